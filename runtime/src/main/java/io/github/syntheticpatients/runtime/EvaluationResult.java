@@ -1,0 +1,19 @@
+package io.github.syntheticpatients.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The outcome of an evaluation.
+ *
+ * @param jsonReport the machine-readable report
+ * @param htmlReport the self-contained HTML report
+ * @param scores headline scores by name ({@code overall}, {@code columnShapes}, {@code columnPairTrends},
+ *     {@code detectionAuc}, {@code tstrRatio}, …)
+ * @param gate the privacy gate's verdict
+ */
+public record EvaluationResult(Path jsonReport, Path htmlReport, Map<String, Double> scores, GateResult gate) {
+  public EvaluationResult {
+    scores = Map.copyOf(scores);
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.syntheticpatients.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sample a model to a file.
+ *
+ * @param model a zoo id, a classpath resource ({@code classpath:path}) or a model file path
+ * @param rows number of records
+ * @param seed the seed
+ * @param seedSource where the seed came from, recorded in the provenance (e.g. {@code "synthetic.seed"})
+ * @param output the file to write; replaced atomically
+ * @param format csv or jsonl
+ * @param conditions condition expressions, see {@link Conditions}
+ */
+public record GenerateRequest(
+    String model, int rows, long seed, String seedSource, Path output, OutputFormat format, List<String> conditions) {
+  public GenerateRequest {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(output, "output");
+    format = Objects.requireNonNullElse(format, OutputFormat.CSV);
+    conditions = List.copyOf(Objects.requireNonNullElse(conditions, List.of()));
+    seedSource = Objects.requireNonNullElse(seedSource, "explicit");
+  }
+}

@@ -1,0 +1,2 @@
+/** In-memory columnar tables of patient records. */
+package io.github.syntheticpatients.runtime.data;

@@ -1,0 +1,50 @@
+package io.github.syntheticpatients.runtime.schema;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One column of a table: its name, kind, whether it may be missing, and for discrete columns the categories in
+ * the order they are encoded.
+ *
+ * @param name the CSV header name
+ * @param kind how the column is learned
+ * @param nullable whether missing values occur (and are modelled)
+ * @param missingRate share of missing values seen when the schema was inferred (informational)
+ * @param categories the allowed values of a discrete column, as written in the CSV; empty otherwise
+ * @param decimals digits after the decimal point that synthetic numeric values are rounded to
+ * @param dropped whether the column is read past and neither learned nor generated
+ */
+public record ColumnSchema(
+    String name,
+    ColumnKind kind,
+    boolean nullable,
+    double missingRate,
+    List<String> categories,
+    int decimals,
+    boolean dropped) {
+
+  public ColumnSchema {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    categories = categories == null ? List.of() : List.copyOf(categories);
+    if (kind.isDiscrete() && categories.isEmpty()) {
+      throw new IllegalArgumentException("Column '" + name + "' is " + kind + " but lists no categories");
+    }
+    if (kind == ColumnKind.BINARY && categories.size() != 2) {
+      throw new IllegalArgumentException(
+          "Column '" + name + "' is BINARY but has " + categories.size() + " categories " + categories
+              + "; mark it CATEGORICAL instead");
+    }
+  }
+
+  /** A column that is learned and generated (not dropped, not an identifier). */
+  public boolean isLearned() {
+    return !dropped && kind != ColumnKind.IDENTIFIER;
+  }
+
+  /** The position of a category, or -1 if the value is not one of this column's categories. */
+  public int categoryIndex(String value) {
+    return categories.indexOf(value);
+  }
+}

@@ -1,0 +1,2 @@
+/** Table schemas: column kinds, categories, missingness, roles; inferred from CSV and editable as JSON. */
+package io.github.syntheticpatients.runtime.schema;
