@@ -116,7 +116,7 @@ final class BoxCoxScaler implements NumericScaler {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random) {
+  public void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
     // Values below the fitted minimum (new data) stay defined and scale to -1.
     out[offset] = (float) range.scale(transform(Math.max(value + shift, Double.MIN_NORMAL), lambda));
   }

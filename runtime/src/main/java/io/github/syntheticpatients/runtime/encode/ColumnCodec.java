@@ -16,8 +16,11 @@ interface ColumnCodec {
   /** Total width of the column's blocks. */
   int width();
 
-  /** Writes one cell (NaN = missing) at {@code out[offset ...]}, all {@link #width()} positions. */
-  void encode(double value, float[] out, int offset, SplittableRandom random);
+  /**
+   * Writes every cell (NaN = missing) of the column: row {@code r} fills all {@link #width()} positions from
+   * {@code out[offset + r * stride]}.
+   */
+  void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random);
 
   /** The cell that {@code in[offset ...]} decodes to (NaN = missing). */
   double decode(float[] in, int offset);

@@ -63,16 +63,20 @@ final class ContinuousCodec implements ColumnCodec {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random) {
-    boolean missing = Double.isNaN(value);
-    if (missing) {
-      scaler.encodeMissing(out, offset);
-    } else {
-      scaler.encode(value, out, offset, random);
-    }
-    if (column.nullable()) {
-      out[offset + 1 + modes] = missing ? 0f : 1f;
-      out[offset + 2 + modes] = missing ? 1f : 0f;
+  public void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random) {
+    double[] scratch = new double[modes];
+    for (int row = 0, position = offset; row < values.length; row++, position += stride) {
+      double value = values[row];
+      boolean missing = Double.isNaN(value);
+      if (missing) {
+        scaler.encodeMissing(out, position);
+      } else {
+        scaler.encode(value, out, position, random, scratch);
+      }
+      if (column.nullable()) {
+        out[position + 1 + modes] = missing ? 0f : 1f;
+        out[position + 2 + modes] = missing ? 1f : 0f;
+      }
     }
   }
 

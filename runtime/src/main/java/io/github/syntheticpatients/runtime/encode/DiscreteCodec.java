@@ -40,11 +40,13 @@ final class DiscreteCodec implements ColumnCodec {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random) {
-    // Values were validated by TableEncoder, so NaN means a nullable column.
-    int hot = Double.isNaN(value) ? categories : (int) value;
-    for (int i = 0; i < width; i++) {
-      out[offset + i] = i == hot ? 1f : 0f;
+  public void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random) {
+    for (int row = 0, position = offset; row < values.length; row++, position += stride) {
+      // Values were validated by TableEncoder, so NaN means a nullable column.
+      int hot = Double.isNaN(values[row]) ? categories : (int) values[row];
+      for (int i = 0; i < width; i++) {
+        out[position + i] = i == hot ? 1f : 0f;
+      }
     }
   }
 

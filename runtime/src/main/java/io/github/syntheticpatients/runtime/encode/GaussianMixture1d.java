@@ -15,7 +15,6 @@ final class GaussianMixture1d {
   static final int MAX_FIT_VALUES = 10_000;
 
   private static final int MAX_ITERATIONS = 100;
-  private static final int MAX_PRUNE_ROUNDS = 5;
   /** Stop when the mean log-likelihood per value improves by less than this. */
   private static final double TOLERANCE = 1e-5;
   /** Variance floor, relative to the data's variance, so a component on a repeated value cannot collapse. */
@@ -109,27 +108,31 @@ final class GaussianMixture1d {
     }
     // EM runs on standardised values so epoch seconds and tiny lab values behave alike.
     double sd = Math.sqrt(var);
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      z[i] = (x[i] - mean) / sd;
+    double[] mu = initialMeans(x, maxModes);
+    for (int c = 0; c < mu.length; c++) {
+      mu[c] = (mu[c] - mean) / sd;
     }
-    double[] mu = initialMeans(z, maxModes);
+    // Health data repeats values (integers, rounded labs): EM over distinct values with counts is exact and
+    // much faster than over every row.
+    double[] z = new double[n];
+    double[] count = new double[n];
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct > 0 && x[i] == x[i - 1]) {
+        count[distinct - 1]++;
+      } else {
+        z[distinct] = (x[i] - mean) / sd;
+        count[distinct++] = 1;
+      }
+    }
+    z = Arrays.copyOf(z, distinct);
+    count = Arrays.copyOf(count, distinct);
     int k = mu.length;
     double[] s2 = new double[k];
     double[] w = new double[k];
     Arrays.fill(s2, 1.0 / (k * k));
     Arrays.fill(w, 1.0 / k);
-    Mixture fitted = new Mixture(mu, s2, w);
-    for (int round = 0; round < MAX_PRUNE_ROUNDS; round++) {
-      fitted = em(z, fitted);
-      Mixture pruned = fitted.prune(weightThreshold);
-      if (pruned == fitted) {
-        break;
-      }
-      fitted = pruned;
-    }
-    fitted = fitted.prune(weightThreshold);
-    return fitted.sortedAndScaled(mean, sd);
+    return em(z, count, n, new Mixture(mu, s2, w), weightThreshold).sortedAndScaled(mean, sd);
   }
 
   private static double[] subsample(double[] values, SplittableRandom random) {
@@ -160,75 +163,77 @@ final class GaussianMixture1d {
     return Arrays.copyOf(mu, count);
   }
 
-  private static Mixture em(double[] z, Mixture start) {
-    int n = z.length;
-    int k = start.mu.length;
-    double[] mu = start.mu.clone();
-    double[] s2 = start.s2.clone();
-    double[] w = start.w.clone();
-    double[] resp = new double[n * k];
-    double[] logTerm = new double[k];
+  /**
+   * EM over distinct values {@code z} with multiplicities {@code count} (summing to {@code n}). Components whose
+   * weight falls below the threshold are dropped as soon as it happens, as a Dirichlet prior would starve them.
+   */
+  private static Mixture em(double[] z, double[] count, int n, Mixture start, double threshold) {
+    int m = z.length;
+    Mixture current = start;
     double previous = Double.NEGATIVE_INFINITY;
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      double[] mu = current.mu;
+      double[] s2 = current.s2;
+      double[] w = current.w;
+      int k = mu.length;
+      double[] logTerm = new double[k];
       for (int c = 0; c < k; c++) {
         logTerm[c] = Math.log(w[c]) - 0.5 * Math.log(s2[c]);
       }
+      double[] nk = new double[k];
+      double[] sx = new double[k];
+      double[] sxx = new double[k];
+      double[] resp = new double[k];
       double logLikelihood = 0;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         double max = Double.NEGATIVE_INFINITY;
-        int base = i * k;
         for (int c = 0; c < k; c++) {
           double d = z[i] - mu[c];
           double lp = logTerm[c] - 0.5 * d * d / s2[c];
-          resp[base + c] = lp;
+          resp[c] = lp;
           if (lp > max) {
             max = lp;
           }
         }
         double sum = 0;
         for (int c = 0; c < k; c++) {
-          double e = Math.exp(resp[base + c] - max);
-          resp[base + c] = e;
+          double e = Math.exp(resp[c] - max);
+          resp[c] = e;
           sum += e;
         }
+        double scale = count[i] / sum;
         for (int c = 0; c < k; c++) {
-          resp[base + c] /= sum;
+          double r = resp[c] * scale;
+          nk[c] += r;
+          sx[c] += r * z[i];
+          sxx[c] += r * z[i] * z[i];
         }
-        logLikelihood += max + Math.log(sum);
+        logLikelihood += count[i] * (max + Math.log(sum));
       }
       logLikelihood /= n;
+      double[] newMu = new double[k];
+      double[] newS2 = new double[k];
+      double[] newW = new double[k];
       for (int c = 0; c < k; c++) {
-        double nk = 0;
-        double sx = 0;
-        for (int i = 0; i < n; i++) {
-          double r = resp[i * k + c];
-          nk += r;
-          sx += r * z[i];
+        newW[c] = nk[c] / n;
+        if (nk[c] > 0) {
+          newMu[c] = sx[c] / nk[c];
+          // Standardised data keeps E[z^2] - mean^2 well conditioned.
+          newS2[c] = Math.max(sxx[c] / nk[c] - newMu[c] * newMu[c], VARIANCE_FLOOR);
+        } else {
+          newMu[c] = mu[c];
+          newS2[c] = s2[c];
         }
-        if (nk < 1e-12) {
-          w[c] = 0;
-          continue;
-        }
-        double m = sx / nk;
-        double sv = 0;
-        for (int i = 0; i < n; i++) {
-          double d = z[i] - m;
-          sv += resp[i * k + c] * d * d;
-        }
-        mu[c] = m;
-        s2[c] = Math.max(sv / nk, VARIANCE_FLOOR);
-        w[c] = nk / n;
       }
-      // A weight of exactly zero would give log(0); such components are pruned afterwards.
-      for (int c = 0; c < k; c++) {
-        w[c] = Math.max(w[c], 1e-300);
-      }
-      if (logLikelihood - previous < TOLERANCE) {
+      Mixture next = new Mixture(newMu, newS2, newW).prune(threshold);
+      boolean pruned = next.mu.length != k;
+      current = next;
+      if (!pruned && logLikelihood - previous < TOLERANCE) {
         break;
       }
-      previous = logLikelihood;
+      previous = pruned ? Double.NEGATIVE_INFINITY : logLikelihood;
     }
-    return new Mixture(mu, s2, w);
+    return current;
   }
 
   /** Mixture parameters on the standardised scale while fitting. */

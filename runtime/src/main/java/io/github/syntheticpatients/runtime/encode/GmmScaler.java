@@ -13,6 +13,7 @@ final class GmmScaler implements NumericScaler {
   private static final double ALPHA_LIMIT = 0.99;
 
   private final GaussianMixture1d mixture;
+  private final double[] means;
   private final double[] logPrior;
   private final double[] inverseStd;
   private final int missingMode;
@@ -20,6 +21,7 @@ final class GmmScaler implements NumericScaler {
   GmmScaler(GaussianMixture1d mixture) {
     this.mixture = mixture;
     int k = mixture.size();
+    means = mixture.means();
     logPrior = new double[k];
     inverseStd = new double[k];
     for (int c = 0; c < k; c++) {
@@ -45,37 +47,38 @@ final class GmmScaler implements NumericScaler {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random) {
+  public void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
     int k = logPrior.length;
     int mode = 0;
     if (k > 1) {
-      // Sample the mode from the posterior without allocating: two passes over k log-densities.
+      // Sample the mode from the posterior: log-densities, then unnormalised probabilities, in scratch.
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
-        double z = (value - mixture.mean(c)) * inverseStd[c];
+        double z = (value - means[c]) * inverseStd[c];
         double lp = logPrior[c] - 0.5 * z * z;
+        scratch[c] = lp;
         if (lp > max) {
           max = lp;
         }
       }
       double total = 0;
       for (int c = 0; c < k; c++) {
-        double z = (value - mixture.mean(c)) * inverseStd[c];
-        total += Math.exp(logPrior[c] - 0.5 * z * z - max);
+        double p = Math.exp(scratch[c] - max);
+        scratch[c] = p;
+        total += p;
       }
       double u = random.nextDouble() * total;
       mode = k - 1;
       double cumulative = 0;
       for (int c = 0; c < k; c++) {
-        double z = (value - mixture.mean(c)) * inverseStd[c];
-        cumulative += Math.exp(logPrior[c] - 0.5 * z * z - max);
+        cumulative += scratch[c];
         if (u < cumulative) {
           mode = c;
           break;
         }
       }
     }
-    double alpha = (value - mixture.mean(mode)) * inverseStd[mode] / 4.0;
+    double alpha = (value - means[mode]) * inverseStd[mode] / 4.0;
     out[offset] = (float) Math.max(-ALPHA_LIMIT, Math.min(ALPHA_LIMIT, alpha));
     for (int c = 0; c < k; c++) {
       out[offset + 1 + c] = c == mode ? 1f : 0f;

@@ -12,8 +12,10 @@ interface NumericScaler {
   /**
    * Writes the VALUE at {@code out[offset]} and, when {@link #modeCount()} is positive, the one-hot MODE at
    * {@code out[offset + 1 ...]}.
+   *
+   * @param scratch working space of at least {@link #modeCount()} doubles, reused across calls
    */
-  void encode(double value, float[] out, int offset, SplittableRandom random);
+  void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch);
 
   /** What a missing value encodes to (its VALUE and MODE); the MISSING block says it is missing. */
   void encodeMissing(float[] out, int offset);

@@ -174,10 +174,7 @@ public final class TableEncoder {
       }
       double[] values = table.column(index);
       validate(codec.column(), values);
-      int offset = offsets[c];
-      for (int row = 0, position = offset; row < rows; row++, position += width) {
-        codec.encode(values[row], out, position, random);
-      }
+      codec.encode(values, out, offsets[c], width, random);
     }
     return out;
   }
