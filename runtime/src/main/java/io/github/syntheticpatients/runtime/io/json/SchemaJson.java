@@ -2,7 +2,9 @@ package io.github.syntheticpatients.runtime.io.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -69,7 +71,7 @@ public final class SchemaJson {
       entry.put("kind", kindName(column.kind()));
       entry.put("nullable", column.nullable());
       entry.put("missingRate", column.missingRate());
-      entry.put("categories", column.categories());
+      entry.put("categories", inlineArray(column.categories()));
       entry.put("decimals", column.decimals());
       entry.put("drop", column.dropped());
       columns.add(entry);
@@ -126,6 +128,22 @@ public final class SchemaJson {
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
     return new TableSchema(columns, document.target(), document.entityId(), document.time());
+  }
+
+  /** A list of strings written on one line ({@code ["0", "1", "2"]}), so a schema stays short to read. */
+  private static RawValue inlineArray(List<String> values) {
+    StringBuilder json = new StringBuilder("[");
+    for (String value : values) {
+      if (json.length() > 1) {
+        json.append(", ");
+      }
+      try {
+        json.append(JsonFiles.mapper().writeValueAsString(value));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A string always serializes", e);
+      }
+    }
+    return new RawValue(json.append(']').toString());
   }
 
   private static ColumnSchema column(Path file, int index, ColumnEntry entry) {
