@@ -68,7 +68,7 @@ public final class TableEncoder {
     for (ColumnSchema column : schema.learnedColumns()) {
       SplittableRandom random = master.split();
       double[] values = table.column(schema.indexOf(column.name()));
-      validate(column, values);
+      ColumnValues.check(column, values);
       if (column.kind().isDiscrete()) {
         codecs.add(new DiscreteCodec(column));
       } else {
@@ -109,33 +109,6 @@ public final class TableEncoder {
     return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange());
   }
 
-  private static void validate(ColumnSchema column, double[] values) {
-    boolean discrete = column.kind().isDiscrete();
-    int categories = column.categories().size();
-    for (int row = 0; row < values.length; row++) {
-      double v = values[row];
-      if (Double.isNaN(v)) {
-        if (!column.nullable()) {
-          throw InvalidInputException.inParameter(
-              "schema",
-              "Column '" + column.name() + "' is missing in data row " + (row + 1)
-                  + " but the schema marks it not nullable; set \"nullable\": true for it in the schema");
-        }
-      } else if (Double.isInfinite(v)) {
-        throw InvalidInputException.inParameter(
-            "schema",
-            "Column '" + column.name() + "' holds an infinite value in data row " + (row + 1)
-                + "; replace it with a finite number or leave the cell empty (missing)");
-      } else if (discrete && (v != Math.rint(v) || v < 0 || v >= categories)) {
-        throw InvalidInputException.inParameter(
-            "schema",
-            "Column '" + column.name() + "' holds category index " + v + " in data row " + (row + 1)
-                + " but the schema lists only " + categories + " categories " + column.categories()
-                + "; add the category to the schema");
-      }
-    }
-  }
-
   /** The schema decoded tables use. */
   public TableSchema schema() {
     return schema;
@@ -173,7 +146,7 @@ public final class TableEncoder {
                 + "supply a table with the training schema");
       }
       double[] values = table.column(index);
-      validate(codec.column(), values);
+      ColumnValues.check(codec.column(), values);
       codec.encode(values, out, offsets[c], width, random);
     }
     return out;
