@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TableEncoderTest {
-  private static final Table PBC = CsvTables.load("pbc", "status", "trt", "ascites", "hepato", "spiders", "edema", "stage");
+  private static final Table PBC = CsvTables.load("pbc");
   private static final Table PIMA = CsvTables.load("pima2");
   /** Has a DATE column ({@code random}). */
   private static final Table CGD = CsvTables.load("cgd");
