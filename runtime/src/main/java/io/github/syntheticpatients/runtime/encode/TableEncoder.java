@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The reversible data transformer of CTGAN, in Java: turns the learned columns of a {@link Table} into float rows
@@ -63,19 +64,27 @@ public final class TableEncoder {
   public static TableEncoder fit(Table table, EncoderSettings settings, long seed) {
     Objects.requireNonNull(settings, "settings");
     TableSchema schema = table.schema();
+    List<ColumnSchema> learned = schema.learnedColumns();
     SplittableRandom master = new SplittableRandom(seed);
-    List<ColumnCodec> codecs = new ArrayList<>();
-    for (ColumnSchema column : schema.learnedColumns()) {
-      SplittableRandom random = master.split();
-      double[] values = table.column(schema.indexOf(column.name()));
-      ColumnValues.check(column, values);
-      if (column.kind().isDiscrete()) {
-        codecs.add(new DiscreteCodec(column));
-      } else {
-        codecs.add(fitContinuous(column, values, settings, random));
-      }
+    SplittableRandom[] randoms = new SplittableRandom[learned.size()];
+    for (int i = 0; i < learned.size(); i++) {
+      randoms[i] = master.split();
+      ColumnValues.check(learned.get(i), table.column(schema.indexOf(learned.get(i).name())));
     }
-    return new TableEncoder(schema, settings, codecs);
+    // Columns are fitted in parallel; each has its own generator, split in column order, so the result does not
+    // depend on scheduling.
+    ColumnCodec[] codecs = new ColumnCodec[learned.size()];
+    IntStream.range(0, learned.size())
+        .parallel()
+        .forEach(
+            i -> {
+              ColumnSchema column = learned.get(i);
+              codecs[i] =
+                  column.kind().isDiscrete()
+                      ? new DiscreteCodec(column)
+                      : fitContinuous(column, table.column(schema.indexOf(column.name())), settings, randoms[i]);
+            });
+    return new TableEncoder(schema, settings, Arrays.asList(codecs));
   }
 
   private static ContinuousCodec fitContinuous(
