@@ -50,10 +50,10 @@ final class Failures {
       return invalidInput(invalid, propertyByFile);
     }
     if (e instanceof UnknownModelException) {
-      return new MojoFailureException(e.getMessage() + " " + MODEL_FIX, e);
+      return new MojoFailureException(sentence(e.getMessage()) + " " + MODEL_FIX, e);
     }
     if (e instanceof ModelFormatException) {
-      return new MojoFailureException(e.getMessage() + " " + MODEL_FORMAT_FIX, e);
+      return new MojoFailureException(sentence(e.getMessage()) + " " + MODEL_FORMAT_FIX, e);
     }
     if (e instanceof EngineUnavailableException) {
       return new MojoExecutionException(e.getMessage(), e);
@@ -65,6 +65,12 @@ final class Failures {
       return new MojoExecutionException(e.getMessage(), e);
     }
     throw e;
+  }
+
+  /** The text with a full stop, so a fix can follow as its own sentence. */
+  static String sentence(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   /** An IO fault: disk full, permissions, a file vanishing. */
