@@ -190,7 +190,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       throw new MojoExecutionException("Interrupted while training", e);
     }
     if (outcome.exitCode() == TrainingFork.EXIT_USER_ERROR) {
-      throw new MojoFailureException(outcome.message());
+      throw new MojoFailureException(namingTheProperty(outcome.message(), request));
     }
     if (outcome.exitCode() != 0) {
       throw new MojoExecutionException(
@@ -203,6 +203,17 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     getLog().info(String.format(Locale.ROOT, "Trained %s in %.1f s", request.output(), took.toMillis() / 1000.0));
+  }
+
+  /** Prefixes a message about the input or schema file with the property that named the file. */
+  static String namingTheProperty(String message, TrainRequest request) {
+    if (message.startsWith(request.input().toAbsolutePath().toString())) {
+      return "Invalid file given by -D" + PropertyNames.INPUT + ": " + message;
+    }
+    if (request.schemaFile() != null && message.startsWith(request.schemaFile().toAbsolutePath().toString())) {
+      return "Invalid file given by -D" + PropertyNames.SCHEMA + ": " + message;
+    }
+    return message;
   }
 
   /** The TrainCommand arguments for a request. */

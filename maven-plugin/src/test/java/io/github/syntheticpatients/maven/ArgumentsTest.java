@@ -41,4 +41,14 @@ class ArgumentsTest {
     assertThat(TrainMojo.splitJvmArgs("  -Xmx2g   -Dx=y ")).containsExactly("-Xmx2g", "-Dx=y");
     assertThat(TrainMojo.splitJvmArgs(null)).isEmpty();
   }
+
+  @Test
+  void childMessagesAboutTheInputNameTheProperty() {
+    Path input = Path.of("data", "bad.csv").toAbsolutePath();
+    TrainRequest request = new TrainRequest(input, null, Path.of("m.synth"), null, false);
+    assertThat(TrainMojo.namingTheProperty(input + ", line 4: the row has 19 fields", request))
+        .isEqualTo("Invalid file given by -Dsynthetic.input: " + input + ", line 4: the row has 19 fields");
+    assertThat(TrainMojo.namingTheProperty("epochs must be 0 (automatic) or more", request))
+        .isEqualTo("epochs must be 0 (automatic) or more");
+  }
 }
