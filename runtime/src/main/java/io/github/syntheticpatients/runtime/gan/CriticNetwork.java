@@ -1,0 +1,103 @@
+package io.github.syntheticpatients.runtime.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import io.github.syntheticpatients.runtime.model.DenseLayer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The discriminator: hidden layers {@code Dropout(LeakyReLU(x·W + b))}, then a linear layer to one score. Because it
+ * is piecewise linear, {@link #inputGradient} can write its exact input gradient with ordinary ops, which gives the
+ * WGAN-GP penalty without double backward (DJL leaks there: shared/notes/djl.md, pitfall 2).
+ */
+final class CriticNetwork {
+  private final List<DenseParams> hidden = new ArrayList<>();
+  private final DenseParams output;
+  private final double dropout;
+
+  CriticNetwork(NDManager manager, int inputWidth, List<Integer> dims, double dropout) {
+    int width = inputWidth;
+    for (int dim : dims) {
+      hidden.add(new DenseParams(manager, width, dim, false));
+      width = dim;
+    }
+    output = new DenseParams(manager, width, 1, false);
+    this.dropout = dropout;
+  }
+
+  List<NDArray> parameters() {
+    List<NDArray> list = new ArrayList<>();
+    for (DenseParams layer : hidden) {
+      list.addAll(layer.parameters());
+    }
+    list.addAll(output.parameters());
+    return list;
+  }
+
+  /**
+   * Scores {@code x} (one row per, possibly packed, sample), drawing fresh dropout masks from the torch generator.
+   * Everything lives on {@code x}'s manager. {@code withSlopes} keeps what {@link #inputGradient} needs.
+   */
+  Pass forward(NDArray x, boolean withSlopes) {
+    NDManager batch = x.getManager();
+    List<NDArray> slopes = new ArrayList<>();
+    List<NDArray> masks = new ArrayList<>();
+    NDArray slope = Scalars.of(batch, 1 - DenseLayer.LEAKY_SLOPE);
+    NDArray leak = Scalars.of(batch, DenseLayer.LEAKY_SLOPE);
+    NDArray zero = Scalars.of(batch, 0);
+    NDArray h = x;
+    for (DenseParams layer : hidden) {
+      NDArray pre = layer.linear(h);
+      // d LeakyReLU / d pre: 1 where pre > 0 (as torch's backward decides), 0.2 elsewhere; no gradient of its own.
+      if (withSlopes) {
+        slopes.add(pre.stopGradient().gt(zero).toType(DataType.FLOAT32, false).mul(slope).add(leak));
+      }
+      h = Activation.leakyRelu(pre, DenseLayer.LEAKY_SLOPE);
+      if (dropout > 0) {
+        NDArray keep = batch.randomUniform(0f, 1f, pre.getShape(), DataType.FLOAT32)
+            .gte(Scalars.of(batch, dropout))
+            .toType(DataType.FLOAT32, false)
+            .mul(Scalars.of(batch, 1 / (1 - dropout)));
+        masks.add(keep);
+        h = h.mul(keep);
+      }
+    }
+    return new Pass(output.linear(h), slopes, masks);
+  }
+
+  /**
+   * The gradient of the summed scores with respect to the input of {@code pass}, as a differentiable expression of
+   * the weights: {@code ∂D/∂x = ((W_L^T ⊙ f_{L-1}) W_{L-1}^T ⊙ f_{L-2}) … W_0^T} where each {@code f} is the layer's
+   * LeakyReLU slope times the same dropout mask the forward pass used. Exact, because the critic is piecewise linear.
+   */
+  NDArray inputGradient(Pass pass) {
+    NDManager batch = pass.score().getManager();
+    long rows = pass.score().getShape().get(0);
+    NDArray gradient = batch.ones(new Shape(rows, 1), DataType.FLOAT32).matMul(transposed(output.weight, batch));
+    for (int l = hidden.size() - 1; l >= 0; l--) {
+      NDArray factor = dropout > 0 ? pass.slopes().get(l).mul(pass.masks().get(l)) : pass.slopes().get(l);
+      gradient = gradient.mul(factor).matMul(transposed(hidden.get(l).weight, batch));
+    }
+    return gradient;
+  }
+
+  /** {@code weight^T} moved onto the batch manager, so it is freed with the batch (pitfall 4). */
+  private static NDArray transposed(NDArray weight, NDManager batch) {
+    NDArray t = weight.transpose();
+    t.attach(batch);
+    return t;
+  }
+
+  /**
+   * One forward pass and what its input gradient needs.
+   *
+   * @param score the scores ({@code rows × 1})
+   * @param slopes per hidden layer, the LeakyReLU derivative at the pre-activation
+   * @param masks per hidden layer, the scaled dropout mask (empty without dropout)
+   */
+  record Pass(NDArray score, List<NDArray> slopes, List<NDArray> masks) {}
+}

@@ -1,0 +1,233 @@
+package io.github.syntheticpatients.runtime.gan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * One GAN training on DJL PyTorch. Parameters are plain NDArrays on one manager; every step works in its own
+ * sub-manager that is closed afterwards (shared/notes/djl.md, pitfall 4). Callers hold {@link GanTrainer}'s lock:
+ * DJL allows one gradient collector per JVM.
+ */
+final class GanTraining implements AutoCloseable {
+
+  /** Called after every epoch with the manager that owns everything; tests use it to look for leaks. */
+  interface EpochProbe {
+    EpochProbe NONE = (epoch, manager) -> {};
+
+    void afterEpoch(int epoch, NDManager manager);
+  }
+
+  /** Added under the square root of ‖∇‖² so its gradient stays finite at zero. */
+  private static final double NORM_FLOOR = 1e-12;
+
+  private final Engine engine;
+  private final NDManager root;
+  private final NDManager parameters;
+  private final GanSettings settings;
+  private final EncodedLayout layout;
+  private final int rows;
+  private final ConditionalSampler sampler;
+  private final ConditionVector condition;
+  private final OutputActivation activation;
+  private final GeneratorNetwork generator;
+  private final CriticNetwork critic;
+  private final AdamOptimizer generatorOptimizer;
+  private final AdamOptimizer criticOptimizer;
+
+  GanTraining(Engine engine, float[] data, int rows, EncodedLayout layout, GanSettings settings, long seed) {
+    this.engine = engine;
+    this.settings = settings;
+    this.layout = layout;
+    this.rows = rows;
+    // Seeds the one global torch generator (initial weights, noise, dropout) and grad mode, which is per thread.
+    engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+    JniUtils.setGradMode(false);
+    root = engine.newBaseManager();
+    parameters = root.newSubManager();
+    boolean ctgan = settings.kind() == GanSettings.Kind.CTGAN;
+    sampler = new ConditionalSampler(data, rows, layout, ctgan, seed);
+    condition = sampler.condition();
+    activation = new OutputActivation(layout, condition);
+    int condWidth = condition.width();
+    generator = new GeneratorNetwork(parameters, settings.kind(), settings.latentDim() + condWidth,
+        settings.generatorDims(), layout.width());
+    critic = new CriticNetwork(parameters, (layout.width() + condWidth) * settings.pac(),
+        settings.discriminatorDims(), settings.dropout());
+    generatorOptimizer = new AdamOptimizer(parameters, generator.parameters(), settings.generatorLearningRate(),
+        settings.beta1(), settings.beta2(), settings.generatorWeightDecay());
+    criticOptimizer = new AdamOptimizer(parameters, critic.parameters(), settings.discriminatorLearningRate(),
+        settings.beta1(), settings.beta2(), settings.discriminatorWeightDecay());
+  }
+
+  /** Runs all epochs, reporting progress and snapshots, and returns the final generator. */
+  TrainedGenerator run(TrainingListener listener, Consumer<TrainedGenerator> snapshots, EpochProbe probe) {
+    int epochs = settings.epochs();
+    int stepsPerEpoch = Math.max(rows / settings.batchSize(), 1);
+    double[] generatorLosses = new double[epochs];
+    double[] criticLosses = new double[epochs];
+    long start = System.nanoTime();
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      double generatorSum = 0;
+      double criticSum = 0;
+      for (int step = 0; step < stepsPerEpoch; step++) {
+        for (int d = 0; d < settings.discriminatorSteps(); d++) {
+          criticSum += settings.kind() == GanSettings.Kind.CTGAN ? ctganCriticStep() : basicCriticStep();
+        }
+        generatorSum += settings.kind() == GanSettings.Kind.CTGAN ? ctganGeneratorStep() : basicGeneratorStep();
+      }
+      generatorLosses[epoch] = generatorSum / stepsPerEpoch;
+      criticLosses[epoch] = criticSum / (stepsPerEpoch * settings.discriminatorSteps());
+      int done = epoch + 1;
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      Duration remaining = elapsed.multipliedBy(epochs - done).dividedBy(done);
+      listener.onEpoch(new TrainingListener.EpochProgress(
+          done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
+      probe.afterEpoch(done, root);
+      if (settings.snapshotEvery() > 0 && done % settings.snapshotEvery() == 0 && done < epochs) {
+        snapshots.accept(export(generatorLosses, criticLosses, done));
+      }
+    }
+    TrainedGenerator trained = export(generatorLosses, criticLosses, epochs);
+    if (settings.snapshotEvery() > 0 && epochs % settings.snapshotEvery() == 0) {
+      snapshots.accept(trained);
+    }
+    return trained;
+  }
+
+  TrainedGenerator export(double[] generatorLosses, double[] criticLosses, int epochs) {
+    return new TrainedGenerator(settings.kind(), generator.export(), settings.latentDim(), condition,
+        Arrays.copyOf(generatorLosses, epochs), Arrays.copyOf(criticLosses, epochs), epochs);
+  }
+
+  /** CTGAN critic step: WGAN loss on packed [row, cond] plus the gradient penalty on interpolates. */
+  private double ctganCriticStep() {
+    int batchSize = settings.batchSize();
+    try (NDManager batch = root.newSubManager()) {
+      ConditionalSampler.Batch sample = sampler.sample(batchSize);
+      NDArray cond = matrix(batch, sample.cond(), batchSize, condition.width());
+      NDArray real = withCondition(matrix(batch, sample.real(), batchSize, layout.width()),
+          matrix(batch, sample.realCond(), batchSize, condition.width()));
+      // Grad mode is off here, so the generator's forward pass builds no graph: the fake rows are constants.
+      NDArray fake = withCondition(
+          activation.activate(generator.forward(withCondition(noise(batch), cond)), settings.gumbelTau()), cond)
+          .stopGradient();
+      NDArray realPacked = pack(real);
+      NDArray fakePacked = pack(fake);
+      NDArray alpha = batch.randomUniform(0f, 1f, new Shape(realPacked.getShape().get(0), 1), DataType.FLOAT32);
+      NDArray interpolates = fakePacked.add(realPacked.sub(fakePacked).mul(alpha));
+      double loss;
+      try (GradientCollector collector = engine.newGradientCollector()) {
+        criticOptimizer.zeroGradients();
+        NDArray realScore = critic.forward(realPacked, false).score();
+        NDArray fakeScore = critic.forward(fakePacked, false).score();
+        NDArray wasserstein = fakeScore.mean().sub(realScore.mean());
+        NDArray gradient = critic.inputGradient(critic.forward(interpolates, true));
+        NDArray norm = gradient.square().sum(new int[] {1}).add(Scalars.of(batch, NORM_FLOOR)).sqrt();
+        NDArray penalty = norm.sub(Scalars.of(batch, 1)).square().mean()
+            .mul(Scalars.of(batch, settings.gradientPenalty()));
+        collector.backward(wasserstein.add(penalty));
+        loss = wasserstein.getFloat();
+      }
+      criticOptimizer.step(batch);
+      return loss;
+    }
+  }
+
+  /** CTGAN generator step: −mean D(fake) plus the conditional cross-entropy. */
+  private double ctganGeneratorStep() {
+    int batchSize = settings.batchSize();
+    try (NDManager batch = root.newSubManager()) {
+      NDArray cond = matrix(batch, sampler.sampleConditions(batchSize), batchSize, condition.width());
+      NDArray input = withCondition(noise(batch), cond);
+      double loss;
+      try (GradientCollector collector = engine.newGradientCollector()) {
+        generatorOptimizer.zeroGradients();
+        NDArray raw = generator.forward(input);
+        NDArray fake = withCondition(activation.activate(raw, settings.gumbelTau()), cond);
+        NDArray score = critic.forward(pack(fake), false).score();
+        NDArray total = score.mean().neg().add(activation.conditionLoss(raw, cond));
+        collector.backward(total);
+        loss = total.getFloat();
+      }
+      generatorOptimizer.step(batch);
+      return loss;
+    }
+  }
+
+  /** Basic critic step: binary cross-entropy, real rows labelled 1 and fake rows 0. */
+  private double basicCriticStep() {
+    int batchSize = settings.batchSize();
+    try (NDManager batch = root.newSubManager()) {
+      NDArray real = pack(matrix(batch, sampler.sampleRows(batchSize), batchSize, layout.width()));
+      NDArray fake = pack(activation.activate(generator.forward(noise(batch)), 0)).stopGradient();
+      double loss;
+      try (GradientCollector collector = engine.newGradientCollector()) {
+        criticOptimizer.zeroGradients();
+        NDArray realLogSigmoid = logSigmoids(critic.forward(real, false).score());
+        NDArray fakeLogSigmoid = logSigmoids(critic.forward(fake, false).score());
+        // −[mean log σ(D(real)) + mean log(1 − σ(D(fake)))]; column 1 is log σ(s), column 0 is log σ(−s).
+        NDArray total = realLogSigmoid.get(":, 1").mean().add(fakeLogSigmoid.get(":, 0").mean()).neg();
+        collector.backward(total);
+        loss = total.getFloat();
+      }
+      criticOptimizer.step(batch);
+      return loss;
+    }
+  }
+
+  /** Basic generator step: the non-saturating loss −mean log σ(D(fake)). */
+  private double basicGeneratorStep() {
+    try (NDManager batch = root.newSubManager()) {
+      NDArray z = noise(batch);
+      double loss;
+      try (GradientCollector collector = engine.newGradientCollector()) {
+        generatorOptimizer.zeroGradients();
+        NDArray fake = pack(activation.activate(generator.forward(z), 0));
+        NDArray total = logSigmoids(critic.forward(fake, false).score()).get(":, 1").mean().neg();
+        collector.backward(total);
+        loss = total.getFloat();
+      }
+      generatorOptimizer.step(batch);
+      return loss;
+    }
+  }
+
+  /** {@code [log σ(−s), log σ(s)]} per row, stably: the log-softmax of {@code [0, s]}. */
+  private static NDArray logSigmoids(NDArray score) {
+    return score.getManager().zeros(score.getShape(), DataType.FLOAT32).concat(score, 1).logSoftmax(1);
+  }
+
+  private NDArray noise(NDManager batch) {
+    return batch.randomNormal(0f, 1f, new Shape(settings.batchSize(), settings.latentDim()), DataType.FLOAT32);
+  }
+
+  private NDArray withCondition(NDArray rowsArray, NDArray cond) {
+    return condition.width() == 0 ? rowsArray : rowsArray.concat(cond, 1);
+  }
+
+  /** PacGAN: {@code pac} consecutive rows become one sample (a row-major reshape, like torch's {@code view}). */
+  private NDArray pack(NDArray x) {
+    long columns = x.getShape().get(1);
+    return x.reshape(new Shape(x.getShape().get(0) / settings.pac(), columns * settings.pac()));
+  }
+
+  /** A {@code rowCount × columns} array, or null for zero columns (an empty conditional vector). */
+  private static NDArray matrix(NDManager batch, float[] values, int rowCount, int columns) {
+    return columns == 0 ? null : batch.create(values, new Shape(rowCount, columns));
+  }
+
+  @Override
+  public void close() {
+    root.close();
+  }
+}
