@@ -1,6 +1,9 @@
 package io.github.syntheticpatients.junit;
 
+import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -23,6 +26,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * bundled model (model load included), then 1,000 patients per call once the model is loaded. A benchmark, not a
  * test: run it with the command in {@code docs/benchmarks/junit-extension.md}.
  *
+ * <p>With {@code --breakdown} it instead times {@code ModelLoader.load} and the first samples on the runtime
+ * directly, to show where the first injection's time goes.
+ *
  * <p>Each timing is the parameter resolution of one test method: from the end of {@code @BeforeEach} to the
  * first line of the test body, which is exactly the work of {@code @SyntheticPatients}.
  */
@@ -33,6 +39,10 @@ public final class InjectionBenchmark {
   private InjectionBenchmark() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--breakdown")) {
+      breakdown();
+      return;
+    }
     long jvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
     EngineExecutionResults results = Kit.run(BenchmarkTestCases.class);
     results.testEvents().assertStatistics(stats -> stats.failed(0));
@@ -62,6 +72,23 @@ public final class InjectionBenchmark {
       boolean torch = Files.readAllLines(maps).stream().anyMatch(line -> line.contains("torch"));
       System.out.println("PyTorch native library mapped into this process: " + torch);
     }
+  }
+
+  /** Where the first injection's time goes, measured on the runtime directly in a fresh JVM. */
+  private static void breakdown() {
+    long start = System.nanoTime();
+    SyntheticModel model = ModelLoader.load(ModelLoader.DEFAULT_MODEL);
+    long loaded = System.nanoTime();
+    model.sample(SampleRequest.of(100, 1));
+    long firstSample = System.nanoTime();
+    model.sample(SampleRequest.of(100, 2));
+    long secondSample = System.nanoTime();
+    System.out.printf(
+        Locale.ROOT,
+        "ModelLoader.load(\"default\"): %.1f ms; first sample of 100: %.1f ms; second sample of 100: %.1f ms%n",
+        (loaded - start) / 1e6,
+        (firstSample - loaded) / 1e6,
+        (secondSample - firstSample) / 1e6);
   }
 
   private static boolean isOnClasspath(String className) {
