@@ -42,7 +42,7 @@ public final class RebuildZoo {
               "pbc.csv",
               "pbc.schema.json",
               "Mayo Clinic primary biliary cholangitis trial (R survival 3.5-3, dataset pbc; LGPL >= 2)",
-              TrainSettings.defaults()));
+              TrainSettings.defaults().withGenerator("copula")));
 
   private RebuildZoo() {}
 

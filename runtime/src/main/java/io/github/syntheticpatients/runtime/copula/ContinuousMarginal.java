@@ -8,8 +8,16 @@ import java.util.Arrays;
  * observed minimum and maximum, so sampled values stay in the observed range.
  */
 final class ContinuousMarginal {
-  /** Knots of the quantile function, at probabilities 0, 1/(n-1), ..., 1. */
+  /** Most knots of the quantile function, at probabilities 0, 1/(k-1), ..., 1. */
   static final int KNOTS = 200;
+  /** Fewest knots. */
+  static final int MIN_KNOTS = 20;
+  /**
+   * Rows per knot. With a knot per row the quantile function would replay the training values themselves; one
+   * knot per few rows smooths small tables so synthetic values are not closer to training rows than to fresh
+   * ones (the privacy gate's DCR share measures exactly that).
+   */
+  static final int ROWS_PER_KNOT = 4;
 
   private final double[] knots;
 
@@ -27,20 +35,21 @@ final class ContinuousMarginal {
 
   /** Fits the quantile function of the present values (linear interpolation between order statistics). */
   static ContinuousMarginal fit(double[] sortedPresent) {
-    double[] knots = new double[KNOTS];
     int n = sortedPresent.length;
+    int count = Math.max(MIN_KNOTS, Math.min(KNOTS, n / ROWS_PER_KNOT));
+    double[] knots = new double[count];
     if (n == 0) {
       return new ContinuousMarginal(knots);
     }
-    for (int i = 0; i < KNOTS; i++) {
-      double position = (double) i / (KNOTS - 1) * (n - 1);
+    for (int i = 0; i < count; i++) {
+      double position = (double) i / (count - 1) * (n - 1);
       int lower = (int) Math.floor(position);
       int upper = Math.min(lower + 1, n - 1);
       double fraction = position - lower;
       knots[i] = sortedPresent[lower] + fraction * (sortedPresent[upper] - sortedPresent[lower]);
     }
     // Interpolation can round a hair below its neighbour; keep the function monotone.
-    for (int i = 1; i < KNOTS; i++) {
+    for (int i = 1; i < count; i++) {
       knots[i] = Math.max(knots[i], knots[i - 1]);
     }
     return new ContinuousMarginal(knots);

@@ -99,7 +99,7 @@ public final class TabularTrainingJob {
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     ModelContents contents =
         chosen.contents(
-            summary(schema, settings.generator(), table.rowCount()),
+            summary(schema, settings.generator(), split.train().length, table.rowCount()),
             settingsBlock(settings, options),
             provenance(settings, split, table, chosen, schema),
             evaluation(chosen, gate, options),
@@ -169,9 +169,10 @@ public final class TabularTrainingJob {
     }
   }
 
-  private static String summary(TableSchema schema, String generator, int rows) {
+  private static String summary(TableSchema schema, String generator, int trainRows, int rows) {
     return String.format(
-        Locale.ROOT, "%s generator, %d columns, trained on %d rows", generator, schema.outputColumns().size(), rows);
+        Locale.ROOT, "%s generator, %d columns, fitted on %d of %d rows (the rest held out for validation and the"
+            + " privacy gate)", generator, schema.outputColumns().size(), trainRows, rows);
   }
 
   private static Map<String, Object> settingsBlock(TrainSettings settings, TrainingOptions options) {
