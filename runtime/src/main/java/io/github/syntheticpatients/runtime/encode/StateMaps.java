@@ -71,6 +71,21 @@ public final class StateMaps {
     return values;
   }
 
+  /** A list of equally long lists of numbers as a matrix. */
+  public double[][] matrix(Map<String, Object> map, String key) {
+    if (!(get(map, key) instanceof List<?> rows)) {
+      throw new ModelFormatException(source, "entry '" + key + "' is not a list of rows");
+    }
+    double[][] matrix = new double[rows.size()][];
+    for (int i = 0; i < matrix.length; i++) {
+      matrix[i] = doubles(Map.of("row", rows.get(i) == null ? List.of() : rows.get(i)), "row");
+      if (matrix[i].length != matrix[0].length) {
+        throw new ModelFormatException(source, "entry '" + key + "' has rows of different lengths");
+      }
+    }
+    return matrix;
+  }
+
   /** A nested map. */
   public Map<String, Object> map(Map<String, Object> map, String key) {
     return asMap(get(map, key), key);
@@ -111,6 +126,15 @@ public final class StateMaps {
       list.add(v);
     }
     return list;
+  }
+
+  /** A matrix as a list of rows, see {@link #list(double[])}. */
+  public static List<List<Double>> list(double[][] matrix) {
+    List<List<Double>> rows = new ArrayList<>(matrix.length);
+    for (double[] row : matrix) {
+      rows.add(list(row));
+    }
+    return rows;
   }
 
   /** A finite double checked for storage, since JSON has no NaN or infinity. */

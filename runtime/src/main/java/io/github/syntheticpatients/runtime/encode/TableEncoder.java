@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The reversible data transformer of CTGAN, in Java: turns the learned columns of a {@link Table} into float rows
@@ -63,19 +64,27 @@ public final class TableEncoder {
   public static TableEncoder fit(Table table, EncoderSettings settings, long seed) {
     Objects.requireNonNull(settings, "settings");
     TableSchema schema = table.schema();
+    List<ColumnSchema> learned = schema.learnedColumns();
     SplittableRandom master = new SplittableRandom(seed);
-    List<ColumnCodec> codecs = new ArrayList<>();
-    for (ColumnSchema column : schema.learnedColumns()) {
-      SplittableRandom random = master.split();
-      double[] values = table.column(schema.indexOf(column.name()));
-      validate(column, values);
-      if (column.kind().isDiscrete()) {
-        codecs.add(new DiscreteCodec(column));
-      } else {
-        codecs.add(fitContinuous(column, values, settings, random));
-      }
+    SplittableRandom[] randoms = new SplittableRandom[learned.size()];
+    for (int i = 0; i < learned.size(); i++) {
+      randoms[i] = master.split();
+      ColumnValues.check(learned.get(i), table.column(schema.indexOf(learned.get(i).name())));
     }
-    return new TableEncoder(schema, settings, codecs);
+    // Columns are fitted in parallel; each has its own generator, split in column order, so the result does not
+    // depend on scheduling.
+    ColumnCodec[] codecs = new ColumnCodec[learned.size()];
+    IntStream.range(0, learned.size())
+        .parallel()
+        .forEach(
+            i -> {
+              ColumnSchema column = learned.get(i);
+              codecs[i] =
+                  column.kind().isDiscrete()
+                      ? new DiscreteCodec(column)
+                      : fitContinuous(column, table.column(schema.indexOf(column.name())), settings, randoms[i]);
+            });
+    return new TableEncoder(schema, settings, Arrays.asList(codecs));
   }
 
   private static ContinuousCodec fitContinuous(
@@ -107,33 +116,6 @@ public final class TableEncoder {
           case BOXCOX -> BoxCoxScaler.fit(present, random);
         };
     return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange());
-  }
-
-  private static void validate(ColumnSchema column, double[] values) {
-    boolean discrete = column.kind().isDiscrete();
-    int categories = column.categories().size();
-    for (int row = 0; row < values.length; row++) {
-      double v = values[row];
-      if (Double.isNaN(v)) {
-        if (!column.nullable()) {
-          throw InvalidInputException.inParameter(
-              "schema",
-              "Column '" + column.name() + "' is missing in data row " + (row + 1)
-                  + " but the schema marks it not nullable; set \"nullable\": true for it in the schema");
-        }
-      } else if (Double.isInfinite(v)) {
-        throw InvalidInputException.inParameter(
-            "schema",
-            "Column '" + column.name() + "' holds an infinite value in data row " + (row + 1)
-                + "; replace it with a finite number or leave the cell empty (missing)");
-      } else if (discrete && (v != Math.rint(v) || v < 0 || v >= categories)) {
-        throw InvalidInputException.inParameter(
-            "schema",
-            "Column '" + column.name() + "' holds category index " + v + " in data row " + (row + 1)
-                + " but the schema lists only " + categories + " categories " + column.categories()
-                + "; add the category to the schema");
-      }
-    }
   }
 
   /** The schema decoded tables use. */
@@ -173,7 +155,7 @@ public final class TableEncoder {
                 + "supply a table with the training schema");
       }
       double[] values = table.column(index);
-      validate(codec.column(), values);
+      ColumnValues.check(codec.column(), values);
       codec.encode(values, out, offsets[c], width, random);
     }
     return out;
