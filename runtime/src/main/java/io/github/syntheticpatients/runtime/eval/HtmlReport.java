@@ -283,8 +283,11 @@ public final class HtmlReport {
       }
       if (labels[b] != null) {
         String label = labels[b].length() > 12 ? labels[b].substring(0, 11) + "…" : labels[b];
-        svg.append("<text x=\"").append(f1(left + b * slot + slot / 2)).append("\" y=\"").append(height - bottom + 14)
-            .append("\" text-anchor=\"middle\">").append(esc(label)).append("</text>");
+        // edge labels anchor inwards so long ones (dates) stay inside the chart
+        String anchor = bins > 4 && b == 0 ? "start" : bins > 4 && b >= bins - 2 ? "end" : "middle";
+        double x = anchor.equals("start") ? left + b * slot : anchor.equals("end") ? left + (b + 1) * slot : left + b * slot + slot / 2;
+        svg.append("<text x=\"").append(f1(x)).append("\" y=\"").append(height - bottom + 14)
+            .append("\" text-anchor=\"").append(anchor).append("\">").append(esc(label)).append("</text>");
       }
     }
     svg.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
