@@ -1,0 +1,57 @@
+package io.github.syntheticpatients.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Injects synthetic patients, sampled from a trained model, into a test parameter. The annotation registers
+ * {@link SyntheticPatientsExtension} by itself.
+ *
+ * <pre>{@code
+ * @Test
+ * void flagsOlderPatients(@SyntheticPatients(count = 50, conditions = "sex=f") List<PatientRecord> patients) {
+ *   assertThat(patients).allSatisfy(p -> assertThat(p.getString("sex")).isEqualTo("f"));
+ * }
+ * }</pre>
+ *
+ * <p>Supported parameter types:
+ *
+ * <ul>
+ *   <li>{@code List<PatientRecord>} and {@code Stream<PatientRecord>}: {@link #count()} records;
+ *   <li>{@code PatientRecord}: one record;
+ *   <li>{@code List<T>}, {@code Stream<T>} or {@code T}, where {@code T} is your own record or POJO: columns
+ *       are mapped onto its components by name through Jackson ({@code @JsonProperty("alk.phos")} renames);
+ *   <li>{@code java.nio.file.Path}: a CSV file of {@link #count()} records in a temporary directory, with its
+ *       provenance file beside it; the directory is deleted after the test.
+ * </ul>
+ *
+ * <p>The records are reproducible: they depend only on the model, the seed (see {@link Seed}), the count, the
+ * conditions and the parameter's position among the test's {@code @SyntheticPatients} parameters.
+ *
+ * @since 0.1.0
+ */
+@Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(SyntheticPatientsExtension.class)
+public @interface SyntheticPatients {
+
+  /**
+   * The model: a model-zoo id ({@code "default"}), a classpath resource ({@code "classpath:models/x.synth"}) or
+   * a model file path, relative to the working directory (the project directory under Maven).
+   */
+  String model() default "default";
+
+  /** How many records to inject; ignored for a single-record parameter. */
+  int count() default 10;
+
+  /**
+   * Conditions every record meets, such as {@code "sex=f"}, {@code "status=2"} or {@code "age>=60"}. Empty for
+   * unconditional sampling.
+   */
+  String[] conditions() default {};
+}

@@ -1,0 +1,251 @@
+package io.github.syntheticpatients.junit;
+
+import io.github.syntheticpatients.junit.internal.Failures;
+import io.github.syntheticpatients.junit.internal.InjectionTarget;
+import io.github.syntheticpatients.junit.internal.ModelCache;
+import io.github.syntheticpatients.junit.internal.RecordMapper;
+import io.github.syntheticpatients.junit.internal.ResolvedSeed;
+import io.github.syntheticpatients.junit.internal.SeedResolver;
+import io.github.syntheticpatients.junit.internal.TemporaryCsvDirectory;
+import io.github.syntheticpatients.runtime.GenerateRequest;
+import io.github.syntheticpatients.runtime.Generation;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.ModelLoader;
+import io.github.syntheticpatients.runtime.OutputFormat;
+import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.SyntheticPatientsException;
+import io.github.syntheticpatients.runtime.UnknownModelException;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Resolves {@link SyntheticPatients} parameters and, when a test fails, reports the seed it used. Registered by
+ * the annotation itself; there is no need for {@code @ExtendWith}.
+ *
+ * <p>Models are loaded once per JVM and kept in JUnit's root store; sampling is plain Java and thread-safe, so
+ * tests may run in parallel, and a test with a fixed seed gets the same records in parallel as in serial runs.
+ *
+ * <p>When a test that received patients fails, the extension publishes a report entry and logs:
+ *
+ * <pre>{@code
+ * Test method 'flagsOlderPatients' failed with seed: 42 (seed source: random). Reproduce with @Seed(42)
+ * }</pre>
+ *
+ * @see Seed
+ * @since 0.1.0
+ */
+public final class SyntheticPatientsExtension implements ParameterResolver, AfterTestExecutionCallback {
+
+  /** The report entry key of the failure message. */
+  public static final String REPORT_KEY = "SyntheticPatients";
+
+  private static final Namespace NAMESPACE = Namespace.create(SyntheticPatientsExtension.class);
+  private static final String MODELS_KEY = "models";
+  private static final String SEED_KEY = "seed";
+  private static final String CSV_DIRECTORY_KEY = "csvDirectory";
+  // System.Logger reaches the console through java.util.logging without any binding, and routes to SLF4J or
+  // Log4j where the test classpath installs their System.LoggerFinder.
+  private static final System.Logger LOG = System.getLogger(SyntheticPatientsExtension.class.getName());
+
+  /** Created by JUnit. */
+  public SyntheticPatientsExtension() {}
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return parameterContext.isAnnotated(SyntheticPatients.class);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    SyntheticPatients annotation = parameterContext.findAnnotation(SyntheticPatients.class).orElseThrow();
+    Parameter parameter = parameterContext.getParameter();
+    InjectionTarget target =
+        InjectionTarget.of(parameter.getParameterizedType())
+            .orElseThrow(
+                () ->
+                    new ParameterResolutionException(
+                        Failures.message(
+                            headline(parameterContext),
+                            List.of("unsupported parameter type: " + parameter.getParameterizedType().getTypeName()),
+                            "@SyntheticPatients can be injected into:"
+                                + Failures.numbered(InjectionTarget.SUPPORTED))));
+    if (annotation.count() < 0) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of("count is " + annotation.count()),
+              "Set @SyntheticPatients(count = …) to 0 or more."));
+    }
+    ResolvedSeed seed =
+        extensionContext
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(SEED_KEY, key -> SeedResolver.resolve(extensionContext), ResolvedSeed.class);
+    long parameterSeed = seed.forParameter(ordinal(parameterContext));
+    List<String> conditions = List.of(annotation.conditions());
+    try {
+      if (target.shape() == InjectionTarget.Shape.CSV_FILE) {
+        return writeCsv(annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
+      }
+      SyntheticModel model = models(extensionContext).get(annotation.model());
+      if (target.mapsToUserType()) {
+        List<String> problems = RecordMapper.problems(target.elementType(), model.schema());
+        if (!problems.isEmpty()) {
+          throw new ParameterResolutionException(
+              Failures.message(
+                  headline(parameterContext),
+                  problems,
+                  "Columns of model '" + model.id() + "': "
+                      + String.join(", ", RecordMapper.columnNames(model.schema()))
+                      + "\nName each component after a column, or map it with @JsonProperty(\"column\")."));
+        }
+      }
+      int rows = target.shape() == InjectionTarget.Shape.SINGLE ? 1 : annotation.count();
+      List<PatientRecord> records =
+          model.sample(new SampleRequest(rows, parameterSeed, conditions, null)).records();
+      List<?> values = target.mapsToUserType() ? mapAll(records, target.elementType(), parameterContext) : records;
+      switch (target.shape()) {
+        case SINGLE:
+          return values.get(0);
+        case STREAM:
+          return values.stream();
+        default:
+          return values;
+      }
+    } catch (UnknownModelException e) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of("unknown model '" + e.reference() + "'"),
+              "Known model ids: "
+                  + (e.knownIds().isEmpty()
+                      ? "(none: add io.github.syntheticpatients:synthetic-patients-model-zoo)"
+                      : String.join(", ", e.knownIds()))
+                  + "\nSet model to one of them, to classpath:<resource> or to a model file path (relative paths"
+                  + " start at " + Paths.get("").toAbsolutePath() + ")."),
+          e);
+    } catch (ModelFormatException e) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of("model '" + annotation.model() + "' cannot be read: " + e.getMessage()),
+              "Point model at a file written by synthetic:train, or retrain it."),
+          e);
+    } catch (InvalidInputException e) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of(
+                  (e.parameter() == null ? "" : e.parameter() + ": ") + e.getMessage()),
+              "Fix @SyntheticPatients(" + (e.parameter() == null ? "conditions" : e.parameter()) + " = …)."),
+          e);
+    } catch (SyntheticPatientsException e) {
+      throw new ParameterResolutionException(
+          Failures.message(headline(parameterContext), List.of(e.getMessage()), "See the cause below."), e);
+    }
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    if (context.getExecutionException().isEmpty()) {
+      return;
+    }
+    ResolvedSeed seed = context.getStore(NAMESPACE).get(SEED_KEY, ResolvedSeed.class);
+    if (seed == null) {
+      return; // nothing was injected into this test
+    }
+    String message =
+        String.format(
+            "Test method '%s' failed with seed: %d (seed source: %s). Reproduce with %s",
+            context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName()),
+            seed.value(),
+            seed.source(),
+            seed.reproducingAnnotation());
+    context.publishReportEntry(REPORT_KEY, message);
+    LOG.log(System.Logger.Level.WARNING, message);
+  }
+
+  private static Path writeCsv(
+      SyntheticPatients annotation,
+      ParameterContext parameterContext,
+      ExtensionContext extensionContext,
+      ResolvedSeed seed,
+      long parameterSeed,
+      List<String> conditions) {
+    Path directory =
+        extensionContext
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(
+                CSV_DIRECTORY_KEY, key -> TemporaryCsvDirectory.create(), TemporaryCsvDirectory.class)
+            .path();
+    Path output = directory.resolve("patients-" + parameterContext.getIndex() + ".csv");
+    return Generation.generate(
+            new GenerateRequest(
+                annotation.model(),
+                annotation.count(),
+                parameterSeed,
+                seed.source(),
+                output,
+                OutputFormat.CSV,
+                conditions))
+        .output();
+  }
+
+  private static List<Object> mapAll(
+      List<PatientRecord> records, Class<?> type, ParameterContext parameterContext) {
+    try {
+      return records.stream().map(record -> (Object) RecordMapper.map(record, type)).toList();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of("a record does not fit " + type.getName() + ": " + e.getMessage()),
+              "Give each component a type that holds its column's values (String for categories, Double for"
+                  + " numbers, LocalDate for dates)."),
+          e);
+    }
+  }
+
+  private static ModelCache models(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(MODELS_KEY, key -> new ModelCache(ModelLoader::load), ModelCache.class);
+  }
+
+  /** The position of this parameter among the {@code @SyntheticPatients} parameters of its method. */
+  private static int ordinal(ParameterContext parameterContext) {
+    Executable executable = parameterContext.getDeclaringExecutable();
+    Parameter[] parameters = executable.getParameters();
+    int ordinal = 0;
+    for (int i = 0; i < parameterContext.getIndex(); i++) {
+      if (AnnotationSupport.isAnnotated(parameters[i], SyntheticPatients.class)) {
+        ordinal++;
+      }
+    }
+    return ordinal;
+  }
+
+  private static String headline(ParameterContext parameterContext) {
+    Executable executable = parameterContext.getDeclaringExecutable();
+    return "@SyntheticPatients cannot resolve parameter ["
+        + parameterContext.getParameter()
+        + "] of "
+        + executable.getDeclaringClass().getSimpleName()
+        + "."
+        + executable.getName()
+        + "()";
+  }
+}

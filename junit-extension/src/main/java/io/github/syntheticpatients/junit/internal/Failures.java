@@ -1,0 +1,35 @@
+package io.github.syntheticpatients.junit.internal;
+
+import java.util.List;
+
+/**
+ * Error messages in one shape (after Instancio's {@code Fail}): a headline, the causes as a list, then the rule
+ * or the fix.
+ */
+public final class Failures {
+  private Failures() {}
+
+  /**
+   * Formats a message.
+   *
+   * @param headline what could not be done
+   * @param causes what was found wrong, one line each
+   * @param rule what is allowed, or how to fix it
+   */
+  public static String message(String headline, List<String> causes, String rule) {
+    StringBuilder text = new StringBuilder(headline).append("\n\nCause:\n");
+    for (String cause : causes) {
+      text.append(" -> ").append(cause).append('\n');
+    }
+    return text.append('\n').append(rule).toString();
+  }
+
+  /** A numbered list, one item per line, each indented like Instancio's offender lists. */
+  public static String numbered(List<String> items) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < items.size(); i++) {
+      text.append("\n ").append(i + 1).append(". ").append(items.get(i));
+    }
+    return text.toString();
+  }
+}

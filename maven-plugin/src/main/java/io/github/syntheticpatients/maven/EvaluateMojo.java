@@ -1,0 +1,140 @@
+package io.github.syntheticpatients.maven;
+
+import io.github.syntheticpatients.runtime.EvaluateRequest;
+import io.github.syntheticpatients.runtime.Evaluation;
+import io.github.syntheticpatients.runtime.EvaluationResult;
+import io.github.syntheticpatients.runtime.GateCheck;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import java.io.File;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Compares a synthetic CSV with the real data it was trained on (and optionally real records it never saw): fidelity,
+ * utility and privacy scores in a JSON and an HTML report. Fails the build when the privacy gate fails, unless
+ * {@code -Dsynthetic.failOnGate=false}.
+ */
+@Mojo(name = EvaluateMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
+public final class EvaluateMojo extends AbstractSyntheticMojo {
+  static final String GOAL_NAME = "evaluate";
+  static final String GATE_FAILED = "The privacy gate failed";
+
+  /** The synthetic CSV to evaluate. */
+  @Parameter(property = PropertyNames.INPUT)
+  private File input;
+
+  /** The real CSV the generator was trained on. */
+  @Parameter(property = PropertyNames.REAL)
+  private File real;
+
+  /** Real records the generator never saw, for the holdout-based privacy checks. */
+  @Parameter(property = PropertyNames.HOLDOUT)
+  private File holdout;
+
+  /** A JSON schema; inferred from the real data when not set. */
+  @Parameter(property = PropertyNames.SCHEMA)
+  private File schema;
+
+  /** The report directory ({@code report.json}, {@code report.html}). */
+  @Parameter(property = PropertyNames.REPORT, defaultValue = "${project.build.directory}/synthetic/report")
+  private File report;
+
+  /** The outcome column for the utility metrics; the schema's target when not set. */
+  @Parameter(property = PropertyNames.TARGET)
+  private String target;
+
+  /** A sensitive column for the attribute-disclosure check. */
+  @Parameter(property = PropertyNames.SENSITIVE_COLUMN)
+  private String sensitiveColumn;
+
+  /** Seed for subsampling and classifiers; the fixed default seed when not set. */
+  @Parameter(property = PropertyNames.SEED)
+  private Long seed;
+
+  /** Fails the build when the privacy gate fails. */
+  @Parameter(property = PropertyNames.FAIL_ON_GATE, defaultValue = "true")
+  private boolean failOnGate;
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.EVALUATE_SKIP, defaultValue = "false")
+  private boolean skipEvaluate;
+
+  @Override
+  protected String goal() {
+    return GOAL_NAME;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return skipEvaluate;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.EVALUATE_SKIP;
+  }
+
+  @Override
+  protected Map<File, String> inputFiles() {
+    return filesByProperty(
+        input, PropertyNames.INPUT, real, PropertyNames.REAL, holdout, PropertyNames.HOLDOUT, schema,
+        PropertyNames.SCHEMA);
+  }
+
+  @Override
+  protected void run() throws MojoFailureException {
+    requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV");
+    requireFile(real, PropertyNames.REAL, "real", "the real training CSV");
+    EvaluationResult result =
+        Evaluation.evaluate(
+            new EvaluateRequest(
+                input.toPath(),
+                real.toPath(),
+                holdout == null ? null : holdout.toPath(),
+                schema == null ? null : schema.toPath(),
+                report.toPath(),
+                target,
+                sensitiveColumn,
+                seed != null ? seed : TrainSettings.DEFAULT_SEED,
+                Map.of()));
+    new TreeMap<>(result.scores())
+        .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
+    getLog().info("Report: " + result.htmlReport());
+    if (result.gate().passed()) {
+      getLog().info("The privacy gate passed (" + result.gate().checks().size() + " checks).");
+      return;
+    }
+    StringBuilder message = new StringBuilder(GATE_FAILED + " for " + input + ":");
+    for (GateCheck check : result.gate().failures()) {
+      message
+          .append(System.lineSeparator())
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "  %s %s = %.4f violates %s. %s",
+                  check.id(),
+                  check.name(),
+                  check.value(),
+                  check.rule(),
+                  check.advice()));
+    }
+    message.append(System.lineSeparator()).append("  Report: ").append(result.htmlReport());
+    if (failOnGate) {
+      throw new MojoFailureException(message.toString());
+    }
+    getLog().warn(message + System.lineSeparator() + "  (not failing the build: " + PropertyNames.FAIL_ON_GATE + " is false)");
+  }
+
+  private static void requireFile(File file, String property, String element, String what)
+      throws MojoFailureException {
+    if (file == null || !file.isFile()) {
+      throw new MojoFailureException(
+          (file == null ? "No " + what + " given" : what + " " + file + " does not exist") + ": set -D" + property
+              + "=<file.csv> (<" + element + "> in the POM).");
+    }
+  }
+}

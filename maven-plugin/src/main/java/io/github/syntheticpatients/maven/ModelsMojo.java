@@ -1,0 +1,96 @@
+package io.github.syntheticpatients.maven;
+
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.ModelListing;
+import io.github.syntheticpatients.runtime.ModelLoader;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lists the models the plugin can see: every model zoo on the plugin's classpath and the {@code .synth} files in the
+ * local model directories, each with its model card's one-line summary.
+ */
+@Mojo(name = ModelsMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
+public final class ModelsMojo extends AbstractSyntheticMojo {
+  static final String GOAL_NAME = "models";
+
+  /**
+   * Directories searched (not recursively) for local {@code .synth} files. Default: <code>${project.build.directory}/synthetic</code> and the project's base directory (the current directory without a
+   * project).
+   */
+  @Parameter(property = PropertyNames.MODEL_DIRECTORIES)
+  private List<File> modelDirectories;
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.MODELS_SKIP, defaultValue = "false")
+  private boolean skipModels;
+
+  @Override
+  protected String goal() {
+    return GOAL_NAME;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return skipModels;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.MODELS_SKIP;
+  }
+
+  @Override
+  protected void run() throws MojoExecutionException {
+    List<ModelListing> models = new ArrayList<>(ModelLoader.zooModels());
+    for (Path file : localModelFiles()) {
+      try {
+        models.add(new ModelListing(file.toString(), ModelLoader.load(file.toString()).info().summary(), "file"));
+      } catch (ModelFormatException e) {
+        getLog().warn("Ignoring " + file + ": " + e.getMessage());
+      }
+    }
+    if (models.isEmpty()) {
+      getLog().info("No models found. Add synthetic-patients-model-zoo to the plugin's dependencies or train one.");
+      return;
+    }
+    int width = models.stream().mapToInt(m -> m.id().length()).max().orElse(0);
+    getLog().info(models.size() + " models:");
+    for (ModelListing model : models) {
+      getLog().info(String.format(Locale.ROOT, "  %-" + width + "s  %s", model.id(), model.summary()));
+    }
+  }
+
+  private List<Path> localModelFiles() throws MojoExecutionException {
+    List<File> directories =
+        modelDirectories != null && !modelDirectories.isEmpty()
+            ? modelDirectories
+            : List.of(defaultSyntheticDirectory(), baseDirectory());
+    TreeSet<Path> files = new TreeSet<>();
+    for (File directory : directories) {
+      if (!directory.isDirectory()) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(directory.toPath())) {
+        entries
+            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".synth"))
+            .filter(Files::isRegularFile)
+            .forEach(p -> files.add(p.toAbsolutePath().normalize()));
+      } catch (IOException | UncheckedIOException e) {
+        throw new MojoExecutionException("Could not list " + directory + ": " + e.getMessage(), e);
+      }
+    }
+    return new ArrayList<>(files);
+  }
+}

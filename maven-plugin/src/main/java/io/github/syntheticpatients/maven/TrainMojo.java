@@ -1,0 +1,260 @@
+package io.github.syntheticpatients.maven;
+
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.Training;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Locale;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Learns a model from a CSV and writes the model file. Incremental like a compiler: when the model file exists and
+ * records the same input sha256, schema, settings, seed and tool version, training is skipped ({@code
+ * -Dsynthetic.force=true} retrains).
+ *
+ * <p>Training runs in a forked JVM (as Surefire forks tests) because DJL's native library loads once per JVM and
+ * classloader; the fork's classpath (runtime, DJL, PyTorch for this platform) is resolved from the project's
+ * repositories the first time and then comes from the local repository.
+ */
+@Mojo(name = TrainMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
+public final class TrainMojo extends AbstractSyntheticMojo {
+  static final String GOAL_NAME = "train";
+  static final String NO_INPUT =
+      "No training data: set -D" + PropertyNames.INPUT + "=<file.csv> (<input> in the POM).";
+
+  /** The training CSV (header row, comma-separated, empty fields for missing values). */
+  @Parameter(property = PropertyNames.INPUT)
+  private File input;
+
+  /** An edited JSON schema (see {@code synthetic:schema}); inferred from the CSV when not set. */
+  @Parameter(property = PropertyNames.SCHEMA)
+  private File schema;
+
+  /** The model file to write. Default: <code>${project.build.directory}/synthetic/&lt;input name&gt;.synth</code>. */
+  @Parameter(property = PropertyNames.OUTPUT)
+  private File output;
+
+  /** The generator: {@code ctgan}, {@code basic} or {@code copula}. */
+  @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
+  private String generator;
+
+  /** Passes over the training data; 0 chooses from the data size. */
+  @Parameter(property = PropertyNames.EPOCHS, defaultValue = "0")
+  private int epochs;
+
+  /** Rows per training step; 0 chooses from the data size. */
+  @Parameter(property = PropertyNames.BATCH_SIZE, defaultValue = "0")
+  private int batchSize;
+
+  /**
+   * The training seed. When not set, the fixed seed 12345 ({@code TrainSettings.DEFAULT_SEED}) is used, so a plain {@code
+   * train} is reproducible.
+   */
+  @Parameter(property = PropertyNames.SEED)
+  private Long seed;
+
+  /** Generator-specific options as {@code key=value}, e.g. {@code -Dsynthetic.options=numericEncoding=minmax}. */
+  @Parameter(property = PropertyNames.OPTIONS)
+  private List<String> options;
+
+  /** Retrains even when the model file is up to date. */
+  @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+  private boolean force;
+
+  /** Extra JVM arguments for the forked training JVM, e.g. {@code -Xmx2g}. */
+  @Parameter(property = PropertyNames.JVM_ARGS)
+  private String jvmArgs;
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.TRAIN_SKIP, defaultValue = "false")
+  private boolean skipTrain;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  private PluginDescriptor plugin;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+  private List<RemoteRepository> remoteRepositories;
+
+  private final RepositorySystem repositorySystem;
+
+  @Inject
+  public TrainMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
+
+  @Override
+  protected String goal() {
+    return GOAL_NAME;
+  }
+
+  @Override
+  protected boolean isGoalSkipped() {
+    return skipTrain;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.TRAIN_SKIP;
+  }
+
+  @Override
+  protected Map<File, String> inputFiles() {
+    return filesByProperty(input, PropertyNames.INPUT, schema, PropertyNames.SCHEMA);
+  }
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    if (input == null) {
+      throw new MojoFailureException(NO_INPUT);
+    }
+    if (!input.isFile()) {
+      throw new MojoFailureException(
+          "Training data " + input + " does not exist: fix -D" + PropertyNames.INPUT + " (<input> in the POM).");
+    }
+    if (schema != null && !schema.isFile()) {
+      throw new MojoFailureException(
+          "Schema " + schema + " does not exist: fix -D" + PropertyNames.SCHEMA
+              + " (<schema> in the POM), or leave it out to infer the schema.");
+    }
+    File model = output != null ? output : new File(defaultSyntheticDirectory(), stem(input.getName()) + ".synth");
+    TrainRequest request = new TrainRequest(input.toPath(), schema == null ? null : schema.toPath(), model.toPath(), settings(), force);
+    if (!force && Training.isUpToDate(request)) {
+      getLog()
+          .info(
+              "Model " + model + " is up to date (same input, schema, settings, seed and tool version);"
+                  + " skipping training. Set -D" + PropertyNames.FORCE + "=true to retrain.");
+      return;
+    }
+    fork(request);
+  }
+
+  private TrainSettings settings() throws MojoFailureException {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    for (String option : options == null ? List.<String>of() : options) {
+      int eq = option.indexOf('=');
+      if (eq <= 0) {
+        throw new MojoFailureException(
+            "Invalid -D" + PropertyNames.OPTIONS + " entry '" + option + "': write key=value, e.g. numericEncoding=minmax.");
+      }
+      parsed.put(option.substring(0, eq).strip(), option.substring(eq + 1).strip());
+    }
+    return new TrainSettings(
+        generator, epochs, batchSize, seed != null ? seed : TrainSettings.DEFAULT_SEED, parsed);
+  }
+
+  private void fork(TrainRequest request) throws MojoExecutionException, MojoFailureException {
+    String os = System.getProperty("os.name");
+    String arch = System.getProperty("os.arch");
+    String classifier =
+        NativePlatform.classifier(os, arch)
+            .orElseThrow(
+                () ->
+                    new MojoExecutionException(
+                        "Training needs PyTorch, which has no CPU build for " + os + "/" + arch
+                            + ". Supported: linux-x86_64, linux-aarch64, osx-aarch64, win-x86_64."
+                            + " Train on one of these and copy the .synth file; generate works everywhere."));
+    List<File> classpath =
+        new TrainingClasspath(repositorySystem, session.getRepositorySession(), remoteRepositories)
+            .resolve(plugin.getVersion(), classifier);
+    List<String> command =
+        TrainingFork.command(
+            new File(System.getProperty("java.home")), splitJvmArgs(jvmArgs), classpath, arguments(request));
+    getLog().debug("Forking training JVM: " + String.join(" ", command));
+    getLog().info("Training " + request.output() + " from " + request.input() + " in a forked JVM");
+    long start = System.nanoTime();
+    TrainingFork.Outcome outcome;
+    try {
+      outcome = TrainingFork.run(command, baseDirectory(), line -> getLog().info(line), line -> getLog().debug(line));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not start the training JVM: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while training", e);
+    }
+    if (outcome.exitCode() == TrainingFork.EXIT_USER_ERROR) {
+      throw new MojoFailureException(namingTheProperty(outcome.message(), request));
+    }
+    if (outcome.exitCode() != 0) {
+      throw new MojoExecutionException(
+          "The training JVM failed (exit " + outcome.exitCode() + "): " + outcome.message());
+    }
+    for (String line : outcome.stderr()) {
+      if (!line.isBlank() && !line.startsWith("SLF4J")) {
+        getLog().warn(line);
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    getLog().info(String.format(Locale.ROOT, "Trained %s in %.1f s", request.output(), took.toMillis() / 1000.0));
+  }
+
+  /** Prefixes a message about the input or schema file with the property that named the file. */
+  static String namingTheProperty(String message, TrainRequest request) {
+    if (message.startsWith(request.input().toAbsolutePath().toString())) {
+      return "Invalid file given by -D" + PropertyNames.INPUT + ": " + message;
+    }
+    if (request.schemaFile() != null && message.startsWith(request.schemaFile().toAbsolutePath().toString())) {
+      return "Invalid file given by -D" + PropertyNames.SCHEMA + ": " + message;
+    }
+    return message;
+  }
+
+  /** The TrainCommand arguments for a request. */
+  static List<String> arguments(TrainRequest request) {
+    TrainSettings settings = request.settings();
+    List<String> args = new ArrayList<>();
+    args.add("--input");
+    args.add(request.input().toAbsolutePath().toString());
+    args.add("--output");
+    args.add(request.output().toAbsolutePath().toString());
+    if (request.schemaFile() != null) {
+      args.add("--schema");
+      args.add(request.schemaFile().toAbsolutePath().toString());
+    }
+    args.add("--generator");
+    args.add(settings.generator());
+    args.add("--epochs");
+    args.add(Integer.toString(settings.epochs()));
+    args.add("--batch-size");
+    args.add(Integer.toString(settings.batchSize()));
+    args.add("--seed");
+    args.add(Long.toString(settings.seed()));
+    for (Map.Entry<String, String> option : new TreeMap<>(settings.options()).entrySet()) {
+      args.add("--option");
+      args.add(option.getKey() + "=" + option.getValue());
+    }
+    if (request.force()) {
+      args.add("--force");
+    }
+    return args;
+  }
+
+  static List<String> splitJvmArgs(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return List.of(text.strip().split("\\s+"));
+  }
+
+  static String stem(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+}

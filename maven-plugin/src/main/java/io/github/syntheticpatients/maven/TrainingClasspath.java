@@ -1,0 +1,97 @@
+package io.github.syntheticpatients.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * Resolves the classpath of the forked training JVM: the runtime at the plugin's own version with its runtime
+ * dependencies, plus DJL and the PyTorch native jar for this platform at the versions the runtime was built with.
+ * The native jar (about 111 MB) is therefore downloaded the first time someone trains, never for {@code generate}.
+ */
+final class TrainingClasspath {
+  static final String GROUP_ID = "io.github.syntheticpatients";
+  static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime";
+  static final String VERSIONS_RESOURCE = "io/github/syntheticpatients/runtime/versions.properties";
+
+  private final RepositorySystem system;
+  private final RepositorySystemSession session;
+  private final List<RemoteRepository> repositories;
+
+  TrainingClasspath(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+    this.system = system;
+    this.session = session;
+    this.repositories = repositories;
+  }
+
+  /** The jar files, in resolution order. */
+  List<File> resolve(String runtimeVersion, String nativeClassifier) throws MojoExecutionException {
+    Properties versions = runtimeVersions();
+    CollectRequest collect = new CollectRequest();
+    collect.setRepositories(repositories);
+    collect.addDependency(dependency(GROUP_ID + ":" + RUNTIME_ARTIFACT_ID + ":" + runtimeVersion));
+    collect.addDependency(dependency("ai.djl:api:" + version(versions, "djl.version")));
+    collect.addDependency(dependency("ai.djl.pytorch:pytorch-engine:" + version(versions, "djl.version")));
+    collect.addDependency(dependency("ai.djl.pytorch:pytorch-jni:" + version(versions, "pytorch.jni.version")));
+    collect.addDependency(
+        dependency("ai.djl.pytorch:pytorch-native-cpu:jar:" + nativeClassifier + ":" + version(versions, "pytorch.version")));
+    DependencyRequest request =
+        new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+    try {
+      DependencyResult result = system.resolveDependencies(session, request);
+      List<File> files = new ArrayList<>();
+      for (ArtifactResult artifact : result.getArtifactResults()) {
+        files.add(artifact.getArtifact().getFile());
+      }
+      return files;
+    } catch (DependencyResolutionException e) {
+      throw new MojoExecutionException(
+          "Could not resolve the training classpath (the runtime, DJL and pytorch-native-cpu:" + nativeClassifier
+              + "): " + e.getMessage() + ". Training downloads these from your Maven repositories the first time;"
+              + " check the network or run once online.",
+          e);
+    }
+  }
+
+  private static Dependency dependency(String coordinates) {
+    return new Dependency(new DefaultArtifact(coordinates), JavaScopes.RUNTIME);
+  }
+
+  private static String version(Properties versions, String key) throws MojoExecutionException {
+    String value = versions.getProperty(key);
+    if (value == null || value.isBlank() || value.startsWith("${")) {
+      throw new MojoExecutionException(VERSIONS_RESOURCE + " has no usable " + key + " (found " + value + ")");
+    }
+    return value.trim();
+  }
+
+  /** The versions recorded in the runtime jar on the plugin's classpath. */
+  static Properties runtimeVersions() throws MojoExecutionException {
+    Properties versions = new Properties();
+    try (InputStream in = TrainingClasspath.class.getClassLoader().getResourceAsStream(VERSIONS_RESOURCE)) {
+      if (in == null) {
+        throw new MojoExecutionException(VERSIONS_RESOURCE + " is missing from the plugin's classpath");
+      }
+      versions.load(in);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not read " + VERSIONS_RESOURCE + ": " + e.getMessage(), e);
+    }
+    return versions;
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.syntheticpatients.runtime.data;
+
+import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns {@link Table} cell values into the typed values of a {@link
+ * io.github.syntheticpatients.runtime.PatientRecord}, and typed values into CSV text. Both are deterministic: the
+ * same input always gives the same output, whatever the locale or platform.
+ */
+public final class ValueFormat {
+  private ValueFormat() {}
+
+  /**
+   * The typed value of a cell.
+   *
+   * @param column the cell's column
+   * @param value the cell value by the {@link Table} conventions
+   * @return null for NaN; the category text for BINARY and CATEGORICAL; a {@link Double} rounded half-up to the
+   *     column's decimals for NUMERIC; a {@link Long} for INTEGER; a {@link LocalDate} for DATE (from the epoch
+   *     day); a {@link LocalDateTime} for DATETIME (from epoch seconds, UTC); the whole number as text for
+   *     IDENTIFIER
+   * @throws IllegalArgumentException for an infinite value or a category index out of range
+   */
+  public static Object toValue(ColumnSchema column, double value) {
+    if (Double.isNaN(value)) {
+      return null;
+    }
+    if (Double.isInfinite(value)) {
+      throw new IllegalArgumentException("Column '" + column.name() + "' has an infinite value");
+    }
+    switch (column.kind()) {
+      case BINARY:
+      case CATEGORICAL:
+        long index = Math.round(value);
+        if (index < 0 || index >= column.categories().size()) {
+          throw new IllegalArgumentException(
+              "Column '" + column.name() + "' has category index " + value + " but only "
+                  + column.categories().size() + " categories");
+        }
+        return column.categories().get((int) index);
+      case NUMERIC:
+        return BigDecimal.valueOf(value).setScale(Math.max(0, column.decimals()), RoundingMode.HALF_UP)
+            .doubleValue();
+      case INTEGER:
+        return Math.round(value);
+      case DATE:
+        return LocalDate.ofEpochDay(Math.round(value));
+      case DATETIME:
+        return LocalDateTime.ofEpochSecond(Math.round(value), 0, ZoneOffset.UTC);
+      case IDENTIFIER:
+        return Long.toString(Math.round(value));
+      default:
+        throw new IllegalStateException("Unknown column kind " + column.kind());
+    }
+  }
+
+  /**
+   * The CSV text of a typed value: empty for null (and NaN); numbers in plain notation without exponent and
+   * without trailing zeros ({@code 2.50} is {@code 2.5}, {@code 1.0} is {@code 1}); dates and date-times in ISO
+   * 8601 ({@code 2024-02-29}, {@code 2024-02-29T13:45:00}); text as it is.
+   *
+   * @throws IllegalArgumentException for an infinite number
+   */
+  public static String format(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      if (Double.isNaN(number)) {
+        return "";
+      }
+      if (Double.isInfinite(number)) {
+        throw new IllegalArgumentException("Cannot write an infinite number");
+      }
+      return plain(value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(number));
+    }
+    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+        || value instanceof BigInteger) {
+      return value.toString();
+    }
+    if (value instanceof BigDecimal decimal) {
+      return plain(decimal);
+    }
+    if (value instanceof LocalDate date) {
+      return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+    }
+    if (value instanceof LocalDateTime dateTime) {
+      // Always with seconds (LocalDateTime.toString drops ":00"), fractions only when present.
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime);
+    }
+    if (value instanceof OffsetDateTime offsetDateTime) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(offsetDateTime);
+    }
+    return value.toString();
+  }
+
+  /**
+   * One row of a table as a record of its output columns ({@link TableSchema#outputColumns()}: everything not
+   * dropped), values as {@link #toValue}. Identifier columns are not stored in a table, so they are null.
+   */
+  public static PatientRecord toRecord(Table table, int row) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<ColumnSchema> columns = table.schema().columns();
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnSchema column = columns.get(c);
+      if (!column.dropped()) {
+        values.put(column.name(), toValue(column, table.value(row, c)));
+      }
+    }
+    return new PatientRecord(values);
+  }
+
+  /** Every row of a table as records (see {@link #toRecord}). */
+  public static List<PatientRecord> toRecords(Table table) {
+    List<PatientRecord> records = new ArrayList<>(table.rowCount());
+    for (int row = 0; row < table.rowCount(); row++) {
+      records.add(toRecord(table, row));
+    }
+    return records;
+  }
+
+  private static String plain(BigDecimal decimal) {
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+  }
+}

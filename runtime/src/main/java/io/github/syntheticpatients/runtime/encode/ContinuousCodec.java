@@ -1,0 +1,105 @@
+package io.github.syntheticpatients.runtime.encode;
+
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A NUMERIC, INTEGER, DATE or DATETIME column: a VALUE scalar, a MODE one-hot when the scaler has modes, and a
+ * MISSING pair [present, missing] when the column is nullable. Decoding clips to the observed range (if asked)
+ * and rounds whole-number kinds.
+ */
+final class ContinuousCodec implements ColumnCodec {
+  private final ColumnSchema column;
+  private final NumericScaler scaler;
+  private final double min;
+  private final double max;
+  private final boolean clip;
+  private final boolean whole;
+  private final int modes;
+  private final int width;
+
+  ContinuousCodec(ColumnSchema column, NumericScaler scaler, double min, double max, boolean clip) {
+    this.column = column;
+    this.scaler = scaler;
+    this.min = min;
+    this.max = max;
+    this.clip = clip;
+    this.whole = column.kind() != ColumnKind.NUMERIC;
+    this.modes = scaler.modeCount();
+    this.width = 1 + modes + (column.nullable() ? 2 : 0);
+  }
+
+  NumericScaler scaler() {
+    return scaler;
+  }
+
+  @Override
+  public ColumnSchema column() {
+    return column;
+  }
+
+  @Override
+  public List<OutputBlock> blocks(int offset) {
+    List<OutputBlock> blocks = new ArrayList<>(3);
+    String name = column.name();
+    blocks.add(new OutputBlock(OutputBlock.Kind.SCALAR, OutputBlock.Role.VALUE, offset, 1, name));
+    if (modes > 0) {
+      blocks.add(new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MODE, offset + 1, modes, name));
+    }
+    if (column.nullable()) {
+      blocks.add(new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MISSING, offset + 1 + modes, 2, name));
+    }
+    return blocks;
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random) {
+    double[] scratch = new double[modes];
+    for (int row = 0, position = offset; row < values.length; row++, position += stride) {
+      double value = values[row];
+      boolean missing = Double.isNaN(value);
+      if (missing) {
+        scaler.encodeMissing(out, position);
+      } else {
+        scaler.encode(value, out, position, random, scratch);
+      }
+      if (column.nullable()) {
+        out[position + 1 + modes] = missing ? 0f : 1f;
+        out[position + 2 + modes] = missing ? 1f : 0f;
+      }
+    }
+  }
+
+  @Override
+  public double decode(float[] in, int offset) {
+    if (column.nullable() && in[offset + 2 + modes] > in[offset + 1 + modes]) {
+      return Double.NaN;
+    }
+    double value = scaler.decode(in, offset);
+    if (clip) {
+      value = Math.max(min, Math.min(max, value));
+    }
+    return whole ? Math.rint(value) : value;
+  }
+
+  @Override
+  public Map<String, Object> state() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("type", "continuous");
+    state.put("min", StateMaps.finite(min));
+    state.put("max", StateMaps.finite(max));
+    state.put("clip", clip);
+    state.put("scaler", scaler.state());
+    return state;
+  }
+}

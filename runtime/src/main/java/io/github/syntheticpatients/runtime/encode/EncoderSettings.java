@@ -1,0 +1,120 @@
+package io.github.syntheticpatients.runtime.encode;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How {@link TableEncoder} turns continuous columns into generator inputs.
+ *
+ * @param numericEncoding how continuous values are scaled
+ * @param maxModes the most Gaussian components a {@link NumericEncoding#GMM} column may use
+ * @param modeWeightThreshold components whose mixture weight ends below this are pruned
+ * @param clipToObservedRange whether decoded values are clipped to the range seen when fitting
+ */
+public record EncoderSettings(
+    NumericEncoding numericEncoding, int maxModes, double modeWeightThreshold, boolean clipToObservedRange) {
+
+  /** Option name of {@link #numericEncoding()}. */
+  public static final String NUMERIC_ENCODING = "numericEncoding";
+  /** Option name of {@link #maxModes()}. */
+  public static final String MAX_MODES = "maxModes";
+  /** Option name of {@link #modeWeightThreshold()}. */
+  public static final String MODE_WEIGHT_THRESHOLD = "modeWeightThreshold";
+  /** Option name of {@link #clipToObservedRange()}. */
+  public static final String CLIP_TO_OBSERVED_RANGE = "clipToObservedRange";
+
+  /** How continuous values are scaled. */
+  public enum NumericEncoding {
+    /** CTGAN's mode-specific normalisation: a Gaussian mixture mode (one-hot) plus the value within it. */
+    GMM,
+    /** Min-max scaling to [-1, 1], as the simple GAN does. */
+    MINMAX,
+    /** A Box-Cox transform, then min-max scaling to [-1, 1], as Health Gym does. */
+    BOXCOX
+  }
+
+  public EncoderSettings {
+    Objects.requireNonNull(numericEncoding, NUMERIC_ENCODING);
+    if (maxModes < 1) {
+      throw InvalidInputException.inParameter(MAX_MODES, "maxModes must be 1 or more, was " + maxModes);
+    }
+    if (!(modeWeightThreshold >= 0 && modeWeightThreshold < 1)) {
+      throw InvalidInputException.inParameter(
+          MODE_WEIGHT_THRESHOLD, "modeWeightThreshold must be in [0, 1), e.g. 0.005, was " + modeWeightThreshold);
+    }
+  }
+
+  /** GMM with at most 10 modes, pruning below weight 0.005, clipping to the observed range. */
+  public static EncoderSettings defaults() {
+    return new EncoderSettings(NumericEncoding.GMM, 10, 0.005, true);
+  }
+
+  /** The defaults with another numeric encoding. */
+  public EncoderSettings withNumericEncoding(NumericEncoding value) {
+    return new EncoderSettings(value, maxModes, modeWeightThreshold, clipToObservedRange);
+  }
+
+  /**
+   * Settings from generator options such as {@code numericEncoding=minmax}. Options this class does not know are
+   * ignored, since the same map carries other generators' options; missing ones keep their defaults.
+   *
+   * @throws InvalidInputException naming the option when a value cannot be read
+   */
+  public static EncoderSettings fromOptions(Map<String, String> options) {
+    EncoderSettings d = defaults();
+    NumericEncoding encoding = d.numericEncoding;
+    String encodingText = options.get(NUMERIC_ENCODING);
+    if (encodingText != null) {
+      try {
+        encoding = NumericEncoding.valueOf(encodingText.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw InvalidInputException.inParameter(
+            NUMERIC_ENCODING,
+            "Unknown numericEncoding '" + encodingText + "'; use one of gmm, minmax, boxcox");
+      }
+    }
+    int modes = d.maxModes;
+    String modesText = options.get(MAX_MODES);
+    if (modesText != null) {
+      try {
+        modes = Integer.parseInt(modesText.trim());
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.inParameter(
+            MAX_MODES, "maxModes must be a whole number such as 10, was '" + modesText + "'");
+      }
+    }
+    double threshold = d.modeWeightThreshold;
+    String thresholdText = options.get(MODE_WEIGHT_THRESHOLD);
+    if (thresholdText != null) {
+      try {
+        threshold = Double.parseDouble(thresholdText.trim());
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.inParameter(
+            MODE_WEIGHT_THRESHOLD,
+            "modeWeightThreshold must be a number such as 0.005, was '" + thresholdText + "'");
+      }
+    }
+    boolean clip = d.clipToObservedRange;
+    String clipText = options.get(CLIP_TO_OBSERVED_RANGE);
+    if (clipText != null) {
+      String t = clipText.trim().toLowerCase(Locale.ROOT);
+      if (!t.equals("true") && !t.equals("false")) {
+        throw InvalidInputException.inParameter(
+            CLIP_TO_OBSERVED_RANGE, "clipToObservedRange must be true or false, was '" + clipText + "'");
+      }
+      clip = t.equals("true");
+    }
+    return new EncoderSettings(encoding, modes, threshold, clip);
+  }
+
+  /** These settings as options, the inverse of {@link #fromOptions(Map)}. */
+  public Map<String, String> toOptions() {
+    return Map.of(
+        NUMERIC_ENCODING, numericEncoding.name().toLowerCase(Locale.ROOT),
+        MAX_MODES, Integer.toString(maxModes),
+        MODE_WEIGHT_THRESHOLD, Double.toString(modeWeightThreshold),
+        CLIP_TO_OBSERVED_RANGE, Boolean.toString(clipToObservedRange));
+  }
+}

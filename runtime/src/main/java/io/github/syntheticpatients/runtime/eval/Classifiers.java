@@ -1,0 +1,101 @@
+package io.github.syntheticpatients.runtime.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The Tribuo classifiers behind the detection, utility and leakage metrics. A new trainer is built per call with
+ * the caller's seed, so results do not depend on how many models were trained before (Tribuo trainers advance
+ * their RNG per {@code train} call).
+ */
+final class Classifiers {
+  /** Trees in the random forest. */
+  static final int FOREST_TREES = 50;
+
+  private static final LabelFactory LABELS = new LabelFactory();
+
+  /**
+   * Tribuo's SGD trainer logs two INFO lines per model and its bagging trainer one per tree; an evaluation trains
+   * hundreds, which would flood a Maven build log. Held in fields because java.util.logging keeps loggers only
+   * weakly.
+   */
+  private static final Logger SGD_LOGGER = quiet("org.tribuo.common.sgd.AbstractSGDTrainer");
+
+  private static final Logger BAGGING_LOGGER = quiet("org.tribuo.ensemble.BaggingTrainer");
+
+  private Classifiers() {}
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.WARNING);
+    return logger;
+  }
+
+  /** Which model to train. */
+  enum Kind {
+    /** Multinomial logistic regression trained with AdaGrad SGD (SDMetrics' LogisticDetection analogue). */
+    LOGISTIC,
+    /** Random forest of CART trees, each split looking at half of the features. */
+    RANDOM_FOREST
+  }
+
+  /** A trained model that returns class scores for encoded rows. */
+  static final class Fitted {
+    private final Model<Label> model;
+    private final String[] names;
+
+    private Fitted(Model<Label> model, String[] names) {
+      this.model = model;
+      this.names = names;
+    }
+
+    /** Score of class {@code label} (a probability or vote share) for one encoded row. */
+    double score(double[] features, int label) {
+      Prediction<Label> prediction = model.predict(new ArrayExample<>(LABELS.getUnknownOutput(), names, features));
+      Label scored = prediction.getOutputScores().get(Integer.toString(label));
+      return scored == null ? 0.0 : scored.getScore();
+    }
+
+    /** The predicted class for one encoded row. */
+    int predict(double[] features) {
+      Prediction<Label> prediction = model.predict(new ArrayExample<>(LABELS.getUnknownOutput(), names, features));
+      return Integer.parseInt(prediction.getOutput().getLabel());
+    }
+  }
+
+  /** Trains a classifier on encoded rows with integer labels. */
+  static Fitted train(Kind kind, String[] names, List<double[]> rows, int[] labels, long seed) {
+    MutableDataset<Label> dataset =
+        new MutableDataset<>(new SimpleDataSourceProvenance("synthetic-patients evaluation", LABELS), LABELS);
+    List<Example<Label>> examples = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      examples.add(new ArrayExample<>(new Label(Integer.toString(labels[i])), names, rows.get(i)));
+    }
+    dataset.addAll(examples);
+    Trainer<Label> trainer =
+        switch (kind) {
+          case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 10, Integer.MAX_VALUE, 1, seed);
+          case RANDOM_FOREST -> new RandomForestTrainer<>(
+              new CARTClassificationTrainer(10, 0.5f, seed), new VotingCombiner(), FOREST_TREES, seed);
+        };
+    assert SGD_LOGGER.getLevel() == Level.WARNING && BAGGING_LOGGER.getLevel() == Level.WARNING;
+    return new Fitted(trainer.train(dataset), names);
+  }
+}

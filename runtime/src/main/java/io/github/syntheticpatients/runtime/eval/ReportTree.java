@@ -1,0 +1,154 @@
+package io.github.syntheticpatients.runtime.eval;
+
+import io.github.syntheticpatients.runtime.GateCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The machine-readable form of an {@link EvaluationReport}: nested sorted maps and lists of plain values, ready for
+ * {@code JsonFiles}. Non-finite numbers become null (JSON has no NaN).
+ */
+public final class ReportTree {
+  /** Version of the report layout; bump when keys change meaning. */
+  public static final int FORMAT_VERSION = 1;
+
+  private ReportTree() {}
+
+  /** The report as a tree. */
+  public static Map<String, Object> of(EvaluationReport r) {
+    Map<String, Object> root = new TreeMap<>();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("seed", r.seed());
+    root.put("rows", sorted(Map.of("real", r.realRows(), "synthetic", r.syntheticRows(), "holdout", r.holdoutRows())));
+    Map<String, Object> scores = new TreeMap<>();
+    r.scores().forEach((k, v) -> scores.put(k, num(v)));
+    root.put("scores", scores);
+
+    Map<String, Object> fidelity = new TreeMap<>();
+    List<Object> columns = new ArrayList<>();
+    for (QualityReport.ColumnShape c : r.quality().columns()) {
+      columns.add(
+          sorted(
+              Map.of(
+                  "column", c.column(),
+                  "metric", c.metric(),
+                  "score", num(c.score()),
+                  "scoreWithMissing", num(c.scoreWithMissing()),
+                  "missingSimilarity", num(c.missingSimilarity()))));
+    }
+    List<Object> pairs = new ArrayList<>();
+    for (QualityReport.ColumnPair p : r.quality().pairs()) {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("column1", p.column1());
+      m.put("column2", p.column2());
+      m.put("metric", p.metric());
+      m.put("score", num(p.score()));
+      m.put("realCorrelation", num(p.realCorrelation()));
+      m.put("syntheticCorrelation", num(p.syntheticCorrelation()));
+      pairs.add(m);
+    }
+    fidelity.put("columnShapes", num(r.quality().columnShapes()));
+    fidelity.put("columnPairTrends", num(r.quality().columnPairTrends()));
+    fidelity.put("columnShapesWithMissing", num(r.quality().columnShapesWithMissing()));
+    fidelity.put("overall", num(r.quality().overall()));
+    fidelity.put("columns", columns);
+    fidelity.put("pairs", pairs);
+    fidelity.put("detectionAuc", num(r.detectionAuc()));
+    fidelity.put("detectionScore", num(Detection.score(r.detectionAuc())));
+    root.put("fidelity", fidelity);
+
+    if (r.utility() != null) {
+      Utility.Result u = r.utility();
+      Map<String, Object> utility = new TreeMap<>();
+      utility.put("target", u.target());
+      utility.put("metric", u.metric());
+      utility.put("tstr", num(u.tstr()));
+      utility.put("trtr", num(u.trtr()));
+      utility.put("ratio", num(u.ratio()));
+      utility.put("classifier", "Tribuo random forest, " + Classifiers.FOREST_TREES + " CART trees");
+      root.put("utility", utility);
+    } else {
+      root.put("utility", null);
+    }
+
+    PrivacyReport p = r.privacy();
+    Map<String, Object> privacy = new TreeMap<>();
+    privacy.put("queryRows", p.queryRows());
+    privacy.put("referenceRows", p.referenceRows());
+    privacy.put("hasHoldout", p.hasHoldout());
+    privacy.put("dcrSyntheticToTrain", summary(p.dcrSyntheticToTrain()));
+    privacy.put("dcrSyntheticToHoldout", summary(p.dcrSyntheticToHoldout()));
+    privacy.put("dcrHoldoutToTrain", summary(p.dcrHoldoutToTrain()));
+    privacy.put("dcrShare", num(p.dcrShare()));
+    privacy.put("dcrOverfittingProtection", num(p.dcrOverfittingProtection()));
+    privacy.put("nndrTrain", num(p.nndrTrain()));
+    privacy.put("nndrHoldout", num(p.nndrHoldout()));
+    privacy.put("nndrRatio", num(p.nndrRatio()));
+    privacy.put("exactMatchShareTrain", num(p.imsTrain()));
+    privacy.put("exactMatchShareHoldout", num(p.imsHoldout()));
+    privacy.put("copiedTrainingRows", p.copiedRows());
+    privacy.put("commonRowsProportion", num(p.commonRowsProportion()));
+    privacy.put("minDcrRealToSynthetic", num(p.minDcrRealToSynthetic()));
+    privacy.put("miaAuc", num(p.miaAuc()));
+    privacy.put("miaTprAt1PctFpr", num(p.miaTprAtLowFpr()));
+    privacy.put("sensitiveColumn", p.sensitiveColumn());
+    privacy.put("disclosureProtection", num(p.disclosureProtection()));
+    privacy.put("disclosureProtectionHoldout", num(p.disclosureProtectionHoldout()));
+    privacy.put("leakageAccuracyTrain", num(p.leakageAccuracyTrain()));
+    privacy.put("leakageAccuracyHoldout", num(p.leakageAccuracyHoldout()));
+    privacy.put("rareReproductionTrain", num(p.rareReproductionTrain()));
+    privacy.put("rareReproductionHoldout", num(p.rareReproductionHoldout()));
+    privacy.put("identifiability", num(p.identifiability()));
+    privacy.put("identifiabilityHoldout", num(p.identifiabilityHoldout()));
+    privacy.put("distance", "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
+        + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
+    root.put("privacy", privacy);
+
+    Map<String, Object> gate = new TreeMap<>();
+    gate.put("passed", r.gate().passed());
+    List<Object> checks = new ArrayList<>();
+    for (GateCheck c : r.gate().checks()) {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("id", c.id());
+      m.put("name", c.name());
+      m.put("level", c.level());
+      m.put("passed", c.passed());
+      m.put("evaluated", !Double.isNaN(c.value()));
+      m.put("value", num(c.value()));
+      m.put("threshold", num(c.threshold()));
+      m.put("rule", c.rule());
+      m.put("advice", c.advice());
+      checks.add(m);
+    }
+    gate.put("checks", checks);
+    Map<String, Object> settings = new TreeMap<>(r.settings().asMap());
+    gate.put("settings", settings);
+    root.put("gate", gate);
+    return root;
+  }
+
+  private static Object summary(double[] values) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, Object> m = new TreeMap<>();
+    m.put("q01", num(PrivacyReport.quantile(values, 0.01)));
+    m.put("q05", num(PrivacyReport.quantile(values, 0.05)));
+    m.put("median", num(PrivacyReport.quantile(values, 0.5)));
+    m.put("mean", num(PrivacyReport.mean(values)));
+    m.put("n", values.length);
+    return m;
+  }
+
+  private static Map<String, Object> sorted(Map<String, ?> m) {
+    return new TreeMap<>(new LinkedHashMap<>(m));
+  }
+
+  /** A finite number, or null. */
+  static Object num(double v) {
+    return Double.isFinite(v) ? (Object) v : null;
+  }
+}

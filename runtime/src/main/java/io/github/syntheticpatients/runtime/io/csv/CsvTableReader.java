@@ -1,0 +1,252 @@
+package io.github.syntheticpatients.runtime.io.csv;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a CSV file into a columnar {@link Table}, streaming row by row into growable primitive arrays: a
+ * million-row file never exists as Java strings or objects, only as one {@code double} per stored cell.
+ *
+ * <p>Columns are matched to the schema by header name (their order in the file does not matter); dropped columns
+ * may be absent (synthetic output leaves them out), every other schema column must be there, and the file may
+ * not have columns the schema lacks. Cell values follow the {@link Table} conventions. Identifier and dropped columns are read past without being parsed or
+ * stored; they share one array of NaN.
+ */
+public final class CsvTableReader {
+  private static final String REINFER =
+      "regenerate the schema with 'mvn synthetic:schema' or edit the schema file";
+
+  private CsvTableReader() {}
+
+  /** Reads every row of the file with the default {@link CsvOptions}. */
+  public static Table read(Path file, TableSchema schema) {
+    return read(file, schema, CsvOptions.defaults());
+  }
+
+  /**
+   * Reads every row of the file.
+   *
+   * @param file a UTF-8 CSV with a header line
+   * @param schema the columns expected in the header
+   * @param options delimiter and missing-value tokens; null for the defaults
+   * @throws InvalidInputException naming file, line and column for any value or layout that does not fit the
+   *     schema, with the fix
+   */
+  public static Table read(Path file, TableSchema schema, CsvOptions options) {
+    try (CsvRowReader reader = CsvRowReader.open(file, options)) {
+      int[] positions = matchHeader(file, reader.header(), schema);
+      List<ColumnSchema> columns = schema.columns();
+      ColumnParser[] parsers = new ColumnParser[columns.size()];
+      GrowableDoubles[] values = new GrowableDoubles[columns.size()];
+      for (int c = 0; c < columns.size(); c++) {
+        if (columns.get(c).isLearned()) {
+          parsers[c] = new ColumnParser(file, columns.get(c));
+          values[c] = new GrowableDoubles();
+        }
+      }
+      while (reader.next()) {
+        for (int c = 0; c < parsers.length; c++) {
+          if (parsers[c] != null) {
+            values[c].add(parsers[c].parse(reader.field(positions[c]), reader.rawField(positions[c]), reader.line()));
+          }
+        }
+      }
+      int rows = Math.toIntExact(reader.rowsRead());
+      double[] notStored = null;
+      double[][] arrays = new double[columns.size()][];
+      for (int c = 0; c < arrays.length; c++) {
+        if (values[c] != null) {
+          arrays[c] = values[c].toArray();
+          values[c] = null; // let the growth buffer go before the next copy
+        } else {
+          if (notStored == null) {
+            notStored = new double[rows];
+            Arrays.fill(notStored, Double.NaN);
+          }
+          arrays[c] = notStored;
+        }
+      }
+      return new Table(schema, arrays);
+    }
+  }
+
+  /** For each schema column, its field position in the file. */
+  private static int[] matchHeader(Path file, List<String> header, TableSchema schema) {
+    Map<String, Integer> byName = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      byName.put(header.get(i), i);
+    }
+    List<String> missing = new ArrayList<>();
+    int[] positions = new int[schema.columns().size()];
+    for (int c = 0; c < positions.length; c++) {
+      ColumnSchema column = schema.columns().get(c);
+      Integer position = byName.get(column.name());
+      if (position == null) {
+        positions[c] = -1;
+        if (!column.dropped()) {
+          missing.add(column.name());
+        }
+      } else {
+        positions[c] = position;
+      }
+    }
+    List<String> extra = new ArrayList<>();
+    for (String name : header) {
+      if (schema.indexOf(name) < 0) {
+        extra.add(name);
+      }
+    }
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      StringBuilder problem = new StringBuilder("the header does not match the schema:");
+      if (!missing.isEmpty()) {
+        problem.append(" the schema's columns ").append(missing).append(" are not in the file;");
+      }
+      if (!extra.isEmpty()) {
+        problem.append(" the file's columns ").append(extra).append(" are not in the schema;");
+      }
+      problem.append(" ").append(REINFER).append(" (a column can be kept out of learning with \"drop\": true)");
+      throw InvalidInputException.inFile(file, 1, null, problem.toString());
+    }
+    return positions;
+  }
+
+  /** Turns the text of one column into its {@link Table} cell value, or explains why it cannot. */
+  private static final class ColumnParser {
+    private final Path file;
+    private final ColumnSchema column;
+    private final Map<String, Integer> categoryIndex = new HashMap<>();
+    private final Map<Double, Integer> numericCategoryIndex = new HashMap<>();
+
+    ColumnParser(Path file, ColumnSchema column) {
+      this.file = file;
+      this.column = column;
+      List<String> categories = column.categories();
+      for (int i = 0; i < categories.size(); i++) {
+        categoryIndex.putIfAbsent(categories.get(i), i);
+        // Numeric codes also match when written differently ("1.0" for category "1").
+        double number = CsvValues.parseNumber(categories.get(i));
+        if (!Double.isNaN(number)) {
+          numericCategoryIndex.putIfAbsent(number == 0 ? 0d : number, i);
+        }
+      }
+    }
+
+    double parse(String text, String raw, long line) {
+      if (text == null) {
+        if (!column.nullable()) {
+          throw InvalidInputException.inFile(
+              file,
+              line,
+              column.name(),
+              "missing value ('"
+                  + raw
+                  + "') but the schema says the column is never missing; mark it \"nullable\": true in the"
+                  + " schema file, or fill in the value");
+        }
+        return Double.NaN;
+      }
+      switch (column.kind()) {
+        case NUMERIC:
+          return number(text, line);
+        case INTEGER:
+          double whole = number(text, line);
+          if (!CsvValues.isIntegral(whole)) {
+            throw InvalidInputException.inFile(
+                file,
+                line,
+                column.name(),
+                "'" + text + "' is not a whole number but the schema says the column is integer; change its"
+                    + " \"kind\" to \"numeric\" in the schema file, or correct the value");
+          }
+          return whole;
+        case BINARY:
+        case CATEGORICAL:
+          return category(text, line);
+        case DATE:
+          double day = CsvValues.parseDate(text);
+          if (Double.isNaN(day)) {
+            throw InvalidInputException.inFile(
+                file,
+                line,
+                column.name(),
+                "'" + text + "' is not an ISO date (yyyy-MM-dd, e.g. 2024-02-29); write dates in ISO 8601, or"
+                    + " change the column's \"kind\" in the schema file");
+          }
+          return day;
+        case DATETIME:
+          double seconds = CsvValues.parseDateOrDateTime(text);
+          if (Double.isNaN(seconds)) {
+            throw InvalidInputException.inFile(
+                file,
+                line,
+                column.name(),
+                "'" + text + "' is not an ISO date-time (yyyy-MM-ddTHH:mm:ss, e.g. 2024-02-29T13:45:00); write"
+                    + " date-times in ISO 8601, or change the column's \"kind\" in the schema file");
+          }
+          return seconds;
+        default:
+          throw new IllegalStateException("Column kind " + column.kind() + " is not stored");
+      }
+    }
+
+    private double number(String text, long line) {
+      double value = CsvValues.parseNumber(text);
+      if (Double.isNaN(value)) {
+        throw InvalidInputException.inFile(
+            file,
+            line,
+            column.name(),
+            "'" + text + "' is not a number but the schema says the column is "
+                + column.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + "; correct the value, add it to the missing-value tokens if it means missing, or change the"
+                + " column's \"kind\" (e.g. to \"categorical\") or set \"drop\": true in the schema file");
+      }
+      return value;
+    }
+
+    private double category(String text, long line) {
+      Integer index = categoryIndex.get(text);
+      if (index == null && !numericCategoryIndex.isEmpty()) {
+        double number = CsvValues.parseNumber(text);
+        if (!Double.isNaN(number)) {
+          index = numericCategoryIndex.get(number == 0 ? 0d : number);
+        }
+      }
+      if (index == null) {
+        throw InvalidInputException.inFile(
+            file,
+            line,
+            column.name(),
+            "'" + text + "' is not one of the column's categories " + column.categories()
+                + "; add it to the column's \"categories\" in the schema file, or " + REINFER);
+      }
+      return index;
+    }
+  }
+
+  /** A primitive double list that grows by half its size; avoids boxing a million values. */
+  private static final class GrowableDoubles {
+    private double[] values = new double[1024];
+    private int size;
+
+    void add(double value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, values.length + (values.length >> 1));
+      }
+      values[size++] = value;
+    }
+
+    double[] toArray() {
+      return size == values.length ? values : Arrays.copyOf(values, size);
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package io.github.syntheticpatients.runtime.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings.NumericEncoding;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TableEncoderTest {
+  private static final Table PBC = CsvTables.load("pbc");
+  private static final Table PIMA = CsvTables.load("pima2");
+  /** Has a DATE column ({@code random}). */
+  private static final Table CGD = CsvTables.load("cgd");
+
+  @ParameterizedTest
+  @EnumSource(NumericEncoding.class)
+  void layoutFollowsLearnedColumnsInSchemaOrder(NumericEncoding encoding) {
+    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    EncodedLayout layout = encoder.layout();
+
+    assertThat(layout.blocksOf("id")).isEmpty();
+    List<String> order = new ArrayList<>();
+    for (OutputBlock block : layout.blocks()) {
+      if (order.isEmpty() || !order.get(order.size() - 1).equals(block.column())) {
+        order.add(block.column());
+      }
+    }
+    assertThat(order)
+        .containsExactlyElementsOf(PBC.schema().learnedColumns().stream().map(ColumnSchema::name).toList());
+
+    for (ColumnSchema column : PBC.schema().learnedColumns()) {
+      List<OutputBlock> blocks = layout.blocksOf(column.name());
+      if (column.kind().isDiscrete()) {
+        assertThat(blocks).singleElement().satisfies(b -> {
+          assertThat(b.role()).isEqualTo(OutputBlock.Role.CATEGORY);
+          assertThat(b.kind()).isEqualTo(OutputBlock.Kind.SOFTMAX);
+          assertThat(b.width()).isEqualTo(column.categories().size() + (column.nullable() ? 1 : 0));
+        });
+      } else {
+        List<OutputBlock.Role> expected = new ArrayList<>();
+        expected.add(OutputBlock.Role.VALUE);
+        if (encoding == NumericEncoding.GMM) {
+          expected.add(OutputBlock.Role.MODE);
+        }
+        if (column.nullable()) {
+          expected.add(OutputBlock.Role.MISSING);
+        }
+        assertThat(blocks).extracting(OutputBlock::role).containsExactlyElementsOf(expected);
+        assertThat(blocks.get(0).kind()).isEqualTo(OutputBlock.Kind.SCALAR);
+        if (column.nullable()) {
+          assertThat(blocks.get(blocks.size() - 1).width()).isEqualTo(2);
+        }
+      }
+    }
+    assertThat(layout.categoryBlocks()).hasSize(8);
+  }
+
+  @ParameterizedTest
+  @EnumSource(NumericEncoding.class)
+  void encodedRowsHaveScalarsInRangeAndOneHotSpans(NumericEncoding encoding) {
+    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    float[] encoded = encoder.encode(PBC, 2);
+    int width = encoder.layout().width();
+    assertThat(encoded).hasSize(PBC.rowCount() * width);
+    for (int row = 0; row < PBC.rowCount(); row++) {
+      for (OutputBlock block : encoder.layout().blocks()) {
+        int start = row * width + block.offset();
+        if (block.kind() == OutputBlock.Kind.SCALAR) {
+          assertThat(encoded[start]).isBetween(-1f, 1f);
+        } else {
+          int ones = 0;
+          for (int i = 0; i < block.width(); i++) {
+            assertThat(encoded[start + i]).isIn(0f, 1f);
+            ones += encoded[start + i] == 1f ? 1 : 0;
+          }
+          assertThat(ones).as("one-hot %s", block).isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void minMaxRoundTripIsExactUpToFloatPrecision() {
+    assertRoundTrip(PBC, NumericEncoding.MINMAX, 1.0, 1e-6);
+    assertRoundTrip(PIMA, NumericEncoding.MINMAX, 1.0, 1e-6);
+    assertRoundTrip(CGD, NumericEncoding.MINMAX, 1.0, 1e-6);
+    assertThat(CGD.schema().column("random").orElseThrow().kind()).isEqualTo(ColumnKind.DATE);
+  }
+
+  @Test
+  void boxCoxRoundTripIsExactUpToFloatPrecision() {
+    assertRoundTrip(PBC, NumericEncoding.BOXCOX, 1.0, 1e-4);
+    assertRoundTrip(PIMA, NumericEncoding.BOXCOX, 1.0, 1e-4);
+    assertRoundTrip(CGD, NumericEncoding.BOXCOX, 1.0, 1e-4);
+  }
+
+  @Test
+  void boxCoxFindsLambdaNearZeroForLogNormalData() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    double[] logNormal = new double[5000];
+    for (int i = 0; i < logNormal.length; i++) {
+      logNormal[i] = Math.exp(1 + 0.5 * random.nextGaussian());
+    }
+    assertThat(BoxCoxScaler.fit(logNormal, random).lambda()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.1));
+  }
+
+  @Test
+  void gmmRoundTripIsCloseForNearlyAllValues() {
+    // alpha is clipped at 0.99, so the rare value sampled into a far mode's tail comes back clipped.
+    assertRoundTrip(PBC, NumericEncoding.GMM, 0.99, 1e-5);
+    assertRoundTrip(PIMA, NumericEncoding.GMM, 0.99, 1e-5);
+    assertRoundTrip(CGD, NumericEncoding.GMM, 0.99, 1e-5);
+  }
+
+  /**
+   * Decoding the encoding gives the table back: identifiers NaN, categories and missing cells exact, and at least
+   * {@code share} of continuous cells within {@code tolerance} times the column's range (integers exact).
+   */
+  private static void assertRoundTrip(Table table, NumericEncoding encoding, double share, double tolerance) {
+    TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(encoding), 3);
+    Table decoded = encoder.decode(encoder.encode(table, 4), table.rowCount());
+    assertThat(decoded.schema()).isEqualTo(table.schema());
+    assertThat(decoded.rowCount()).isEqualTo(table.rowCount());
+    assertThat(table.schema().columns()).extracting(ColumnSchema::kind).contains(ColumnKind.INTEGER);
+    for (int c = 0; c < table.columnCount(); c++) {
+      ColumnSchema column = table.schema().columns().get(c);
+      double[] original = table.column(c);
+      double[] back = decoded.column(c);
+      if (!column.isLearned()) {
+        assertThat(java.util.Arrays.stream(back).allMatch(Double::isNaN)).isTrue();
+        continue;
+      }
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : original) {
+        if (!Double.isNaN(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+      int close = 0;
+      int present = 0;
+      for (int r = 0; r < original.length; r++) {
+        assertThat(Double.isNaN(back[r])).as("missing %s row %d", column.name(), r).isEqualTo(Double.isNaN(original[r]));
+        if (Double.isNaN(original[r])) {
+          continue;
+        }
+        present++;
+        assertThat(back[r]).isBetween(min, max);
+        if (column.kind().isDiscrete()) {
+          assertThat(back[r]).as("%s row %d", column.name(), r).isEqualTo(original[r]);
+          close++;
+        } else if (column.kind() == ColumnKind.NUMERIC
+            ? Math.abs(back[r] - original[r]) <= tolerance * (max - min)
+            : back[r] == original[r]) {
+          close++;
+        }
+      }
+      assertThat((double) close).as("%s %s close values", encoding, column.name()).isGreaterThanOrEqualTo(share * present);
+    }
+  }
+
+  @Test
+  void decodeTakesTheArgmaxOfProbabilitiesAndWritesMissingWhenMissingWins() {
+    List<ColumnSchema> columns =
+        List.of(
+            new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 2, false),
+            new ColumnSchema("c", ColumnKind.CATEGORICAL, true, 0, List.of("a", "b", "c"), 0, false));
+    Table table =
+        new Table(
+            TableSchema.of(columns),
+            new double[][] {{0, 10, Double.NaN, 5}, {0, 1, 2, Double.NaN}});
+    TableEncoder encoder =
+        TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX), 1);
+    assertThat(encoder.layout().width()).isEqualTo(3 + 4);
+    float[] rows = {
+      0.5f, 0.6f, 0.4f, 0.1f, 0.2f, 0.6f, 0.1f,
+      -1f, 0.3f, 0.7f, 0.1f, 0.2f, 0.3f, 0.4f
+    };
+    Table decoded = encoder.decode(rows, 2);
+    assertThat(decoded.column("x")).containsExactly(7.5, Double.NaN);
+    assertThat(decoded.column("c")).containsExactly(2.0, Double.NaN);
+  }
+
+  @Test
+  void missingRatesAreEncodedExactly() {
+    TableEncoder encoder = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 5);
+    float[] encoded = encoder.encode(PIMA, 6);
+    int width = encoder.layout().width();
+    for (OutputBlock block : encoder.layout().blocks()) {
+      if (block.role() != OutputBlock.Role.MISSING) {
+        continue;
+      }
+      double[] original = PIMA.column(block.column());
+      int missing = 0;
+      int expected = 0;
+      for (int r = 0; r < PIMA.rowCount(); r++) {
+        missing += encoded[r * width + block.offset() + 1] == 1f ? 1 : 0;
+        expected += Double.isNaN(original[r]) ? 1 : 0;
+      }
+      assertThat(missing).as(block.column()).isEqualTo(expected);
+    }
+    assertThat(encoder.layout().blocksOf("insulin")).extracting(OutputBlock::role).contains(OutputBlock.Role.MISSING);
+    assertThat(encoder.layout().blocksOf("pregnant")).extracting(OutputBlock::role).doesNotContain(OutputBlock.Role.MISSING);
+  }
+
+  @ParameterizedTest
+  @EnumSource(NumericEncoding.class)
+  void stateRoundTripThroughJsonLikeValuesGivesIdenticalEncodings(NumericEncoding encoding) {
+    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 7);
+    Map<String, Object> copied = JsonLike.copy(encoder.state());
+    TableEncoder restored = TableEncoder.fromState(PBC.schema(), copied);
+    assertThat(restored.layout()).isEqualTo(encoder.layout());
+    assertThat(restored.settings()).isEqualTo(encoder.settings());
+    assertThat(restored.state()).isEqualTo(encoder.state());
+    assertThat(restored.encode(PBC, 8)).containsExactly(encoder.encode(PBC, 8));
+    float[] encoded = encoder.encode(PBC, 8);
+    Table a = encoder.decode(encoded, PBC.rowCount());
+    Table b = restored.decode(encoded, PBC.rowCount());
+    for (int c = 0; c < a.columnCount(); c++) {
+      assertThat(b.column(c)).containsExactly(a.column(c));
+    }
+  }
+
+  @Test
+  void sameSeedGivesIdenticalEncodingAndOtherSeedsSampleOtherModes() {
+    TableEncoder first = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 11);
+    TableEncoder second = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 11);
+    assertThat(second.state()).isEqualTo(first.state());
+    assertThat(second.encode(PIMA, 12)).containsExactly(first.encode(PIMA, 12));
+    assertThat(first.encode(PIMA, 13)).isNotEqualTo(first.encode(PIMA, 12));
+  }
+
+  @Test
+  void gmmFindsFewModesForFewDistinctValuesAndSeveralForMultimodalData() {
+    double[] twoValues = new double[200];
+    double[] bimodal = new double[2000];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < twoValues.length; i++) {
+      twoValues[i] = i % 2 == 0 ? 3 : 7;
+    }
+    for (int i = 0; i < bimodal.length; i++) {
+      bimodal[i] = (i % 2 == 0 ? -10 : 10) + random.nextGaussian();
+    }
+    GaussianMixture1d two = GaussianMixture1d.fit(twoValues, 10, 0.005, new java.util.SplittableRandom(1));
+    assertThat(two.size()).isEqualTo(2);
+    assertThat(two.mean(0)).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-6));
+    GaussianMixture1d mixture = GaussianMixture1d.fit(bimodal, 10, 0.005, new java.util.SplittableRandom(1));
+    assertThat(mixture.size()).isBetween(2, 10);
+    double weightNearMinus10 = 0;
+    for (int k = 0; k < mixture.size(); k++) {
+      assertThat(mixture.weight(k)).isGreaterThanOrEqualTo(0.005);
+      if (mixture.mean(k) < 0) {
+        weightNearMinus10 += mixture.weight(k);
+      }
+    }
+    assertThat(weightNearMinus10).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void missingValueInColumnNotMarkedNullableIsRejectedWithTheFix() {
+    Table table =
+        new Table(
+            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
+            new double[][] {{1, Double.NaN}});
+    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'x'")
+        .hasMessageContaining("row 2")
+        .hasMessageContaining("\"nullable\": true");
+  }
+
+  @Test
+  void stateForAnotherSchemaIsRejected() {
+    Map<String, Object> state = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 1).state();
+    assertThatThrownBy(() -> TableEncoder.fromState(PBC.schema(), state))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("schema");
+  }
+
+  @Test
+  void settingsComeFromOptions() {
+    assertThat(EncoderSettings.fromOptions(Map.of("numericEncoding", "minmax", "epochs", "5")))
+        .isEqualTo(EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX));
+    EncoderSettings custom =
+        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false);
+    assertThat(EncoderSettings.fromOptions(custom.toOptions())).isEqualTo(custom);
+    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("numericEncoding", "zscore")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gmm, minmax, boxcox")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("numericEncoding");
+    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("maxModes", "0")))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void fitsAndEncodesTheLargestTableQuickly() {
+    Table nafld = CsvTables.load("nafld1");
+    TableEncoder.fit(nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
+    long start = System.nanoTime();
+    TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
+    long fitted = System.nanoTime();
+    float[] encoded = encoder.encode(nafld, 2);
+    long encodedAt = System.nanoTime();
+    Table decoded = encoder.decode(encoded, nafld.rowCount());
+    long decodedAt = System.nanoTime();
+    System.out.printf(
+        "nafld1 %d rows, width %d: fit %.0f ms, encode %.0f ms, decode %.0f ms%n",
+        nafld.rowCount(), encoder.layout().width(), (fitted - start) / 1e6, (encodedAt - fitted) / 1e6,
+        (decodedAt - encodedAt) / 1e6);
+    assertThat(decoded.rowCount()).isEqualTo(nafld.rowCount());
+    assertThat((fitted - start) / 1e9).isLessThan(5.0);
+  }
+}

@@ -1,0 +1,220 @@
+package io.github.syntheticpatients.runtime.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TestData;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SchemaInferenceTest {
+  @TempDir Path dir;
+
+  /**
+   * Columns where the rules cannot know what the dictionary says, each with the reason. Everything else must
+   * agree with the dataset's dictionary in kind (and categories, as sets).
+   */
+  private static final Map<String, String> DELIBERATE_DISAGREEMENTS =
+      Map.of(
+          "pbc.id", "unique integer named id: an identifier, which the dictionary types as integer",
+          "nafld1.id", "unique integer named id: an identifier, which the dictionary types as integer",
+          "flchain.sample.yr", "9 distinct years look like codes; only the meaning says they are numbers",
+          "cgd.enum", "8 distinct event numbers look like codes; only the meaning says they are counts");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pbc", "pima2", "flchain", "nafld1", "cgd", "pbcseq"})
+  void agreesWithTheDataDictionary(String dataset) {
+    TableSchema schema = SchemaInference.infer(TestData.path(dataset + ".csv"), CsvOptions.defaults());
+    Map<String, Object> dictionary = JsonFiles.read(TestData.path(dataset + ".json"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> columns = (List<Map<String, Object>>) dictionary.get("columns");
+    assertThat(schema.columns()).extracting(ColumnSchema::name)
+        .containsExactlyElementsOf(columns.stream().map(c -> (String) c.get("name")).toList());
+    List<String> disagreements = new ArrayList<>();
+    for (Map<String, Object> expected : columns) {
+      String name = (String) expected.get("name");
+      ColumnSchema actual = schema.column(name).orElseThrow();
+      double missing = ((Number) expected.get("missing_fraction")).doubleValue();
+      assertThat(actual.missingRate()).as(dataset + "." + name + " missing rate").isCloseTo(missing, within());
+      assertThat(actual.nullable()).as(dataset + "." + name + " nullable").isEqualTo(missing > 0);
+      if (!agrees(actual, expected)) {
+        disagreements.add(dataset + "." + name);
+        assertThat(DELIBERATE_DISAGREEMENTS)
+            .as("%s.%s inferred %s %s but the dictionary says %s %s", dataset, name, actual.kind(),
+                actual.categories(), expected.get("type"), expected.get("categories"))
+            .containsKey(dataset + "." + name);
+      }
+    }
+    for (String key : DELIBERATE_DISAGREEMENTS.keySet()) {
+      if (key.startsWith(dataset + ".")) {
+        assertThat(disagreements).as("listed disagreement %s still disagrees", key).contains(key);
+      }
+    }
+    assertThat(schema.target()).isNull();
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(1e-6);
+  }
+
+  /** Whether an inferred column says what the dictionary says, in the dictionary's vocabulary. */
+  private static boolean agrees(ColumnSchema actual, Map<String, Object> expected) {
+    String type = (String) expected.get("type");
+    @SuppressWarnings("unchecked")
+    List<String> categories = (List<String>) expected.get("categories");
+    switch (actual.kind()) {
+      case NUMERIC:
+        return type.equals("numeric");
+      case INTEGER:
+        return type.equals("integer");
+      case DATE:
+      case DATETIME:
+        // The dictionaries have no date type: cgd.random holds ISO dates (DATE here) and is typed datetime.
+        return type.equals("datetime");
+      case IDENTIFIER:
+        return "entity_id".equals(expected.get("role"));
+      case BINARY:
+        if (type.equals("binary")) {
+          return new HashSet<>(actual.categories()).equals(new HashSet<>(List.of("0", "1")));
+        }
+        return type.equals("categorical") && new HashSet<>(actual.categories()).equals(new HashSet<>(categories));
+      case CATEGORICAL:
+        return type.equals("categorical") && new HashSet<>(actual.categories()).equals(new HashSet<>(categories));
+      default:
+        return false;
+    }
+  }
+
+  @Test
+  void pbcCodesAreCategoricalSortedNumericallyAsWritten() {
+    TableSchema pbc = SchemaInference.infer(TestData.path("pbc.csv"), null);
+    assertThat(pbc.column("status").orElseThrow().categories()).containsExactly("0", "1", "2");
+    ColumnSchema edema = pbc.column("edema").orElseThrow();
+    assertThat(edema.kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(edema.categories()).containsExactly("0", "0.5", "1");
+    assertThat(pbc.column("stage").orElseThrow().categories()).containsExactly("1", "2", "3", "4");
+    assertThat(pbc.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(pbc.column("albumin").orElseThrow().decimals()).isEqualTo(2);
+    assertThat(pbc.column("age").orElseThrow().decimals()).isEqualTo(SchemaInference.MAX_DECIMALS);
+    assertThat(pbc.column("chol").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+  }
+
+  private Path csv(String content) throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void identifierRules() throws IOException {
+    StringBuilder text = new StringBuilder("patient_id,seq,code,shuffled,ratio,name,note\n");
+    for (int i = 0; i < 300; i++) {
+      int shuffled = (i * 7919) % 300;
+      text.append(1000 + shuffled).append(',') // unique, id name, not in order
+          .append(i * 3).append(',') // unique, increasing, no id name
+          .append(shuffled).append(',') // unique, not increasing, no id name: a measurement
+          .append(shuffled).append(',')
+          .append(i + 0.5).append(',') // unique but fractional: never an identifier
+          .append("P-").append(shuffled).append(',') // unique text
+          .append("note ").append(i % 250).append('\n'); // 250 distinct texts that repeat: free text
+    }
+    TableSchema schema = SchemaInference.infer(csv(text.toString()), null);
+    assertThat(schema.columns())
+        .extracting(c -> c.name() + ":" + c.kind().name().toLowerCase(Locale.ROOT) + (c.dropped() ? ":dropped" : ""))
+        .containsExactly(
+            "patient_id:identifier",
+            "seq:identifier",
+            "code:integer",
+            "shuffled:integer",
+            "ratio:numeric",
+            "name:identifier",
+            "note:identifier:dropped");
+  }
+
+  @Test
+  void anIdNamedColumnWithRepeatsIsAnInteger() throws IOException {
+    StringBuilder text = new StringBuilder("case.id,x\n");
+    for (int i = 0; i < 2000; i++) {
+      text.append(i == 1500 ? 7 : i).append(',').append(i % 3).append('\n'); // one repeat, late in the file
+    }
+    TableSchema schema = SchemaInference.infer(csv(text.toString()), null);
+    assertThat(schema.column("case.id").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(schema.column("x").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORICAL);
+  }
+
+  @Test
+  void idNames() {
+    assertThat(List.of("id", "ID", "pid", "patient_id", "case.id", "patientId", "PatientID", "id_patient", "subject id"))
+        .allMatch(SchemaInference::looksLikeIdName);
+    assertThat(List.of("valid", "fluid", "idle", "age", "grid", "ideal", "paid"))
+        .noneMatch(SchemaInference::looksLikeIdName);
+  }
+
+  @Test
+  void datesDateTimesTextAndMissing() throws IOException {
+    Path file =
+        csv("d,dt,mixed,empty,flag,few,code\n"
+            + "2024-01-01,2024-01-01T10:00:00,a,,yes,1,x\n"
+            + "2024-01-02,2024-01-02,1,NA,no,2,y\n"
+            + "NA,2024-01-03 11:30,b,,yes,1,z\n"
+            + "2024-01-04,,2,,no,2,x\n");
+    TableSchema schema = SchemaInference.infer(file, null);
+    assertThat(schema.column("d").orElseThrow().kind()).isEqualTo(ColumnKind.DATE);
+    assertThat(schema.column("d").orElseThrow().missingRate()).isEqualTo(0.25);
+    assertThat(schema.column("dt").orElseThrow().kind()).isEqualTo(ColumnKind.DATETIME);
+    assertThat(schema.column("mixed").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(schema.column("mixed").orElseThrow().categories()).containsExactly("1", "2", "a", "b");
+    ColumnSchema empty = schema.column("empty").orElseThrow();
+    assertThat(empty.dropped()).isTrue();
+    assertThat(empty.missingRate()).isEqualTo(1.0);
+    assertThat(schema.column("flag").orElseThrow().kind()).isEqualTo(ColumnKind.BINARY);
+    assertThat(schema.column("flag").orElseThrow().categories()).containsExactly("no", "yes");
+    assertThat(schema.column("few").orElseThrow().categories()).containsExactly("1", "2");
+    assertThat(schema.column("code").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORICAL);
+  }
+
+  @Test
+  void fewRowsOfMeasurementsAreNotCodes() throws IOException {
+    TableSchema schema = SchemaInference.infer(csv("age,weight\n31,60.5\n45,72.25\n52,80\n"), null);
+    assertThat(schema.column("age").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(schema.column("weight").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(schema.column("weight").orElseThrow().decimals()).isEqualTo(2);
+  }
+
+  @Test
+  void manyTextCategoriesOnlyInABigFile() throws IOException {
+    StringJoiner rows = new StringJoiner("\n", "ward\n", "\n");
+    for (int i = 0; i < 10_000; i++) {
+      rows.add("ward-" + (i % 120)); // 120 distinct in 10,000 rows: 1.2%, so categorical
+    }
+    ColumnSchema ward = SchemaInference.infer(csv(rows.toString()), null).column("ward").orElseThrow();
+    assertThat(ward.kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(ward.categories()).hasSize(120).startsWith("ward-0", "ward-1", "ward-10");
+  }
+
+  @Test
+  void badFilesAreReported() throws IOException {
+    Path empty = csv("");
+    assertThatThrownBy(() -> SchemaInference.infer(empty, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("the file is empty");
+    Path ragged = csv("a,b\n1,2\n3\n");
+    assertThatThrownBy(() -> SchemaInference.infer(ragged, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(ragged + ", line 3: the row has 1 fields but the header has 2");
+  }
+}
