@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record SampleResult(Table table, List<PatientRecord> records, double acceptanceRate) {
   public SampleResult {
-    records = List.copyOf(records);
+    // Not copied: the sampler hands over a read-only list that builds each record on first access.
+    records = java.util.Collections.unmodifiableList(records);
   }
 }

@@ -12,10 +12,12 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.SplittableRandom;
 
 /**
@@ -167,9 +169,40 @@ public final class TabularModel implements SyntheticModel {
   }
 
   private List<PatientRecord> toRecords(Table table) {
-    List<ColumnSchema> columns = schema.columns();
-    List<PatientRecord> records = new ArrayList<>(table.rowCount());
-    for (int row = 0; row < table.rowCount(); row++) {
+    return new LazyRecords(table);
+  }
+
+  /**
+   * The rows of a sampled table as records, each built on first access: code that only needs the table (a CSV
+   * writer reading a few columns, a benchmark) does not pay for a million maps. Records are immutable, so a
+   * racy first access from two threads builds two equal records and either may be kept.
+   */
+  private final class LazyRecords extends AbstractList<PatientRecord> implements RandomAccess {
+    private final Table table;
+    private final PatientRecord[] built;
+
+    LazyRecords(Table table) {
+      this.table = table;
+      this.built = new PatientRecord[table.rowCount()];
+    }
+
+    @Override
+    public PatientRecord get(int row) {
+      PatientRecord record = built[row];
+      if (record == null) {
+        record = build(row);
+        built[row] = record;
+      }
+      return record;
+    }
+
+    @Override
+    public int size() {
+      return built.length;
+    }
+
+    private PatientRecord build(int row) {
+      List<ColumnSchema> columns = schema.columns();
       Map<String, Object> values = new LinkedHashMap<>();
       for (int c = 0; c < columns.size(); c++) {
         ColumnSchema column = columns.get(c);
@@ -183,8 +216,7 @@ public final class TabularModel implements SyntheticModel {
           values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
         }
       }
-      records.add(new PatientRecord(values));
+      return new PatientRecord(values);
     }
-    return records;
   }
 }
