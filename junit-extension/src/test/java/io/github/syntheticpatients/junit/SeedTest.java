@@ -45,6 +45,15 @@ class SeedTest {
   }
 
   @Test
+  void aClassSeedReachesNestedClassesAndSubclasses() {
+    Map<String, String> nested = Kit.report(Kit.run(EnclosingSeedTestCases.class), REPORT);
+    Map<String, String> inherited = Kit.report(Kit.run(InheritedSeedTestCases.class), REPORT);
+
+    assertThat(nested.get("inNestedClass")).contains("failed with seed: 9 (seed source: @Seed on class)");
+    assertThat(inherited.get("fails")).contains("failed with seed: 13 (seed source: @Seed on class)");
+  }
+
+  @Test
   void theSeedPropertyBeatsRandom() {
     EngineExecutionResults results = Kit.run(UnseededTestCases.class, Map.of("synthetic.seed", "7"));
 
@@ -125,6 +134,27 @@ class SeedTest {
 
     @Test
     void clazz(@SyntheticPatients PatientRecord patient) {
+      fail("fails on purpose");
+    }
+  }
+
+  @Seed(9)
+  static class EnclosingSeedTestCases {
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @Test
+      void inNestedClass(@SyntheticPatients PatientRecord patient) {
+        fail("fails on purpose");
+      }
+    }
+  }
+
+  @Seed(13)
+  abstract static class SeededBase {}
+
+  static class InheritedSeedTestCases extends SeededBase {
+    @Test
+    void fails(@SyntheticPatients PatientRecord patient) {
       fail("fails on purpose");
     }
   }
