@@ -175,7 +175,7 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
       return switch (column.kind()) {
         case DATE -> LocalDate.parse(text).toEpochDay();
         case DATETIME -> LocalDateTime.parse(text).toEpochSecond(ZoneOffset.UTC);
-        default -> Double.parseDouble(text);
+        default -> finite(Double.parseDouble(text));
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       String expected =
@@ -186,6 +186,14 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
           };
       throw invalid(expression, "'" + text + "' is not " + expected + " (column '" + column.name() + "')");
     }
+  }
+
+  /** NaN or an infinite bound would make a range no sampled value can meet: rejection would spin to the budget. */
+  private static double finite(double value) {
+    if (!Double.isFinite(value)) {
+      throw new NumberFormatException("not finite");
+    }
+    return value;
   }
 
   private static List<String> columnNames(TableSchema schema) {

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,7 +31,10 @@ public record TrainSettings(String generator, int epochs, int batchSize, long se
       throw InvalidInputException.inParameter(
           "batchSize", "batchSize must be 0 (automatic) or more, was " + batchSize);
     }
-    options = Map.copyOf(new TreeMap<>(Objects.requireNonNullElse(options, Map.of())));
+    // Map.copyOf would drop the sorted order (its iteration order changes from one JVM to the next).
+    TreeMap<String, String> sorted = new TreeMap<>(Objects.requireNonNullElse(options, Map.of()));
+    sorted.forEach((key, value) -> Objects.requireNonNull(value, () -> "option " + key));
+    options = Collections.unmodifiableSortedMap(sorted);
   }
 
   /** Defaults: ctgan, automatic epochs and batch size, the default seed. */

@@ -112,6 +112,9 @@ class ConditionsTest {
     expectConditionsError(() -> parse("age!=60"), "not of the form");
     expectConditionsError(() -> parse("age>=old"), "'old' is not a number (column 'age')");
     expectConditionsError(() -> parse("age=60..x"), "'x' is not a number");
+    expectConditionsError(() -> parse("age>=NaN"), "'NaN' is not a number (column 'age')");
+    expectConditionsError(() -> parse("age=Infinity"), "'Infinity' is not a number");
+    expectConditionsError(() -> parse("age<=1e999"), "'1e999' is not a number");
     expectConditionsError(() -> parse("visit>=31/01/2020"), "an ISO date such as 2020-01-31");
     expectConditionsError(() -> parse("seen>=2020-01-31"), "an ISO date-time");
     expectConditionsError(() -> parse("sex>=f"), "'sex' is categorical; use sex=<category>");

@@ -164,6 +164,25 @@ class TrainingTest {
   }
 
   @Test
+  void anEnforcedGateFailureThrowsAndWritesNothing() throws IOException {
+    // A copula fitted on 120 rows sits too close to its training rows: the seeded gate fails on this input.
+    Path small = dir.resolve("small.csv");
+    Files.write(small, Files.readAllLines(request.input()).subList(0, 121), StandardCharsets.UTF_8);
+    Path output = dir.resolve("gate/small.synth");
+    TrainSettings settings = TrainSettings.defaults().withGenerator("copula").withSeed(3);
+    assertThatThrownBy(() -> Training.train(new TrainRequest(small, null, output, settings, false), null))
+        .isInstanceOfSatisfying(PrivacyGateException.class, e -> {
+          assertThat(e.gate().passed()).isFalse();
+          assertThat(e.gate().failures()).isNotEmpty();
+          assertThat(e.getMessage()).contains(PrivacyGateException.describe("The trained model", e.gate()));
+        })
+        .hasMessageContainingAll("failed the privacy gate", "No model was written", "privacyGate=warn");
+    assertThat(output).doesNotExist();
+    assertThat(output.getParent()).satisfiesAnyOf(
+        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
+  @Test
   void privacyGateMessagesNameEachFailedCheck() {
     GateResult gate = new GateResult(false, List.of(
         new GateCheck("P1", "dcrShare", "FAIL", false, 0.6123456, 0.55, "dcrShare <= 0.55", "Train longer."),

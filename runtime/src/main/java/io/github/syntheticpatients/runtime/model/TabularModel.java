@@ -103,10 +103,10 @@ public final class TabularModel implements SyntheticModel {
             "conditions",
             String.format(
                 java.util.Locale.ROOT,
-                "Only %d of %d records met the conditions %s within the time budget of %s s"
+                "Only %d of %d records met the conditions %s within the time budget of %.1f s"
                     + " (acceptance rate %.5f of %d generated). Widen the ranges, condition on fewer columns,"
                     + " or ask for fewer records.",
-                kept, wanted, request.conditions(), request.timeBudget().toSeconds(), rate, generated));
+                kept, wanted, request.conditions(), request.timeBudget().toMillis() / 1000.0, rate, generated));
       }
       Table batch = sampler.sample(batchSize, fixed, random.split());
       generated += batchSize;

@@ -1,0 +1,61 @@
+package io.github.syntheticpatients.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One short CTGAN run through {@link Training#train}: end to end and reproducible. Two epochs only (a few seconds
+ * each on 2 cores); the gate is set to warn because so short a run is not expected to pass it.
+ */
+class TrainingGanTest {
+  @TempDir Path dir;
+
+  @Test
+  void ctganTrainsEndToEndAndReproducibly() throws Exception {
+    TrainSettings settings =
+        TrainSettings.defaults().withGenerator("ctgan").withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
+    TrainRequest base = TrainedCopula.request(dir.resolve("data"));
+    TrainRequest first = new TrainRequest(base.input(), base.schemaFile(), dir.resolve("a/gan.synth"), settings, false);
+    TrainRequest second = new TrainRequest(base.input(), base.schemaFile(), dir.resolve("b/gan.synth"), settings, false);
+
+    List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
+    TrainResult result = Training.train(first, new TrainingListener() {
+      @Override
+      public void onEpoch(EpochProgress progress) {
+        epochs.add(progress);
+      }
+    });
+    Training.train(second, null);
+
+    assertThat(result.upToDate()).isFalse();
+    assertThat(result.epochs()).isBetween(1, 2);
+    assertThat(epochs).hasSize(2);
+    assertThat(epochs.get(1).epoch()).isEqualTo(2);
+    assertThat(epochs.get(1).epochs()).isEqualTo(2);
+    assertThat(epochs).allSatisfy(e -> assertThat(e.generatorLoss()).isFinite());
+
+    byte[] a = Files.readAllBytes(first.output());
+    byte[] b = Files.readAllBytes(second.output());
+    assertThat(TrainingTest.entries(a)).containsExactly("model.json", "weights.bin", "timing.json");
+    assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
+
+    SyntheticModel model = ModelLoader.load(first.output().toString());
+    assertThat(model.info().generator()).isEqualTo("ctgan");
+    assertThat(model.info().settings()).containsEntry("privacyGate", "warn");
+    assertThat(model.info().provenance()).containsKeys("generatorLosses", "selectedEpoch", "epochsTrained");
+    assertThat(model.info().evaluation()).containsEntry("privacyGateEnforced", false);
+    SampleResult sample = model.sample(new SampleRequest(50, 1, List.of("sex=m"), null));
+    assertThat(sample.records()).hasSize(50).allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
+    assertThat(sample.acceptanceRate()).isEqualTo(1.0);
+    assertThat(Training.isUpToDate(first)).isTrue();
+    assertThat(((Map<?, ?>) model.info().provenance().get("ganSettings")).get("epochs")).isEqualTo(2);
+  }
+}
