@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of one GAN training. {@link #ctganDefaults()} are CTGAN's published defaults (with layer norm in
- * place of batch norm); {@link #basicDefaults()} are those of a plain MLP GAN.
+ * Hyper-parameters of one GAN training. {@link #ctganDefaults()} are CTGAN's published defaults;
+ * {@link #basicDefaults()} are those of a plain MLP GAN.
  *
  * @param kind which GAN to train
  * @param epochs passes over the training rows

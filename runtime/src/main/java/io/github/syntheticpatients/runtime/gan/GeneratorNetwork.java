@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * The generator in DJL, built so that {@link #export()} gives an {@link MlpNetwork} with the same forward pass.
- * CTGAN: residual blocks {@code concat(ReLU(LayerNorm(x·W + b)), x)}, then a linear output layer. Basic: hidden
- * layers {@code LeakyReLU(x·W + b)}, then a linear output layer.
+ * CTGAN: residual blocks {@code concat(ReLU(BatchNorm(x·W + b)), x)}, then a linear output layer, as CTGAN's
+ * {@code Residual}; batch norm (not layer norm) matters there: it keeps every hidden unit active for part of each
+ * batch, which works against mode collapse. The export uses batch norm's running statistics. Basic: hidden layers
+ * {@code LeakyReLU(x·W + b)}, then a linear output layer.
  */
 final class GeneratorNetwork {
   private final GanSettings.Kind kind;
@@ -38,11 +40,19 @@ final class GeneratorNetwork {
     return list;
   }
 
-  /** The raw output (before output activations); results live on {@code input}'s manager. */
+  /** The raw output in training mode (before output activations); results live on {@code input}'s manager. */
   NDArray forward(NDArray input) {
+    return forward(input, true);
+  }
+
+  /**
+   * The raw output; {@code training} normalises with the batch's statistics (updating the running ones), otherwise
+   * with the running statistics, as {@link #export()} does.
+   */
+  NDArray forward(NDArray input, boolean training) {
     NDArray x = input;
     for (DenseParams layer : hidden) {
-      NDArray h = layer.linear(x);
+      NDArray h = layer.linear(x, training);
       if (kind == GanSettings.Kind.CTGAN) {
         x = Activation.relu(h).concat(x, 1);
       } else {
