@@ -21,6 +21,7 @@ import io.github.syntheticpatients.runtime.eval.QualityReport;
 import io.github.syntheticpatients.runtime.internal.Versions;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -220,8 +221,7 @@ public final class TabularTrainingJob {
     provenance.put("request", TrainingRecord.describe(request));
     provenance.put("inputFile", request.input().getFileName().toString());
     provenance.put("inputSha256", TrainingRecord.sha256(request.input()));
-    provenance.put("schemaSha256", ModelFile.sha256(io.github.syntheticpatients.runtime.io.json.JsonFiles.toBytes(
-        io.github.syntheticpatients.runtime.io.json.SchemaJson.toMap(schema))));
+    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
     provenance.put("rows", table.rowCount());
     provenance.put("trainRows", split.train().length);
     provenance.put("validationRows", split.validation().length);
