@@ -49,7 +49,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.OUTPUT)
   private File output;
 
-  /** The generator: {@code ctgan}, {@code basic} or {@code copula}. */
+  /**
+   * The generator: {@code auto} (a Gaussian copula and a CTGAN, the better on the validation part is kept),
+   * {@code ctgan}, {@code basic} or {@code copula}.
+   */
   @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
   private String generator;
 

@@ -136,7 +136,22 @@ public final class RebuildZoo {
           c -> card.append("| ").append(c.name()).append(" | ").append(c.kind().name().toLowerCase(Locale.ROOT))
               .append(c.dropped() ? " (dropped)" : "").append(" | ").append(c.nullable()).append(" | ")
               .append(String.join(", ", c.categories())).append(" |\n"));
-      card.append("\n## Evaluation recorded at training\n\n```\n").append(info.evaluation()).append("\n```\n\n");
+      card.append("\n## Evaluation recorded at training\n\n");
+      card.append("Validation quality (SDMetrics overall score against the validation rows): ")
+          .append(info.evaluation().get("validationQuality")).append("\n\n");
+      card.append("Privacy gate against the privacy holdout (").append(
+          info.evaluation().get("privacyGateEnforced").equals(Boolean.TRUE) ? "enforced" : "recorded only")
+          .append("):\n\n| check | metric | level | value | threshold | passed |\n|---|---|---|---|---|---|\n");
+      Object gate = info.evaluation().get("privacyGate");
+      if (gate instanceof Map<?, ?> gateMap && gateMap.get("checks") instanceof List<?> checks) {
+        for (Object item : checks) {
+          Map<?, ?> check = (Map<?, ?>) item;
+          card.append("| ").append(check.get("id")).append(" | ").append(check.get("name")).append(" | ")
+              .append(check.get("level")).append(" | ").append(check.get("value")).append(" | ")
+              .append(check.get("threshold")).append(" | ").append(check.get("passed")).append(" |\n");
+        }
+      }
+      card.append("\nDefinitions: [docs/evaluation.md](../evaluation.md).\n\n");
       card.append("## Intended use and limits\n\n");
       card.append(
           "Test fixtures, demos and pipeline development. The records are synthetic: no row is a real patient,"

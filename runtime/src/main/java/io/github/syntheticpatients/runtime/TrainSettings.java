@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * How to train. Zero for {@code epochs} or {@code batchSize} means "chosen from the data size".
  *
- * @param generator {@code ctgan} (default), {@code basic} or {@code copula}
+ * @param generator {@code auto} (default: a Gaussian copula and a CTGAN, the one scoring better on the validation
+ *     part is kept), {@code ctgan}, {@code basic} or {@code copula}
  * @param epochs passes over the training data, or 0 for automatic
  * @param batchSize rows per step, or 0 for automatic
  * @param seed the seed; the same data, schema, settings and seed give the same model
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 public record TrainSettings(String generator, int epochs, int batchSize, long seed, Map<String, String> options) {
 
   /** The generator used when none is named. */
-  public static final String DEFAULT_GENERATOR = "ctgan";
+  public static final String DEFAULT_GENERATOR = "auto";
 
   /** The seed used when none is given, so that a plain {@code train} is reproducible. */
   public static final long DEFAULT_SEED = 12345L;
@@ -37,7 +38,7 @@ public record TrainSettings(String generator, int epochs, int batchSize, long se
     options = Collections.unmodifiableSortedMap(sorted);
   }
 
-  /** Defaults: ctgan, automatic epochs and batch size, the default seed. */
+  /** Defaults: auto, automatic epochs and batch size, the default seed. */
   public static TrainSettings defaults() {
     return new TrainSettings(DEFAULT_GENERATOR, 0, 0, DEFAULT_SEED, Map.of());
   }

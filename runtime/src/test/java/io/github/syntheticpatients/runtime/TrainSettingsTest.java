@@ -30,10 +30,10 @@ class TrainSettingsTest {
   @Test
   void defaultsAndValidation() {
     TrainSettings defaults = TrainSettings.defaults();
-    assertThat(defaults.generator()).isEqualTo("ctgan");
+    assertThat(defaults.generator()).isEqualTo("auto");
     assertThat(defaults.seed()).isEqualTo(TrainSettings.DEFAULT_SEED);
     assertThat(defaults.options()).isEmpty();
-    assertThat(new TrainSettings(null, 0, 0, 1, null).generator()).isEqualTo("ctgan");
+    assertThat(new TrainSettings(null, 0, 0, 1, null).generator()).isEqualTo("auto");
     assertThatThrownBy(() -> defaults.withBatchSize(-1))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("batchSize"));
     Map<String, String> withNull = new LinkedHashMap<>();

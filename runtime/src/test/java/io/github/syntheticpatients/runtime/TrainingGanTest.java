@@ -58,4 +58,27 @@ class TrainingGanTest {
     assertThat(Training.isUpToDate(first)).isTrue();
     assertThat(((Map<?, ?>) model.info().provenance().get("ganSettings")).get("epochs")).isEqualTo(2);
   }
+
+  @Test
+  void autoKeepsTheGeneratorThatScoresBetterOnValidation() throws Exception {
+    TrainSettings settings = TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
+    assertThat(settings.generator()).isEqualTo("auto");
+    TrainRequest base = TrainedCopula.request(dir.resolve("data"));
+    TrainRequest request = new TrainRequest(base.input(), base.schemaFile(), dir.resolve("auto.synth"), settings, false);
+    List<String> messages = new ArrayList<>();
+    Training.train(request, new TrainingListener() {
+      @Override
+      public void onMessage(String message) {
+        messages.add(message);
+      }
+    });
+
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    Map<?, ?> scores = (Map<?, ?>) model.info().provenance().get("autoSelection");
+    double copula = ((Number) scores.get("copula")).doubleValue();
+    double ctgan = ((Number) scores.get("ctgan")).doubleValue();
+    assertThat(model.info().generator()).isEqualTo(ctgan > copula ? "ctgan" : "copula");
+    assertThat(model.info().settings()).containsEntry("generator", "auto");
+    assertThat(messages).anyMatch(m -> m.startsWith("auto: kept the"));
+  }
 }

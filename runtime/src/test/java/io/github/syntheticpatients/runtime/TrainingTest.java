@@ -140,7 +140,7 @@ class TrainingTest {
   void badRequestsAreInvalidInputWithClearMessages() throws IOException {
     assertThatThrownBy(() -> Training.train(withSettings(request.settings().withGenerator("vae")), null))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
-        .hasMessageContaining("Unknown generator 'vae'; use ctgan, basic or copula");
+        .hasMessageContaining("Unknown generator 'vae'; use auto, ctgan, basic or copula");
     assertThatThrownBy(() -> Training.train(withSettings(request.settings().withOption("epoch", "3")), null))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("options"))
         .hasMessageContainingAll("Unknown training option 'epoch'", "holdoutFraction", "privacyGate");

@@ -7,6 +7,7 @@ import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.io.json.JsonTrees;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.ByteArrayInputStream;
@@ -193,8 +194,8 @@ public final class ModelFile {
     }
     Map<String, Object> manifest;
     try {
-      manifest = JsonFiles.read(manifestBytes, source + "!" + MODEL_ENTRY);
-    } catch (RuntimeException e) {
+      manifest = JsonTrees.readObject(manifestBytes);
+    } catch (IOException | RuntimeException e) {
       throw new ModelFormatException(source, MODEL_ENTRY + " is not valid JSON (" + e.getMessage() + ")", e);
     }
     if (!FORMAT_NAME.equals(manifest.get("format"))) {
@@ -213,8 +214,8 @@ public final class ModelFile {
     Map<String, Object> timing = Map.of();
     if (found.containsKey(TIMING_ENTRY)) {
       try {
-        timing = JsonFiles.read(found.get(TIMING_ENTRY), source + "!" + TIMING_ENTRY);
-      } catch (RuntimeException e) {
+        timing = JsonTrees.readObject(found.get(TIMING_ENTRY));
+      } catch (IOException | RuntimeException e) {
         throw new ModelFormatException(source, TIMING_ENTRY + " is not valid JSON", e);
       }
     }

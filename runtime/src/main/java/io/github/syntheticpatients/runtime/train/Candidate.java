@@ -23,7 +23,7 @@ final class Candidate {
   private final GanGenerator gan;
   private final Map<String, Object> copulaState;
   private final int epochs;
-  private final Map<String, Object> trainingFacts;
+  private final Map<String, Object> trainingFacts = new java.util.LinkedHashMap<>();
   private SyntheticModel model;
   private double validationScore = Double.NaN;
 
@@ -41,7 +41,7 @@ final class Candidate {
     this.gan = gan;
     this.copulaState = copulaState;
     this.epochs = epochs;
-    this.trainingFacts = trainingFacts;
+    this.trainingFacts.putAll(trainingFacts);
   }
 
   static Candidate copula(TableSchema schema, Map<String, Object> state) {
@@ -72,6 +72,15 @@ final class Candidate {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
     Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
     validationScore = TabularTrainingJob.quality(validation, synthetic);
+  }
+
+  /** Records a fact about how this candidate was chosen, for the model's provenance. */
+  void note(String key, Object value) {
+    trainingFacts.put(key, value);
+  }
+
+  String generator() {
+    return generator;
   }
 
   double validationScore() {

@@ -21,6 +21,7 @@ import io.github.syntheticpatients.runtime.eval.QualityReport;
 import io.github.syntheticpatients.runtime.internal.Versions;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -99,7 +100,7 @@ public final class TabularTrainingJob {
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     ModelContents contents =
         chosen.contents(
-            summary(schema, settings.generator(), split.train().length, table.rowCount()),
+            summary(schema, chosen.generator(), split.train().length, table.rowCount()),
             settingsBlock(settings, options),
             provenance(settings, split, table, chosen, schema),
             evaluation(chosen, gate, options),
@@ -119,10 +120,32 @@ public final class TabularTrainingJob {
     return switch (generator) {
       case "copula" -> fitCopula(train, validation, settings.seed());
       case "ctgan", "basic" -> fitGan(generator, settings, train, validation);
+      case "auto" -> fitBest(settings, train, validation);
       default ->
           throw InvalidInputException.inParameter(
-              "generator", "Unknown generator '" + settings.generator() + "'; use ctgan, basic or copula");
+              "generator", "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
     };
+  }
+
+  /**
+   * {@code auto}: a Gaussian copula and a CTGAN, the one that scores better on the validation part is kept. On
+   * small tables the copula often wins; without a validation part, or without DJL on the classpath, the copula.
+   */
+  private Candidate fitBest(TrainSettings settings, Table train, Table validation) {
+    Candidate copula = fitCopula(train, validation, settings.seed());
+    if (validation.rowCount() == 0 || !engineAvailable()) {
+      listener.onMessage("auto: kept the Gaussian copula (" + (validation.rowCount() == 0
+          ? "no validation rows to compare on" : "DJL is not on the classpath") + ")");
+      return copula;
+    }
+    Candidate gan = fitGan("ctgan", settings, train, validation);
+    Candidate best = gan.validationScore() > copula.validationScore() ? gan : copula;
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f)",
+            best == gan ? "CTGAN" : "Gaussian copula", copula.validationScore(), gan.validationScore()));
+    best.note("autoSelection", Map.of("copula", copula.validationScore(), "ctgan", gan.validationScore()));
+    return best;
   }
 
   private Candidate fitCopula(Table train, Table validation, long seed) {
@@ -154,6 +177,15 @@ public final class TabularTrainingJob {
   private static void requireInput(Path input) {
     if (!Files.isRegularFile(input)) {
       throw InvalidInputException.inFile(input, -1, null, "file not found; set the training CSV (synthetic.input)");
+    }
+  }
+
+  private static boolean engineAvailable() {
+    try {
+      Class.forName("ai.djl.engine.Engine", false, TabularTrainingJob.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 
@@ -189,8 +221,7 @@ public final class TabularTrainingJob {
     provenance.put("request", TrainingRecord.describe(request));
     provenance.put("inputFile", request.input().getFileName().toString());
     provenance.put("inputSha256", TrainingRecord.sha256(request.input()));
-    provenance.put("schemaSha256", ModelFile.sha256(io.github.syntheticpatients.runtime.io.json.JsonFiles.toBytes(
-        io.github.syntheticpatients.runtime.io.json.SchemaJson.toMap(schema))));
+    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
     provenance.put("rows", table.rowCount());
     provenance.put("trainRows", split.train().length);
     provenance.put("validationRows", split.validation().length);
