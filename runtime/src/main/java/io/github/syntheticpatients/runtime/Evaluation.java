@@ -1,15 +1,79 @@
 package io.github.syntheticpatients.runtime;
 
-/** Fidelity, utility and privacy of synthetic data against real data, with the privacy gate. */
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.EvaluationReport;
+import io.github.syntheticpatients.runtime.eval.GateSettings;
+import io.github.syntheticpatients.runtime.eval.ReportFiles;
+import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fidelity, utility and privacy of synthetic data against real data, with the privacy gate. The in-memory
+ * equivalent, for training code that holds {@code Table}s, is {@link EvaluationReport#compute}.
+ */
 public final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Evaluates a synthetic CSV against the real data and writes the JSON and HTML reports.
+   * Evaluates a synthetic CSV against the real data and writes the JSON and HTML reports. All three CSVs are read
+   * with one schema: the schema file when given, else the one inferred from the real CSV.
    *
-   * @throws InvalidInputException when a file is missing, malformed or does not match the schema
+   * @throws InvalidInputException when a file is missing, malformed or does not match the schema, or a threshold,
+   *     target or sensitive column is unknown
    */
   public static EvaluationResult evaluate(EvaluateRequest request) {
-    throw new UnsupportedOperationException("evaluation arrives with the evaluation work");
+    requireFile(request.real(), "real");
+    requireFile(request.synthetic(), "synthetic");
+    if (request.holdout() != null) {
+      requireFile(request.holdout(), "holdout");
+    }
+    GateSettings settings = GateSettings.defaults().with(request.thresholds());
+    TableSchema schema;
+    if (request.schemaFile() != null) {
+      requireFile(request.schemaFile(), "schemaFile");
+      schema = Schemas.read(request.schemaFile());
+    } else {
+      schema = Schemas.infer(request.real());
+    }
+    String target = request.target();
+    if (target != null) {
+      requireLearned(schema, target, "target");
+      schema = schema.withTarget(target);
+    }
+    if (request.sensitiveColumn() != null) {
+      requireLearned(schema, request.sensitiveColumn(), "sensitiveColumn");
+    }
+    Table real = CsvTableReader.read(request.real(), schema, null);
+    Table synthetic = CsvTableReader.read(request.synthetic(), schema, null);
+    Table holdout = request.holdout() == null ? null : CsvTableReader.read(request.holdout(), schema, null);
+    if (real.rowCount() < 2) {
+      throw InvalidInputException.inFile(request.real(), -1, null, "has " + real.rowCount()
+          + " data rows; evaluation needs at least 2 real rows");
+    }
+    if (synthetic.rowCount() < 1) {
+      throw InvalidInputException.inFile(request.synthetic(), -1, null, "has no data rows; generate some first");
+    }
+    EvaluationReport report =
+        EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
+    Path[] written = ReportFiles.write(report, request.reportDirectory());
+    return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+  }
+
+  private static void requireFile(Path file, String parameter) {
+    if (!Files.isRegularFile(file)) {
+      throw InvalidInputException.inParameter(parameter, "File " + file + " does not exist; pass the path of an"
+          + ("schemaFile".equals(parameter) ? " existing schema JSON" : " existing CSV"));
+    }
+  }
+
+  private static void requireLearned(TableSchema schema, String column, String parameter) {
+    ColumnSchema c = schema.column(column).orElse(null);
+    if (c == null || !c.isLearned()) {
+      throw InvalidInputException.inParameter(parameter, "Column '" + column + "' is not a learned column of the"
+          + " schema; name one of " + schema.learnedColumns().stream().map(ColumnSchema::name).toList());
+    }
   }
 }

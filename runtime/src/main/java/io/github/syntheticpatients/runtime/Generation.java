@@ -1,7 +1,20 @@
 package io.github.syntheticpatients.runtime;
 
+import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.io.json.JsonlRecordWriter;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Samples a model to a CSV or JSON-lines file with a provenance file beside it. */
 public final class Generation {
+  /** Suffix of the provenance file written next to each output. */
+  public static final String PROVENANCE_SUFFIX = ".provenance.json";
+
   private Generation() {}
 
   /**
@@ -9,6 +22,45 @@ public final class Generation {
    * Writes to a temporary file and moves it into place, so a failure never leaves partial output.
    */
   public static GenerateResult generate(GenerateRequest request) {
-    throw new UnsupportedOperationException("generation arrives with the model file work");
+    SyntheticModel model = ModelLoader.load(request.model());
+    SampleResult sample =
+        model.sample(
+            new SampleRequest(request.rows(), request.seed(), request.conditions(), SampleRequest.DEFAULT_TIME_BUDGET));
+    List<String> columns = model.schema().outputColumns().stream().map(ColumnSchema::name).toList();
+    Path output = request.output().toAbsolutePath();
+    Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
+    switch (request.format()) {
+      case CSV -> CsvRecordWriter.write(output, columns, sample.records());
+      case JSONL -> JsonlRecordWriter.write(output, columns, sample.records());
+    }
+    JsonFiles.write(provenanceFile, provenance(request, model, sample));
+    return new GenerateResult(
+        output,
+        provenanceFile,
+        sample.records().size(),
+        request.seed(),
+        model.id(),
+        model.sha256(),
+        sample.acceptanceRate());
+  }
+
+  private static Map<String, Object> provenance(GenerateRequest request, SyntheticModel model, SampleResult sample) {
+    Map<String, Object> modelBlock = new LinkedHashMap<>();
+    modelBlock.put("id", model.id());
+    modelBlock.put("reference", request.model());
+    modelBlock.put("sha256", model.sha256());
+    modelBlock.put("generator", model.info().generator());
+    modelBlock.put("trainingDataSha256", model.info().provenance().get("inputSha256"));
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("model", modelBlock);
+    provenance.put("rows", sample.records().size());
+    provenance.put("seed", request.seed());
+    provenance.put("seedSource", request.seedSource());
+    provenance.put("conditions", request.conditions());
+    provenance.put("acceptanceRate", sample.acceptanceRate());
+    provenance.put("format", request.format().extension());
+    provenance.put("output", request.output().getFileName().toString());
+    provenance.put("versions", Versions.describe());
+    return provenance;
   }
 }

@@ -1,5 +1,13 @@
 package io.github.syntheticpatients.runtime;
 
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.train.TabularTrainingJob;
+import io.github.syntheticpatients.runtime.train.TrainingRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
 /** Learns a model from a CSV and writes the model file. */
 public final class Training {
   private Training() {}
@@ -9,7 +17,7 @@ public final class Training {
    * so that training can be skipped. Needs no native library.
    */
   public static boolean isUpToDate(TrainRequest request) {
-    throw new UnsupportedOperationException("training arrives with the generator work");
+    return TrainingRecord.isUpToDate(request);
   }
 
   /**
@@ -17,9 +25,18 @@ public final class Training {
    * generators need the DJL PyTorch engine on the classpath.
    *
    * @throws InvalidInputException for bad input data, schema or settings
+   * @throws PrivacyGateException when the trained model fails the privacy gate (nothing is written)
    * @throws EngineUnavailableException when a GAN is asked for and DJL is missing
    */
   public static TrainResult train(TrainRequest request, TrainingListener listener) {
-    throw new UnsupportedOperationException("training arrives with the generator work");
+    if (!request.force() && isUpToDate(request)) {
+      try {
+        String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
+        return new TrainResult(request.output(), true, sha, 0, 0, Duration.ZERO);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return TabularTrainingJob.run(request, listener == null ? TrainingListener.NONE : listener);
   }
 }

@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime.data;
 
+import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -9,6 +11,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Turns {@link Table} cell values into the typed values of a {@link
@@ -104,6 +110,31 @@ public final class ValueFormat {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(offsetDateTime);
     }
     return value.toString();
+  }
+
+  /**
+   * One row of a table as a record of its output columns ({@link TableSchema#outputColumns()}: everything not
+   * dropped), values as {@link #toValue}. Identifier columns are not stored in a table, so they are null.
+   */
+  public static PatientRecord toRecord(Table table, int row) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<ColumnSchema> columns = table.schema().columns();
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnSchema column = columns.get(c);
+      if (!column.dropped()) {
+        values.put(column.name(), toValue(column, table.value(row, c)));
+      }
+    }
+    return new PatientRecord(values);
+  }
+
+  /** Every row of a table as records (see {@link #toRecord}). */
+  public static List<PatientRecord> toRecords(Table table) {
+    List<PatientRecord> records = new ArrayList<>(table.rowCount());
+    for (int row = 0; row < table.rowCount(); row++) {
+      records.add(toRecord(table, row));
+    }
+    return records;
   }
 
   private static String plain(BigDecimal decimal) {

@@ -260,7 +260,7 @@ public final class HtmlReport {
     }
     top = top <= 0 ? 1 : niceCeil(top);
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+    svg.append("<svg width=\"").append(width).append("\" height=\"")
         .append(height).append("\" font-size=\"10\" font-family=\"sans-serif\">");
     for (int t = 0; t <= 2; t++) {
       double v = top * t / 2;
@@ -336,7 +336,7 @@ public final class HtmlReport {
     int topMargin = 90;
     int size = left + k * cell + 8;
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(size).append("\" height=\"")
+    svg.append("<svg width=\"").append(size).append("\" height=\"")
         .append(topMargin + k * cell + 8).append("\" font-size=\"10\" font-family=\"sans-serif\">");
     for (int i = 0; i < k; i++) {
       String name = TableColumns.column(table, columns.get(i)).name();

@@ -1,9 +1,11 @@
 package io.github.syntheticpatients.runtime.eval;
 
-import io.github.syntheticpatients.runtime.io.json.ReportJsonWriter;
+import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writes {@code report.json} and {@code report.html} into a directory, each atomically. */
+/** Writes {@code report.json} (keys sorted) and {@code report.html} into a directory, each atomically. */
 public final class ReportFiles {
   /** File name of the JSON report. */
   public static final String JSON = "report.json";
@@ -21,8 +23,8 @@ public final class ReportFiles {
   public static Path[] write(EvaluationReport report, Path directory) {
     Path json = directory.resolve(JSON);
     Path html = directory.resolve(HTML);
-    ReportJsonWriter.write(ReportTree.of(report), json);
-    ReportJsonWriter.writeAtomically(HtmlReport.render(report), html);
+    JsonFiles.write(json, ReportTree.of(report));
+    AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
     return new Path[] {json, html};
   }
 }

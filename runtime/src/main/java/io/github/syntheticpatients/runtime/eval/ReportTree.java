@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The machine-readable form of an {@link EvaluationReport}: nested sorted maps and lists of plain values, ready for
- * {@code ReportJsonWriter}. Non-finite numbers become null (JSON has no NaN).
+ * {@code JsonFiles}. Non-finite numbers become null (JSON has no NaN).
  */
 public final class ReportTree {
   /** Version of the report layout; bump when keys change meaning. */

@@ -12,6 +12,9 @@ import java.util.List;
  * form, which HotSpot vectorises.
  */
 public final class MlpNetwork {
+  /** Rows pushed through a layer together, so each weight row is reused from L1 cache. */
+  private static final int BLOCK_ROWS = 16;
+
   private final List<DenseLayer> layers;
   private final int inputWidth;
   private final int outputWidth;
@@ -60,73 +63,91 @@ public final class MlpNetwork {
       throw new IllegalArgumentException("Expected " + rows * inputWidth + " inputs, got " + input.length);
     }
     float[] output = new float[rows * outputWidth];
-    float[] current = new float[widestActivation];
-    float[] next = new float[widestActivation];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(input, r * inputWidth, current, 0, inputWidth);
+    int stride = widestActivation;
+    float[] current = new float[BLOCK_ROWS * stride];
+    float[] next = new float[BLOCK_ROWS * stride];
+    for (int first = 0; first < rows; first += BLOCK_ROWS) {
+      int count = Math.min(BLOCK_ROWS, rows - first);
+      for (int r = 0; r < count; r++) {
+        System.arraycopy(input, (first + r) * inputWidth, current, r * stride, inputWidth);
+      }
       for (DenseLayer layer : layers) {
-        apply(layer, current, next);
+        apply(layer, current, next, count, stride);
         float[] swap = current;
         current = next;
         next = swap;
       }
-      System.arraycopy(current, 0, output, r * outputWidth, outputWidth);
+      for (int r = 0; r < count; r++) {
+        System.arraycopy(current, r * stride, output, (first + r) * outputWidth, outputWidth);
+      }
     }
     return output;
   }
 
-  private static void apply(DenseLayer layer, float[] x, float[] h) {
+  /**
+   * One layer for a block of rows. Each weight row is loaded once and used for every row of the block while it
+   * sits in L1; per output value the sum runs over the inputs in order, as in a row-at-a-time loop.
+   */
+  private static void apply(DenseLayer layer, float[] x, float[] h, int rows, int stride) {
     int in = layer.in();
     int out = layer.out();
     float[] w = layer.weight();
-    System.arraycopy(layer.bias(), 0, h, 0, out);
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(layer.bias(), 0, h, r * stride, out);
+    }
     for (int i = 0; i < in; i++) {
-      float xi = x[i];
-      if (xi == 0f) {
-        continue;
-      }
-      int base = i * out;
-      for (int j = 0; j < out; j++) {
-        h[j] += xi * w[base + j];
-      }
-    }
-    if (layer.layerNorm()) {
-      normalise(h, out, layer.gamma(), layer.beta());
-    }
-    switch (layer.activation()) {
-      case RELU -> {
+      int weightBase = i * out;
+      for (int r = 0; r < rows; r++) {
+        float xi = x[r * stride + i];
+        if (xi == 0f) {
+          continue;
+        }
+        int rowBase = r * stride;
         for (int j = 0; j < out; j++) {
-          h[j] = Math.max(h[j], 0f);
+          h[rowBase + j] += xi * w[weightBase + j];
         }
       }
-      case LEAKY_RELU -> {
-        for (int j = 0; j < out; j++) {
-          h[j] = h[j] >= 0f ? h[j] : h[j] * DenseLayer.LEAKY_SLOPE;
-        }
-      }
-      case NONE -> {}
     }
-    if (layer.concatInput()) {
-      System.arraycopy(x, 0, h, out, in);
+    for (int r = 0; r < rows; r++) {
+      int rowBase = r * stride;
+      if (layer.layerNorm()) {
+        normalise(h, rowBase, out, layer.gamma(), layer.beta());
+      }
+      switch (layer.activation()) {
+        case RELU -> {
+          for (int j = rowBase; j < rowBase + out; j++) {
+            h[j] = Math.max(h[j], 0f);
+          }
+        }
+        case LEAKY_RELU -> {
+          for (int j = rowBase; j < rowBase + out; j++) {
+            h[j] = h[j] >= 0f ? h[j] : h[j] * DenseLayer.LEAKY_SLOPE;
+          }
+        }
+        case NONE -> {}
+      }
+      if (layer.concatInput()) {
+        System.arraycopy(x, rowBase, h, rowBase + out, in);
+      }
     }
   }
 
-  private static void normalise(float[] h, int n, float[] gamma, float[] beta) {
+  private static void normalise(float[] h, int offset, int n, float[] gamma, float[] beta) {
     double mean = 0;
     for (int j = 0; j < n; j++) {
-      mean += h[j];
+      mean += h[offset + j];
     }
     mean /= n;
     double variance = 0;
     for (int j = 0; j < n; j++) {
-      double d = h[j] - mean;
+      double d = h[offset + j] - mean;
       variance += d * d;
     }
     variance /= n;
     float scale = (float) (1.0 / Math.sqrt(variance + DenseLayer.LAYER_NORM_EPSILON));
     float m = (float) mean;
     for (int j = 0; j < n; j++) {
-      h[j] = (h[j] - m) * scale * gamma[j] + beta[j];
+      h[offset + j] = (h[offset + j] - m) * scale * gamma[j] + beta[j];
     }
   }
 }

@@ -78,6 +78,11 @@ public final class SchemaInference {
 
   private SchemaInference() {}
 
+  /** Infers the schema of a CSV file with the default {@link CsvOptions}. */
+  public static TableSchema infer(Path csv) {
+    return infer(csv, CsvOptions.defaults());
+  }
+
   /**
    * Infers the schema of a CSV file.
    *

@@ -27,11 +27,11 @@ public final class CsvRecordWriter {
    *
    * @param out the file to write
    * @param columns the columns to write, in order; each record must have them all
-   * @param records the rows
+   * @param records the rows, iterated once (a list, or a stream's iterator for output larger than memory)
    * @throws java.util.NoSuchElementException if a record lacks one of the columns
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
-  public static void write(Path out, List<String> columns, List<PatientRecord> records) {
+  public static void write(Path out, List<String> columns, Iterable<PatientRecord> records) {
     AtomicFiles.write(
         out,
         stream -> {

@@ -16,8 +16,9 @@ import java.util.Map;
  * Reads a CSV file into a columnar {@link Table}, streaming row by row into growable primitive arrays: a
  * million-row file never exists as Java strings or objects, only as one {@code double} per stored cell.
  *
- * <p>Columns are matched to the schema by header name (their order in the file does not matter). Cell values
- * follow the {@link Table} conventions. Identifier and dropped columns are read past without being parsed or
+ * <p>Columns are matched to the schema by header name (their order in the file does not matter); dropped columns
+ * may be absent (synthetic output leaves them out), every other schema column must be there, and the file may
+ * not have columns the schema lacks. Cell values follow the {@link Table} conventions. Identifier and dropped columns are read past without being parsed or
  * stored; they share one array of NaN.
  */
 public final class CsvTableReader {
@@ -25,6 +26,11 @@ public final class CsvTableReader {
       "regenerate the schema with 'mvn synthetic:schema' or edit the schema file";
 
   private CsvTableReader() {}
+
+  /** Reads every row of the file with the default {@link CsvOptions}. */
+  public static Table read(Path file, TableSchema schema) {
+    return read(file, schema, CsvOptions.defaults());
+  }
 
   /**
    * Reads every row of the file.
@@ -82,9 +88,13 @@ public final class CsvTableReader {
     List<String> missing = new ArrayList<>();
     int[] positions = new int[schema.columns().size()];
     for (int c = 0; c < positions.length; c++) {
-      Integer position = byName.get(schema.columns().get(c).name());
+      ColumnSchema column = schema.columns().get(c);
+      Integer position = byName.get(column.name());
       if (position == null) {
-        missing.add(schema.columns().get(c).name());
+        positions[c] = -1;
+        if (!column.dropped()) {
+          missing.add(column.name());
+        }
       } else {
         positions[c] = position;
       }

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.io.csv;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -95,11 +96,31 @@ public final class CsvValues {
     if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return Double.NaN;
     }
-    try {
-      return LocalDate.parse(text).toEpochDay();
-    } catch (DateTimeParseException e) {
+    // Hand-parsed: LocalDate.parse goes through a DateTimeFormatter, several times slower on a million rows.
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
       return Double.NaN;
     }
+    try {
+      return LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      return Double.NaN; // e.g. 2023-02-29
+    }
+  }
+
+  /** The value of the decimal digits text[from, to), or -1 if any is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**

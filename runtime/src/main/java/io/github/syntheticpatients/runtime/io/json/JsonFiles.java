@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.syntheticpatients.runtime.InvalidInputException;
@@ -146,6 +147,12 @@ public final class JsonFiles {
           null,
           at + "unknown property \"" + unknown.getPropertyName() + "\"; the known properties are " + known
               + " (check the spelling, or remove it)");
+    }
+    if (e instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() != null
+        && Map.class.isAssignableFrom(mismatch.getTargetType())) {
+      return InvalidInputException.inFile(
+          file, line, null, at + "the file must hold one JSON object ({ ... }); correct the file");
     }
     return InvalidInputException.inFile(
         file, line, null, at + "invalid JSON: " + json.getOriginalMessage() + "; correct the file");

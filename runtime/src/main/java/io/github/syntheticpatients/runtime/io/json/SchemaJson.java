@@ -2,7 +2,9 @@ package io.github.syntheticpatients.runtime.io.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -57,6 +59,11 @@ public final class SchemaJson {
 
   /** The schema file's content: deterministic, in the order shown above, ending with a newline. */
   public static byte[] toBytes(TableSchema schema) {
+    return JsonFiles.toBytesInOrder(toMap(schema));
+  }
+
+  /** The schema as a JSON tree of JDK types (how model files embed it). */
+  public static Map<String, Object> toMap(TableSchema schema) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("target", schema.target());
@@ -69,13 +76,49 @@ public final class SchemaJson {
       entry.put("kind", kindName(column.kind()));
       entry.put("nullable", column.nullable());
       entry.put("missingRate", column.missingRate());
-      entry.put("categories", column.categories());
+      entry.put("categories", inlineArray(column.categories()));
       entry.put("decimals", column.decimals());
       entry.put("drop", column.dropped());
       columns.add(entry);
     }
     root.put("columns", columns);
-    return JsonFiles.toBytesInOrder(root);
+    return root;
+  }
+
+  /**
+   * Reads a schema from a JSON tree written by {@link #toMap} (as embedded in a model file).
+   *
+   * @throws IllegalArgumentException when the tree is not a valid schema; {@code source} names where it came from
+   */
+  @SuppressWarnings("unchecked")
+  public static TableSchema fromMap(Map<String, Object> tree, String source) {
+    Object columnsValue = tree.get("columns");
+    if (!(columnsValue instanceof List<?> entries) || entries.isEmpty()) {
+      throw new IllegalArgumentException(source + ": the schema lists no columns");
+    }
+    List<ColumnSchema> columns = new ArrayList<>();
+    for (Object item : entries) {
+      Map<String, Object> entry = (Map<String, Object>) item;
+      ColumnKind kind = parseKind(String.valueOf(entry.get("kind")));
+      if (kind == null) {
+        throw new IllegalArgumentException(source + ": unknown column kind " + entry.get("kind"));
+      }
+      List<String> categories = new ArrayList<>();
+      for (Object category : (List<Object>) entry.getOrDefault("categories", List.of())) {
+        categories.add(String.valueOf(category));
+      }
+      columns.add(
+          new ColumnSchema(
+              String.valueOf(entry.get("name")),
+              kind,
+              Boolean.TRUE.equals(entry.get("nullable")),
+              ((Number) entry.getOrDefault("missingRate", 0)).doubleValue(),
+              categories,
+              ((Number) entry.getOrDefault("decimals", 0)).intValue(),
+              Boolean.TRUE.equals(entry.get("drop"))));
+    }
+    return new TableSchema(
+        columns, (String) tree.get("target"), (String) tree.get("entityId"), (String) tree.get("time"));
   }
 
   /** Writes the schema file atomically. */
@@ -126,6 +169,22 @@ public final class SchemaJson {
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
     return new TableSchema(columns, document.target(), document.entityId(), document.time());
+  }
+
+  /** A list of strings written on one line ({@code ["0", "1", "2"]}), so a schema stays short to read. */
+  private static RawValue inlineArray(List<String> values) {
+    StringBuilder json = new StringBuilder("[");
+    for (String value : values) {
+      if (json.length() > 1) {
+        json.append(", ");
+      }
+      try {
+        json.append(JsonFiles.mapper().writeValueAsString(value));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A string always serializes", e);
+      }
+    }
+    return new RawValue(json.append(']').toString());
   }
 
   private static ColumnSchema column(Path file, int index, ColumnEntry entry) {

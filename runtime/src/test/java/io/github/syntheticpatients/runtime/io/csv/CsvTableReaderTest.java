@@ -263,6 +263,19 @@ class CsvTableReaderTest {
   }
 
   @Test
+  void droppedColumnsMayBeAbsentButOthersMayNot() throws IOException {
+    TableSchema schema =
+        TableSchema.of(
+            List.of(
+                new ColumnSchema("note", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, true),
+                new ColumnSchema("n", ColumnKind.INTEGER, false, 0, List.of(), 0, false)));
+    Path file = csv("output.csv", "n\n1\n2\n");
+    Table table = CsvTableReader.read(file, schema);
+    assertThat(table.column("n")).containsExactly(1, 2);
+    assertThat(table.column("note")).containsExactly(Double.NaN, Double.NaN);
+  }
+
+  @Test
   void unclosedQuote() throws IOException {
     Path file = csv("quote.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,\n\"y,1,1,f,,\n");
     assertFails(file).hasMessageStartingWith(file + ", line 3: malformed CSV (");

@@ -1,0 +1,154 @@
+package io.github.syntheticpatients.runtime.cli;
+
+import io.github.syntheticpatients.runtime.EngineUnavailableException;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.PrivacyGateException;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.Training;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains a model in its own JVM. {@code synthetic:train} forks this so the PyTorch native library loads in a
+ * fresh process each time (a JNI library loads once per JVM and classloader).
+ *
+ * <pre>
+ * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --input data.csv --output model.synth
+ *     [--schema schema.json] [--generator ctgan|basic|copula] [--epochs N] [--batch-size N] [--seed N]
+ *     [--option key=value]… [--force]
+ * </pre>
+ *
+ * Progress goes to stdout, one line per epoch. Exit codes: 0 done, 2 input the user must fix (the message is on
+ * stderr), 1 anything else.
+ */
+public final class TrainCommand {
+  /** Exit code for a problem the user must fix. */
+  public static final int EXIT_USER_ERROR = 2;
+  /** Exit code for an environment fault. */
+  public static final int EXIT_ERROR = 1;
+
+  private TrainCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command and returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      TrainRequest request = parse(List.of(args));
+      TrainResult result = Training.train(request, progressPrinter(out));
+      if (result.upToDate()) {
+        out.println("Model " + result.output() + " is up to date (same input, schema, settings, seed and version)");
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "Wrote model %s (sha256 %s) trained on %d rows in %d epochs, %.1f s%n",
+            result.output(), result.modelSha256(), result.rows(), result.epochs(),
+            result.duration().toMillis() / 1000.0);
+      }
+      return 0;
+    } catch (InvalidInputException | ModelFormatException | PrivacyGateException e) {
+      err.println(e.getMessage());
+      return EXIT_USER_ERROR;
+    } catch (EngineUnavailableException e) {
+      err.println(e.getMessage());
+      return EXIT_ERROR;
+    } catch (RuntimeException e) {
+      err.println("Training failed: " + e);
+      e.printStackTrace(err);
+      return EXIT_ERROR;
+    }
+  }
+
+  static TrainRequest parse(List<String> args) {
+    Path input = null;
+    Path output = null;
+    Path schema = null;
+    boolean force = false;
+    TrainSettings settings = TrainSettings.defaults();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--force")) {
+        force = true;
+        continue;
+      }
+      if (i + 1 >= args.size()) {
+        throw InvalidInputException.inParameter(arg, "Option " + arg + " needs a value");
+      }
+      String value = args.get(++i);
+      switch (arg) {
+        case "--input" -> input = Path.of(value);
+        case "--output" -> output = Path.of(value);
+        case "--schema" -> schema = Path.of(value);
+        case "--generator" -> settings = settings.withGenerator(value);
+        case "--epochs" -> settings = settings.withEpochs(integer(arg, value));
+        case "--batch-size" -> settings = settings.withBatchSize(integer(arg, value));
+        case "--seed" -> settings = settings.withSeed(longValue(arg, value));
+        case "--option" -> {
+          int eq = value.indexOf('=');
+          if (eq <= 0) {
+            throw InvalidInputException.inParameter(arg, "--option takes key=value, got '" + value + "'");
+          }
+          settings = settings.withOption(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+        }
+        default -> throw InvalidInputException.inParameter(arg, "Unknown option " + arg);
+      }
+    }
+    if (input == null) {
+      throw InvalidInputException.inParameter("input", "--input <csv> is required");
+    }
+    if (output == null) {
+      throw InvalidInputException.inParameter("output", "--output <model file> is required");
+    }
+    return new TrainRequest(input, schema, output, settings, force);
+  }
+
+  private static int integer(String option, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(option, option + " takes a whole number, got '" + value + "'");
+    }
+  }
+
+  private static long longValue(String option, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(option, option + " takes a whole number, got '" + value + "'");
+    }
+  }
+
+  private static TrainingListener progressPrinter(PrintStream out) {
+    return new TrainingListener() {
+      @Override
+      public void onEpoch(EpochProgress p) {
+        out.printf(
+            Locale.ROOT,
+            "Epoch %d/%d  generator loss %.4f  discriminator loss %.4f  elapsed %s  remaining %s%n",
+            p.epoch(), p.epochs(), p.generatorLoss(), p.discriminatorLoss(), format(p.elapsed()),
+            format(p.remaining()));
+        out.flush();
+      }
+
+      @Override
+      public void onMessage(String message) {
+        out.println(message);
+        out.flush();
+      }
+    };
+  }
+
+  private static String format(Duration duration) {
+    long seconds = duration.toSeconds();
+    return seconds >= 60 ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s" : seconds + "s";
+  }
+}

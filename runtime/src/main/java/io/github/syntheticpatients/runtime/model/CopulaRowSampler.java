@@ -1,0 +1,25 @@
+package io.github.syntheticpatients.runtime.model;
+
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
+import io.github.syntheticpatients.runtime.data.Table;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Samples a Gaussian copula; it has no conditional vector, so every condition is met by rejection. */
+final class CopulaRowSampler implements RowSampler {
+  private final GaussianCopula copula;
+
+  CopulaRowSampler(GaussianCopula copula) {
+    this.copula = copula;
+  }
+
+  @Override
+  public Table sample(int rows, Map<String, Integer> fixed, SplittableRandom random) {
+    return copula.sample(rows, random);
+  }
+
+  @Override
+  public Map<String, Integer> conditionable(Map<String, Integer> requested) {
+    return Map.of();
+  }
+}

@@ -1,0 +1,263 @@
+package io.github.syntheticpatients.runtime.model;
+
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.ModelInfo;
+import io.github.syntheticpatients.runtime.SyntheticPatientsException;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The portable model file ({@code *.synth}): a zip archive, documented in {@code docs/model-format.md}, with
+ *
+ * <ul>
+ *   <li>{@code model.json}: format name and version, kind, generator, summary, schema, encoder state, network
+ *       architecture, copula state, training settings, provenance and evaluation;
+ *   <li>{@code weights.bin}: the generator's weights in {@link WeightsFile}'s layout (GAN models);
+ *   <li>{@code timing.json}: training wall time, the one entry that differs between two identical trainings.
+ * </ul>
+ *
+ * Entries are STORED (uncompressed) with a fixed timestamp, so the same contents give the same bytes on every
+ * machine, whatever its zlib or time zone. No Java serialisation anywhere.
+ */
+public final class ModelFile {
+  /** The file extension of model files. */
+  public static final String EXTENSION = ".synth";
+  /** Identifies our files in {@code model.json}. */
+  public static final String FORMAT_NAME = "synthetic-patients-model";
+  /** The format version this runtime writes and the newest it reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final String MODEL_ENTRY = "model.json";
+  static final String WEIGHTS_ENTRY = "weights.bin";
+  static final String TIMING_ENTRY = "timing.json";
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+  private static final long MAX_ENTRY_BYTES = 512L << 20;
+
+  private ModelFile() {}
+
+  /** The model file's bytes. */
+  public static byte[] toBytes(ModelContents contents) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT_NAME);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("kind", "tabular");
+    manifest.put("generator", contents.generator());
+    manifest.put("summary", contents.summary());
+    manifest.put("schema", SchemaJson.toMap(contents.schema()));
+    if (contents.encoderState() != null) {
+      manifest.put("encoder", contents.encoderState());
+    }
+    byte[] weights = null;
+    if (contents.gan() != null) {
+      manifest.put("network", NetworkJson.describe(contents.gan()));
+      weights = WeightsFile.write(NetworkJson.tensors(contents.gan().network()));
+    }
+    if (contents.copulaState() != null) {
+      manifest.put("copula", contents.copulaState());
+    }
+    manifest.put("settings", contents.settings());
+    manifest.put("provenance", contents.provenance());
+    manifest.put("evaluation", contents.evaluation());
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      putStored(zip, MODEL_ENTRY, JsonFiles.toBytes(manifest));
+      if (weights != null) {
+        putStored(zip, WEIGHTS_ENTRY, weights);
+      }
+      putStored(zip, TIMING_ENTRY, JsonFiles.toBytes(contents.timing()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes the model file atomically (a temporary file beside it, then a move). */
+  public static void write(ModelContents contents, Path file) {
+    AtomicFiles.write(file, toBytes(contents));
+  }
+
+  /**
+   * Reads only the manifest ({@code model.json}) of a model file, e.g. to compare its provenance.
+   *
+   * @throws ModelFormatException when the file is not a model
+   */
+  public static Map<String, Object> readManifest(Path file) throws IOException {
+    return entries(Files.readAllBytes(file), file.toString()).manifest();
+  }
+
+  /**
+   * Loads a model from its bytes.
+   *
+   * @param bytes the file's bytes
+   * @param source the file or resource name, for messages
+   * @param id the model's id
+   * @throws ModelFormatException when the bytes are damaged, foreign or of a newer format
+   */
+  public static TabularModel load(byte[] bytes, String source, String id) {
+    Entries entries = entries(bytes, source);
+    Map<String, Object> manifest = entries.manifest();
+    try {
+      String generator = string(manifest, "generator", source);
+      TableSchema schema = SchemaJson.fromMap(map(manifest, "schema", source), source);
+      RowSampler sampler;
+      if (manifest.containsKey("network")) {
+        if (entries.weights() == null) {
+          throw new ModelFormatException(source, "it has a network but no " + WEIGHTS_ENTRY);
+        }
+        TableEncoder encoder = TableEncoder.fromState(schema, map(manifest, "encoder", source));
+        GanGenerator gan =
+            NetworkJson.read(map(manifest, "network", source), WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+        sampler = new GanRowSampler(gan, encoder);
+      } else if (manifest.containsKey("copula")) {
+        sampler = new CopulaRowSampler(GaussianCopula.fromState(schema, map(manifest, "copula", source)));
+      } else {
+        throw new ModelFormatException(source, "model.json has neither a network nor a copula");
+      }
+      Map<String, Object> provenance = new TreeMap<>(map(manifest, "provenance", source));
+      provenance.putAll(entries.timing());
+      ModelInfo info =
+          new ModelInfo(
+              ((Number) manifest.get("formatVersion")).intValue(),
+              generator,
+              String.valueOf(manifest.getOrDefault("summary", "")),
+              map(manifest, "settings", source),
+              provenance,
+              map(manifest, "evaluation", source));
+      return new TabularModel(id, sha256(bytes), schema, info, sampler);
+    } catch (ModelFormatException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SyntheticPatientsException && !(e instanceof ModelFormatException)) {
+        throw new ModelFormatException(source, e.getMessage(), e);
+      }
+      throw new ModelFormatException(source, "its contents are damaged (" + e + ")", e);
+    }
+  }
+
+  /** The sha256 of some bytes, as lower-case hex. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private record Entries(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}
+
+  private static Entries entries(byte[] bytes, String source) {
+    Map<String, byte[]> found = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        byte[] content = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8));
+        found.put(entry.getName(), content);
+      }
+    } catch (ZipException e) {
+      throw new ModelFormatException(source, "it is not a valid zip archive (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ModelFormatException(source, "it could not be read (" + e.getMessage() + ")", e);
+    }
+    if (found.isEmpty()) {
+      throw new ModelFormatException(source, "it is empty or not a zip archive; expected a *.synth model file");
+    }
+    byte[] manifestBytes = found.get(MODEL_ENTRY);
+    if (manifestBytes == null) {
+      throw new ModelFormatException(
+          source, "it has no " + MODEL_ENTRY + " entry (entries: " + new ArrayList<>(found.keySet()) + ")");
+    }
+    Map<String, Object> manifest;
+    try {
+      manifest = JsonFiles.read(manifestBytes, source + "!" + MODEL_ENTRY);
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(source, MODEL_ENTRY + " is not valid JSON (" + e.getMessage() + ")", e);
+    }
+    if (!FORMAT_NAME.equals(manifest.get("format"))) {
+      throw new ModelFormatException(source, MODEL_ENTRY + " does not declare format " + FORMAT_NAME);
+    }
+    Object version = manifest.get("formatVersion");
+    if (!(version instanceof Number number) || number.intValue() < 1) {
+      throw new ModelFormatException(source, MODEL_ENTRY + " has no valid formatVersion");
+    }
+    if (number.intValue() > FORMAT_VERSION) {
+      throw new ModelFormatException(
+          source,
+          "it was written in model format " + number.intValue() + ", newer than this runtime reads ("
+              + FORMAT_VERSION + "); upgrade synthetic-patients");
+    }
+    Map<String, Object> timing = Map.of();
+    if (found.containsKey(TIMING_ENTRY)) {
+      try {
+        timing = JsonFiles.read(found.get(TIMING_ENTRY), source + "!" + TIMING_ENTRY);
+      } catch (RuntimeException e) {
+        throw new ModelFormatException(source, TIMING_ENTRY + " is not valid JSON", e);
+      }
+    }
+    return new Entries(manifest, found.get(WEIGHTS_ENTRY), timing);
+  }
+
+  private static void putStored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setTimeLocal(ENTRY_TIME);
+    entry.setSize(content.length);
+    entry.setCompressedSize(content.length);
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    entry.setCrc(crc.getValue());
+    zip.putNextEntry(entry);
+    zip.write(content);
+    zip.closeEntry();
+  }
+
+  static String string(Map<String, Object> map, String key, String source) {
+    Object value = map.get(key);
+    if (!(value instanceof String text)) {
+      throw new ModelFormatException(source, "'" + key + "' is missing or not text");
+    }
+    return text;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Map<String, Object> map, String key, String source) {
+    Object value = map.get(key);
+    if (!(value instanceof Map<?, ?>)) {
+      throw new ModelFormatException(source, "'" + key + "' is missing or not an object");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Map<String, Object> map, String key) {
+    Object value = map.get(key);
+    if (!(value instanceof List<?>)) {
+      throw new IllegalArgumentException("'" + key + "' is missing or not a list");
+    }
+    return (List<Object>) value;
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.syntheticpatients.runtime.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The network part of {@code model.json}: the architecture as plain data, the weights named after their layer
+ * ({@code layer0.weight} [in, out], {@code layer0.bias} [out], {@code layer0.gamma}, {@code layer0.beta}).
+ */
+final class NetworkJson {
+  private NetworkJson() {}
+
+  static Map<String, Object> describe(GanGenerator gan) {
+    List<Object> layers = new ArrayList<>();
+    for (DenseLayer layer : gan.network().layers()) {
+      Map<String, Object> description = new LinkedHashMap<>();
+      description.put("in", layer.in());
+      description.put("out", layer.out());
+      description.put("layerNorm", layer.layerNorm());
+      description.put("activation", layer.activation().name().toLowerCase(Locale.ROOT));
+      description.put("concatInput", layer.concatInput());
+      layers.add(description);
+    }
+    List<Object> blocks = new ArrayList<>();
+    for (GanGenerator.ConditionBlock block : gan.conditionBlocks()) {
+      Map<String, Object> description = new LinkedHashMap<>();
+      description.put("column", block.column());
+      description.put("layoutOffset", block.layoutOffset());
+      description.put("conditionOffset", block.conditionOffset());
+      description.put("width", block.width());
+      List<Object> frequencies = new ArrayList<>();
+      for (double f : block.frequencies()) {
+        frequencies.add(f);
+      }
+      description.put("frequencies", frequencies);
+      blocks.add(description);
+    }
+    Map<String, Object> network = new LinkedHashMap<>();
+    network.put("type", "mlp");
+    network.put("latentDim", gan.latentDim());
+    network.put("layers", layers);
+    network.put("conditionBlocks", blocks);
+    return network;
+  }
+
+  static Map<String, WeightsFile.Tensor> tensors(MlpNetwork network) {
+    Map<String, WeightsFile.Tensor> tensors = new LinkedHashMap<>();
+    List<DenseLayer> layers = network.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      DenseLayer layer = layers.get(i);
+      tensors.put("layer" + i + ".weight", new WeightsFile.Tensor(new int[] {layer.in(), layer.out()}, layer.weight()));
+      tensors.put("layer" + i + ".bias", new WeightsFile.Tensor(new int[] {layer.out()}, layer.bias()));
+      if (layer.layerNorm()) {
+        tensors.put("layer" + i + ".gamma", new WeightsFile.Tensor(new int[] {layer.out()}, layer.gamma()));
+        tensors.put("layer" + i + ".beta", new WeightsFile.Tensor(new int[] {layer.out()}, layer.beta()));
+      }
+    }
+    return tensors;
+  }
+
+  @SuppressWarnings("unchecked")
+  static GanGenerator read(Map<String, Object> network, Map<String, WeightsFile.Tensor> tensors) {
+    if (!"mlp".equals(network.get("type"))) {
+      throw new IllegalArgumentException("unknown network type " + network.get("type"));
+    }
+    List<DenseLayer> layers = new ArrayList<>();
+    List<Object> descriptions = ModelFile.list(network, "layers");
+    for (int i = 0; i < descriptions.size(); i++) {
+      Map<String, Object> d = (Map<String, Object>) descriptions.get(i);
+      int in = ((Number) d.get("in")).intValue();
+      int out = ((Number) d.get("out")).intValue();
+      boolean layerNorm = Boolean.TRUE.equals(d.get("layerNorm"));
+      DenseLayer.Activation activation =
+          DenseLayer.Activation.valueOf(String.valueOf(d.get("activation")).toUpperCase(Locale.ROOT));
+      layers.add(
+          new DenseLayer(
+              in,
+              out,
+              tensor(tensors, "layer" + i + ".weight"),
+              tensor(tensors, "layer" + i + ".bias"),
+              layerNorm,
+              layerNorm ? tensor(tensors, "layer" + i + ".gamma") : null,
+              layerNorm ? tensor(tensors, "layer" + i + ".beta") : null,
+              activation,
+              Boolean.TRUE.equals(d.get("concatInput"))));
+    }
+    List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
+    for (Object item : ModelFile.list(network, "conditionBlocks")) {
+      Map<String, Object> b = (Map<String, Object>) item;
+      List<Object> frequencies = (List<Object>) b.get("frequencies");
+      double[] values = new double[frequencies.size()];
+      for (int k = 0; k < values.length; k++) {
+        values[k] = ((Number) frequencies.get(k)).doubleValue();
+      }
+      blocks.add(
+          new GanGenerator.ConditionBlock(
+              String.valueOf(b.get("column")),
+              ((Number) b.get("layoutOffset")).intValue(),
+              ((Number) b.get("conditionOffset")).intValue(),
+              ((Number) b.get("width")).intValue(),
+              values));
+    }
+    return new GanGenerator(new MlpNetwork(layers), ((Number) network.get("latentDim")).intValue(), blocks);
+  }
+
+  private static float[] tensor(Map<String, WeightsFile.Tensor> tensors, String name) {
+    WeightsFile.Tensor tensor = tensors.get(name);
+    if (tensor == null) {
+      throw new IllegalArgumentException("weights.bin has no tensor " + name);
+    }
+    return tensor.values();
+  }
+}

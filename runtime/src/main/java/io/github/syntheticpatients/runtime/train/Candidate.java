@@ -1,0 +1,98 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.model.GanGenerator;
+import io.github.syntheticpatients.runtime.model.ModelContents;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.Map;
+
+/**
+ * One trained generator under consideration (a snapshot of a GAN, or a copula). It is sampled exactly as a
+ * saved model would be: through the model file format and the plain-Java sampler.
+ */
+final class Candidate {
+  /** Synthetic rows drawn to score a candidate when the validation part is smaller. */
+  private static final int MIN_SCORING_ROWS = 500;
+
+  private final String generator;
+  private final TableSchema schema;
+  private final Map<String, Object> encoderState;
+  private final GanGenerator gan;
+  private final Map<String, Object> copulaState;
+  private final int epochs;
+  private final Map<String, Object> trainingFacts;
+  private SyntheticModel model;
+  private double validationScore = Double.NaN;
+
+  private Candidate(
+      String generator,
+      TableSchema schema,
+      Map<String, Object> encoderState,
+      GanGenerator gan,
+      Map<String, Object> copulaState,
+      int epochs,
+      Map<String, Object> trainingFacts) {
+    this.generator = generator;
+    this.schema = schema;
+    this.encoderState = encoderState;
+    this.gan = gan;
+    this.copulaState = copulaState;
+    this.epochs = epochs;
+    this.trainingFacts = trainingFacts;
+  }
+
+  static Candidate copula(TableSchema schema, Map<String, Object> state) {
+    return new Candidate("copula", schema, null, null, state, 0, Map.of());
+  }
+
+  static Candidate gan(
+      String generator,
+      TableSchema schema,
+      Map<String, Object> encoderState,
+      GanGenerator gan,
+      int epochs,
+      Map<String, Object> trainingFacts) {
+    return new Candidate(generator, schema, encoderState, gan, null, epochs, trainingFacts);
+  }
+
+  /** The candidate as a loaded model. */
+  SyntheticModel model() {
+    if (model == null) {
+      byte[] bytes = ModelFile.toBytes(contents("candidate", Map.of(), Map.of(), Map.of(), Map.of()));
+      model = ModelFile.load(bytes, "candidate " + generator, "candidate");
+    }
+    return model;
+  }
+
+  /** Scores the candidate's fidelity against real rows it did not learn from; higher is better. */
+  void score(Table validation, long seed) {
+    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
+    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    validationScore = TabularTrainingJob.quality(validation, synthetic);
+  }
+
+  double validationScore() {
+    return validationScore;
+  }
+
+  int epochs() {
+    return epochs;
+  }
+
+  Map<String, Object> trainingFacts() {
+    return trainingFacts;
+  }
+
+  ModelContents contents(
+      String summary,
+      Map<String, Object> settings,
+      Map<String, Object> provenance,
+      Map<String, Object> evaluation,
+      Map<String, Object> timing) {
+    return new ModelContents(
+        generator, summary, schema, encoderState, gan, copulaState, settings, provenance, evaluation, timing);
+  }
+}

@@ -1,0 +1,153 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.gan.ConditionColumn;
+import io.github.syntheticpatients.runtime.gan.GanSettings;
+import io.github.syntheticpatients.runtime.gan.GanTrainer;
+import io.github.syntheticpatients.runtime.gan.TrainedGenerator;
+import io.github.syntheticpatients.runtime.model.GanGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a GAN and keeps the snapshot that scores best on the validation part. GANs on small tables wander:
+ * the last epoch is often not the best one, and picking by held-out fidelity is cheap insurance.
+ */
+final class GanFitting {
+  /** Snapshots taken over a run when the user does not set {@code snapshotEvery}. */
+  private static final int SNAPSHOTS_PER_RUN = 10;
+
+  private GanFitting() {}
+
+  static Candidate fit(
+      String generator,
+      TrainSettings settings,
+      TableEncoder encoder,
+      Table train,
+      Table validation,
+      TrainingListener listener) {
+    GanSettings.Kind kind = generator.equals("basic") ? GanSettings.Kind.BASIC : GanSettings.Kind.CTGAN;
+    GanSettings gan = GanSettings.forData(kind, train.rowCount());
+    if (settings.epochs() > 0) {
+      gan = gan.withEpochs(settings.epochs());
+    }
+    if (settings.batchSize() > 0) {
+      gan = gan.withBatchSize(settings.batchSize());
+    }
+    gan = gan.withSnapshotEvery(snapshotEvery(settings, gan.epochs(), validation.rowCount()));
+    float[] data = encoder.encode(train, settings.seed());
+    Map<String, Object> encoderState = encoder.state();
+
+    List<Candidate> scored = new ArrayList<>();
+    GanSettings finalSettings = gan;
+    TrainedGenerator last =
+        GanTrainer.train(
+            data,
+            train.rowCount(),
+            encoder.layout(),
+            gan,
+            settings.seed(),
+            listener,
+            snapshot -> {
+              Candidate candidate = candidate(generator, train, encoderState, snapshot, finalSettings);
+              candidate.score(validation, settings.seed());
+              listener.onMessage(
+                  String.format(
+                      Locale.ROOT, "Snapshot at epoch %d: validation quality %.4f",
+                      snapshot.epochs(), candidate.validationScore()));
+              scored.add(candidate);
+            });
+    if (scored.isEmpty() || scored.get(scored.size() - 1).epochs() != last.epochs()) {
+      Candidate candidate = candidate(generator, train, encoderState, last, finalSettings);
+      if (validation.rowCount() > 0) {
+        candidate.score(validation, settings.seed());
+      }
+      scored.add(candidate);
+    }
+    Candidate best = scored.get(scored.size() - 1);
+    for (Candidate candidate : scored) {
+      // Strictly better only: among equals the later (more trained) snapshot wins.
+      if (candidate.validationScore() > best.validationScore()) {
+        best = candidate;
+      }
+    }
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "Selected the snapshot at epoch %d (validation quality %.4f)",
+            best.epochs(), best.validationScore()));
+    return best;
+  }
+
+  private static int snapshotEvery(TrainSettings settings, int epochs, int validationRows) {
+    String text = settings.options().get("snapshotEvery");
+    if (text != null) {
+      try {
+        int value = Integer.parseInt(text.trim());
+        if (value < 0) {
+          throw new NumberFormatException();
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.inParameter(
+            "snapshotEvery", "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
+      }
+    }
+    return validationRows == 0 ? 0 : Math.max(1, epochs / SNAPSHOTS_PER_RUN);
+  }
+
+  private static Candidate candidate(
+      String generator, Table train, Map<String, Object> encoderState, TrainedGenerator trained, GanSettings gan) {
+    List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
+    for (ConditionColumn column : trained.condition().columns()) {
+      blocks.add(
+          new GanGenerator.ConditionBlock(
+              column.column(), column.blockOffset(), column.condOffset(), column.width(), column.frequencies()));
+    }
+    GanGenerator network = new GanGenerator(trained.generator(), trained.latentDim(), blocks);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("epochsTrained", gan.epochs());
+    facts.put("selectedEpoch", trained.epochs());
+    facts.put("ganSettings", describe(gan));
+    facts.put("generatorLosses", toList(trained.generatorLosses()));
+    facts.put("discriminatorLosses", toList(trained.discriminatorLosses()));
+    return Candidate.gan(generator, train.schema(), encoderState, network, trained.epochs(), facts);
+  }
+
+  private static Map<String, Object> describe(GanSettings gan) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("kind", gan.kind().name().toLowerCase(Locale.ROOT));
+    block.put("epochs", gan.epochs());
+    block.put("batchSize", gan.batchSize());
+    block.put("latentDim", gan.latentDim());
+    block.put("generatorDims", gan.generatorDims());
+    block.put("discriminatorDims", gan.discriminatorDims());
+    block.put("pac", gan.pac());
+    block.put("generatorLearningRate", gan.generatorLearningRate());
+    block.put("discriminatorLearningRate", gan.discriminatorLearningRate());
+    block.put("beta1", gan.beta1());
+    block.put("beta2", gan.beta2());
+    block.put("generatorWeightDecay", gan.generatorWeightDecay());
+    block.put("discriminatorWeightDecay", gan.discriminatorWeightDecay());
+    block.put("gradientPenalty", gan.gradientPenalty());
+    block.put("discriminatorSteps", gan.discriminatorSteps());
+    block.put("dropout", gan.dropout());
+    block.put("gumbelTau", gan.gumbelTau());
+    block.put("snapshotEvery", gan.snapshotEvery());
+    return block;
+  }
+
+  private static List<Object> toList(double[] values) {
+    List<Object> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(Double.isFinite(v) ? v : String.valueOf(v));
+    }
+    return list;
+  }
+}

@@ -1,0 +1,214 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.EngineUnavailableException;
+import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.PrivacyGateException;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.Schemas;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.eval.GateSettings;
+import io.github.syntheticpatients.runtime.eval.PrivacyGate;
+import io.github.syntheticpatients.runtime.eval.QualityReport;
+import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.model.ModelContents;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a tabular model end to end: schema, CSV, a seeded split (privacy holdout, validation, training),
+ * encoder, generator with snapshot selection on the validation part, the privacy gate on the holdout, and the
+ * model file. Every step is seeded from the request's seed.
+ */
+public final class TabularTrainingJob {
+  /** Fewer rows than this cannot train anything meaningful. */
+  static final int MIN_ROWS = 20;
+
+  private final TrainRequest request;
+  private final TrainingListener listener;
+
+  private TabularTrainingJob(TrainRequest request, TrainingListener listener) {
+    this.request = request;
+    this.listener = listener;
+  }
+
+  /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.Training#train}. */
+  public static TrainResult run(TrainRequest request, TrainingListener listener) {
+    return new TabularTrainingJob(request, listener).run();
+  }
+
+  private TrainResult run() {
+    long started = System.nanoTime();
+    TrainSettings settings = request.settings();
+    TrainingOptions options = TrainingOptions.from(settings.options());
+    requireInput(request.input());
+    TableSchema schema =
+        request.schemaFile() == null ? Schemas.infer(request.input()) : Schemas.read(request.schemaFile());
+    Table table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
+    if (table.rowCount() < MIN_ROWS) {
+      throw InvalidInputException.inFile(
+          request.input(), -1, null,
+          "has " + table.rowCount() + " data rows; training needs at least " + MIN_ROWS);
+    }
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "Read %d rows x %d columns (%d learned) from %s",
+            table.rowCount(), schema.columns().size(), schema.learnedColumns().size(), request.input()));
+
+    DataSplit split =
+        DataSplit.of(table.rowCount(), options.holdoutFraction(), options.validationFraction(), settings.seed());
+    Table train = table.selectRows(split.train());
+    Table validation = table.selectRows(split.validation());
+    Table holdout = table.selectRows(split.holdout());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout rows (seed %d)",
+            train.rowCount(), validation.rowCount(), holdout.rowCount(), settings.seed()));
+
+    Candidate chosen = fit(settings, train, validation);
+    GateResult gate = privacyGate(chosen, train, holdout, settings.seed());
+    if (!gate.passed()) {
+      String message = PrivacyGateException.describe("The trained model", gate);
+      if (options.enforceGate()) {
+        throw new PrivacyGateException(
+            message + System.lineSeparator() + "No model was written. To keep it anyway, train with the option "
+                + TrainingOptions.PRIVACY_GATE + "=warn (the model card then records the failure).",
+            gate);
+      }
+      listener.onMessage(message + " Kept because privacyGate=warn; the model card records it.");
+    }
+
+    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+    ModelContents contents =
+        chosen.contents(
+            summary(schema, settings.generator(), table.rowCount()),
+            settingsBlock(settings, options),
+            provenance(settings, split, table, chosen, schema),
+            evaluation(chosen, gate, options),
+            Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
+    try {
+      ModelFile.write(contents, request.output());
+      String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
+      listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
+      return new TrainResult(request.output(), false, sha, chosen.epochs(), table.rowCount(), duration);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Candidate fit(TrainSettings settings, Table train, Table validation) {
+    String generator = settings.generator().toLowerCase(Locale.ROOT);
+    return switch (generator) {
+      case "copula" -> fitCopula(train, validation, settings.seed());
+      case "ctgan", "basic" -> fitGan(generator, settings, train, validation);
+      default ->
+          throw InvalidInputException.inParameter(
+              "generator", "Unknown generator '" + settings.generator() + "'; use ctgan, basic or copula");
+    };
+  }
+
+  private Candidate fitCopula(Table train, Table validation, long seed) {
+    GaussianCopula copula = GaussianCopula.fit(train);
+    Candidate candidate = Candidate.copula(train.schema(), copula.state());
+    candidate.score(validation, seed);
+    listener.onMessage(String.format(Locale.ROOT, "Fitted Gaussian copula; validation quality %.4f", candidate.validationScore()));
+    return candidate;
+  }
+
+  private Candidate fitGan(String generator, TrainSettings settings, Table train, Table validation) {
+    requireEngine();
+    EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
+    TableEncoder encoder = TableEncoder.fit(train, encoderSettings, settings.seed());
+    listener.onMessage(
+        "Encoded " + train.schema().learnedColumns().size() + " columns into " + encoder.layout().width()
+            + " values (" + encoderSettings.numericEncoding().name().toLowerCase(Locale.ROOT) + ")");
+    return GanFitting.fit(generator, settings, encoder, train, validation, listener);
+  }
+
+  private GateResult privacyGate(Candidate candidate, Table train, Table holdout, long seed) {
+    SyntheticModel model = candidate.model();
+    Table synthetic = model.sample(SampleRequest.of(train.rowCount(), seed + 1)).table();
+    GateResult gate = PrivacyGate.evaluate(train, holdout.rowCount() == 0 ? null : holdout, synthetic, null, GateSettings.defaults(), seed);
+    listener.onMessage("Privacy gate " + (gate.passed() ? "passed" : "FAILED") + " (" + gate.checks().size() + " checks)");
+    return gate;
+  }
+
+  private static void requireInput(Path input) {
+    if (!Files.isRegularFile(input)) {
+      throw InvalidInputException.inFile(input, -1, null, "file not found; set the training CSV (synthetic.input)");
+    }
+  }
+
+  private static void requireEngine() {
+    try {
+      Class.forName("ai.djl.engine.Engine", false, TabularTrainingJob.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new EngineUnavailableException(
+          "GAN training needs the DJL PyTorch engine (ai.djl:api, ai.djl.pytorch:pytorch-engine, pytorch-jni and"
+              + " pytorch-native-cpu) on the classpath. Run training through 'mvn synthetic:train', which brings"
+              + " them in, or add them to your build; the copula generator needs none.",
+          e);
+    }
+  }
+
+  private static String summary(TableSchema schema, String generator, int rows) {
+    return String.format(
+        Locale.ROOT, "%s generator, %d columns, trained on %d rows", generator, schema.outputColumns().size(), rows);
+  }
+
+  private static Map<String, Object> settingsBlock(TrainSettings settings, TrainingOptions options) {
+    Map<String, Object> block = new LinkedHashMap<>(TrainingRecord.requestedSettings(settings));
+    block.put("holdoutFraction", options.holdoutFraction());
+    block.put("validationFraction", options.validationFraction());
+    block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
+    return block;
+  }
+
+  private Map<String, Object> provenance(
+      TrainSettings settings, DataSplit split, Table table, Candidate chosen, TableSchema schema) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("request", TrainingRecord.describe(request));
+    provenance.put("inputFile", request.input().getFileName().toString());
+    provenance.put("inputSha256", TrainingRecord.sha256(request.input()));
+    provenance.put("schemaSha256", ModelFile.sha256(io.github.syntheticpatients.runtime.io.json.JsonFiles.toBytes(
+        io.github.syntheticpatients.runtime.io.json.SchemaJson.toMap(schema))));
+    provenance.put("rows", table.rowCount());
+    provenance.put("trainRows", split.train().length);
+    provenance.put("validationRows", split.validation().length);
+    provenance.put("holdoutRows", split.holdout().length);
+    provenance.put("seed", settings.seed());
+    provenance.put("versions", Versions.describe());
+    provenance.putAll(chosen.trainingFacts());
+    return provenance;
+  }
+
+  private static Map<String, Object> evaluation(Candidate chosen, GateResult gate, TrainingOptions options) {
+    Map<String, Object> evaluation = new LinkedHashMap<>();
+    evaluation.put("validationQuality", chosen.validationScore());
+    evaluation.put("privacyGate", TrainingRecord.describe(gate));
+    evaluation.put("privacyGateEnforced", options.enforceGate());
+    return evaluation;
+  }
+
+  static double quality(Table real, Table synthetic) {
+    return QualityReport.compute(real, synthetic).overall();
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The generator-independent training options, read from {@link
+ * io.github.syntheticpatients.runtime.TrainSettings#options()}.
+ *
+ * @param holdoutFraction share of rows held out for the privacy gate (default 0.2)
+ * @param validationFraction share of the remaining rows that chooses among snapshots (default 0.2)
+ * @param enforceGate whether a failed privacy gate stops the model being written ({@code privacyGate=enforce},
+ *     the default) or is only recorded in the model card ({@code privacyGate=warn})
+ */
+record TrainingOptions(double holdoutFraction, double validationFraction, boolean enforceGate) {
+
+  static final String HOLDOUT_FRACTION = "holdoutFraction";
+  static final String VALIDATION_FRACTION = "validationFraction";
+  static final String PRIVACY_GATE = "privacyGate";
+
+  /** Options understood by the encoder and the GAN, accepted here so a typo anywhere is caught once. */
+  static final Set<String> KNOWN =
+      Set.of(
+          HOLDOUT_FRACTION,
+          VALIDATION_FRACTION,
+          PRIVACY_GATE,
+          "numericEncoding",
+          "maxModes",
+          "modeWeightThreshold",
+          "clipToObservedRange",
+          "snapshotEvery");
+
+  static TrainingOptions from(Map<String, String> options) {
+    for (String key : options.keySet()) {
+      if (!KNOWN.contains(key)) {
+        throw InvalidInputException.inParameter(
+            "options", "Unknown training option '" + key + "'; known options: " + new TreeSet<>(KNOWN));
+      }
+    }
+    double holdout = fraction(options, HOLDOUT_FRACTION, 0.2, 0.0, 0.5);
+    double validation = fraction(options, VALIDATION_FRACTION, 0.2, 0.0, 0.5);
+    String gate = options.getOrDefault(PRIVACY_GATE, "enforce").toLowerCase(Locale.ROOT);
+    if (!gate.equals("enforce") && !gate.equals("warn")) {
+      throw InvalidInputException.inParameter(
+          PRIVACY_GATE, "privacyGate must be 'enforce' or 'warn', was '" + gate + "'");
+    }
+    return new TrainingOptions(holdout, validation, gate.equals("enforce"));
+  }
+
+  private static double fraction(Map<String, String> options, String key, double fallback, double min, double max) {
+    String text = options.get(key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if (value < min || value > max) {
+        throw InvalidInputException.inParameter(key, key + " must lie in [" + min + ", " + max + "], was " + text);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(key, key + " must be a number, was '" + text + "'");
+    }
+  }
+}

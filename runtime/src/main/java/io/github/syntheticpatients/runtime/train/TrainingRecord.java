@@ -1,0 +1,106 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.GateCheck;
+import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model file records about the request that made it, and the comparison that makes {@code train}
+ * incremental: same input bytes, schema file, settings, seed and toolkit version means up to date.
+ */
+public final class TrainingRecord {
+  private TrainingRecord() {}
+
+  /** Whether the model file at the request's output was made by an identical request. */
+  public static boolean isUpToDate(TrainRequest request) {
+    if (!Files.isRegularFile(request.output()) || !Files.isRegularFile(request.input())) {
+      return false;
+    }
+    try {
+      Map<String, Object> manifest = ModelFile.readManifest(request.output());
+      Object provenance = manifest.get("provenance");
+      if (!(provenance instanceof Map<?, ?> block) || block.get("request") == null) {
+        return false;
+      }
+      return java.util.Arrays.equals(JsonFiles.toBytes(block.get("request")), JsonFiles.toBytes(describe(request)));
+    } catch (IOException | RuntimeException e) {
+      // An unreadable or foreign file is simply not up to date: training replaces it.
+      return false;
+    }
+  }
+
+  /** The request as recorded in the model file's provenance. */
+  static Map<String, Object> describe(TrainRequest request) {
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("inputSha256", sha256(request.input()));
+    description.put("schemaSha256", request.schemaFile() == null ? "inferred" : sha256(request.schemaFile()));
+    description.put("settings", requestedSettings(request.settings()));
+    description.put("toolkitVersion", Versions.toolkit());
+    return description;
+  }
+
+  static Map<String, Object> requestedSettings(TrainSettings settings) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("generator", settings.generator());
+    block.put("epochs", settings.epochs());
+    block.put("batchSize", settings.batchSize());
+    block.put("seed", settings.seed());
+    block.put("options", settings.options());
+    return block;
+  }
+
+  static Map<String, Object> describe(GateResult gate) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("passed", gate.passed());
+    List<Object> checks = new ArrayList<>();
+    for (GateCheck check : gate.checks()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("id", check.id());
+      c.put("name", check.name());
+      c.put("level", check.level());
+      c.put("passed", check.passed());
+      c.put("value", finite(check.value()));
+      c.put("threshold", finite(check.threshold()));
+      c.put("rule", check.rule());
+      checks.add(c);
+    }
+    block.put("checks", checks);
+    return block;
+  }
+
+  private static Object finite(double value) {
+    return Double.isFinite(value) ? value : String.valueOf(value);
+  }
+
+  /** The sha256 of a file, streamed. */
+  static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buffer = new byte[1 << 16];
+      while (in.read(buffer) >= 0) {
+        // reading feeds the digest
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

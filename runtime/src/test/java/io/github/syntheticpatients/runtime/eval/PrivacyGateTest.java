@@ -1,0 +1,102 @@
+package io.github.syntheticpatients.runtime.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.GateCheck;
+import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.data.Table;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrivacyGateTest {
+  private static final Table TRAIN = TestTables.patients(600, 1);
+  private static final Table HOLDOUT = TestTables.patients(600, 2);
+  private static final GateSettings DEFAULTS = GateSettings.defaults();
+
+  private static List<String> failed(GateResult gate) {
+    return gate.failures().stream().map(c -> c.id() + ":" + c.name()).toList();
+  }
+
+  @Test
+  void aCopyOfTheTrainingDataFails() {
+    GateResult gate = PrivacyGate.evaluate(TRAIN, HOLDOUT, TRAIN, "stage", DEFAULTS, 11);
+    assertThat(gate.passed()).isFalse();
+    assertThat(failed(gate))
+        .contains("G2:exactMatchShare", "G3:copiedTrainingRows", "G4:dcrShare", "G7:miaAuc", "G7:miaTprAt1PctFpr");
+    GateCheck g3 = gate.checks().stream().filter(c -> c.id().equals("G3")).findFirst().orElseThrow();
+    assertThat(g3.value()).isEqualTo(600.0);
+    assertThat(g3.threshold()).isEqualTo(0.0);
+    assertThat(g3.advice()).contains("train fewer epochs");
+  }
+
+  @Test
+  void aFewCopiedRowsInOtherwiseIndependentSamplesFail() {
+    Table independent = TestTables.independentMarginals(TRAIN, 600, 5);
+    GateResult clean = PrivacyGate.evaluate(TRAIN, HOLDOUT, independent, null, DEFAULTS, 11);
+    assertThat(failed(clean)).doesNotContain("G3:copiedTrainingRows", "G2:exactMatchShare");
+    Table leaky = TestTables.withCopiedRows(independent, TRAIN, 12, 6);
+    GateResult gate = PrivacyGate.evaluate(TRAIN, HOLDOUT, leaky, null, DEFAULTS, 11);
+    assertThat(gate.passed()).isFalse();
+    assertThat(failed(gate)).contains("G2:exactMatchShare", "G3:copiedTrainingRows");
+    GateCheck g2 = gate.checks().stream().filter(c -> c.id().equals("G2")).findFirst().orElseThrow();
+    assertThat(g2.value()).isEqualTo(12 / 600.0);
+  }
+
+  @Test
+  void pureNoisePassesPrivacyButFailsTheFidelityFloor() {
+    Table noise = TestTables.noise(TRAIN, 600, 9);
+    EvaluationReport report = EvaluationReport.compute(TRAIN, HOLDOUT, noise, null, "stage", DEFAULTS, 11);
+    assertThat(report.privacyPassed()).isTrue();
+    assertThat(report.gate().passed()).isFalse();
+    assertThat(failed(report.gate())).containsExactly("F1:fidelityOverall");
+    assertThat(report.quality().overall()).isLessThan(0.85);
+  }
+
+  @Test
+  void aFreshRealSamplePassesPrivacy() {
+    GateResult gate = PrivacyGate.evaluate(TRAIN, HOLDOUT, TestTables.patients(600, 3), "stage", DEFAULTS, 11);
+    assertThat(failed(gate)).isEmpty();
+  }
+
+  @Test
+  void withoutHoldoutTheHoldoutRelativeChecksAreNotEvaluatedButCopiesStillFail() {
+    GateResult gate = PrivacyGate.evaluate(TRAIN, null, TRAIN, null, DEFAULTS, 11);
+    assertThat(failed(gate)).containsExactly("G2:exactMatchShare", "G3:copiedTrainingRows");
+    GateCheck g4 = gate.checks().stream().filter(c -> c.id().equals("G4")).findFirst().orElseThrow();
+    assertThat(g4.value()).isNaN();
+    assertThat(g4.rule()).startsWith("not evaluated");
+    assertThat(gate.checks().stream().filter(c -> c.id().equals("G2")).findFirst().orElseThrow().threshold())
+        .isEqualTo(0.01);
+  }
+
+  @Test
+  void thresholdsAreOverridableByNameAndUnknownNamesAreRejected() {
+    Table leaky = TestTables.withCopiedRows(TestTables.independentMarginals(TRAIN, 600, 5), TRAIN, 12, 6);
+    GateSettings lenient = DEFAULTS.with(Map.of("copiedRowsMax", 20.0, "exactCopyMargin", 0.05));
+    GateResult gate = PrivacyGate.evaluate(TRAIN, HOLDOUT, leaky, null, lenient, 11);
+    assertThat(failed(gate)).doesNotContain("G2:exactMatchShare", "G3:copiedTrainingRows");
+    assertThatThrownBy(() -> DEFAULTS.with(Map.of("dcrShare", 0.6)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown privacy-gate threshold 'dcrShare'")
+        .hasMessageContaining("dcrShareMax");
+  }
+
+  @Test
+  void privacyMetricsOfACopyAreExtreme() {
+    PrivacyReport r = PrivacyMetrics.compute(TRAIN, HOLDOUT, TRAIN, "stage", 3);
+    assertThat(r.imsTrain()).isEqualTo(1.0);
+    assertThat(r.dcrShare()).isGreaterThan(0.95);
+    assertThat(r.miaAuc()).isGreaterThan(0.95);
+    assertThat(r.minDcrRealToSynthetic()).isEqualTo(0.0);
+    assertThat(r.commonRowsProportion()).isEqualTo(1.0);
+    assertThat(r.identifiability()).isEqualTo(1.0);
+    assertThat(r.leakageAccuracyTrain()).isGreaterThan(r.leakageAccuracyHoldout());
+    PrivacyReport fresh = PrivacyMetrics.compute(TRAIN, HOLDOUT, TestTables.patients(600, 3), "stage", 3);
+    assertThat(fresh.dcrShare()).isBetween(0.4, 0.6);
+    assertThat(fresh.miaAuc()).isBetween(0.4, 0.6);
+    assertThat(fresh.imsTrain()).isEqualTo(0.0);
+  }
+}
