@@ -34,10 +34,6 @@ final class ContinuousCodec implements ColumnCodec {
     this.width = 1 + modes + (column.nullable() ? 2 : 0);
   }
 
-  NumericScaler scaler() {
-    return scaler;
-  }
-
   @Override
   public ColumnSchema column() {
     return column;

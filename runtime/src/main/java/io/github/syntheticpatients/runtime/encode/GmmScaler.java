@@ -37,10 +37,6 @@ final class GmmScaler implements NumericScaler {
             read.doubles(state, "means"), read.doubles(state, "stds"), read.doubles(state, "weights")));
   }
 
-  GaussianMixture1d mixture() {
-    return mixture;
-  }
-
   @Override
   public int modeCount() {
     return mixture.size();

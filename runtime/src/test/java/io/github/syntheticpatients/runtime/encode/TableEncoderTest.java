@@ -171,6 +171,27 @@ class TableEncoderTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(NumericEncoding.class)
+  void dateTimesComeBackToWithinFloatPrecisionOfTheirRange(NumericEncoding encoding) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    double[] seconds = new double[2000];
+    for (int i = 0; i < seconds.length; i++) {
+      seconds[i] = 1_600_000_000L + random.nextInt(30_000_000);
+    }
+    Table table =
+        new Table(
+            TableSchema.of(List.of(new ColumnSchema("at", ColumnKind.DATETIME, false, 0, List.of(), 0, false))),
+            new double[][] {seconds});
+    TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    double[] back = encoder.decode(encoder.encode(table, 2), seconds.length).column(0);
+    for (int i = 0; i < seconds.length; i++) {
+      assertThat(back[i]).isEqualTo(Math.rint(back[i]));
+      // A float carries 24 bits: a 30-million-second range comes back to within a few seconds.
+      assertThat(back[i]).isCloseTo(seconds[i], org.assertj.core.data.Offset.offset(1e-6 * 30_000_000 + 1));
+    }
+  }
+
   @Test
   void decodeTakesTheArgmaxOfProbabilitiesAndWritesMissingWhenMissingWins() {
     List<ColumnSchema> columns =
