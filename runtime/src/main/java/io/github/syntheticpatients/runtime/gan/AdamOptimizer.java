@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam exactly as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to the gradient, bias-corrected
- * moments, epsilon outside the square root), on NDArrays. Written here rather than using DJL's Adam so its
- * arithmetic is PyTorch's and every temporary is on a per-step manager. Runs with grad mode off.
+ * Adam as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to the gradient, bias-corrected moments,
+ * epsilon added after the bias-corrected square root). DJL's own Adam scales epsilon differently; this drives the
+ * same fused libtorch kernel with arguments that give PyTorch's arithmetic, and creates no NDArray temporaries.
  */
 final class AdamOptimizer {
   private static final double EPSILON = 1e-8;
@@ -44,39 +44,25 @@ final class AdamOptimizer {
     }
   }
 
-  /** Applies one Adam step from the parameters' current gradients; temporaries live on {@code batch}. */
-  void step(NDManager batch) {
+  /**
+   * Applies one Adam step from the parameters' current gradients with libtorch's fused update (one native call per
+   * parameter). That kernel computes {@code p −= c · m / (√v + ε')}; PyTorch's Adam is {@code p −= lr / (1 − β1^t) ·
+   * m / (√v / √(1 − β2^t) + ε)}, which is the same with {@code c = lr · √(1 − β2^t) / (1 − β1^t)} and
+   * {@code ε' = ε · √(1 − β2^t)}. The L2 decay is added to the gradient inside the kernel, as PyTorch does.
+   */
+  void step() {
     step++;
     double correction1 = 1 - Math.pow(beta1, step);
-    double correction2 = 1 - Math.pow(beta2, step);
-    NDArray decay = Scalars.of(batch, weightDecay);
-    NDArray beta1Array = Scalars.of(batch, beta1);
-    NDArray beta2Array = Scalars.of(batch, beta2);
-    NDArray oneMinusBeta1 = Scalars.of(batch, 1 - beta1);
-    NDArray oneMinusBeta2 = Scalars.of(batch, 1 - beta2);
-    NDArray sqrtCorrection2 = Scalars.of(batch, Math.sqrt(correction2));
-    NDArray epsilon = Scalars.of(batch, EPSILON);
-    NDArray stepSize = Scalars.of(batch, learningRate / correction1);
+    double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
+    float scaledRate = (float) (learningRate * sqrtCorrection2 / correction1);
+    float scaledEpsilon = (float) (EPSILON * sqrtCorrection2);
     for (int i = 0; i < parameters.size(); i++) {
-      NDArray parameter = parameters.get(i);
-      NDArray m = firstMoments.get(i);
-      NDArray v = secondMoments.get(i);
-      NDArray gradient = parameter.getGradient();
-      gradient.attach(batch);
-      if (weightDecay > 0) {
-        gradient = gradient.add(decay.mul(parameter));
+      PtNDArray parameter = (PtNDArray) parameters.get(i);
+      try (PtNDArray gradient = JniUtils.getGradient(parameter)) {
+        JniUtils.adamUpdate(parameter, gradient, (PtNDArray) firstMoments.get(i), (PtNDArray) secondMoments.get(i),
+            (float) learningRate, scaledRate, (float) weightDecay, 1f, -1f, (float) beta1, (float) beta2,
+            scaledEpsilon, false);
       }
-      // m = β1 m + (1 − β1) g;  v = β2 v + (1 − β2) g²   (in place; temporaries start from batch arrays)
-      m.muli(beta1Array).addi(gradient.mul(oneMinusBeta1));
-      v.muli(beta2Array).addi(gradient.square().mul(oneMinusBeta2));
-      // p −= lr / (1 − β1^t) · m / (√v / √(1 − β2^t) + ε)
-      NDArray denominator = onBatch(v.sqrt(), batch).div(sqrtCorrection2).add(epsilon);
-      parameter.subi(stepSize.mul(m).div(denominator));
     }
-  }
-
-  private static NDArray onBatch(NDArray array, NDManager batch) {
-    array.attach(batch);
-    return array;
   }
 }

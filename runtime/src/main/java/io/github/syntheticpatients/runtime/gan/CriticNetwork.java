@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
 import io.github.syntheticpatients.runtime.model.DenseLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,12 @@ final class CriticNetwork {
   private final List<DenseParams> hidden = new ArrayList<>();
   private final DenseParams output;
   private final double dropout;
+  // Constants live with the parameters: as arguments they never own results (those land on the batch manager).
+  private final NDArray zero;
+  private final NDArray slopeStep;
+  private final NDArray leak;
+  private final NDArray dropoutRate;
+  private final NDArray keepScale;
 
   CriticNetwork(NDManager manager, int inputWidth, List<Integer> dims, double dropout) {
     int width = inputWidth;
@@ -27,6 +34,11 @@ final class CriticNetwork {
     }
     output = new DenseParams(manager, width, 1, false);
     this.dropout = dropout;
+    zero = Scalars.of(manager, 0);
+    slopeStep = Scalars.of(manager, 1 - DenseLayer.LEAKY_SLOPE);
+    leak = Scalars.of(manager, DenseLayer.LEAKY_SLOPE);
+    dropoutRate = Scalars.of(manager, dropout);
+    keepScale = Scalars.of(manager, 1 / (1 - dropout));
   }
 
   List<NDArray> parameters() {
@@ -46,22 +58,22 @@ final class CriticNetwork {
     NDManager batch = x.getManager();
     List<NDArray> slopes = new ArrayList<>();
     List<NDArray> masks = new ArrayList<>();
-    NDArray slope = Scalars.of(batch, 1 - DenseLayer.LEAKY_SLOPE);
-    NDArray leak = Scalars.of(batch, DenseLayer.LEAKY_SLOPE);
-    NDArray zero = Scalars.of(batch, 0);
     NDArray h = x;
     for (DenseParams layer : hidden) {
       NDArray pre = layer.linear(h);
-      // d LeakyReLU / d pre: 1 where pre > 0 (as torch's backward decides), 0.2 elsewhere; no gradient of its own.
-      if (withSlopes) {
-        slopes.add(pre.stopGradient().gt(zero).toType(DataType.FLOAT32, false).mul(slope).add(leak));
-      }
       h = Activation.leakyRelu(pre, DenseLayer.LEAKY_SLOPE);
+      if (!withSlopes) {
+        // Fused torch dropout: the masks are not needed afterwards.
+        h = dropout > 0 ? Dropout.dropout(h, (float) dropout, true).singletonOrThrow() : h;
+        continue;
+      }
+      // d LeakyReLU / d pre: 1 where pre > 0 (as torch's backward decides), 0.2 elsewhere; no gradient of its own.
+      slopes.add(pre.stopGradient().gt(zero).toType(DataType.FLOAT32, false).mul(slopeStep).add(leak));
       if (dropout > 0) {
         NDArray keep = batch.randomUniform(0f, 1f, pre.getShape(), DataType.FLOAT32)
-            .gte(Scalars.of(batch, dropout))
+            .gte(dropoutRate)
             .toType(DataType.FLOAT32, false)
-            .mul(Scalars.of(batch, 1 / (1 - dropout)));
+            .mul(keepScale);
         masks.add(keep);
         h = h.mul(keep);
       }

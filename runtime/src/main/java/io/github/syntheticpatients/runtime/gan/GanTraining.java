@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.gan;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
@@ -43,6 +44,10 @@ final class GanTraining implements AutoCloseable {
   private final CriticNetwork critic;
   private final AdamOptimizer generatorOptimizer;
   private final AdamOptimizer criticOptimizer;
+  private final NDArray gumbelTau;
+  private final NDArray one;
+  private final NDArray normFloor;
+  private final NDArray penaltyWeight;
 
   GanTraining(Engine engine, float[] data, int rows, EncodedLayout layout, GanSettings settings, long seed) {
     this.engine = engine;
@@ -67,6 +72,10 @@ final class GanTraining implements AutoCloseable {
         settings.beta1(), settings.beta2(), settings.generatorWeightDecay());
     criticOptimizer = new AdamOptimizer(parameters, critic.parameters(), settings.discriminatorLearningRate(),
         settings.beta1(), settings.beta2(), settings.discriminatorWeightDecay());
+    gumbelTau = ctgan ? Scalars.of(parameters, settings.gumbelTau()) : null;
+    one = Scalars.of(parameters, 1);
+    normFloor = Scalars.of(parameters, NORM_FLOOR);
+    penaltyWeight = Scalars.of(parameters, settings.gradientPenalty());
   }
 
   /** Runs all epochs, reporting progress and snapshots, and returns the final generator. */
@@ -119,26 +128,26 @@ final class GanTraining implements AutoCloseable {
           matrix(batch, sample.realCond(), batchSize, condition.width()));
       // Grad mode is off here, so the generator's forward pass builds no graph: the fake rows are constants.
       NDArray fake = withCondition(
-          activation.activate(generator.forward(withCondition(noise(batch), cond)), settings.gumbelTau()), cond)
+          activation.activate(generator.forward(withCondition(noise(batch), cond)), gumbelTau), cond)
           .stopGradient();
       NDArray realPacked = pack(real);
       NDArray fakePacked = pack(fake);
       NDArray alpha = batch.randomUniform(0f, 1f, new Shape(realPacked.getShape().get(0), 1), DataType.FLOAT32);
       NDArray interpolates = fakePacked.add(realPacked.sub(fakePacked).mul(alpha));
+      NDIndex[] halves = halves(realPacked.getShape().get(0));
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         criticOptimizer.zeroGradients();
-        NDArray realScore = critic.forward(realPacked, false).score();
-        NDArray fakeScore = critic.forward(fakePacked, false).score();
-        NDArray wasserstein = fakeScore.mean().sub(realScore.mean());
+        // Real and fake samples in one pass (dropout masks are drawn per row either way).
+        NDArray scores = critic.forward(realPacked.concat(fakePacked, 0), false).score();
+        NDArray wasserstein = scores.get(halves[1]).mean().sub(scores.get(halves[0]).mean());
         NDArray gradient = critic.inputGradient(critic.forward(interpolates, true));
-        NDArray norm = gradient.square().sum(new int[] {1}).add(Scalars.of(batch, NORM_FLOOR)).sqrt();
-        NDArray penalty = norm.sub(Scalars.of(batch, 1)).square().mean()
-            .mul(Scalars.of(batch, settings.gradientPenalty()));
+        NDArray norm = gradient.square().sum(new int[] {1}).add(normFloor).sqrt();
+        NDArray penalty = norm.sub(one).square().mean().mul(penaltyWeight);
         collector.backward(wasserstein.add(penalty));
         loss = wasserstein.getFloat();
       }
-      criticOptimizer.step(batch);
+      criticOptimizer.step();
       return loss;
     }
   }
@@ -153,13 +162,13 @@ final class GanTraining implements AutoCloseable {
       try (GradientCollector collector = engine.newGradientCollector()) {
         generatorOptimizer.zeroGradients();
         NDArray raw = generator.forward(input);
-        NDArray fake = withCondition(activation.activate(raw, settings.gumbelTau()), cond);
+        NDArray fake = withCondition(activation.activate(raw, gumbelTau), cond);
         NDArray score = critic.forward(pack(fake), false).score();
         NDArray total = score.mean().neg().add(activation.conditionLoss(raw, cond));
         collector.backward(total);
         loss = total.getFloat();
       }
-      generatorOptimizer.step(batch);
+      generatorOptimizer.step();
       return loss;
     }
   }
@@ -169,18 +178,19 @@ final class GanTraining implements AutoCloseable {
     int batchSize = settings.batchSize();
     try (NDManager batch = root.newSubManager()) {
       NDArray real = pack(matrix(batch, sampler.sampleRows(batchSize), batchSize, layout.width()));
-      NDArray fake = pack(activation.activate(generator.forward(noise(batch)), 0)).stopGradient();
+      NDArray fake = pack(activation.activate(generator.forward(noise(batch)), null)).stopGradient();
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         criticOptimizer.zeroGradients();
-        NDArray realLogSigmoid = logSigmoids(critic.forward(real, false).score());
-        NDArray fakeLogSigmoid = logSigmoids(critic.forward(fake, false).score());
+        NDIndex[] halves = halves(real.getShape().get(0));
+        NDArray logSigmoids = logSigmoids(critic.forward(real.concat(fake, 0), false).score());
         // −[mean log σ(D(real)) + mean log(1 − σ(D(fake)))]; column 1 is log σ(s), column 0 is log σ(−s).
-        NDArray total = realLogSigmoid.get(":, 1").mean().add(fakeLogSigmoid.get(":, 0").mean()).neg();
+        NDArray total = logSigmoids.get(halves[0]).get(":, 1").mean()
+            .add(logSigmoids.get(halves[1]).get(":, 0").mean()).neg();
         collector.backward(total);
         loss = total.getFloat();
       }
-      criticOptimizer.step(batch);
+      criticOptimizer.step();
       return loss;
     }
   }
@@ -192,14 +202,19 @@ final class GanTraining implements AutoCloseable {
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         generatorOptimizer.zeroGradients();
-        NDArray fake = pack(activation.activate(generator.forward(z), 0));
+        NDArray fake = pack(activation.activate(generator.forward(z), null));
         NDArray total = logSigmoids(critic.forward(fake, false).score()).get(":, 1").mean().neg();
         collector.backward(total);
         loss = total.getFloat();
       }
-      generatorOptimizer.step(batch);
+      generatorOptimizer.step();
       return loss;
     }
+  }
+
+  /** Row ranges {@code [0, n)} and {@code [n, 2n)} of a real-then-fake stack. */
+  private static NDIndex[] halves(long n) {
+    return new NDIndex[] {new NDIndex().addSliceDim(0, n), new NDIndex().addSliceDim(n, 2 * n)};
   }
 
   /** {@code [log σ(−s), log σ(s)]} per row, stably: the log-softmax of {@code [0, s]}. */

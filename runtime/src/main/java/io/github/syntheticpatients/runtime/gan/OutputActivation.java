@@ -50,16 +50,16 @@ final class OutputActivation {
   }
 
   /**
-   * Activates {@code raw}. With {@code gumbelTau > 0} SOFTMAX spans get Gumbel-softmax at that temperature (noise
-   * from the torch generator, like {@code F.gumbel_softmax(hard=False)}), otherwise a plain softmax.
+   * Activates {@code raw}. With a temperature (a 0-d array) SOFTMAX spans get Gumbel-softmax (noise from the torch
+   * generator, like {@code F.gumbel_softmax(hard=False)}); with null, a plain softmax.
    */
-  NDArray activate(NDArray raw, double gumbelTau) {
+  NDArray activate(NDArray raw, NDArray gumbelTau) {
     NDManager batch = raw.getManager();
     NDArray logits = raw;
-    if (gumbelTau > 0 && anySoftmax) {
+    if (gumbelTau != null && anySoftmax) {
       NDArray uniform = batch.randomUniform(GUMBEL_FLOOR, 1f, raw.getShape(), DataType.FLOAT32);
-      NDArray gumbel = uniform.log().neg().log().neg();
-      logits = raw.add(gumbel).div(Scalars.of(batch, gumbelTau));
+      // Gumbel noise is −log(−log u): subtract log(−log u).
+      logits = raw.sub(uniform.log().neg().log()).div(gumbelTau);
     }
     NDList parts = new NDList(segments.size());
     for (Segment segment : segments) {

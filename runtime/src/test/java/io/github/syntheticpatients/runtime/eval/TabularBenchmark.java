@@ -32,13 +32,16 @@ import java.util.Locale;
  * <p>Generators: {@code copula}; {@code ctgan (ours)} with size-chosen settings and snapshot selection;
  * {@code ctgan (published defaults)}: 300 epochs, batch 500, 256×2 layers, no selection.
  *
- * <p>Run: {@code mvn -B -pl runtime -am test-compile exec:exec -Pbenchmark -Dbenchmark=TabularBenchmark} (see
- * docs/benchmarks/README.md) or with {@code --datasets pbc,pima2 --generators copula,ctgan}.
+ * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark "-Dbenchmark.args=--datasets pbc,pima2
+ * --generators copula,ctgan"}.
  */
 public final class TabularBenchmark {
   private TabularBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] arguments) throws IOException {
+    // Maven passes -Dbenchmark.args as one argument: split it.
+    String[] args = String.join(" ", arguments).trim().split("\\s+");
     List<String> datasets = List.of("pbc", "flchain", "nafld1", "pima2");
     List<String> generators = List.of("copula", "ctgan", "ctgan-published");
     for (int i = 0; i < args.length - 1; i++) {

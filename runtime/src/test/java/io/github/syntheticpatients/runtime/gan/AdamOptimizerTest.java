@@ -38,7 +38,7 @@ class AdamOptimizerTest {
             adam.zeroGradients();
             collector.backward(cs.mul(w).mul(w).sum());
           }
-          adam.step(batch);
+          adam.step();
         }
         for (int i = 0; i < 3; i++) {
           double g = 2 * c[i] * expected[i] + decay * expected[i];
