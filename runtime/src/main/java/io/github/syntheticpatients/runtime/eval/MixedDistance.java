@@ -53,7 +53,10 @@ public final class MixedDistance {
     return columns.length;
   }
 
-  /** The distance between row {@code i} of {@code a} and row {@code j} of {@code b}. */
+  /**
+   * The distance between row {@code i} of {@code a} and row {@code j} of {@code b}. A convenience for single pairs:
+   * it copies both tables, so scans should use {@link #rows} and the nearest-neighbour methods instead.
+   */
   public double between(Table a, int i, Table b, int j) {
     Rows ra = rows(a);
     Rows rb = rows(b);
