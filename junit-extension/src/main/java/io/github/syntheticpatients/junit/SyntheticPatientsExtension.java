@@ -55,6 +55,7 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   private static final Namespace NAMESPACE = Namespace.create(SyntheticPatientsExtension.class);
   private static final String MODELS_KEY = "models";
   private static final String SEED_KEY = "seed";
+  private static final String INJECTED_KEY = "injected";
   private static final String CSV_DIRECTORY_KEY = "csvDirectory";
   // System.Logger reaches the console through java.util.logging without any binding, and routes to SLF4J or
   // Log4j where the test classpath installs their System.LoggerFinder.
@@ -70,6 +71,13 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    Object value = inject(parameterContext, extensionContext);
+    // Only a test that received patients has a seed worth reporting when it fails.
+    extensionContext.getStore(NAMESPACE).put(INJECTED_KEY, Boolean.TRUE);
+    return value;
+  }
+
+  private static Object inject(ParameterContext parameterContext, ExtensionContext extensionContext) {
     SyntheticPatients annotation = parameterContext.findAnnotation(SyntheticPatients.class).orElseThrow();
     Parameter parameter = parameterContext.getParameter();
     InjectionTarget target =
@@ -163,7 +171,7 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
       return;
     }
     ResolvedSeed seed = context.getStore(NAMESPACE).get(SEED_KEY, ResolvedSeed.class);
-    if (seed == null) {
+    if (seed == null || context.getStore(NAMESPACE).get(INJECTED_KEY) == null) {
       return; // nothing was injected into this test
     }
     String message =

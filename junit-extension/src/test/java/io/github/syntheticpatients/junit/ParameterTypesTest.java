@@ -86,6 +86,8 @@ class ParameterTypesTest {
         .hasMessageContaining("Known model ids: ")
         .hasMessageContaining(ModelLoader.DEFAULT_MODEL)
         .hasMessageContaining("Set model to one of them, to classpath:<resource> or to a model file path");
+    // No patients were injected, so there is no seed to reproduce.
+    assertThat(Kit.report(results, SyntheticPatientsExtension.REPORT_KEY)).isEmpty();
   }
 
   @Test

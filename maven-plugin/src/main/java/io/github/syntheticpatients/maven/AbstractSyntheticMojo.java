@@ -87,18 +87,24 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
 
   /** The project's build directory, {@code ./target} without a project. */
   protected final File buildDirectory() {
-    if (project != null && project.getBuild() != null && project.getBuild().getDirectory() != null) {
+    if (hasPom() && project.getBuild() != null && project.getBuild().getDirectory() != null) {
       return new File(project.getBuild().getDirectory());
     }
-    return new File("target").getAbsoluteFile();
+    // Maven's stand-in project for a run with no pom.xml leaves "${project.basedir}/target" uninterpolated.
+    return new File(baseDirectory(), "target");
   }
 
-  /** The project's base directory, or the current directory without a project. */
+  /** The project's base directory, or the current directory without a pom.xml. */
   protected final File baseDirectory() {
-    if (project != null && project.getBasedir() != null) {
+    if (hasPom() && project.getBasedir() != null) {
       return project.getBasedir();
     }
     return new File("").getAbsoluteFile();
+  }
+
+  /** Whether the goal runs in a project with a pom.xml (not Maven's stand-in project). */
+  protected final boolean hasPom() {
+    return project != null && project.getFile() != null;
   }
 
   /** The project, or null when Maven gave none. */

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.maven;
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.UnknownModelException;
 import java.io.File;
@@ -54,6 +55,9 @@ final class Failures {
     }
     if (e instanceof ModelFormatException) {
       return new MojoFailureException(sentence(e.getMessage()) + " " + MODEL_FORMAT_FIX, e);
+    }
+    if (e instanceof PrivacyGateException) {
+      return new MojoFailureException(e.getMessage(), e);
     }
     if (e instanceof EngineUnavailableException) {
       return new MojoExecutionException(e.getMessage(), e);

@@ -11,14 +11,13 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * Resolves the classpath of the forked training JVM: the runtime at the plugin's own version with its runtime
@@ -29,6 +28,15 @@ final class TrainingClasspath {
   static final String GROUP_ID = "io.github.syntheticpatients";
   static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime";
   static final String VERSIONS_RESOURCE = "io/github/syntheticpatients/runtime/versions.properties";
+
+  private static final String RUNTIME = "runtime";
+
+  /** Compile and runtime scope, written out because Maven does not export the resolver's util package to plugins. */
+  private static final DependencyFilter RUNTIME_CLASSPATH =
+      (node, parents) ->
+          node.getDependency() == null
+              || RUNTIME.equals(node.getDependency().getScope())
+              || "compile".equals(node.getDependency().getScope());
 
   private final RepositorySystem system;
   private final RepositorySystemSession session;
@@ -51,8 +59,7 @@ final class TrainingClasspath {
     collect.addDependency(dependency("ai.djl.pytorch:pytorch-jni:" + version(versions, "pytorch.jni.version")));
     collect.addDependency(
         dependency("ai.djl.pytorch:pytorch-native-cpu:jar:" + nativeClassifier + ":" + version(versions, "pytorch.version")));
-    DependencyRequest request =
-        new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+    DependencyRequest request = new DependencyRequest(collect, RUNTIME_CLASSPATH);
     try {
       DependencyResult result = system.resolveDependencies(session, request);
       List<File> files = new ArrayList<>();
@@ -70,7 +77,7 @@ final class TrainingClasspath {
   }
 
   private static Dependency dependency(String coordinates) {
-    return new Dependency(new DefaultArtifact(coordinates), JavaScopes.RUNTIME);
+    return new Dependency(new DefaultArtifact(coordinates), RUNTIME);
   }
 
   private static String version(Properties versions, String key) throws MojoExecutionException {

@@ -27,7 +27,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class Classifiers {
   /** Trees in the random forest. */
-  static final int FOREST_TREES = 50;
+  static final int FOREST_TREES = 25;
 
   private static final LabelFactory LABELS = new LabelFactory();
 
@@ -52,7 +52,7 @@ final class Classifiers {
   enum Kind {
     /** Multinomial logistic regression trained with AdaGrad SGD (SDMetrics' LogisticDetection analogue). */
     LOGISTIC,
-    /** Random forest of CART trees, each split looking at half of the features. */
+    /** Random forest of 25 CART trees of depth ≤ 8, each split looking at half of the features. */
     RANDOM_FOREST
   }
 
@@ -93,7 +93,7 @@ final class Classifiers {
         switch (kind) {
           case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 10, Integer.MAX_VALUE, 1, seed);
           case RANDOM_FOREST -> new RandomForestTrainer<>(
-              new CARTClassificationTrainer(10, 0.5f, seed), new VotingCombiner(), FOREST_TREES, seed);
+              new CARTClassificationTrainer(8, 0.5f, seed), new VotingCombiner(), FOREST_TREES, seed);
         };
     assert SGD_LOGGER.getLevel() == Level.WARNING && BAGGING_LOGGER.getLevel() == Level.WARNING;
     return new Fitted(trainer.train(dataset), names);

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *   <tr><td>nndrRatioMin</td><td>0.8</td><td>G6</td></tr>
  *   <tr><td>miaAucMax</td><td>0.60</td><td>G7 (FAIL)</td></tr>
  *   <tr><td>miaAucWarn</td><td>0.55</td><td>G7 (WARN)</td></tr>
- *   <tr><td>miaTprMax</td><td>0.03</td><td>G7: TPR at 1 % FPR</td></tr>
- *   <tr><td>leakageExcessMax</td><td>0.05</td><td>G9: leakage accuracy on T − on H</td></tr>
+ *   <tr><td>miaTprMax</td><td>0.03</td><td>G7: TPR at 1 % FPR ≤ max(this, 0.01 + z·se); WARN below 500 rows</td></tr>
+ *   <tr><td>leakageExcessMax</td><td>0.05</td><td>G9: leakage accuracy on T − on H ≤ max(this, z·se)</td></tr>
  *   <tr><td>disclosureProtectionMin</td><td>0.8</td><td>G9 (WARN)</td></tr>
  *   <tr><td>rareReproductionMargin</td><td>0.02</td><td>G10: rate(T) − rate(H) ≤ max(margin, z·se)</td></tr>
  *   <tr><td>identifiabilityMargin</td><td>0.05</td><td>G12: score(S) − score(H)</td></tr>

@@ -124,16 +124,6 @@ public final class HtmlReport {
     }
     h.append("</div>\n<p>Colour: blue −1, white 0, red +1; grey where undefined (a constant column).</p>\n");
 
-    h.append("<h2>Column pairs</h2>\n<table><tr><th>column 1</th><th>column 2</th><th>metric</th><th>score</th>")
-        .append("<th>real ρ</th><th>synthetic ρ</th></tr>\n");
-    for (QualityReport.ColumnPair p : r.quality().pairs()) {
-      h.append("<tr><td>").append(esc(p.column1())).append("</td><td>").append(esc(p.column2())).append("</td><td>")
-          .append(p.metric()).append("</td><td>").append(f3(p.score())).append("</td><td>")
-          .append(f3(p.realCorrelation())).append("</td><td>").append(f3(p.syntheticCorrelation()))
-          .append("</td></tr>\n");
-    }
-    h.append("</table>\n");
-
     h.append("<h2>Privacy: distance to closest record</h2>\n<p class=\"legend\">")
         .append("<span style=\"background:").append(SYNTHETIC).append("\"></span>synthetic → training")
         .append("<span style=\"background:").append(HOLDOUT).append("\"></span>synthetic → holdout")
@@ -167,6 +157,16 @@ public final class HtmlReport {
     }
     h.append("</table>\n<p><small>Metrics follow SDMetrics and synthcity definitions; see report.json for every"
         + " number. Empirical privacy metrics are sanity checks, not a proof of differential privacy.</small></p>\n");
+    h.append("<h2>Column pairs</h2>\n<table><tr><th>column 1</th><th>column 2</th><th>metric</th><th>score</th>")
+        .append("<th>real ρ</th><th>synthetic ρ</th></tr>\n");
+    for (QualityReport.ColumnPair pair : r.quality().pairs()) {
+      h.append("<tr><td>").append(esc(pair.column1())).append("</td><td>").append(esc(pair.column2())).append("</td><td>")
+          .append(pair.metric()).append("</td><td>").append(f3(pair.score())).append("</td><td>")
+          .append(f3(pair.realCorrelation())).append("</td><td>").append(f3(pair.syntheticCorrelation()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+
     h.append("</body></html>\n");
     return h.toString();
   }
@@ -283,8 +283,11 @@ public final class HtmlReport {
       }
       if (labels[b] != null) {
         String label = labels[b].length() > 12 ? labels[b].substring(0, 11) + "…" : labels[b];
-        svg.append("<text x=\"").append(f1(left + b * slot + slot / 2)).append("\" y=\"").append(height - bottom + 14)
-            .append("\" text-anchor=\"middle\">").append(esc(label)).append("</text>");
+        // edge labels anchor inwards so long ones (dates) stay inside the chart
+        String anchor = bins > 4 && b == 0 ? "start" : bins > 4 && b >= bins - 2 ? "end" : "middle";
+        double x = anchor.equals("start") ? left + b * slot : anchor.equals("end") ? left + (b + 1) * slot : left + b * slot + slot / 2;
+        svg.append("<text x=\"").append(f1(x)).append("\" y=\"").append(height - bottom + 14)
+            .append("\" text-anchor=\"").append(anchor).append("\">").append(esc(label)).append("</text>");
       }
     }
     svg.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")

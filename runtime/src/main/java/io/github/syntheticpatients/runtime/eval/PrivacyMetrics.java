@@ -117,6 +117,14 @@ public final class PrivacyMetrics {
         copied++;
       }
     }
+    int holdoutInTrain = 0;
+    if (hasHoldout) {
+      for (int i = 0; i < holdout.rowCount(); i++) {
+        if (trainKeys.contains(keys.exact(holdout, i))) {
+          holdoutInTrain++;
+        }
+      }
+    }
     int trainInSyn = 0;
     for (int i = 0; i < train.rowCount(); i++) {
       if (synKeys.contains(keys.exact(train, i))) {
@@ -176,6 +184,7 @@ public final class PrivacyMetrics {
         share(sToT[0], IDENTICAL),
         hasHoldout ? share(sToH[0], IDENTICAL) : Double.NaN,
         copied,
+        holdoutInTrain,
         (double) trainInSyn / train.rowCount(),
         Arrays.stream(tToS).min().orElse(Double.NaN),
         miaAuc,

@@ -20,6 +20,8 @@ package io.github.syntheticpatients.runtime.eval;
  * @param imsHoldout the same to H (natural duplicates)
  * @param copiedRows synthetic rows (all of them) equal to some training row (continuous values within 1e-6 of the
  *     training range)
+ * @param holdoutRowsInTrain holdout rows equal to some training row: natural duplicates, for comparison (0 without
+ *     holdout)
  * @param commonRowsProportion share of training rows that appear in S (synthcity CommonRowsProportion)
  * @param minDcrRealToSynthetic smallest distance from a sampled training row to S (Health Gym non-identicality)
  * @param miaAuc AUC of the distance membership attack (score −DCR(x, S), members from T vs non-members from H)
@@ -52,6 +54,7 @@ public record PrivacyReport(
     double imsTrain,
     double imsHoldout,
     int copiedRows,
+    int holdoutRowsInTrain,
     double commonRowsProportion,
     double minDcrRealToSynthetic,
     double miaAuc,

@@ -90,6 +90,7 @@ public final class ReportTree {
     privacy.put("exactMatchShareTrain", num(p.imsTrain()));
     privacy.put("exactMatchShareHoldout", num(p.imsHoldout()));
     privacy.put("copiedTrainingRows", p.copiedRows());
+    privacy.put("holdoutRowsInTrain", p.holdoutRowsInTrain());
     privacy.put("commonRowsProportion", num(p.commonRowsProportion()));
     privacy.put("minDcrRealToSynthetic", num(p.minDcrRealToSynthetic()));
     privacy.put("miaAuc", num(p.miaAuc()));

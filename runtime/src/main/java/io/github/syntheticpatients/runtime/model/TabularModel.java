@@ -115,7 +115,9 @@ public final class TabularModel implements SyntheticModel {
         kept += accepted.length;
       }
     }
-    double rate = (double) kept / generated;
+    // Zero rows asked for means nothing was generated: report full acceptance, not 0/0 (NaN is not valid JSON in
+    // the provenance file).
+    double rate = generated == 0 ? 1.0 : (double) kept / generated;
     return new RejectionOutcome(concatenate(batches, keptRows, wanted), Math.min(1.0, rate));
   }
 

@@ -34,14 +34,17 @@ final class GanFitting {
       Table validation,
       TrainingListener listener) {
     GanSettings.Kind kind = generator.equals("basic") ? GanSettings.Kind.BASIC : GanSettings.Kind.CTGAN;
-    GanSettings gan = GanSettings.forData(kind, train.rowCount());
+    boolean published = isPublishedPreset(settings);
+    // "published": the CTGAN paper's defaults whatever the data size, and the last epoch kept (no selection),
+    // the baseline the benchmark compares the size-chosen settings with.
+    GanSettings gan = published ? GanSettings.defaults(kind) : GanSettings.forData(kind, train.rowCount());
     if (settings.epochs() > 0) {
       gan = gan.withEpochs(settings.epochs());
     }
     if (settings.batchSize() > 0) {
       gan = gan.withBatchSize(settings.batchSize());
     }
-    gan = gan.withSnapshotEvery(snapshotEvery(settings, gan.epochs(), validation.rowCount()));
+    gan = gan.withSnapshotEvery(published ? 0 : snapshotEvery(settings, gan.epochs(), validation.rowCount()));
     float[] data = encoder.encode(train, settings.seed());
     Map<String, Object> encoderState = encoder.state();
 
@@ -83,6 +86,18 @@ final class GanFitting {
             Locale.ROOT, "Selected the snapshot at epoch %d (validation quality %.4f)",
             best.epochs(), best.validationScore()));
     return best;
+  }
+
+  private static boolean isPublishedPreset(TrainSettings settings) {
+    String preset = settings.options().getOrDefault("ganPreset", "auto").trim().toLowerCase(Locale.ROOT);
+    return switch (preset) {
+      case "auto" -> false;
+      case "published" -> true;
+      default ->
+          throw InvalidInputException.inParameter(
+              "ganPreset", "ganPreset must be 'auto' (settings chosen by data size) or 'published' (CTGAN's"
+                  + " defaults), was '" + preset + "'");
+    };
   }
 
   private static int snapshotEvery(TrainSettings settings, int epochs, int validationRows) {

@@ -31,7 +31,8 @@ record TrainingOptions(double holdoutFraction, double validationFraction, boolea
           "maxModes",
           "modeWeightThreshold",
           "clipToObservedRange",
-          "snapshotEvery");
+          "snapshotEvery",
+          "ganPreset");
 
   static TrainingOptions from(Map<String, String> options) {
     for (String key : options.keySet()) {

@@ -1,0 +1,296 @@
+package io.github.syntheticpatients.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleResult;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+  private static Table pbc;
+  private static ModelContents copula;
+  private static ModelContents gan;
+
+  @BeforeAll
+  static void fit() {
+    pbc = TestModels.pbc();
+    copula = TestModels.copula(pbc);
+    gan = TestModels.gan(pbc, 3);
+  }
+
+  @Test
+  void copulaModelRoundTrips() {
+    byte[] bytes = ModelFile.toBytes(copula);
+    TabularModel model = ModelFile.load(bytes, "mem.synth", "mem");
+
+    assertThat(model.id()).isEqualTo("mem");
+    assertThat(model.sha256()).isEqualTo(ModelFile.sha256(bytes)).hasSize(64);
+    assertThat(model.schema()).isEqualTo(pbc.schema());
+    assertThat(model.info().formatVersion()).isEqualTo(ModelFile.FORMAT_VERSION);
+    assertThat(model.info().generator()).isEqualTo("copula");
+    assertThat(model.info().summary()).isEqualTo("test copula");
+    assertThat(model.info().settings()).containsEntry("generator", "test");
+    assertThat(model.info().evaluation()).containsEntry("note", "none");
+    // timing.json is merged into the provenance on load
+    assertThat(model.info().provenance()).containsEntry("inputSha256", "abc").containsEntry("trainingSeconds", 0.5);
+    assertThat(entryNames(bytes)).containsExactly("model.json", "timing.json");
+
+    // the loaded copula samples exactly what the fitted copula state describes
+    SampleResult fromFile = model.sample(SampleRequest.of(50, 9));
+    byte[] again = ModelFile.toBytes(new ModelContents(
+        "copula", "test copula", model.schema(), null, null,
+        io.github.syntheticpatients.runtime.copula.GaussianCopula.fromState(
+            model.schema(), copula.copulaState()).state(),
+        copula.settings(), copula.provenance(), copula.evaluation(), copula.timing()));
+    assertThat(again).isEqualTo(bytes);
+    assertThat(fromFile.records()).hasSize(50);
+  }
+
+  @Test
+  void ganModelRoundTripsWithItsWeights() {
+    byte[] bytes = ModelFile.toBytes(gan);
+    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json");
+    TabularModel loaded = ModelFile.load(bytes, "gan.synth", "gan");
+    assertThat(loaded.info().generator()).isEqualTo("ctgan");
+    assertThat(loaded.schema()).isEqualTo(pbc.schema());
+
+    // The same network and encoder, never serialised, must sample the same records.
+    TableEncoder encoder = TableEncoder.fromState(pbc.schema(), gan.encoderState());
+    TabularModel direct =
+        new TabularModel("direct", "-", pbc.schema(), loaded.info(), new GanRowSampler(gan.gan(), encoder));
+    SampleRequest request = new SampleRequest(40, 5, List.of("sex=f"), null);
+    assertThat(loaded.sample(request).records()).isEqualTo(direct.sample(request).records());
+    assertThat(loaded.sample(SampleRequest.of(40, 6)).records()).isEqualTo(direct.sample(SampleRequest.of(40, 6)).records());
+
+    // Network description and weights survive exactly: writing the loaded form again gives the same bytes.
+    Map<String, Object> manifest = manifest(bytes);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> network = (Map<String, Object>) manifest.get("network");
+    assertThat(network).containsEntry("type", "mlp").containsEntry("latentDim", TestModels.LATENT);
+    GanGenerator reread = NetworkJson.read(network, weights(bytes));
+    assertThat(NetworkJson.describe(reread)).isEqualTo(NetworkJson.describe(gan.gan()));
+    assertThat(WeightsFile.write(NetworkJson.tensors(reread.network())))
+        .isEqualTo(WeightsFile.write(NetworkJson.tensors(gan.gan().network())));
+  }
+
+  @Test
+  void sameContentsGiveByteIdenticalFiles() {
+    assertThat(ModelFile.toBytes(copula)).isEqualTo(ModelFile.toBytes(copula));
+    assertThat(ModelFile.toBytes(gan)).isEqualTo(ModelFile.toBytes(gan));
+    // an independent fit on the same data gives the same file, whatever the time of day
+    assertThat(ModelFile.toBytes(TestModels.copula(pbc))).isEqualTo(ModelFile.toBytes(copula));
+    assertThat(ModelFile.toBytes(TestModels.gan(pbc, 3))).isEqualTo(ModelFile.toBytes(gan));
+  }
+
+  @Test
+  void entriesAreStoredWithAFixedTimestamp() throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ModelFile.toBytes(gan)))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        assertThat(entry.getMethod()).as(entry.getName()).isEqualTo(ZipEntry.STORED);
+        assertThat(entry.getTimeLocal()).isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
+      }
+    }
+  }
+
+  @Test
+  void writeIsAtomicAndReadManifestReadsTheManifest(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("sub/m.synth");
+    Files.createDirectories(file.getParent());
+    ModelFile.write(copula, file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(ModelFile.toBytes(copula));
+    assertThat(ModelFile.readManifest(file))
+        .containsEntry("format", ModelFile.FORMAT_NAME)
+        .containsEntry("formatVersion", 1)
+        .containsEntry("generator", "copula")
+        .containsKeys("schema", "copula", "settings", "provenance", "evaluation");
+    try (var listing = Files.list(file.getParent())) {
+      assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("m.synth");
+    }
+  }
+
+  @Test
+  void damagedBytesAreAModelFormatErrorNamingTheSource() {
+    byte[] bytes = ModelFile.toBytes(copula);
+    byte[] flipped = bytes.clone();
+    int inside = indexOf(bytes, "\"schema\"".getBytes(StandardCharsets.UTF_8));
+    flipped[inside + 3] ^= 0x20;
+    expectFormatError(() -> ModelFile.load(flipped, "/models/flipped.synth", "x"), "/models/flipped.synth");
+
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+    expectFormatError(() -> ModelFile.load(truncated, "half.synth", "x"), "half.synth");
+  }
+
+  @Test
+  void aNonZipFileIsRejected() {
+    expectFormatError(
+        () -> ModelFile.load("id,age\n1,50\n".getBytes(StandardCharsets.UTF_8), "data.csv", "data"),
+        "data.csv", "not a zip archive");
+    expectFormatError(() -> ModelFile.load(new byte[0], "empty.synth", "e"), "empty.synth", "expected a *.synth model file");
+  }
+
+  @Test
+  void aZipWithoutModelJsonIsRejected() {
+    byte[] zip = zip(Map.of("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)));
+    expectFormatError(() -> ModelFile.load(zip, "other.zip", "o"), "other.zip", "no model.json", "readme.txt");
+  }
+
+  @Test
+  void invalidJsonIsRejected() {
+    byte[] zip = zip(Map.of("model.json", "{not json".getBytes(StandardCharsets.UTF_8)));
+    expectFormatError(() -> ModelFile.load(zip, "bad.synth", "b"), "bad.synth", "model.json is not valid JSON");
+  }
+
+  @Test
+  void aForeignFormatNameIsRejected() {
+    Map<String, Object> manifest = manifest(ModelFile.toBytes(copula));
+    manifest.put("format", "someone-elses-model");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, manifest), "foreign.synth", "f"),
+        "foreign.synth", "does not declare format synthetic-patients-model");
+  }
+
+  @Test
+  void aNewerFormatVersionAsksForAnUpgrade() {
+    Map<String, Object> manifest = manifest(ModelFile.toBytes(copula));
+    manifest.put("formatVersion", ModelFile.FORMAT_VERSION + 1);
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, manifest), "future.synth", "f"),
+        "future.synth", "model format 2, newer than this runtime reads (1); upgrade synthetic-patients");
+    manifest.put("formatVersion", "one");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, manifest), "text.synth", "f"), "text.synth", "no valid formatVersion");
+  }
+
+  @Test
+  void missingPartsAreFormatErrors() {
+    Map<String, Object> noGenerator = manifest(ModelFile.toBytes(copula));
+    noGenerator.remove("copula");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, noGenerator), "hollow.synth", "h"),
+        "hollow.synth", "neither a network nor a copula");
+
+    byte[] ganBytes = ModelFile.toBytes(gan);
+    byte[] noWeights = zip(Map.of("model.json", entry(ganBytes, "model.json")));
+    expectFormatError(() -> ModelFile.load(noWeights, "noweights.synth", "n"), "noweights.synth", "no weights.bin");
+
+    byte[] shortWeights = zip(new LinkedHashMap<>(Map.of(
+        "model.json", entry(ganBytes, "model.json"),
+        "weights.bin", Arrays.copyOf(entry(ganBytes, "weights.bin"), 100))));
+    expectFormatError(() -> ModelFile.load(shortWeights, "short.synth", "s"), "short.synth", "damaged", "truncated");
+
+    Map<String, Object> noSchema = manifest(ModelFile.toBytes(copula));
+    noSchema.remove("schema");
+    expectFormatError(() -> ModelFile.load(withManifest(copula, noSchema), "s.synth", "s"), "s.synth", "'schema'");
+  }
+
+  @Test
+  void sha256IsTheStandardDigest() {
+    assertThat(ModelFile.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  private static void expectFormatError(ThrowingCallable call, String source, String... fragments) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(ModelFormatException.class, e -> assertThat(e.source()).isEqualTo(source))
+        .hasMessageStartingWith(source + " is not a usable Synthetic Patients model")
+        .hasMessageContainingAll(List.of(fragments, new String[] {":"}).stream().flatMap(Arrays::stream).toArray(String[]::new));
+  }
+
+  private static byte[] withManifest(ModelContents contents, Map<String, Object> manifest) {
+    byte[] bytes = ModelFile.toBytes(contents);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("model.json", JsonFiles.toBytes(manifest));
+    entries.put("timing.json", entry(bytes, "timing.json"));
+    return zip(entries);
+  }
+
+  static Map<String, Object> manifest(byte[] bytes) {
+    return new LinkedHashMap<>(JsonFiles.read(entry(bytes, "model.json"), "model.json"));
+  }
+
+  private static Map<String, WeightsFile.Tensor> weights(byte[] bytes) {
+    try {
+      return WeightsFile.read(new ByteArrayInputStream(entry(bytes, "weights.bin")));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static byte[] entry(byte[] zipBytes, String name) {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (entry.getName().equals(name)) {
+          return zip.readAllBytes();
+        }
+      }
+      throw new AssertionError("no entry " + name);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static List<String> entryNames(byte[] zipBytes) {
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        names.add(entry.getName());
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return names;
+  }
+
+  static byte[] zip(Map<String, byte[]> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+
+}
