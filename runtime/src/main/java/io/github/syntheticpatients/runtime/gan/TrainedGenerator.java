@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param generator the generator network
  * @param latentDim width of the noise part of the input
  * @param condition the conditional part of the input
- * @param generatorLosses mean generator loss of each epoch run so far
- * @param discriminatorLosses mean discriminator loss of each epoch run so far
+ * @param generatorLosses mean generator loss of each epoch run so far (CTGAN: −mean D(fake) plus the conditional
+ *     cross-entropy; basic: −mean log D(fake))
+ * @param discriminatorLosses mean discriminator loss of each epoch run so far (CTGAN: mean D(fake) − mean D(real),
+ *     without the gradient penalty, as CTGAN logs it; basic: binary cross-entropy)
  * @param epochs epochs run
  */
 public record TrainedGenerator(

@@ -71,6 +71,18 @@ class GanTrainerTest {
             DenseLayer.Activation.NONE);
   }
 
+  /** Without discrete columns CTGAN trains unconditionally: no conditional input, uniform real rows. */
+  @Test
+  void ctganWithoutDiscreteColumnsHasAnEmptyConditionalVector() {
+    var layout = TinyTable.randomLayout(6, 0, 0);
+    float[] data = TinyTable.randomData(layout, 200, 2);
+    TrainedGenerator trained = GanTrainer.train(
+        data, 200, layout, small(GanSettings.Kind.CTGAN, 2), 1, null, null);
+    assertThat(trained.condition().width()).isZero();
+    assertThat(trained.generator().inputWidth()).isEqualTo(16);
+    assertThat(java.util.Arrays.stream(trained.discriminatorLosses()).allMatch(Double::isFinite)).isTrue();
+  }
+
   @Test
   void reportsEveryEpochAndSnapshots() {
     List<TrainingListener.EpochProgress> progress = new ArrayList<>();
