@@ -218,9 +218,10 @@ public final class TabularTrainingJob {
   private Map<String, Object> provenance(
       TrainSettings settings, DataSplit split, Table table, Candidate chosen, TableSchema schema) {
     Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("request", TrainingRecord.describe(request));
+    Map<String, Object> recordedRequest = TrainingRecord.describe(request);
+    provenance.put("request", recordedRequest);
     provenance.put("inputFile", request.input().getFileName().toString());
-    provenance.put("inputSha256", TrainingRecord.sha256(request.input()));
+    provenance.put("inputSha256", recordedRequest.get("inputSha256"));
     provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
     provenance.put("rows", table.rowCount());
     provenance.put("trainRows", split.train().length);
