@@ -325,10 +325,7 @@ public final class GaussianCopula {
    */
   public static GaussianCopula fromState(TableSchema schema, Map<String, Object> state) {
     StateMaps read = new StateMaps(SOURCE);
-    int format = read.integer(state, "format");
-    if (format != FORMAT) {
-      throw new ModelFormatException(SOURCE, "format " + format + " is not supported (expected " + FORMAT + ")");
-    }
+    read.requireFormat(state, FORMAT);
     List<ColumnSchema> learned = schema.learnedColumns();
     List<Map<String, Object>> columns = read.maps(state, "columns");
     if (columns.size() != learned.size()) {

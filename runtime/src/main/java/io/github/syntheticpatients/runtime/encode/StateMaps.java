@@ -42,6 +42,14 @@ public final class StateMaps {
     return (int) value;
   }
 
+  /** Checks the state's {@code format} entry against the one version this runtime reads. */
+  public void requireFormat(Map<String, Object> state, int expected) {
+    int format = integer(state, "format");
+    if (format != expected) {
+      throw new ModelFormatException(source, "format " + format + " is not supported (expected " + expected + ")");
+    }
+  }
+
   public String string(Map<String, Object> map, String key) {
     if (get(map, key) instanceof String s) {
       return s;

@@ -227,10 +227,7 @@ public final class TableEncoder {
    */
   public static TableEncoder fromState(TableSchema schema, Map<String, Object> state) {
     StateMaps read = new StateMaps(SOURCE);
-    int format = read.integer(state, "format");
-    if (format != FORMAT) {
-      throw new ModelFormatException(SOURCE, "format " + format + " is not supported (expected " + FORMAT + ")");
-    }
+    read.requireFormat(state, FORMAT);
     Map<String, Object> s = read.map(state, "settings");
     EncoderSettings settings;
     try {

@@ -77,15 +77,7 @@ public record EvaluationReport(
         utility = Utility.tstr(fit, test, synthetic, targetName, seed);
       }
     }
-    PrivacyReport privacy =
-        PrivacyMetrics.compute(
-            train,
-            holdout,
-            synthetic,
-            sensitiveColumn,
-            seed,
-            (int) settings.get("maxQueryRows"),
-            (int) settings.get("rareK"));
+    PrivacyReport privacy = PrivacyGate.report(train, holdout, synthetic, sensitiveColumn, settings, seed);
     List<GateCheck> checks = new ArrayList<>(PrivacyGate.checks(privacy, PrivacyGate.hasContinuous(train), settings));
     checks.add(PrivacyGate.fidelityCheck(quality, settings));
     GateResult gate = new GateResult(PrivacyGate.passed(checks), checks);

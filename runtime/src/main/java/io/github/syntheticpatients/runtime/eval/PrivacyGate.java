@@ -49,17 +49,22 @@ public final class PrivacyGate {
    */
   public static GateResult evaluate(
       Table train, Table holdout, Table synthetic, String sensitiveColumn, GateSettings settings, long seed) {
-    PrivacyReport report =
-        PrivacyMetrics.compute(
-            train,
-            holdout,
-            synthetic,
-            sensitiveColumn,
-            seed,
-            (int) settings.get("maxQueryRows"),
-            (int) settings.get("rareK"));
-    List<GateCheck> checks = checks(report, hasContinuous(train), settings);
+    List<GateCheck> checks =
+        checks(report(train, holdout, synthetic, sensitiveColumn, settings, seed), hasContinuous(train), settings);
     return new GateResult(passed(checks), checks);
+  }
+
+  /** The privacy metrics the gate checks, computed with the settings' query cap and rare-class size. */
+  static PrivacyReport report(
+      Table train, Table holdout, Table synthetic, String sensitiveColumn, GateSettings settings, long seed) {
+    return PrivacyMetrics.compute(
+        train,
+        holdout,
+        synthetic,
+        sensitiveColumn,
+        seed,
+        (int) settings.get("maxQueryRows"),
+        (int) settings.get("rareK"));
   }
 
   /** Whether no FAIL-level check failed. */
