@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param categories the allowed values of a discrete column, as written in the CSV; empty otherwise
  * @param decimals digits after the decimal point that synthetic numeric values are rounded to
  * @param dropped whether the column is read past and neither learned nor generated
+ * @param staticAttribute in longitudinal data, whether the value is constant within a patient (sex, baseline age,
+ *     treatment arm) and generated once per patient rather than per visit; always false in tabular data
  */
 public record ColumnSchema(
     String name,
@@ -22,7 +24,8 @@ public record ColumnSchema(
     double missingRate,
     List<String> categories,
     int decimals,
-    boolean dropped) {
+    boolean dropped,
+    boolean staticAttribute) {
 
   public ColumnSchema {
     Objects.requireNonNull(name, "name");
@@ -36,6 +39,30 @@ public record ColumnSchema(
           "Column '" + name + "' is BINARY but has " + categories.size() + " categories " + categories
               + "; mark it CATEGORICAL instead");
     }
+  }
+
+  /** A column that is not a static attribute (every tabular column). */
+  public ColumnSchema(
+      String name,
+      ColumnKind kind,
+      boolean nullable,
+      double missingRate,
+      List<String> categories,
+      int decimals,
+      boolean dropped) {
+    this(name, kind, nullable, missingRate, categories, decimals, dropped, false);
+  }
+
+  /** A copy marked static (constant within a patient) or time-varying. */
+  public ColumnSchema withStaticAttribute(boolean value) {
+    return new ColumnSchema(name, kind, nullable, missingRate, categories, decimals, dropped, value);
+  }
+
+  /** A copy of another kind (categories are kept only for discrete kinds). */
+  public ColumnSchema withKind(ColumnKind value) {
+    return new ColumnSchema(
+        name, value, nullable, missingRate, value.isDiscrete() ? categories : List.of(), decimals, dropped,
+        staticAttribute);
   }
 
   /** A column that is learned and generated (not dropped, not an identifier). */

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The columns of a patient table in CSV order, with an optional target (outcome) column. Longitudinal tables
- * also name the patient id and time columns; tabular ones leave them null.
+ * (one row per patient visit) also name the patient id and time columns; tabular ones leave both null. In a
+ * longitudinal table the id column is an {@link ColumnKind#IDENTIFIER}, the time column is continuous, and every
+ * other learned column is either a static attribute ({@link ColumnSchema#staticAttribute()}) or time-varying.
  *
  * @param columns every CSV column in order, dropped ones included
  * @param target the outcome column used for utility metrics, or null
@@ -29,6 +31,31 @@ public record TableSchema(List<ColumnSchema> columns, String target, String enti
         throw new IllegalArgumentException("Schema names column '" + role + "' that it does not contain");
       }
     }
+    if ((entityId == null) != (time == null)) {
+      throw new IllegalArgumentException(
+          "A longitudinal schema names both its patient id column (entityId) and its time column (time); got"
+              + " entityId " + entityId + " and time " + time);
+    }
+    if (entityId != null) {
+      if (entityId.equals(time)) {
+        throw new IllegalArgumentException("entityId and time name the same column '" + time + "'");
+      }
+      ColumnSchema timeColumn = columns.get(indexOfIn(columns, time));
+      if (!timeColumn.kind().isContinuous() || timeColumn.dropped()) {
+        throw new IllegalArgumentException(
+            "The time column '" + time + "' is " + timeColumn.kind() + (timeColumn.dropped() ? " and dropped" : "")
+                + "; it must be a kept integer, numeric, date or datetime column");
+      }
+    }
+  }
+
+  private static int indexOfIn(List<ColumnSchema> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A tabular schema without target. */
@@ -65,6 +92,60 @@ public record TableSchema(List<ColumnSchema> columns, String target, String enti
   /** The columns written to synthetic output: everything not dropped (identifiers are generated). */
   public List<ColumnSchema> outputColumns() {
     return columns.stream().filter(c -> !c.dropped()).toList();
+  }
+
+  /** Whether this is a longitudinal (patient × time) schema. */
+  public boolean isLongitudinal() {
+    return entityId != null;
+  }
+
+  /**
+   * The learned static attributes of a longitudinal schema (constant within a patient), in CSV order; empty for
+   * tabular schemas.
+   */
+  public List<ColumnSchema> staticColumns() {
+    if (!isLongitudinal()) {
+      return List.of();
+    }
+    return learnedColumns().stream().filter(c -> c.staticAttribute() && !c.name().equals(time)).toList();
+  }
+
+  /**
+   * The learned time-varying columns of a longitudinal schema (measured at each visit), in CSV order, without the
+   * time column; empty for tabular schemas.
+   */
+  public List<ColumnSchema> timeVaryingColumns() {
+    if (!isLongitudinal()) {
+      return List.of();
+    }
+    return learnedColumns().stream()
+        .filter(c -> !c.staticAttribute() && !c.name().equals(time) && !c.name().equals(entityId))
+        .toList();
+  }
+
+  /**
+   * A longitudinal copy: names the patient id and time columns, and makes the id column an identifier (it is
+   * regenerated, never learned). Static flags are kept as they are.
+   *
+   * @throws IllegalArgumentException when a column is missing or the time column is not continuous
+   */
+  public TableSchema withLongitudinal(String newEntityId, String newTime) {
+    List<ColumnSchema> changed = new ArrayList<>();
+    for (ColumnSchema column : columns) {
+      if (column.name().equals(newEntityId)) {
+        changed.add(column.withKind(ColumnKind.IDENTIFIER).withStaticAttribute(false));
+      } else if (column.name().equals(newTime)) {
+        changed.add(column.withStaticAttribute(false));
+      } else {
+        changed.add(column);
+      }
+    }
+    return new TableSchema(changed, target, newEntityId, newTime);
+  }
+
+  /** A copy with other columns, same roles. */
+  public TableSchema withColumns(List<ColumnSchema> newColumns) {
+    return new TableSchema(newColumns, target, entityId, time);
   }
 
   /** A copy with another target column. */

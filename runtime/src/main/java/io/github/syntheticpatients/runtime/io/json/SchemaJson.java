@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  *   "columns": [
  *     {"name": "status", "kind": "categorical", "nullable": false, "missingRate": 0.0,
  *      "categories": ["0", "1", "2"], "decimals": 0, "drop": false},
+ *     {"name": "sex", ..., "static": true},
  *     ...
  *   ]
  * }
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code categorical},
  * {@code date}, {@code datetime}, {@code identifier}) and read in any case. When reading, a column needs only
  * {@code name} and {@code kind}; {@code nullable} and {@code drop} default to false, {@code missingRate} to 0,
- * {@code categories} to none and {@code decimals} to 0 ({@value #DEFAULT_NUMERIC_DECIMALS} for numeric columns).
+ * {@code static} (longitudinal data: constant within a patient) to false, {@code categories} to none and
+ * {@code decimals} to 0 ({@value #DEFAULT_NUMERIC_DECIMALS} for numeric columns).
  * Every error names the file and the line and character in it.
  */
 public final class SchemaJson {
@@ -79,6 +81,10 @@ public final class SchemaJson {
       entry.put("categories", inlineArray(column.categories()));
       entry.put("decimals", column.decimals());
       entry.put("drop", column.dropped());
+      if (column.staticAttribute()) {
+        // Written only when set, so tabular schema files (and their hashes) stay as they were.
+        entry.put("static", true);
+      }
       columns.add(entry);
     }
     root.put("columns", columns);
@@ -115,7 +121,8 @@ public final class SchemaJson {
               ((Number) entry.getOrDefault("missingRate", 0)).doubleValue(),
               categories,
               ((Number) entry.getOrDefault("decimals", 0)).intValue(),
-              Boolean.TRUE.equals(entry.get("drop"))));
+              Boolean.TRUE.equals(entry.get("drop")),
+              Boolean.TRUE.equals(entry.get("static"))));
     }
     return new TableSchema(
         columns, (String) tree.get("target"), (String) tree.get("entityId"), (String) tree.get("time"));
@@ -168,7 +175,11 @@ public final class SchemaJson {
     checkRole(file, "target", document.target(), names);
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
-    return new TableSchema(columns, document.target(), document.entityId(), document.time());
+    try {
+      return new TableSchema(columns, document.target(), document.entityId(), document.time());
+    } catch (IllegalArgumentException e) {
+      throw problem(file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
+    }
   }
 
   /** A list of strings written on one line ({@code ["0", "1", "2"]}), so a schema stays short to read. */
@@ -238,7 +249,8 @@ public final class SchemaJson {
         missingRate,
         categories,
         decimals,
-        Boolean.TRUE.equals(entry.drop()));
+        Boolean.TRUE.equals(entry.drop()),
+        Boolean.TRUE.equals(entry.staticAttribute()));
   }
 
   private static void checkRole(Path file, String role, String column, Set<String> names) {
@@ -336,5 +348,6 @@ public final class SchemaJson {
       Double missingRate,
       List<String> categories,
       Integer decimals,
-      Boolean drop) {}
+      Boolean drop,
+      @com.fasterxml.jackson.annotation.JsonProperty("static") Boolean staticAttribute) {}
 }
