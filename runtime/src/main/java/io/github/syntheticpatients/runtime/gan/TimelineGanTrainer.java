@@ -17,10 +17,13 @@ import java.util.Objects;
  *       batch (the length distribution is learned elsewhere, with the static attributes).
  *   <li><b>Critic</b>: an LSTM over {@code [x_t, statics]} pooled over the valid steps, then an MLP to a score.
  *   <li><b>Loss</b>: Wasserstein, {@code criticSteps} critic steps per generator step, and a gradient penalty
- *       {@code λ·mean((|D(x̂ + h·u) − D(x̂ − h·u)| / 2h − 1)²)} on interpolates {@code x̂} between real and fake
- *       sequences, {@code u} being the unit real−fake direction: the directional derivative along the direction the
- *       WGAN-GP penalty cares about, by central difference, because the exact penalty needs double backward, which
- *       leaks in DJL (shared/notes/djl.md, pitfall 2).
+ *       {@code λ·mean(((D(x̂ + h·u) − D(x̂ − h·u)) / 2h − 1)²)} on interpolates {@code x̂} between real and fake
+ *       sequences, {@code u} being the unit real−fake direction. The optimal critic's gradient at {@code x̂} is
+ *       exactly {@code u} (Gulrajani et al., 2017, Proposition 1), so its directional derivative along {@code u} is
+ *       +1; this penalises the central-difference estimate of that derivative, because the exact WGAN-GP penalty
+ *       needs double backward, which leaks in DJL (shared/notes/djl.md, pitfall 2). The sign matters: with
+ *       {@code (|slope| − 1)²} a critic that starts with a negative slope settles there and scores fakes above
+ *       reals (seen in testing).
  *   <li><b>Correlation alignment</b>: the generator's loss adds {@code correlationWeight} times the mean absolute
  *       difference between the correlation matrices of the real and the synthetic step features, each taken over
  *       the valid steps of the batch.

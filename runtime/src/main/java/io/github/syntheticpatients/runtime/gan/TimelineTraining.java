@@ -113,6 +113,11 @@ final class TimelineTraining implements AutoCloseable {
     return new TrainedTimelineGenerator(generator.export(), generatorLosses, criticLosses, epochs);
   }
 
+  /** The generator as it is now, in plain Java. */
+  io.github.syntheticpatients.runtime.model.TimelineGenerator currentGenerator() {
+    return generator.export();
+  }
+
   /**
    * The curriculum: the steps per sequence that epoch {@code epoch} trains on. A quarter of {@code maxSteps} in the
    * first quarter of the epochs, half in the second quarter, then all.
@@ -151,7 +156,7 @@ final class TimelineTraining implements AutoCloseable {
         NDArray scores = critic.score(stacked, sample, 4);
         NDArray wasserstein = scores.get(rows(sample, 1)).mean().sub(scores.get(rows(sample, 0)).mean());
         NDArray slope = scores.get(rows(sample, 2)).sub(scores.get(rows(sample, 3))).mul(inverseTwoSteps);
-        NDArray penalty = slope.abs().sub(one).square().mean().mul(penaltyWeight);
+        NDArray penalty = slope.sub(one).square().mean().mul(penaltyWeight);
         collector.backward(wasserstein.add(penalty));
         loss = wasserstein.getFloat();
       }
