@@ -1,5 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
+import java.util.Arrays;
+
 /**
  * The forward pass of one {@link LstmLayer}. Its weights are split into one array per input row, as in
  * {@link MlpNetwork}: the inner loop then indexes the weight row and the gate row with the same {@code j}, which
@@ -72,7 +74,7 @@ final class LstmKernel {
   private static float[][] rows(float[] weight, int rowCount, int width) {
     float[][] rows = new float[rowCount][];
     for (int r = 0; r < rowCount; r++) {
-      rows[r] = java.util.Arrays.copyOfRange(weight, r * width, (r + 1) * width);
+      rows[r] = Arrays.copyOfRange(weight, r * width, (r + 1) * width);
     }
     return rows;
   }
