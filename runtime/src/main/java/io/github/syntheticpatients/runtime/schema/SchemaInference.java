@@ -131,7 +131,10 @@ public final class SchemaInference {
    *       a single visit give no evidence; when no patient has a second visit nothing is static, since a column
    *       wrongly made static loses its changes while one wrongly left time-varying only costs model capacity.
    *       With few repeat-visit patients a column may look static by chance: check the schema and set {@code
-   *       "static": false} where a value can change.
+   *       "static": false} where a value can change. The kind (and missing rate) of a static column is inferred
+   *       from one value per patient, since repeating it on every visit would make a baseline age look like a
+   *       code; a static column whose values are distinct per patient and named like an id (a record number)
+   *       becomes an IDENTIFIER.
    * </ul>
    *
    * @param input a long-format CSV or a directory of per-patient {@code .psv} / {@code .csv} files
@@ -181,6 +184,7 @@ public final class SchemaInference {
     boolean longitudinal = entityId != null;
     List<String> header = null;
     ColumnProfile[] profiles = null;
+    ColumnProfile[] firstVisitProfiles = null;
     StaticTracker statics = null;
     Map<String, Integer> patients = new HashMap<>();
     List<String> fileIds = null;
@@ -207,6 +211,7 @@ public final class SchemaInference {
             statics = new StaticTracker(header.size());
           }
           profiles = new ColumnProfile[header.size()];
+          firstVisitProfiles = new ColumnProfile[header.size()];
           for (int c = 0; c < profiles.length; c++) {
             String name = header.get(c);
             Role role = !longitudinal ? Role.ORDINARY
@@ -214,6 +219,9 @@ public final class SchemaInference {
                 : name.equals(time) ? Role.TIME
                 : Role.ORDINARY;
             profiles[c] = new ColumnProfile(name, role);
+            if (longitudinal && role == Role.ORDINARY) {
+              firstVisitProfiles[c] = new ColumnProfile(name, role);
+            }
           }
         } else {
           LongitudinalInput.requireSameHeader(files.get(0), header, file, reader.header());
@@ -231,11 +239,15 @@ public final class SchemaInference {
             }
             statics.startRow(patient);
           }
+          boolean firstVisit = statics != null && statics.firstVisit();
           for (int c = 0; c < profiles.length; c++) {
             String value = reader.field(c);
             profiles[c].accept(value);
             if (statics != null) {
               statics.accept(c, value);
+              if (firstVisit && firstVisitProfiles[c] != null) {
+                firstVisitProfiles[c].accept(value);
+              }
             }
           }
         }
@@ -249,7 +261,10 @@ public final class SchemaInference {
     for (int c = 0; c < profiles.length; c++) {
       ColumnSchema column = profiles[c].toSchema(source, rows);
       if (statics != null && profiles[c].role == Role.ORDINARY && column.isLearned() && statics.isStatic(c)) {
-        column = column.withStaticAttribute(true);
+        // A static value is repeated on every visit, so rows overstate how often it occurs: its kind is decided
+        // by one value per patient (a baseline age seen on 16 visits is not a code seen 16 times).
+        ColumnSchema perPatient = firstVisitProfiles[c].toSchema(source, patients.size());
+        column = perPatient.isLearned() ? perPatient.withStaticAttribute(true) : perPatient;
       }
       columns.add(column);
     }

@@ -39,6 +39,11 @@ final class StaticTracker {
     repeatedVisits |= !currentIsFirst;
   }
 
+  /** Whether the current row is its patient's first. */
+  boolean firstVisit() {
+    return currentIsFirst;
+  }
+
   /** One field of the current row; null when missing. */
   void accept(int column, String value) {
     if (varies[column]) {
