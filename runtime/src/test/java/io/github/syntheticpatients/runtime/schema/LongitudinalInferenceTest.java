@@ -142,4 +142,15 @@ class LongitudinalInferenceTest {
         .hasMessageContaining("b.psv")
         .hasMessageContaining("[t, y] differs from [t, x]");
   }
+
+  @Test
+  void severalFilesInferLikeTheirRowsInOneFile() throws IOException {
+    List<String> lines = Files.readAllLines(TestData.path("pbcseq.csv"));
+    Path first = Files.write(dir.resolve("a.csv"), lines.subList(0, 1000));
+    List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+    rest.addAll(lines.subList(1000, lines.size()));
+    Path second = Files.write(dir.resolve("b.csv"), rest);
+    TableSchema split = SchemaInference.infer(dir, List.of(first, second), null);
+    assertThat(split).isEqualTo(SchemaInference.infer(TestData.path("pbcseq.csv")));
+  }
 }
