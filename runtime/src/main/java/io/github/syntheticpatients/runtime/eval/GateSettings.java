@@ -19,7 +19,12 @@ import java.util.TreeMap;
  *   <tr><td>exactCopyMargin</td><td>0.005</td><td>G2: IMS_T ≤ IMS_H + max(margin, z·se)</td></tr>
  *   <tr><td>exactCopyMaxNoHoldout</td><td>0.01</td><td>G2 without holdout: IMS_T ≤ this</td></tr>
  *   <tr><td>copiedRowsMax</td><td>0</td><td>G3: synthetic rows identical to a training row</td></tr>
+ *   <tr><td>copiedTimelinesMax</td><td>0</td><td>G1 (longitudinal data): synthetic patients whose whole timeline is
+ *       identical to a training patient's</td></tr>
  *   <tr><td>dcrShareMax</td><td>0.55</td><td>G4: hard cap of the DCR share</td></tr>
+ *   <tr><td>patientDcrShareMax</td><td>1</td><td>G4 on patient summaries (longitudinal data): hard cap of the
+ *       patient-level DCR share; 1 leaves only the statistical limit 0.5 + z·0.5/√n, because with patients counted in
+ *       hundreds the 0.55 cap sits within one standard error of 0.5 and fails fresh real patients</td></tr>
  *   <tr><td>dcrTailRatioMin</td><td>0.8</td><td>G5: q05 DCR(S→T) ≥ ratio · q05 DCR(H→T)</td></tr>
  *   <tr><td>nndrRatioMin</td><td>0.8</td><td>G6</td></tr>
  *   <tr><td>miaAucMax</td><td>0.60</td><td>G7 (FAIL)</td></tr>
@@ -91,7 +96,9 @@ public final class GateSettings {
     d.put("exactCopyMargin", 0.005);
     d.put("exactCopyMaxNoHoldout", 0.01);
     d.put("copiedRowsMax", 0.0);
+    d.put("copiedTimelinesMax", 0.0);
     d.put("dcrShareMax", 0.55);
+    d.put("patientDcrShareMax", 1.0);
     d.put("dcrTailRatioMin", 0.8);
     d.put("nndrRatioMin", 0.8);
     d.put("miaAucMax", 0.60);
