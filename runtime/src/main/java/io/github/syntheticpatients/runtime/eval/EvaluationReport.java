@@ -58,7 +58,8 @@ public record EvaluationReport(
    * Evaluates synthetic timelines: everything {@link #compute} measures, on the visit rows (row level), plus the
    * timeline scores and the patient-level privacy checks. The gate: the row-level exact-copy checks G2 and G3 (FAIL);
    * the other row-level checks at WARN level only, because visits cluster within patients and the holdout-relative
-   * row metrics are then biased; the fidelity floor F1 on the timeline quality's overall score; and every
+   * row metrics are then biased; the fidelity floor F1 on the timeline quality's overall score
+   * ({@code timelineOverallMin}); and every
    * patient-level check ({@code patient.…}, {@link TimelinePrivacy}).
    *
    * @param train the real patients the generator learned from
@@ -161,13 +162,17 @@ public record EvaluationReport(
         null);
   }
 
-  /** The fidelity floor F1 for timelines: the timeline quality's overall score must reach fidelityOverallMin. */
+  /**
+   * The fidelity floor F1 for timelines: the timeline quality's overall score must reach timelineOverallMin (its own
+   * setting: the timeline parts, with a few hundred patients, sit lower and spread wider than a table's Quality
+   * Report).
+   */
   private static GateCheck timelineFidelityCheck(TimelineQuality quality, GateSettings settings) {
-    double min = settings.get("fidelityOverallMin");
+    double min = settings.get("timelineOverallMin");
     double v = quality.overall();
     boolean ok = Double.isNaN(v) || !(v < min);
     return new GateCheck("F1", "timelineOverall", PrivacyGate.FAIL, ok, v, min,
-        "timeline quality overall score >= fidelityOverallMin",
+        "timeline quality overall score >= timelineOverallMin",
         ok ? "" : "The synthetic timelines do not resemble the real ones: train longer or with a larger model, and"
             + " check the schema (static and time-varying columns, kinds).");
   }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *       {@code 1 − |r1_real − r1_syn| / 2} with {@link #lag1Autocorrelation}; for a discrete one {@code 1 −
  *       |s_real − s_syn|} with {@link #sameCategoryShare}.
  *   <li>{@code trend}: mean over the continuous time-varying columns of the KS complement of the within-patient trend
- *       distributions ({@link #withinPatientTrends}).
+ *       distributions ({@link #withinPatientTrends}); NaN for a column with fewer than {@value #MIN_TREND_PATIENTS}
+ *       patients with a trend on either side.
  *   <li>{@code crossVariable}: the relationships between time-varying columns pooled over visits: the mean of the
  *       {@link QualityReport}'s pair scores over pairs of two continuous columns (CorrelationSimilarity, 1 − |ρ_real −
  *       ρ_syn| / 2 with Pearson's ρ) and pairs of two discrete columns (ContingencySimilarity). Mixed pairs are left
@@ -67,6 +68,12 @@ public record TimelineQuality(
   /** Patients need at least this many present values of a column to enter its trend and autocorrelation. */
   public static final int MIN_VALUES = 3;
 
+  /**
+   * A trend comparison needs at least this many patients with a trend on each side; below it the KS statistic of a
+   * handful of correlations is noise (on cgd, with 1–3 such patients, a fresh real half scored anywhere in 0.3–0.6).
+   */
+  public static final int MIN_TREND_PATIENTS = 10;
+
   public TimelineQuality {
     variables = List.copyOf(variables);
   }
@@ -81,7 +88,7 @@ public record TimelineQuality(
    * @param autocorrelation its similarity score
    * @param trendReal mean within-patient trend correlation in the real data (NaN for discrete columns)
    * @param trendSynthetic the same in the synthetic data
-   * @param trend KS complement of the two trend distributions (NaN for discrete columns)
+   * @param trend KS complement of the two trend distributions (NaN for discrete columns and too few patients)
    */
   public record Variable(
       String column,
@@ -136,7 +143,9 @@ public record TimelineQuality(
                 1.0 - Math.abs(r - s) / 2.0,
                 QualityReport.nanMean(trendR),
                 QualityReport.nanMean(trendS),
-                FidelityMetrics.ksComplement(trendR, trendS)));
+                trendR.length < MIN_TREND_PATIENTS || trendS.length < MIN_TREND_PATIENTS
+                    ? Double.NaN
+                    : FidelityMetrics.ksComplement(trendR, trendS)));
       } else {
         double r = sameCategoryShare(real, c);
         double s = sameCategoryShare(synthetic, c);

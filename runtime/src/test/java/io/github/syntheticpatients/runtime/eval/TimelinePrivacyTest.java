@@ -103,6 +103,15 @@ class TimelinePrivacyTest {
     assertThat(m.get("sensitiveColumn")).isEqualTo("stage.last");
   }
 
+  @Test
+  void cgdCopiesAreFlaggedAndAFreshHalfHasNone() {
+    Timelines[] halves = TimelineFixtures.split(TimelineFixtures.load("cgd", "id", "tstart"), 0.5, 42);
+    TimelinePrivacy copy = TimelinePrivacy.evaluate(halves[0], halves[1], halves[0], null, DEFAULTS, 7);
+    assertThat(copy.copiedTimelines()).isEqualTo(halves[0].patientCount());
+    assertThat(copy.gate().passed()).isFalse();
+    assertThat(TimelinePrivacy.copiedTimelines(halves[0], halves[1])).isZero();
+  }
+
   private static Timelines concat(Timelines a, Timelines b) {
     int[] starts = new int[a.patientCount() + b.patientCount() + 1];
     List<String> ids = new ArrayList<>();

@@ -109,6 +109,21 @@ class TimelineQualityTest {
     assertThat(baseline.overall()).isLessThan(fresh.overall() - 0.02);
   }
 
+  @Test
+  void cgdFreshHalfKeepsTheLagOneDependenceThatTheBaselineLoses() {
+    Timelines all = TimelineFixtures.load("cgd", "id", "tstart");
+    assertThat(all.patientCount()).isEqualTo(128);
+    assertThat(all.schema().timeVaryingColumns()).extracting(c -> c.name()).containsExactly("enum", "tstop", "status");
+    Timelines[] halves = TimelineFixtures.split(all, 0.5, 42);
+    TimelineQuality fresh = TimelineQuality.compute(halves[0], halves[1]);
+    TimelineQuality baseline =
+        TimelineQuality.compute(halves[0], IndependentVisits.sample(halves[0], halves[0].patientCount(), 43));
+    // few patients have 3+ infections: too few trends to compare
+    assertThat(fresh.trend()).isNaN();
+    assertThat(fresh.overall()).isGreaterThan(0.8);
+    assertThat(baseline.autocorrelation()).isLessThan(fresh.autocorrelation() - 0.1);
+  }
+
   private static double[] row(double day, double lab) {
     return new double[] {Double.NaN, 0, day, lab, lab, 0};
   }
