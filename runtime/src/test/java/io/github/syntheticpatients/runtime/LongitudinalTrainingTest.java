@@ -122,7 +122,7 @@ class LongitudinalTrainingTest {
       visits += patient.get("visits").size();
     }
     assertThat(csvLines).hasSize(visits + 1);
-    Map<?, ?> provenance = mapper.readValue(json.provenanceFile().toFile(), Map.class);
+    Map<?, ?> provenance = mapper.readValue(json.provenance().toFile(), Map.class);
     assertThat(provenance.get("patients")).isEqualTo(25);
   }
 

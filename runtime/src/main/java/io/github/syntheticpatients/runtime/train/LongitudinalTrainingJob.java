@@ -225,8 +225,8 @@ public final class LongitudinalTrainingJob {
 
   private GateResult privacyGate(SyntheticModel model, Timelines train, Timelines holdout, long seed) {
     Timelines synthetic = ((TimelineModel) model).sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
-    GateResult gate = TimelinePrivacy.gate(
-        train, holdout.patientCount() == 0 ? null : holdout, synthetic, GateSettings.defaults(), seed);
+    GateResult gate = TimelinePrivacy.evaluate(
+        train, holdout.patientCount() == 0 ? null : holdout, synthetic, null, GateSettings.defaults(), seed).gate();
     listener.onMessage(
         "Patient-level privacy gate " + (gate.passed() ? "passed" : "FAILED") + " (" + gate.checks().size()
             + " checks)");
