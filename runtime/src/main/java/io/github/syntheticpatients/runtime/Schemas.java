@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Infers, reads and writes table schemas. A typical flow infers a schema from the real CSV once, writes it as
  * JSON for a person to check and edit (set the target, mark a code column categorical, drop a column), and reads
- * the edited file for training.
+ * the edited file for training. Longitudinal data (one row per patient visit) also names the patient id and time
+ * columns and marks each column static or time-varying; {@link #readTimelines} reads it grouped by patient.
  */
 public final class Schemas {
   private static final Logger LOG = LoggerFactory.getLogger(Schemas.class);
@@ -61,8 +62,8 @@ public final class Schemas {
    * static the learned columns that never change within a patient, by the rules of {@link
    * SchemaInference#inferLongitudinal} (one streaming pass over the data). A time column the schema holds as
    * categories or an identifier (as tabular inference may, for few or increasing times) takes its longitudinal
-   * kind, a number or a date. A schema that already names the same id
-   * and time columns is returned as it is, so its own static flags win.
+   * kind, a number or a date. A schema that already names the same id and time columns is returned as it is, so
+   * its own static flags win.
    *
    * @param schema the schema as read
    * @param input the long-format CSV or directory of per-patient files the schema describes
