@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@code missingRate} is the share of missing values (rounded to 6 decimals), {@code nullable} is whether any
  * value is missing, and {@code decimals} is the most digits after the decimal point seen (0 for integers and
  * text, at most {@value #MAX_DECIMALS}). No target is set; entity id and time are set only by {@link
- * #inferLongitudinal}, which also marks static columns. A column whose values mix numbers with text becomes a text column; if it looked numeric when its
- * uniqueness tracking was dropped, it is treated as not unique.
+ * #inferLongitudinal}, which also marks static columns. A column whose values mix numbers with text becomes a
+ * text column; if it looked numeric when its uniqueness tracking was dropped, it is treated as not unique.
  */
 public final class SchemaInference {
   /** Numeric columns with at most this many distinct values are codes (categorical). */
@@ -133,7 +133,7 @@ public final class SchemaInference {
    *       With few repeat-visit patients a column may look static by chance: check the schema and set {@code
    *       "static": false} where a value can change. The kind (and missing rate) of a static column is inferred
    *       from one value per patient, since repeating it on every visit would make a baseline age look like a
-   *       code; a static column whose values are distinct per patient and named like an id (a record number)
+   *       code; so a static column that is an identifier per patient by the rules above (a record number)
    *       becomes an IDENTIFIER.
    * </ul>
    *
