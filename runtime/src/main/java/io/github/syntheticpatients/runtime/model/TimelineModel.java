@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.TimelineRecords;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
@@ -264,30 +265,7 @@ public final class TimelineModel implements SyntheticModel {
     }
 
     private PatientTimeline build(int patient) {
-      List<ColumnSchema> columns = schema.columns();
-      int first = timelines.firstRow(patient);
-      Map<String, Object> attributes = new LinkedHashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        ColumnSchema column = columns.get(c);
-        if (column.name().equals(schema.entityId()) || (column.staticAttribute() && column.isLearned()
-            && !column.name().equals(schema.time()))) {
-          attributes.put(column.name(), value(timelines, column, c, patient, first));
-        }
-      }
-      List<PatientRecord> visits = new ArrayList<>(timelines.visitCount(patient));
-      for (int row = first; row < first + timelines.visitCount(patient); row++) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int c = 0; c < columns.size(); c++) {
-          ColumnSchema column = columns.get(c);
-          boolean timeVarying = column.isLearned() && !column.staticAttribute();
-          if (column.name().equals(schema.time())
-              || (timeVarying && !column.name().equals(schema.entityId()))) {
-            values.put(column.name(), value(timelines, column, c, patient, row));
-          }
-        }
-        visits.add(new PatientRecord(values));
-      }
-      return new PatientTimeline(timelines.id(patient), new PatientRecord(attributes), visits);
+      return TimelineRecords.patient(timelines, patient, timelines.id(patient));
     }
   }
 }

@@ -180,19 +180,8 @@ public final class LongitudinalTrainingJob {
     if (request.entityId() != null || request.time() != null) {
       String entityId = request.entityId() != null ? request.entityId() : schema.entityId();
       String time = request.time() != null ? request.time() : schema.time();
-      for (String[] role : new String[][] {{"entityId", entityId}, {"time", time}}) {
-        if (role[1] == null || schema.indexOf(role[1]) < 0) {
-          throw InvalidInputException.inParameter(
-              role[0],
-              "The schema " + request.schemaFile() + " has no column '" + role[1] + "' to use as " + role[0]
-                  + "; columns are " + schema.columns().stream().map(ColumnSchema::name).toList());
-        }
-      }
-      try {
-        schema = schema.withLongitudinal(entityId, time);
-      } catch (IllegalArgumentException e) {
-        throw InvalidInputException.inParameter("time", e.getMessage());
-      }
+      // Marks the static columns from the data when the schema file did not name these roles itself.
+      schema = Schemas.withLongitudinal(schema, request.input(), entityId, time);
     }
     return schema;
   }
