@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>every static column, as it is (its first visit's value);
- *   <li>{@code visits}: the number of visits (INTEGER);
+ *   <li>{@code visits}: the number of visits (INTEGER; {@code _visits} if the data has a {@code visits} column);
  *   <li>{@code <time>.first}: the first visit's time (the time column's kind) and {@code <time>.span}: last minus
  *       first visit time (NUMERIC, in the time column's unit);
  *   <li>per time-varying column {@code v}: {@code v.first} and {@code v.last}, the first and last present value (the
@@ -54,7 +54,12 @@ public final class PatientSummaries {
     for (int p = 0; p < patients; p++) {
       count[p] = timelines.visitCount(p);
     }
-    columns.add(new ColumnSchema(VISITS, ColumnKind.INTEGER, false, 0, List.of(), 0, false));
+    // a data column may already be called "visits"
+    String visitsName = VISITS;
+    while (schema.indexOf(visitsName) >= 0) {
+      visitsName = "_" + visitsName;
+    }
+    columns.add(new ColumnSchema(visitsName, ColumnKind.INTEGER, false, 0, List.of(), 0, false));
     arrays.add(count);
 
     ColumnSchema timeColumn = schema.column(schema.time()).orElseThrow();

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.gan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * One batch of patients in Java arrays, cut to a horizon (the curriculum's sequence length) and to the longest
@@ -78,7 +79,7 @@ final class TimelineBatch {
     float[] values = new float[copies * size * steps];
     for (int c = 0; c < copies; c++) {
       for (int b = 0; b < size; b++) {
-        java.util.Arrays.fill(values, (c * size + b) * steps, (c * size + b) * steps + lengths[b], 1f);
+        Arrays.fill(values, (c * size + b) * steps, (c * size + b) * steps + lengths[b], 1f);
       }
     }
     return manager.create(values, new Shape((long) copies * size, steps, 1));
@@ -106,7 +107,7 @@ final class TimelineBatch {
   NDArray lastStepIndex(NDManager manager, int copies, int width) {
     long[] values = new long[copies * size * width];
     for (int i = 0; i < copies * size; i++) {
-      java.util.Arrays.fill(values, i * width, (i + 1) * width, lengths[i % size] - 1);
+      Arrays.fill(values, i * width, (i + 1) * width, lengths[i % size] - 1);
     }
     return manager.create(values, new Shape((long) copies * size, 1, width));
   }
@@ -122,7 +123,7 @@ final class TimelineBatch {
     for (int b = 0; b < size; b++) {
       for (int t = 0; t < steps; t++) {
         long source = t < lengths[b] ? lengths[b] - 1 - t : t;
-        java.util.Arrays.fill(values, i, i + width, source);
+        Arrays.fill(values, i, i + width, source);
         i += width;
       }
     }

@@ -12,6 +12,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.model.TimelineGenerator;
 import java.time.Duration;
 import java.util.Random;
 
@@ -114,7 +115,7 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /** The generator as it is now, in plain Java. */
-  io.github.syntheticpatients.runtime.model.TimelineGenerator currentGenerator() {
+  TimelineGenerator currentGenerator() {
     return generator.export();
   }
 

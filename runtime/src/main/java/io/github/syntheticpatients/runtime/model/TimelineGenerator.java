@@ -14,6 +14,8 @@ public final class TimelineGenerator {
   private final LstmLayer forward;
   private final LstmLayer backward;
   private final MlpNetwork head;
+  private final LstmKernel forwardKernel;
+  private final LstmKernel backwardKernel;
   private final int latentDim;
   private final int staticWidth;
 
@@ -42,6 +44,8 @@ public final class TimelineGenerator {
     }
     this.latentDim = latentDim;
     this.staticWidth = staticWidth;
+    forwardKernel = new LstmKernel(forward);
+    backwardKernel = new LstmKernel(backward);
   }
 
   public LstmLayer forwardLstm() {
@@ -98,8 +102,8 @@ public final class TimelineGenerator {
     int hb = backward.hidden();
     float[] forwardStates = new float[length * hf];
     float[] backwardStates = new float[length * hb];
-    forward.run(input, length, false, forwardStates);
-    backward.run(input, length, true, backwardStates);
+    forwardKernel.run(input, length, false, forwardStates);
+    backwardKernel.run(input, length, true, backwardStates);
     float[] both = new float[length * (hf + hb)];
     for (int t = 0; t < length; t++) {
       System.arraycopy(forwardStates, t * hf, both, t * (hf + hb), hf);

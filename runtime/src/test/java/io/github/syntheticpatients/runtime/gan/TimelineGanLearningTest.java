@@ -11,14 +11,15 @@ class TimelineGanLearningTest {
 
   /**
    * 128 patients whose value rises with a per-patient slope and whose level a binary static attribute shifts; after
-   * 120 short epochs (~20 s here) sampled timelines show the shift, the trend and the lag-1 autocorrelation of the
-   * real ones, and a category that agrees with the value, where the untrained generator shows none of them. The
-   * bands are a third of the real values wide or less; the untrained generator misses every one of them.
+   * 120 short epochs (15–20 s here) sampled timelines show the shift, the trend and the lag-1 autocorrelation of the
+   * real ones, where the untrained generator shows none of them (each band is ±30 % of the real value or narrower,
+   * and the untrained generator's values lie outside every band). The category's agreement with the value's sign
+   * is printed but not asserted: an untrained generator can agree by accident (it did, 97 %, with one seed).
    */
   @Test
-  void learnsTheStaticShiftTheTrendAndTheCategory() {
+  void learnsTheStaticShiftAndTheTrend() {
     TimelineTrainingData data = RisingTimelines.data(128, 3);
-    TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(120);
+    TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(120).withWidths(32, 32, 32);
     TimelineGenerator untrained;
     try (TimelineTraining training = TimelineTraining.open(data, RisingTimelines.LAYOUT, settings, 9)) {
       untrained = training.currentGenerator();
@@ -35,7 +36,6 @@ class TimelineGanLearningTest {
     assertThat(after.shift()).isBetween(real.shift() - 0.12, real.shift() + 0.12);
     assertThat(after.slope()).isBetween(real.slope() * 0.7, real.slope() * 1.3);
     assertThat(after.lag1()).isBetween(real.lag1() - 0.12, real.lag1() + 0.12);
-    assertThat(after.agreement()).isGreaterThan(0.85);
     assertThat(before.shift()).isNotCloseTo(real.shift(), within(0.12));
     assertThat(before.slope()).isNotCloseTo(real.slope(), within(real.slope() * 0.3));
     assertThat(before.lag1()).isNotCloseTo(real.lag1(), within(0.12));
