@@ -21,8 +21,8 @@ import java.util.Objects;
  *   <li>the <b>patient table</b>, one row per patient: the static attributes, the number of visits and the first
  *       visit's time. A tabular generator learns it (static attributes are generated first), and its min–max
  *       encoding is the condition the sequence generator sees at every step;
- *   <li>the <b>step table</b>, one row per visit: the gap since the previous visit (0 at the first visit, so
- *       irregular visit times are learned as gaps) and the time-varying values, encoded as Health Gym does
+ *   <li>the <b>step table</b>, one row per visit: the gap since the previous visit (so irregular visit times are
+ *       learned as gaps; a first visit, whose gap is never decoded, repeats its next gap) and the time-varying values, encoded as Health Gym does
  *       (Box–Cox, then min–max onto [-1, 1]; one-hot categories; a missingness indicator per nullable column).
  * </ul>
  *
@@ -288,20 +288,46 @@ public final class TimelineEncoder {
     for (int c = 0; c < cells.length; c++) {
       String name = stepSchema.columns().get(c).name();
       if (name.equals(gap)) {
-        double[] gaps = new double[rows.length];
-        int row = 0;
-        for (int p = 0; p < timelines.patientCount(); p++) {
-          int length = Math.min(timelines.visitCount(p), maxVisits);
-          for (int v = 0; v < length; v++, row++) {
-            gaps[row] = v == 0 ? 0 : times[row] - times[row - 1];
-          }
-        }
-        cells[c] = gaps;
+        cells[c] = gaps(timelines, times, maxVisits);
       } else {
         cells[c] = kept.column(schema.indexOf(name));
       }
     }
     return new Table(stepSchema, cells);
+  }
+
+  /**
+   * The gap column: the time since the previous visit. A first visit has no previous one and its gap is never
+   * decoded (the patient's first time places it), but it must hold some value: it gets the patient's next gap, or
+   * the median gap for a one-visit patient. A 0 there (one spike per patient, far below the real gaps) bent the
+   * Box–Cox fit and squeezed the real gaps into a small part of [-1, 1], where the generator matched them badly.
+   */
+  private static double[] gaps(Timelines timelines, double[] times, int maxVisits) {
+    double[] gaps = new double[times.length];
+    List<Double> between = new ArrayList<>();
+    int row = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      for (int v = 1; v < length; v++) {
+        gaps[row + v] = times[row + v] - times[row + v - 1];
+        between.add(gaps[row + v]);
+      }
+      row += length;
+    }
+    double median = 0;
+    if (!between.isEmpty()) {
+      double[] sorted = between.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
+      median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+    row = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      if (length > 0) {
+        gaps[row] = length > 1 && Double.isFinite(gaps[row + 1]) ? gaps[row + 1] : median;
+      }
+      row += length;
+    }
+    return gaps;
   }
 
   private static int[] keptRows(Timelines timelines, int maxVisits) {

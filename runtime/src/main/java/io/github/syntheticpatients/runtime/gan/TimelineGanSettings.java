@@ -20,6 +20,8 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
  * @param finiteDifferenceStep step {@code h} of the central difference along the real−fake direction
  * @param correlationWeight weight of the correlation-alignment loss in the generator step (0 turns it off)
  * @param curriculum whether early epochs train on truncated sequences (see {@link TimelineGanTrainer})
+ * @param momentWeight weight of the moment-matching loss in the generator step (0 turns it off): the mean absolute
+ *     difference between the real and the synthetic per-feature means and standard deviations over the valid steps
  */
 public record TimelineGanSettings(
     int epochs,
@@ -36,7 +38,8 @@ public record TimelineGanSettings(
     double penaltyWeight,
     double finiteDifferenceStep,
     double correlationWeight,
-    boolean curriculum) {
+    boolean curriculum,
+    double momentWeight) {
 
   /** Generator steps {@link #forData} aims for. */
   public static final int TARGET_GENERATOR_STEPS = 2_000;
@@ -66,6 +69,9 @@ public record TimelineGanSettings(
       throw InvalidInputException.inParameter("correlationWeight", "correlationWeight must be 0 or more, was "
           + correlationWeight);
     }
+    if (!(momentWeight >= 0)) {
+      throw InvalidInputException.inParameter("momentWeight", "momentWeight must be 0 or more, was " + momentWeight);
+    }
   }
 
   /**
@@ -78,7 +84,7 @@ public record TimelineGanSettings(
    * (fewer steps); correlation weight 0 gave 0.17.
    */
   public static TimelineGanSettings defaults() {
-    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.01, 1.0, true);
+    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.01, 1.0, true, 0);
   }
 
   /**
@@ -101,68 +107,74 @@ public record TimelineGanSettings(
   public TimelineGanSettings withEpochs(int value) {
     return new TimelineGanSettings(value, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   public TimelineGanSettings withBatchSize(int value) {
     return new TimelineGanSettings(epochs, value, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   public TimelineGanSettings withLatentDim(int value) {
     return new TimelineGanSettings(epochs, batchSize, value, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   /** Sets the generator's LSTM width, its head's hidden width and the critic's width. */
   public TimelineGanSettings withWidths(int lstm, int mlp, int critic) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstm, mlp, critic, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   public TimelineGanSettings withCriticSteps(int value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, value,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   /** Sets both networks' learning rates. */
   public TimelineGanSettings withLearningRates(double generator, double critic) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum);
+        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum, momentWeight);
   }
 
   public TimelineGanSettings withBetas(double first, double second) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, first, second, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum);
+        correlationWeight, curriculum, momentWeight);
   }
 
   public TimelineGanSettings withPenaltyWeight(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, value, finiteDifferenceStep, correlationWeight,
-        curriculum);
+        curriculum, momentWeight);
   }
 
   public TimelineGanSettings withFiniteDifferenceStep(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, value, correlationWeight,
-        curriculum);
+        curriculum, momentWeight);
   }
 
   public TimelineGanSettings withCorrelationWeight(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, value,
-        curriculum);
+        curriculum, momentWeight);
   }
 
   public TimelineGanSettings withCurriculum(boolean value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, value);
+        correlationWeight, value, momentWeight);
+  }
+
+  public TimelineGanSettings withMomentWeight(double value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum, value);
   }
 
   private static void positive(String parameter, double value) {

@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Trains Health Gym's WGAN for patient timelines (Kuo et al., 2022) and exports the generator to plain Java.
@@ -53,6 +54,29 @@ public final class TimelineGanTrainer {
    */
   public static TrainedTimelineGenerator train(TimelineTrainingData data, EncodedLayout stepLayout,
       TimelineGanSettings settings, long seed, TrainingListener listener) {
+    return train(data, stepLayout, settings, seed, listener, 0, null);
+  }
+
+  /**
+   * Trains a timeline generator and hands {@code snapshots} the generator after every {@code snapshotEvery}-th epoch
+   * before the last, so that a caller can keep the best one (GANs wander; the last epoch is often not the best).
+   * Snapshots change nothing in the training: with or without them the weights are bit-identical.
+   *
+   * @param snapshotEvery epochs between snapshots; 0 takes none
+   * @param snapshots receives each snapshot on the training thread (may be null when {@code snapshotEvery} is 0)
+   * @see #train(TimelineTrainingData, EncodedLayout, TimelineGanSettings, long, TrainingListener)
+   */
+  public static TrainedTimelineGenerator train(TimelineTrainingData data, EncodedLayout stepLayout,
+      TimelineGanSettings settings, long seed, TrainingListener listener, int snapshotEvery,
+      Consumer<TrainedTimelineGenerator> snapshots) {
+    if (snapshotEvery < 0) {
+      throw InvalidInputException.inParameter("snapshotEvery", "snapshotEvery must be 0 (no snapshots) or"
+          + " positive, was " + snapshotEvery);
+    }
+    if (snapshotEvery > 0) {
+      Objects.requireNonNull(snapshots, "snapshots");
+    }
+    Consumer<TrainedTimelineGenerator> sink = snapshots == null ? snapshot -> {} : snapshots;
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(stepLayout, "stepLayout");
     Objects.requireNonNull(settings, "settings");
@@ -66,7 +90,7 @@ public final class TimelineGanTrainer {
           + " steps x " + data.stepWidth() + " encoded values (" + data.staticWidth() + " static): "
           + settings.epochs() + " epochs, batch " + Math.min(settings.batchSize(), data.patients()));
       try (TimelineTraining training = TimelineTraining.open(data, stepLayout, settings, seed)) {
-        return training.run(progress, GanTraining.EpochProbe.NONE);
+        return training.run(progress, GanTraining.EpochProbe.NONE, snapshotEvery, sink);
       } catch (NoClassDefFoundError e) {
         throw new EngineUnavailableException("DJL is not on the classpath (" + e.getMessage()
             + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu", e);

@@ -51,6 +51,12 @@ public final class LongitudinalTrainingJob {
   static final int MIN_PATIENTS = 20;
   /** The only sequence generator; {@code auto} picks it for longitudinal data. */
   static final String GENERATOR = "lstm-wgan";
+  /** Option: epochs between scored snapshots (0 keeps the last epoch). */
+  static final String SNAPSHOT_EVERY = "snapshotEvery";
+  /** Option: weight of the sequence GAN's moment-matching loss (see {@link TimelineGanSettings#momentWeight()}). */
+  static final String MOMENT_WEIGHT = "momentWeight";
+  /** Snapshots scored over a run when the option is not set. */
+  private static final int SNAPSHOTS_PER_RUN = 10;
 
   private final TrainRequest request;
   private final TrainingListener listener;
@@ -116,16 +122,11 @@ public final class LongitudinalTrainingJob {
         withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
     TimelineEncoder encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
     GaussianCopula patients = GaussianCopula.fit(encoder.patientTable(train));
-    TrainedTimelineGenerator trained = trainNetwork(encoder, train, settings);
-
     Map<String, Object> copulaState = patients.state();
-    SyntheticModel candidate = ModelFile.load(
-        ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
-            Map.of(), Map.of(), Map.of(), Map.of())),
-        "candidate", "candidate");
-    double validationQuality = validation.patientCount() == 0 ? Double.NaN
-        : TimelineQuality.compute(validation, sampleTimelines(candidate, validation.patientCount(), settings.seed()))
-            .overall();
+    Selected selected = trainNetwork(encoder, copulaState, train, validation, settings);
+    TrainedTimelineGenerator trained = selected.trained();
+    SyntheticModel candidate = selected.model();
+    double validationQuality = selected.validationQuality();
     if (!Double.isNaN(validationQuality)) {
       listener.onMessage(String.format(Locale.ROOT, "Longitudinal quality on the validation patients: %.4f",
           validationQuality));
@@ -151,14 +152,15 @@ public final class LongitudinalTrainingJob {
             copulaState,
             trained.generator(),
             settingsBlock(settings, options, maxVisits),
-            provenance(settings, split, all, schema, trained),
+            provenance(settings, split, all, schema, trained, selected.trainedEpochs()),
             evaluation(validationQuality, gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     try {
       ModelFile.write(contents, request.output());
       String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
       listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
-      return new TrainResult(request.output(), false, sha, trained.epochs(), all.visits().rowCount(), duration);
+      return new TrainResult(request.output(), false, sha, selected.trainedEpochs(), all.visits().rowCount(),
+          duration);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
     }
@@ -186,7 +188,13 @@ public final class LongitudinalTrainingJob {
     return schema;
   }
 
-  private TrainedTimelineGenerator trainNetwork(TimelineEncoder encoder, Timelines train, TrainSettings settings) {
+  /**
+   * Trains the sequence GAN, scoring a snapshot every {@code snapshotEvery} epochs (and the last epoch) by the
+   * longitudinal quality on the validation patients, and keeps the best: GANs wander, and on pbcseq the last epoch
+   * was often not the best one.
+   */
+  private Selected trainNetwork(TimelineEncoder encoder, Map<String, Object> copulaState, Timelines train,
+      Timelines validation, TrainSettings settings) {
     TimelineTrainingData data =
         new TimelineTrainingData(
             encoder.encodeSteps(train, settings.seed()),
@@ -202,11 +210,83 @@ public final class LongitudinalTrainingJob {
     if (settings.batchSize() > 0) {
       gan = gan.withBatchSize(settings.batchSize());
     }
+    String moment = settings.options().get(MOMENT_WEIGHT);
+    if (moment != null) {
+      gan = gan.withMomentWeight(nonNegative(MOMENT_WEIGHT, moment));
+    }
     listener.onMessage(
         "Encoded each visit into " + encoder.stepLayout().width() + " values and each patient's static part into "
             + encoder.staticWidth());
-    return TimelineGanTrainer.train(data, encoder.stepLayout(), gan, settings.seed(), listener);
+    int snapshotEvery = validation.patientCount() == 0 ? 0 : snapshotEvery(settings, gan.epochs());
+    List<Selected> scored = new ArrayList<>();
+    int epochs = gan.epochs();
+    TrainedTimelineGenerator last = TimelineGanTrainer.train(data, encoder.stepLayout(), gan, settings.seed(),
+        listener, snapshotEvery, snapshot -> {
+          Selected candidate = score(encoder, copulaState, snapshot, validation, settings.seed(), epochs);
+          listener.onMessage(String.format(Locale.ROOT, "Snapshot at epoch %d: validation quality %.4f",
+              snapshot.epochs(), candidate.validationQuality()));
+          scored.add(candidate);
+        });
+    Selected best = score(encoder, copulaState, last, validation, settings.seed(), gan.epochs());
+    for (Selected candidate : scored) {
+      // Strictly better only: among equals the later (more trained) generator wins; the last is checked first.
+      if (candidate.validationQuality() > best.validationQuality()) {
+        best = candidate;
+      }
+    }
+    if (!scored.isEmpty()) {
+      listener.onMessage(String.format(Locale.ROOT, "Selected the generator of epoch %d of %d (validation quality"
+          + " %.4f)", best.trained().epochs(), gan.epochs(), best.validationQuality()));
+    }
+    return best;
   }
+
+  /** A trained generator as a loadable model, and its longitudinal quality on the validation patients. */
+  private Selected score(TimelineEncoder encoder, Map<String, Object> copulaState, TrainedTimelineGenerator trained,
+      Timelines validation, long seed, int trainedEpochs) {
+    SyntheticModel model = ModelFile.load(
+        ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
+            Map.of(), Map.of(), Map.of(), Map.of())),
+        "candidate", "candidate");
+    double quality = validation.patientCount() == 0 ? Double.NaN
+        : TimelineQuality.compute(validation, sampleTimelines(model, validation.patientCount(), seed)).overall();
+    return new Selected(trained, model, quality, trainedEpochs);
+  }
+
+  /** The option {@code snapshotEvery}, or about {@link #SNAPSHOTS_PER_RUN} snapshots over the run. */
+  private static int snapshotEvery(TrainSettings settings, int epochs) {
+    String text = settings.options().get(SNAPSHOT_EVERY);
+    if (text == null) {
+      return Math.max(1, epochs / SNAPSHOTS_PER_RUN);
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(SNAPSHOT_EVERY, "snapshotEvery must be 0 (keep the last epoch) or a"
+          + " positive number of epochs, was '" + text + "'");
+    }
+  }
+
+  private static double nonNegative(String option, String text) {
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (value >= 0 && Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw InvalidInputException.inParameter(option, option + " must be a number of 0 or more such as 1, was '" + text
+        + "'");
+  }
+
+  /** A scored generator: what the job keeps when it is the best. */
+  private record Selected(
+      TrainedTimelineGenerator trained, SyntheticModel model, double validationQuality, int trainedEpochs) {}
 
   private static Timelines sampleTimelines(SyntheticModel model, int patients, long seed) {
     return ((TimelineModel) model).sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
@@ -271,7 +351,8 @@ public final class LongitudinalTrainingJob {
   }
 
   private Map<String, Object> provenance(
-      TrainSettings settings, DataSplit split, Timelines all, TableSchema schema, TrainedTimelineGenerator trained) {
+      TrainSettings settings, DataSplit split, Timelines all, TableSchema schema, TrainedTimelineGenerator trained,
+      int trainedEpochs) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     Map<String, Object> recordedRequest = TrainingRecord.describe(request);
     provenance.put("request", recordedRequest);
@@ -285,7 +366,8 @@ public final class LongitudinalTrainingJob {
     provenance.put("holdoutPatients", split.holdout().length);
     provenance.put("seed", settings.seed());
     provenance.put("versions", Versions.describe());
-    provenance.put("epochs", trained.epochs());
+    provenance.put("epochs", trainedEpochs);
+    provenance.put("selectedEpoch", trained.epochs());
     provenance.put("generatorLosses", rounded(trained.generatorLosses()));
     provenance.put("criticLosses", rounded(trained.criticLosses()));
     return provenance;

@@ -40,7 +40,8 @@ record TrainingOptions(
           "modeWeightThreshold",
           "clipToObservedRange",
           "snapshotEvery",
-          "ganPreset");
+          "ganPreset",
+          "momentWeight");
 
   static TrainingOptions from(Map<String, String> options) {
     for (String key : options.keySet()) {

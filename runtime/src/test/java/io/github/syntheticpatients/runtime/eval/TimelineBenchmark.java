@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  *
  * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TimelineBenchmark "-Dbenchmark.args=--epochs 300
- * --patients 10000"}; optional {@code --generator <name>}, {@code --seed <n>}, {@code --skip-training}.
+ * --patients 10000"}; optional {@code --generator <name>}, {@code --seed <n>}, {@code --skip-training},
+ * {@code --options key=value,key=value} (training options).
  */
 public final class TimelineBenchmark {
   private TimelineBenchmark() {}
@@ -85,6 +86,13 @@ public final class TimelineBenchmark {
     }
     if (options.containsKey("epochs")) {
       settings = settings.withEpochs(Integer.parseInt(options.get("epochs")));
+    }
+    if (options.containsKey("options")) {
+      // Training options as key=value pairs separated by commas, e.g. numericEncoding=gmm,snapshotEvery=50.
+      for (String pair : options.get("options").split(",")) {
+        int eq = pair.indexOf('=');
+        settings = settings.withOption(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
     }
     List<Double> epochSeconds = new ArrayList<>();
     TrainingListener listener =

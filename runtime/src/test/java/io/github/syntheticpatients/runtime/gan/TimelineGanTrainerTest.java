@@ -40,6 +40,35 @@ class TimelineGanTrainerTest {
   }
 
   @Test
+  void snapshotsComeEveryNthEpochBeforeTheLastAndChangeNothing() {
+    List<TrainedTimelineGenerator> snapshots = new ArrayList<>();
+    TimelineGanSettings five = SMALL.withEpochs(5);
+    TrainedTimelineGenerator last =
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, five, 42, null, 2, snapshots::add);
+    TrainedTimelineGenerator plain = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, five, 42, null);
+
+    assertThat(snapshots).extracting(TrainedTimelineGenerator::epochs).containsExactly(2, 4);
+    assertThat(snapshots.get(0).generatorLosses()).hasSize(2)
+        .containsExactly(Arrays.copyOf(last.generatorLosses(), 2));
+    assertThat(weights(snapshots.get(1).generator())).isNotEqualTo(weights(last.generator()));
+    assertThat(weights(last.generator())).isEqualTo(weights(plain.generator()));
+    assertThatThrownBy(() -> TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, five, 42, null, -1, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("snapshotEvery");
+  }
+
+  @Test
+  void momentLossChangesTrainingAndRejectsNegativeWeights() {
+    TimelineGanSettings two = SMALL.withEpochs(2);
+    TrainedTimelineGenerator without = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two, 42, null);
+    TrainedTimelineGenerator with =
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withMomentWeight(1), 42, null);
+    assertThat(with.generatorLosses()[0]).isGreaterThan(without.generatorLosses()[0]);
+    assertThat(weights(with.generator())).isNotEqualTo(weights(without.generator()));
+    assertThatThrownBy(() -> SMALL.withMomentWeight(-1)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("momentWeight");
+  }
+
+  @Test
   void reportsEveryEpochAndAStartMessage() {
     List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
     List<String> messages = new ArrayList<>();
