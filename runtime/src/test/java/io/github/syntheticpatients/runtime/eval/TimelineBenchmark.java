@@ -127,6 +127,13 @@ public final class TimelineBenchmark {
         String.format(Locale.ROOT, "%s (%d epochs)", settings.generator(), result.epochs()), train, held, synthetic,
         seed));
 
+    if (options.containsKey("privacy-probe")) {
+      printDcrByColumnGroup("baseline", train, held, IndependentVisits.sample(train, train.patientCount(), seed + 1),
+          seed);
+      printDcrByColumnGroup("fresh real", train, quarters[1], quarters[0], seed);
+      printDcrByColumnGroup("model", train, held, synthetic, seed);
+    }
+
     loaded.sample(SampleRequest.of(Math.min(1000, samplePatients), seed + 8)); // warm-up
     long t0 = System.nanoTime();
     SampleResult big = loaded.sample(SampleRequest.of(samplePatients, seed + 9));
@@ -134,6 +141,43 @@ public final class TimelineBenchmark {
     System.out.printf(
         Locale.ROOT, "sampling: %d patients (%d visits) in %.3f s = %.0f patients/s%n", big.timelines().size(),
         big.table().rowCount(), seconds, big.timelines().size() / seconds);
+  }
+
+  /**
+   * Which part of the patient summaries makes synthetic patients closer to training than to holdout patients: the
+   * patient-level DCR share on the patient columns (static attributes, visit count, first time, span) alone and on
+   * the per-variable visit summaries (first, last, mean or mode, missing share) alone.
+   */
+  private static void printDcrByColumnGroup(String label, Timelines train, Timelines holdout, Timelines synthetic,
+      long seed) {
+    Table t = PatientSummaries.of(train);
+    Table h = PatientSummaries.of(holdout);
+    Table s = PatientSummaries.of(synthetic);
+    List<Integer> patient = new ArrayList<>();
+    List<Integer> visits = new ArrayList<>();
+    for (int c = 0; c < t.columnCount(); c++) {
+      String name = t.schema().columns().get(c).name();
+      boolean timeVarying = train.schema().timeVaryingColumns().stream()
+          .anyMatch(v -> name.startsWith(v.name() + "."));
+      (timeVarying ? visits : patient).add(c);
+    }
+    System.out.printf(Locale.ROOT, "patient DCR share of %s: all %.3f, patient columns %.3f, visit summaries %.3f%n",
+        label, dcrShare(t, h, s, seed), dcrShare(project(t, patient), project(h, patient), project(s, patient), seed),
+        dcrShare(project(t, visits), project(h, visits), project(s, visits), seed));
+  }
+
+  private static double dcrShare(Table train, Table holdout, Table synthetic, long seed) {
+    return PrivacyGate.report(train, holdout, synthetic, null, GateSettings.defaults(), seed).dcrShare();
+  }
+
+  private static Table project(Table table, List<Integer> columns) {
+    List<ColumnSchema> schema = new ArrayList<>();
+    double[][] cells = new double[columns.size()][];
+    for (int i = 0; i < columns.size(); i++) {
+      schema.add(table.schema().columns().get(columns.get(i)));
+      cells[i] = table.column(columns.get(i));
+    }
+    return new Table(new TableSchema(schema, null, null, null), cells);
   }
 
   /** The markdown header matching {@link #row}. */
