@@ -59,7 +59,8 @@ class TimelineGanTrainerTest {
   @Test
   void momentLossChangesTrainingAndRejectsNegativeWeights() {
     TimelineGanSettings two = SMALL.withEpochs(2);
-    TrainedTimelineGenerator without = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two, 42, null);
+    TrainedTimelineGenerator without =
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withMomentWeight(0), 42, null);
     TrainedTimelineGenerator with =
         TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withMomentWeight(1), 42, null);
     assertThat(with.generatorLosses()[0]).isGreaterThan(without.generatorLosses()[0]);
