@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.maven;
 
+import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 
 /** Checks shared by the goals that take the longitudinal roles {@code entityId} and {@code time}. */
@@ -20,5 +21,13 @@ final class Longitudinal {
           "-D" + PropertyNames.TIME + "=" + time.strip() + " needs the patient id column too: set -D"
               + PropertyNames.ENTITY_ID + "=<column> (<entityId> in the POM).");
     }
+  }
+
+  /** The message for a directory given as tabular input. */
+  static String directoryNeedsRoles(File input) {
+    return "-D" + PropertyNames.INPUT + "=" + input + " is a directory: per-patient files are longitudinal data; set -D"
+        + PropertyNames.ENTITY_ID + "=<patient id column> and -D" + PropertyNames.TIME + "=<time column> (when the"
+        + " files have no patient id column, the file name is the id), or point -D" + PropertyNames.INPUT
+        + " at a CSV file.";
   }
 }

@@ -151,6 +151,9 @@ public final class TrainMojo extends AbstractSyntheticMojo {
           "Training data " + input + " does not exist: fix -D" + PropertyNames.INPUT + " (<input> in the POM).");
     }
     Longitudinal.requireBoth(entityId, time);
+    if (input.isDirectory() && schema == null && (entityId == null || entityId.isBlank())) {
+      throw new MojoFailureException(Longitudinal.directoryNeedsRoles(input));
+    }
     if (schema != null && !schema.isFile()) {
       throw new MojoFailureException(
           "Schema " + schema + " does not exist: fix -D" + PropertyNames.SCHEMA
