@@ -55,6 +55,10 @@ class ArgumentsTest {
     assertThatThrownBy(() -> Longitudinal.requireBoth("", "day"))
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("-Dsynthetic.time=day needs the patient id column too: set -Dsynthetic.entityId=");
+    assertThat(Longitudinal.directoryNeedsRoles(new java.io.File("visits")))
+        .isEqualTo("-Dsynthetic.input=visits is a directory: per-patient files are longitudinal data; set"
+            + " -Dsynthetic.entityId=<patient id column> and -Dsynthetic.time=<time column> (when the files have no"
+            + " patient id column, the file name is the id), or point -Dsynthetic.input at a CSV file.");
   }
 
   @Test
