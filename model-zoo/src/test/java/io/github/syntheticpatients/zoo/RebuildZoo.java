@@ -42,7 +42,13 @@ public final class RebuildZoo {
               "pbc.csv",
               "pbc.schema.json",
               "Mayo Clinic primary biliary cholangitis trial (R survival 3.5-3, dataset pbc; LGPL >= 2)",
-              TrainSettings.defaults().withGenerator("copula")));
+              TrainSettings.defaults().withGenerator("copula")),
+          new Recipe(
+              "pbcseq",
+              "pbcseq.csv",
+              "pbcseq.schema.json",
+              "Mayo Clinic primary biliary cholangitis trial, visits (R survival 3.5-3, dataset pbcseq; LGPL >= 2)",
+              TrainSettings.defaults()));
 
   private RebuildZoo() {}
 
@@ -122,22 +128,35 @@ public final class RebuildZoo {
       card.append("| model sha256 | `").append(model.sha256()).append("` |\n");
       card.append("| training data | `model-zoo/src/data/").append(recipe.data()).append("` (sha256 `")
           .append(info.provenance().get("inputSha256")).append("`) |\n");
-      card.append("| rows (train / validation / privacy holdout) | ")
-          .append(info.provenance().get("trainRows")).append(" / ")
-          .append(info.provenance().get("validationRows")).append(" / ")
-          .append(info.provenance().get("holdoutRows")).append(" |\n");
+      boolean longitudinal = model.schema().isLongitudinal();
+      String unit = longitudinal ? "Patients" : "Rows";
+      card.append("| ").append(longitudinal ? "patients" : "rows").append(" (train / validation / privacy holdout) | ")
+          .append(info.provenance().get("train" + unit)).append(" / ")
+          .append(info.provenance().get("validation" + unit)).append(" / ")
+          .append(info.provenance().get("holdout" + unit)).append(" |\n");
+      if (longitudinal) {
+        card.append("| patient id / time | `").append(model.schema().entityId()).append("` / `")
+            .append(model.schema().time()).append("` |\n");
+      }
       card.append("| seed | ").append(info.provenance().get("seed")).append(" |\n");
-      card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
-          .append(" of ").append(info.provenance().getOrDefault("epochsTrained", "n/a")).append(" |\n");
+      if (longitudinal) {
+        card.append("| epochs | ").append(info.provenance().get("epochs")).append(" |\n");
+      } else {
+        card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
+            .append(" of ").append(info.provenance().getOrDefault("epochsTrained", "n/a")).append(" |\n");
+      }
       card.append("| versions | ").append(info.provenance().get("versions")).append(" |\n");
       card.append("| rebuild | `mvn -pl model-zoo -am -Prebuild-zoo verify` |\n\n");
       card.append("## Columns\n\n| column | kind | nullable | categories |\n|---|---|---|---|\n");
       model.schema().columns().forEach(
           c -> card.append("| ").append(c.name()).append(" | ").append(c.kind().name().toLowerCase(Locale.ROOT))
-              .append(c.dropped() ? " (dropped)" : "").append(" | ").append(c.nullable()).append(" | ")
+              .append(c.dropped() ? " (dropped)" : "").append(c.staticAttribute() ? " (static)" : "")
+              .append(" | ").append(c.nullable()).append(" | ")
               .append(String.join(", ", c.categories())).append(" |\n"));
       card.append("\n## Evaluation recorded at training\n\n");
-      card.append("Validation quality (SDMetrics overall score against the validation rows): ")
+      card.append(longitudinal
+              ? "Validation quality (longitudinal overall score against the validation patients): "
+              : "Validation quality (SDMetrics overall score against the validation rows): ")
           .append(info.evaluation().get("validationQuality")).append("\n\n");
       card.append("Privacy gate against the privacy holdout (").append(
           info.evaluation().get("privacyGateEnforced").equals(Boolean.TRUE) ? "enforced" : "recorded only")

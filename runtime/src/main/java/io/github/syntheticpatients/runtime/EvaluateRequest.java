@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param sensitiveColumn a column for the attribute-disclosure check, or null
  * @param seed seed for subsampling and classifiers
  * @param thresholds privacy-gate thresholds overriding the defaults, by check name
+ * @param entityId the patient id column, which makes the CSVs longitudinal (long format, one row per visit; overrides
+ *     the schema file's), or null
+ * @param time the time column of longitudinal data (overrides the schema file's), or null; set both or neither
  */
 public record EvaluateRequest(
     Path synthetic,
@@ -26,11 +29,46 @@ public record EvaluateRequest(
     String target,
     String sensitiveColumn,
     long seed,
-    Map<String, Double> thresholds) {
+    Map<String, Double> thresholds,
+    String entityId,
+    String time) {
   public EvaluateRequest {
     Objects.requireNonNull(synthetic, "synthetic");
     Objects.requireNonNull(real, "real");
     Objects.requireNonNull(reportDirectory, "reportDirectory");
     thresholds = Map.copyOf(Objects.requireNonNullElse(thresholds, Map.of()));
+    entityId = blankToNull(entityId);
+    time = blankToNull(time);
+    if ((entityId == null) != (time == null)) {
+      throw InvalidInputException.inParameter(
+          entityId == null ? "entityId" : "time",
+          "Longitudinal evaluation needs both the patient id column (entityId) and the time column (time); got entityId "
+              + entityId + " and time " + time);
+    }
+  }
+
+  /** A request whose longitudinal roles, if any, come from the schema file. */
+  public EvaluateRequest(
+      Path synthetic,
+      Path real,
+      Path holdout,
+      Path schemaFile,
+      Path reportDirectory,
+      String target,
+      String sensitiveColumn,
+      long seed,
+      Map<String, Double> thresholds) {
+    this(synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, null, null);
+  }
+
+  /** The same request with the patient id and time columns named (long-format CSVs). */
+  public EvaluateRequest withLongitudinal(String newEntityId, String newTime) {
+    return new EvaluateRequest(
+        synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, newEntityId,
+        newTime);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 }

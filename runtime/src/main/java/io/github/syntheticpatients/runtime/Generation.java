@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.internal.Versions;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonlRecordWriter;
+import io.github.syntheticpatients.runtime.io.json.TimelineJsonlWriter;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ public final class Generation {
   private Generation() {}
 
   /**
-   * Writes {@code request.rows()} records. The same model, seed, rows and conditions give byte-identical files.
+   * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in long format (one
+   * line per visit), JSON lines one patient per line with a {@code visits} array. The same model, seed, rows and conditions give byte-identical files.
    * Writes to a temporary file and moves it into place, so a failure never leaves partial output.
    */
   public static GenerateResult generate(GenerateRequest request) {
@@ -31,7 +33,14 @@ public final class Generation {
     Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
     switch (request.format()) {
       case CSV -> CsvRecordWriter.write(output, columns, sample.records());
-      case JSONL -> JsonlRecordWriter.write(output, columns, sample.records());
+      case JSONL -> {
+        if (model.schema().isLongitudinal()) {
+          // One patient per line, with the visits nested: a long-format line per visit would split patients.
+          TimelineJsonlWriter.write(output, sample.timelines());
+        } else {
+          JsonlRecordWriter.write(output, columns, sample.records());
+        }
+      }
     }
     JsonFiles.write(provenanceFile, provenance(request, model, sample));
     return new GenerateResult(
@@ -54,6 +63,9 @@ public final class Generation {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("model", modelBlock);
     provenance.put("rows", sample.records().size());
+    if (model.schema().isLongitudinal()) {
+      provenance.put("patients", sample.timelines().size());
+    }
     provenance.put("seed", request.seed());
     provenance.put("seedSource", request.seedSource());
     provenance.put("conditions", request.conditions());

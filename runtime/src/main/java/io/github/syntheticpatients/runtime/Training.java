@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.train.LongitudinalTrainingJob;
 import io.github.syntheticpatients.runtime.train.TabularTrainingJob;
 import io.github.syntheticpatients.runtime.train.TrainingRecord;
 import java.io.IOException;
@@ -37,6 +38,10 @@ public final class Training {
         throw new UncheckedIOException(e);
       }
     }
-    return TabularTrainingJob.run(request, listener == null ? TrainingListener.NONE : listener);
+    TrainingListener progress = listener == null ? TrainingListener.NONE : listener;
+    if (LongitudinalTrainingJob.isLongitudinal(request)) {
+      return LongitudinalTrainingJob.run(request, progress);
+    }
+    return TabularTrainingJob.run(request, progress);
   }
 }

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.eval;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
  * @param settings the thresholds used
  * @param real the real training table (for the report's charts)
  * @param synthetic the synthetic table (for the report's charts)
+ * @param longitudinal the timeline metrics and patient-level privacy of longitudinal data, or null for tabular data
  */
 public record EvaluationReport(
     int realRows,
@@ -37,7 +39,70 @@ public record EvaluationReport(
     GateResult gate,
     GateSettings settings,
     Table real,
-    Table synthetic) {
+    Table synthetic,
+    Longitudinal longitudinal) {
+
+  /**
+   * What longitudinal data adds to the row-level (visit) report.
+   *
+   * @param quality the timeline fidelity scores
+   * @param privacy the patient-level privacy checks (G1 whole-timeline copies, G2–G12 on patient summaries)
+   * @param realPatients patients in the real training data
+   * @param syntheticPatients synthetic patients
+   * @param holdoutPatients holdout patients, 0 when none
+   */
+  public record Longitudinal(
+      TimelineQuality quality, TimelinePrivacy privacy, int realPatients, int syntheticPatients, int holdoutPatients) {}
+
+  /**
+   * Evaluates synthetic timelines: everything {@link #compute} measures, on the visit rows (row level), plus the
+   * timeline scores and the patient-level privacy checks. The gate: the row-level exact-copy checks G2 and G3 (FAIL);
+   * the other row-level checks at WARN level only, because visits cluster within patients and the holdout-relative
+   * row metrics are then biased; the fidelity floor F1 on the timeline quality's overall score
+   * ({@code timelineOverallMin}); and every
+   * patient-level check ({@code patient.…}, {@link TimelinePrivacy}).
+   *
+   * @param train the real patients the generator learned from
+   * @param holdout real patients it never saw, or null
+   * @param synthetic the synthetic patients
+   * @param target discrete outcome column for TSTR on visit rows, or null for the schema's target
+   * @param sensitiveColumn column for the attribute-disclosure checks (a time-varying one is judged by its last value
+   *     at patient level), or null
+   * @param settings gate thresholds
+   * @param seed seed of every subsample and classifier
+   */
+  public static EvaluationReport computeLongitudinal(
+      Timelines train, Timelines holdout, Timelines synthetic, String target, String sensitiveColumn,
+      GateSettings settings, long seed) {
+    boolean hasHoldout = holdout != null && holdout.patientCount() > 0;
+    EvaluationReport rows =
+        compute(train.visits(), hasHoldout ? holdout.visits() : null, synthetic.visits(), target, sensitiveColumn,
+            settings, seed);
+    TimelineQuality quality = TimelineQuality.compute(train, synthetic);
+    TimelinePrivacy privacy =
+        TimelinePrivacy.evaluate(train, hasHoldout ? holdout : null, synthetic, sensitiveColumn, settings, seed);
+    List<GateCheck> checks = new ArrayList<>();
+    for (GateCheck c : rows.gate().checks()) {
+      if (c.id().equals("F1")) {
+        checks.add(timelineFidelityCheck(quality, settings));
+      } else if (c.id().equals("G2") || c.id().equals("G3") || !PrivacyGate.FAIL.equals(c.level())) {
+        checks.add(c);
+      } else {
+        // Visits cluster within patients, so the holdout-relative row checks are biased (on pbcseq a fresh real
+        // quarter failed the row-level G4 in 6 of 12 splits); they are reported, and the patient.* checks decide.
+        checks.add(
+            new GateCheck(c.id(), c.name(), PrivacyGate.WARN, c.passed(), c.value(), c.threshold(),
+                c.rule() + " (visit rows: WARN only for longitudinal data, the patient-level check decides)", c.advice()));
+      }
+    }
+    checks.addAll(privacy.gate().checks());
+    return new EvaluationReport(
+        rows.realRows(), rows.syntheticRows(), rows.holdoutRows(), seed, rows.quality(), rows.detectionAuc(),
+        rows.utility(), rows.privacy(), new GateResult(PrivacyGate.passed(checks), checks), settings, rows.real(),
+        rows.synthetic(),
+        new Longitudinal(
+            quality, privacy, train.patientCount(), synthetic.patientCount(), hasHoldout ? holdout.patientCount() : 0));
+  }
 
   /**
    * Evaluates a synthetic table.
@@ -93,7 +158,23 @@ public record EvaluationReport(
         gate,
         settings,
         train,
-        synthetic);
+        synthetic,
+        null);
+  }
+
+  /**
+   * The fidelity floor F1 for timelines: the timeline quality's overall score must reach timelineOverallMin (its own
+   * setting: the timeline parts, with a few hundred patients, sit lower and spread wider than a table's Quality
+   * Report).
+   */
+  private static GateCheck timelineFidelityCheck(TimelineQuality quality, GateSettings settings) {
+    double min = settings.get("timelineOverallMin");
+    double v = quality.overall();
+    boolean ok = Double.isNaN(v) || !(v < min);
+    return new GateCheck("F1", "timelineOverall", PrivacyGate.FAIL, ok, v, min,
+        "timeline quality overall score >= timelineOverallMin",
+        ok ? "" : "The synthetic timelines do not resemble the real ones: train longer or with a larger model, and"
+            + " check the schema (static and time-varying columns, kinds).");
   }
 
   /** Whether every FAIL-level privacy check (G…) passed, ignoring the fidelity floor. */
@@ -127,6 +208,20 @@ public record EvaluationReport(
     s.put("identifiability", privacy.identifiability());
     if (privacy.sensitiveColumn() != null) {
       s.put("disclosureProtection", privacy.disclosureProtection());
+    }
+    if (longitudinal != null) {
+      TimelineQuality q = longitudinal.quality();
+      s.put("timelineOverall", q.overall());
+      s.put("timelineStaticShapes", q.staticShapes());
+      s.put("timelineVisitShapes", q.visitShapes());
+      s.put("timelineSequenceLength", q.sequenceLength());
+      s.put("timelineVisitGaps", q.visitGaps());
+      s.put("timelineAutocorrelation", q.autocorrelation());
+      s.put("timelineTrend", q.trend());
+      s.put("timelineCrossVariable", q.crossVariable());
+      s.put("copiedTimelines", (double) longitudinal.privacy().copiedTimelines());
+      s.put("patientDcrShare", longitudinal.privacy().summaryReport().dcrShare());
+      s.put("patientMiaAuc", longitudinal.privacy().summaryReport().miaAuc());
     }
     return s;
   }

@@ -74,6 +74,10 @@ public final class HtmlReport {
         + " be 0.");
     h.append("</div>\n");
 
+    if (r.longitudinal() != null) {
+      timelines(h, r.longitudinal());
+    }
+
     h.append("<h2>Privacy gate</h2>\n<table><tr><th>id</th><th>check</th><th>level</th><th>result</th>")
         .append("<th>value</th><th>threshold</th><th>rule</th><th>what to change</th></tr>\n");
     for (GateCheck c : r.gate().checks()) {
@@ -169,6 +173,42 @@ public final class HtmlReport {
 
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /** The longitudinal section: timeline scores, per-variable details and the patient-level privacy numbers. */
+  private static void timelines(StringBuilder h, EvaluationReport.Longitudinal l) {
+    TimelineQuality q = l.quality();
+    TimelinePrivacy p = l.privacy();
+    h.append("<h2>Timelines (patients)</h2>\n<p>").append(l.realPatients()).append(" real patients, ")
+        .append(l.syntheticPatients()).append(" synthetic patients, ")
+        .append(l.holdoutPatients() > 0 ? l.holdoutPatients() + " holdout patients" : "no holdout")
+        .append(". The scores above are computed on visit rows; these on whole patients. Each is 0 to 1, 1 meaning"
+            + " identical.</p>\n<div class=\"cards\">\n");
+    card(h, "Timeline quality", q.overall(), "Mean of the timeline scores below.");
+    card(h, "Visit values", q.visitShapes(), "Distributions of the time-varying columns over all visits.");
+    card(h, "Static attributes", q.staticShapes(), "Distributions of the static columns over patients.");
+    card(h, "Visits per patient", q.sequenceLength(), "1 − KS statistic of the number of visits per patient.");
+    card(h, "Visit gaps", q.visitGaps(), "1 − KS statistic of the time between consecutive visits.");
+    card(h, "Lag-1 dependence", q.autocorrelation(), "How well the dependence of each value on the previous visit's"
+        + " is kept (within-patient lag-1 correlation; same-category share for categories).");
+    card(h, "Within-patient trends", q.trend(), "1 − KS statistic of the per-patient correlations of each value"
+        + " with time.");
+    card(h, "Cross-variable", q.crossVariable(), "Correlation / contingency similarity between time-varying"
+        + " columns over visits.");
+    card(h, "Copied timelines", p.copiedTimelines(), "Synthetic patients whose whole timeline equals a training"
+        + " patient's. Must be 0.");
+    card(h, "Patient DCR share", p.summaryReport().dcrShare(), "Share of synthetic patients (summarised) closer to"
+        + " a training patient than to a holdout patient. About 0.5 is safe.");
+    h.append("</div>\n<table><tr><th>time-varying column</th><th>lag-1 metric</th><th>real</th><th>synthetic</th>")
+        .append("<th>score</th><th>mean trend real</th><th>mean trend synthetic</th><th>trend score</th></tr>\n");
+    for (TimelineQuality.Variable v : q.variables()) {
+      h.append("<tr><td>").append(esc(v.column())).append("</td><td>").append(esc(v.autocorrelationMetric()))
+          .append("</td><td>").append(f3(v.lag1Real())).append("</td><td>").append(f3(v.lag1Synthetic()))
+          .append("</td><td>").append(f3(v.autocorrelation())).append("</td><td>").append(f3(v.trendReal()))
+          .append("</td><td>").append(f3(v.trendSynthetic())).append("</td><td>").append(f3(v.trend()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static void card(StringBuilder h, String title, double value, String meaning) {

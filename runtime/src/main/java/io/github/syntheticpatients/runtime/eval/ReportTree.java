@@ -108,6 +108,17 @@ public final class ReportTree {
         + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
     root.put("privacy", privacy);
 
+    if (r.longitudinal() != null) {
+      EvaluationReport.Longitudinal l = r.longitudinal();
+      Map<String, Object> longitudinal = new TreeMap<>();
+      longitudinal.put(
+          "patients",
+          sorted(Map.of("real", l.realPatients(), "synthetic", l.syntheticPatients(), "holdout", l.holdoutPatients())));
+      longitudinal.put("quality", l.quality().toMap());
+      longitudinal.put("privacy", l.privacy().toMap());
+      root.put("longitudinal", longitudinal);
+    }
+
     Map<String, Object> gate = new TreeMap<>();
     gate.put("passed", r.gate().passed());
     List<Object> checks = new ArrayList<>();

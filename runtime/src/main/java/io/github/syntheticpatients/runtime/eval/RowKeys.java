@@ -77,6 +77,11 @@ final class RowKeys {
 
   /** Exact (quantised) codes of one row. */
   Key exact(Table table, int row) {
+    return new Key(exactCodes(table, row));
+  }
+
+  /** The codes behind {@link #exact}, for keys that span several rows (a patient's whole timeline). */
+  long[] exactCodes(Table table, int row) {
     long[] key = new long[columns.length];
     for (int i = 0; i < columns.length; i++) {
       double v = table.value(row, columns[i]);
@@ -88,7 +93,7 @@ final class RowKeys {
         key[i] = Double.doubleToLongBits(v);
       }
     }
-    return new Key(key);
+    return key;
   }
 
   /** A hashable row key. */

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * weights and losses.
  */
 public final class GanTrainer {
-  private static final Object LOCK = new Object();
+  /** Held by every training in this JVM: DJL allows one gradient collector per process (djl.md, pitfall 5). */
+  static final Object LOCK = new Object();
 
   private GanTrainer() {}
 

@@ -127,7 +127,7 @@ final class GanRowSampler implements RowSampler {
         if (block.kind() == OutputBlock.Kind.SCALAR) {
           target[targetOffset + start] = (float) Math.tanh(raw[start]);
         } else {
-          int chosen = drawSoftmax(raw, start, block.width(), random.nextDouble());
+          int chosen = OutputSampling.drawSoftmax(raw, start, block.width(), random.nextDouble());
           if (fixedBlock != null && block.offset() == fixedBlock.layoutOffset()) {
             chosen = fixedCategory;
           }
@@ -146,27 +146,5 @@ final class GanRowSampler implements RowSampler {
       }
     }
     return probabilities.length - 1;
-  }
-
-  private static int drawSoftmax(float[] logits, int start, int width, double u) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int k = 0; k < width; k++) {
-      max = Math.max(max, logits[start + k]);
-    }
-    double[] weights = new double[width];
-    double sum = 0;
-    for (int k = 0; k < width; k++) {
-      weights[k] = Math.exp(logits[start + k] - max);
-      sum += weights[k];
-    }
-    double threshold = u * sum;
-    double cumulative = 0;
-    for (int k = 0; k < width; k++) {
-      cumulative += weights[k];
-      if (threshold < cumulative) {
-        return k;
-      }
-    }
-    return width - 1;
   }
 }

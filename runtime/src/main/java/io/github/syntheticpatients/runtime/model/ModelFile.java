@@ -2,9 +2,11 @@ package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelInfo;
+import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
@@ -51,6 +53,10 @@ public final class ModelFile {
   public static final String FORMAT_NAME = "synthetic-patients-model";
   /** The format version this runtime writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
+  /** {@code kind} of models that generate one row per patient. */
+  public static final String KIND_TABULAR = "tabular";
+  /** {@code kind} of models that generate patient timelines (one row per visit). */
+  public static final String KIND_LONGITUDINAL = "longitudinal";
 
   static final String MODEL_ENTRY = "model.json";
   static final String WEIGHTS_ENTRY = "weights.bin";
@@ -65,7 +71,7 @@ public final class ModelFile {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT_NAME);
     manifest.put("formatVersion", FORMAT_VERSION);
-    manifest.put("kind", "tabular");
+    manifest.put("kind", KIND_TABULAR);
     manifest.put("generator", contents.generator());
     manifest.put("summary", contents.summary());
     manifest.put("schema", SchemaJson.toMap(contents.schema()));
@@ -84,13 +90,41 @@ public final class ModelFile {
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
 
+    return archive(manifest, weights, contents.timing());
+  }
+
+  /** The bytes of a longitudinal model file ({@code kind} {@value #KIND_LONGITUDINAL}). */
+  public static byte[] toBytes(TimelineContents contents) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT_NAME);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("kind", KIND_LONGITUDINAL);
+    manifest.put("generator", contents.generator());
+    manifest.put("summary", contents.summary());
+    manifest.put("schema", SchemaJson.toMap(contents.encoder().schema()));
+    manifest.put("encoder", contents.encoder().state());
+    manifest.put("copula", contents.staticCopulaState());
+    manifest.put("network", TimelineNetworkJson.describe(contents.network()));
+    manifest.put("settings", contents.settings());
+    manifest.put("provenance", contents.provenance());
+    manifest.put("evaluation", contents.evaluation());
+    byte[] weights = WeightsFile.write(TimelineNetworkJson.tensors(contents.network()));
+    return archive(manifest, weights, contents.timing());
+  }
+
+  /** Writes a longitudinal model file atomically. */
+  public static void write(TimelineContents contents, Path file) {
+    AtomicFiles.write(file, toBytes(contents));
+  }
+
+  private static byte[] archive(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       putStored(zip, MODEL_ENTRY, JsonFiles.toBytes(manifest));
       if (weights != null) {
         putStored(zip, WEIGHTS_ENTRY, weights);
       }
-      putStored(zip, TIMING_ENTRY, JsonFiles.toBytes(contents.timing()));
+      putStored(zip, TIMING_ENTRY, JsonFiles.toBytes(timing));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -119,12 +153,20 @@ public final class ModelFile {
    * @param id the model's id
    * @throws ModelFormatException when the bytes are damaged, foreign or of a newer format
    */
-  public static TabularModel load(byte[] bytes, String source, String id) {
+  public static SyntheticModel load(byte[] bytes, String source, String id) {
     Entries entries = entries(bytes, source);
     Map<String, Object> manifest = entries.manifest();
     try {
       String generator = string(manifest, "generator", source);
       TableSchema schema = SchemaJson.fromMap(map(manifest, "schema", source), source);
+      Object kind = manifest.getOrDefault("kind", KIND_TABULAR);
+      if (KIND_LONGITUDINAL.equals(kind)) {
+        return loadTimelineModel(entries, bytes, source, id, schema, info(manifest, entries, generator, source));
+      }
+      if (!KIND_TABULAR.equals(kind)) {
+        throw new ModelFormatException(
+            source, "it holds a model of kind '" + kind + "', which this runtime does not know; upgrade synthetic-patients");
+      }
       RowSampler sampler;
       if (manifest.containsKey("network")) {
         if (entries.weights() == null) {
@@ -139,17 +181,7 @@ public final class ModelFile {
       } else {
         throw new ModelFormatException(source, "model.json has neither a network nor a copula");
       }
-      Map<String, Object> provenance = new TreeMap<>(map(manifest, "provenance", source));
-      provenance.putAll(entries.timing());
-      ModelInfo info =
-          new ModelInfo(
-              ((Number) manifest.get("formatVersion")).intValue(),
-              generator,
-              String.valueOf(manifest.getOrDefault("summary", "")),
-              map(manifest, "settings", source),
-              provenance,
-              map(manifest, "evaluation", source));
-      return new TabularModel(id, sha256(bytes), schema, info, sampler);
+      return new TabularModel(id, sha256(bytes), schema, info(manifest, entries, generator, source), sampler);
     } catch (ModelFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -158,6 +190,33 @@ public final class ModelFile {
       }
       throw new ModelFormatException(source, "its contents are damaged (" + e + ")", e);
     }
+  }
+
+  private static ModelInfo info(Map<String, Object> manifest, Entries entries, String generator, String source) {
+    Map<String, Object> provenance = new TreeMap<>(map(manifest, "provenance", source));
+    provenance.putAll(entries.timing());
+    return new ModelInfo(
+        ((Number) manifest.get("formatVersion")).intValue(),
+        generator,
+        String.valueOf(manifest.getOrDefault("summary", "")),
+        map(manifest, "settings", source),
+        provenance,
+        map(manifest, "evaluation", source));
+  }
+
+  private static TimelineModel loadTimelineModel(
+      Entries entries, byte[] bytes, String source, String id, TableSchema schema, ModelInfo info)
+      throws IOException {
+    if (entries.weights() == null) {
+      throw new ModelFormatException(source, "it is a longitudinal model without " + WEIGHTS_ENTRY);
+    }
+    Map<String, Object> manifest = entries.manifest();
+    TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
+    GaussianCopula patients = GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));
+    TimelineGenerator network =
+        TimelineNetworkJson.read(
+            map(manifest, "network", source), WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+    return new TimelineModel(id, sha256(bytes), info, encoder, patients, network);
   }
 
   /** The sha256 of some bytes, as lower-case hex. */

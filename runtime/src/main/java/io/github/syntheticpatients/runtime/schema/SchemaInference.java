@@ -4,13 +4,18 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvRowReader;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
+import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code missingRate} is the share of missing values (rounded to 6 decimals), {@code nullable} is whether any
  * value is missing, and {@code decimals} is the most digits after the decimal point seen (0 for integers and
- * text, at most {@value #MAX_DECIMALS}). No target, entity id or time column is set: the user names them in the
- * schema file. A column whose values mix numbers with text becomes a text column; if it looked numeric when its
- * uniqueness tracking was dropped, it is treated as not unique.
+ * text, at most {@value #MAX_DECIMALS}). No target is set; entity id and time are set only by {@link
+ * #inferLongitudinal}, which also marks static columns. A column whose values mix numbers with text becomes a
+ * text column; if it looked numeric when its uniqueness tracking was dropped, it is treated as not unique.
  */
 public final class SchemaInference {
   /** Numeric columns with at most this many distinct values are codes (categorical). */
@@ -91,28 +96,192 @@ public final class SchemaInference {
    * @throws InvalidInputException if the file is empty, has no data rows, duplicate names or ragged rows
    */
   public static TableSchema infer(Path csv, CsvOptions options) {
-    try (CsvRowReader reader = CsvRowReader.open(csv, options)) {
-      List<String> header = reader.header();
-      ColumnProfile[] profiles = new ColumnProfile[header.size()];
-      for (int c = 0; c < profiles.length; c++) {
-        profiles[c] = new ColumnProfile(header.get(c));
-      }
-      while (reader.next()) {
-        for (int c = 0; c < profiles.length; c++) {
-          profiles[c].accept(reader.field(c));
-        }
-      }
-      List<ColumnSchema> columns = new ArrayList<>(profiles.length);
-      for (ColumnProfile profile : profiles) {
-        columns.add(profile.toSchema(csv, reader.rowsRead()));
-      }
-      return TableSchema.of(columns);
+    return inferFiles(csv, List.of(csv), file -> options, null, null, false);
+  }
+
+  /**
+   * Infers one schema over several CSV files with the same header, as if their rows were one table (streaming,
+   * file after file). A {@code .psv} file is read as pipe-separated unless the options fix a delimiter.
+   *
+   * @param source what the files are, for log messages (e.g. their directory)
+   * @param files UTF-8 CSV files with the same header line
+   * @param options delimiter and missing-value tokens; null for the defaults
+   * @throws InvalidInputException if a file is empty, has no data rows, ragged rows or another header
+   */
+  public static TableSchema infer(Path source, List<Path> files, CsvOptions options) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No files to infer a schema from");
     }
+    return inferFiles(source, files, file -> LongitudinalInput.optionsFor(file, options), null, null, false);
+  }
+
+  /**
+   * Infers a longitudinal schema from a long-format CSV (one row per visit) or a directory of per-patient files
+   * (see {@link LongitudinalInput}), streaming, with the column rules above applied to all visit rows pooled.
+   *
+   * <ul>
+   *   <li>The patient id column becomes an IDENTIFIER without looking at its values (they repeat across visits).
+   *       If the files of a directory lack it, each file is one patient named by its file name, and the schema
+   *       gets the id column as an extra first column.
+   *   <li>The time column is always continuous: INTEGER or NUMERIC when its values are numbers (never codes or an
+   *       identifier, however few or increasing its values), DATE or DATETIME when they are ISO dates.
+   *   <li>A learned column is <b>static</b> (a patient attribute generated once) when, within every patient, all
+   *       its values are equal, missing counting as a value of its own (so a lab measured at one visit and
+   *       missing at the others is time-varying), and at least one patient has two or more visits. Patients with
+   *       a single visit give no evidence; when no patient has a second visit nothing is static, since a column
+   *       wrongly made static loses its changes while one wrongly left time-varying only costs model capacity.
+   *       With few repeat-visit patients a column may look static by chance: check the schema and set {@code
+   *       "static": false} where a value can change. The kind (and missing rate) of a static column is inferred
+   *       from one value per patient, since repeating it on every visit would make a baseline age look like a
+   *       code; so a static column that is an identifier per patient by the rules above (a record number)
+   *       becomes an IDENTIFIER.
+   * </ul>
+   *
+   * @param input a long-format CSV or a directory of per-patient {@code .psv} / {@code .csv} files
+   * @param options delimiter and missing-value tokens; null for the defaults ({@code .psv} is pipe-separated)
+   * @param entityId the patient id column
+   * @param time the time column
+   * @throws InvalidInputException if a role column is not in the header (naming {@code synthetic.entityId} or
+   *     {@code synthetic.time}), the time column holds text, a visit has no patient id, or a file is malformed
+   */
+  public static TableSchema inferLongitudinal(Path input, CsvOptions options, String entityId, String time) {
+    if (entityId == null || entityId.isBlank()) {
+      throw InvalidInputException.inParameter(
+          LongitudinalInput.ENTITY_ID_PARAMETER, "the patient id column is not set; name the column with "
+              + LongitudinalInput.ENTITY_ID_PARAMETER);
+    }
+    if (time == null || time.isBlank()) {
+      throw InvalidInputException.inParameter(
+          LongitudinalInput.TIME_PARAMETER, "the time column is not set; name the column with "
+              + LongitudinalInput.TIME_PARAMETER);
+    }
+    if (entityId.equals(time)) {
+      throw InvalidInputException.inParameter(
+          LongitudinalInput.TIME_PARAMETER,
+          "the patient id and the time column are both '" + time + "'; " + LongitudinalInput.TIME_PARAMETER
+              + " must name the column with each visit's time");
+    }
+    return inferFiles(
+        input,
+        LongitudinalInput.files(input),
+        file -> LongitudinalInput.optionsFor(file, options),
+        entityId,
+        time,
+        Files.isDirectory(input));
+  }
+
+  /**
+   * The one pass over the files; {@code entityId} and {@code time} null for a tabular schema. {@code directory}:
+   * whether the files may lack the id column (one patient per file).
+   */
+  private static TableSchema inferFiles(
+      Path source,
+      List<Path> files,
+      Function<Path, CsvOptions> optionsOf,
+      String entityId,
+      String time,
+      boolean directory) {
+    boolean longitudinal = entityId != null;
+    List<String> header = null;
+    ColumnProfile[] profiles = null;
+    ColumnProfile[] firstVisitProfiles = null;
+    StaticTracker statics = null;
+    Map<String, Integer> patients = new HashMap<>();
+    List<String> fileIds = null;
+    int idPosition = -1;
+    long rows = 0;
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
+      try (CsvRowReader reader = CsvRowReader.open(file, optionsOf.apply(file))) {
+        if (header == null) {
+          header = reader.header();
+          if (longitudinal) {
+            if (!directory || header.contains(entityId)) {
+              LongitudinalInput.requireColumn(
+                  file, header, entityId, "patient id", LongitudinalInput.ENTITY_ID_PARAMETER);
+            } else {
+              fileIds = LongitudinalInput.fileIds(files, entityId);
+              LOG.info(
+                  "{}: the files have no column '{}', so each file is one patient named by its file name",
+                  source,
+                  entityId);
+            }
+            LongitudinalInput.requireColumn(file, header, time, "time", LongitudinalInput.TIME_PARAMETER);
+            idPosition = header.indexOf(entityId);
+            statics = new StaticTracker(header.size());
+          }
+          profiles = new ColumnProfile[header.size()];
+          firstVisitProfiles = new ColumnProfile[header.size()];
+          for (int c = 0; c < profiles.length; c++) {
+            String name = header.get(c);
+            Role role = !longitudinal ? Role.ORDINARY
+                : name.equals(entityId) ? Role.ENTITY_ID
+                : name.equals(time) ? Role.TIME
+                : Role.ORDINARY;
+            profiles[c] = new ColumnProfile(name, role);
+            if (longitudinal && role == Role.ORDINARY) {
+              firstVisitProfiles[c] = new ColumnProfile(name, role);
+            }
+          }
+        } else {
+          LongitudinalInput.requireSameHeader(files.get(0), header, file, reader.header());
+        }
+        while (reader.next()) {
+          if (statics != null) {
+            String id = idPosition < 0 ? fileIds.get(f) : reader.field(idPosition);
+            if (id == null) {
+              throw LongitudinalInput.missingId(file, reader.line(), entityId, reader.rawField(idPosition));
+            }
+            Integer patient = patients.get(id);
+            if (patient == null) {
+              patient = patients.size();
+              patients.put(id, patient);
+            }
+            statics.startRow(patient);
+          }
+          boolean firstVisit = statics != null && statics.firstVisit();
+          for (int c = 0; c < profiles.length; c++) {
+            String value = reader.field(c);
+            profiles[c].accept(value);
+            if (statics != null) {
+              statics.accept(c, value);
+              if (firstVisit && firstVisitProfiles[c] != null) {
+                firstVisitProfiles[c].accept(value);
+              }
+            }
+          }
+        }
+        rows += reader.rowsRead();
+      }
+    }
+    List<ColumnSchema> columns = new ArrayList<>(profiles.length + 1);
+    if (longitudinal && idPosition < 0) {
+      columns.add(new ColumnSchema(entityId, ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false));
+    }
+    for (int c = 0; c < profiles.length; c++) {
+      ColumnSchema column = profiles[c].toSchema(source, rows);
+      if (statics != null && profiles[c].role == Role.ORDINARY && column.isLearned() && statics.isStatic(c)) {
+        // A static value is repeated on every visit, so rows overstate how often it occurs: its kind is decided
+        // by one value per patient (a baseline age seen on 16 visits is not a code seen 16 times).
+        ColumnSchema perPatient = firstVisitProfiles[c].toSchema(source, patients.size());
+        column = perPatient.isLearned() ? perPatient.withStaticAttribute(true) : perPatient;
+      }
+      columns.add(column);
+    }
+    TableSchema schema = TableSchema.of(columns);
+    return longitudinal ? schema.withLongitudinal(entityId, time) : schema;
   }
 
   /** Whether a column name reads as an identifier. */
   static boolean looksLikeIdName(String name) {
     return ID_NAME.matcher(name.trim()).matches();
+  }
+
+  /** What a column is for in longitudinal data. */
+  private enum Role {
+    ORDINARY,
+    ENTITY_ID,
+    TIME
   }
 
   /** Everything the rules need to know about one column, gathered value by value. */
@@ -121,7 +290,9 @@ public final class SchemaInference {
     private static final int DISTINCT_TRACKED = MAX_CATEGORY_LIMIT + 1;
 
     private final String name;
+    private final Role role;
     private final boolean idName;
+    private String firstText;
     private long present;
     private long missing;
     private boolean allNumbers = true;
@@ -136,9 +307,12 @@ public final class SchemaInference {
     private UniquenessTracker uniqueness;
     private boolean uniquenessAbandoned;
 
-    ColumnProfile(String name) {
+    ColumnProfile(String name, Role role) {
       this.name = name;
+      this.role = role;
       this.idName = looksLikeIdName(name);
+      // A patient id repeats across visits and a time column is never an identifier: no uniqueness to track.
+      this.uniquenessAbandoned = role != Role.ORDINARY;
     }
 
     void accept(String value) {
@@ -152,6 +326,7 @@ public final class SchemaInference {
         double number = CsvValues.parseNumber(value);
         if (Double.isNaN(number)) {
           allNumbers = false;
+          firstText = value;
         } else {
           maxDecimals = Math.max(maxDecimals, CsvValues.decimals(value));
           allIntegral &= CsvValues.isIntegral(number);
@@ -210,6 +385,12 @@ public final class SchemaInference {
     ColumnSchema toSchema(Path csv, long rows) {
       double missingRate = rows == 0 ? 0 : Math.round(missing * 1e6 / rows) / 1e6;
       boolean nullable = missing > 0;
+      if (role == Role.ENTITY_ID) {
+        return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, false);
+      }
+      if (role == Role.TIME) {
+        return timeSchema(csv, nullable, missingRate);
+      }
       if (present == 0) {
         LOG.info("{}: column '{}' is dropped: every value is missing", csv, name);
         return new ColumnSchema(name, ColumnKind.NUMERIC, true, missingRate, List.of(), 0, true);
@@ -257,6 +438,31 @@ public final class SchemaInference {
           limit,
           present);
       return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, true);
+    }
+
+    /** The time column: continuous whatever its number of distinct values. */
+    private ColumnSchema timeSchema(Path csv, boolean nullable, double missingRate) {
+      if (present > 0 && allNumbers) {
+        return allIntegral
+            ? new ColumnSchema(name, ColumnKind.INTEGER, nullable, missingRate, List.of(), 0, false)
+            : new ColumnSchema(
+                name, ColumnKind.NUMERIC, nullable, missingRate, List.of(), Math.min(maxDecimals, MAX_DECIMALS),
+                false);
+      }
+      if (present > 0 && allDates) {
+        return new ColumnSchema(name, ColumnKind.DATE, nullable, missingRate, List.of(), 0, false);
+      }
+      if (present > 0 && allDatesOrDateTimes) {
+        return new ColumnSchema(name, ColumnKind.DATETIME, nullable, missingRate, List.of(), 0, false);
+      }
+      throw InvalidInputException.inFile(
+          csv,
+          -1,
+          name,
+          (present == 0 ? "the time column has no values" : "the time column holds text such as '" + firstText
+              + "', not numbers or ISO dates")
+              + "; set " + LongitudinalInput.TIME_PARAMETER + " to the column with each visit's time (a number"
+              + " such as days or hours since admission, or an ISO date)");
     }
 
     private List<String> sortedText() {

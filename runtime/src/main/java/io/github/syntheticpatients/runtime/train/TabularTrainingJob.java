@@ -1,6 +1,5 @@
 package io.github.syntheticpatients.runtime.train;
 
-import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
@@ -133,7 +132,7 @@ public final class TabularTrainingJob {
    */
   private Candidate fitBest(TrainSettings settings, Table train, Table validation) {
     Candidate copula = fitCopula(train, validation, settings.seed());
-    if (validation.rowCount() == 0 || !engineAvailable()) {
+    if (validation.rowCount() == 0 || !Engines.available()) {
       listener.onMessage("auto: kept the Gaussian copula (" + (validation.rowCount() == 0
           ? "no validation rows to compare on" : "DJL is not on the classpath") + ")");
       return copula;
@@ -157,7 +156,7 @@ public final class TabularTrainingJob {
   }
 
   private Candidate fitGan(String generator, TrainSettings settings, Table train, Table validation) {
-    requireEngine();
+    Engines.require();
     EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
     TableEncoder encoder = TableEncoder.fit(train, encoderSettings, settings.seed());
     listener.onMessage(
@@ -177,27 +176,6 @@ public final class TabularTrainingJob {
   private static void requireInput(Path input) {
     if (!Files.isRegularFile(input)) {
       throw InvalidInputException.inFile(input, -1, null, "file not found; set the training CSV (synthetic.input)");
-    }
-  }
-
-  private static boolean engineAvailable() {
-    try {
-      Class.forName("ai.djl.engine.Engine", false, TabularTrainingJob.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
-  private static void requireEngine() {
-    try {
-      Class.forName("ai.djl.engine.Engine", false, TabularTrainingJob.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new EngineUnavailableException(
-          "GAN training needs the DJL PyTorch engine (ai.djl:api, ai.djl.pytorch:pytorch-engine, pytorch-jni and"
-              + " pytorch-native-cpu) on the classpath. Run training through 'mvn synthetic:train', which brings"
-              + " them in, or add them to your build; the copula generator needs none.",
-          e);
     }
   }
 

@@ -14,12 +14,18 @@ import java.util.TreeSet;
  * @param validationFraction share of the remaining rows that chooses among snapshots (default 0.2)
  * @param enforceGate whether a failed privacy gate stops the model being written ({@code privacyGate=enforce},
  *     the default) or is only recorded in the model card ({@code privacyGate=warn})
+ * @param maxVisits longitudinal data: the longest timeline learned and generated, 0 for the longest in the data
+ * @param forwardFill longitudinal data: time-varying columns whose missing values take the previous visit's value
+ *     ({@code all} or a comma-separated list; empty for none: missingness is modelled, not imputed)
  */
-record TrainingOptions(double holdoutFraction, double validationFraction, boolean enforceGate) {
+record TrainingOptions(
+    double holdoutFraction, double validationFraction, boolean enforceGate, int maxVisits, String forwardFill) {
 
   static final String HOLDOUT_FRACTION = "holdoutFraction";
   static final String VALIDATION_FRACTION = "validationFraction";
   static final String PRIVACY_GATE = "privacyGate";
+  static final String MAX_VISITS = "maxVisits";
+  static final String FORWARD_FILL = "forwardFill";
 
   /** Options understood by the encoder and the GAN, accepted here so a typo anywhere is caught once. */
   static final Set<String> KNOWN =
@@ -27,6 +33,8 @@ record TrainingOptions(double holdoutFraction, double validationFraction, boolea
           HOLDOUT_FRACTION,
           VALIDATION_FRACTION,
           PRIVACY_GATE,
+          MAX_VISITS,
+          FORWARD_FILL,
           "numericEncoding",
           "maxModes",
           "modeWeightThreshold",
@@ -48,7 +56,21 @@ record TrainingOptions(double holdoutFraction, double validationFraction, boolea
       throw InvalidInputException.inParameter(
           PRIVACY_GATE, "privacyGate must be 'enforce' or 'warn', was '" + gate + "'");
     }
-    return new TrainingOptions(holdout, validation, gate.equals("enforce"));
+    int maxVisits = 0;
+    String maxVisitsText = options.get(MAX_VISITS);
+    if (maxVisitsText != null) {
+      try {
+        maxVisits = Integer.parseInt(maxVisitsText.trim());
+      } catch (NumberFormatException e) {
+        maxVisits = -1;
+      }
+      if (maxVisits < 1) {
+        throw InvalidInputException.inParameter(
+            MAX_VISITS, "maxVisits must be a whole number of 1 or more, e.g. 48, was '" + maxVisitsText + "'");
+      }
+    }
+    String forwardFill = options.getOrDefault(FORWARD_FILL, "").trim();
+    return new TrainingOptions(holdout, validation, gate.equals("enforce"), maxVisits, forwardFill);
   }
 
   private static double fraction(Map<String, String> options, String key, double fallback, double min, double max) {

@@ -30,7 +30,7 @@ public final class TrainingRecord {
 
   /** Whether the model file at the request's output was made by an identical request. */
   public static boolean isUpToDate(TrainRequest request) {
-    if (!Files.isRegularFile(request.output()) || !Files.isRegularFile(request.input())) {
+    if (!Files.isRegularFile(request.output()) || !Files.exists(request.input())) {
       return false;
     }
     try {
@@ -52,6 +52,11 @@ public final class TrainingRecord {
     description.put("inputSha256", sha256(request.input()));
     description.put("schemaSha256", request.schemaFile() == null ? "inferred" : sha256(request.schemaFile()));
     description.put("settings", requestedSettings(request.settings()));
+    if (request.entityId() != null || request.time() != null) {
+      // Only when set, so that tabular model files record their requests as before.
+      description.put("entityId", request.entityId());
+      description.put("time", request.time());
+    }
     description.put("toolkitVersion", Versions.toolkit());
     return description;
   }
@@ -89,8 +94,33 @@ public final class TrainingRecord {
     return Double.isFinite(value) ? value : String.valueOf(value);
   }
 
-  /** The sha256 of a file, streamed. */
+  /**
+   * The sha256 of a file, streamed; of a directory (per-patient files), the sha256 over its regular files' relative
+   * paths and contents in sorted order, so any change to a patient file or the set of files changes it.
+   */
   static String sha256(Path file) {
+    if (Files.isDirectory(file)) {
+      return directorySha256(file);
+    }
+    return fileSha256(file);
+  }
+
+  private static String directorySha256(Path directory) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = directory.relativize(file).toString().replace('\\', '/');
+        digest.update((relative + "\n" + fileSha256(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + directory + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String fileSha256(Path file) {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       byte[] buffer = new byte[1 << 16];
       while (in.read(buffer) >= 0) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
+import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
@@ -43,7 +44,7 @@ class ModelFileTest {
   @Test
   void copulaModelRoundTrips() {
     byte[] bytes = ModelFile.toBytes(copula);
-    TabularModel model = ModelFile.load(bytes, "mem.synth", "mem");
+    SyntheticModel model = ModelFile.load(bytes, "mem.synth", "mem");
 
     assertThat(model.id()).isEqualTo("mem");
     assertThat(model.sha256()).isEqualTo(ModelFile.sha256(bytes)).hasSize(64);
@@ -72,7 +73,7 @@ class ModelFileTest {
   void ganModelRoundTripsWithItsWeights() {
     byte[] bytes = ModelFile.toBytes(gan);
     assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json");
-    TabularModel loaded = ModelFile.load(bytes, "gan.synth", "gan");
+    SyntheticModel loaded = ModelFile.load(bytes, "gan.synth", "gan");
     assertThat(loaded.info().generator()).isEqualTo("ctgan");
     assertThat(loaded.schema()).isEqualTo(pbc.schema());
 

@@ -26,8 +26,8 @@ class TabularModelTest {
   @BeforeAll
   static void load() {
     pbc = TestModels.pbc();
-    copula = ModelFile.load(ModelFile.toBytes(TestModels.copula(pbc)), "copula.synth", "copula");
-    gan = ModelFile.load(ModelFile.toBytes(TestModels.gan(pbc, 3)), "gan.synth", "gan");
+    copula = (TabularModel) ModelFile.load(ModelFile.toBytes(TestModels.copula(pbc)), "copula.synth", "copula");
+    gan = (TabularModel) ModelFile.load(ModelFile.toBytes(TestModels.gan(pbc, 3)), "gan.synth", "gan");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a CSV file into a columnar {@link Table}, streaming row by row into growable primitive arrays: a
@@ -81,6 +82,17 @@ public final class CsvTableReader {
 
   /** For each schema column, its field position in the file. */
   private static int[] matchHeader(Path file, List<String> header, TableSchema schema) {
+    return matchHeader(file, header, schema, Set.of());
+  }
+
+  /**
+   * For each schema column, its field position in the file, or -1 for a dropped column or one of {@code
+   * mayBeAbsent} that the file lacks.
+   *
+   * @throws InvalidInputException listing the schema's columns missing from the file and the file's columns
+   *     missing from the schema
+   */
+  static int[] matchHeader(Path file, List<String> header, TableSchema schema, Set<String> mayBeAbsent) {
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       byName.put(header.get(i), i);
@@ -92,7 +104,7 @@ public final class CsvTableReader {
       Integer position = byName.get(column.name());
       if (position == null) {
         positions[c] = -1;
-        if (!column.dropped()) {
+        if (!column.dropped() && !mayBeAbsent.contains(column.name())) {
           missing.add(column.name());
         }
       } else {
@@ -119,8 +131,11 @@ public final class CsvTableReader {
     return positions;
   }
 
-  /** Turns the text of one column into its {@link Table} cell value, or explains why it cannot. */
-  private static final class ColumnParser {
+  /**
+   * Turns the text of one column into its {@link Table} cell value, or explains why it cannot. Shared with {@link
+   * TimelineReader} so both readers parse and report values alike.
+   */
+  static final class ColumnParser {
     private final Path file;
     private final ColumnSchema column;
     private final Map<String, Integer> categoryIndex = new HashMap<>();
@@ -234,7 +249,7 @@ public final class CsvTableReader {
   }
 
   /** A primitive double list that grows by half its size; avoids boxing a million values. */
-  private static final class GrowableDoubles {
+  static final class GrowableDoubles {
     private double[] values = new double[1024];
     private int size;
 

@@ -49,7 +49,8 @@ public final class JsonlRecordWriter {
         });
   }
 
-  private static void writeValue(JsonGenerator generator, Object value) throws java.io.IOException {
+  /** One value as {@link ValueFormat} formats it for CSV, typed for JSON; shared with the timeline writer. */
+  static void writeValue(JsonGenerator generator, Object value) throws java.io.IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof Boolean flag) {

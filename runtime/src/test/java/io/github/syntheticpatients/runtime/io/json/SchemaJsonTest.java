@@ -82,7 +82,7 @@ class SchemaJsonTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(file + ", line 6: at character ")
         .hasMessageContaining("unknown property \"dropped\"; the known properties are [categories, decimals, drop,"
-            + " kind, missingRate, name, nullable]");
+            + " kind, missingRate, name, nullable, static]");
     Path top = write("{\"formatVersion\": 1,\n \"targets\": \"x\", \"columns\": []}");
     assertThatThrownBy(() -> SchemaJson.read(top))
         .hasMessageStartingWith(top + ", line 2: at character ")

@@ -1,0 +1,331 @@
+package io.github.syntheticpatients.runtime.encode;
+
+import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns patient timelines into what the sequence generator learns, and generated values back into timelines. A
+ * timeline is split in two tables:
+ *
+ * <ul>
+ *   <li>the <b>patient table</b>, one row per patient: the static attributes, the number of visits and the first
+ *       visit's time. A tabular generator learns it (static attributes are generated first), and its min–max
+ *       encoding is the condition the sequence generator sees at every step;
+ *   <li>the <b>step table</b>, one row per visit: the gap since the previous visit (0 at the first visit, so
+ *       irregular visit times are learned as gaps) and the time-varying values, encoded as Health Gym does
+ *       (Box–Cox, then min–max onto [-1, 1]; one-hot categories; a missingness indicator per nullable column).
+ * </ul>
+ *
+ * Sequences longer than {@link #maxVisits()} are cut to their first {@code maxVisits} visits.
+ */
+public final class TimelineEncoder {
+  private static final int FORMAT = 1;
+  private static final String SOURCE = "timeline encoder state";
+
+  private final TableSchema schema;
+  private final String visitsColumn;
+  private final String gapColumn;
+  private final int maxVisits;
+  private final TableEncoder staticEncoder;
+  private final TableEncoder stepEncoder;
+
+  private TimelineEncoder(
+      TableSchema schema,
+      String visitsColumn,
+      String gapColumn,
+      int maxVisits,
+      TableEncoder staticEncoder,
+      TableEncoder stepEncoder) {
+    this.schema = schema;
+    this.visitsColumn = visitsColumn;
+    this.gapColumn = gapColumn;
+    this.maxVisits = maxVisits;
+    this.staticEncoder = staticEncoder;
+    this.stepEncoder = stepEncoder;
+  }
+
+  /**
+   * Fits both encoders to training timelines.
+   *
+   * @param train the training patients
+   * @param maxVisits the longest sequence learned and generated; longer ones are cut
+   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design)
+   * @param seed seeds the encoders' subsampling
+   */
+  public static TimelineEncoder fit(Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
+    Objects.requireNonNull(stepSettings, "stepSettings");
+    if (maxVisits < 1) {
+      throw new IllegalArgumentException("maxVisits must be 1 or more, was " + maxVisits);
+    }
+    TableSchema schema = train.schema();
+    String visits = freeName(schema, "visits");
+    String gap = freeName(schema, "gap");
+    TableSchema patientSchema = patientSchema(schema, visits);
+    TableSchema stepSchema = stepSchema(schema, gap);
+    Table patients = patientTable(train, patientSchema, visits, maxVisits);
+    Table steps = stepTable(train, stepSchema, gap, maxVisits);
+    EncoderSettings staticSettings =
+        EncoderSettings.defaults().withNumericEncoding(EncoderSettings.NumericEncoding.MINMAX);
+    TableEncoder staticEncoder = TableEncoder.fit(patients, staticSettings, seed);
+    TableEncoder stepEncoder = TableEncoder.fit(steps, stepSettings, seed + 1);
+    return new TimelineEncoder(schema, visits, gap, maxVisits, staticEncoder, stepEncoder);
+  }
+
+  /** The longitudinal schema of the timelines. */
+  public TableSchema schema() {
+    return schema;
+  }
+
+  /** The patient table's schema: static attributes, the visit count, the first visit's time. */
+  public TableSchema patientSchema() {
+    return staticEncoder.schema();
+  }
+
+  /** The column of the patient table that holds the number of visits. */
+  public String visitsColumn() {
+    return visitsColumn;
+  }
+
+  /** The longest sequence learned and generated. */
+  public int maxVisits() {
+    return maxVisits;
+  }
+
+  /** The layout of one encoded step, which the generator's output heads follow. */
+  public EncodedLayout stepLayout() {
+    return stepEncoder.layout();
+  }
+
+  /** The width of an encoded patient row (the generator's condition). */
+  public int staticWidth() {
+    return staticEncoder.layout().width();
+  }
+
+  /** One row per patient: static attributes, visit count (cut to {@link #maxVisits()}) and first time. */
+  public Table patientTable(Timelines timelines) {
+    return patientTable(timelines, patientSchema(), visitsColumn, maxVisits);
+  }
+
+  /** The patient rows encoded for the generator's condition, {@code rows × staticWidth()} floats. */
+  public float[] encodeStatics(Table patients) {
+    return staticEncoder.encode(patients, 0);
+  }
+
+  /**
+   * The steps of every patient, encoded and zero-padded to {@link #maxVisits()}: {@code patients × maxVisits ×
+   * stepLayout().width()} floats, row-major.
+   */
+  public float[] encodeSteps(Timelines timelines, long seed) {
+    Table steps = stepTable(timelines, stepEncoder.schema(), gapColumn, maxVisits);
+    float[] compact = stepEncoder.encode(steps, seed);
+    int width = stepLayout().width();
+    float[] padded = new float[Math.multiplyExact(timelines.patientCount(), maxVisits * width)];
+    int source = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int length = lengthOf(timelines, p);
+      System.arraycopy(compact, source, padded, p * maxVisits * width, length * width);
+      source += length * width;
+    }
+    return padded;
+  }
+
+  /** The number of visits of each patient as learned (cut to {@link #maxVisits()}). */
+  public int[] lengths(Timelines timelines) {
+    int[] lengths = new int[timelines.patientCount()];
+    for (int p = 0; p < lengths.length; p++) {
+      lengths[p] = lengthOf(timelines, p);
+    }
+    return lengths;
+  }
+
+  /**
+   * Builds timelines from generated patients.
+   *
+   * @param patients the patient table rows (static attributes, visit count, first time)
+   * @param lengths the number of visits generated for each patient
+   * @param activatedSteps the activated step rows of all patients one after another ({@code sum(lengths) ×
+   *     stepLayout().width()}), SCALAR spans in [-1, 1], SOFTMAX spans one-hot
+   * @return timelines over {@link #schema()} with ids {@code 1..n}; time is the first time plus the summed gaps
+   */
+  public Timelines decode(Table patients, int[] lengths, float[] activatedSteps) {
+    int total = 0;
+    for (int length : lengths) {
+      total += length;
+    }
+    Table steps = stepEncoder.decode(activatedSteps, total);
+    List<ColumnSchema> columns = schema.columns();
+    double[][] cells = new double[columns.size()][total];
+    for (double[] column : cells) {
+      Arrays.fill(column, Double.NaN);
+    }
+    int[] starts = new int[lengths.length + 1];
+    List<String> ids = new ArrayList<>(lengths.length);
+    double[] gaps = steps.column(gapColumn);
+    double[] firstTimes = patients.column(schema.time());
+    int timeIndex = schema.indexOf(schema.time());
+    int row = 0;
+    for (int p = 0; p < lengths.length; p++) {
+      starts[p] = row;
+      ids.add(Integer.toString(p + 1));
+      double time = firstTimes[p];
+      for (int v = 0; v < lengths[p]; v++, row++) {
+        if (v > 0) {
+          time += gaps[row];
+        }
+        cells[timeIndex][row] = time;
+      }
+    }
+    starts[lengths.length] = row;
+    for (ColumnSchema column : schema.staticColumns()) {
+      double[] source = patients.column(column.name());
+      double[] target = cells[schema.indexOf(column.name())];
+      for (int p = 0; p < lengths.length; p++) {
+        Arrays.fill(target, starts[p], starts[p + 1], source[p]);
+      }
+    }
+    for (ColumnSchema column : schema.timeVaryingColumns()) {
+      System.arraycopy(steps.column(column.name()), 0, cells[schema.indexOf(column.name())], 0, total);
+    }
+    return new Timelines(new Table(schema, cells), starts, ids);
+  }
+
+  /** The fitted state as plain JDK values for {@code model.json}. */
+  public Map<String, Object> state() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("format", FORMAT);
+    state.put("maxVisits", maxVisits);
+    state.put("visitsColumn", visitsColumn);
+    state.put("gapColumn", gapColumn);
+    state.put("static", staticEncoder.state());
+    state.put("steps", stepEncoder.state());
+    return state;
+  }
+
+  /**
+   * Rebuilds an encoder from {@link #state()}.
+   *
+   * @throws ModelFormatException when the state is malformed or does not match the schema
+   */
+  public static TimelineEncoder fromState(TableSchema schema, Map<String, Object> state) {
+    StateMaps read = new StateMaps(SOURCE);
+    read.requireFormat(state, FORMAT);
+    if (!schema.isLongitudinal()) {
+      throw new ModelFormatException(SOURCE, "the model's schema names no entityId and time");
+    }
+    int maxVisits = read.integer(state, "maxVisits");
+    if (maxVisits < 1) {
+      throw new ModelFormatException(SOURCE, "maxVisits is " + maxVisits);
+    }
+    String visits = read.string(state, "visitsColumn");
+    String gap = read.string(state, "gapColumn");
+    TableEncoder staticEncoder = TableEncoder.fromState(patientSchema(schema, visits), read.map(state, "static"));
+    TableEncoder stepEncoder = TableEncoder.fromState(stepSchema(schema, gap), read.map(state, "steps"));
+    return new TimelineEncoder(schema, visits, gap, maxVisits, staticEncoder, stepEncoder);
+  }
+
+  private int lengthOf(Timelines timelines, int patient) {
+    return Math.min(timelines.visitCount(patient), maxVisits);
+  }
+
+  private static TableSchema patientSchema(TableSchema schema, String visits) {
+    List<ColumnSchema> columns = new ArrayList<>();
+    for (ColumnSchema column : schema.staticColumns()) {
+      columns.add(column.withStaticAttribute(false));
+    }
+    columns.add(new ColumnSchema(visits, ColumnKind.INTEGER, false, 0, List.of(), 0, false));
+    ColumnSchema time = schema.column(schema.time()).orElseThrow();
+    columns.add(new ColumnSchema(time.name(), time.kind(), false, 0, List.of(), time.decimals(), false));
+    return TableSchema.of(columns);
+  }
+
+  private static TableSchema stepSchema(TableSchema schema, String gap) {
+    ColumnSchema time = schema.column(schema.time()).orElseThrow();
+    // Dates and date-times are held as whole days and seconds, so their gaps are whole numbers too.
+    ColumnKind gapKind = time.kind() == ColumnKind.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.INTEGER;
+    List<ColumnSchema> columns = new ArrayList<>();
+    columns.add(new ColumnSchema(gap, gapKind, false, 0, List.of(), time.decimals(), false));
+    for (ColumnSchema column : schema.timeVaryingColumns()) {
+      columns.add(column.withStaticAttribute(false));
+    }
+    return TableSchema.of(columns);
+  }
+
+  private static Table patientTable(Timelines timelines, TableSchema patientSchema, String visits, int maxVisits) {
+    TableSchema schema = timelines.schema();
+    int patients = timelines.patientCount();
+    Table first = timelines.firstVisits();
+    double[][] cells = new double[patientSchema.columns().size()][];
+    for (int c = 0; c < cells.length; c++) {
+      String name = patientSchema.columns().get(c).name();
+      if (name.equals(visits)) {
+        cells[c] = new double[patients];
+        for (int p = 0; p < patients; p++) {
+          cells[c][p] = Math.min(timelines.visitCount(p), maxVisits);
+        }
+      } else {
+        cells[c] = first.column(schema.indexOf(name)).clone();
+      }
+    }
+    return new Table(patientSchema, cells);
+  }
+
+  private static Table stepTable(Timelines timelines, TableSchema stepSchema, String gap, int maxVisits) {
+    TableSchema schema = timelines.schema();
+    int[] rows = keptRows(timelines, maxVisits);
+    Table kept = timelines.visits().selectRows(rows);
+    double[] times = kept.column(schema.time());
+    double[][] cells = new double[stepSchema.columns().size()][];
+    for (int c = 0; c < cells.length; c++) {
+      String name = stepSchema.columns().get(c).name();
+      if (name.equals(gap)) {
+        double[] gaps = new double[rows.length];
+        int row = 0;
+        for (int p = 0; p < timelines.patientCount(); p++) {
+          int length = Math.min(timelines.visitCount(p), maxVisits);
+          for (int v = 0; v < length; v++, row++) {
+            gaps[row] = v == 0 ? 0 : times[row] - times[row - 1];
+          }
+        }
+        cells[c] = gaps;
+      } else {
+        cells[c] = kept.column(schema.indexOf(name));
+      }
+    }
+    return new Table(stepSchema, cells);
+  }
+
+  private static int[] keptRows(Timelines timelines, int maxVisits) {
+    int total = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      total += Math.min(timelines.visitCount(p), maxVisits);
+    }
+    int[] rows = new int[total];
+    int next = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      for (int v = 0; v < length; v++) {
+        rows[next++] = timelines.firstRow(p) + v;
+      }
+    }
+    return rows;
+  }
+
+  /** A column name the schema does not use, for the generated helper columns. */
+  private static String freeName(TableSchema schema, String base) {
+    String name = "_" + base;
+    while (schema.indexOf(name) >= 0) {
+      name = "_" + name;
+    }
+    return name;
+  }
+}

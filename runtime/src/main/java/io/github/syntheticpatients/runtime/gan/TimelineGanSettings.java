@@ -1,0 +1,171 @@
+package io.github.syntheticpatients.runtime.gan;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+
+/**
+ * Hyper-parameters of a {@link TimelineGanTrainer} training (Health Gym's WGAN for patient timelines).
+ *
+ * @param epochs passes over the patients
+ * @param batchSize patients per step (capped at the number of patients)
+ * @param latentDim width of the per-step noise {@code z_t}
+ * @param lstmHidden hidden width of each of the generator's two LSTMs
+ * @param mlpHidden width of the generator head's hidden layer (LeakyReLU) between the LSTMs and the output
+ * @param criticHidden hidden width of the critic's LSTM and of its head's hidden layer
+ * @param criticSteps critic steps per generator step ({@code n_critic}; Health Gym uses 5)
+ * @param generatorLearningRate Adam learning rate of the generator
+ * @param criticLearningRate Adam learning rate of the critic
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ * @param penaltyWeight weight λ of the finite-difference gradient penalty
+ * @param finiteDifferenceStep step {@code h} of the central difference along the real−fake direction
+ * @param correlationWeight weight of the correlation-alignment loss in the generator step (0 turns it off)
+ * @param curriculum whether early epochs train on truncated sequences (see {@link TimelineGanTrainer})
+ */
+public record TimelineGanSettings(
+    int epochs,
+    int batchSize,
+    int latentDim,
+    int lstmHidden,
+    int mlpHidden,
+    int criticHidden,
+    int criticSteps,
+    double generatorLearningRate,
+    double criticLearningRate,
+    double beta1,
+    double beta2,
+    double penaltyWeight,
+    double finiteDifferenceStep,
+    double correlationWeight,
+    boolean curriculum) {
+
+  /** Generator steps {@link #forData} aims for. */
+  public static final int TARGET_GENERATOR_STEPS = 2_000;
+
+  public TimelineGanSettings {
+    positive("epochs", epochs);
+    positive("batchSize", batchSize);
+    positive("latentDim", latentDim);
+    positive("lstmHidden", lstmHidden);
+    positive("mlpHidden", mlpHidden);
+    positive("criticHidden", criticHidden);
+    positive("criticSteps", criticSteps);
+    positive("generatorLearningRate", generatorLearningRate);
+    positive("criticLearningRate", criticLearningRate);
+    if (!(beta1 >= 0 && beta1 < 1)) {
+      throw InvalidInputException.inParameter("beta1", "beta1 must be in [0, 1), was " + beta1);
+    }
+    if (!(beta2 >= 0 && beta2 < 1)) {
+      throw InvalidInputException.inParameter("beta2", "beta2 must be in [0, 1), was " + beta2);
+    }
+    if (!(penaltyWeight >= 0)) {
+      throw InvalidInputException.inParameter("penaltyWeight", "penaltyWeight must be 0 or more, was "
+          + penaltyWeight);
+    }
+    positive("finiteDifferenceStep", finiteDifferenceStep);
+    if (!(correlationWeight >= 0)) {
+      throw InvalidInputException.inParameter("correlationWeight", "correlationWeight must be 0 or more, was "
+          + correlationWeight);
+    }
+  }
+
+  /**
+   * Defaults for small clinical data (a few hundred patients, up to ~50 steps, 20–60 encoded values a step): batch
+   * 32 patients, latent 16, LSTMs of 64 units, a 64-unit head, a 64-unit LSTM critic, 5 critic steps per generator
+   * step, Adam 5e-4 with (0.5, 0.9), λ = 10, {@code h} = 0.01, correlation weight 1, curriculum on, 300 epochs.
+   * Small networks because a few hundred patients cannot support more, and they keep an epoch well under a second
+   * on a CPU.
+   */
+  public static TimelineGanSettings defaults() {
+    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 5e-4, 5e-4, 0.5, 0.9, 10, 0.01, 1.0, true);
+  }
+
+  /**
+   * Defaults sized for {@code patients} timelines of up to {@code maxSteps} steps: batch 32 below 1,000 patients and
+   * 64 from there, and enough epochs for about {@link #TARGET_GENERATOR_STEPS} generator steps (30 to 1,000).
+   * {@code maxSteps} is only checked: longer sequences make each step slower but, in Health Gym's experience, need
+   * no more steps; it is in the signature so that the choice can depend on it without changing callers.
+   */
+  public static TimelineGanSettings forData(int patients, int maxSteps) {
+    if (patients < 1 || maxSteps < 1) {
+      throw InvalidInputException.inParameter("patients", "need at least one patient and one step, got "
+          + patients + " and " + maxSteps);
+    }
+    int batch = Math.min(patients, patients < 1_000 ? 32 : 64);
+    int stepsPerEpoch = Math.max(patients / batch, 1);
+    int epochs = Math.max(30, Math.min(1_000, (TARGET_GENERATOR_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
+    return defaults().withBatchSize(batch).withEpochs(epochs);
+  }
+
+  public TimelineGanSettings withEpochs(int value) {
+    return new TimelineGanSettings(value, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  public TimelineGanSettings withBatchSize(int value) {
+    return new TimelineGanSettings(epochs, value, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  public TimelineGanSettings withLatentDim(int value) {
+    return new TimelineGanSettings(epochs, batchSize, value, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  /** Sets the generator's LSTM width, its head's hidden width and the critic's width. */
+  public TimelineGanSettings withWidths(int lstm, int mlp, int critic) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstm, mlp, critic, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  public TimelineGanSettings withCriticSteps(int value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, value,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  /** Sets both networks' learning rates. */
+  public TimelineGanSettings withLearningRates(double generator, double critic) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum);
+  }
+
+  public TimelineGanSettings withBetas(double first, double second) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, first, second, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum);
+  }
+
+  public TimelineGanSettings withPenaltyWeight(double value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, value, finiteDifferenceStep, correlationWeight,
+        curriculum);
+  }
+
+  public TimelineGanSettings withFiniteDifferenceStep(double value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, value, correlationWeight,
+        curriculum);
+  }
+
+  public TimelineGanSettings withCorrelationWeight(double value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, value,
+        curriculum);
+  }
+
+  public TimelineGanSettings withCurriculum(boolean value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, value);
+  }
+
+  private static void positive(String parameter, double value) {
+    if (!(value > 0)) {
+      throw InvalidInputException.inParameter(parameter, parameter + " must be positive, was " + value);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.syntheticpatients.runtime.model;
+
+import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.encode.OutputBlock;
+import java.util.SplittableRandom;
+
+/**
+ * The output heads of a generator in plain Java: tanh for SCALAR spans, a category drawn from the softmax for
+ * SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to).
+ */
+final class OutputSampling {
+  private OutputSampling() {}
+
+  /**
+   * Activates one raw output row into {@code target} (zeroed beforehand): scalars through tanh, one 1 per SOFTMAX
+   * block at a drawn category.
+   */
+  static void activateRow(
+      float[] raw, int rawOffset, EncodedLayout layout, float[] target, int targetOffset, SplittableRandom random) {
+    for (OutputBlock block : layout.blocks()) {
+      int start = rawOffset + block.offset();
+      if (block.kind() == OutputBlock.Kind.SCALAR) {
+        target[targetOffset + block.offset()] = (float) Math.tanh(raw[start]);
+      } else {
+        target[targetOffset + block.offset() + drawSoftmax(raw, start, block.width(), random.nextDouble())] = 1f;
+      }
+    }
+  }
+
+  /** A category drawn with probability softmax(logits) from the span {@code [start, start + width)}. */
+  static int drawSoftmax(float[] logits, int start, int width, double u) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int k = 0; k < width; k++) {
+      max = Math.max(max, logits[start + k]);
+    }
+    double[] weights = new double[width];
+    double sum = 0;
+    for (int k = 0; k < width; k++) {
+      weights[k] = Math.exp(logits[start + k] - max);
+      sum += weights[k];
+    }
+    double threshold = u * sum;
+    double cumulative = 0;
+    for (int k = 0; k < width; k++) {
+      cumulative += weights[k];
+      if (threshold < cumulative) {
+        return k;
+      }
+    }
+    return width - 1;
+  }
+}

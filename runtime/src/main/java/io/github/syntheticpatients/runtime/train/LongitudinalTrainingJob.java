@@ -1,0 +1,311 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.PrivacyGateException;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.Schemas;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
+import io.github.syntheticpatients.runtime.data.ForwardFill;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
+import io.github.syntheticpatients.runtime.eval.GateSettings;
+import io.github.syntheticpatients.runtime.eval.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.eval.TimelineQuality;
+import io.github.syntheticpatients.runtime.gan.TimelineGanSettings;
+import io.github.syntheticpatients.runtime.gan.TimelineGanTrainer;
+import io.github.syntheticpatients.runtime.gan.TimelineTrainingData;
+import io.github.syntheticpatients.runtime.gan.TrainedTimelineGenerator;
+import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.model.TimelineContents;
+import io.github.syntheticpatients.runtime.model.TimelineModel;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a longitudinal model end to end: the longitudinal schema, the timelines (a long CSV or a directory of
+ * per-patient files), an optional forward fill, a seeded split <i>by patient</i> (privacy holdout, validation,
+ * training), the timeline encoder, a Gaussian copula for each patient's static attributes, visit count and first
+ * time, the Health-Gym-style sequence WGAN conditioned on them, the longitudinal quality on the validation patients,
+ * the patient-level privacy gate on the holdout patients, and the model file.
+ */
+public final class LongitudinalTrainingJob {
+  /** Fewer patients than this cannot train anything meaningful. */
+  static final int MIN_PATIENTS = 20;
+  /** The only sequence generator; {@code auto} picks it for longitudinal data. */
+  static final String GENERATOR = "lstm-wgan";
+
+  private final TrainRequest request;
+  private final TrainingListener listener;
+
+  private LongitudinalTrainingJob(TrainRequest request, TrainingListener listener) {
+    this.request = request;
+    this.listener = listener;
+  }
+
+  /** Whether a request trains a longitudinal model: it names the id and time columns, or its schema does. */
+  public static boolean isLongitudinal(TrainRequest request) {
+    if (request.entityId() != null || request.time() != null) {
+      return true;
+    }
+    return request.schemaFile() != null && Schemas.read(request.schemaFile()).isLongitudinal();
+  }
+
+  /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.Training#train}. */
+  public static TrainResult run(TrainRequest request, TrainingListener listener) {
+    return new LongitudinalTrainingJob(request, listener).run();
+  }
+
+  private TrainResult run() {
+    long started = System.nanoTime();
+    TrainSettings settings = request.settings();
+    TrainingOptions options = TrainingOptions.from(settings.options());
+    requireGenerator(settings.generator());
+    Engines.require();
+    TableSchema schema = schema();
+    Timelines all = Schemas.readTimelines(request.input(), schema);
+    if (!options.forwardFill().isEmpty()) {
+      all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
+    }
+    if (all.patientCount() < MIN_PATIENTS) {
+      throw InvalidInputException.inFile(
+          request.input(), -1, null,
+          "has " + all.patientCount() + " patients; training a longitudinal model needs at least " + MIN_PATIENTS);
+    }
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "Read %d patients with %d visits (at most %d each) from %s: %d static and %d time-varying columns,"
+                + " time '%s'",
+            all.patientCount(), all.visits().rowCount(), all.maxVisits(), request.input(),
+            schema.staticColumns().size(), schema.timeVaryingColumns().size(), schema.time()));
+
+    DataSplit split =
+        DataSplit.of(all.patientCount(), options.holdoutFraction(), options.validationFraction(), settings.seed());
+    Timelines train = all.selectPatients(split.train());
+    Timelines validation = all.selectPatients(split.validation());
+    Timelines holdout = all.selectPatients(split.holdout());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout patients (seed %d)",
+            train.patientCount(), validation.patientCount(), holdout.patientCount(), settings.seed()));
+
+    int maxVisits = options.maxVisits() > 0 ? options.maxVisits() : train.maxVisits();
+    if (train.maxVisits() > maxVisits) {
+      listener.onMessage("Timelines longer than maxVisits=" + maxVisits + " are cut to their first " + maxVisits
+          + " visits (the longest has " + train.maxVisits() + ")");
+    }
+    EncoderSettings stepSettings = EncoderSettings.fromOptions(
+        withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
+    TimelineEncoder encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
+    GaussianCopula patients = GaussianCopula.fit(encoder.patientTable(train));
+    TrainedTimelineGenerator trained = trainNetwork(encoder, train, settings);
+
+    Map<String, Object> copulaState = patients.state();
+    SyntheticModel candidate = ModelFile.load(
+        ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
+            Map.of(), Map.of(), Map.of(), Map.of())),
+        "candidate", "candidate");
+    double validationQuality = validation.patientCount() == 0 ? Double.NaN
+        : TimelineQuality.compute(validation, sampleTimelines(candidate, validation.patientCount(), settings.seed()))
+            .overall();
+    if (!Double.isNaN(validationQuality)) {
+      listener.onMessage(String.format(Locale.ROOT, "Longitudinal quality on the validation patients: %.4f",
+          validationQuality));
+    }
+    GateResult gate = privacyGate(candidate, train, holdout, settings.seed());
+    if (!gate.passed()) {
+      String message = PrivacyGateException.describe("The trained model", gate);
+      if (options.enforceGate()) {
+        throw new PrivacyGateException(
+            message + System.lineSeparator() + "No model was written. To keep it anyway, train with the option "
+                + TrainingOptions.PRIVACY_GATE + "=warn (the model card then records the failure).",
+            gate);
+      }
+      listener.onMessage(message + " Kept because privacyGate=warn; the model card records it.");
+    }
+
+    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+    TimelineContents contents =
+        new TimelineContents(
+            GENERATOR,
+            summary(schema, train.patientCount(), all.patientCount(), maxVisits),
+            encoder,
+            copulaState,
+            trained.generator(),
+            settingsBlock(settings, options, maxVisits),
+            provenance(settings, split, all, schema, trained),
+            evaluation(validationQuality, gate, options),
+            Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
+    try {
+      ModelFile.write(contents, request.output());
+      String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
+      listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
+      return new TrainResult(request.output(), false, sha, trained.epochs(), all.visits().rowCount(), duration);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
+  private TableSchema schema() {
+    TableSchema schema;
+    if (request.schemaFile() == null) {
+      if (request.entityId() == null || request.time() == null) {
+        throw InvalidInputException.inParameter(
+            request.entityId() == null ? "entityId" : "time",
+            "Longitudinal training needs both the patient id column (synthetic.entityId) and the time column"
+                + " (synthetic.time), or a schema file that names them");
+      }
+      return Schemas.infer(request.input(), request.entityId(), request.time());
+    }
+    schema = Schemas.read(request.schemaFile());
+    if (request.entityId() != null || request.time() != null) {
+      String entityId = request.entityId() != null ? request.entityId() : schema.entityId();
+      String time = request.time() != null ? request.time() : schema.time();
+      // Marks the static columns from the data when the schema file did not name these roles itself.
+      schema = Schemas.withLongitudinal(schema, request.input(), entityId, time);
+    }
+    return schema;
+  }
+
+  private TrainedTimelineGenerator trainNetwork(TimelineEncoder encoder, Timelines train, TrainSettings settings) {
+    TimelineTrainingData data =
+        new TimelineTrainingData(
+            encoder.encodeSteps(train, settings.seed()),
+            encoder.lengths(train),
+            encoder.encodeStatics(encoder.patientTable(train)),
+            encoder.maxVisits(),
+            encoder.stepLayout().width(),
+            encoder.staticWidth());
+    TimelineGanSettings gan = TimelineGanSettings.forData(train.patientCount(), encoder.maxVisits());
+    if (settings.epochs() > 0) {
+      gan = gan.withEpochs(settings.epochs());
+    }
+    if (settings.batchSize() > 0) {
+      gan = gan.withBatchSize(settings.batchSize());
+    }
+    listener.onMessage(
+        "Encoded each visit into " + encoder.stepLayout().width() + " values and each patient's static part into "
+            + encoder.staticWidth());
+    return TimelineGanTrainer.train(data, encoder.stepLayout(), gan, settings.seed(), listener);
+  }
+
+  private static Timelines sampleTimelines(SyntheticModel model, int patients, long seed) {
+    return ((TimelineModel) model).sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
+  }
+
+  private GateResult privacyGate(SyntheticModel model, Timelines train, Timelines holdout, long seed) {
+    Timelines synthetic = ((TimelineModel) model).sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
+    GateResult gate = TimelinePrivacy.evaluate(
+        train, holdout.patientCount() == 0 ? null : holdout, synthetic, null, GateSettings.defaults(), seed).gate();
+    listener.onMessage(
+        "Patient-level privacy gate " + (gate.passed() ? "passed" : "FAILED") + " (" + gate.checks().size()
+            + " checks)");
+    return gate;
+  }
+
+  private static void requireGenerator(String generator) {
+    String name = generator.toLowerCase(Locale.ROOT);
+    if (!name.equals(TrainSettings.DEFAULT_GENERATOR) && !name.equals(GENERATOR)) {
+      throw InvalidInputException.inParameter(
+          "generator",
+          "Generator '" + generator + "' learns tables, not timelines; for longitudinal data use auto or " + GENERATOR);
+    }
+  }
+
+  private static List<String> forwardFillColumns(String option, TableSchema schema) {
+    if (option.trim().equalsIgnoreCase("all")) {
+      return schema.timeVaryingColumns().stream().map(ColumnSchema::name).toList();
+    }
+    List<String> columns = new ArrayList<>();
+    for (String name : option.split(",")) {
+      if (!name.isBlank()) {
+        columns.add(name.trim());
+      }
+    }
+    return columns;
+  }
+
+  private static Map<String, String> withDefault(Map<String, String> options, String key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(options);
+    copy.putIfAbsent(key, value);
+    return copy;
+  }
+
+  private static String summary(TableSchema schema, int trainPatients, int patients, int maxVisits) {
+    return String.format(
+        Locale.ROOT,
+        "%s longitudinal generator, %d static and %d time-varying columns, up to %d visits, fitted on %d of %d"
+            + " patients (the rest held out for validation and the privacy gate)",
+        GENERATOR, schema.staticColumns().size(), schema.timeVaryingColumns().size(), maxVisits, trainPatients,
+        patients);
+  }
+
+  private static Map<String, Object> settingsBlock(TrainSettings settings, TrainingOptions options, int maxVisits) {
+    Map<String, Object> block = new LinkedHashMap<>(TrainingRecord.requestedSettings(settings));
+    block.put("generator", GENERATOR);
+    block.put("maxVisits", maxVisits);
+    block.put("forwardFill", options.forwardFill());
+    block.put("holdoutFraction", options.holdoutFraction());
+    block.put("validationFraction", options.validationFraction());
+    block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
+    return block;
+  }
+
+  private Map<String, Object> provenance(
+      TrainSettings settings, DataSplit split, Timelines all, TableSchema schema, TrainedTimelineGenerator trained) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    Map<String, Object> recordedRequest = TrainingRecord.describe(request);
+    provenance.put("request", recordedRequest);
+    provenance.put("inputFile", request.input().getFileName().toString());
+    provenance.put("inputSha256", recordedRequest.get("inputSha256"));
+    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
+    provenance.put("patients", all.patientCount());
+    provenance.put("rows", all.visits().rowCount());
+    provenance.put("trainPatients", split.train().length);
+    provenance.put("validationPatients", split.validation().length);
+    provenance.put("holdoutPatients", split.holdout().length);
+    provenance.put("seed", settings.seed());
+    provenance.put("versions", Versions.describe());
+    provenance.put("epochs", trained.epochs());
+    provenance.put("generatorLosses", rounded(trained.generatorLosses()));
+    provenance.put("criticLosses", rounded(trained.criticLosses()));
+    return provenance;
+  }
+
+  private static List<Double> rounded(double[] values) {
+    List<Double> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : 0.0);
+    }
+    return list;
+  }
+
+  private static Map<String, Object> evaluation(double validationQuality, GateResult gate, TrainingOptions options) {
+    Map<String, Object> evaluation = new LinkedHashMap<>();
+    if (!Double.isNaN(validationQuality)) {
+      evaluation.put("validationQuality", validationQuality);
+    }
+    evaluation.put("privacyGate", TrainingRecord.describe(gate));
+    evaluation.put("privacyGateEnforced", options.enforceGate());
+    return evaluation;
+  }
+}

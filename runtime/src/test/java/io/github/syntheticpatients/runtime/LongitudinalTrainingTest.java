@@ -1,0 +1,149 @@
+package io.github.syntheticpatients.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Longitudinal training end to end on pbcseq (312 patients, 1,945 visits) through {@link Training#train}: a short
+ * run (few epochs, so the gate only warns), then sampling, conditions, output files and reproducibility.
+ */
+class LongitudinalTrainingTest {
+  private static final int EPOCHS = 3;
+
+  @TempDir static Path dir;
+  private static TrainRequest request;
+  private static SyntheticModel model;
+  private static final List<TrainingListener.EpochProgress> EPOCH_LOG = new ArrayList<>();
+
+  @BeforeAll
+  static void train() throws Exception {
+    Path csv = Files.copy(TestData.path("pbcseq.csv"), dir.resolve("pbcseq.csv"));
+    request = new TrainRequest(csv, null, dir.resolve("a/pbcseq.synth"), settings(), false).withLongitudinal("id", "day");
+    Training.train(request, new TrainingListener() {
+      @Override
+      public void onEpoch(EpochProgress progress) {
+        EPOCH_LOG.add(progress);
+      }
+    });
+    model = ModelLoader.load(request.output().toString());
+  }
+
+  private static TrainSettings settings() {
+    return TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7).withOption("privacyGate", "warn");
+  }
+
+  @Test
+  void theModelIsLongitudinalAndRecordsHowItWasMade() {
+    assertThat(EPOCH_LOG).hasSize(EPOCHS);
+    assertThat(EPOCH_LOG).allSatisfy(e -> assertThat(e.generatorLoss()).isFinite());
+    assertThat(model.schema().isLongitudinal()).isTrue();
+    assertThat(model.schema().staticColumns()).extracting(c -> c.name()).contains("sex", "trt", "age");
+    assertThat(model.info().generator()).isEqualTo("lstm-wgan");
+    assertThat(model.info().provenance()).containsEntry("patients", 312).containsEntry("rows", 1945)
+        .containsKeys("trainPatients", "holdoutPatients", "generatorLosses");
+    assertThat(model.info().evaluation()).containsKeys("validationQuality", "privacyGate");
+    assertThat(Training.isUpToDate(request)).isTrue();
+  }
+
+  @Test
+  void patientsKeepTheirStaticAttributesAndVisitTimesIncrease() {
+    SampleResult sample = model.sample(SampleRequest.of(60, 3));
+    assertThat(sample.timelines()).hasSize(60);
+    int visits = 0;
+    for (PatientTimeline patient : sample.timelines()) {
+      assertThat(patient.visits()).isNotEmpty().hasSizeLessThanOrEqualTo(16);
+      visits += patient.visits().size();
+      long previous = Long.MIN_VALUE;
+      for (PatientRecord visit : patient.visits()) {
+        assertThat(visit.columns()).contains("day", "bili").doesNotContain("sex", "id");
+        long day = visit.getLong("day");
+        assertThat(day).isGreaterThanOrEqualTo(previous);
+        previous = day;
+      }
+      assertThat(patient.attributes().getString("sex")).isIn("m", "f");
+      assertThat(patient.attributes().getString("id")).isEqualTo(patient.id());
+    }
+    // The long-format rows are the same patients, visit by visit, with the static values repeated.
+    assertThat(sample.records()).hasSize(visits);
+    PatientTimeline first = sample.timelines().get(0);
+    for (int v = 0; v < first.visits().size(); v++) {
+      PatientRecord row = sample.records().get(v);
+      assertThat(row.get("id")).isEqualTo(first.id());
+      assertThat(row.get("sex")).isEqualTo(first.attributes().get("sex"));
+      assertThat(row.get("day")).isEqualTo(first.visits().get(v).get("day"));
+    }
+    // Same request, same patients; another seed, others.
+    assertThat(model.sample(SampleRequest.of(60, 3)).timelines()).isEqualTo(sample.timelines());
+    assertThat(model.sample(SampleRequest.of(60, 4)).timelines()).isNotEqualTo(sample.timelines());
+  }
+
+  @Test
+  void conditionsFixStaticAttributesOnly() {
+    SampleResult women = model.sample(new SampleRequest(40, 1, List.of("sex=f", "age>=50"), null));
+    assertThat(women.timelines()).hasSize(40).allSatisfy(p -> {
+      assertThat(p.attributes().get("sex")).isEqualTo("f");
+      assertThat(p.attributes().getDouble("age")).isGreaterThanOrEqualTo(50);
+    });
+    assertThatThrownBy(() -> model.sample(new SampleRequest(5, 1, List.of("bili>=2"), null)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'bili' changes from visit to visit")
+        .hasMessageContaining("sex");
+  }
+
+  @Test
+  void generationWritesLongCsvAndOnePatientPerJsonLine() throws Exception {
+    Path csv = dir.resolve("out/patients.csv");
+    Path jsonl = dir.resolve("out/patients.jsonl");
+    String reference = request.output().toString();
+    Generation.generate(new GenerateRequest(reference, 25, 9, null, csv, OutputFormat.CSV, List.of()));
+    GenerateResult json = Generation.generate(new GenerateRequest(reference, 25, 9, null, jsonl, OutputFormat.JSONL, List.of()));
+
+    List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(csvLines.get(0)).startsWith("id,futime,status,trt,age,sex,day,");
+    List<String> jsonLines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
+    assertThat(jsonLines).hasSize(25);
+    ObjectMapper mapper = new ObjectMapper();
+    int visits = 0;
+    for (String line : jsonLines) {
+      JsonNode patient = mapper.readTree(line);
+      assertThat(patient.get("visits").isArray()).isTrue();
+      visits += patient.get("visits").size();
+    }
+    assertThat(csvLines).hasSize(visits + 1);
+    Map<?, ?> provenance = mapper.readValue(json.provenance().toFile(), Map.class);
+    assertThat(provenance.get("patients")).isEqualTo(25);
+  }
+
+  @Test
+  void theSameRequestTrainsTheSameModel() throws Exception {
+    TrainRequest again = new TrainRequest(request.input(), null, dir.resolve("b/pbcseq.synth"), settings(), false)
+        .withLongitudinal("id", "day");
+    Training.train(again, null);
+    byte[] a = Files.readAllBytes(request.output());
+    byte[] b = Files.readAllBytes(again.output());
+    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
+    assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
+  }
+
+  @Test
+  void tabularGeneratorsAreRefusedForTimelines() {
+    TrainRequest ctgan = new TrainRequest(request.input(), null, dir.resolve("c.synth"),
+        settings().withGenerator("ctgan"), false).withLongitudinal("id", "day");
+    assertThatThrownBy(() -> Training.train(ctgan, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("lstm-wgan");
+    assertThat(Files.exists(dir.resolve("c.synth"))).isFalse();
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.syntheticpatients.runtime.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.io.json.JsonTrees;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TimelineEncoderTest {
+  private static final TableSchema SCHEMA =
+      new TableSchema(
+          List.of(
+              new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
+              new ColumnSchema("sex", ColumnKind.CATEGORICAL, false, 0, List.of("f", "m"), 0, false, true),
+              new ColumnSchema("age", ColumnKind.NUMERIC, false, 0, List.of(), 1, false, true),
+              new ColumnSchema("day", ColumnKind.INTEGER, false, 0, List.of(), 0, false),
+              new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0.1, List.of(), 2, false),
+              new ColumnSchema("ascites", ColumnKind.BINARY, true, 0.1, List.of("0", "1"), 0, false)),
+          null,
+          "id",
+          "day");
+
+  /** 40 patients of 1 to 7 visits, irregular gaps, some missing labs. */
+  static Timelines sample(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<double[]> rows = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < 40; p++) {
+      starts.add(rows.size());
+      ids.add("p" + p);
+      double sex = random.nextInt(2);
+      double age = Math.round(random.nextDouble(30, 80) * 10) / 10.0;
+      int visits = 1 + random.nextInt(7);
+      double day = random.nextInt(3) * 10;
+      double bili = random.nextDouble(0.5, 3);
+      for (int v = 0; v < visits; v++) {
+        boolean missing = random.nextDouble() < 0.1;
+        rows.add(new double[] {Double.NaN, sex, age, day, missing ? Double.NaN : Math.round(bili * 100) / 100.0,
+            random.nextDouble() < 0.1 ? Double.NaN : random.nextInt(2)});
+        day += 30 + random.nextInt(400);
+        bili *= 1.2;
+      }
+    }
+    starts.add(rows.size());
+    double[][] columns = new double[SCHEMA.columns().size()][rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < columns.length; c++) {
+        columns[c][r] = rows.get(r)[c];
+      }
+    }
+    return new Timelines(new Table(SCHEMA, columns), starts.stream().mapToInt(Integer::intValue).toArray(), ids);
+  }
+
+  @Test
+  void patientsAndStepsDecodeBackToTheTimelines() {
+    Timelines timelines = sample(1);
+    TimelineEncoder encoder =
+        TimelineEncoder.fit(timelines, 7, EncoderSettings.defaults().withNumericEncoding(EncoderSettings.NumericEncoding.BOXCOX), 3);
+    int width = encoder.stepLayout().width();
+    // gap (1) + bili (1 + missing pair 2) + ascites (2 categories + missing) = 7
+    assertThat(width).isEqualTo(7);
+    int[] lengths = encoder.lengths(timelines);
+    float[] padded = encoder.encodeSteps(timelines, 5);
+    assertThat(padded).hasSize(40 * 7 * width);
+
+    // The padding after each patient's last visit is zero; the compact rows decode to the same timelines.
+    float[] compact = new float[timelines.visits().rowCount() * width];
+    int next = 0;
+    for (int p = 0; p < 40; p++) {
+      for (int v = 0; v < 7; v++) {
+        for (int k = 0; k < width; k++) {
+          float value = padded[(p * 7 + v) * width + k];
+          if (v >= lengths[p]) {
+            assertThat(value).isZero();
+          } else {
+            compact[next++] = value;
+          }
+        }
+      }
+    }
+    Timelines decoded = encoder.decode(encoder.patientTable(timelines), lengths, compact);
+    assertThat(decoded.patientCount()).isEqualTo(40);
+    assertThat(decoded.id(0)).isEqualTo("1");
+    Table original = timelines.visits();
+    Table result = decoded.visits();
+    for (int row = 0; row < original.rowCount(); row++) {
+      for (String column : List.of("sex", "age", "day", "ascites")) {
+        assertThat(Double.valueOf(result.column(column)[row])).as(column + " at row " + row)
+            .isEqualTo(Double.valueOf(original.column(column)[row]));
+      }
+      double bili = original.column("bili")[row];
+      if (Double.isNaN(bili)) {
+        assertThat(result.column("bili")[row]).isNaN();
+      } else {
+        assertThat(result.column("bili")[row]).isCloseTo(bili, within(0.011));
+      }
+    }
+  }
+
+  @Test
+  void longTimelinesAreCutAndTheStateRoundTrips() throws Exception {
+    Timelines timelines = sample(2);
+    TimelineEncoder encoder = TimelineEncoder.fit(timelines, 3, EncoderSettings.defaults(), 3);
+    assertThat(java.util.Arrays.stream(encoder.lengths(timelines)).boxed()).allMatch(length -> length >= 1 && length <= 3);
+    Table patients = encoder.patientTable(timelines);
+    assertThat(java.util.Arrays.stream(patients.column(encoder.visitsColumn())).boxed()).allMatch(v -> v >= 1 && v <= 3);
+    assertThat(encoder.patientSchema().columns()).extracting(ColumnSchema::name)
+        .containsExactly("sex", "age", "_visits", "day");
+
+    Map<String, Object> state = JsonTrees.readObject(JsonFiles.toBytes(encoder.state()));
+    TimelineEncoder restored = TimelineEncoder.fromState(SCHEMA, state);
+    assertThat(restored.stepLayout()).isEqualTo(encoder.stepLayout());
+    assertThat(restored.encodeSteps(timelines, 9)).isEqualTo(encoder.encodeSteps(timelines, 9));
+    assertThat(restored.encodeStatics(patients)).isEqualTo(encoder.encodeStatics(patients));
+  }
+}
