@@ -39,6 +39,17 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.SCHEMA)
   private File schema;
 
+  /**
+   * The patient id column: makes the CSVs longitudinal (long format, one row per visit; overrides the schema's).
+   * Set with {@code time}.
+   */
+  @Parameter(property = PropertyNames.ENTITY_ID)
+  private String entityId;
+
+  /** The time column of longitudinal CSVs; set with {@code entityId}. */
+  @Parameter(property = PropertyNames.TIME)
+  private String time;
+
   /** The report directory ({@code report.json}, {@code report.html}). */
   @Parameter(property = PropertyNames.REPORT, defaultValue = "${project.build.directory}/synthetic/report")
   private File report;
@@ -89,6 +100,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   protected void run() throws MojoFailureException {
     requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV");
     requireFile(real, PropertyNames.REAL, "real", "the real training CSV");
+    Longitudinal.requireBoth(entityId, time);
     EvaluationResult result =
         Evaluation.evaluate(
             new EvaluateRequest(
@@ -100,7 +112,9 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                 target,
                 sensitiveColumn,
                 seed != null ? seed : TrainSettings.DEFAULT_SEED,
-                Map.of()));
+                Map.of(),
+                entityId,
+                time));
     new TreeMap<>(result.scores())
         .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
     getLog().info("Report: " + result.htmlReport());
