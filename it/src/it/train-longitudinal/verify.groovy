@@ -5,6 +5,7 @@ def model = new File(basedir, 'target/synthetic/pbcseq-60.synth')
 assert model.isFile() && model.length() > 0 : "no model ${model}"
 def log = new File(basedir, 'build.log').text
 assert log =~ /\[INFO\] Trained .*pbcseq-60\.synth in \d+\.\d s/ : 'no training summary line'
+assert log =~ /\[INFO\] Wrote 20 patients \(\d+ visits\) to .*pbcseq-60\.jsonl/ : 'generate does not count patients'
 
 // Long CSV: a patient's rows are together, the static columns constant, the visit times increasing.
 def csv = new File(basedir, 'target/synthetic/pbcseq-60.csv')
@@ -51,4 +52,12 @@ parsed.each { patient ->
 }
 assert parsed*.id.unique().size() == 20 : 'patient ids repeat across lines'
 assert new File(basedir, 'target/synthetic/pbcseq-60.jsonl.provenance.json').isFile() : 'no provenance next to the JSON lines'
+
+// synthetic:schema with the same two properties writes a longitudinal schema: roles named, static columns marked.
+def schema = new JsonSlurper().parse(new File(basedir, 'target/synthetic/pbcseq-60.schema.json'))
+assert schema.entityId == 'id' && schema.time == 'day' : "roles not written: ${schema.entityId} / ${schema.time}"
+def columns = schema.columns.collectEntries { [(it.name): it] }
+assert ['sex', 'trt', 'age'].every { columns[it].static == true } : "static columns not marked: ${columns.findAll { it.value.static }.keySet()}"
+assert columns['bili'].static != true && columns['albumin'].static != true : 'a lab marked static'
+assert log.contains('longitudinal: patient id id, time day') : 'no longitudinal summary in the schema log line'
 return true
