@@ -130,7 +130,8 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
         }
       }
       boolean patients =
-          target.wantsTimelines() || (target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
+          target.wantsTimelines()
+              || (longitudinal && target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
       // For a longitudinal model rows counts patients; PatientRecords are then their visit rows.
       int rows = target.shape() == InjectionTarget.Shape.SINGLE ? 1 : annotation.count();
       SampleResult sample = model.sample(new SampleRequest(rows, parameterSeed, conditions, null));

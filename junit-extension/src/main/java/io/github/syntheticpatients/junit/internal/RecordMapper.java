@@ -44,7 +44,9 @@ public final class RecordMapper {
    * column, and primitive components for columns that can be missing. Empty when the mapping is sound.
    */
   public static List<String> problems(Class<?> type, TableSchema schema) {
-    if (!isPatientType(type)) {
+    boolean visitsColumn = schema.column(PatientTimeline.VISITS_KEY).isPresent();
+    if (!isPatientType(type) || (!schema.isLongitudinal() && visitsColumn)) {
+      // A tabular model may have a column of its own named "visits": then the type is a plain row.
       return problems(MAPPER.constructType(type), schema, Set.copyOf(columnNames(schema)), Set.of(), "", false);
     }
     if (!schema.isLongitudinal()) {

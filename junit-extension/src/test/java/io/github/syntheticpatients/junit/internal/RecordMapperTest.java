@@ -95,6 +95,19 @@ class RecordMapperTest {
                 + " no patient id and time columns)");
   }
 
+  record ClinicRow(String sex, Integer visits) {}
+
+  @Test
+  void aTabularColumnNamedVisitsIsAPlainColumn() {
+    TableSchema tabular =
+        new TableSchema(
+            List.of(
+                new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
+                new ColumnSchema("visits", ColumnKind.INTEGER, false, 0, List.of(), 0, false)),
+            null, null, null);
+    assertThat(RecordMapper.problems(ClinicRow.class, tabular)).isEmpty();
+  }
+
   @Test
   void mapsATimelineOntoNestedUserTypes() {
     PatientTimeline timeline =
