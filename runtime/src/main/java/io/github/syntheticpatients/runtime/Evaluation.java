@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.EvaluationReport;
 import io.github.syntheticpatients.runtime.eval.GateSettings;
 import io.github.syntheticpatients.runtime.eval.ReportFiles;
@@ -12,14 +13,18 @@ import java.nio.file.Path;
 
 /**
  * Fidelity, utility and privacy of synthetic data against real data, with the privacy gate. The in-memory
- * equivalent, for training code that holds {@code Table}s, is {@link EvaluationReport#compute}.
+ * equivalents, for training code that holds {@code Table}s or {@code Timelines}, are {@link EvaluationReport#compute}
+ * and {@link EvaluationReport#computeLongitudinal}.
  */
 public final class Evaluation {
   private Evaluation() {}
 
   /**
    * Evaluates a synthetic CSV against the real data and writes the JSON and HTML reports. All three CSVs are read
-   * with one schema: the schema file when given, else the one inferred from the real CSV.
+   * with one schema: the schema file when given, else the one inferred from the real CSV. When the schema is
+   * longitudinal (its file names {@code entityId} and {@code time}, or the request does), the CSVs are long-format
+   * visit rows read as patient timelines, and the report adds the timeline scores and the patient-level privacy
+   * checks ({@link EvaluationReport#computeLongitudinal}).
    *
    * @throws InvalidInputException when a file is missing, malformed or does not match the schema, or a threshold,
    *     target or sensitive column is unknown
@@ -35,6 +40,11 @@ public final class Evaluation {
     if (request.schemaFile() != null) {
       requireFile(request.schemaFile(), "schemaFile");
       schema = Schemas.read(request.schemaFile());
+      if (request.entityId() != null) {
+        schema = Schemas.withLongitudinal(schema, request.real(), request.entityId(), request.time());
+      }
+    } else if (request.entityId() != null) {
+      schema = Schemas.infer(request.real(), request.entityId(), request.time());
     } else {
       schema = Schemas.infer(request.real());
     }
@@ -45,6 +55,9 @@ public final class Evaluation {
     }
     if (request.sensitiveColumn() != null) {
       requireLearned(schema, request.sensitiveColumn(), "sensitiveColumn");
+    }
+    if (schema.isLongitudinal()) {
+      return evaluateTimelines(request, schema, target, settings);
     }
     Table real = CsvTableReader.read(request.real(), schema, null);
     Table synthetic = CsvTableReader.read(request.synthetic(), schema, null);
@@ -58,6 +71,25 @@ public final class Evaluation {
     }
     EvaluationReport report =
         EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
+    Path[] written = ReportFiles.write(report, request.reportDirectory());
+    return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+  }
+
+  private static EvaluationResult evaluateTimelines(
+      EvaluateRequest request, TableSchema schema, String target, GateSettings settings) {
+    Timelines real = Schemas.readTimelines(request.real(), schema);
+    Timelines synthetic = Schemas.readTimelines(request.synthetic(), schema);
+    Timelines holdout = request.holdout() == null ? null : Schemas.readTimelines(request.holdout(), schema);
+    if (real.patientCount() < 2) {
+      throw InvalidInputException.inFile(request.real(), -1, null, "has " + real.patientCount()
+          + " patients; evaluation needs at least 2 real patients");
+    }
+    if (synthetic.patientCount() < 1) {
+      throw InvalidInputException.inFile(request.synthetic(), -1, null, "has no patients; generate some first");
+    }
+    EvaluationReport report =
+        EvaluationReport.computeLongitudinal(
+            real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
     Path[] written = ReportFiles.write(report, request.reportDirectory());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
   }
