@@ -60,4 +60,9 @@ def columns = schema.columns.collectEntries { [(it.name): it] }
 assert ['sex', 'trt', 'age'].every { columns[it].static == true } : "static columns not marked: ${columns.findAll { it.value.static }.keySet()}"
 assert columns['bili'].static != true && columns['albumin'].static != true : 'a lab marked static'
 assert log.contains('longitudinal: patient id id, time day') : 'no longitudinal summary in the schema log line'
+
+// synthetic:evaluate with the same two properties compares whole patients too (a 3-epoch model may fail the gate).
+assert new File(basedir, 'target/synthetic/report/report.json').isFile() : 'no evaluation report'
+assert log =~ /\[INFO\] timelineOverall\s+\d\.\d{4}/ : 'no timeline score in the evaluation log'
+assert log =~ /\[INFO\] copiedTimelines\s+\d\.\d{4}/ : 'no patient-level privacy score in the evaluation log'
 return true
