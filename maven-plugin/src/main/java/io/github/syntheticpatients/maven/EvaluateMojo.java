@@ -98,8 +98,8 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
 
   @Override
   protected void run() throws MojoFailureException {
-    requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV");
-    requireFile(real, PropertyNames.REAL, "real", "the real training CSV");
+    requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV", false);
+    requireFile(real, PropertyNames.REAL, "real", "the real training CSV", entityId != null);
     Longitudinal.requireBoth(entityId, time);
     EvaluationResult result =
         Evaluation.evaluate(
@@ -143,9 +143,10 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
     getLog().warn(message + System.lineSeparator() + "  (not failing the build: " + PropertyNames.FAIL_ON_GATE + " is false)");
   }
 
-  private static void requireFile(File file, String property, String element, String what)
+  /** {@code directoryAllowed}: longitudinal real data may be a directory of per-patient files. */
+  private static void requireFile(File file, String property, String element, String what, boolean directoryAllowed)
       throws MojoFailureException {
-    if (file == null || !file.isFile()) {
+    if (file == null || !(file.isFile() || (directoryAllowed && file.isDirectory()))) {
       throw new MojoFailureException(
           (file == null ? "No " + what + " given" : what + " " + file + " does not exist") + ": set -D" + property
               + "=<file.csv> (<" + element + "> in the POM).");

@@ -101,9 +101,9 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
     GenerateResult result =
         Generation.generate(
             new GenerateRequest(model, rows, actualSeed, seedSource, target.toPath(), outputFormat, conditions));
-    // The model is loaded again (milliseconds) only to say what a row is: GenerateResult counts written records.
-    boolean longitudinal = ModelLoader.load(model).schema().isLongitudinal();
-    String what = longitudinal ? rows + " patients (" + result.rows() + " visits)" : result.rows() + " records";
+    String what = result.longitudinal()
+        ? result.patients() + " patients (" + result.rows() + " visits)"
+        : result.rows() + " records";
     getLog()
         .info(
             "Wrote " + what + " to " + result.output() + " (model " + result.modelId() + ", seed "

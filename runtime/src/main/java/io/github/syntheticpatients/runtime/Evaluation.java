@@ -30,10 +30,10 @@ public final class Evaluation {
    *     target or sensitive column is unknown
    */
   public static EvaluationResult evaluate(EvaluateRequest request) {
-    requireFile(request.real(), "real");
-    requireFile(request.synthetic(), "synthetic");
+    requireData(request.real(), "real");
+    requireData(request.synthetic(), "synthetic");
     if (request.holdout() != null) {
-      requireFile(request.holdout(), "holdout");
+      requireData(request.holdout(), "holdout");
     }
     GateSettings settings = GateSettings.defaults().with(request.thresholds());
     TableSchema schema;
@@ -58,6 +58,14 @@ public final class Evaluation {
     }
     if (schema.isLongitudinal()) {
       return evaluateTimelines(request, schema, target, settings);
+    }
+    for (Path input : new Path[] {request.real(), request.synthetic(), request.holdout()}) {
+      if (input != null && Files.isDirectory(input)) {
+        throw InvalidInputException.inParameter(
+            input == request.real() ? "real" : input == request.synthetic() ? "synthetic" : "holdout",
+            input + " is a directory; a directory of per-patient files is longitudinal data: name its patient id"
+                + " and time columns (synthetic.entityId, synthetic.time)");
+      }
     }
     Table real = CsvTableReader.read(request.real(), schema, null);
     Table synthetic = CsvTableReader.read(request.synthetic(), schema, null);
@@ -92,6 +100,14 @@ public final class Evaluation {
             real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
     Path[] written = ReportFiles.write(report, request.reportDirectory());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+  }
+
+  /** A CSV, or a directory of per-patient files (longitudinal data only, checked once the schema is known). */
+  private static void requireData(Path file, String parameter) {
+    if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      throw InvalidInputException.inParameter(parameter, "File " + file + " does not exist; pass the path of an"
+          + " existing CSV (or, for longitudinal data, a directory of per-patient files)");
+    }
   }
 
   private static void requireFile(Path file, String parameter) {
