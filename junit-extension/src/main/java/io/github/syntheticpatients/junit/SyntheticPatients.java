@@ -23,8 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>{@code List<PatientRecord>} and {@code Stream<PatientRecord>}: {@link #count()} records;
  *   <li>{@code PatientRecord}: one record;
+ *   <li>{@code List<PatientTimeline>}, {@code Stream<PatientTimeline>} and {@code PatientTimeline}: whole patients
+ *       of a longitudinal model (static attributes and visits in time order); asking a tabular model for them
+ *       fails with a message naming the model;
  *   <li>{@code List<T>}, {@code Stream<T>} or {@code T}, where {@code T} is your own record or POJO: columns
- *       are mapped onto its components by name through Jackson ({@code @JsonProperty("alk.phos")} renames);
+ *       are mapped onto its components by name through Jackson ({@code @JsonProperty("alk.phos")} renames). For a
+ *       longitudinal model a {@code T} with a {@code visits} component (e.g. {@code List<Visit>}) is a whole
+ *       patient, filled from {@link io.github.syntheticpatients.runtime.PatientTimeline#asMap()}; without one,
+ *       each {@code T} is one visit row;
  *   <li>{@code java.nio.file.Path}: a CSV file of {@link #count()} records in a temporary directory, with its
  *       provenance file beside it; the directory is deleted after the test.
  * </ul>
@@ -46,7 +52,10 @@ public @interface SyntheticPatients {
    */
   String model() default "default";
 
-  /** How many records to inject; ignored for a single-record parameter. */
+  /**
+   * How many records to inject; ignored for a single-record parameter. For a longitudinal model this counts
+   * patients: a {@code List<PatientRecord>} then holds all their visit rows (long format).
+   */
   int count() default 10;
 
   /**

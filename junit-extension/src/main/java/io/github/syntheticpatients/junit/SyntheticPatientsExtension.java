@@ -13,8 +13,9 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.OutputFormat;
-import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.UnknownModelException;
@@ -23,6 +24,7 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -108,24 +110,52 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
         return writeCsv(annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
       }
       SyntheticModel model = models(extensionContext).get(annotation.model());
+      boolean longitudinal = model.schema().isLongitudinal();
+      if (target.wantsTimelines() && !longitudinal) {
+        throw new ParameterResolutionException(
+            Failures.message(
+                headline(parameterContext),
+                List.of(
+                    "model '" + model.id() + "' is tabular: it has no patient id and time columns, so it has no"
+                        + " timelines"),
+                "Inject List<PatientRecord> (or your own type) from this model, or set @SyntheticPatients(model"
+                    + " = …) to a longitudinal model, trained with -Dsynthetic.entityId=<patient id column>"
+                    + " -Dsynthetic.time=<time column>."));
+      }
       if (target.mapsToUserType()) {
         List<String> problems = RecordMapper.problems(target.elementType(), model.schema());
         if (!problems.isEmpty()) {
           throw new ParameterResolutionException(
-              Failures.message(
-                  headline(parameterContext),
-                  problems,
-                  "Columns of model '" + model.id() + "': "
-                      + String.join(", ", RecordMapper.columnNames(model.schema()))
-                      + "\nName each component after a column, or map it with @JsonProperty(\"column\")."));
+              Failures.message(headline(parameterContext), problems, columnsHint(model)));
         }
       }
+      boolean patients =
+          target.wantsTimelines()
+              || (longitudinal && target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
+      // For a longitudinal model rows counts patients; PatientRecords are then their visit rows.
       int rows = target.shape() == InjectionTarget.Shape.SINGLE ? 1 : annotation.count();
-      List<PatientRecord> records =
-          model.sample(new SampleRequest(rows, parameterSeed, conditions, null)).records();
-      List<?> values = target.mapsToUserType() ? mapAll(records, target.elementType(), parameterContext) : records;
+      SampleResult sample = model.sample(new SampleRequest(rows, parameterSeed, conditions, null));
+      List<?> values;
+      if (patients) {
+        values =
+            target.wantsTimelines()
+                ? sample.timelines()
+                : mapAll(sample.timelines(), RecordMapper::map, target.elementType(), parameterContext);
+      } else {
+        values =
+            target.mapsToUserType()
+                ? mapAll(sample.records(), RecordMapper::map, target.elementType(), parameterContext)
+                : sample.records();
+      }
       switch (target.shape()) {
         case SINGLE:
+          if (values.isEmpty()) {
+            throw new ParameterResolutionException(
+                Failures.message(
+                    headline(parameterContext),
+                    List.of("model '" + model.id() + "' sampled a patient with no visits"),
+                    "Inject the PatientTimeline, or a List<PatientRecord> of its visit rows."));
+          }
           return values.get(0);
         case STREAM:
           return values.stream();
@@ -211,10 +241,10 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
         .output();
   }
 
-  private static List<Object> mapAll(
-      List<PatientRecord> records, Class<?> type, ParameterContext parameterContext) {
+  private static <S> List<Object> mapAll(
+      List<S> sources, BiFunction<S, Class<?>, ?> mapper, Class<?> type, ParameterContext parameterContext) {
     try {
-      return records.stream().map(record -> (Object) RecordMapper.map(record, type)).toList();
+      return sources.stream().map(source -> (Object) mapper.apply(source, type)).toList();
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException(
           Failures.message(
@@ -224,6 +254,19 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                   + " numbers, LocalDate for dates)."),
           e);
     }
+  }
+
+  /** The columns a user type may name; for a longitudinal model, split into patient and visit columns. */
+  private static String columnsHint(SyntheticModel model) {
+    String fix = "\nName each component after a column, or map it with @JsonProperty(\"column\").";
+    if (!model.schema().isLongitudinal()) {
+      return "Columns of model '" + model.id() + "': "
+          + String.join(", ", RecordMapper.columnNames(model.schema())) + fix;
+    }
+    return "Model '" + model.id() + "' is longitudinal. Patient columns: "
+        + String.join(", ", RecordMapper.attributeColumns(model.schema()))
+        + "\nVisit columns (in the elements of a '" + PatientTimeline.VISITS_KEY + "' list, or one visit row per"
+        + " record without one): " + String.join(", ", RecordMapper.visitColumns(model.schema())) + fix;
   }
 
   private static ModelCache models(ExtensionContext context) {

@@ -70,8 +70,9 @@ class ParameterTypesTest {
         .hasMessageContaining("Cause:\n -> unsupported parameter type: java.util.Map<java.lang.String, java.lang.Object>")
         .hasMessageContaining(
             "@SyntheticPatients can be injected into:\n 1. List<PatientRecord>\n 2. Stream<PatientRecord>\n"
-                + " 3. PatientRecord\n 4. List<T>, Stream<T> or T")
-        .hasMessageContaining(" 5. java.nio.file.Path (a CSV file in a temporary directory)");
+                + " 3. PatientRecord\n 4. List<PatientTimeline>, Stream<PatientTimeline> or PatientTimeline (whole"
+                + " patients of a longitudinal model)\n 5. List<T>, Stream<T> or T")
+        .hasMessageContaining(" 6. java.nio.file.Path (a CSV file in a temporary directory)");
     assertThat(failures.get("string")).hasMessageContaining("unsupported parameter type: java.lang.String");
     assertThat(failures.get("wildcard")).hasMessageContaining("unsupported parameter type: java.util.List<?>");
   }

@@ -39,6 +39,17 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.SCHEMA)
   private File schema;
 
+  /**
+   * The patient id column: makes the CSVs longitudinal (long format, one row per visit; overrides the schema's).
+   * Set with {@code time}.
+   */
+  @Parameter(property = PropertyNames.ENTITY_ID)
+  private String entityId;
+
+  /** The time column of longitudinal CSVs; set with {@code entityId}. */
+  @Parameter(property = PropertyNames.TIME)
+  private String time;
+
   /** The report directory ({@code report.json}, {@code report.html}). */
   @Parameter(property = PropertyNames.REPORT, defaultValue = "${project.build.directory}/synthetic/report")
   private File report;
@@ -87,8 +98,9 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
 
   @Override
   protected void run() throws MojoFailureException {
-    requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV");
-    requireFile(real, PropertyNames.REAL, "real", "the real training CSV");
+    requireFile(input, PropertyNames.INPUT, "input", "the synthetic CSV", false);
+    requireFile(real, PropertyNames.REAL, "real", "the real training CSV", entityId != null);
+    Longitudinal.requireBoth(entityId, time);
     EvaluationResult result =
         Evaluation.evaluate(
             new EvaluateRequest(
@@ -100,7 +112,9 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                 target,
                 sensitiveColumn,
                 seed != null ? seed : TrainSettings.DEFAULT_SEED,
-                Map.of()));
+                Map.of(),
+                entityId,
+                time));
     new TreeMap<>(result.scores())
         .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
     getLog().info("Report: " + result.htmlReport());
@@ -129,9 +143,10 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
     getLog().warn(message + System.lineSeparator() + "  (not failing the build: " + PropertyNames.FAIL_ON_GATE + " is false)");
   }
 
-  private static void requireFile(File file, String property, String element, String what)
+  /** {@code directoryAllowed}: longitudinal real data may be a directory of per-patient files. */
+  private static void requireFile(File file, String property, String element, String what, boolean directoryAllowed)
       throws MojoFailureException {
-    if (file == null || !file.isFile()) {
+    if (file == null || !(file.isFile() || (directoryAllowed && file.isDirectory()))) {
       throw new MojoFailureException(
           (file == null ? "No " + what + " given" : what + " " + file + " does not exist") + ": set -D" + property
               + "=<file.csv> (<" + element + "> in the POM).");

@@ -39,7 +39,10 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.MODEL, defaultValue = ModelLoader.DEFAULT_MODEL)
   private String model;
 
-  /** Number of records to write. */
+  /**
+   * Number of records to write. For a longitudinal model the number of patients: the CSV then has one row per visit,
+   * and JSON lines one patient per line with its visits.
+   */
   @Parameter(property = PropertyNames.ROWS, defaultValue = "1000")
   private int rows;
 
@@ -98,9 +101,12 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
     GenerateResult result =
         Generation.generate(
             new GenerateRequest(model, rows, actualSeed, seedSource, target.toPath(), outputFormat, conditions));
+    String what = result.longitudinal()
+        ? result.patients() + " patients (" + result.rows() + " visits)"
+        : result.rows() + " records";
     getLog()
         .info(
-            "Wrote " + result.rows() + " records to " + result.output() + " (model " + result.modelId() + ", seed "
+            "Wrote " + what + " to " + result.output() + " (model " + result.modelId() + ", seed "
                 + result.seed() + " from " + seedSource + ")");
     getLog().info("Provenance: " + result.provenance());
   }

@@ -30,6 +30,8 @@ public final class PropertyNames {
   public static final String OPTIONS = "synthetic.options";
   public static final String FORCE = "synthetic.force";
   public static final String JVM_ARGS = "synthetic.jvmArgs";
+  public static final String ENTITY_ID = "synthetic.entityId";
+  public static final String TIME = "synthetic.time";
 
   public static final String REAL = "synthetic.real";
   public static final String HOLDOUT = "synthetic.holdout";

@@ -10,15 +10,28 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Infers the schema of a CSV (column kinds, categories, ranges, missing values) and writes it as editable JSON, to be
- * reviewed and passed to {@code synthetic:train} with {@code -Dsynthetic.schema}.
+ * reviewed and passed to {@code synthetic:train} with {@code -Dsynthetic.schema}. With {@code
+ * -Dsynthetic.entityId=<column> -Dsynthetic.time=<column>} the schema is longitudinal: it names the patient id and
+ * time columns and marks each column static (constant within a patient) or time-varying.
  */
 @Mojo(name = SchemaMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class SchemaMojo extends AbstractSyntheticMojo {
   static final String GOAL_NAME = "schema";
 
-  /** The CSV to read. */
+  /**
+   * The CSV to read; for longitudinal data also a directory scanned recursively for per-patient {@code .psv} /
+   * {@code .csv} files.
+   */
   @Parameter(property = PropertyNames.INPUT)
   private File input;
+
+  /** The patient id column: makes the schema longitudinal. Set with {@code time}. */
+  @Parameter(property = PropertyNames.ENTITY_ID)
+  private String entityId;
+
+  /** The time column of longitudinal data; set with {@code entityId}. */
+  @Parameter(property = PropertyNames.TIME)
+  private String time;
 
   /** The JSON file to write. Default: <code>${project.build.directory}/synthetic/&lt;input name&gt;.schema.json</code>. */
   @Parameter(property = PropertyNames.OUTPUT)
@@ -50,17 +63,30 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
 
   @Override
   protected void run() throws MojoFailureException {
-    if (input == null || !input.isFile()) {
+    if (input == null || !input.exists()) {
       throw new MojoFailureException(
           (input == null ? "No CSV given" : "CSV " + input + " does not exist") + ": set -D" + PropertyNames.INPUT
               + "=<file.csv> (<input> in the POM).");
     }
-    File target = output != null ? output : new File(defaultSyntheticDirectory(), TrainMojo.stem(input.getName()) + ".schema.json");
-    TableSchema schema = Schemas.infer(input.toPath());
+    Longitudinal.requireBoth(entityId, time);
+    boolean longitudinal = entityId != null && !entityId.isBlank();
+    if (input.isDirectory() && !longitudinal) {
+      throw new MojoFailureException(Longitudinal.directoryNeedsRoles(input));
+    }
+    File target =
+        output != null ? output : new File(defaultSyntheticDirectory(), TrainMojo.inputStem(input) + ".schema.json");
+    TableSchema schema =
+        longitudinal ? Schemas.infer(input.toPath(), entityId.strip(), time.strip()) : Schemas.infer(input.toPath());
     Schemas.write(schema, target.toPath());
+    String roles =
+        schema.isLongitudinal()
+            ? ", longitudinal: patient id " + schema.entityId() + ", time " + schema.time() + ", "
+                + schema.staticColumns().size() + " static and " + schema.timeVaryingColumns().size()
+                + " time-varying columns"
+            : "";
     getLog()
         .info(
-            "Wrote the schema of " + input + " (" + schema.columns().size() + " columns) to " + target
+            "Wrote the schema of " + input + " (" + schema.columns().size() + " columns" + roles + ") to " + target
                 + ". Review it, then train with -D" + PropertyNames.SCHEMA + "=" + target);
   }
 }

@@ -23,9 +23,12 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Learns a model from a CSV and writes the model file. Incremental like a compiler: when the model file exists and
- * records the same input sha256, schema, settings, seed and tool version, training is skipped ({@code
- * -Dsynthetic.force=true} retrains).
+ * Learns a model from a CSV and writes the model file. With {@code -Dsynthetic.entityId=<column>
+ * -Dsynthetic.time=<column>} the data is longitudinal (one row per patient visit, or a directory of per-patient
+ * {@code .psv}/{@code .csv} files) and the model generates whole patient timelines.
+ *
+ * <p>Incremental like a compiler: when the model file exists and records the same input sha256, schema, settings,
+ * seed and tool version, training is skipped ({@code -Dsynthetic.force=true} retrains).
  *
  * <p>Training runs in a forked JVM (as Surefire forks tests) because DJL's native library loads once per JVM and
  * classloader; the fork's classpath (runtime, DJL, PyTorch for this platform) is resolved from the project's
@@ -37,9 +40,24 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   static final String NO_INPUT =
       "No training data: set -D" + PropertyNames.INPUT + "=<file.csv> (<input> in the POM).";
 
-  /** The training CSV (header row, comma-separated, empty fields for missing values). */
+  /**
+   * The training CSV (header row, comma-separated, empty fields for missing values). For longitudinal data a
+   * long-format CSV (one row per visit) or a directory scanned recursively for per-patient {@code .psv} / {@code
+   * .csv} files.
+   */
   @Parameter(property = PropertyNames.INPUT)
   private File input;
+
+  /**
+   * The patient id column: makes the data longitudinal without a schema file (overrides the schema's). Set with
+   * {@code time}.
+   */
+  @Parameter(property = PropertyNames.ENTITY_ID)
+  private String entityId;
+
+  /** The time column of longitudinal data (visit day, hour …); set with {@code entityId}. */
+  @Parameter(property = PropertyNames.TIME)
+  private String time;
 
   /** An edited JSON schema (see {@code synthetic:schema}); inferred from the CSV when not set. */
   @Parameter(property = PropertyNames.SCHEMA)
@@ -128,17 +146,23 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     if (input == null) {
       throw new MojoFailureException(NO_INPUT);
     }
-    if (!input.isFile()) {
+    if (!input.exists()) {
       throw new MojoFailureException(
           "Training data " + input + " does not exist: fix -D" + PropertyNames.INPUT + " (<input> in the POM).");
+    }
+    Longitudinal.requireBoth(entityId, time);
+    if (input.isDirectory() && schema == null && (entityId == null || entityId.isBlank())) {
+      throw new MojoFailureException(Longitudinal.directoryNeedsRoles(input));
     }
     if (schema != null && !schema.isFile()) {
       throw new MojoFailureException(
           "Schema " + schema + " does not exist: fix -D" + PropertyNames.SCHEMA
               + " (<schema> in the POM), or leave it out to infer the schema.");
     }
-    File model = output != null ? output : new File(defaultSyntheticDirectory(), stem(input.getName()) + ".synth");
-    TrainRequest request = new TrainRequest(input.toPath(), schema == null ? null : schema.toPath(), model.toPath(), settings(), force);
+    File model = output != null ? output : new File(defaultSyntheticDirectory(), inputStem(input) + ".synth");
+    TrainRequest request =
+        new TrainRequest(input.toPath(), schema == null ? null : schema.toPath(), model.toPath(), settings(), force)
+            .withLongitudinal(entityId, time);
     if (!force && Training.isUpToDate(request)) {
       getLog()
           .info(
@@ -243,6 +267,12 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       args.add("--option");
       args.add(option.getKey() + "=" + option.getValue());
     }
+    if (request.entityId() != null) {
+      args.add("--entity-id");
+      args.add(request.entityId());
+      args.add("--time");
+      args.add(request.time());
+    }
     if (request.force()) {
       args.add("--force");
     }
@@ -254,6 +284,11 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       return List.of();
     }
     return List.of(text.strip().split("\\s+"));
+  }
+
+  /** The name a default output file takes after the input: a file's name without extension, a directory's name. */
+  static String inputStem(File input) {
+    return input.isDirectory() ? input.getAbsoluteFile().toPath().normalize().getFileName().toString() : stem(input.getName());
   }
 
   static String stem(String fileName) {

@@ -1,12 +1,16 @@
 package io.github.syntheticpatients.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArgumentsTest {
   @Test
@@ -26,6 +30,42 @@ class ArgumentsTest {
     assertThat(TrainMojo.arguments(new TrainRequest(Path.of("a.csv"), schema, Path.of("a.synth"), null, false)))
         .containsSubsequence("--schema", schema.toString())
         .doesNotContain("--force");
+  }
+
+  @Test
+  void longitudinalRolesArePassedAfterTheOptions() {
+    Path input = Path.of("visits").toAbsolutePath();
+    TrainRequest request =
+        new TrainRequest(input, null, Path.of("v.synth"), null, true).withLongitudinal("id", "day");
+    assertThat(TrainMojo.arguments(request))
+        .containsSubsequence("--input", input.toString())
+        .containsSubsequence("--seed", "--entity-id", "id", "--time", "day", "--force");
+    assertThat(TrainMojo.arguments(new TrainRequest(input, null, Path.of("v.synth"), null, false)))
+        .doesNotContain("--entity-id", "--time");
+  }
+
+  @Test
+  void aPatientIdNeedsATimeColumnAndTheReverse() throws Exception {
+    Longitudinal.requireBoth("id", "day");
+    Longitudinal.requireBoth(null, " ");
+    assertThatThrownBy(() -> Longitudinal.requireBoth("id", null))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("-Dsynthetic.entityId=id needs the time column too: set -Dsynthetic.time=<column> (<time> in the"
+            + " POM), e.g. the visit day.");
+    assertThatThrownBy(() -> Longitudinal.requireBoth("", "day"))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("-Dsynthetic.time=day needs the patient id column too: set -Dsynthetic.entityId=");
+    assertThat(Longitudinal.directoryNeedsRoles(new java.io.File("visits")))
+        .isEqualTo("-Dsynthetic.input=visits is a directory: per-patient files are longitudinal data; set"
+            + " -Dsynthetic.entityId=<patient id column> and -Dsynthetic.time=<time column> (when the files have no"
+            + " patient id column, the file name is the id), or point -Dsynthetic.input at a CSV file.");
+  }
+
+  @Test
+  void defaultModelNamesComeFromTheInputFileOrDirectory(@TempDir Path dir) throws Exception {
+    Path visits = Files.createDirectories(dir.resolve("sepsis.v2"));
+    assertThat(TrainMojo.inputStem(visits.toFile())).isEqualTo("sepsis.v2");
+    assertThat(TrainMojo.inputStem(dir.resolve("pbcseq.csv").toFile())).isEqualTo("pbcseq");
   }
 
   @Test

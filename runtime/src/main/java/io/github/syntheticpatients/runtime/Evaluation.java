@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.EvaluationReport;
 import io.github.syntheticpatients.runtime.eval.GateSettings;
 import io.github.syntheticpatients.runtime.eval.ReportFiles;
@@ -12,29 +13,38 @@ import java.nio.file.Path;
 
 /**
  * Fidelity, utility and privacy of synthetic data against real data, with the privacy gate. The in-memory
- * equivalent, for training code that holds {@code Table}s, is {@link EvaluationReport#compute}.
+ * equivalents, for training code that holds {@code Table}s or {@code Timelines}, are {@link EvaluationReport#compute}
+ * and {@link EvaluationReport#computeLongitudinal}.
  */
 public final class Evaluation {
   private Evaluation() {}
 
   /**
    * Evaluates a synthetic CSV against the real data and writes the JSON and HTML reports. All three CSVs are read
-   * with one schema: the schema file when given, else the one inferred from the real CSV.
+   * with one schema: the schema file when given, else the one inferred from the real CSV. When the schema is
+   * longitudinal (its file names {@code entityId} and {@code time}, or the request does), the CSVs are long-format
+   * visit rows read as patient timelines, and the report adds the timeline scores and the patient-level privacy
+   * checks ({@link EvaluationReport#computeLongitudinal}).
    *
    * @throws InvalidInputException when a file is missing, malformed or does not match the schema, or a threshold,
    *     target or sensitive column is unknown
    */
   public static EvaluationResult evaluate(EvaluateRequest request) {
-    requireFile(request.real(), "real");
-    requireFile(request.synthetic(), "synthetic");
+    requireData(request.real(), "real");
+    requireData(request.synthetic(), "synthetic");
     if (request.holdout() != null) {
-      requireFile(request.holdout(), "holdout");
+      requireData(request.holdout(), "holdout");
     }
     GateSettings settings = GateSettings.defaults().with(request.thresholds());
     TableSchema schema;
     if (request.schemaFile() != null) {
       requireFile(request.schemaFile(), "schemaFile");
       schema = Schemas.read(request.schemaFile());
+      if (request.entityId() != null) {
+        schema = Schemas.withLongitudinal(schema, request.real(), request.entityId(), request.time());
+      }
+    } else if (request.entityId() != null) {
+      schema = Schemas.infer(request.real(), request.entityId(), request.time());
     } else {
       schema = Schemas.infer(request.real());
     }
@@ -45,6 +55,17 @@ public final class Evaluation {
     }
     if (request.sensitiveColumn() != null) {
       requireLearned(schema, request.sensitiveColumn(), "sensitiveColumn");
+    }
+    if (schema.isLongitudinal()) {
+      return evaluateTimelines(request, schema, target, settings);
+    }
+    for (Path input : new Path[] {request.real(), request.synthetic(), request.holdout()}) {
+      if (input != null && Files.isDirectory(input)) {
+        throw InvalidInputException.inParameter(
+            input == request.real() ? "real" : input == request.synthetic() ? "synthetic" : "holdout",
+            input + " is a directory; a directory of per-patient files is longitudinal data: name its patient id"
+                + " and time columns (synthetic.entityId, synthetic.time)");
+      }
     }
     Table real = CsvTableReader.read(request.real(), schema, null);
     Table synthetic = CsvTableReader.read(request.synthetic(), schema, null);
@@ -60,6 +81,33 @@ public final class Evaluation {
         EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
     Path[] written = ReportFiles.write(report, request.reportDirectory());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+  }
+
+  private static EvaluationResult evaluateTimelines(
+      EvaluateRequest request, TableSchema schema, String target, GateSettings settings) {
+    Timelines real = Schemas.readTimelines(request.real(), schema);
+    Timelines synthetic = Schemas.readTimelines(request.synthetic(), schema);
+    Timelines holdout = request.holdout() == null ? null : Schemas.readTimelines(request.holdout(), schema);
+    if (real.patientCount() < 2) {
+      throw InvalidInputException.inFile(request.real(), -1, null, "has " + real.patientCount()
+          + " patients; evaluation needs at least 2 real patients");
+    }
+    if (synthetic.patientCount() < 1) {
+      throw InvalidInputException.inFile(request.synthetic(), -1, null, "has no patients; generate some first");
+    }
+    EvaluationReport report =
+        EvaluationReport.computeLongitudinal(
+            real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
+    Path[] written = ReportFiles.write(report, request.reportDirectory());
+    return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+  }
+
+  /** A CSV, or a directory of per-patient files (longitudinal data only, checked once the schema is known). */
+  private static void requireData(Path file, String parameter) {
+    if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      throw InvalidInputException.inParameter(parameter, "File " + file + " does not exist; pass the path of an"
+          + " existing CSV (or, for longitudinal data, a directory of per-patient files)");
+    }
   }
 
   private static void requireFile(Path file, String parameter) {

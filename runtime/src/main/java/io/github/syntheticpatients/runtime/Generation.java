@@ -50,7 +50,8 @@ public final class Generation {
         request.seed(),
         model.id(),
         model.sha256(),
-        sample.acceptanceRate());
+        sample.acceptanceRate(),
+        sample.timelines().size());
   }
 
   private static Map<String, Object> provenance(GenerateRequest request, SyntheticModel model, SampleResult sample) {

@@ -65,6 +65,14 @@ class LongitudinalSourcesTest {
     // Missing temperatures are modelled, not imputed: some synthetic visits lack one.
     assertThat(sample.records()).anySatisfy(r -> assertThat(r.isMissing("Temp")).isTrue());
 
+    // The generated long CSV is evaluated against the directory it was learned from.
+    Path synthetic = dir.resolve("sepsis-synthetic.csv");
+    Generation.generate(new GenerateRequest(request.output().toString(), 30, 5, null, synthetic, OutputFormat.CSV, List.of()));
+    EvaluationResult evaluation = Evaluation.evaluate(new EvaluateRequest(synthetic, psv, null, null,
+        dir.resolve("report"), null, null, 1, java.util.Map.of(), "patient", "ICULOS"));
+    assertThat(evaluation.scores()).isNotEmpty();
+    assertThat(Files.exists(evaluation.htmlReport())).isTrue();
+
     // A changed patient file makes the model out of date.
     Files.writeString(psv.resolve("b/p000007.psv"), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     assertThat(Training.isUpToDate(request)).isFalse();

@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.junit.internal;
 
 import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.PatientTimeline;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -11,10 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * What a {@code @SyntheticPatients} parameter wants: its shape (list, stream, one record, CSV file) and the
- * element type ({@link PatientRecord} or the user's own record or POJO).
+ * element type ({@link PatientRecord}, {@link PatientTimeline} or the user's own record or POJO).
  *
  * @param shape how the records are handed over
- * @param elementType {@link PatientRecord}, a user type, or {@link Path} for {@link Shape#CSV_FILE}
+ * @param elementType {@link PatientRecord}, {@link PatientTimeline}, a user type, or {@link Path} for {@link
+ *     Shape#CSV_FILE}
  */
 public record InjectionTarget(Shape shape, Class<?> elementType) {
 
@@ -32,13 +34,21 @@ public record InjectionTarget(Shape shape, Class<?> elementType) {
           "List<PatientRecord>",
           "Stream<PatientRecord>",
           "PatientRecord",
+          "List<PatientTimeline>, Stream<PatientTimeline> or PatientTimeline (whole patients of a longitudinal"
+              + " model)",
           "List<T>, Stream<T> or T, where T is your own record or POJO (top-level or static nested) whose"
-              + " components are named after columns",
+              + " components are named after columns (for whole patients of a longitudinal model, with a 'visits'"
+              + " list)",
           "java.nio.file.Path (a CSV file in a temporary directory)");
 
   /** Whether records are mapped onto a user type. */
   public boolean mapsToUserType() {
-    return shape != Shape.CSV_FILE && elementType != PatientRecord.class;
+    return shape != Shape.CSV_FILE && elementType != PatientRecord.class && elementType != PatientTimeline.class;
+  }
+
+  /** Whether the parameter asks for {@link PatientTimeline}s. */
+  public boolean wantsTimelines() {
+    return elementType == PatientTimeline.class;
   }
 
   /** The target for a parameter's generic type, or empty when the type is not supported. */
@@ -65,7 +75,7 @@ public record InjectionTarget(Shape shape, Class<?> elementType) {
   }
 
   private static boolean isElementType(Class<?> type) {
-    return type == PatientRecord.class || isUserType(type);
+    return type == PatientRecord.class || type == PatientTimeline.class || isUserType(type);
   }
 
   /** A concrete class Jackson can build from a map: not a JDK type, collection, array, enum or inner class. */

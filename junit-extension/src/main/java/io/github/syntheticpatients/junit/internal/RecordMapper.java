@@ -2,22 +2,31 @@ package io.github.syntheticpatients.junit.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Maps records onto the user's own record or POJO type through Jackson: columns go to components of the same
  * name ({@code @JsonProperty} renames), extra columns are ignored, and a component that matches no column is an
  * error.
+ *
+ * <p>A type with a {@value PatientTimeline#VISITS_KEY} component is a whole patient of a longitudinal model: it is
+ * filled from {@link PatientTimeline#asMap()}, its other components from the id and static columns and the
+ * elements of its visits list from the time and time-varying columns.
  */
 public final class RecordMapper {
   // Thread-safe once configured; Jackson caches the introspection per type.
@@ -35,30 +44,97 @@ public final class RecordMapper {
    * column, and primitive components for columns that can be missing. Empty when the mapping is sound.
    */
   public static List<String> problems(Class<?> type, TableSchema schema) {
-    BeanDescription description =
-        MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type));
+    boolean visitsColumn = schema.column(PatientTimeline.VISITS_KEY).isPresent();
+    if (!isPatientType(type) || (!schema.isLongitudinal() && visitsColumn)) {
+      // A tabular model may have a column of its own named "visits": then the type is a plain row.
+      return problems(MAPPER.constructType(type), schema, Set.copyOf(columnNames(schema)), Set.of(), "", false);
+    }
+    if (!schema.isLongitudinal()) {
+      return List.of(
+          "'" + PatientTimeline.VISITS_KEY + "' of " + type.getName() + " asks for whole patients, but the model"
+              + " is tabular (it has no patient id and time columns)");
+    }
+    Set<String> attributes = Set.copyOf(attributeColumns(schema));
+    Set<String> visitColumns = Set.copyOf(visitColumns(schema));
+    List<String> problems = new ArrayList<>(problems(MAPPER.constructType(type), schema, attributes, visitColumns,
+        "a visit column (the time or a time-varying column): it belongs in the type of '"
+            + PatientTimeline.VISITS_KEY + "'", true));
+    JavaType visits = visitsProperty(type).orElseThrow().getPrimaryType();
+    JavaType visit = visits.getContentType();
+    if (visit == null || !(visits.isCollectionLikeType() || visits.isArrayType())) {
+      problems.add(
+          "'" + PatientTimeline.VISITS_KEY + "' of " + type.getName() + " is a " + visits.getRawClass().getName()
+              + "; make it a List of your visit type");
+    } else if (!Map.class.isAssignableFrom(visit.getRawClass()) && !visit.isJavaLangObject()) {
+      problems.addAll(problems(visit, schema, visitColumns, attributes,
+          "a patient attribute (the id or a static column): it belongs in " + type.getName() + " itself", false));
+    }
+    return problems;
+  }
+
+  /**
+   * Problems of one bean type against the columns it may take; a component naming one of {@code elsewhere} gets
+   * {@code elsewhereHint}. {@code patientLevel} skips the patient type's own visits list, checked by the caller.
+   */
+  private static List<String> problems(
+      JavaType type,
+      TableSchema schema,
+      Set<String> columns,
+      Set<String> elsewhere,
+      String elsewhereHint,
+      boolean patientLevel) {
+    BeanDescription description = MAPPER.getDeserializationConfig().introspect(type);
     List<String> problems = new ArrayList<>();
     for (BeanPropertyDefinition property : description.findProperties()) {
       if (!property.couldDeserialize()) {
         continue;
       }
       String name = property.getName();
+      if (patientLevel && name.equals(PatientTimeline.VISITS_KEY)) {
+        continue;
+      }
+      String owner = "'" + name + "' of " + type.getRawClass().getName();
       Optional<ColumnSchema> column = schema.column(name).filter(c -> !c.dropped());
-      if (column.isEmpty()) {
-        problems.add(
-            "'" + name + "' of " + type.getName() + " matches no column of the model");
+      if (column.isEmpty() || !columns.contains(name)) {
+        problems.add(owner + (elsewhere.contains(name) ? " is " + elsewhereHint : " matches no column of the model"));
       } else if (column.get().nullable() && property.getRawPrimaryType().isPrimitive()) {
         problems.add(
-            "'" + name + "' of " + type.getName() + " is a primitive " + property.getRawPrimaryType()
+            owner + " is a primitive " + property.getRawPrimaryType()
                 + ", but column '" + name + "' can be missing; use its boxed type so a missing value is null");
       }
     }
     return problems;
   }
 
+  /** Whether the type describes a whole patient: it has a {@value PatientTimeline#VISITS_KEY} component. */
+  public static boolean isPatientType(Class<?> type) {
+    return visitsProperty(type).isPresent();
+  }
+
+  private static Optional<BeanPropertyDefinition> visitsProperty(Class<?> type) {
+    return MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type)).findProperties().stream()
+        .filter(p -> p.couldDeserialize() && p.getName().equals(PatientTimeline.VISITS_KEY))
+        .findFirst();
+  }
+
   /** The columns a user type can be mapped from. */
   public static List<String> columnNames(TableSchema schema) {
     return schema.outputColumns().stream().map(ColumnSchema::name).toList();
+  }
+
+  /** The columns of a longitudinal model that describe the patient: the id and the static attributes. */
+  public static List<String> attributeColumns(TableSchema schema) {
+    Set<String> visits = Set.copyOf(visitColumns(schema));
+    return columnNames(schema).stream().filter(name -> !visits.contains(name)).toList();
+  }
+
+  /** The columns of a longitudinal model that each visit has: the time and the time-varying columns. */
+  public static List<String> visitColumns(TableSchema schema) {
+    Set<String> timeVarying =
+        schema.timeVaryingColumns().stream().map(ColumnSchema::name).collect(Collectors.toSet());
+    return columnNames(schema).stream()
+        .filter(name -> name.equals(schema.time()) || timeVarying.contains(name))
+        .toList();
   }
 
   /**
@@ -68,5 +144,15 @@ public final class RecordMapper {
    */
   public static <T> T map(PatientRecord record, Class<T> type) {
     return MAPPER.convertValue(record.asMap(), type);
+  }
+
+  /**
+   * One whole patient as the user's type: attributes by name, visits as its {@value PatientTimeline#VISITS_KEY}
+   * list.
+   *
+   * @throws IllegalArgumentException when a value cannot be converted to its component's type
+   */
+  public static <T> T map(PatientTimeline timeline, Class<T> type) {
+    return MAPPER.convertValue(timeline.asMap(), type);
   }
 }

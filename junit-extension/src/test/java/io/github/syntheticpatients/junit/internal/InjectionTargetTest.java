@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.junit.internal.InjectionTarget.Shape;
 import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.PatientTimeline;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,10 @@ class InjectionTargetTest {
       int primitive,
       Inner inner,
       Shaped shaped,
-      PatientRecord[] array) {}
+      PatientRecord[] array,
+      List<PatientTimeline> timelines,
+      Stream<PatientTimeline> timelineStream,
+      PatientTimeline timeline) {}
 
   private static Type type(int index) throws NoSuchMethodException {
     return signaturesMethod().getGenericParameterTypes()[index];
@@ -64,6 +68,16 @@ class InjectionTargetTest {
     assertThat(InjectionTarget.of(type(6))).contains(new InjectionTarget(Shape.SINGLE, Patient.class));
     assertThat(InjectionTarget.of(type(6)).map(InjectionTarget::mapsToUserType)).contains(true);
     assertThat(InjectionTarget.of(type(0)).map(InjectionTarget::mapsToUserType)).contains(false);
+  }
+
+  @Test
+  void recognisesTimelines() throws NoSuchMethodException {
+    assertThat(InjectionTarget.of(type(16))).contains(new InjectionTarget(Shape.LIST, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(17))).contains(new InjectionTarget(Shape.STREAM, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(18))).contains(new InjectionTarget(Shape.SINGLE, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(18)).orElseThrow().mapsToUserType()).isFalse();
+    assertThat(InjectionTarget.of(type(18)).orElseThrow().wantsTimelines()).isTrue();
+    assertThat(InjectionTarget.of(type(2)).orElseThrow().wantsTimelines()).isFalse();
   }
 
   @Test

@@ -22,8 +22,12 @@ import java.util.Locale;
  * <pre>
  * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --input data.csv --output model.synth
  *     [--schema schema.json] [--generator ctgan|basic|copula] [--epochs N] [--batch-size N] [--seed N]
- *     [--option key=value]… [--force]
+ *     [--option key=value]… [--entity-id column --time column] [--force]
  * </pre>
+ *
+ * {@code --entity-id} and {@code --time} name the patient id and time columns, which makes the input
+ * longitudinal without a schema file (they override the schema's); {@code --input} may then also be a directory
+ * of per-patient {@code .psv} / {@code .csv} files.
  *
  * Progress goes to stdout, one line per epoch. Exit codes: 0 done, 2 input the user must fix (the message is on
  * stderr), 1 anything else.
@@ -73,6 +77,8 @@ public final class TrainCommand {
     Path output = null;
     Path schema = null;
     boolean force = false;
+    String entityId = null;
+    String time = null;
     TrainSettings settings = TrainSettings.defaults();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -88,6 +94,8 @@ public final class TrainCommand {
         case "--input" -> input = Path.of(value);
         case "--output" -> output = Path.of(value);
         case "--schema" -> schema = Path.of(value);
+        case "--entity-id" -> entityId = value;
+        case "--time" -> time = value;
         case "--generator" -> settings = settings.withGenerator(value);
         case "--epochs" -> settings = settings.withEpochs(integer(arg, value));
         case "--batch-size" -> settings = settings.withBatchSize(integer(arg, value));
@@ -108,7 +116,12 @@ public final class TrainCommand {
     if (output == null) {
       throw InvalidInputException.inParameter("output", "--output <model file> is required");
     }
-    return new TrainRequest(input, schema, output, settings, force);
+    if ((entityId == null || entityId.isBlank()) != (time == null || time.isBlank())) {
+      throw InvalidInputException.inParameter(entityId == null || entityId.isBlank() ? "--entity-id" : "--time",
+          "Longitudinal data needs both --entity-id <patient id column> and --time <time column>; give both or"
+              + " neither");
+    }
+    return new TrainRequest(input, schema, output, settings, force).withLongitudinal(entityId, time);
   }
 
   private static int integer(String option, String value) {

@@ -136,4 +136,29 @@ class TrainCommandTest {
     assertThat(request.settings().seed()).isEqualTo(99);
     assertThat(request.settings().options()).containsExactly(java.util.Map.entry("maxModes", "4"));
   }
+
+  @Test
+  void entityIdAndTimeMakeTheRequestLongitudinal() {
+    var request = TrainCommand.parse(List.of("--input", "visits/", "--output", "m.synth", "--entity-id", "id",
+        "--time", " day "));
+    assertThat(request.input()).isEqualTo(Path.of("visits/"));
+    assertThat(request.entityId()).isEqualTo("id");
+    assertThat(request.time()).isEqualTo("day");
+
+    var tabular = TrainCommand.parse(List.of("--input", "a.csv", "--output", "m.synth"));
+    assertThat(tabular.entityId()).isNull();
+    assertThat(tabular.time()).isNull();
+  }
+
+  @Test
+  void anEntityIdWithoutATimeIsAUserError() {
+    Run noTime = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--entity-id", "id");
+    assertThat(noTime.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(noTime.err()).contains("--time", "give both or neither");
+
+    Run noId = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--time", "day");
+    assertThat(noId.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(noId.err()).contains("--entity-id", "give both or neither");
+    assertThat(dir.resolve("m.synth")).doesNotExist();
+  }
 }

@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  *
  * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TimelineBenchmark "-Dbenchmark.args=--epochs 300
- * --patients 10000"}; optional {@code --generator <name>}, {@code --seed <n>}, {@code --skip-training},
- * {@code --options key=value,key=value} (training options).
+ * --patients 10000"}; optional {@code --generator <name>}, {@code --seed <n>}, {@code --torch-threads <n>} (sets
+ * {@code ai.djl.pytorch.num_threads}), {@code --skip-training}, {@code --options key=value,key=value} (training
+ * options), {@code --privacy-probe} (patient DCR share by column group).
  */
 public final class TimelineBenchmark {
   private TimelineBenchmark() {}
@@ -55,6 +56,10 @@ public final class TimelineBenchmark {
         boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
         options.put(args[i].substring(2), flag ? "true" : args[++i]);
       }
+    }
+    if (options.containsKey("torch-threads")) {
+      // libtorch's OpenMP threads spin when the cores are shared (see docs/benchmarks/README.md)
+      System.setProperty("ai.djl.pytorch.num_threads", options.get("torch-threads"));
     }
     long seed = Long.parseLong(options.getOrDefault("seed", "20251123"));
     int samplePatients = Integer.parseInt(options.getOrDefault("patients", "10000"));
