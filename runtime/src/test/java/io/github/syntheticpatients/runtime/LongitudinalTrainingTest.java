@@ -53,6 +53,9 @@ class LongitudinalTrainingTest {
     assertThat(model.info().generator()).isEqualTo("lstm-wgan");
     assertThat(model.info().provenance()).containsEntry("patients", 312).containsEntry("rows", 1945)
         .containsKeys("trainPatients", "holdoutPatients", "generatorLosses");
+    // Every epoch is a scored snapshot here (snapshotEvery defaults to epochs/10, at least 1); one is kept.
+    assertThat(model.info().provenance()).containsEntry("epochs", EPOCHS);
+    assertThat(((Number) model.info().provenance().get("selectedEpoch")).intValue()).isBetween(1, EPOCHS);
     assertThat(model.info().evaluation()).containsKeys("validationQuality", "privacyGate");
     assertThat(Training.isUpToDate(request)).isTrue();
   }
@@ -135,6 +138,18 @@ class LongitudinalTrainingTest {
     byte[] b = Files.readAllBytes(again.output());
     assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
     assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
+  }
+
+  @Test
+  void badSnapshotAndMomentOptionsAreRefusedByName() {
+    for (String[] option : new String[][] {{"snapshotEvery", "-1"}, {"momentWeight", "lots"}}) {
+      TrainRequest bad = new TrainRequest(request.input(), null, dir.resolve("b.synth"),
+          settings().withOption(option[0], option[1]), false).withLongitudinal("id", "day");
+      assertThatThrownBy(() -> Training.train(bad, null))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(option[0]);
+    }
+    assertThat(Files.exists(dir.resolve("b.synth"))).isFalse();
   }
 
   @Test
