@@ -149,10 +149,11 @@ class TimelineGanTrainerTest {
   }
 
   @Test
-  void settingsForDataAimForAboutTwoThousandGeneratorSteps() {
+  void settingsForDataAimForAboutOneThousandGeneratorSteps() {
     TimelineGanSettings pbcseq = TimelineGanSettings.forData(190, 16);
     assertThat(pbcseq.batchSize()).isEqualTo(32);
-    assertThat(pbcseq.epochs()).isEqualTo(400);
+    assertThat(pbcseq.epochs()).isEqualTo(200);
+    assertThat(TimelineGanSettings.forData(100, 16).epochs()).isEqualTo(334);
     TimelineGanSettings large = TimelineGanSettings.forData(40_000, 50);
     assertThat(large.batchSize()).isEqualTo(64);
     assertThat(large.epochs()).isEqualTo(30);
