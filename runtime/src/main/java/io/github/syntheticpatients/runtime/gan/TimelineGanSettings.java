@@ -22,6 +22,9 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
  * @param curriculum whether early epochs train on truncated sequences (see {@link TimelineGanTrainer})
  * @param momentWeight weight of the moment-matching loss in the generator step (0 turns it off): the mean absolute
  *     difference between the real and the synthetic per-feature means and standard deviations over the valid steps
+ * @param staticNoise standard deviation of Gaussian noise added, per patient, to the encoded static attributes the
+ *     generator is conditioned on during training (0 turns it off); it blurs the exact static values that let the
+ *     generator key whole trajectories to individual training patients
  */
 public record TimelineGanSettings(
     int epochs,
@@ -39,7 +42,8 @@ public record TimelineGanSettings(
     double finiteDifferenceStep,
     double correlationWeight,
     boolean curriculum,
-    double momentWeight) {
+    double momentWeight,
+    double staticNoise) {
 
   /**
    * Generator steps {@link #forData} aims for. 1,000 rather than Health Gym's longer runs: on pbcseq (100 training
@@ -77,6 +81,9 @@ public record TimelineGanSettings(
     if (!(momentWeight >= 0)) {
       throw InvalidInputException.inParameter("momentWeight", "momentWeight must be 0 or more, was " + momentWeight);
     }
+    if (!(staticNoise >= 0)) {
+      throw InvalidInputException.inParameter("staticNoise", "staticNoise must be 0 or more, was " + staticNoise);
+    }
   }
 
   /**
@@ -92,7 +99,7 @@ public record TimelineGanSettings(
    * it the synthetic spreads were 0.65–0.8 of the real ones (docs/benchmarks/longitudinal.md, "Tuning").
    */
   public static TimelineGanSettings defaults() {
-    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.01, 1.0, true, 1.0);
+    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.01, 1.0, true, 1.0, 0);
   }
 
   /**
@@ -115,74 +122,80 @@ public record TimelineGanSettings(
   public TimelineGanSettings withEpochs(int value) {
     return new TimelineGanSettings(value, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withBatchSize(int value) {
     return new TimelineGanSettings(epochs, value, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withLatentDim(int value) {
     return new TimelineGanSettings(epochs, batchSize, value, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   /** Sets the generator's LSTM width, its head's hidden width and the critic's width. */
   public TimelineGanSettings withWidths(int lstm, int mlp, int critic) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstm, mlp, critic, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withCriticSteps(int value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, value,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   /** Sets both networks' learning rates. */
   public TimelineGanSettings withLearningRates(double generator, double critic) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum, momentWeight);
+        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withBetas(double first, double second) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, first, second, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight);
+        correlationWeight, curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withPenaltyWeight(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, value, finiteDifferenceStep, correlationWeight,
-        curriculum, momentWeight);
+        curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withFiniteDifferenceStep(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, value, correlationWeight,
-        curriculum, momentWeight);
+        curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withCorrelationWeight(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, value,
-        curriculum, momentWeight);
+        curriculum, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withCurriculum(boolean value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, value, momentWeight);
+        correlationWeight, value, momentWeight, staticNoise);
   }
 
   public TimelineGanSettings withMomentWeight(double value) {
     return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
         generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, value);
+        correlationWeight, curriculum, value, staticNoise);
+  }
+
+  public TimelineGanSettings withStaticNoise(double value) {
+    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
+        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
+        correlationWeight, curriculum, momentWeight, value);
   }
 
   private static void positive(String parameter, double value) {

@@ -48,8 +48,20 @@ final class TimelineGeneratorNetwork {
    * {@code noise}'s manager.
    */
   NDArray forward(NDArray noise, TimelineBatch batch, boolean training) {
+    return forward(noise, batch, training, null);
+  }
+
+  /**
+   * As {@link #forward(NDArray, TimelineBatch, boolean)}, with {@code staticJitter} ({@code B × 1 × staticWidth}, or
+   * null) added to every step's copy of the static attributes.
+   */
+  NDArray forward(NDArray noise, TimelineBatch batch, boolean training, NDArray staticJitter) {
     NDManager manager = noise.getManager();
-    NDArray input = staticWidth == 0 ? noise : noise.concat(batch.staticsOverTime(manager, 1), 2);
+    NDArray statics = staticWidth == 0 ? null : batch.staticsOverTime(manager, 1);
+    if (statics != null && staticJitter != null) {
+      statics = statics.add(staticJitter);
+    }
+    NDArray input = statics == null ? noise : noise.concat(statics, 2);
     NDArray forwardStates = forwardLstm.forward(input, training);
     NDArray reversedInput = input.gather(batch.reversal(manager, latentDim + staticWidth), 1);
     NDArray backwardStates = backwardLstm.forward(reversedInput, training)

@@ -222,7 +222,11 @@ final class TimelineTraining implements AutoCloseable {
   /** Activated synthetic steps ({@code B × T × stepWidth}), zero after each length. */
   private NDArray generate(NDArray noise, TimelineBatch sample, boolean training) {
     NDManager batch = noise.getManager();
-    NDArray activated = activation.activate(generator.forward(noise, sample, training), null);
+    NDArray jitter = settings.staticNoise() > 0 && sample.staticWidth > 0
+        ? batch.randomNormal(0f, (float) settings.staticNoise(), new Shape(sample.size, 1, sample.staticWidth),
+            DataType.FLOAT32)
+        : null;
+    NDArray activated = activation.activate(generator.forward(noise, sample, training, jitter), null);
     return activated.reshape(new Shape(sample.size, sample.steps, sample.stepWidth)).mul(sample.mask(batch, 1));
   }
 

@@ -55,6 +55,8 @@ public final class LongitudinalTrainingJob {
   static final String SNAPSHOT_EVERY = "snapshotEvery";
   /** Option: weight of the sequence GAN's moment-matching loss (see {@link TimelineGanSettings#momentWeight()}). */
   static final String MOMENT_WEIGHT = "momentWeight";
+  /** Option: noise on the static condition while training (see {@link TimelineGanSettings#staticNoise()}). */
+  static final String STATIC_NOISE = "staticNoise";
   /** Snapshots scored over a run when the option is not set. */
   private static final int SNAPSHOTS_PER_RUN = 10;
 
@@ -213,6 +215,10 @@ public final class LongitudinalTrainingJob {
     String moment = settings.options().get(MOMENT_WEIGHT);
     if (moment != null) {
       gan = gan.withMomentWeight(nonNegative(MOMENT_WEIGHT, moment));
+    }
+    String staticNoise = settings.options().get(STATIC_NOISE);
+    if (staticNoise != null) {
+      gan = gan.withStaticNoise(nonNegative(STATIC_NOISE, staticNoise));
     }
     listener.onMessage(
         "Encoded each visit into " + encoder.stepLayout().width() + " values and each patient's static part into "

@@ -41,7 +41,8 @@ record TrainingOptions(
           "clipToObservedRange",
           "snapshotEvery",
           "ganPreset",
-          "momentWeight");
+          "momentWeight",
+          "staticNoise");
 
   static TrainingOptions from(Map<String, String> options) {
     for (String key : options.keySet()) {

@@ -70,6 +70,20 @@ class TimelineGanTrainerTest {
   }
 
   @Test
+  void staticNoiseIsSeededAndChangesTraining() {
+    TimelineGanSettings two = SMALL.withEpochs(2);
+    TrainedTimelineGenerator plain = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two, 42, null);
+    TrainedTimelineGenerator noisy =
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withStaticNoise(0.3), 42, null);
+    TrainedTimelineGenerator again =
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withStaticNoise(0.3), 42, null);
+    assertThat(weights(noisy.generator())).isNotEqualTo(weights(plain.generator()))
+        .isEqualTo(weights(again.generator()));
+    assertThatThrownBy(() -> SMALL.withStaticNoise(-0.1)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("staticNoise");
+  }
+
+  @Test
   void reportsEveryEpochAndAStartMessage() {
     List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
     List<String> messages = new ArrayList<>();
