@@ -140,7 +140,8 @@ public final class RebuildZoo {
       }
       card.append("| seed | ").append(info.provenance().get("seed")).append(" |\n");
       if (longitudinal) {
-        card.append("| epochs | ").append(info.provenance().get("epochs")).append(" |\n");
+        card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
+            .append(" of ").append(info.provenance().get("epochs")).append(" |\n");
       } else {
         card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
             .append(" of ").append(info.provenance().getOrDefault("epochsTrained", "n/a")).append(" |\n");
