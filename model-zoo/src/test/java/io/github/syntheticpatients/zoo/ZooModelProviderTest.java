@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.ModelListing;
 import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.UnknownModelException;
 import io.github.syntheticpatients.runtime.model.ModelFile;
@@ -31,13 +32,16 @@ class ZooModelProviderTest {
   @Test
   void listsTheDefaultModelWithItsSummary() {
     List<ModelZooProvider.Entry> models = new ZooModelProvider().models();
-    assertThat(models).extracting(ModelZooProvider.Entry::id).containsExactly("default");
+    assertThat(models).extracting(ModelZooProvider.Entry::id).containsExactly("default", "pbcseq");
     assertThat(models.get(0).summary())
         .startsWith("Mayo Clinic primary biliary cholangitis")
         .contains("copula generator, 20 columns");
+    assertThat(models.get(1).summary()).contains("lstm-wgan longitudinal generator", "up to 16 visits");
 
     assertThat(ModelLoader.zooModels())
-        .containsExactly(new ModelListing("default", models.get(0).summary(), ZooModelProvider.class.getName()));
+        .containsExactly(
+            new ModelListing("default", models.get(0).summary(), ZooModelProvider.class.getName()),
+            new ModelListing("pbcseq", models.get(1).summary(), ZooModelProvider.class.getName()));
     assertThat(new ZooModelProvider().open("no-such-model")).isEmpty();
   }
 
@@ -58,6 +62,21 @@ class ZooModelProviderTest {
   }
 
   @Test
+  void thePbcseqModelSamplesWholePatientsInPlainJava() {
+    SyntheticModel model = ModelLoader.load("pbcseq");
+    assertThat(model.schema().isLongitudinal()).isTrue();
+    assertThat(model.info().generator()).isEqualTo("lstm-wgan");
+    SampleResult sample = model.sample(new SampleRequest(50, 1, List.of("sex=f"), null));
+    assertThat(sample.timelines()).hasSize(50).allSatisfy(patient -> {
+      assertThat(patient.attributes().get("sex")).isEqualTo("f");
+      assertThat(patient.visits()).hasSizeBetween(1, 16);
+      assertThat(patient.visits()).extracting(v -> v.getLong("day")).isSorted();
+    });
+    assertThat(model.sample(new SampleRequest(50, 1, List.of("sex=f"), null)).timelines())
+        .isEqualTo(sample.timelines());
+  }
+
+  @Test
   void theIndexRecordsTheSha256OfTheBundledFile() throws IOException {
     Properties index = index();
     assertThat(index.getProperty("default.file")).isEqualTo("default.synth");
@@ -71,7 +90,7 @@ class ZooModelProviderTest {
   void unknownIdsListTheZoo() {
     assertThatThrownBy(() -> ModelLoader.load("defualt"))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: default");
+        .hasMessageContaining("Known model ids: default, pbcseq");
   }
 
   @Test
@@ -90,7 +109,7 @@ class ZooModelProviderTest {
       ModelZooProvider tampered = (ModelZooProvider)
           loader.loadClass(ZooModelProvider.class.getName()).getDeclaredConstructor().newInstance();
       assertThat(tampered.getClass()).isNotSameAs(ZooModelProvider.class);
-      assertThat(tampered.models()).extracting(ModelZooProvider.Entry::id).containsExactly("default");
+      assertThat(tampered.models()).extracting(ModelZooProvider.Entry::id).contains("default");
       assertThatThrownBy(() -> tampered.open("default"))
           .isInstanceOfSatisfying(ModelFormatException.class, e -> assertThat(e.source()).isEqualTo("model-zoo:default"))
           .hasMessageContainingAll("its sha256 is " + ModelFile.sha256(bytes),
