@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,26 @@ class LongitudinalSourcesTest {
     // A changed patient file makes the model out of date.
     Files.writeString(psv.resolve("b/p000007.psv"), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     assertThat(Training.isUpToDate(request)).isFalse();
+  }
+
+  @Test
+  void maxVisitsCutsTimelinesAndForwardFillIsRecorded() throws IOException {
+    Path csv = Files.copy(TestData.path("pbcseq.csv"), dir.resolve("pbcseq.csv"));
+    TrainSettings settings = quick().withOption("maxVisits", "5").withOption("forwardFill", "bili+chol");
+    TrainRequest request = new TrainRequest(csv, null, dir.resolve("short.synth"), settings, false)
+        .withLongitudinal("id", "day");
+    Training.train(request, null);
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    assertThat(model.info().settings()).containsEntry("maxVisits", 5).containsEntry("forwardFill", "bili+chol");
+    assertThat(model.sample(SampleRequest.of(100, 1)).timelines())
+        .allSatisfy(patient -> assertThat(patient.visits()).hasSizeBetween(1, 5));
+
+    TrainRequest unknown = new TrainRequest(csv, null, dir.resolve("bad.synth"),
+        quick().withOption("forwardFill", "bilirubin"), false).withLongitudinal("id", "day");
+    assertThatThrownBy(() -> Training.train(unknown, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("forwardFill"))
+        .hasMessageContaining("bilirubin");
+    assertThat(Files.exists(dir.resolve("bad.synth"))).isFalse();
   }
 
   /** Writes hourly PhysioNet-style files, half of them in a subfolder; Temp is often not measured. */

@@ -322,7 +322,8 @@ public final class LongitudinalTrainingJob {
       return schema.timeVaryingColumns().stream().map(ColumnSchema::name).toList();
     }
     List<String> columns = new ArrayList<>();
-    for (String name : option.split(",")) {
+    // ',' in a POM's <option>; '+' on the command line, where Maven splits -Dsynthetic.options at commas.
+    for (String name : option.split("[,+]")) {
       if (!name.isBlank()) {
         columns.add(name.trim());
       }
