@@ -2,7 +2,6 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
-import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.Schemas;
 import io.github.syntheticpatients.runtime.SyntheticModel;
@@ -85,16 +84,7 @@ public final class TabularTrainingJob {
 
     Candidate chosen = fit(settings, train, validation);
     GateResult gate = privacyGate(chosen, train, holdout, settings.seed());
-    if (!gate.passed()) {
-      String message = PrivacyGateException.describe("The trained model", gate);
-      if (options.enforceGate()) {
-        throw new PrivacyGateException(
-            message + System.lineSeparator() + "No model was written. To keep it anyway, train with the option "
-                + TrainingOptions.PRIVACY_GATE + "=warn (the model card then records the failure).",
-            gate);
-      }
-      listener.onMessage(message + " Kept because privacyGate=warn; the model card records it.");
-    }
+    options.enforce(gate, listener);
 
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     ModelContents contents =

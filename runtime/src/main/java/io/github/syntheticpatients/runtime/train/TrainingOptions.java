@@ -1,6 +1,9 @@
 package io.github.syntheticpatients.runtime.train;
 
+import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.PrivacyGateException;
+import io.github.syntheticpatients.runtime.TrainingListener;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -89,5 +92,25 @@ record TrainingOptions(
     } catch (NumberFormatException e) {
       throw InvalidInputException.inParameter(key, key + " must be a number, was '" + text + "'");
     }
+  }
+
+  /**
+   * Applies the privacy gate's verdict: a failure stops training ({@code privacyGate=enforce}, nothing is written) or
+   * is reported and kept for the model card ({@code privacyGate=warn}).
+   *
+   * @throws PrivacyGateException when the gate failed and is enforced
+   */
+  void enforce(GateResult gate, TrainingListener listener) {
+    if (gate.passed()) {
+      return;
+    }
+    String message = PrivacyGateException.describe("The trained model", gate);
+    if (enforceGate) {
+      throw new PrivacyGateException(
+          message + System.lineSeparator() + "No model was written. To keep it anyway, train with the option "
+              + PRIVACY_GATE + "=warn (the model card then records the failure).",
+          gate);
+    }
+    listener.onMessage(message + " Kept because privacyGate=warn; the model card records it.");
   }
 }
