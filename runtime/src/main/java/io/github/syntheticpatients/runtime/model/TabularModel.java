@@ -12,12 +12,10 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.SplittableRandom;
 
 /**
@@ -169,54 +167,24 @@ public final class TabularModel implements SyntheticModel {
   }
 
   private List<PatientRecord> toRecords(Table table) {
-    return new LazyRecords(table);
+    return new LazyList<>(table.rowCount(), row -> record(table, row));
   }
 
-  /**
-   * The rows of a sampled table as records, each built on first access: code that only needs the table (a CSV
-   * writer reading a few columns, a benchmark) does not pay for a million maps. Records are immutable, so a
-   * racy first access from two threads builds two equal records and either may be kept.
-   */
-  private final class LazyRecords extends AbstractList<PatientRecord> implements RandomAccess {
-    private final Table table;
-    private final PatientRecord[] built;
-
-    LazyRecords(Table table) {
-      this.table = table;
-      this.built = new PatientRecord[table.rowCount()];
-    }
-
-    @Override
-    public PatientRecord get(int row) {
-      PatientRecord record = built[row];
-      if (record == null) {
-        record = build(row);
-        built[row] = record;
+  private PatientRecord record(Table table, int row) {
+    List<ColumnSchema> columns = schema.columns();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnSchema column = columns.get(c);
+      if (column.dropped()) {
+        continue;
       }
-      return record;
-    }
-
-    @Override
-    public int size() {
-      return built.length;
-    }
-
-    private PatientRecord build(int row) {
-      List<ColumnSchema> columns = schema.columns();
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        ColumnSchema column = columns.get(c);
-        if (column.dropped()) {
-          continue;
-        }
-        if (column.kind() == ColumnKind.IDENTIFIER) {
-          // Synthetic ids are a fresh sequence: nothing of the real ids is kept.
-          values.put(column.name(), Integer.toString(row + 1));
-        } else {
-          values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
-        }
+      if (column.kind() == ColumnKind.IDENTIFIER) {
+        // Synthetic ids are a fresh sequence: nothing of the real ids is kept.
+        values.put(column.name(), Integer.toString(row + 1));
+      } else {
+        values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
       }
-      return new PatientRecord(values);
     }
+    return new PatientRecord(values);
   }
 }

@@ -4,7 +4,6 @@ import io.github.syntheticpatients.runtime.Conditions;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.PatientRecord;
-import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
@@ -17,13 +16,11 @@ import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -103,7 +100,10 @@ public final class TimelineModel implements SyntheticModel {
     Sampled sampled = sampleData(request);
     Timelines timelines = sampled.timelines();
     return new SampleResult(
-        timelines.visits(), new VisitRecords(timelines), sampled.acceptanceRate(), new Patients(timelines));
+        timelines.visits(),
+        visitRecords(timelines),
+        sampled.acceptanceRate(),
+        new LazyList<>(timelines.patientCount(), p -> TimelineRecords.patient(timelines, p, timelines.id(p))));
   }
 
   /**
@@ -191,81 +191,26 @@ public final class TimelineModel implements SyntheticModel {
     return activated;
   }
 
-  /** A value of a visit row as a record holds it: the patient's id for the id column. */
-  private Object value(Timelines timelines, ColumnSchema column, int columnIndex, int patient, int row) {
-    if (column.name().equals(schema.entityId())) {
-      return timelines.id(patient);
+  /** The visit rows in long format: the patient's id in the id column, static values repeated on each visit. */
+  private List<PatientRecord> visitRecords(Timelines timelines) {
+    int[] patientOfRow = new int[timelines.visits().rowCount()];
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int first = timelines.firstRow(p);
+      Arrays.fill(patientOfRow, first, first + timelines.visitCount(p), p);
     }
-    return ValueFormat.toValue(column, timelines.visits().value(row, columnIndex));
-  }
-
-  /** The visit rows in long format, each record built on first access (as {@link TabularModel}'s are). */
-  private final class VisitRecords extends AbstractList<PatientRecord> implements RandomAccess {
-    private final Timelines timelines;
-    private final int[] patientOfRow;
-    private final PatientRecord[] built;
-
-    VisitRecords(Timelines timelines) {
-      this.timelines = timelines;
-      this.built = new PatientRecord[timelines.visits().rowCount()];
-      this.patientOfRow = new int[built.length];
-      for (int p = 0; p < timelines.patientCount(); p++) {
-        int first = timelines.firstRow(p);
-        Arrays.fill(patientOfRow, first, first + timelines.visitCount(p), p);
-      }
-    }
-
-    @Override
-    public PatientRecord get(int row) {
-      PatientRecord record = built[row];
-      if (record == null) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        List<ColumnSchema> columns = schema.columns();
-        for (int c = 0; c < columns.size(); c++) {
-          ColumnSchema column = columns.get(c);
-          if (!column.dropped()) {
-            values.put(column.name(), value(timelines, column, c, patientOfRow[row], row));
-          }
+    List<ColumnSchema> columns = schema.columns();
+    return new LazyList<>(patientOfRow.length, row -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        ColumnSchema column = columns.get(c);
+        if (column.dropped()) {
+          continue;
         }
-        record = new PatientRecord(values);
-        built[row] = record;
+        values.put(column.name(), column.name().equals(schema.entityId())
+            ? timelines.id(patientOfRow[row])
+            : ValueFormat.toValue(column, timelines.visits().value(row, c)));
       }
-      return record;
-    }
-
-    @Override
-    public int size() {
-      return built.length;
-    }
-  }
-
-  /** The patients as timelines, each built on first access. */
-  private final class Patients extends AbstractList<PatientTimeline> implements RandomAccess {
-    private final Timelines timelines;
-    private final PatientTimeline[] built;
-
-    Patients(Timelines timelines) {
-      this.timelines = timelines;
-      this.built = new PatientTimeline[timelines.patientCount()];
-    }
-
-    @Override
-    public PatientTimeline get(int patient) {
-      PatientTimeline timeline = built[patient];
-      if (timeline == null) {
-        timeline = build(patient);
-        built[patient] = timeline;
-      }
-      return timeline;
-    }
-
-    @Override
-    public int size() {
-      return built.length;
-    }
-
-    private PatientTimeline build(int patient) {
-      return TimelineRecords.patient(timelines, patient, timelines.id(patient));
-    }
+      return new PatientRecord(values);
+    });
   }
 }
