@@ -4,7 +4,6 @@ import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.Schemas;
-import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
@@ -126,7 +125,7 @@ public final class LongitudinalTrainingJob {
     Map<String, Object> copulaState = patients.state();
     Selected selected = trainNetwork(encoder, copulaState, train, validation, settings);
     TrainedTimelineGenerator trained = selected.trained();
-    SyntheticModel candidate = selected.model();
+    TimelineModel candidate = selected.model();
     double validationQuality = selected.validationQuality();
     if (!Double.isNaN(validationQuality)) {
       listener.onMessage(String.format(Locale.ROOT, "Longitudinal quality on the validation patients: %.4f",
@@ -160,7 +159,6 @@ public final class LongitudinalTrainingJob {
 
   /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
   private TableSchema schema() {
-    TableSchema schema;
     if (request.schemaFile() == null) {
       if (request.entityId() == null || request.time() == null) {
         throw InvalidInputException.inParameter(
@@ -170,7 +168,7 @@ public final class LongitudinalTrainingJob {
       }
       return Schemas.infer(request.input(), request.entityId(), request.time());
     }
-    schema = Schemas.read(request.schemaFile());
+    TableSchema schema = Schemas.read(request.schemaFile());
     if (request.entityId() != null || request.time() != null) {
       String entityId = request.entityId() != null ? request.entityId() : schema.entityId();
       String time = request.time() != null ? request.time() : schema.time();
@@ -240,7 +238,8 @@ public final class LongitudinalTrainingJob {
   /** A trained generator as a loadable model, and its longitudinal quality on the validation patients. */
   private Selected score(TimelineEncoder encoder, Map<String, Object> copulaState, TrainedTimelineGenerator trained,
       Timelines validation, long seed, int trainedEpochs) {
-    SyntheticModel model = ModelFile.load(
+    // Sampled exactly as the saved model will be: through the file format and the plain-Java sampler.
+    TimelineModel model = (TimelineModel) ModelFile.load(
         ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
             Map.of(), Map.of(), Map.of(), Map.of())),
         "candidate", "candidate");
@@ -282,14 +281,14 @@ public final class LongitudinalTrainingJob {
 
   /** A scored generator: what the job keeps when it is the best. */
   private record Selected(
-      TrainedTimelineGenerator trained, SyntheticModel model, double validationQuality, int trainedEpochs) {}
+      TrainedTimelineGenerator trained, TimelineModel model, double validationQuality, int trainedEpochs) {}
 
-  private static Timelines sampleTimelines(SyntheticModel model, int patients, long seed) {
-    return ((TimelineModel) model).sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
+  private static Timelines sampleTimelines(TimelineModel model, int patients, long seed) {
+    return model.sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
   }
 
-  private GateResult privacyGate(SyntheticModel model, Timelines train, Timelines holdout, long seed) {
-    Timelines synthetic = ((TimelineModel) model).sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
+  private GateResult privacyGate(TimelineModel model, Timelines train, Timelines holdout, long seed) {
+    Timelines synthetic = model.sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
     GateResult gate = TimelinePrivacy.evaluate(
         train, holdout.patientCount() == 0 ? null : holdout, synthetic, null, GateSettings.defaults(), seed).gate();
     listener.onMessage(
