@@ -1,0 +1,26 @@
+package io.github.syntheticpatients.runtime.schema;
+
+/**
+ * The rule that no value held by fewer than k real records leaves in a model, a schema, a report or an output
+ * (docs/privacy: value protection). This class owns the default k; the places that protect values (schema
+ * inference for categories and identifiers, the encoders and the copula for numeric bounds, the reports for axis
+ * labels) take k from the training or inference request, which defaults to {@link #DEFAULT_K}.
+ */
+public final class ValueProtection {
+  /** At least this many real records must share a value (or lie at or beyond a bound) before it may be stored. */
+  public static final int DEFAULT_K = 5;
+
+  /** The option and property suffix that sets k ({@code synthetic.valueProtectionK}, option {@code valueProtectionK}). */
+  public static final String OPTION = "valueProtectionK";
+
+  private ValueProtection() {}
+
+  /** Checks a user-given k: at least 1 (1 turns protection off, which the user must ask for explicitly). */
+  public static int checkK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException(
+          OPTION + " must be at least 1 (the default is " + DEFAULT_K + "; 1 turns value protection off), was " + k);
+    }
+    return k;
+  }
+}
