@@ -6,15 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +119,41 @@ class TrainingTest {
   }
 
   @Test
+  void aModelFileThatCannotBeComparedIsNotUpToDate() throws IOException {
+    byte[] model = Files.readAllBytes(request.output());
+    Path noRecord = Files.write(dir.resolve("no-record.synth"), withManifest(model, manifest -> {
+      Map<Object, Object> provenance = new LinkedHashMap<>((Map<?, ?>) manifest.get("provenance"));
+      provenance.remove("request"); // as written before requests were recorded
+      manifest.put("provenance", provenance);
+    }));
+    Path newer = Files.write(dir.resolve("newer.synth"),
+        withManifest(model, manifest -> manifest.put("formatVersion", ModelFile.FORMAT_VERSION + 1)));
+    Path truncated = Files.write(dir.resolve("truncated.synth"), Arrays.copyOf(model, model.length / 2));
+    Path unchanged = Files.write(dir.resolve("unchanged.synth"), withManifest(model, manifest -> {}));
+
+    assertThat(Training.isUpToDate(withOutput(unchanged))).as("the rewritten file itself").isTrue();
+    assertThat(Training.isUpToDate(withOutput(noRecord))).isFalse();
+    assertThat(Training.isUpToDate(withOutput(newer))).isFalse();
+    assertThat(Training.isUpToDate(withOutput(truncated))).isFalse();
+    assertThat(Training.isUpToDate(new TrainRequest(request.input(), dir.resolve("missing.schema.json"),
+        request.output(), request.settings(), false))).isFalse();
+  }
+
+  @Test
+  void anInputThatExistsButCannotBeReadIsAnErrorNotARetrain() throws IOException {
+    // A socket file exists but cannot be opened for reading, even by root.
+    Path socket = dir.resolve("input.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      assertThatThrownBy(() -> Training.isUpToDate(withInput(socket)))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("Could not read " + socket);
+    } finally {
+      Files.deleteIfExists(socket);
+    }
+  }
+
+  @Test
   void anUpToDateModelIsSkippedAndForceRetrains() throws IOException {
     byte[] before = Files.readAllBytes(request.output());
     TrainResult skipped = Training.train(request, null);
@@ -201,6 +245,29 @@ class TrainingTest {
 
   private static TrainRequest withInput(Path input) {
     return new TrainRequest(input, request.schemaFile(), request.output(), request.settings(), false);
+  }
+
+  private static TrainRequest withOutput(Path output) {
+    return new TrainRequest(request.input(), request.schemaFile(), output, request.settings(), false);
+  }
+
+  /** The model file's bytes with model.json edited; the other entries are copied unchanged. */
+  private static byte[] withManifest(byte[] zip, Consumer<Map<String, Object>> edit) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (String name : entries(zip)) {
+        byte[] content = entry(zip, name);
+        if (name.equals("model.json")) {
+          Map<String, Object> manifest = new LinkedHashMap<>(JsonFiles.read(content, name));
+          edit.accept(manifest);
+          content = JsonFiles.toBytes(manifest);
+        }
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   private static TrainRequest withSettings(TrainSettings settings) {

@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.internal.Versions;
@@ -16,6 +17,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,22 +30,30 @@ import java.util.Map;
 public final class TrainingRecord {
   private TrainingRecord() {}
 
-  /** Whether the model file at the request's output was made by an identical request. */
+  /**
+   * Whether the model file at the request's output was made by an identical request. A missing input, schema or
+   * model file, or a model file that is damaged, foreign, of a newer format or written without a request record,
+   * is simply not up to date: training replaces it. Anything else (an input that exists but cannot be read) is an
+   * error and is thrown, not hidden behind a retrain.
+   *
+   * @throws java.io.UncheckedIOException when the input or schema file exists but cannot be read
+   */
   public static boolean isUpToDate(TrainRequest request) {
-    if (!Files.isRegularFile(request.output()) || !Files.exists(request.input())) {
+    if (!Files.isRegularFile(request.output())
+        || !Files.exists(request.input())
+        || (request.schemaFile() != null && !Files.exists(request.schemaFile()))) {
       return false;
     }
+    Map<String, Object> manifest;
     try {
-      Map<String, Object> manifest = ModelFile.readManifest(request.output());
-      Object provenance = manifest.get("provenance");
-      if (!(provenance instanceof Map<?, ?> block) || block.get("request") == null) {
-        return false;
-      }
-      return java.util.Arrays.equals(JsonFiles.toBytes(block.get("request")), JsonFiles.toBytes(describe(request)));
-    } catch (IOException | RuntimeException e) {
-      // An unreadable or foreign file is simply not up to date: training replaces it.
+      manifest = ModelFile.readManifest(request.output());
+    } catch (IOException | ModelFormatException e) {
       return false;
     }
+    if (!(manifest.get("provenance") instanceof Map<?, ?> provenance) || provenance.get("request") == null) {
+      return false;
+    }
+    return Arrays.equals(JsonFiles.toBytes(provenance.get("request")), JsonFiles.toBytes(describe(request)));
   }
 
   /** The request as recorded in the model file's provenance. */
