@@ -325,23 +325,4 @@ class TableEncoderTest {
     assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("maxModes", "0")))
         .isInstanceOf(InvalidInputException.class);
   }
-
-  @Test
-  void fitsAndEncodesTheLargestTableQuickly() {
-    Table nafld = CsvTables.load("nafld1");
-    TableEncoder.fit(nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
-    long start = System.nanoTime();
-    TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
-    long fitted = System.nanoTime();
-    float[] encoded = encoder.encode(nafld, 2);
-    long encodedAt = System.nanoTime();
-    Table decoded = encoder.decode(encoded, nafld.rowCount());
-    long decodedAt = System.nanoTime();
-    System.out.printf(
-        "nafld1 %d rows, width %d: fit %.0f ms, encode %.0f ms, decode %.0f ms%n",
-        nafld.rowCount(), encoder.layout().width(), (fitted - start) / 1e6, (encodedAt - fitted) / 1e6,
-        (decodedAt - encodedAt) / 1e6);
-    assertThat(decoded.rowCount()).isEqualTo(nafld.rowCount());
-    assertThat((fitted - start) / 1e9).isLessThan(5.0);
-  }
 }

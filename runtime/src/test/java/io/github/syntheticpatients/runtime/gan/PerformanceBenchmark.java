@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.gan;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
@@ -8,11 +9,16 @@ import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.Training;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +34,11 @@ import java.util.Locale;
  *   <li>{@code train DATASET GENERATOR}: end-to-end {@code Training.train} on a test dataset, with total time,
  *       epochs, seconds per epoch and peak RSS;
  *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only, and as
- *       {@code PatientRecord}s), best of five after warm-up, and peak RSS.
+ *       {@code PatientRecord}s), best of five after warm-up, and peak RSS;
+ *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and decoding it, after a
+ *       warm-up fit; target: the fit takes less than 5 s;
+ *   <li>{@code reject MODEL}: how long sampling with an impossible condition ({@code age>=1000}) and a 0.3 s time
+ *       budget takes to give up; target: less than 5 s.
  * </ul>
  *
  * Run: {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
@@ -43,7 +53,9 @@ public final class PerformanceBenchmark {
       case "epoch" -> epochs(args.length > 1 ? Integer.parseInt(args[1]) : 12);
       case "train" -> train(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 0);
       case "sample" -> sample(Path.of(args[1]));
-      default -> throw new IllegalArgumentException("mode is epoch, train or sample");
+      case "encode" -> encode();
+      case "reject" -> reject(Path.of(args[1]));
+      default -> throw new IllegalArgumentException("mode is epoch, train, sample, encode or reject");
     }
     System.out.printf(Locale.ROOT, "peak RSS %.0f MB%n", peakRssMegabytes());
   }
@@ -116,6 +128,40 @@ public final class PerformanceBenchmark {
         "sample %s (%s): 100,000 rows in %.3f s best / %.3f s median (%.0f rows/s); as PatientRecords %.3f s best%n",
         model.getFileName(), loaded.info().generator(), tableSeconds[0], tableSeconds[2], rows / tableSeconds[0],
         recordSeconds[0]);
+  }
+
+  private static void encode() {
+    Table nafld = CsvTables.load("nafld1");
+    TableEncoder.fit(nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
+    long start = System.nanoTime();
+    TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
+    long fitted = System.nanoTime();
+    float[] encoded = encoder.encode(nafld, 2);
+    long encodedAt = System.nanoTime();
+    Table decoded = encoder.decode(encoded, nafld.rowCount());
+    long decodedAt = System.nanoTime();
+    System.out.printf(
+        Locale.ROOT,
+        "encoder on nafld1, %d rows, width %d: fit %.0f ms (target < 5000 ms: %s), encode %.0f ms, decode %.0f ms"
+            + " (%d rows back)%n",
+        nafld.rowCount(), encoder.layout().width(), (fitted - start) / 1e6,
+        fitted - start < 5_000_000_000L ? "met" : "NOT met", (encodedAt - fitted) / 1e6,
+        (decodedAt - encodedAt) / 1e6, decoded.rowCount());
+  }
+
+  private static void reject(Path model) {
+    SyntheticModel loaded = ModelLoader.load(model.toString());
+    SampleRequest impossible = new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300));
+    long start = System.nanoTime();
+    try {
+      loaded.sample(impossible);
+      throw new IllegalStateException("age>=1000 was met by " + model);
+    } catch (InvalidInputException e) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT, "reject %s (%s): gave up after %.2f s with a 0.3 s budget (target < 5 s: %s): %s%n",
+          model.getFileName(), loaded.info().generator(), seconds, seconds < 5 ? "met" : "NOT met", e.getMessage());
+    }
   }
 
   private static Path resource(String name) {

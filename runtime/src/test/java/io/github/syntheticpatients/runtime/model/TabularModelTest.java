@@ -151,16 +151,14 @@ class TabularModelTest {
   }
 
   @Test
-  void anImpossibleRangeFailsFastWithTheAcceptanceRate() {
+  void anImpossibleRangeFailsWithTheAcceptanceRate() {
     for (TabularModel model : List.of(copula, gan)) {
-      long started = System.nanoTime();
       assertThatThrownBy(
               () -> model.sample(new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300))))
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
           .hasMessageContainingAll("Only 0 of 10 records met the conditions [age>=1000] within the time budget of 0.3 s",
               "acceptance rate 0.00000",
               "Widen the ranges");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
   }
 
@@ -170,7 +168,8 @@ class TabularModelTest {
       assertThat(model.sample(SampleRequest.of(0, 1)).records()).isEmpty();
       SampleResult conditioned = model.sample(new SampleRequest(0, 1, List.of("age>=60"), null));
       assertThat(conditioned.records()).isEmpty();
-      assertThat(conditioned.acceptanceRate()).as(model.id()).isBetween(0.0, 1.0);
+      // Nothing generated for nothing asked: full acceptance, not 0/0.
+      assertThat(conditioned.acceptanceRate()).as(model.id()).isEqualTo(1.0);
     }
   }
 }
