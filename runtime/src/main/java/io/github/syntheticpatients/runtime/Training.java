@@ -15,7 +15,10 @@ public final class Training {
 
   /**
    * Whether the output model exists and records the same input sha256, schema, settings, seed and tool version,
-   * so that training can be skipped. Needs no native library.
+   * so that training can be skipped. A missing, damaged, foreign or newer-format model file is not up to date.
+   * Needs no native library.
+   *
+   * @throws UncheckedIOException when the input or schema file exists but cannot be read
    */
   public static boolean isUpToDate(TrainRequest request) {
     return TrainingRecord.isUpToDate(request);
