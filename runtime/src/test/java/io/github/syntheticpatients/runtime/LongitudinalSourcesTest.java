@@ -71,7 +71,8 @@ class LongitudinalSourcesTest {
     Generation.generate(new GenerateRequest(request.output().toString(), 30, 5, null, synthetic, OutputFormat.CSV, List.of()));
     EvaluationResult evaluation = Evaluation.evaluate(new EvaluateRequest(synthetic, psv, null, null,
         dir.resolve("report"), null, null, 1, java.util.Map.of(), "patient", "ICULOS"));
-    assertThat(evaluation.scores()).isNotEmpty();
+    // Scored as timelines of patients, not as unrelated rows.
+    assertThat(evaluation.scores()).containsKeys("timelineOverall", "copiedTimelines", "patientDcrShare");
     assertThat(Files.exists(evaluation.htmlReport())).isTrue();
 
     // A changed patient file makes the model out of date.

@@ -80,13 +80,19 @@ class TrainingTest {
     int holdout = ((Number) provenance.get("holdoutRows")).intValue();
     assertThat(holdout).isEqualTo(Math.round(418 * 0.2f));
     assertThat(train + validation + holdout).isEqualTo(418);
-    assertThat((Map<?, ?>) provenance.get("versions")).isNotEmpty();
+    assertThat(new LinkedHashMap<Object, Object>((Map<?, ?>) provenance.get("versions")))
+        .containsKeys("syntheticPatients", "djl", "pytorch")
+        .containsEntry("java", System.getProperty("java.specification.version"));
 
     Map<String, Object> evaluation = model.info().evaluation();
     assertThat(evaluation).containsKeys("validationQuality", "privacyGate").containsEntry("privacyGateEnforced", true);
     Map<?, ?> gate = (Map<?, ?>) evaluation.get("privacyGate");
     assertThat(gate.get("passed")).isEqualTo(true);
-    assertThat((List<?>) gate.get("checks")).isNotEmpty();
+    // A passed gate means every FAIL-level check passed; the distance checks always run.
+    List<Map<?, ?>> checks = ((List<?>) gate.get("checks")).stream().<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+    assertThat(checks).<Object>extracting(c -> c.get("id")).contains("G3", "G4");
+    assertThat(checks).filteredOn(c -> "FAIL".equals(c.get("level"))).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.get("passed")).as("%s", c).isEqualTo(true));
     assertThat(model.info().settings()).containsEntry("generator", "copula").containsEntry("privacyGate", "enforce");
   }
 
