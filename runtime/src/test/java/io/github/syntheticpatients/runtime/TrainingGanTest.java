@@ -90,7 +90,8 @@ class TrainingGanTest {
             copula, ctgan));
   }
 
-  private static SyntheticModel train(TrainRequest base, Path output, TrainSettings settings, TrainingListener listener) {
+  private static SyntheticModel train(
+      TrainRequest base, Path output, TrainSettings settings, TrainingListener listener) {
     Training.train(new TrainRequest(base.input(), base.schemaFile(), output, settings, false), listener);
     return ModelLoader.load(output.toString());
   }

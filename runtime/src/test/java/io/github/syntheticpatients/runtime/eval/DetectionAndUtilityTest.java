@@ -68,7 +68,9 @@ class DetectionAndUtilityTest {
     assertThat(fresh.metric()).isEqualTo("macroF1");
     // Chance for four classes is about 0.25 (0.22 measured with shuffled labels); the rule that generated the
     // stages scores 0.51 on these rows. A fresh synthetic sample must teach close to the rule, shuffled labels not.
-    assertThat(fresh.tstr()).as("TSTR against the generating rule's macro-F1 %.3f", rule).isBetween(rule - 0.1, rule + 0.05);
+    assertThat(fresh.tstr())
+        .as("TSTR against the generating rule's macro-F1 %.3f", rule)
+        .isBetween(rule - 0.1, rule + 0.05);
     assertThat(fresh.ratio()).isGreaterThan(0.85);
     assertThat(shuffled.tstr()).isLessThan(0.3);
     assertThat(fresh.tstr() - shuffled.tstr()).isGreaterThan(0.15);
@@ -114,7 +116,8 @@ class DetectionAndUtilityTest {
     }
     double sum = 0;
     for (int c = 0; c < 4; c++) {
-      sum += predictedCount[c] + actualCount[c] == 0 ? 0 : 2.0 * truePositives[c] / (predictedCount[c] + actualCount[c]);
+      int both = predictedCount[c] + actualCount[c];
+      sum += both == 0 ? 0 : 2.0 * truePositives[c] / both;
     }
     return sum / 4;
   }
