@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime;
 
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param entityId the patient id column, which makes the CSVs longitudinal (long format, one row per visit; overrides
  *     the schema file's), or null
  * @param time the time column of longitudinal data (overrides the schema file's), or null; set both or neither
+ * @param valueProtectionK the reports show no value that fewer than this many real records hold (histogram edges
+ *     are the k-th smallest and largest values); default {@link ValueProtection#DEFAULT_K}, 1 turns it off
  */
 public record EvaluateRequest(
     Path synthetic,
@@ -31,7 +34,8 @@ public record EvaluateRequest(
     long seed,
     Map<String, Double> thresholds,
     String entityId,
-    String time) {
+    String time,
+    int valueProtectionK) {
   public EvaluateRequest {
     Objects.requireNonNull(synthetic, "synthetic");
     Objects.requireNonNull(real, "real");
@@ -45,6 +49,29 @@ public record EvaluateRequest(
           "Longitudinal evaluation needs both the patient id column (entityId) and the time column (time); got entityId "
               + entityId + " and time " + time);
     }
+    if (valueProtectionK < 1) {
+      throw InvalidInputException.inParameter(
+          ValueProtection.OPTION,
+          ValueProtection.OPTION + " must be 1 or more (the default is " + ValueProtection.DEFAULT_K
+              + "; 1 turns value protection off), was " + valueProtectionK);
+    }
+  }
+
+  /** A request with the default value protection. */
+  public EvaluateRequest(
+      Path synthetic,
+      Path real,
+      Path holdout,
+      Path schemaFile,
+      Path reportDirectory,
+      String target,
+      String sensitiveColumn,
+      long seed,
+      Map<String, Double> thresholds,
+      String entityId,
+      String time) {
+    this(synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, entityId,
+        time, ValueProtection.DEFAULT_K);
   }
 
   /** A request whose longitudinal roles, if any, come from the schema file. */
@@ -65,7 +92,14 @@ public record EvaluateRequest(
   public EvaluateRequest withLongitudinal(String newEntityId, String newTime) {
     return new EvaluateRequest(
         synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, newEntityId,
-        newTime);
+        newTime, valueProtectionK);
+  }
+
+  /** The same request with another value protection k. */
+  public EvaluateRequest withValueProtectionK(int value) {
+    return new EvaluateRequest(
+        synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, entityId,
+        time, value);
   }
 
   private static String blankToNull(String value) {

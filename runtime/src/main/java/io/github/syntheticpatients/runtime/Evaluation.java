@@ -79,7 +79,7 @@ public final class Evaluation {
     }
     EvaluationReport report =
         EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
-    Path[] written = ReportFiles.write(report, request.reportDirectory());
+    Path[] written = ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
   }
 
@@ -98,7 +98,7 @@ public final class Evaluation {
     EvaluationReport report =
         EvaluationReport.computeLongitudinal(
             real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
-    Path[] written = ReportFiles.write(report, request.reportDirectory());
+    Path[] written = ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
   }
 

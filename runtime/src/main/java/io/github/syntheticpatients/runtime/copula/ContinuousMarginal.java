@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The distribution of a continuous column's present values as its quantile function at evenly spaced
- * probabilities (linear in between). Only these knots are kept, never the rows; the first and last knot are the
- * observed minimum and maximum, so sampled values stay in the observed range.
+ * probabilities (linear in between). Only these knots are kept, never the rows. They are fitted on the column's
+ * protected values ({@link io.github.syntheticpatients.runtime.schema.ProtectedValues}), so the first and last knot
+ * are the k-th smallest and k-th largest value and sampled values stay in that range.
  */
 final class ContinuousMarginal {
   /** Most knots of the quantile function, at probabilities 0, 1/(k-1), ..., 1. */
@@ -33,7 +34,11 @@ final class ContinuousMarginal {
     this.knots = knots;
   }
 
-  /** Fits the quantile function of the present values (linear interpolation between order statistics). */
+  /**
+   * Fits the quantile function of sorted values (linear interpolation between order statistics).
+   *
+   * @param sortedPresent the column's protected values in ascending order; empty when there are none
+   */
   static ContinuousMarginal fit(double[] sortedPresent) {
     int n = sortedPresent.length;
     int count = Math.max(MIN_KNOTS, Math.min(KNOTS, n / ROWS_PER_KNOT));

@@ -6,7 +6,9 @@ import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,8 +24,9 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
  * normal scores. Fitting and sampling are plain Java and fast, which makes it a baseline for the GANs and a choice
  * for tables too small to train one.
  *
- * <p>Continuous columns keep a 200-knot quantile function (never raw rows) and score values by their mid-rank
- * empirical distribution; discrete columns keep the probabilities of their categories. Every nullable column gets
+ * <p>Continuous columns keep a 200-knot quantile function of their value-protected values (never raw rows, never a
+ * value fewer than k records hold; see {@link ProtectedValues}) and score values by their mid-rank empirical
+ * distribution; discrete columns keep the probabilities of their categories. Every nullable column gets
  * a second dimension, its [present, missing] indicator, so missingness is modelled and correlated with the other
  * columns (pbc's non-trial patients miss a dozen columns together; one dimension with missing as an extra category
  * reproduced only 60% of that co-missingness). Correlations of value scores use the rows where both values are
@@ -90,13 +93,22 @@ public final class GaussianCopula {
     return d;
   }
 
+  /** Fits the copula with the default value protection ({@link ValueProtection#DEFAULT_K}). */
+  public static GaussianCopula fit(Table table) {
+    return fit(table, ValueProtection.DEFAULT_K);
+  }
+
   /**
-   * Fits the copula to a table's learned columns.
+   * Fits the copula to a table's learned columns. A continuous column's quantile knots are fitted on its
+   * {@link ProtectedValues}, so the model stores no value that fewer than k records hold; a nullable column with
+   * fewer than k present values is withheld and always generated as missing.
    *
    * @param table the training data; its schema becomes the model's schema
-   * @throws io.github.syntheticpatients.runtime.InvalidInputException when a value contradicts the schema
+   * @param k value protection: at least k records lie at or beyond each stored bound (1 turns it off)
+   * @throws io.github.syntheticpatients.runtime.InvalidInputException when a value contradicts the schema, or a
+   *     column that is not nullable has fewer than k values
    */
-  public static GaussianCopula fit(Table table) {
+  public static GaussianCopula fit(Table table, int k) {
     TableSchema schema = table.schema();
     List<ColumnSchema> learned = schema.learnedColumns();
     int rows = table.rowCount();
@@ -111,8 +123,11 @@ public final class GaussianCopula {
       double[] cells = table.column(schema.indexOf(column.name()));
       ColumnValues.check(column, cells);
       if (column.kind().isContinuous()) {
-        double[] present = Arrays.stream(cells).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        values[i] = ContinuousMarginal.fit(present);
+        ProtectedValues protectedValues = ProtectedValues.of(cells, k);
+        if (protectedValues.withheld()) {
+          cells = ColumnValues.withheld(column, cells, k);
+        }
+        values[i] = ContinuousMarginal.fit(protectedValues.values());
         scores[dim++] = ContinuousMarginal.scores(cells);
       } else {
         int[] codes = Arrays.stream(cells).filter(v -> !Double.isNaN(v)).mapToInt(v -> (int) v).toArray();
@@ -233,7 +248,7 @@ public final class GaussianCopula {
 
   /**
    * Samples synthetic rows: correlated normals, mapped through each column's marginal. Values stay in the
-   * observed range; INTEGER, DATE and DATETIME values are whole.
+   * protected range (the k-th smallest to the k-th largest training value); INTEGER, DATE and DATETIME values are whole.
    *
    * @param rows how many rows
    * @param random the source of randomness; the same seed gives the same table

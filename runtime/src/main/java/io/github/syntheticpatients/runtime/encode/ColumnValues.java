@@ -2,6 +2,8 @@ package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import java.util.Arrays;
 
 /** Checks a table column's cells against its schema before a model learns from them. */
 public final class ColumnValues {
@@ -38,5 +40,31 @@ public final class ColumnValues {
                 + "; add the category to the schema");
       }
     }
+  }
+
+  /**
+   * The cells of a column withheld by value protection (fewer than k present values,
+   * {@link io.github.syntheticpatients.runtime.schema.ProtectedValues#withheld()}): all missing, so nothing of the
+   * column is learned and it is generated as missing.
+   *
+   * @throws InvalidInputException when the column is not nullable, since its values cannot be generated as missing
+   */
+  public static double[] withheld(ColumnSchema column, double[] values, int k) {
+    int present = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        present++;
+      }
+    }
+    if (present > 0 && !column.nullable()) {
+      throw InvalidInputException.inParameter(
+          ValueProtection.OPTION,
+          "Column '" + column.name() + "' has only " + present + " values, fewer than " + ValueProtection.OPTION
+              + "=" + k + ", so no value of it can be stored without singling out a record; train on more rows,"
+              + " drop the column in the schema, or lower " + ValueProtection.OPTION + " knowingly");
+    }
+    double[] missing = new double[values.length];
+    Arrays.fill(missing, Double.NaN);
+    return missing;
   }
 }

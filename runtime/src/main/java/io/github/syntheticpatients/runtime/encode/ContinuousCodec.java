@@ -10,21 +10,32 @@ import java.util.SplittableRandom;
 
 /**
  * A NUMERIC, INTEGER, DATE or DATETIME column: a VALUE scalar, a MODE one-hot when the scaler has modes, and a
- * MISSING pair [present, missing] when the column is nullable. Decoding clips to the observed range (if asked)
- * and rounds whole-number kinds.
+ * MISSING pair [present, missing] when the column is nullable. Decoding clips to the protected range (if asked)
+ * and rounds whole-number kinds. A withheld column (fewer than k values, see
+ * {@link io.github.syntheticpatients.runtime.schema.ProtectedValues}) encodes every value as missing and decodes
+ * to missing.
  */
 final class ContinuousCodec implements ColumnCodec {
+  /** State entry that marks a withheld column. */
+  static final String WITHHELD = "withheld";
+
   private final ColumnSchema column;
   private final NumericScaler scaler;
   private final double min;
   private final double max;
   private final boolean clip;
+  private final boolean withheld;
   private final boolean whole;
   private final int modes;
   private final int width;
 
-  ContinuousCodec(ColumnSchema column, NumericScaler scaler, double min, double max, boolean clip) {
+  ContinuousCodec(
+      ColumnSchema column, NumericScaler scaler, double min, double max, boolean clip, boolean withheld) {
+    if (withheld && !column.nullable()) {
+      throw new IllegalArgumentException("Column '" + column.name() + "' is withheld but not nullable");
+    }
     this.column = column;
+    this.withheld = withheld;
     this.scaler = scaler;
     this.min = min;
     this.max = max;
@@ -63,7 +74,7 @@ final class ContinuousCodec implements ColumnCodec {
     double[] scratch = new double[modes];
     for (int row = 0, position = offset; row < values.length; row++, position += stride) {
       double value = values[row];
-      boolean missing = Double.isNaN(value);
+      boolean missing = withheld || Double.isNaN(value);
       if (missing) {
         scaler.encodeMissing(out, position);
       } else {
@@ -78,7 +89,7 @@ final class ContinuousCodec implements ColumnCodec {
 
   @Override
   public double decode(float[] in, int offset) {
-    if (column.nullable() && in[offset + 2 + modes] > in[offset + 1 + modes]) {
+    if (withheld || column.nullable() && in[offset + 2 + modes] > in[offset + 1 + modes]) {
       return Double.NaN;
     }
     double value = scaler.decode(in, offset);
@@ -95,6 +106,7 @@ final class ContinuousCodec implements ColumnCodec {
     state.put("min", StateMaps.finite(min));
     state.put("max", StateMaps.finite(max));
     state.put("clip", clip);
+    state.put(WITHHELD, withheld);
     state.put("scaler", scaler.state());
     return state;
   }

@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -11,10 +13,16 @@ import java.util.Objects;
  * @param numericEncoding how continuous values are scaled
  * @param maxModes the most Gaussian components a {@link NumericEncoding#GMM} column may use
  * @param modeWeightThreshold components whose mixture weight ends below this are pruned
- * @param clipToObservedRange whether decoded values are clipped to the range seen when fitting
+ * @param clipToObservedRange whether decoded values are clipped to the protected range seen when fitting
+ * @param valueProtectionK value protection: continuous columns are fitted on their {@link ProtectedValues}, so no
+ *     stored range or mixture holds a value fewer than k records share (1 turns it off)
  */
 public record EncoderSettings(
-    NumericEncoding numericEncoding, int maxModes, double modeWeightThreshold, boolean clipToObservedRange) {
+    NumericEncoding numericEncoding,
+    int maxModes,
+    double modeWeightThreshold,
+    boolean clipToObservedRange,
+    int valueProtectionK) {
 
   /** Option name of {@link #numericEncoding()}. */
   public static final String NUMERIC_ENCODING = "numericEncoding";
@@ -44,16 +52,32 @@ public record EncoderSettings(
       throw InvalidInputException.inParameter(
           MODE_WEIGHT_THRESHOLD, "modeWeightThreshold must be in [0, 1), e.g. 0.005, was " + modeWeightThreshold);
     }
+    if (valueProtectionK < 1) {
+      throw InvalidInputException.inParameter(
+          ValueProtection.OPTION,
+          ValueProtection.OPTION + " must be 1 or more (1 turns value protection off), was " + valueProtectionK);
+    }
   }
 
-  /** GMM with at most 10 modes, pruning below weight 0.005, clipping to the observed range. */
+  /** Settings with the default value protection ({@link ValueProtection#DEFAULT_K}). */
+  public EncoderSettings(
+      NumericEncoding numericEncoding, int maxModes, double modeWeightThreshold, boolean clipToObservedRange) {
+    this(numericEncoding, maxModes, modeWeightThreshold, clipToObservedRange, ValueProtection.DEFAULT_K);
+  }
+
+  /** GMM with at most 10 modes, pruning below weight 0.005, clipping to the protected range, the default k. */
   public static EncoderSettings defaults() {
     return new EncoderSettings(NumericEncoding.GMM, 10, 0.005, true);
   }
 
   /** The defaults with another numeric encoding. */
   public EncoderSettings withNumericEncoding(NumericEncoding value) {
-    return new EncoderSettings(value, maxModes, modeWeightThreshold, clipToObservedRange);
+    return new EncoderSettings(value, maxModes, modeWeightThreshold, clipToObservedRange, valueProtectionK);
+  }
+
+  /** These settings with another value protection k. */
+  public EncoderSettings withValueProtectionK(int value) {
+    return new EncoderSettings(numericEncoding, maxModes, modeWeightThreshold, clipToObservedRange, value);
   }
 
   /**
@@ -106,7 +130,7 @@ public record EncoderSettings(
       }
       clip = t.equals("true");
     }
-    return new EncoderSettings(encoding, modes, threshold, clip);
+    return new EncoderSettings(encoding, modes, threshold, clip, ValueProtection.fromOptions(options));
   }
 
   /** These settings as options, the inverse of {@link #fromOptions(Map)}. */
@@ -115,6 +139,7 @@ public record EncoderSettings(
         NUMERIC_ENCODING, numericEncoding.name().toLowerCase(Locale.ROOT),
         MAX_MODES, Integer.toString(maxModes),
         MODE_WEIGHT_THRESHOLD, Double.toString(modeWeightThreshold),
-        CLIP_TO_OBSERVED_RANGE, Boolean.toString(clipToObservedRange));
+        CLIP_TO_OBSERVED_RANGE, Boolean.toString(clipToObservedRange),
+        ValueProtection.OPTION, Integer.toString(valueProtectionK));
   }
 }

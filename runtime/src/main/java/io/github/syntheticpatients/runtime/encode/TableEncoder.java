@@ -4,7 +4,9 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,22 +91,16 @@ public final class TableEncoder {
 
   private static ContinuousCodec fitContinuous(
       ColumnSchema column, double[] values, EncoderSettings settings, SplittableRandom random) {
-    double[] present = new double[values.length];
-    int n = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        present[n++] = v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
+    ProtectedValues protectedValues = ProtectedValues.of(values, settings.valueProtectionK());
+    if (protectedValues.withheld()) {
+      // Throws for a column that is not nullable; a nullable one is generated as missing.
+      ColumnValues.withheld(column, values, settings.valueProtectionK());
     }
-    present = Arrays.copyOf(present, n);
-    if (n == 0) {
-      min = 0;
-      max = 0;
-    }
+    // Scalers see only the protected values, so no range or mixture parameter is a value of fewer than k records.
+    double[] present = protectedValues.values();
+    int n = present.length;
+    double min = n == 0 ? 0 : protectedValues.low();
+    double max = n == 0 ? 0 : protectedValues.high();
     NumericScaler scaler =
         switch (settings.numericEncoding()) {
           case GMM ->
@@ -115,7 +111,8 @@ public final class TableEncoder {
           case MINMAX -> MinMaxScaler.fit(present);
           case BOXCOX -> BoxCoxScaler.fit(present, random);
         };
-    return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange());
+    boolean withheld = protectedValues.withheld() && column.nullable();
+    return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange(), withheld);
   }
 
   /** The schema decoded tables use. */
@@ -205,6 +202,7 @@ public final class TableEncoder {
     s.put("maxModes", settings.maxModes());
     s.put("modeWeightThreshold", settings.modeWeightThreshold());
     s.put("clipToObservedRange", settings.clipToObservedRange());
+    s.put(ValueProtection.OPTION, settings.valueProtectionK());
     state.put("settings", s);
     List<Map<String, Object>> columns = new ArrayList<>();
     for (ColumnCodec codec : codecs) {
@@ -236,8 +234,10 @@ public final class TableEncoder {
               EncoderSettings.NumericEncoding.valueOf(read.string(s, "numericEncoding").toUpperCase(Locale.ROOT)),
               read.integer(s, "maxModes"),
               read.number(s, "modeWeightThreshold"),
-              read.bool(s, "clipToObservedRange"));
-    } catch (IllegalArgumentException e) {
+              read.bool(s, "clipToObservedRange"),
+              // Files written before value protection record no k: they were fitted unprotected.
+              s.containsKey(ValueProtection.OPTION) ? read.integer(s, ValueProtection.OPTION) : 1);
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new ModelFormatException(SOURCE, "bad settings: " + e.getMessage(), e);
     }
     List<ColumnSchema> learned = schema.learnedColumns();
@@ -294,7 +294,11 @@ public final class TableEncoder {
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(SOURCE, "column '" + column.name() + "': " + e.getMessage(), e);
     }
+    boolean withheld = c.containsKey(ContinuousCodec.WITHHELD) && read.bool(c, ContinuousCodec.WITHHELD);
+    if (withheld && !column.nullable()) {
+      throw new ModelFormatException(SOURCE, "column '" + column.name() + "' is withheld but not nullable");
+    }
     return new ContinuousCodec(
-        column, scaler, read.number(c, "min"), read.number(c, "max"), read.bool(c, "clip"));
+        column, scaler, read.number(c, "min"), read.number(c, "max"), read.bool(c, "clip"), withheld);
   }
 }

@@ -59,7 +59,8 @@ public final class TimelineEncoder {
    *
    * @param train the training patients
    * @param maxVisits the longest sequence learned and generated; longer ones are cut
-   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design)
+   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design); its value
+   *     protection k also protects the patient table (static values, visit count, first time)
    * @param seed seeds the encoders' subsampling
    */
   public static TimelineEncoder fit(Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
@@ -75,7 +76,9 @@ public final class TimelineEncoder {
     Table patients = patientTable(train, patientSchema, visits, maxVisits);
     Table steps = stepTable(train, stepSchema, gap, maxVisits);
     EncoderSettings staticSettings =
-        EncoderSettings.defaults().withNumericEncoding(EncoderSettings.NumericEncoding.MINMAX);
+        EncoderSettings.defaults()
+            .withNumericEncoding(EncoderSettings.NumericEncoding.MINMAX)
+            .withValueProtectionK(stepSettings.valueProtectionK());
     TableEncoder staticEncoder = TableEncoder.fit(patients, staticSettings, seed);
     TableEncoder stepEncoder = TableEncoder.fit(steps, stepSettings, seed + 1);
     return new TimelineEncoder(schema, visits, gap, maxVisits, staticEncoder, stepEncoder);

@@ -4,6 +4,8 @@ import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +18,10 @@ import java.util.Locale;
  * network, readable from disk. The charts are hand-written SVG (grouped bars, histograms, heatmaps): three small
  * chart types did not justify a charting dependency and its AWT/font setup, and plain SVG text renders the same
  * everywhere, so the page is byte-for-byte reproducible.
+ *
+ * <p>Reports get shared, so they are value-protected like a model file: a histogram spans the real column's
+ * {@link ProtectedValues} bounds (the k-th smallest to the k-th largest value), values beyond them count in the end
+ * bins, and no axis label is a real minimum or maximum.
  */
 public final class HtmlReport {
   private static final String REAL = "#1f77b4";
@@ -25,8 +31,18 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** The HTML page. */
+  /** The HTML page, value-protected with the default k ({@link ValueProtection#DEFAULT_K}). */
   public static String render(EvaluationReport r) {
+    return render(r, ValueProtection.DEFAULT_K);
+  }
+
+  /**
+   * The HTML page.
+   *
+   * @param k value protection: no number shown is held by fewer than k real records (1 turns it off)
+   */
+  public static String render(EvaluationReport r, int k) {
+    ValueProtection.checkK(k);
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
         .append("<title>Synthetic data evaluation</title>\n<style>\n")
@@ -105,7 +121,7 @@ public final class HtmlReport {
           .append(shape.metric()).append(" ").append(f3(shape.score())).append(", missing-aware ")
           .append(f3(shape.scoreWithMissing())).append("</small><br>\n");
       if (column.kind().isContinuous()) {
-        h.append(histogram(column, real.column(c), syn.column(c)));
+        h.append(histogram(column, real.column(c), syn.column(c), k));
       } else {
         h.append(categoryBars(column, real.column(c), syn.column(c)));
       }
@@ -221,22 +237,15 @@ public final class HtmlReport {
     h.append("<tr><td>").append(esc(name)).append("</td><td>").append(value).append("</td></tr>\n");
   }
 
-  /** Grouped bars (real, synthetic) of shares per bin, with a missing bin at the end when either side has one. */
-  private static String histogram(ColumnSchema column, double[] real, double[] syn) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double[] values : new double[][] {real, syn}) {
-      for (double v : values) {
-        if (!Double.isNaN(v)) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }
-    }
-    if (min > max) {
-      min = 0;
-      max = 1;
-    }
+  /**
+   * Grouped bars (real, synthetic) of shares per bin over the real column's protected bounds, with a missing bin at
+   * the end when either side has one. A column with fewer than k real values gets no edge labels.
+   */
+  private static String histogram(ColumnSchema column, double[] real, double[] syn, int k) {
+    ProtectedValues bounds = ProtectedValues.of(real, k);
+    boolean labelled = !bounds.withheld();
+    double min = labelled ? bounds.low() : 0;
+    double max = labelled ? bounds.high() : 1;
     if (min == max) {
       max = min + 1;
     }
@@ -247,13 +256,16 @@ public final class HtmlReport {
     double[][] data = {real, syn};
     for (int s = 0; s < 2; s++) {
       for (double v : data[s]) {
-        int b = Double.isNaN(v) ? HIST_BINS : (int) Math.min(HIST_BINS - 1, Math.floor((v - min) / width));
+        // Values beyond the protected bounds count in the end bins.
+        int b = Double.isNaN(v) ? HIST_BINS : (int) Math.max(0, Math.min(HIST_BINS - 1, Math.floor((v - min) / width)));
         shares[s][b] += 1.0 / data[s].length;
       }
     }
     String[] labels = new String[bins];
-    labels[0] = axisValue(column.kind(), min);
-    labels[HIST_BINS - 1] = axisValue(column.kind(), max);
+    if (labelled) {
+      labels[0] = axisValue(column.kind(), min);
+      labels[HIST_BINS - 1] = axisValue(column.kind(), max);
+    }
     if (missing) {
       labels[HIST_BINS] = "∅";
     }

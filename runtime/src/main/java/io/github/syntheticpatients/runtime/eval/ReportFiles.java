@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -15,16 +16,22 @@ public final class ReportFiles {
 
   private ReportFiles() {}
 
+  /** Writes both reports with the default value protection ({@link ValueProtection#DEFAULT_K}). */
+  public static Path[] write(EvaluationReport report, Path directory) {
+    return write(report, directory, ValueProtection.DEFAULT_K);
+  }
+
   /**
    * Writes both reports.
    *
+   * @param k value protection: no number in them is held by fewer than k real records (1 turns it off)
    * @return the JSON and HTML paths, in that order
    */
-  public static Path[] write(EvaluationReport report, Path directory) {
+  public static Path[] write(EvaluationReport report, Path directory, int k) {
     Path json = directory.resolve(JSON);
     Path html = directory.resolve(HTML);
-    JsonFiles.write(json, ReportTree.of(report));
-    AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+    JsonFiles.write(json, ReportTree.of(report, k));
+    AtomicFiles.write(html, HtmlReport.render(report, k).getBytes(StandardCharsets.UTF_8));
     return new Path[] {json, html};
   }
 }

@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.GateCheck;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,19 @@ public final class ReportTree {
 
   private ReportTree() {}
 
-  /** The report as a tree. */
+  /** The report as a tree, recording the default value protection k. */
   public static Map<String, Object> of(EvaluationReport r) {
+    return of(r, ValueProtection.DEFAULT_K);
+  }
+
+  /**
+   * The report as a tree. It holds scores and shares only, never a real value; {@code valueProtectionK} records the
+   * k the HTML page was protected with.
+   */
+  public static Map<String, Object> of(EvaluationReport r, int valueProtectionK) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
+    root.put(ValueProtection.OPTION, ValueProtection.checkK(valueProtectionK));
     root.put("seed", r.seed());
     root.put("rows", sorted(Map.of("real", r.realRows(), "synthetic", r.syntheticRows(), "holdout", r.holdoutRows())));
     Map<String, Object> scores = new TreeMap<>();

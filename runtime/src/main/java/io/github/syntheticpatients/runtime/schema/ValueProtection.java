@@ -1,5 +1,8 @@
 package io.github.syntheticpatients.runtime.schema;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.Map;
+
 /**
  * The rule that no value held by fewer than k real records leaves in a model, a schema, a report or an output
  * (docs/privacy: value protection). This class owns the default k; the places that protect values (schema
@@ -22,5 +25,29 @@ public final class ValueProtection {
           OPTION + " must be at least 1 (the default is " + DEFAULT_K + "; 1 turns value protection off), was " + k);
     }
     return k;
+  }
+
+  /**
+   * The k of training or generator options ({@code valueProtectionK=10}), or {@link #DEFAULT_K} when not set.
+   *
+   * @throws InvalidInputException naming the option when the value is not a whole number of 1 or more
+   */
+  public static int fromOptions(Map<String, String> options) {
+    String text = options.get(OPTION);
+    if (text == null) {
+      return DEFAULT_K;
+    }
+    try {
+      int k = Integer.parseInt(text.trim());
+      if (k >= 1) {
+        return k;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw InvalidInputException.inParameter(
+        OPTION,
+        OPTION + " must be a whole number of 1 or more (the default is " + DEFAULT_K
+            + "; 1 turns value protection off), was '" + text + "'");
   }
 }

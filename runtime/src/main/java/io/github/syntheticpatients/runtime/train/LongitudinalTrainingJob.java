@@ -26,7 +26,9 @@ import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.model.TimelineContents;
 import io.github.syntheticpatients.runtime.model.TimelineModel;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -113,15 +115,19 @@ public final class LongitudinalTrainingJob {
             Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout patients (seed %d)",
             train.patientCount(), validation.patientCount(), holdout.patientCount(), settings.seed()));
 
-    int maxVisits = options.maxVisits() > 0 ? options.maxVisits() : train.maxVisits();
+    int k = options.valueProtectionK();
+    int maxVisits = options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
     if (train.maxVisits() > maxVisits) {
       listener.onMessage("Timelines longer than maxVisits=" + maxVisits + " are cut to their first " + maxVisits
-          + " visits (the longest has " + train.maxVisits() + ")");
+          + " visits" + (options.maxVisits() > 0 ? "" : " (the visit count that " + ValueProtection.OPTION + "=" + k
+              + " patients reach: a longer count would single out a patient)"));
     }
     EncoderSettings stepSettings = EncoderSettings.fromOptions(
         withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
     TimelineEncoder encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
-    GaussianCopula patients = GaussianCopula.fit(encoder.patientTable(train));
+    TabularTrainingJob.reportWithheld(encoder.patientTable(train), schema.staticColumns(), k, listener);
+    TabularTrainingJob.reportWithheld(train.visits(), schema.timeVaryingColumns(), k, listener);
+    GaussianCopula patients = GaussianCopula.fit(encoder.patientTable(train), k);
     Map<String, Object> copulaState = patients.state();
     Selected selected = trainNetwork(encoder, copulaState, train, validation, settings);
     TrainedTimelineGenerator trained = selected.trained();
@@ -143,7 +149,7 @@ public final class LongitudinalTrainingJob {
             copulaState,
             trained.generator(),
             settingsBlock(settings, options, maxVisits),
-            provenance(settings, split, all, schema, trained, selected.trainedEpochs()),
+            provenance(settings, k, split, all, schema, trained, selected.trainedEpochs()),
             evaluation(validationQuality, gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     try {
@@ -248,6 +254,27 @@ public final class LongitudinalTrainingJob {
     return new Selected(trained, model, quality, trainedEpochs);
   }
 
+  /**
+   * The longest timeline learned when {@code maxVisits} is not set: the k-th largest visit count, so the model file
+   * (which records maxVisits) does not reveal the one patient with the most visits.
+   *
+   * @throws InvalidInputException when there are fewer than k training patients
+   */
+  static int protectedMaxVisits(Timelines train, int k) {
+    double[] counts = new double[train.patientCount()];
+    for (int p = 0; p < counts.length; p++) {
+      counts[p] = train.visitCount(p);
+    }
+    ProtectedValues values = ProtectedValues.of(counts, k);
+    if (values.withheld()) {
+      throw InvalidInputException.inParameter(
+          ValueProtection.OPTION,
+          "Only " + counts.length + " training patients, fewer than " + ValueProtection.OPTION + "=" + k
+              + "; train on more patients or lower " + ValueProtection.OPTION + " knowingly");
+    }
+    return (int) values.high();
+  }
+
   /** The option {@code snapshotEvery}, or about {@link #SNAPSHOTS_PER_RUN} snapshots over the run. */
   private static int snapshotEvery(TrainSettings settings, int epochs) {
     String text = settings.options().get(SNAPSHOT_EVERY);
@@ -343,12 +370,13 @@ public final class LongitudinalTrainingJob {
     block.put("holdoutFraction", options.holdoutFraction());
     block.put("validationFraction", options.validationFraction());
     block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
+    block.put(ValueProtection.OPTION, options.valueProtectionK());
     return block;
   }
 
   private Map<String, Object> provenance(
-      TrainSettings settings, DataSplit split, Timelines all, TableSchema schema, TrainedTimelineGenerator trained,
-      int trainedEpochs) {
+      TrainSettings settings, int valueProtectionK, DataSplit split, Timelines all, TableSchema schema,
+      TrainedTimelineGenerator trained, int trainedEpochs) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     Map<String, Object> recordedRequest = TrainingRecord.describe(request);
     provenance.put("request", recordedRequest);
@@ -361,6 +389,7 @@ public final class LongitudinalTrainingJob {
     provenance.put("validationPatients", split.validation().length);
     provenance.put("holdoutPatients", split.holdout().length);
     provenance.put("seed", settings.seed());
+    provenance.put(ValueProtection.OPTION, valueProtectionK);
     provenance.put("versions", Versions.describe());
     provenance.put("epochs", trainedEpochs);
     provenance.put("selectedEpoch", trained.epochs());

@@ -22,13 +22,18 @@ import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,7 +87,8 @@ public final class TabularTrainingJob {
             Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout rows (seed %d)",
             train.rowCount(), validation.rowCount(), holdout.rowCount(), settings.seed()));
 
-    Candidate chosen = fit(settings, train, validation);
+    reportWithheld(train, schema.learnedColumns(), options.valueProtectionK(), listener);
+    Candidate chosen = fit(settings, options, train, validation);
     GateResult gate = privacyGate(chosen, train, holdout, settings.seed());
     options.enforce(gate, listener);
 
@@ -91,7 +97,7 @@ public final class TabularTrainingJob {
         chosen.contents(
             summary(schema, chosen.generator(), split.train().length, table.rowCount()),
             settingsBlock(settings, options),
-            provenance(settings, split, table, chosen, schema),
+            provenance(settings, options, split, table, chosen, schema),
             evaluation(chosen, gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     try {
@@ -104,12 +110,12 @@ public final class TabularTrainingJob {
     }
   }
 
-  private Candidate fit(TrainSettings settings, Table train, Table validation) {
+  private Candidate fit(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
     String generator = settings.generator().toLowerCase(Locale.ROOT);
     return switch (generator) {
-      case "copula" -> fitCopula(train, validation, settings.seed());
+      case "copula" -> fitCopula(train, validation, settings.seed(), options.valueProtectionK());
       case "ctgan", "basic" -> fitGan(generator, settings, train, validation);
-      case "auto" -> fitBest(settings, train, validation);
+      case "auto" -> fitBest(settings, options, train, validation);
       default ->
           throw InvalidInputException.inParameter(
               "generator", "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
@@ -120,8 +126,8 @@ public final class TabularTrainingJob {
    * {@code auto}: a Gaussian copula and a CTGAN, the one that scores better on the validation part is kept. On
    * small tables the copula often wins; without a validation part, or without DJL on the classpath, the copula.
    */
-  private Candidate fitBest(TrainSettings settings, Table train, Table validation) {
-    Candidate copula = fitCopula(train, validation, settings.seed());
+  private Candidate fitBest(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+    Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
     if (validation.rowCount() == 0 || !Engines.available()) {
       listener.onMessage("auto: kept the Gaussian copula (" + (validation.rowCount() == 0
           ? "no validation rows to compare on" : "DJL is not on the classpath") + ")");
@@ -137,8 +143,8 @@ public final class TabularTrainingJob {
     return best;
   }
 
-  private Candidate fitCopula(Table train, Table validation, long seed) {
-    GaussianCopula copula = GaussianCopula.fit(train);
+  private Candidate fitCopula(Table train, Table validation, long seed, int valueProtectionK) {
+    GaussianCopula copula = GaussianCopula.fit(train, valueProtectionK);
     Candidate candidate = Candidate.copula(train.schema(), copula.state());
     candidate.score(validation, seed);
     listener.onMessage(String.format(Locale.ROOT, "Fitted Gaussian copula; validation quality %.4f", candidate.validationScore()));
@@ -180,11 +186,36 @@ public final class TabularTrainingJob {
     block.put("holdoutFraction", options.holdoutFraction());
     block.put("validationFraction", options.validationFraction());
     block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
+    block.put(ValueProtection.OPTION, options.valueProtectionK());
     return block;
   }
 
+  /**
+   * Tells the user which nullable continuous columns value protection withholds (fewer than k present values: they
+   * are generated as missing). A column that is not nullable fails in the encoder or copula instead.
+   */
+  static void reportWithheld(Table table, List<ColumnSchema> columns, int k, TrainingListener listener) {
+    for (ColumnSchema column : columns) {
+      if (!column.kind().isContinuous() || !column.nullable()) {
+        continue;
+      }
+      ProtectedValues values = ProtectedValues.of(table.column(column.name()), k);
+      long present = Arrays.stream(table.column(column.name())).filter(v -> !Double.isNaN(v)).count();
+      if (values.withheld() && present > 0) {
+        listener.onMessage(
+            "Column '" + column.name() + "' has only " + present + " training values, fewer than "
+                + ValueProtection.OPTION + "=" + k + ": it is not learned and is generated as missing");
+      }
+    }
+  }
+
   private Map<String, Object> provenance(
-      TrainSettings settings, DataSplit split, Table table, Candidate chosen, TableSchema schema) {
+      TrainSettings settings,
+      TrainingOptions options,
+      DataSplit split,
+      Table table,
+      Candidate chosen,
+      TableSchema schema) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     Map<String, Object> recordedRequest = TrainingRecord.describe(request);
     provenance.put("request", recordedRequest);
@@ -196,6 +227,7 @@ public final class TabularTrainingJob {
     provenance.put("validationRows", split.validation().length);
     provenance.put("holdoutRows", split.holdout().length);
     provenance.put("seed", settings.seed());
+    provenance.put(ValueProtection.OPTION, options.valueProtectionK());
     provenance.put("versions", Versions.describe());
     provenance.putAll(chosen.trainingFacts());
     return provenance;

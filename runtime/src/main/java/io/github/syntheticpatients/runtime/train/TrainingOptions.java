@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,16 @@ import java.util.TreeSet;
  * @param maxVisits longitudinal data: the longest timeline learned and generated, 0 for the longest in the data
  * @param forwardFill longitudinal data: time-varying columns whose missing values take the previous visit's value
  *     ({@code all} or a comma-separated list; empty for none: missingness is modelled, not imputed)
+ * @param valueProtectionK no value that fewer than this many training records hold is stored in the model (default
+ *     {@link ValueProtection#DEFAULT_K}; 1 turns value protection off)
  */
 record TrainingOptions(
-    double holdoutFraction, double validationFraction, boolean enforceGate, int maxVisits, String forwardFill) {
+    double holdoutFraction,
+    double validationFraction,
+    boolean enforceGate,
+    int maxVisits,
+    String forwardFill,
+    int valueProtectionK) {
 
   static final String HOLDOUT_FRACTION = "holdoutFraction";
   static final String VALIDATION_FRACTION = "validationFraction";
@@ -38,6 +46,7 @@ record TrainingOptions(
           PRIVACY_GATE,
           MAX_VISITS,
           FORWARD_FILL,
+          ValueProtection.OPTION,
           "numericEncoding",
           "maxModes",
           "modeWeightThreshold",
@@ -75,7 +84,8 @@ record TrainingOptions(
       }
     }
     String forwardFill = options.getOrDefault(FORWARD_FILL, "").trim();
-    return new TrainingOptions(holdout, validation, gate.equals("enforce"), maxVisits, forwardFill);
+    return new TrainingOptions(
+        holdout, validation, gate.equals("enforce"), maxVisits, forwardFill, ValueProtection.fromOptions(options));
   }
 
   private static double fraction(Map<String, String> options, String key, double fallback, double min, double max) {

@@ -125,10 +125,11 @@ class TableEncoderTest {
 
   /**
    * Decoding the encoding gives the table back: identifiers NaN, categories and missing cells exact, and at least
-   * {@code share} of continuous cells within {@code tolerance} times the column's range (integers exact).
+   * {@code share} of continuous cells within {@code tolerance} times the column's range (integers exact). Value
+   * protection is off (k = 1), so the scaler's range is the observed one.
    */
   private static void assertRoundTrip(Table table, NumericEncoding encoding, double share, double tolerance) {
-    TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(encoding), 3);
+    TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 3);
     Table decoded = encoder.decode(encoder.encode(table, 4), table.rowCount());
     assertThat(decoded.schema()).isEqualTo(table.schema());
     assertThat(decoded.rowCount()).isEqualTo(table.rowCount());
@@ -183,7 +184,7 @@ class TableEncoderTest {
         new Table(
             TableSchema.of(List.of(new ColumnSchema("at", ColumnKind.DATETIME, false, 0, List.of(), 0, false))),
             new double[][] {seconds});
-    TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 1);
     double[] back = encoder.decode(encoder.encode(table, 2), seconds.length).column(0);
     for (int i = 0; i < seconds.length; i++) {
       assertThat(back[i]).isEqualTo(Math.rint(back[i]));
@@ -202,8 +203,7 @@ class TableEncoderTest {
         new Table(
             TableSchema.of(columns),
             new double[][] {{0, 10, Double.NaN, 5}, {0, 1, 2, Double.NaN}});
-    TableEncoder encoder =
-        TableEncoder.fit(table, EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX), 1);
+    TableEncoder encoder = TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX), 1);
     assertThat(encoder.layout().width()).isEqualTo(3 + 4);
     float[] rows = {
       0.5f, 0.6f, 0.4f, 0.1f, 0.2f, 0.6f, 0.1f,
@@ -315,7 +315,7 @@ class TableEncoderTest {
     assertThat(EncoderSettings.fromOptions(Map.of("numericEncoding", "minmax", "epochs", "5")))
         .isEqualTo(EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX));
     EncoderSettings custom =
-        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false);
+        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false, 7);
     assertThat(EncoderSettings.fromOptions(custom.toOptions())).isEqualTo(custom);
     assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("numericEncoding", "zscore")))
         .isInstanceOf(InvalidInputException.class)
@@ -324,5 +324,82 @@ class TableEncoderTest {
         .isEqualTo("numericEncoding");
     assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("maxModes", "0")))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  private static EncoderSettings unprotected(NumericEncoding encoding) {
+    return EncoderSettings.defaults().withNumericEncoding(encoding).withValueProtectionK(1);
+  }
+
+  /** 1..100 shuffled plus a far outlier at each end; 30 missing cells. */
+  private static Table withOutliers() {
+    double[] values = new double[132];
+    for (int i = 0; i < 100; i++) {
+      values[i] = (i * 37) % 100 + 1;
+    }
+    values[100] = -123456789012345.0;
+    values[101] = 987654321098765.0;
+    java.util.Arrays.fill(values, 102, 132, Double.NaN);
+    return new Table(
+        TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
+        new double[][] {values});
+  }
+
+  @ParameterizedTest
+  @EnumSource(NumericEncoding.class)
+  void storedRangeAndDecodedValuesStayWithinTheProtectedBounds(NumericEncoding encoding) {
+    // k = 5: with the two outliers the 5th smallest value is 4 and the 5th largest is 97.
+    TableEncoder encoder =
+        TableEncoder.fit(withOutliers(), EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    Map<String, Object> column = firstColumn(encoder.state());
+    assertThat(column).containsEntry("min", 4.0).containsEntry("max", 97.0).containsEntry("withheld", false);
+    String state = String.valueOf(encoder.state());
+    assertThat(state).doesNotContain("1.23456789012345E14", "9.87654321098765E14");
+    float[] extremes = new float[encoder.layout().width() * 200];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    for (int i = 0; i < extremes.length; i++) {
+      extremes[i] = random.nextBoolean() ? 1f : -1f;
+    }
+    for (double v : encoder.decode(extremes, 200).column("x")) {
+      if (!Double.isNaN(v)) {
+        assertThat(v).isBetween(4.0, 97.0);
+      }
+    }
+  }
+
+  @Test
+  void aNullableColumnWithFewerThanKValuesIsGeneratedAsMissing() {
+    Table table =
+        new Table(
+            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
+            new double[][] {{3, Double.NaN, 7, Double.NaN, 11, Double.NaN, Double.NaN, 5}});
+    TableEncoder encoder = TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX).withValueProtectionK(5), 1);
+    Map<String, Object> column = firstColumn(encoder.state());
+    assertThat(column).containsEntry("withheld", true).containsEntry("min", 0.0).containsEntry("max", 0.0);
+    // Every row encodes as missing, and a "present" output still decodes to missing.
+    float[] encoded = encoder.encode(table, 2);
+    for (int row = 0; row < table.rowCount(); row++) {
+      assertThat(encoded[row * 3 + 2]).isEqualTo(1f);
+    }
+    assertThat(encoder.decode(new float[] {0.5f, 1f, 0f}, 1).column("x")).containsExactly(Double.NaN);
+    TableEncoder reloaded = TableEncoder.fromState(table.schema(), encoder.state());
+    assertThat(reloaded.decode(new float[] {0.5f, 1f, 0f}, 1).column("x")).containsExactly(Double.NaN);
+  }
+
+  @Test
+  void aRequiredColumnWithFewerThanKValuesIsRejectedNamingTheOption() {
+    Table table =
+        new Table(
+            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 0, false))),
+            new double[][] {{3, 7, 11}});
+    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("valueProtectionK");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> firstColumn(Map<String, Object> state) {
+    return ((List<Map<String, Object>>) state.get("columns")).get(0);
   }
 }

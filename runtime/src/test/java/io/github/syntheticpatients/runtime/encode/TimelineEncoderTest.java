@@ -66,7 +66,8 @@ class TimelineEncoderTest {
   void patientsAndStepsDecodeBackToTheTimelines() {
     Timelines timelines = sample(1);
     TimelineEncoder encoder =
-        TimelineEncoder.fit(timelines, 7, EncoderSettings.defaults().withNumericEncoding(EncoderSettings.NumericEncoding.BOXCOX), 3);
+        TimelineEncoder.fit(timelines, 7, EncoderSettings.defaults()
+            .withNumericEncoding(EncoderSettings.NumericEncoding.BOXCOX).withValueProtectionK(1), 3);
     int width = encoder.stepLayout().width();
     // gap (1) + bili (1 + missing pair 2) + ascites (2 categories + missing) = 7
     assertThat(width).isEqualTo(7);
