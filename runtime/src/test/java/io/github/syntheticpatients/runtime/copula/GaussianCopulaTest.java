@@ -65,7 +65,7 @@ class GaussianCopulaTest {
   }
 
   @Test
-  void samplesStayInTheObservedRangeAndWholeNumbersStayWhole() {
+  void samplesStayInTheProtectedRangeAndWholeNumbersStayWhole() {
     GaussianCopula copula = GaussianCopula.fit(PBC);
     Table synthetic = copula.sample(3000, new SplittableRandom(7));
     for (ColumnSchema column : PBC.schema().columns()) {
@@ -75,8 +75,10 @@ class GaussianCopulaTest {
         assertThat(Arrays.stream(fake).allMatch(Double::isNaN)).isTrue();
         continue;
       }
-      double min = Arrays.stream(real).filter(v -> !Double.isNaN(v)).min().orElseThrow();
-      double max = Arrays.stream(real).filter(v -> !Double.isNaN(v)).max().orElseThrow();
+      // The default k = 5: from the 5th smallest to the 5th largest present value.
+      double[] sorted = Arrays.stream(real).filter(v -> !Double.isNaN(v)).sorted().toArray();
+      double min = sorted[4];
+      double max = sorted[sorted.length - 5];
       for (double v : fake) {
         if (!Double.isNaN(v)) {
           assertThat(v).as(column.name()).isBetween(min, max);
@@ -86,6 +88,73 @@ class GaussianCopulaTest {
         }
       }
     }
+  }
+
+  @Test
+  void quantileKnotsStartAndEndAtTheKthValuesAndHoldNoOutlier() {
+    double[] x = new double[120];
+    double[] y = new double[120];
+    for (int i = 0; i < 118; i++) {
+      x[i] = (i * 7) % 118 + 0.5; // 0.5 .. 117.5, all distinct
+      y[i] = i % 3 == 0 ? Double.NaN : i;
+    }
+    x[118] = 123456789012345.0;
+    x[119] = -40000.25;
+    y[118] = Double.NaN;
+    y[119] = Double.NaN;
+    Table table =
+        new Table(
+            io.github.syntheticpatients.runtime.schema.TableSchema.of(
+                java.util.List.of(
+                    new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
+                    new ColumnSchema("y", ColumnKind.NUMERIC, true, 0, java.util.List.of(), 2, false))),
+            new double[][] {x, y});
+    GaussianCopula copula = GaussianCopula.fit(table, 10);
+    double[] knots = quantiles(copula.state(), 0);
+    // x sorted: -40000.25, 0.5, 1.5, ...: the 10th smallest is 8.5; the 10th largest 109.5.
+    assertThat(knots[0]).isEqualTo(8.5);
+    assertThat(knots[knots.length - 1]).isEqualTo(109.5);
+    assertThat(String.valueOf(copula.state())).doesNotContain("1.23456789012345E14", "-40000.25");
+    for (double v : copula.sample(2000, new SplittableRandom(1)).column("x")) {
+      assertThat(v).isBetween(8.5, 109.5);
+    }
+    // k = 1 turns protection off: the knots span the observed range.
+    double[] unprotected = quantiles(GaussianCopula.fit(table, 1).state(), 0);
+    assertThat(unprotected[0]).isEqualTo(-40000.25);
+    assertThat(unprotected[unprotected.length - 1]).isEqualTo(123456789012345.0);
+  }
+
+  @Test
+  void aNullableColumnWithFewerThanKValuesIsGeneratedAsMissing() {
+    double[] x = new double[40];
+    double[] y = new double[40];
+    for (int i = 0; i < 40; i++) {
+      x[i] = i;
+      y[i] = i < 4 ? 1000 + i : Double.NaN;
+    }
+    Table table =
+        new Table(
+            io.github.syntheticpatients.runtime.schema.TableSchema.of(
+                java.util.List.of(
+                    new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
+                    new ColumnSchema("y", ColumnKind.INTEGER, true, 0, java.util.List.of(), 0, false))),
+            new double[][] {x, y});
+    GaussianCopula copula = GaussianCopula.fit(table, 5);
+    assertThat(quantiles(copula.state(), 1)).containsOnly(0.0);
+    assertThat(copula.sample(500, new SplittableRandom(2)).column("y")).containsOnly(Double.NaN);
+    // One more value, and the column is learned.
+    y[4] = 1004;
+    assertThat(Arrays.stream(GaussianCopula.fit(table, 5).sample(500, new SplittableRandom(2)).column("y"))
+        .filter(v -> !Double.isNaN(v))).isNotEmpty();
+    assertThatThrownBy(() -> GaussianCopula.fit(table.selectRows(new int[] {0, 1, 2}), 5))
+        .isInstanceOf(io.github.syntheticpatients.runtime.InvalidInputException.class)
+        .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double[] quantiles(Map<String, Object> state, int column) {
+    Map<String, Object> c = ((java.util.List<Map<String, Object>>) state.get("columns")).get(column);
+    return ((java.util.List<Number>) c.get("quantiles")).stream().mapToDouble(Number::doubleValue).toArray();
   }
 
   @Test
