@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.Evaluation;
 import io.github.syntheticpatients.runtime.EvaluationResult;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,13 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   /** The time column of longitudinal CSVs; set with {@code entityId}. */
   @Parameter(property = PropertyNames.TIME)
   private String time;
+
+  /**
+   * Value protection of the reports: no value that fewer than this many real records hold is shown (histogram edges
+   * are the k-th smallest and largest values). 1 turns it off.
+   */
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  private int valueProtectionK;
 
   /** The report directory ({@code report.json}, {@code report.html}). */
   @Parameter(property = PropertyNames.REPORT, defaultValue = "${project.build.directory}/synthetic/report")
@@ -114,7 +122,8 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                 seed != null ? seed : TrainSettings.DEFAULT_SEED,
                 Map.of(),
                 entityId,
-                time));
+                time,
+                valueProtectionK));
     new TreeMap<>(result.scores())
         .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
     getLog().info("Report: " + result.htmlReport());

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.maven;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.Training;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -88,6 +89,13 @@ public final class TrainMojo extends AbstractSyntheticMojo {
    */
   @Parameter(property = PropertyNames.SEED)
   private Long seed;
+
+  /**
+   * Value protection: the model stores no value that fewer than this many training records hold (numeric and date
+   * bounds are the k-th smallest and largest values). 1 turns it off. Overrides a {@code valueProtectionK} option.
+   */
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  private int valueProtectionK;
 
   /** Generator-specific options as {@code key=value}, e.g. {@code -Dsynthetic.options=numericEncoding=minmax}. */
   @Parameter(property = PropertyNames.OPTIONS)
@@ -183,6 +191,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       }
       parsed.put(option.substring(0, eq).strip(), option.substring(eq + 1).strip());
     }
+    parsed.put(ValueProtection.OPTION, Integer.toString(valueProtectionK));
     return new TrainSettings(
         generator, epochs, batchSize, seed != null ? seed : TrainSettings.DEFAULT_SEED, parsed);
   }
