@@ -139,6 +139,9 @@ public final class RebuildZoo {
             .append(model.schema().time()).append("` |\n");
       }
       card.append("| seed | ").append(info.provenance().get("seed")).append(" |\n");
+      // Models from before value protection record no k: they were fitted unprotected.
+      card.append("| value protection | k = ").append(info.provenance().getOrDefault("valueProtectionK", 1))
+          .append(" (no stored value is held by fewer than k training records) |\n");
       if (longitudinal) {
         card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
             .append(" of ").append(info.provenance().get("epochs")).append(" |\n");

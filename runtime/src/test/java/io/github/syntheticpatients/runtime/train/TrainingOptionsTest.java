@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,47 @@ class TrainingOptionsTest {
     assertThat(options.validationFraction()).isZero();
     assertThat(options.enforceGate()).isFalse();
     assertThat(TrainingOptions.from(Map.of("privacyGate", "enforce")).enforceGate()).isTrue();
+  }
+
+  @Test
+  void valueProtectionKDefaultsToFiveAndCanBeRaisedOrTurnedOff() {
+    assertThat(TrainingOptions.from(Map.of()).valueProtectionK()).isEqualTo(5);
+    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "20")).valueProtectionK()).isEqualTo(20);
+    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "1")).valueProtectionK()).isEqualTo(1);
+    assertThatThrownBy(() -> TrainingOptions.from(Map.of("valueProtectionK", "0")))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("valueProtectionK"))
+        .hasMessageContaining("1 turns value protection off");
+  }
+
+  @Test
+  void theDefaultMaxVisitsIsTheKthLongestTimeline() {
+    // Visit counts 1..10 plus one patient with 40 visits: the 3rd longest has 9.
+    int[] counts = {4, 40, 1, 7, 2, 10, 3, 9, 5, 8, 6};
+    java.util.List<ColumnSchema> columns =
+        java.util.List.of(
+            new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, java.util.List.of(), 0, false),
+            new ColumnSchema("day", ColumnKind.INTEGER, false, 0, java.util.List.of(), 0, false));
+    int rows = java.util.Arrays.stream(counts).sum();
+    double[][] cells = new double[2][rows];
+    int[] starts = new int[counts.length + 1];
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int p = 0, row = 0; p < counts.length; p++) {
+      starts[p] = row;
+      ids.add(Integer.toString(p));
+      for (int v = 0; v < counts[p]; v++, row++) {
+        cells[0][row] = Double.NaN;
+        cells[1][row] = v;
+      }
+      starts[p + 1] = row;
+    }
+    TableSchema schema = TableSchema.of(columns).withLongitudinal("id", "day");
+    Timelines timelines = new Timelines(new Table(schema, cells), starts, ids);
+    assertThat(LongitudinalTrainingJob.protectedMaxVisits(timelines, 3)).isEqualTo(9);
+    assertThat(LongitudinalTrainingJob.protectedMaxVisits(timelines, 1)).isEqualTo(40);
+    assertThatThrownBy(() -> LongitudinalTrainingJob.protectedMaxVisits(timelines, 12))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Only 11 training patients, fewer than valueProtectionK=12");
   }
 
   @Test
