@@ -44,13 +44,14 @@ class ValueProtectionScanTest {
   /** Planted values by how they are found: numbers (parsed tokens) and ISO dates (text). */
   private static final Set<Double> PLANTED_NUMBERS = new TreeSet<>();
   private static final Set<String> PLANTED_DATES = new TreeSet<>();
+  private static final List<String> MESSAGES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void writeData() throws IOException {
     table = dir.resolve("patients.csv");
     timelines = dir.resolve("visits.csv");
     SplittableRandom random = new SplittableRandom(11);
-    StringBuilder csv = new StringBuilder("age,birth_date,weight,sex\n");
+    StringBuilder csv = new StringBuilder("age,birth_date,weight,crp,sex\n");
     int[] weightOrder = permutation(ROWS, random);
     int[] dateOrder = permutation(ROWS, random);
     LocalDate firstDate = LocalDate.of(1940, 1, 1);
@@ -62,7 +63,9 @@ class ValueProtectionScanTest {
       latest = birth.isAfter(latest) ? birth : latest;
       // All-distinct weights 45.13, 45.50, ... (0.37 apart), shuffled.
       String weight = String.format(Locale.ROOT, "%.2f", 45.13 + 0.37 * weightOrder[r]);
-      csv.append(age).append(',').append(birth).append(',').append(weight).append(',')
+      // crp is measured in 3 rows only: fewer than k, so it is withheld.
+      String crp = r % 40 == 5 ? String.format(Locale.ROOT, "%.1f", 777.7 + r) : "";
+      csv.append(age).append(',').append(birth).append(',').append(weight).append(',').append(crp).append(',')
           .append(random.nextBoolean() ? "m" : "f").append('\n');
     }
     Files.writeString(table, csv);
@@ -70,6 +73,9 @@ class ValueProtectionScanTest {
     plantDate(LocalDate.of(1890, 3, 17));
     plantDate(latest);
     plantNumber(45.13);
+    for (int r = 5; r < ROWS; r += 40) {
+      plantNumber(777.7 + r);
+    }
     plantNumber(Double.parseDouble(String.format(Locale.ROOT, "%.2f", 45.13 + 0.37 * (ROWS - 1))));
 
     StringBuilder visits = new StringBuilder("id,sex,day,lab\n");
@@ -98,7 +104,7 @@ class ValueProtectionScanTest {
   void theSchemaInferenceKeepsThePlantedColumnsContinuous() {
     // Otherwise the scan below proves nothing about the numeric side.
     TableSchema schema = Schemas.infer(table);
-    for (String name : List.of("age", "birth_date", "weight")) {
+    for (String name : List.of("age", "birth_date", "weight", "crp")) {
       ColumnSchema column = schema.column(name).orElseThrow();
       assertThat(column.kind().isContinuous()).as(name + " is " + column.kind()).isTrue();
     }
@@ -110,6 +116,10 @@ class ValueProtectionScanTest {
     Map<String, String> artefacts = artefacts(ValueProtection.DEFAULT_K, "protected");
     assertThat(artefacts).hasSizeGreaterThan(8);
     artefacts.forEach((name, text) -> assertThat(planted(text)).as(name).isEmpty());
+    assertThat(MESSAGES).contains(
+        "Column 'crp' has only 3 training values, fewer than valueProtectionK=5: it is not learned and is generated"
+            + " as missing");
+    assertThat(artefacts.get("protected/copula.csv").lines().skip(1)).allMatch(line -> line.contains(",,"));
   }
 
   @Test
@@ -143,7 +153,12 @@ class ValueProtectionScanTest {
   private static Map<String, String> tabularArtefacts(int k, String run, String generator) throws IOException {
     Map<String, String> artefacts = new LinkedHashMap<>();
     Path model = dir.resolve(run + "/" + generator + ".synth");
-    Training.train(new TrainRequest(table, null, model, settings(k, generator), false), null);
+    Training.train(new TrainRequest(table, null, model, settings(k, generator), false), new TrainingListener() {
+      @Override
+      public void onMessage(String message) {
+        MESSAGES.add(message);
+      }
+    });
     artefacts.putAll(modelEntries(run + "/" + generator + ".synth", model));
     Path output = dir.resolve(run + "/" + generator + ".csv");
     Generation.generate(new GenerateRequest(model.toString(), 500, 3, null, output, OutputFormat.CSV, List.of()));

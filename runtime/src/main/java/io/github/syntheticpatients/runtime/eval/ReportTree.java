@@ -40,14 +40,14 @@ public final class ReportTree {
     Map<String, Object> fidelity = new TreeMap<>();
     List<Object> columns = new ArrayList<>();
     for (QualityReport.ColumnShape c : r.quality().columns()) {
-      columns.add(
-          sorted(
-              Map.of(
-                  "column", c.column(),
-                  "metric", c.metric(),
-                  "score", num(c.score()),
-                  "scoreWithMissing", num(c.scoreWithMissing()),
-                  "missingSimilarity", num(c.missingSimilarity()))));
+      // A TreeMap, not Map.of: a score is null when undefined (a column generated all missing).
+      Map<String, Object> m = new TreeMap<>();
+      m.put("column", c.column());
+      m.put("metric", c.metric());
+      m.put("score", num(c.score()));
+      m.put("scoreWithMissing", num(c.scoreWithMissing()));
+      m.put("missingSimilarity", num(c.missingSimilarity()));
+      columns.add(m);
     }
     List<Object> pairs = new ArrayList<>();
     for (QualityReport.ColumnPair p : r.quality().pairs()) {
