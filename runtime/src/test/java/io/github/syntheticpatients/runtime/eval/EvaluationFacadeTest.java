@@ -49,7 +49,7 @@ class EvaluationFacadeTest {
     assertThat(result.scores().get("overall")).isEqualTo(1.0);
     String json = Files.readString(result.jsonReport());
     String html = Files.readString(result.htmlReport());
-    assertThat(json).contains("\"dcrShare\"", "\"checks\"", "\"G3\"");
+    assertThat(json).contains("\"dcrShare\"", "\"checks\"", "\"G3\"", "\"valueProtectionK\": 5");
     assertThat(html).contains("<svg", "Privacy gate", "FAILED").doesNotContain("<script", "http://", "https://");
 
     EvaluationResult again = Evaluation.evaluate(request);
@@ -91,5 +91,11 @@ class EvaluationFacadeTest {
                     new EvaluateRequest(files[0], files[0], null, null, dir, "nope", null, 1, Map.of())))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'nope'");
+    assertThatThrownBy(
+            () -> new EvaluateRequest(files[0], files[0], null, null, dir, null, null, 1, Map.of())
+                .withValueProtectionK(0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("1 turns value protection off")
+        .satisfies(e -> assertThat(((InvalidInputException) e).parameter()).isEqualTo("valueProtectionK"));
   }
 }
