@@ -32,7 +32,6 @@ public final class PropertyNames {
   public static final String JVM_ARGS = "synthetic.jvmArgs";
   public static final String ENTITY_ID = "synthetic.entityId";
   public static final String TIME = "synthetic.time";
-  public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
 
   public static final String REAL = "synthetic.real";
   public static final String HOLDOUT = "synthetic.holdout";
@@ -42,6 +41,8 @@ public final class PropertyNames {
   public static final String FAIL_ON_GATE = "synthetic.failOnGate";
 
   public static final String MODEL_DIRECTORIES = "synthetic.modelDirectories";
+
+  public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
 
   private PropertyNames() {}
 }
