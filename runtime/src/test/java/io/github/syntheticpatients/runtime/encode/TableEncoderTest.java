@@ -289,43 +289,6 @@ class TableEncoderTest {
     assertThat(weightNearMinus10).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
   }
 
-  @Test
-  void missingValueInColumnNotMarkedNullableIsRejectedWithTheFix() {
-    Table table =
-        new Table(
-            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
-            new double[][] {{1, Double.NaN}});
-    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'x'")
-        .hasMessageContaining("row 2")
-        .hasMessageContaining("\"nullable\": true");
-  }
-
-  @Test
-  void stateForAnotherSchemaIsRejected() {
-    Map<String, Object> state = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 1).state();
-    assertThatThrownBy(() -> TableEncoder.fromState(PBC.schema(), state))
-        .isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("schema");
-  }
-
-  @Test
-  void settingsComeFromOptions() {
-    assertThat(EncoderSettings.fromOptions(Map.of("numericEncoding", "minmax", "epochs", "5")))
-        .isEqualTo(EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX));
-    EncoderSettings custom =
-        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false, 7);
-    assertThat(EncoderSettings.fromOptions(custom.toOptions())).isEqualTo(custom);
-    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("numericEncoding", "zscore")))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("gmm, minmax, boxcox")
-        .extracting(e -> ((InvalidInputException) e).parameter())
-        .isEqualTo("numericEncoding");
-    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("maxModes", "0")))
-        .isInstanceOf(InvalidInputException.class);
-  }
-
   private static EncoderSettings unprotected(NumericEncoding encoding) {
     return EncoderSettings.defaults().withNumericEncoding(encoding).withValueProtectionK(1);
   }
@@ -401,5 +364,42 @@ class TableEncoderTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> firstColumn(Map<String, Object> state) {
     return ((List<Map<String, Object>>) state.get("columns")).get(0);
+  }
+
+  @Test
+  void missingValueInColumnNotMarkedNullableIsRejectedWithTheFix() {
+    Table table =
+        new Table(
+            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
+            new double[][] {{1, Double.NaN}});
+    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'x'")
+        .hasMessageContaining("row 2")
+        .hasMessageContaining("\"nullable\": true");
+  }
+
+  @Test
+  void stateForAnotherSchemaIsRejected() {
+    Map<String, Object> state = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 1).state();
+    assertThatThrownBy(() -> TableEncoder.fromState(PBC.schema(), state))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("schema");
+  }
+
+  @Test
+  void settingsComeFromOptions() {
+    assertThat(EncoderSettings.fromOptions(Map.of("numericEncoding", "minmax", "epochs", "5")))
+        .isEqualTo(EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX));
+    EncoderSettings custom =
+        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false, 7);
+    assertThat(EncoderSettings.fromOptions(custom.toOptions())).isEqualTo(custom);
+    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("numericEncoding", "zscore")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gmm, minmax, boxcox")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("numericEncoding");
+    assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("maxModes", "0")))
+        .isInstanceOf(InvalidInputException.class);
   }
 }
