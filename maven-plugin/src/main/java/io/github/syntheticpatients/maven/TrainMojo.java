@@ -210,17 +210,16 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     List<File> classpath =
         new TrainingClasspath(repositorySystem, session.getRepositorySession(), remoteRepositories)
             .resolve(plugin.getVersion(), classifier);
-    List<String> command =
-        TrainingFork.command(
-            new File(System.getProperty("java.home")), splitJvmArgs(jvmArgs), classpath, arguments(request));
-    getLog().debug("Forking training JVM: " + String.join(" ", command));
     getLog().info("Training " + request.output() + " from " + request.input() + " in a forked JVM");
     long start = System.nanoTime();
     TrainingFork.Outcome outcome;
     try {
-      outcome = TrainingFork.run(command, baseDirectory(), line -> getLog().info(line), line -> getLog().debug(line));
+      outcome =
+          TrainingFork.train(
+              new File(System.getProperty("java.home")), splitJvmArgs(jvmArgs), classpath, request, baseDirectory(),
+              line -> getLog().info(line), line -> getLog().debug(line));
     } catch (IOException e) {
-      throw new MojoExecutionException("Could not start the training JVM: " + e.getMessage(), e);
+      throw new MojoExecutionException("Could not run the training JVM: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while training", e);

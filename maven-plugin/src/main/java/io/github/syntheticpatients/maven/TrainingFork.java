@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.maven;
 
+import io.github.syntheticpatients.runtime.TrainRequest;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -7,9 +8,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +29,9 @@ final class TrainingFork {
 
   /** Exit status of the child for a problem the user fixes; its message is on stderr. */
   static final int EXIT_USER_ERROR = 2;
+
+  /** TrainCommand's option naming the process whose end ends the child (its {@code PARENT_PID}). */
+  static final String PARENT_PID = "--parent-pid";
 
   /** What the child did. */
   record Outcome(int exitCode, List<String> stderr) {
@@ -38,9 +47,14 @@ final class TrainingFork {
     }
   }
 
+  private static final long STOP_GRACE_SECONDS = 5;
+
   private TrainingFork() {}
 
-  /** The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand <args>}. */
+  /**
+   * The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand <args>
+   * --parent-pid <this JVM>}; the child stops when this JVM is gone.
+   */
   static List<String> command(File javaHome, List<String> jvmArgs, List<File> classpath, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(new File(new File(javaHome, "bin"), isWindows() ? "java.exe" : "java").getPath());
@@ -55,17 +69,65 @@ final class TrainingFork {
     command.add(String.join(File.pathSeparator, paths));
     command.add(MAIN_CLASS);
     command.addAll(args);
+    command.add(PARENT_PID);
+    command.add(Long.toString(ProcessHandle.current().pid()));
     return command;
   }
 
   /**
+   * Trains {@code request} in a child JVM and moves the model into place. The child writes to a staging file beside
+   * the model and only this side, after the child succeeded, replaces the model: a child that outlived a cancelled
+   * build can never overwrite a newer model from a rerun. The child's lines mention the model's own path, not the
+   * staging file's.
+   */
+  static Outcome train(
+      File javaHome,
+      List<String> jvmArgs,
+      List<File> classpath,
+      TrainRequest request,
+      File workingDirectory,
+      Consumer<String> out,
+      Consumer<String> err)
+      throws IOException, InterruptedException {
+    Path model = request.output().toAbsolutePath();
+    Files.createDirectories(model.getParent());
+    Path staging = Files.createTempFile(model.getParent(), model.getFileName() + ".", ".training");
+    try {
+      // force: this side has found the model out of date, and the empty staging file is no model to compare.
+      TrainRequest staged =
+          new TrainRequest(request.input(), request.schemaFile(), staging, request.settings(), true)
+              .withLongitudinal(request.entityId(), request.time());
+      String stagingName = staging.toString();
+      Consumer<String> renamed = line -> out.accept(line.replace(stagingName, model.toString()));
+      Outcome outcome =
+          run(command(javaHome, jvmArgs, classpath, TrainMojo.arguments(staged)), workingDirectory, renamed, err);
+      if (outcome.exitCode() == 0) {
+        moveIntoPlace(staging, model);
+      }
+      return outcome;
+    } finally {
+      Files.deleteIfExists(staging);
+    }
+  }
+
+  private static void moveIntoPlace(Path staging, Path model) throws IOException {
+    try {
+      Files.move(staging, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(staging, model, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
    * Starts the command in {@code workingDirectory} and waits for it, handing each stdout line to {@code out} and
-   * each stderr line to {@code err} as they arrive.
+   * each stderr line to {@code err} as they arrive. The child's stdin stays open until it ends, and a shutdown hook
+   * stops the child when this JVM is stopped (SIGTERM, Ctrl-C), so no training outlives its build.
    */
   static Outcome run(List<String> command, File workingDirectory, Consumer<String> out, Consumer<String> err)
       throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).directory(workingDirectory).start();
-    process.getOutputStream().close();
+    Thread stopChild = new Thread(() -> stop(process), "synthetic-train-stop");
+    Runtime.getRuntime().addShutdownHook(stopChild);
     List<String> stderr = Collections.synchronizedList(new ArrayList<>());
     Thread errPump =
         new Thread(
@@ -85,8 +147,28 @@ final class TrainingFork {
       errPump.join();
       return new Outcome(exit, List.copyOf(stderr));
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      stop(process);
       throw e;
+    } finally {
+      process.getOutputStream().close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException e) {
+        // This JVM is shutting down; the hook is running or has run.
+      }
+    }
+  }
+
+  /** Asks the child to stop, then kills it if it has not within a few seconds. */
+  private static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 

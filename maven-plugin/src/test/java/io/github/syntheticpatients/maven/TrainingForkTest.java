@@ -35,7 +35,10 @@ class TrainingForkTest {
     TrainingFork.Outcome outcome = TrainingFork.run(command, dir, out::add, err::add);
 
     assertThat(outcome.exitCode()).isEqualTo(TrainingFork.EXIT_USER_ERROR);
-    assertThat(out).containsExactly("epoch 1/2 elapsed 0.1 s remaining 0.1 s", "args 2 --seed 7");
+    assertThat(out)
+        .containsExactly(
+            "epoch 1/2 elapsed 0.1 s remaining 0.1 s",
+            "args 2 --seed 7 --parent-pid " + ProcessHandle.current().pid());
     assertThat(err).hasSize(2);
     assertThat(outcome.message()).isEqualTo("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
     assertThat(command).contains("-Dai.djl.offline=true", "-Xmx64m");

@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,18 +31,41 @@ import java.util.Locale;
  * of per-patient {@code .psv} / {@code .csv} files.
  *
  * Progress goes to stdout, one line per epoch. Exit codes: 0 done, 2 input the user must fix (the message is on
- * stderr), 1 anything else.
+ * stderr), 3 the parent JVM is gone, 1 anything else.
+ *
+ * <p>{@code --parent-pid <pid>}, which {@code synthetic:train} always passes, makes the command end (exit 3, before
+ * writing anything) as soon as that process has exited or standard input reaches end of file: a cancelled build
+ * leaves no training behind. The plugin also has the child write to a staging file and moves it into place itself,
+ * so even a child that outlives its build cannot replace a newer model.
  */
 public final class TrainCommand {
   /** Exit code for a problem the user must fix. */
   public static final int EXIT_USER_ERROR = 2;
   /** Exit code for an environment fault. */
   public static final int EXIT_ERROR = 1;
+  /** Exit code when the JVM named by {@value #PARENT_PID} is gone. */
+  public static final int EXIT_PARENT_GONE = 3;
+  /** The option naming the process whose end ends this one. */
+  public static final String PARENT_PID = "--parent-pid";
 
   private TrainCommand() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    List<String> rest = new ArrayList<>(List.of(args));
+    int at = rest.indexOf(PARENT_PID);
+    if (at >= 0 && at + 1 < rest.size()) {
+      long parent = longValue(PARENT_PID, rest.get(at + 1));
+      rest.subList(at, at + 2).clear();
+      ParentWatch.start(
+          parent,
+          System.in,
+          () -> {
+            System.err.println("The build that started this training (process " + parent + ") is gone; stopping.");
+            // halt, not exit: training threads must not get to write a model after the build was cancelled.
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+          });
+    }
+    System.exit(run(rest.toArray(String[]::new), System.out, System.err));
   }
 
   /** Runs the command and returns its exit code. */
