@@ -5,9 +5,11 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -28,8 +30,15 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true)
   private MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  private MavenSession session;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  private PluginDescriptor plugin;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    warnAboutUnknownProperties();
     if (skip) {
       getLog().info("Skipping synthetic:" + goal() + " because " + PropertyNames.SKIP + " is true.");
       return;
@@ -42,6 +51,17 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
       run();
     } catch (SyntheticPatientsException | UncheckedIOException e) {
       Failures.rethrow(e, inputFiles());
+    }
+  }
+
+  /** Warns about each {@code -Dsynthetic.*} property that no goal reads: most likely a typo. */
+  private void warnAboutUnknownProperties() {
+    if (session == null || plugin == null) {
+      return;
+    }
+    for (String warning :
+        UnknownProperties.warnings(session.getUserProperties().stringPropertyNames(), UnknownProperties.known(plugin))) {
+      getLog().warn(warning);
     }
   }
 
@@ -105,6 +125,16 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
   /** Whether the goal runs in a project with a pom.xml (not Maven's stand-in project). */
   protected final boolean hasPom() {
     return project != null && project.getFile() != null;
+  }
+
+  /** The Maven session, or null when Maven gave none. */
+  protected final MavenSession session() {
+    return session;
+  }
+
+  /** This plugin's descriptor, or null when Maven gave none. */
+  protected final PluginDescriptor plugin() {
+    return plugin;
   }
 
   /** The project, or null when Maven gave none. */

@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Locale;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
@@ -113,12 +111,6 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.TRAIN_SKIP, defaultValue = "false")
   private boolean skipTrain;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
-
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  private PluginDescriptor plugin;
-
   @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
   private List<RemoteRepository> remoteRepositories;
 
@@ -208,8 +200,8 @@ public final class TrainMojo extends AbstractSyntheticMojo {
                             + ". Supported: linux-x86_64, linux-aarch64, osx-aarch64, win-x86_64."
                             + " Train on one of these and copy the .synth file; generate works everywhere."));
     List<File> classpath =
-        new TrainingClasspath(repositorySystem, session.getRepositorySession(), remoteRepositories)
-            .resolve(plugin.getVersion(), classifier);
+        new TrainingClasspath(repositorySystem, session().getRepositorySession(), remoteRepositories)
+            .resolve(plugin().getVersion(), classifier);
     getLog().info("Training " + request.output() + " from " + request.input() + " in a forked JVM");
     long start = System.nanoTime();
     TrainingFork.Outcome outcome;
