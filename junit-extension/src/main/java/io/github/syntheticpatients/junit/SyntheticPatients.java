@@ -55,6 +55,12 @@ public @interface SyntheticPatients {
   /**
    * How many records to inject; ignored for a single-record parameter. For a longitudinal model this counts
    * patients: a {@code List<PatientRecord>} then holds all their visit rows (long format).
+   *
+   * <p>A {@code List} or {@code Path} is sampled in memory, so it takes at most 1,000,000 records (100,000 patients
+   * of a longitudinal model, see {@link io.github.syntheticpatients.runtime.SampleLimits}); a larger count is refused
+   * before anything is sampled. A {@code Stream} takes any count: it is sampled 10,000 at a time as the test reads
+   * it, its first 10,000 values are the {@code List}'s and each further 10,000 has a seed derived from the
+   * parameter's.
    */
   int count() default 10;
 

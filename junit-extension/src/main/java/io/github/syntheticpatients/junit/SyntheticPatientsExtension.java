@@ -15,6 +15,7 @@ import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.OutputFormat;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleLimits;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
@@ -24,7 +25,10 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -59,6 +63,8 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   private static final String SEED_KEY = "seed";
   private static final String INJECTED_KEY = "injected";
   private static final String CSV_DIRECTORY_KEY = "csvDirectory";
+  /** How many values a Stream parameter samples at a time. */
+  static final int STREAM_CHUNK = 10_000;
   // System.Logger reaches the console through java.util.logging without any binding, and routes to SLF4J or
   // Log4j where the test classpath installs their System.LoggerFinder.
   private static final System.Logger LOG = System.getLogger(SyntheticPatientsExtension.class.getName());
@@ -133,34 +139,25 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
           target.wantsTimelines()
               || (longitudinal && target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
       // For a longitudinal model rows counts patients; PatientRecords are then their visit rows.
-      int rows = target.shape() == InjectionTarget.Shape.SINGLE ? 1 : annotation.count();
-      SampleResult sample = model.sample(new SampleRequest(rows, parameterSeed, conditions, null));
-      List<?> values;
-      if (patients) {
-        values =
-            target.wantsTimelines()
-                ? sample.timelines()
-                : mapAll(sample.timelines(), RecordMapper::map, target.elementType(), parameterContext);
-      } else {
-        values =
-            target.mapsToUserType()
-                ? mapAll(sample.records(), RecordMapper::map, target.elementType(), parameterContext)
-                : sample.records();
-      }
+      Sampler sampler =
+          (rows, chunkSeed) -> values(model.sample(new SampleRequest(rows, chunkSeed, conditions, null)), patients, target,
+              parameterContext);
       switch (target.shape()) {
         case SINGLE:
-          if (values.isEmpty()) {
+          List<?> one = sampler.sample(1, parameterSeed);
+          if (one.isEmpty()) {
             throw new ParameterResolutionException(
                 Failures.message(
                     headline(parameterContext),
                     List.of("model '" + model.id() + "' sampled a patient with no visits"),
                     "Inject the PatientTimeline, or a List<PatientRecord> of its visit rows."));
           }
-          return values.get(0);
+          return one.get(0);
         case STREAM:
-          return values.stream();
+          return stream(sampler, annotation.count(), parameterSeed);
         default:
-          return values;
+          requireWithinLimit(annotation, longitudinal, parameterContext);
+          return sampler.sample(annotation.count(), parameterSeed);
       }
     } catch (UnknownModelException e) {
       throw new ParameterResolutionException(
@@ -182,12 +179,13 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
               "Point model at a file written by synthetic:train, or retrain it."),
           e);
     } catch (InvalidInputException e) {
+      // Generation names the record count "rows"; the annotation calls it count.
+      String attribute = "rows".equals(e.parameter()) ? "count" : e.parameter();
       throw new ParameterResolutionException(
           Failures.message(
               headline(parameterContext),
-              List.of(
-                  (e.parameter() == null ? "" : e.parameter() + ": ") + e.getMessage()),
-              "Fix @SyntheticPatients(" + (e.parameter() == null ? "conditions" : e.parameter()) + " = …)."),
+              List.of((attribute == null ? "" : attribute + ": ") + e.getMessage()),
+              "Fix @SyntheticPatients(" + (attribute == null ? "conditions" : attribute) + " = …)."),
           e);
     } catch (SyntheticPatientsException e) {
       throw new ParameterResolutionException(
@@ -239,6 +237,62 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                 OutputFormat.CSV,
                 conditions))
         .output();
+  }
+
+  /** Samples {@code rows} records (patients) with a seed, as the values the parameter wants. */
+  @FunctionalInterface
+  private interface Sampler {
+    List<?> sample(int rows, long seed);
+  }
+
+  private static List<?> values(
+      SampleResult sample, boolean patients, InjectionTarget target, ParameterContext parameterContext) {
+    if (patients) {
+      return target.wantsTimelines()
+          ? sample.timelines()
+          : mapAll(sample.timelines(), RecordMapper::map, target.elementType(), parameterContext);
+    }
+    return target.mapsToUserType()
+        ? mapAll(sample.records(), RecordMapper::map, target.elementType(), parameterContext)
+        : sample.records();
+  }
+
+  /**
+   * A stream of {@code count} values, sampled {@value #STREAM_CHUNK} at a time as the test consumes it, so any
+   * count works and the first record comes at once. Up to {@value #STREAM_CHUNK} the values are the List's; beyond,
+   * each further chunk has its own seed derived from the parameter's.
+   */
+  private static Stream<?> stream(Sampler sampler, int count, long seed) {
+    // The first chunk is sampled now, so a bad condition or type fails while resolving, not inside the test.
+    List<?> first = sampler.sample(Math.min(count, STREAM_CHUNK), seed);
+    if (count <= STREAM_CHUNK) {
+      return first.stream();
+    }
+    int chunks = (count - 1) / STREAM_CHUNK + 1;
+    Stream<?> rest =
+        IntStream.range(1, chunks)
+            .mapToObj(
+                chunk ->
+                    sampler.sample(
+                        Math.min(STREAM_CHUNK, count - chunk * STREAM_CHUNK), new SplittableRandom(seed + chunk).nextLong()))
+            .flatMap(List::stream);
+    return Stream.concat(first.stream(), rest);
+  }
+
+  /** Refuses a count that cannot be sampled at once, before any memory goes to it. */
+  private static void requireWithinLimit(
+      SyntheticPatients annotation, boolean longitudinal, ParameterContext parameterContext) {
+    SampleLimits.problem(annotation.count(), longitudinal)
+        .ifPresent(
+            problem -> {
+              throw new ParameterResolutionException(
+                  Failures.message(
+                      headline(parameterContext),
+                      List.of("@SyntheticPatients(count = " + annotation.count() + "): " + problem),
+                      "Set count to at most " + SampleLimits.max(longitudinal)
+                          + ", or inject a Stream, which is sampled " + STREAM_CHUNK
+                          + " at a time as the test reads it and takes any count."));
+            });
   }
 
   private static <S> List<Object> mapAll(

@@ -21,10 +21,20 @@ public final class Generation {
   /**
    * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in long format (one
    * line per visit), JSON lines one patient per line with a {@code visits} array. The same model, seed, rows and conditions give byte-identical files.
-   * Writes to a temporary file and moves it into place, so a failure never leaves partial output.
+   * Writes to a temporary file and moves it into place, so a failure never leaves partial output. Refuses more
+   * than {@link SampleLimits} allows before sampling anything.
    */
   public static GenerateResult generate(GenerateRequest request) {
     SyntheticModel model = ModelLoader.load(request.model());
+    boolean longitudinal = model.schema().isLongitudinal();
+    SampleLimits.problem(request.rows(), longitudinal)
+        .ifPresent(
+            problem -> {
+              throw InvalidInputException.inParameter(
+                  "rows",
+                  problem + ". Ask for at most " + SampleLimits.max(longitudinal)
+                      + ", or write several files with different seeds.");
+            });
     SampleResult sample =
         model.sample(
             new SampleRequest(request.rows(), request.seed(), request.conditions(), SampleRequest.DEFAULT_TIME_BUDGET));

@@ -120,4 +120,18 @@ class GenerationTest {
         .isInstanceOf(UnknownModelException.class);
     assertThat(output).doesNotExist();
   }
+
+  @Test
+  void refusesMoreRowsThanOneSampleHoldsBeforeSampling() {
+    Path output = dir.resolve("huge/out.csv");
+    assertThatThrownBy(() -> Generation.generate(
+            new GenerateRequest(model.toString(), Integer.MAX_VALUE, 1, null, output, OutputFormat.CSV, null)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "2,147,483,647 records is more than one sample holds (at most 1,000,000 records, built in memory). Ask"
+                + " for at most 1000000, or write several files with different seeds.")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("rows");
+    assertThat(output).doesNotExist();
+  }
 }
