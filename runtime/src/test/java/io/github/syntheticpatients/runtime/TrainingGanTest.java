@@ -44,7 +44,7 @@ class TrainingGanTest {
 
     byte[] a = Files.readAllBytes(first.output());
     byte[] b = Files.readAllBytes(second.output());
-    assertThat(TrainingTest.entries(a)).containsExactly("model.json", "weights.bin", "timing.json");
+    assertThat(TrainingTest.entries(a)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
     assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
     assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
 

@@ -181,7 +181,7 @@ class TrainingTest {
     TrainRequest second = TrainedCopula.train(dir.resolve("second"));
     byte[] a = Files.readAllBytes(request.output());
     byte[] b = Files.readAllBytes(second.output());
-    assertThat(entries(b)).containsExactly("model.json", "timing.json");
+    assertThat(entries(b)).containsExactly("model.json", "timing.json", "checksums.json");
     assertThat(entry(b, "model.json")).isEqualTo(entry(a, "model.json"));
     assertThat(JsonFiles.read(entry(b, "timing.json"), "timing")).containsOnlyKeys("trainingSeconds");
   }

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.SyntheticModel;
@@ -40,11 +41,16 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code model.json}: format name and version, kind, generator, summary, schema, encoder state, network
  *       architecture, copula state, training settings, provenance and evaluation;
  *   <li>{@code weights.bin}: the generator's weights in {@link WeightsFile}'s layout (GAN models);
- *   <li>{@code timing.json}: training wall time, the one entry that differs between two identical trainings.
+ *   <li>{@code timing.json}: training wall time, the one entry that differs between two identical trainings;
+ *   <li>{@code checksums.json}: the sha256 of each other entry, so a damaged or edited file is refused.
  * </ul>
  *
  * Entries are STORED (uncompressed) with a fixed timestamp, so the same contents give the same bytes on every
  * machine, whatever its zlib or time zone. No Java serialisation anywhere.
+ *
+ * <p>Reading is bounded before anything is allocated: every entry must be stored, so the entries together are no
+ * larger than the file, and each has its own size limit ({@link #MAX_MODEL_JSON_BYTES} for {@code model.json}). A
+ * file without {@code checksums.json} (written before it existed) still loads.
  */
 public final class ModelFile {
   /** The file extension of model files. */
@@ -61,10 +67,36 @@ public final class ModelFile {
   static final String MODEL_ENTRY = "model.json";
   static final String WEIGHTS_ENTRY = "weights.bin";
   static final String TIMING_ENTRY = "timing.json";
+  static final String CHECKSUMS_ENTRY = "checksums.json";
+  /** The largest {@code model.json} a runtime reads: ample for {@link #MAX_COLUMNS} columns. */
+  public static final int MAX_MODEL_JSON_BYTES = 256 << 20;
+  /** The largest {@code weights.bin} a runtime reads. */
+  public static final int MAX_WEIGHTS_BYTES = 1 << 30;
+  /** The most columns a model holds: its copula's correlation matrix grows with their square. */
+  public static final int MAX_COLUMNS = 1_000;
+  private static final int MAX_SMALL_ENTRY_BYTES = 1 << 20;
+  private static final int MAX_ENTRIES = 16;
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
-  private static final long MAX_ENTRY_BYTES = 512L << 20;
 
   private ModelFile() {}
+
+  /**
+   * Refuses, before any training, a schema with more learned columns than a model file holds.
+   *
+   * @param source the file the schema came from (the training data or the schema file), for the message
+   * @throws InvalidInputException naming the file, the column count and the fix
+   */
+  public static void requireColumnsFit(TableSchema schema, Path source) {
+    int learned = schema.learnedColumns().size();
+    if (learned > MAX_COLUMNS) {
+      throw InvalidInputException.inFile(
+          source, -1, null,
+          "has " + learned + " columns to learn; a model holds at most " + MAX_COLUMNS + " (the correlation matrix"
+              + " it stores grows with the square of the column count). Write a schema with synthetic:schema, set"
+              + " \"drop\": true on the columns the synthetic data can do without, and train with"
+              + " -Dsynthetic.schema=<that file>");
+    }
+  }
 
   /** The model file's bytes. */
   public static byte[] toBytes(ModelContents contents) {
@@ -118,13 +150,20 @@ public final class ModelFile {
   }
 
   private static byte[] archive(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(MODEL_ENTRY, JsonFiles.toBytes(manifest));
+    if (weights != null) {
+      entries.put(WEIGHTS_ENTRY, weights);
+    }
+    entries.put(TIMING_ENTRY, JsonFiles.toBytes(timing));
+    Map<String, Object> checksums = new LinkedHashMap<>();
+    entries.forEach((name, content) -> checksums.put(name, sha256(content)));
+    entries.put(CHECKSUMS_ENTRY, JsonFiles.toBytes(Map.of("sha256", checksums)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      putStored(zip, MODEL_ENTRY, JsonFiles.toBytes(manifest));
-      if (weights != null) {
-        putStored(zip, WEIGHTS_ENTRY, weights);
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        putStored(zip, entry.getKey(), entry.getValue());
       }
-      putStored(zip, TIMING_ENTRY, JsonFiles.toBytes(timing));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -231,25 +270,13 @@ public final class ModelFile {
   private record Entries(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}
 
   private static Entries entries(byte[] bytes, String source) {
-    Map<String, byte[]> found = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        byte[] content = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8));
-        found.put(entry.getName(), content);
-      }
-    } catch (ZipException e) {
-      throw new ModelFormatException(source, "it is not a valid zip archive (" + e.getMessage() + ")", e);
-    } catch (IOException e) {
-      throw new ModelFormatException(source, "it could not be read (" + e.getMessage() + ")", e);
-    }
-    if (found.isEmpty()) {
-      throw new ModelFormatException(source, "it is empty or not a zip archive; expected a *.synth model file");
-    }
+    List<String> names = new ArrayList<>();
+    Map<String, byte[]> found = readEntries(bytes, source, names);
+    verifyChecksums(found, source);
     byte[] manifestBytes = found.get(MODEL_ENTRY);
     if (manifestBytes == null) {
       throw new ModelFormatException(
-          source, "it has no " + MODEL_ENTRY + " entry (entries: " + new ArrayList<>(found.keySet()) + ")");
+          source, "it has no " + MODEL_ENTRY + " entry (entries: " + names + ")");
     }
     Map<String, Object> manifest;
     try {
@@ -279,6 +306,103 @@ public final class ModelFile {
       }
     }
     return new Entries(manifest, found.get(WEIGHTS_ENTRY), timing);
+  }
+
+  /**
+   * The known entries' bytes. Every entry must be stored (not compressed) and within its size limit, checked on
+   * its header before its bytes are read, so a crafted file cannot make this allocate more than its own size.
+   */
+  private static Map<String, byte[]> readEntries(byte[] bytes, String source, List<String> names) {
+    Map<String, byte[]> found = new LinkedHashMap<>();
+    int seen = 0;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (++seen > MAX_ENTRIES) {
+          throw new ModelFormatException(source, "it has more than " + MAX_ENTRIES + " entries; it is not a model file");
+        }
+        String name = entry.getName();
+        names.add(name);
+        long limit = limit(name);
+        if (limit == 0) {
+          continue; // an entry of a newer writer: nothing this runtime samples with depends on it
+        }
+        if (entry.getMethod() != ZipEntry.STORED) {
+          throw new ModelFormatException(
+              source,
+              "entry " + name + " is compressed; model files store every entry uncompressed (docs/model-format.md),"
+                  + " so it was not written by synthetic-patients. Retrain it, or copy the original file again");
+        }
+        if (entry.getSize() > limit) {
+          throw new ModelFormatException(
+              source, "entry " + name + " declares " + entry.getSize() + " bytes, more than the " + limit
+                  + " a model file holds there; the file is damaged or was not written by synthetic-patients");
+        }
+        if (found.containsKey(name)) {
+          throw new ModelFormatException(source, "entry " + name + " appears twice; the file is damaged");
+        }
+        // Stored: the size is in the header and the bytes are in the file, so this is bounded by both.
+        byte[] content = zip.readNBytes((int) entry.getSize());
+        if (content.length != entry.getSize() || zip.read() != -1) {
+          throw new ModelFormatException(source, "entry " + name + " is truncated or longer than its header says");
+        }
+        found.put(name, content);
+      }
+    } catch (ZipException e) {
+      throw new ModelFormatException(source, "it is not a valid zip archive (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ModelFormatException(source, "it could not be read (" + e.getMessage() + ")", e);
+    }
+    if (names.isEmpty()) {
+      throw new ModelFormatException(source, "it is empty or not a zip archive; expected a *.synth model file");
+    }
+    return found;
+  }
+
+  /** How many bytes the entry may hold; 0 for an entry this runtime does not read. */
+  private static long limit(String name) {
+    return switch (name) {
+      case MODEL_ENTRY -> MAX_MODEL_JSON_BYTES;
+      case WEIGHTS_ENTRY -> MAX_WEIGHTS_BYTES;
+      case TIMING_ENTRY, CHECKSUMS_ENTRY -> MAX_SMALL_ENTRY_BYTES;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Checks each entry against its sha256 in {@code checksums.json}; files written before checksums existed have
+   * none and are read as they are.
+   */
+  private static void verifyChecksums(Map<String, byte[]> found, String source) {
+    byte[] checksumBytes = found.remove(CHECKSUMS_ENTRY);
+    if (checksumBytes == null) {
+      return;
+    }
+    Map<String, Object> listed;
+    try {
+      listed = map(JsonTrees.readObject(checksumBytes), "sha256", source);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFormatException(source, "entry " + CHECKSUMS_ENTRY + " is damaged (" + e.getMessage() + ")", e);
+    }
+    for (Map.Entry<String, byte[]> entry : found.entrySet()) {
+      Object expected = listed.get(entry.getKey());
+      if (expected == null) {
+        throw new ModelFormatException(
+            source, "entry " + entry.getKey() + " is not listed in " + CHECKSUMS_ENTRY
+                + ": the file was edited after it was written. Retrain it, or copy the original file again");
+      }
+      if (!expected.equals(sha256(entry.getValue()))) {
+        throw new ModelFormatException(
+            source, "entry " + entry.getKey() + " does not match its sha256 in " + CHECKSUMS_ENTRY
+                + ": the file is damaged or was edited. Retrain it, or copy the original file again");
+      }
+    }
+    for (String name : listed.keySet()) {
+      if (limit(name) > 0 && !found.containsKey(name)) {
+        throw new ModelFormatException(
+            source, "entry " + name + ", listed in " + CHECKSUMS_ENTRY + ", is missing: the file is damaged");
+      }
+    }
   }
 
   private static void putStored(ZipOutputStream zip, String name, byte[] content) throws IOException {

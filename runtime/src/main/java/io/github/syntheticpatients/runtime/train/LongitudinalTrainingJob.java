@@ -88,6 +88,7 @@ public final class LongitudinalTrainingJob {
     requireGenerator(settings.generator());
     Engines.require();
     TableSchema schema = schema();
+    ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     Timelines all = Schemas.readTimelines(request.input(), schema);
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));

@@ -66,6 +66,7 @@ public final class TabularTrainingJob {
     requireInput(request.input());
     TableSchema schema =
         request.schemaFile() == null ? Schemas.infer(request.input()) : Schemas.read(request.schemaFile());
+    ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     Table table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
     if (table.rowCount() < MIN_ROWS) {
       throw InvalidInputException.inFile(

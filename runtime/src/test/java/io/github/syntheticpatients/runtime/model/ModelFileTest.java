@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -56,7 +57,7 @@ class ModelFileTest {
     assertThat(model.info().evaluation()).containsEntry("note", "none");
     // timing.json is merged into the provenance on load
     assertThat(model.info().provenance()).containsEntry("inputSha256", "abc").containsEntry("trainingSeconds", 0.5);
-    assertThat(entryNames(bytes)).containsExactly("model.json", "timing.json");
+    assertThat(entryNames(bytes)).containsExactly("model.json", "timing.json", "checksums.json");
 
     // the loaded copula samples exactly what the fitted copula state describes
     SampleResult fromFile = model.sample(SampleRequest.of(50, 9));
@@ -72,7 +73,7 @@ class ModelFileTest {
   @Test
   void ganModelRoundTripsWithItsWeights() {
     byte[] bytes = ModelFile.toBytes(gan);
-    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json");
+    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
     SyntheticModel loaded = ModelFile.load(bytes, "gan.synth", "gan");
     assertThat(loaded.info().generator()).isEqualTo("ctgan");
     assertThat(loaded.schema()).isEqualTo(pbc.schema());
@@ -208,6 +209,81 @@ class ModelFileTest {
   }
 
   @Test
+  void eachEntryIsListedWithItsSha256() {
+    byte[] bytes = ModelFile.toBytes(gan);
+    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
+    Map<String, Object> checksums = JsonFiles.read(entry(bytes, "checksums.json"), "checksums.json");
+    assertThat(checksums)
+        .isEqualTo(
+            Map.of(
+                "sha256",
+                Map.of(
+                    "model.json", ModelFile.sha256(entry(bytes, "model.json")),
+                    "weights.bin", ModelFile.sha256(entry(bytes, "weights.bin")),
+                    "timing.json", ModelFile.sha256(entry(bytes, "timing.json")))));
+  }
+
+  @Test
+  void anEditedEntryIsRefusedNamingIt() {
+    byte[] bytes = ModelFile.toBytes(gan);
+    byte[] weights = entry(bytes, "weights.bin");
+    weights[weights.length - 1] ^= 0x01;
+    Map<String, byte[]> edited = new LinkedHashMap<>();
+    for (String name : entryNames(bytes)) {
+      edited.put(name, name.equals("weights.bin") ? weights : entry(bytes, name));
+    }
+    expectFormatError(
+        () -> ModelFile.load(zip(edited), "edited.synth", "e"),
+        "edited.synth", "entry weights.bin does not match its sha256 in checksums.json");
+
+    edited.put("weights.bin", entry(bytes, "weights.bin"));
+    edited.remove("timing.json");
+    expectFormatError(
+        () -> ModelFile.load(zip(edited), "less.synth", "l"), "less.synth", "entry timing.json", "is missing");
+  }
+
+  @Test
+  void aFileWithoutChecksumsStillLoads() {
+    byte[] bytes = ModelFile.toBytes(gan);
+    Map<String, byte[]> old = new LinkedHashMap<>();
+    for (String name : List.of("model.json", "weights.bin", "timing.json")) {
+      old.put(name, entry(bytes, name));
+    }
+    assertThat(ModelFile.load(zip(old), "old.synth", "old").info().generator())
+        .isEqualTo(ModelFile.load(bytes, "new.synth", "new").info().generator());
+  }
+
+  @Test
+  void aCompressedEntryIsRefusedBeforeItIsExpanded() {
+    // 64 MiB of zeros compress to about 64 KiB: a small file that would expand far beyond its size.
+    byte[] bomb = new byte[64 << 20];
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("model.json", entry(ModelFile.toBytes(copula), "model.json"));
+    entries.put("weights.bin", bomb);
+    byte[] file = zip(entries, ZipEntry.DEFLATED);
+    assertThat(file.length).isLessThan(1 << 20);
+    expectFormatError(
+        () -> ModelFile.load(file, "bomb.synth", "b"), "bomb.synth", "entry model.json is compressed");
+  }
+
+  @Test
+  void anEntryDeclaringMoreThanItsLimitIsRefusedBeforeItIsRead() throws IOException {
+    // A stored entry's local header claims 2 GiB of model.json; the bytes are not there and are never asked for.
+    byte[] header = new byte[30];
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0);
+    b.putShort((short) 0).putShort((short) 0x2821).putInt(0);
+    b.putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).putShort((short) 10).putShort((short) 0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(header);
+    out.write("model.json".getBytes(StandardCharsets.US_ASCII));
+    out.write(new byte[100]);
+    expectFormatError(
+        () -> ModelFile.load(out.toByteArray(), "huge.synth", "h"),
+        "huge.synth", "entry model.json declares 2147483647 bytes, more than the " + ModelFile.MAX_MODEL_JSON_BYTES);
+  }
+
+  @Test
   void sha256IsTheStandardDigest() {
     assertThat(ModelFile.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -267,11 +343,24 @@ class ModelFileTest {
     return names;
   }
 
+  /** A zip of stored entries, as model files hold them. */
   static byte[] zip(Map<String, byte[]> entries) {
+    return zip(entries, ZipEntry.STORED);
+  }
+
+  static byte[] zip(Map<String, byte[]> entries, int method) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey()));
+        ZipEntry entry = new ZipEntry(e.getKey());
+        entry.setMethod(method);
+        if (method == ZipEntry.STORED) {
+          CRC32 crc = new CRC32();
+          crc.update(e.getValue());
+          entry.setCrc(crc.getValue());
+          entry.setSize(e.getValue().length);
+        }
+        zip.putNextEntry(entry);
         zip.write(e.getValue());
         zip.closeEntry();
       }

@@ -31,6 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * file, where a blank line is a missing value.
  */
 public final class CsvRowReader implements Closeable {
+  /** The longest value a CSV cell may hold. */
+  public static final int MAX_VALUE_CHARS = 1_000_000;
+
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Path file;
@@ -129,8 +132,29 @@ public final class CsvRowReader implements Closeable {
                 + "', or a value containing the delimiter that is not quoted with \"");
       }
       current = record.values();
+      requireShortValues();
       rows++;
       return true;
+    }
+  }
+
+  /**
+   * Refuses a value longer than {@link #MAX_VALUE_CHARS}: no category or number is that long, and it would end up
+   * in the model file, past the JSON reader's string limit, after all the training.
+   */
+  private void requireShortValues() {
+    for (int c = 0; c < current.length; c++) {
+      if (current[c].length() > MAX_VALUE_CHARS) {
+        throw InvalidInputException.inFile(
+            file,
+            currentLine,
+            header.get(c),
+            String.format(
+                java.util.Locale.ROOT,
+                "the value is %,d characters long; a value may have at most %,d. Check for an unclosed quote \","
+                    + " or take the column out of the file (free text is not learned)",
+                current[c].length(), MAX_VALUE_CHARS));
+      }
     }
   }
 
