@@ -78,12 +78,26 @@ final class TrainingFork {
    * Trains {@code request} in a child JVM and moves the model into place. The child writes to a staging file beside
    * the model and only this side, after the child succeeded, replaces the model: a child that outlived a cancelled
    * build can never overwrite a newer model from a rerun. The child's lines mention the model's own path, not the
-   * staging file's.
+   * staging file's; {@code err} gets the command line first, then the child's stderr.
    */
   static Outcome train(
       File javaHome,
       List<String> jvmArgs,
       List<File> classpath,
+      TrainRequest request,
+      File workingDirectory,
+      Consumer<String> out,
+      Consumer<String> err)
+      throws IOException, InterruptedException {
+    return train(javaHome, jvmArgs, classpath, MAIN_CLASS, request, workingDirectory, out, err);
+  }
+
+  /** {@link #train} with another main class that takes TrainCommand's arguments (a stand-in in tests). */
+  static Outcome train(
+      File javaHome,
+      List<String> jvmArgs,
+      List<File> classpath,
+      String mainClass,
       TrainRequest request,
       File workingDirectory,
       Consumer<String> out,
@@ -99,8 +113,10 @@ final class TrainingFork {
               .withLongitudinal(request.entityId(), request.time());
       String stagingName = staging.toString();
       Consumer<String> renamed = line -> out.accept(line.replace(stagingName, model.toString()));
-      Outcome outcome =
-          run(command(javaHome, jvmArgs, classpath, TrainMojo.arguments(staged)), workingDirectory, renamed, err);
+      List<String> command = command(javaHome, jvmArgs, classpath, TrainMojo.arguments(staged));
+      command.set(command.indexOf(MAIN_CLASS), mainClass);
+      err.accept("Forking training JVM: " + String.join(" ", command));
+      Outcome outcome = run(command, workingDirectory, renamed, err);
       if (outcome.exitCode() == 0) {
         moveIntoPlace(staging, model);
       }

@@ -20,6 +20,55 @@ class TrainingForkTest {
     }
   }
 
+  /** Stands in for TrainCommand: writes "model" to its --output, then exits with the status in --seed. */
+  public static final class WritingTrainCommand {
+    public static void main(String[] args) throws java.io.IOException {
+      List<String> list = List.of(args);
+      java.nio.file.Path output = java.nio.file.Path.of(list.get(list.indexOf("--output") + 1));
+      java.nio.file.Files.writeString(output, "model from " + output.getFileName());
+      System.out.println("Wrote model " + output);
+      System.exit(Integer.parseInt(list.get(list.indexOf("--seed") + 1)));
+    }
+  }
+
+  @Test
+  void onlyThisSideMovesTheChildsModelIntoPlace(@TempDir File dir) throws Exception {
+    java.nio.file.Path model = dir.toPath().resolve("models/m.synth");
+    List<String> out = new ArrayList<>();
+
+    TrainingFork.Outcome done = train(WritingTrainCommand.class, model, 0, out);
+
+    assertThat(done.exitCode()).isZero();
+    assertThat(model).content().startsWith("model from m.synth.").endsWith(".training");
+    assertThat(out).containsExactly("Wrote model " + model);
+    assertThat(model.getParent().toFile().list()).containsExactly("m.synth");
+    String trained = java.nio.file.Files.readString(model);
+
+    // A failed child wrote its staging file too; the model stays as it was and the staging file goes.
+    TrainingFork.Outcome failed = train(WritingTrainCommand.class, model, 2, out);
+
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(model).content().isEqualTo(trained);
+    assertThat(model.getParent().toFile().list()).containsExactly("m.synth");
+  }
+
+  private static TrainingFork.Outcome train(Class<?> main, java.nio.file.Path model, int exit, List<String> out)
+      throws Exception {
+    io.github.syntheticpatients.runtime.TrainRequest request =
+        new io.github.syntheticpatients.runtime.TrainRequest(
+            model.resolveSibling("data.csv"), null, model,
+            io.github.syntheticpatients.runtime.TrainSettings.defaults().withSeed(exit), false);
+    return TrainingFork.train(
+        new File(System.getProperty("java.home")),
+        List.of("-Xmx64m"),
+        List.of(new File(main.getProtectionDomain().getCodeSource().getLocation().toURI())),
+        main.getName(),
+        request,
+        model.getParent().getParent().toFile(),
+        out::add,
+        line -> {});
+  }
+
   @Test
   void streamsTheChildsLinesAndReportsItsExitStatus(@TempDir File dir) throws Exception {
     List<String> command =
