@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -105,9 +106,10 @@ final class TrainingFork {
       throws IOException, InterruptedException {
     Path model = request.output().toAbsolutePath();
     Files.createDirectories(model.getParent());
-    Path staging = Files.createTempFile(model.getParent(), model.getFileName() + ".", ".training");
+    // Not created here: a child stopped before it wrote its model leaves nothing behind.
+    Path staging = model.resolveSibling(model.getFileName() + "." + UUID.randomUUID() + ".training");
     try {
-      // force: this side has found the model out of date, and the empty staging file is no model to compare.
+      // force: this side has already found the model out of date.
       TrainRequest staged =
           new TrainRequest(request.input(), request.schemaFile(), staging, request.settings(), true)
               .withLongitudinal(request.entityId(), request.time());

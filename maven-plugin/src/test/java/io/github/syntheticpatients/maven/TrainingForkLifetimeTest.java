@@ -106,6 +106,7 @@ class TrainingForkLifetimeTest {
 
       assertThat(training.get().isAlive()).isFalse();
       assertThat(model).doesNotExist();
+      assertThat(dir.toFile().list()).containsExactlyInAnyOrder("data.csv", "schema.json", "launcher.log");
     } finally {
       try {
         heldOpen.close();
