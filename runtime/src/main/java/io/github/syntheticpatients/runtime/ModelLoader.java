@@ -40,7 +40,7 @@ public final class ModelLoader {
         Optional<InputStream> stream = provider.open(ref);
         if (stream.isPresent()) {
           try (InputStream in = stream.get()) {
-            return ModelFile.load(in.readAllBytes(), "model-zoo:" + ref, ref);
+            return ModelFile.load(ModelFile.readBounded(in, "model-zoo:" + ref), "model-zoo:" + ref, ref);
           }
         }
       }
@@ -50,7 +50,10 @@ public final class ModelLoader {
       }
       Path file = asPath(ref);
       if (file != null && Files.isRegularFile(file)) {
-        return ModelFile.load(Files.readAllBytes(file), file.toString(), idOf(file.getFileName().toString()));
+        try (InputStream in = Files.newInputStream(file)) {
+          return ModelFile.load(
+              ModelFile.readBounded(in, file.toString()), file.toString(), idOf(file.getFileName().toString()));
+        }
       }
       return fromClasspath(ref).orElseThrow(() -> new UnknownModelException(ref, knownIds()));
     } catch (IOException e) {
@@ -89,7 +92,8 @@ public final class ModelLoader {
     }
     try (InputStream stream = in) {
       String fileName = name.substring(name.lastIndexOf('/') + 1);
-      return Optional.of(ModelFile.load(stream.readAllBytes(), CLASSPATH_PREFIX + name, idOf(fileName)));
+      String source = CLASSPATH_PREFIX + name;
+      return Optional.of(ModelFile.load(ModelFile.readBounded(stream, source), source, idOf(fileName)));
     }
   }
 

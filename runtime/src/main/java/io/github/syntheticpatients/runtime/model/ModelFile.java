@@ -16,6 +16,7 @@ import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,8 @@ public final class ModelFile {
   /** The most columns a model holds: its copula's correlation matrix grows with their square. */
   public static final int MAX_COLUMNS = 1_000;
   private static final int MAX_SMALL_ENTRY_BYTES = 1 << 20;
+  /** The largest model file a runtime reads: its entries at their limits, and room for the zip's own records. */
+  public static final int MAX_FILE_BYTES = MAX_MODEL_JSON_BYTES + MAX_WEIGHTS_BYTES + (4 << 20);
   private static final int MAX_ENTRIES = 16;
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
@@ -176,12 +179,29 @@ public final class ModelFile {
   }
 
   /**
+   * Reads a model file's bytes, refusing a file larger than {@link #MAX_FILE_BYTES} without reading past that.
+   *
+   * @param source the file or resource name, for messages
+   * @throws ModelFormatException when the file is larger than any model file
+   */
+  public static byte[] readBounded(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_FILE_BYTES);
+    if (bytes.length == MAX_FILE_BYTES && in.read() != -1) {
+      throw new ModelFormatException(
+          source, "it is larger than " + MAX_FILE_BYTES + " bytes, more than any model file holds");
+    }
+    return bytes;
+  }
+
+  /**
    * Reads only the manifest ({@code model.json}) of a model file, e.g. to compare its provenance.
    *
    * @throws ModelFormatException when the file is not a model
    */
   public static Map<String, Object> readManifest(Path file) throws IOException {
-    return entries(Files.readAllBytes(file), file.toString()).manifest();
+    try (InputStream in = Files.newInputStream(file)) {
+      return entries(readBounded(in, file.toString()), file.toString()).manifest();
+    }
   }
 
   /**
