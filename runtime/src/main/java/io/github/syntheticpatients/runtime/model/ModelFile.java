@@ -49,9 +49,10 @@ import java.util.zip.ZipOutputStream;
  * Entries are STORED (uncompressed) with a fixed timestamp, so the same contents give the same bytes on every
  * machine, whatever its zlib or time zone. No Java serialisation anywhere.
  *
- * <p>Reading is bounded before anything is allocated: every entry must be stored, so the entries together are no
- * larger than the file, and each has its own size limit ({@link #MAX_MODEL_JSON_BYTES} for {@code model.json}). A
- * file without {@code checksums.json} (written before it existed) still loads.
+ * <p>Reading is bounded before anything is allocated: a stored entry's size is checked on its header against the
+ * entry's limit ({@link #MAX_MODEL_JSON_BYTES} for {@code model.json}) and its bytes are in the file; compressed
+ * entries (a file re-zipped by another tool) expand to at most {@link #MAX_COMPRESSED_BYTES} in all. A file without
+ * {@code checksums.json} (written before it existed) still loads.
  */
 public final class ModelFile {
   /** The file extension of model files. */
@@ -76,6 +77,8 @@ public final class ModelFile {
   /** The most columns a model holds: its copula's correlation matrix grows with their square. */
   public static final int MAX_COLUMNS = 1_000;
   private static final int MAX_SMALL_ENTRY_BYTES = 1 << 20;
+  /** The most bytes all compressed entries together may expand to (model files store their entries). */
+  public static final int MAX_COMPRESSED_BYTES = 64 << 20;
   /** The largest model file a runtime reads: its entries at their limits, and room for the zip's own records. */
   public static final int MAX_FILE_BYTES = MAX_MODEL_JSON_BYTES + MAX_WEIGHTS_BYTES + (4 << 20);
   private static final int MAX_ENTRIES = 16;
@@ -335,6 +338,7 @@ public final class ModelFile {
   private static Map<String, byte[]> readEntries(byte[] bytes, String source, List<String> names) {
     Map<String, byte[]> found = new LinkedHashMap<>();
     int seen = 0;
+    long compressedBudget = MAX_COMPRESSED_BYTES;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
@@ -347,24 +351,15 @@ public final class ModelFile {
         if (limit == 0) {
           continue; // an entry of a newer writer: nothing this runtime samples with depends on it
         }
-        if (entry.getMethod() != ZipEntry.STORED) {
-          throw new ModelFormatException(
-              source,
-              "entry " + name + " is compressed; model files store every entry uncompressed (docs/model-format.md),"
-                  + " so it was not written by synthetic-patients. Retrain it, or copy the original file again");
-        }
-        if (entry.getSize() > limit) {
-          throw new ModelFormatException(
-              source, "entry " + name + " declares " + entry.getSize() + " bytes, more than the " + limit
-                  + " a model file holds there; the file is damaged or was not written by synthetic-patients");
-        }
         if (found.containsKey(name)) {
           throw new ModelFormatException(source, "entry " + name + " appears twice; the file is damaged");
         }
-        // Stored: the size is in the header and the bytes are in the file, so this is bounded by both.
-        byte[] content = zip.readNBytes((int) entry.getSize());
-        if (content.length != entry.getSize() || zip.read() != -1) {
-          throw new ModelFormatException(source, "entry " + name + " is truncated or longer than its header says");
+        byte[] content;
+        if (entry.getMethod() == ZipEntry.STORED) {
+          content = readStored(zip, entry, limit, source);
+        } else {
+          content = readCompressed(zip, name, Math.min(limit, compressedBudget), source);
+          compressedBudget -= content.length;
         }
         found.put(name, content);
       }
@@ -377,6 +372,39 @@ public final class ModelFile {
       throw new ModelFormatException(source, "it is empty or not a zip archive; expected a *.synth model file");
     }
     return found;
+  }
+
+  /** A stored entry: its size is in the header and its bytes in the file, so the read is bounded by both. */
+  private static byte[] readStored(ZipInputStream zip, ZipEntry entry, long limit, String source)
+      throws IOException {
+    String name = entry.getName();
+    if (entry.getSize() > limit) {
+      throw new ModelFormatException(
+          source, "entry " + name + " declares " + entry.getSize() + " bytes, more than the " + limit
+              + " a model file holds there; the file is damaged or was not written by synthetic-patients");
+    }
+    byte[] content = zip.readNBytes((int) entry.getSize());
+    if (content.length != entry.getSize() || zip.read() != -1) {
+      throw new ModelFormatException(source, "entry " + name + " is truncated or longer than its header says");
+    }
+    return content;
+  }
+
+  /**
+   * A compressed entry (the file was re-zipped by another tool): its expanded size is known only by expanding it, so
+   * all compressed entries together are read no further than {@link #MAX_COMPRESSED_BYTES}.
+   */
+  private static byte[] readCompressed(ZipInputStream zip, String name, long limit, String source)
+      throws IOException {
+    byte[] content = zip.readNBytes((int) limit);
+    if (zip.read() != -1) {
+      throw new ModelFormatException(
+          source,
+          "entry " + name + " is compressed and expands past " + limit + " bytes; model files are written with"
+              + " every entry stored (uncompressed), and a re-compressed file may expand to at most "
+              + MAX_COMPRESSED_BYTES + " bytes in all. Retrain it, or copy the original file again");
+    }
+    return content;
   }
 
   /** How many bytes the entry may hold; 0 for an entry this runtime does not read. */
