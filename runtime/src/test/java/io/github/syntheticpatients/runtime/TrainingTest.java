@@ -262,6 +262,9 @@ class TrainingTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (String name : entries(zip)) {
+        if (name.equals("checksums.json")) {
+          continue; // an edited model.json no longer matches its checksum: rewrite the file as one without checksums
+        }
         byte[] content = entry(zip, name);
         if (name.equals("model.json")) {
           Map<String, Object> manifest = new LinkedHashMap<>(JsonFiles.read(content, name));
