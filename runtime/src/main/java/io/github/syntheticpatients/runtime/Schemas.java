@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +29,27 @@ public final class Schemas {
 
   /**
    * Infers the schema of a CSV (streaming; the file may be large), with the delimiter detected and the default
-   * missing-value tokens (empty, {@code NA}, {@code NaN}, {@code null}, {@code ?}). The rules are described in
-   * {@link SchemaInference}.
+   * missing-value tokens ({@link CsvOptions#DEFAULT_NA_TOKENS}) and value protection ({@link
+   * ValueProtection#DEFAULT_K}). The rules are described in {@link SchemaInference}.
    *
    * @throws InvalidInputException if the CSV is empty, has no data rows, duplicate column names or ragged rows
    */
   public static TableSchema infer(Path csv) {
     return SchemaInference.infer(csv, CsvOptions.defaults());
+  }
+
+  /**
+   * Infers the schema of a CSV as {@link #infer(Path)}, with the user's value protection and missing-value tokens.
+   *
+   * @param valueProtectionK categories held by fewer records are merged into {@code _RARE_} ({@code
+   *     synthetic.valueProtectionK}, at least 1; the default is {@link ValueProtection#DEFAULT_K})
+   * @param missingValues field values that also mean missing ({@code synthetic.missingValues}), recorded in the
+   *     schema so that training reads the data alike; may be empty
+   * @throws InvalidInputException for k below 1, or if the CSV is empty, has no data rows, duplicate column names
+   *     or ragged rows
+   */
+  public static TableSchema infer(Path csv, int valueProtectionK, List<String> missingValues) {
+    return SchemaInference.infer(csv, CsvOptions.defaults().withExtraNaTokens(missingValues), valueProtectionK);
   }
 
   /**
@@ -53,6 +68,16 @@ public final class Schemas {
    */
   public static TableSchema infer(Path input, String entityId, String time) {
     return SchemaInference.inferLongitudinal(input, CsvOptions.defaults(), entityId, time);
+  }
+
+  /**
+   * Infers a longitudinal schema as {@link #infer(Path, String, String)}, with the user's value protection (k
+   * counts patients) and missing-value tokens (see {@link #infer(Path, int, List)}).
+   */
+  public static TableSchema infer(
+      Path input, String entityId, String time, int valueProtectionK, List<String> missingValues) {
+    return SchemaInference.inferLongitudinal(
+        input, CsvOptions.defaults().withExtraNaTokens(missingValues), entityId, time, valueProtectionK);
   }
 
   /**
@@ -76,7 +101,9 @@ public final class Schemas {
     if (entityId != null && entityId.equals(schema.entityId()) && time != null && time.equals(schema.time())) {
       return schema;
     }
-    TableSchema inferred = SchemaInference.inferLongitudinal(input, CsvOptions.defaults(), entityId, time);
+    TableSchema inferred =
+        SchemaInference.inferLongitudinal(
+            input, CsvOptions.defaults().withExtraNaTokens(schema.missingValues()), entityId, time);
     List<ColumnSchema> columns = new ArrayList<>();
     if (schema.indexOf(entityId) < 0 && inferred.indexOf(entityId) == 0 && Files.isDirectory(input)) {
       columns.add(inferred.columns().get(0)); // the files have no id column: one patient per file

@@ -11,6 +11,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class TabularModel implements SyntheticModel {
       table = outcome.table();
       acceptance = outcome.acceptanceRate();
     }
-    return new SampleResult(table, toRecords(table), acceptance);
+    return new SampleResult(table, toRecords(table, request.seed()), acceptance);
   }
 
   private record RejectionOutcome(Table table, double acceptanceRate) {}
@@ -166,11 +167,11 @@ public final class TabularModel implements SyntheticModel {
     return new Table(schema, columns);
   }
 
-  private List<PatientRecord> toRecords(Table table) {
-    return new LazyList<>(table.rowCount(), row -> record(table, row));
+  private List<PatientRecord> toRecords(Table table, long seed) {
+    return new LazyList<>(table.rowCount(), row -> record(table, row, seed));
   }
 
-  private PatientRecord record(Table table, int row) {
+  private PatientRecord record(Table table, int row, long seed) {
     List<ColumnSchema> columns = schema.columns();
     Map<String, Object> values = new LinkedHashMap<>();
     for (int c = 0; c < columns.size(); c++) {
@@ -179,8 +180,10 @@ public final class TabularModel implements SyntheticModel {
         continue;
       }
       if (column.kind() == ColumnKind.IDENTIFIER) {
-        // Synthetic ids are a fresh sequence: nothing of the real ids is kept.
-        values.put(column.name(), Integer.toString(row + 1));
+        // Nothing of the real values is kept: a fresh sequence or random values of the schema's shape.
+        values.put(
+            column.name(),
+            IdentifierShape.generate(column.identifierShape(), row, IdentifierShape.randomFor(seed, c, row)));
       } else {
         values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
       }

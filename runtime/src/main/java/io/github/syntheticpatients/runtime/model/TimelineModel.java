@@ -14,7 +14,9 @@ import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +103,7 @@ public final class TimelineModel implements SyntheticModel {
     Timelines timelines = sampled.timelines();
     return new SampleResult(
         timelines.visits(),
-        visitRecords(timelines),
+        visitRecords(timelines, request.seed()),
         sampled.acceptanceRate(),
         new LazyList<>(timelines.patientCount(), p -> TimelineRecords.patient(timelines, p, timelines.id(p))));
   }
@@ -191,8 +193,11 @@ public final class TimelineModel implements SyntheticModel {
     return activated;
   }
 
-  /** The visit rows in long format: the patient's id in the id column, static values repeated on each visit. */
-  private List<PatientRecord> visitRecords(Timelines timelines) {
+  /**
+   * The visit rows in long format: the patient's id in the id column, static values repeated on each visit, and
+   * any other identifier generated per patient by its shape (the same on each of the patient's visits).
+   */
+  private List<PatientRecord> visitRecords(Timelines timelines, long seed) {
     int[] patientOfRow = new int[timelines.visits().rowCount()];
     for (int p = 0; p < timelines.patientCount(); p++) {
       int first = timelines.firstRow(p);
@@ -206,9 +211,16 @@ public final class TimelineModel implements SyntheticModel {
         if (column.dropped()) {
           continue;
         }
-        values.put(column.name(), column.name().equals(schema.entityId())
-            ? timelines.id(patientOfRow[row])
-            : ValueFormat.toValue(column, timelines.visits().value(row, c)));
+        int patient = patientOfRow[row];
+        if (column.name().equals(schema.entityId())) {
+          values.put(column.name(), timelines.id(patient));
+        } else if (column.kind() == ColumnKind.IDENTIFIER) {
+          values.put(
+              column.name(),
+              IdentifierShape.generate(column.identifierShape(), patient, IdentifierShape.randomFor(seed, c, patient)));
+        } else {
+          values.put(column.name(), ValueFormat.toValue(column, timelines.visits().value(row, c)));
+        }
       }
       return new PatientRecord(values);
     });

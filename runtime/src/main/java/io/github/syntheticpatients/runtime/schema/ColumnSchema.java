@@ -16,6 +16,15 @@ import java.util.Objects;
  * @param dropped whether the column is read past and neither learned nor generated
  * @param staticAttribute in longitudinal data, whether the value is constant within a patient (sex, baseline age,
  *     treatment arm) and generated once per patient rather than per visit; always false in tabular data
+ * @param identifierShape for an identifier, how its synthetic values look ({@link IdentifierShape}); null (read
+ *     as {@link IdentifierShape#SEQUENCE}) for other kinds
+ * @param protectedValues how many distinct values were held by fewer than k records when the schema was inferred
+ *     and so were replaced by {@link ValueProtection#RARE_CATEGORY} (a count, never the values)
+ * @param unparsedValues how many values were not of the column's kind when the schema was inferred (stray text in a
+ *     number or date column); when above 0, reading treats such values as missing, with a warning, instead of
+ *     failing
+ * @param reason why inference chose this kind or dropped the column, for the person reviewing the schema; null
+ *     when there is nothing to say
  */
 public record ColumnSchema(
     String name,
@@ -25,12 +34,22 @@ public record ColumnSchema(
     List<String> categories,
     int decimals,
     boolean dropped,
-    boolean staticAttribute) {
+    boolean staticAttribute,
+    String identifierShape,
+    int protectedValues,
+    int unparsedValues,
+    String reason) {
 
   public ColumnSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     categories = categories == null ? List.of() : List.copyOf(categories);
+    identifierShape = kind == ColumnKind.IDENTIFIER ? IdentifierShape.check(identifierShape) : null;
+    if (protectedValues < 0 || unparsedValues < 0) {
+      throw new IllegalArgumentException(
+          "Column '" + name + "' has a negative count of protected (" + protectedValues + ") or unparsed ("
+              + unparsedValues + ") values");
+    }
     if (kind.isDiscrete() && categories.isEmpty()) {
       throw new IllegalArgumentException("Column '" + name + "' is " + kind + " but lists no categories");
     }
@@ -53,21 +72,48 @@ public record ColumnSchema(
     this(name, kind, nullable, missingRate, categories, decimals, dropped, false);
   }
 
+  /** A column without identifier shape, protected or unparsed values, or reason. */
+  public ColumnSchema(
+      String name,
+      ColumnKind kind,
+      boolean nullable,
+      double missingRate,
+      List<String> categories,
+      int decimals,
+      boolean dropped,
+      boolean staticAttribute) {
+    this(name, kind, nullable, missingRate, categories, decimals, dropped, staticAttribute, null, 0, 0, null);
+  }
+
   /** A copy marked static (constant within a patient) or time-varying. */
   public ColumnSchema withStaticAttribute(boolean value) {
-    return new ColumnSchema(name, kind, nullable, missingRate, categories, decimals, dropped, value);
+    return new ColumnSchema(
+        name, kind, nullable, missingRate, categories, decimals, dropped, value, identifierShape, protectedValues,
+        unparsedValues, reason);
+  }
+
+  /** A copy with the reason inference gives for its choice. */
+  public ColumnSchema withReason(String value) {
+    return new ColumnSchema(
+        name, kind, nullable, missingRate, categories, decimals, dropped, staticAttribute, identifierShape,
+        protectedValues, unparsedValues, value);
   }
 
   /** A copy of another kind (categories are kept only for discrete kinds). */
   public ColumnSchema withKind(ColumnKind value) {
     return new ColumnSchema(
         name, value, nullable, missingRate, value.isDiscrete() ? categories : List.of(), decimals, dropped,
-        staticAttribute);
+        staticAttribute, identifierShape, value.isDiscrete() ? protectedValues : 0, unparsedValues, reason);
   }
 
   /** A column that is learned and generated (not dropped, not an identifier). */
   public boolean isLearned() {
     return !dropped && kind != ColumnKind.IDENTIFIER;
+  }
+
+  /** Whether rare and unknown values of this discrete column are read as {@link ValueProtection#RARE_CATEGORY}. */
+  public boolean hasRareCategory() {
+    return categories.contains(ValueProtection.RARE_CATEGORY);
   }
 
   /** The position of a category, or -1 if the value is not one of this column's categories. */

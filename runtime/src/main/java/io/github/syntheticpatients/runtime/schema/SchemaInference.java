@@ -3,18 +3,13 @@ package io.github.syntheticpatients.runtime.schema;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvRowReader;
-import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -24,40 +19,60 @@ import org.slf4j.LoggerFactory;
  * Infers a {@link TableSchema} from a CSV file in one streaming pass. Memory stays bounded by the number of
  * columns, except for uniqueness checks (8 bytes per value, only for columns that may still be identifiers).
  *
- * <p>Rules, applied per column to its non-missing values (missing = the {@link CsvOptions} NA tokens):
+ * <p>Rules, applied per column to its non-missing values (missing = the {@link CsvOptions} NA tokens, plus the
+ * placeholders {@code -}, {@code --}, {@code .} in number and date columns). Every choice worth a word is logged
+ * (a warning for a dropped column or stray values) and kept in the column's {@code reason}.
  *
  * <ol>
- *   <li>No values at all: dropped (kind {@code numeric}), with the reason logged.
- *   <li>All values numbers:
+ *   <li>No values at all: dropped (kind {@code numeric}).
+ *   <li>The name says what it is ({@link IdentifierNames}: a person's name, a record, national or insurance number,
+ *       an e-mail, a phone number, a postal code; an address, free-text notes or a date of birth), at any table
+ *       size: IDENTIFIER, never learned. Names, e-mails, numbers and codes are generated with the same shape as
+ *       the real values ({@link IdentifierShape}); addresses, notes and dates of birth are dropped (a date of birth
+ *       is a quasi-identifier, and a random one is of no use).
+ *   <li>Numbers, all but at most {@value #MAX_UNPARSED_SHARE_PERCENT} % of the values (the strays are read as
+ *       missing, counted in {@code unparsed} and named with their lines in a warning):
  *       <ol>
  *         <li>whole numbers, all distinct, and either the name looks like an id ({@code id}, {@code pid},
  *             {@code patient_id}, {@code case.id}, {@code patientId}, ...) or the values form a strictly
- *             increasing sequence of at least {@value #MIN_ROWS_FOR_IDENTIFIER} rows: IDENTIFIER. Numbers with a
- *             fraction are never identifiers;
- *         <li>at most {@value #MAX_NUMERIC_CODES} distinct values, each seen on average at least twice (so a
- *             handful of rows of measurements is not mistaken for codes; two distinct values always qualify):
- *             BINARY when exactly two, otherwise CATEGORICAL. Categories are the values as written in the CSV,
- *             sorted numerically (pbc {@code edema}: {@code 0, 0.5, 1});
+ *             increasing sequence of at least {@value #MIN_ROWS_FOR_IDENTIFIER} rows: IDENTIFIER (record
+ *             numbers). Numbers with a fraction are never identifiers;
+ *         <li>mostly distinct whole numbers, at least 80 % of them with the same number of digits, at least
+ *             {@value ColumnProfile#MIN_ID_DIGITS} (an SSN or an MRN stored as a number): IDENTIFIER with that
+ *             many random digits;
+ *         <li>at most {@value #MAX_NUMERIC_CODES} distinct values, each seen on average at least twice:
+ *             categories (BINARY when exactly two), sorted numerically as written in the CSV (pbc {@code edema}:
+ *             {@code 0, 0.5, 1}), protected as below; when no code is held by k records, numbers;
  *         <li>whole numbers: INTEGER; otherwise NUMERIC.
  *       </ol>
- *   <li>All values ISO dates ({@code 2024-02-29}): DATE. All ISO dates or date-times, at least one with a
- *       time: DATETIME.
+ *   <li>ISO dates ({@code 2024-02-29}), all but at most {@value #MAX_UNPARSED_SHARE_PERCENT} %: DATE; ISO dates or
+ *       date-times with at least one time: DATETIME. Other date formats ({@code 05/01/2020}) are not guessed (day
+ *       and month cannot be told apart): they are strays, as for numbers.
  *   <li>Otherwise text:
  *       <ol>
- *         <li>exactly two distinct values: BINARY;
- *         <li>all distinct, with at least {@value #MIN_ROWS_FOR_IDENTIFIER} values: IDENTIFIER;
- *         <li>at most {@value #MIN_CATEGORY_LIMIT} distinct values, or up to {@value #MAX_CATEGORY_LIMIT} when
- *             that is at most 2% of the values: CATEGORICAL, categories sorted (by {@link String#compareTo});
+ *         <li>e-mail addresses or phone numbers (90 % of the values): IDENTIFIER of that shape;
+ *         <li>at most {@value #MIN_CATEGORY_LIMIT} distinct values, or up to {@value #MAX_CATEGORY_LIMIT} when that
+ *             is at most 2 % of the values, and the values held by at least k records cover at least half of the
+ *             rows: CATEGORICAL (BINARY when two categories), the categories sorted by {@link String#compareTo}
+ *             and protected as below;
+ *         <li>mostly distinct values of one shape without blanks ({@code MRN-001234}): IDENTIFIER of that shape;
+ *             all distinct without blanks: IDENTIFIER (record numbers);
  *         <li>otherwise free text: dropped (kind {@code identifier}, so that un-dropping it generates ids rather
- *             than copying text), with the reason logged.
+ *             than copying text).
  *       </ol>
  * </ol>
+ *
+ * <p><b>Value protection.</b> A category is kept only when at least k records hold it (k = {@link
+ * ValueProtection#DEFAULT_K} unless {@code valueProtectionK} says otherwise; a record is a row, or a patient in
+ * longitudinal data). The other values are merged into one category {@link ValueProtection#RARE_CATEGORY}, placed
+ * last, and the column's {@code protectedValues} counts them (never naming them); readers map them, and any value
+ * not seen at inference, to that category. A bucket rather than missing keeps the share of rare values and the
+ * meaning of the missing rate.
  *
  * <p>{@code missingRate} is the share of missing values (rounded to 6 decimals), {@code nullable} is whether any
  * value is missing, and {@code decimals} is the most digits after the decimal point seen (0 for integers and
  * text, at most {@value #MAX_DECIMALS}). No target is set; entity id and time are set only by {@link
- * #inferLongitudinal}, which also marks static columns. A column whose values mix numbers with text becomes a
- * text column; if it looked numeric when its uniqueness tracking was dropped, it is treated as not unique.
+ * #inferLongitudinal}, which also marks static columns.
  */
 public final class SchemaInference {
   /** Numeric columns with at most this many distinct values are codes (categorical). */
@@ -70,6 +85,14 @@ public final class SchemaInference {
   public static final int MIN_ROWS_FOR_IDENTIFIER = 20;
   /** The cap on inferred decimals. */
   public static final int MAX_DECIMALS = 6;
+  /** A number or date column may hold at most this share of other values (read as missing, with a warning). */
+  public static final double MAX_UNPARSED_SHARE = 0.05;
+  /** {@link #MAX_UNPARSED_SHARE} in percent, for documentation. */
+  static final int MAX_UNPARSED_SHARE_PERCENT = 5;
+  /** The property that sets k, for messages. */
+  static final String K_PROPERTY = "synthetic." + ValueProtection.OPTION;
+  /** The property that adds missing-value tokens, for messages. */
+  static final String MISSING_VALUES_PROPERTY = "synthetic." + CsvOptions.MISSING_VALUES_OPTION;
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
 
@@ -96,7 +119,28 @@ public final class SchemaInference {
    * @throws InvalidInputException if the file is empty, has no data rows, duplicate names or ragged rows
    */
   public static TableSchema infer(Path csv, CsvOptions options) {
-    return inferFiles(csv, List.of(csv), file -> options, null, null, false);
+    return infer(csv, options, ValueProtection.DEFAULT_K);
+  }
+
+  /**
+   * Infers the schema of a CSV file, keeping only categories held by at least {@code valueProtectionK} records.
+   *
+   * @param csv a UTF-8 CSV with a header line
+   * @param options delimiter and missing-value tokens; null for the defaults
+   * @param valueProtectionK see {@link ValueProtection}; at least 1
+   * @throws InvalidInputException if the file is empty, has no data rows, duplicate names or ragged rows
+   */
+  public static TableSchema infer(Path csv, CsvOptions options, int valueProtectionK) {
+    int k = checkK(valueProtectionK);
+    return inferFiles(csv, List.of(csv), file -> options, null, null, false, k);
+  }
+
+  private static int checkK(int k) {
+    try {
+      return ValueProtection.checkK(k);
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.inParameter(K_PROPERTY, e.getMessage());
+    }
   }
 
   /**
@@ -112,7 +156,9 @@ public final class SchemaInference {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("No files to infer a schema from");
     }
-    return inferFiles(source, files, file -> LongitudinalInput.optionsFor(file, options), null, null, false);
+    return inferFiles(
+        source, files, file -> LongitudinalInput.optionsFor(file, options), null, null, false,
+        ValueProtection.DEFAULT_K);
   }
 
   /**
@@ -145,6 +191,16 @@ public final class SchemaInference {
    *     {@code synthetic.time}), the time column holds text, a visit has no patient id, or a file is malformed
    */
   public static TableSchema inferLongitudinal(Path input, CsvOptions options, String entityId, String time) {
+    return inferLongitudinal(input, options, entityId, time, ValueProtection.DEFAULT_K);
+  }
+
+  /**
+   * As {@link #inferLongitudinal(Path, CsvOptions, String, String)}, keeping only categories held by at least
+   * {@code valueProtectionK} patients.
+   */
+  public static TableSchema inferLongitudinal(
+      Path input, CsvOptions options, String entityId, String time, int valueProtectionK) {
+    int k = checkK(valueProtectionK);
     if (entityId == null || entityId.isBlank()) {
       throw InvalidInputException.inParameter(
           LongitudinalInput.ENTITY_ID_PARAMETER, "the patient id column is not set; name the column with "
@@ -167,7 +223,8 @@ public final class SchemaInference {
         file -> LongitudinalInput.optionsFor(file, options),
         entityId,
         time,
-        Files.isDirectory(input));
+        Files.isDirectory(input),
+        k);
   }
 
   /**
@@ -180,7 +237,8 @@ public final class SchemaInference {
       Function<Path, CsvOptions> optionsOf,
       String entityId,
       String time,
-      boolean directory) {
+      boolean directory,
+      int k) {
     boolean longitudinal = entityId != null;
     List<String> header = null;
     ColumnProfile[] profiles = null;
@@ -214,19 +272,20 @@ public final class SchemaInference {
           firstVisitProfiles = new ColumnProfile[header.size()];
           for (int c = 0; c < profiles.length; c++) {
             String name = header.get(c);
-            Role role = !longitudinal ? Role.ORDINARY
-                : name.equals(entityId) ? Role.ENTITY_ID
-                : name.equals(time) ? Role.TIME
-                : Role.ORDINARY;
-            profiles[c] = new ColumnProfile(name, role);
-            if (longitudinal && role == Role.ORDINARY) {
-              firstVisitProfiles[c] = new ColumnProfile(name, role);
+            ColumnProfile.Role role = !longitudinal ? ColumnProfile.Role.ORDINARY
+                : name.equals(entityId) ? ColumnProfile.Role.ENTITY_ID
+                : name.equals(time) ? ColumnProfile.Role.TIME
+                : ColumnProfile.Role.ORDINARY;
+            profiles[c] = new ColumnProfile(name, role, k);
+            if (longitudinal && role == ColumnProfile.Role.ORDINARY) {
+              firstVisitProfiles[c] = new ColumnProfile(name, role, k);
             }
           }
         } else {
           LongitudinalInput.requireSameHeader(files.get(0), header, file, reader.header());
         }
         while (reader.next()) {
+          long holder = rows + reader.rowsRead(); // the row: in tabular data each row is one record
           if (statics != null) {
             String id = idPosition < 0 ? fileIds.get(f) : reader.field(idPosition);
             if (id == null) {
@@ -238,15 +297,16 @@ public final class SchemaInference {
               patients.put(id, patient);
             }
             statics.startRow(patient);
+            holder = patient; // a value seen on many visits of one patient is held by one record
           }
           boolean firstVisit = statics != null && statics.firstVisit();
           for (int c = 0; c < profiles.length; c++) {
             String value = reader.field(c);
-            profiles[c].accept(value);
+            profiles[c].accept(value, file, reader.line(), holder);
             if (statics != null) {
               statics.accept(c, value);
               if (firstVisit && firstVisitProfiles[c] != null) {
-                firstVisitProfiles[c].accept(value);
+                firstVisitProfiles[c].accept(value, file, reader.line(), holder);
               }
             }
           }
@@ -260,220 +320,32 @@ public final class SchemaInference {
     }
     for (int c = 0; c < profiles.length; c++) {
       ColumnSchema column = profiles[c].toSchema(source, rows);
-      if (statics != null && profiles[c].role == Role.ORDINARY && column.isLearned() && statics.isStatic(c)) {
+      if (statics != null && firstVisitProfiles[c] != null && column.isLearned() && statics.isStatic(c)) {
         // A static value is repeated on every visit, so rows overstate how often it occurs: its kind is decided
         // by one value per patient (a baseline age seen on 16 visits is not a code seen 16 times).
         ColumnSchema perPatient = firstVisitProfiles[c].toSchema(source, patients.size());
         column = perPatient.isLearned() ? perPatient.withStaticAttribute(true) : perPatient;
       }
+      ColumnProfile.log(source, column);
       columns.add(column);
     }
-    TableSchema schema = TableSchema.of(columns);
+    TableSchema schema = TableSchema.of(columns).withMissingValues(extraMissingValues(optionsOf.apply(files.get(0))));
     return longitudinal ? schema.withLongitudinal(entityId, time) : schema;
+  }
+
+  /** The missing-value tokens of the options beyond the defaults, recorded in the schema for the readers. */
+  private static List<String> extraMissingValues(CsvOptions options) {
+    List<String> extra = new ArrayList<>();
+    for (String token : (options == null ? CsvOptions.defaults() : options).naTokens()) {
+      if (!CsvOptions.DEFAULT_NA_TOKENS.contains(token)) {
+        extra.add(token);
+      }
+    }
+    return extra;
   }
 
   /** Whether a column name reads as an identifier. */
   static boolean looksLikeIdName(String name) {
     return ID_NAME.matcher(name.trim()).matches();
-  }
-
-  /** What a column is for in longitudinal data. */
-  private enum Role {
-    ORDINARY,
-    ENTITY_ID,
-    TIME
-  }
-
-  /** Everything the rules need to know about one column, gathered value by value. */
-  private static final class ColumnProfile {
-    /** Distinct values are tracked exactly up to this count; beyond it only their number matters. */
-    private static final int DISTINCT_TRACKED = MAX_CATEGORY_LIMIT + 1;
-
-    private final String name;
-    private final Role role;
-    private final boolean idName;
-    private String firstText;
-    private long present;
-    private long missing;
-    private boolean allNumbers = true;
-    private boolean allIntegral = true;
-    private boolean increasing = true;
-    private double previous = Double.NEGATIVE_INFINITY;
-    private int maxDecimals;
-    private boolean allDates = true;
-    private boolean allDatesOrDateTimes = true;
-    private Set<String> distinct = new HashSet<>();
-    private boolean manyDistinct;
-    private UniquenessTracker uniqueness;
-    private boolean uniquenessAbandoned;
-
-    ColumnProfile(String name, Role role) {
-      this.name = name;
-      this.role = role;
-      this.idName = looksLikeIdName(name);
-      // A patient id repeats across visits and a time column is never an identifier: no uniqueness to track.
-      this.uniquenessAbandoned = role != Role.ORDINARY;
-    }
-
-    void accept(String value) {
-      if (value == null) {
-        missing++;
-        return;
-      }
-      present++;
-      trackDistinct(value);
-      if (allNumbers) {
-        double number = CsvValues.parseNumber(value);
-        if (Double.isNaN(number)) {
-          allNumbers = false;
-          firstText = value;
-        } else {
-          maxDecimals = Math.max(maxDecimals, CsvValues.decimals(value));
-          allIntegral &= CsvValues.isIntegral(number);
-          increasing &= number > previous;
-          previous = number;
-          allDates = false;
-          allDatesOrDateTimes = false;
-          // A numeric column can still be an identifier only as whole numbers with an id name or in sequence.
-          if (uniqueness != null && (!allIntegral || (!idName && !increasing))) {
-            uniqueness = null;
-            uniquenessAbandoned = true;
-          }
-          return;
-        }
-      }
-      if (allDatesOrDateTimes) {
-        if (allDates && Double.isNaN(CsvValues.parseDate(value))) {
-          allDates = false;
-        }
-        if (!allDates && Double.isNaN(CsvValues.parseDateOrDateTime(value))) {
-          allDatesOrDateTimes = false;
-        }
-      }
-    }
-
-    private void trackDistinct(String value) {
-      if (!manyDistinct) {
-        distinct.add(value);
-        if (distinct.size() > DISTINCT_TRACKED) {
-          manyDistinct = true;
-          if (distinct.size() == present && !uniquenessAbandoned) {
-            // Every value so far is distinct: keep checking with hashes instead of strings.
-            uniqueness = new UniquenessTracker();
-            distinct.forEach(uniqueness::add);
-          } else {
-            uniquenessAbandoned = true;
-          }
-          distinct = null;
-        }
-      } else if (uniqueness != null) {
-        uniqueness.add(value);
-      }
-    }
-
-    private boolean allDistinct() {
-      if (!manyDistinct) {
-        return distinct.size() == present;
-      }
-      return uniqueness != null && uniqueness.allDistinct();
-    }
-
-    private long distinctCount() {
-      return manyDistinct ? Long.MAX_VALUE : distinct.size();
-    }
-
-    ColumnSchema toSchema(Path csv, long rows) {
-      double missingRate = rows == 0 ? 0 : Math.round(missing * 1e6 / rows) / 1e6;
-      boolean nullable = missing > 0;
-      if (role == Role.ENTITY_ID) {
-        return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, false);
-      }
-      if (role == Role.TIME) {
-        return timeSchema(csv, nullable, missingRate);
-      }
-      if (present == 0) {
-        LOG.info("{}: column '{}' is dropped: every value is missing", csv, name);
-        return new ColumnSchema(name, ColumnKind.NUMERIC, true, missingRate, List.of(), 0, true);
-      }
-      int decimals = Math.min(maxDecimals, MAX_DECIMALS);
-      long distinctCount = distinctCount();
-      if (allNumbers) {
-        boolean enoughForSequence = present >= MIN_ROWS_FOR_IDENTIFIER;
-        if (allIntegral && (idName || (increasing && enoughForSequence)) && allDistinct()) {
-          return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, false);
-        }
-        if (distinctCount <= MAX_NUMERIC_CODES && (distinctCount <= 2 || present >= 2 * distinctCount)) {
-          List<String> categories = new ArrayList<>(distinct);
-          categories.sort(
-              Comparator.comparingDouble(CsvValues::parseNumber).thenComparing(Comparator.naturalOrder()));
-          ColumnKind kind = categories.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL;
-          return new ColumnSchema(name, kind, nullable, missingRate, categories, decimals, false);
-        }
-        if (allIntegral) {
-          return new ColumnSchema(name, ColumnKind.INTEGER, nullable, missingRate, List.of(), 0, false);
-        }
-        return new ColumnSchema(name, ColumnKind.NUMERIC, nullable, missingRate, List.of(), decimals, false);
-      }
-      if (allDates) {
-        return new ColumnSchema(name, ColumnKind.DATE, nullable, missingRate, List.of(), 0, false);
-      }
-      if (allDatesOrDateTimes) {
-        return new ColumnSchema(name, ColumnKind.DATETIME, nullable, missingRate, List.of(), 0, false);
-      }
-      if (distinctCount == 2) {
-        return new ColumnSchema(name, ColumnKind.BINARY, nullable, missingRate, sortedText(), 0, false);
-      }
-      if (present >= MIN_ROWS_FOR_IDENTIFIER && allDistinct()) {
-        return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, false);
-      }
-      long limit = Math.max(MIN_CATEGORY_LIMIT, Math.min(MAX_CATEGORY_LIMIT, present / 50));
-      if (distinctCount <= limit) {
-        return new ColumnSchema(name, ColumnKind.CATEGORICAL, nullable, missingRate, sortedText(), 0, false);
-      }
-      LOG.info(
-          "{}: column '{}' is dropped as free text: more than {} distinct values in {} rows, and values repeat,"
-              + " so it is neither categories nor an identifier; edit the schema to keep it",
-          csv,
-          name,
-          limit,
-          present);
-      return new ColumnSchema(name, ColumnKind.IDENTIFIER, nullable, missingRate, List.of(), 0, true);
-    }
-
-    /** The time column: continuous whatever its number of distinct values. */
-    private ColumnSchema timeSchema(Path csv, boolean nullable, double missingRate) {
-      if (present > 0 && allNumbers) {
-        return allIntegral
-            ? new ColumnSchema(name, ColumnKind.INTEGER, nullable, missingRate, List.of(), 0, false)
-            : new ColumnSchema(
-                name, ColumnKind.NUMERIC, nullable, missingRate, List.of(), Math.min(maxDecimals, MAX_DECIMALS),
-                false);
-      }
-      if (present > 0 && allDates) {
-        return new ColumnSchema(name, ColumnKind.DATE, nullable, missingRate, List.of(), 0, false);
-      }
-      if (present > 0 && allDatesOrDateTimes) {
-        return new ColumnSchema(name, ColumnKind.DATETIME, nullable, missingRate, List.of(), 0, false);
-      }
-      throw InvalidInputException.inFile(
-          csv,
-          -1,
-          name,
-          (present == 0 ? "the time column has no values" : "the time column holds text such as '" + firstText
-              + "', not numbers or ISO dates")
-              + "; set " + LongitudinalInput.TIME_PARAMETER + " to the column with each visit's time (a number"
-              + " such as days or hours since admission, or an ISO date)");
-    }
-
-    private List<String> sortedText() {
-      List<String> categories = new ArrayList<>(distinct);
-      categories.sort(Comparator.naturalOrder());
-      return categories;
-    }
-
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "%s(%d present, %d missing)", name, present, missing);
-    }
   }
 }

@@ -15,11 +15,21 @@ import java.util.Optional;
  * @param target the outcome column used for utility metrics, or null
  * @param entityId the patient id column of longitudinal data, or null
  * @param time the time column of longitudinal data, or null
+ * @param missingValues field values that mean "missing" in this data besides the readers' defaults (the user's
+ *     {@code synthetic.missingValues} when the schema was inferred), so that training reads the data as inference
+ *     did; empty when none
  */
-public record TableSchema(List<ColumnSchema> columns, String target, String entityId, String time) {
+public record TableSchema(
+    List<ColumnSchema> columns, String target, String entityId, String time, List<String> missingValues) {
+
+  /** A schema whose data uses only the default missing-value tokens. */
+  public TableSchema(List<ColumnSchema> columns, String target, String entityId, String time) {
+    this(columns, target, entityId, time, List.of());
+  }
 
   public TableSchema {
     columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+    missingValues = missingValues == null ? List.of() : List.copyOf(missingValues);
     var seen = new java.util.HashSet<String>();
     for (ColumnSchema column : columns) {
       if (!seen.add(column.name())) {
@@ -140,16 +150,21 @@ public record TableSchema(List<ColumnSchema> columns, String target, String enti
         changed.add(column);
       }
     }
-    return new TableSchema(changed, target, newEntityId, newTime);
+    return new TableSchema(changed, target, newEntityId, newTime, missingValues);
   }
 
   /** A copy with other columns, same roles. */
   public TableSchema withColumns(List<ColumnSchema> newColumns) {
-    return new TableSchema(newColumns, target, entityId, time);
+    return new TableSchema(newColumns, target, entityId, time, missingValues);
   }
 
   /** A copy with another target column. */
   public TableSchema withTarget(String newTarget) {
-    return new TableSchema(columns, newTarget, entityId, time);
+    return new TableSchema(columns, newTarget, entityId, time, missingValues);
+  }
+
+  /** A copy whose data also means "missing" by these field values. */
+  public TableSchema withMissingValues(List<String> values) {
+    return new TableSchema(columns, target, entityId, time, values);
   }
 }

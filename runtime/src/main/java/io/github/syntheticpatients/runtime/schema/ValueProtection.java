@@ -16,6 +16,13 @@ public final class ValueProtection {
   /** The option and property suffix that sets k ({@code synthetic.valueProtectionK}, option {@code valueProtectionK}). */
   public static final String OPTION = "valueProtectionK";
 
+  /**
+   * The category that stands for every value held by fewer than k records (schema inference puts it last in a
+   * column's categories; the readers map rare and unseen values to it). A bucket rather than missing, so the share
+   * of rare values is kept and a column's missing rate keeps its meaning.
+   */
+  public static final String RARE_CATEGORY = "_RARE_";
+
   private ValueProtection() {}
 
   /** Checks a user-given k: at least 1 (1 turns protection off, which the user must ask for explicitly). */

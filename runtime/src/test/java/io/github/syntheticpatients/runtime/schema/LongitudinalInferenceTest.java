@@ -53,13 +53,17 @@ class LongitudinalInferenceTest {
     assertThat(names(schema.timeVaryingColumns())).containsExactly("enum", "tstop", "status");
     assertThat(schema.column("tstart").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
     assertThat(schema.column("random").orElseThrow().kind()).isEqualTo(ColumnKind.DATE);
-    assertThat(schema.column("center").orElseThrow().categories()).hasSize(13);
+    // 13 centres, 5 of them with fewer than 5 patients: merged into _RARE_, counted but not named.
+    ColumnSchema center = schema.column("center").orElseThrow();
+    assertThat(center.categories()).hasSize(9).endsWith(ValueProtection.RARE_CATEGORY);
+    assertThat(center.protectedValues()).isEqualTo(5);
     assertThat(schema.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
   }
 
   @Test
   void psvDirectoryWithoutIdColumnGetsOneFirst() {
-    TableSchema schema = Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS");
+    // Four patients: k = 1 so that SepsisLabel (one septic patient) stays categories.
+    TableSchema schema = Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of());
     assertThat(schema.columns().get(0).name()).isEqualTo("patient");
     assertThat(schema.columns().get(0).kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(schema.entityId()).isEqualTo("patient");
@@ -93,7 +97,7 @@ class LongitudinalInferenceTest {
   @Test
   void nothingIsStaticWithoutRepeatVisits() throws IOException {
     Path file = Files.writeString(dir.resolve("single.csv"), "pid,t,sex\n1,0,f\n2,0,m\n3,5,f\n");
-    TableSchema schema = Schemas.infer(file, "pid", "t");
+    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
     assertThat(schema.staticColumns()).isEmpty();
     assertThat(names(schema.timeVaryingColumns())).containsExactly("sex");
   }
@@ -102,7 +106,7 @@ class LongitudinalInferenceTest {
   void missingCountsAsAValue() throws IOException {
     Path file =
         Files.writeString(dir.resolve("missing.csv"), "pid,t,lab,unit\n1,0,,NA\n1,1,5,NA\n2,0,4,x\n2,1,4,x\n");
-    TableSchema schema = Schemas.infer(file, "pid", "t");
+    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
     assertThat(names(schema.staticColumns())).containsExactly("unit");
     assertThat(names(schema.timeVaryingColumns())).containsExactly("lab");
   }

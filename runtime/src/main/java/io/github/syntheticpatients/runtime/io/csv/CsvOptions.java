@@ -15,8 +15,19 @@ import java.util.Set;
  * @param naTokens field values that mean "missing", compared exactly (case-sensitive) after trimming blanks
  */
 public record CsvOptions(Character delimiter, Set<String> naTokens) {
-  /** The default missing-value tokens: the empty field, {@code NA}, {@code NaN}, {@code null} and {@code ?}. */
-  public static final Set<String> DEFAULT_NA_TOKENS = orderedSet(List.of("", "NA", "NaN", "null", "?"));
+  /**
+   * The default missing-value tokens, missing in every column: the empty field, {@code NA}, {@code N/A}, {@code
+   * n/a}, {@code #N/A}, {@code NaN}, {@code nan}, {@code null}, {@code NULL} and {@code ?}. Words such as {@code
+   * unknown}, {@code missing} or {@code none} are not among them, since in a text column they are often a real
+   * answer; name them with {@code synthetic.missingValues} where they mean missing. The placeholders {@code -},
+   * {@code --} and {@code .} are missing only in number and date columns ({@link CsvValues#isPlaceholder}), since
+   * {@code -} is also a lab result (negative).
+   */
+  public static final Set<String> DEFAULT_NA_TOKENS =
+      orderedSet(List.of("", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL", "?"));
+
+  /** The option and property suffix that adds missing-value tokens ({@code synthetic.missingValues}). */
+  public static final String MISSING_VALUES_OPTION = "missingValues";
 
   public CsvOptions {
     if (delimiter != null && (delimiter == '"' || delimiter == '\n' || delimiter == '\r')) {
@@ -38,6 +49,31 @@ public record CsvOptions(Character delimiter, Set<String> naTokens) {
   /** A copy with other missing-value tokens (replacing the defaults). */
   public CsvOptions withNaTokens(Collection<String> tokens) {
     return new CsvOptions(delimiter, orderedSet(tokens));
+  }
+
+  /** A copy that also reads these field values as missing (blanks around each are ignored). */
+  public CsvOptions withExtraNaTokens(Collection<String> tokens) {
+    if (tokens == null || tokens.isEmpty()) {
+      return this;
+    }
+    Set<String> all = new LinkedHashSet<>(naTokens);
+    tokens.forEach(token -> all.add(token.strip()));
+    return new CsvOptions(delimiter, all);
+  }
+
+  /**
+   * The tokens of a comma-separated list as a user writes it ({@code -Dsynthetic.missingValues=unknown,not done}),
+   * blanks around each ignored, empty entries skipped; empty for null.
+   */
+  public static List<String> parseTokenList(String commaSeparated) {
+    if (commaSeparated == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(token -> !token.isEmpty())
+        .distinct()
+        .toList();
   }
 
   /** Whether a trimmed field value means "missing". */

@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +20,15 @@ import java.util.Set;
  *
  * <p>Columns are matched to the schema by header name (their order in the file does not matter); dropped columns
  * may be absent (synthetic output leaves them out), every other schema column must be there, and the file may
- * not have columns the schema lacks. Cell values follow the {@link Table} conventions. Identifier and dropped columns are read past without being parsed or
- * stored; they share one array of NaN.
+ * not have columns the schema lacks. Cell values follow the {@link Table} conventions. Identifier and dropped
+ * columns are read past without being parsed or stored; they share one array of NaN.
+ *
+ * <p>Missing are the option's tokens plus the schema's {@code missingValues}, and in number and date columns also
+ * the placeholders {@code -}, {@code --} and {@code .}. A value of a discrete column that is not one of its
+ * categories is read as {@link ValueProtection#RARE_CATEGORY} when the column has that category (rare values were
+ * merged into it at inference). A value that is not of its column's kind is an error, unless the schema counts
+ * such values ({@code unparsedValues} above 0): then it is read as missing, and one warning per column names the
+ * first few with their lines.
  */
 public final class CsvTableReader {
   private static final String REINFER =
@@ -43,14 +51,17 @@ public final class CsvTableReader {
    *     schema, with the fix
    */
   public static Table read(Path file, TableSchema schema, CsvOptions options) {
-    try (CsvRowReader reader = CsvRowReader.open(file, options)) {
+    CsvOptions withSchemaTokens =
+        (options == null ? CsvOptions.defaults() : options).withExtraNaTokens(schema.missingValues());
+    StrayValues strays = new StrayValues();
+    try (CsvRowReader reader = CsvRowReader.open(file, withSchemaTokens)) {
       int[] positions = matchHeader(file, reader.header(), schema);
       List<ColumnSchema> columns = schema.columns();
       ColumnParser[] parsers = new ColumnParser[columns.size()];
       GrowableDoubles[] values = new GrowableDoubles[columns.size()];
       for (int c = 0; c < columns.size(); c++) {
         if (columns.get(c).isLearned()) {
-          parsers[c] = new ColumnParser(file, columns.get(c));
+          parsers[c] = new ColumnParser(file, columns.get(c), strays);
           values[c] = new GrowableDoubles();
         }
       }
@@ -76,6 +87,7 @@ public final class CsvTableReader {
           arrays[c] = notStored;
         }
       }
+      strays.warn(file);
       return new Table(schema, arrays);
     }
   }
@@ -138,12 +150,16 @@ public final class CsvTableReader {
   static final class ColumnParser {
     private final Path file;
     private final ColumnSchema column;
+    private final StrayValues strays;
+    private final int rareIndex;
     private final Map<String, Integer> categoryIndex = new HashMap<>();
     private final Map<Double, Integer> numericCategoryIndex = new HashMap<>();
 
-    ColumnParser(Path file, ColumnSchema column) {
+    ColumnParser(Path file, ColumnSchema column, StrayValues strays) {
       this.file = file;
       this.column = column;
+      this.strays = strays;
+      this.rareIndex = column.categories().indexOf(ValueProtection.RARE_CATEGORY);
       List<String> categories = column.categories();
       for (int i = 0; i < categories.size(); i++) {
         categoryIndex.putIfAbsent(categories.get(i), i);
@@ -156,6 +172,9 @@ public final class CsvTableReader {
     }
 
     double parse(String text, String raw, long line) {
+      if (text != null && column.kind().isContinuous() && CsvValues.isPlaceholder(text)) {
+        text = null; // "-" or "." for a missing number or date
+      }
       if (text == null) {
         if (!column.nullable()) {
           throw InvalidInputException.inFile(
@@ -174,7 +193,13 @@ public final class CsvTableReader {
           return number(text, line);
         case INTEGER:
           double whole = number(text, line);
+          if (Double.isNaN(whole)) {
+            return whole;
+          }
           if (!CsvValues.isIntegral(whole)) {
+            if (tolerates()) {
+              return stray(text, raw, line);
+            }
             throw InvalidInputException.inFile(
                 file,
                 line,
@@ -188,6 +213,9 @@ public final class CsvTableReader {
           return category(text, line);
         case DATE:
           double day = CsvValues.parseDate(text);
+          if (Double.isNaN(day) && tolerates()) {
+            return stray(text, raw, line);
+          }
           if (Double.isNaN(day)) {
             throw InvalidInputException.inFile(
                 file,
@@ -199,6 +227,9 @@ public final class CsvTableReader {
           return day;
         case DATETIME:
           double seconds = CsvValues.parseDateOrDateTime(text);
+          if (Double.isNaN(seconds) && tolerates()) {
+            return stray(text, raw, line);
+          }
           if (Double.isNaN(seconds)) {
             throw InvalidInputException.inFile(
                 file,
@@ -213,8 +244,23 @@ public final class CsvTableReader {
       }
     }
 
+    /** Whether the schema lets values of another kind be read as missing. */
+    private boolean tolerates() {
+      return column.unparsedValues() > 0;
+    }
+
+    /** A value of another kind read as missing (the schema allows it), noted for the warning. */
+    private double stray(String text, String raw, long line) {
+      double missing = parse(null, raw, line); // fails as a missing value would in a never-missing column
+      strays.add(column.name(), text, file, line);
+      return missing;
+    }
+
     private double number(String text, long line) {
       double value = CsvValues.parseNumber(text);
+      if (Double.isNaN(value) && tolerates()) {
+        return stray(text, text, line);
+      }
       if (Double.isNaN(value)) {
         throw InvalidInputException.inFile(
             file,
@@ -235,6 +281,12 @@ public final class CsvTableReader {
         if (!Double.isNaN(number)) {
           index = numericCategoryIndex.get(number == 0 ? 0d : number);
         }
+      }
+      if (index == null && tolerates() && !CsvValues.isNumber(text)) {
+        return stray(text, text, line); // stray text in a column of numeric codes
+      }
+      if (index == null && rareIndex >= 0) {
+        index = rareIndex; // a value too rare to be a category of its own, or one not seen at inference
       }
       if (index == null) {
         throw InvalidInputException.inFile(

@@ -12,7 +12,18 @@ import java.time.format.DateTimeParseException;
  * schema inference so both agree on what a number or a date is.
  */
 public final class CsvValues {
+  /** Placeholders that mean "no value" in a number or date column, but may be real text elsewhere. */
+  public static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", ".");
+
   private CsvValues() {}
+
+  /**
+   * Whether the text is a placeholder for a missing number or date ({@code -}, {@code --}, {@code .}). Readers
+   * treat it as missing in number and date columns only: in a text column {@code -} can be a result (negative).
+   */
+  public static boolean isPlaceholder(String text) {
+    return PLACEHOLDERS.contains(text);
+  }
 
   /**
    * Whether the text is a plain decimal number: optional sign, digits with an optional decimal point, optional

@@ -48,6 +48,8 @@ public final class TimelineReader {
               + LongitudinalInput.ENTITY_ID_PARAMETER + " and " + LongitudinalInput.TIME_PARAMETER
               + " (or \"entityId\" and \"time\" in the schema file)");
     }
+    CsvOptions withSchemaTokens =
+        (options == null ? CsvOptions.defaults() : options).withExtraNaTokens(schema.missingValues());
     boolean directory = Files.isDirectory(input);
     List<Path> files = LongitudinalInput.files(input);
     Visits visits = new Visits(schema, files);
@@ -55,7 +57,7 @@ public final class TimelineReader {
     List<String> fileIds = null;
     for (int f = 0; f < files.size(); f++) {
       Path file = files.get(f);
-      try (CsvRowReader reader = CsvRowReader.open(file, LongitudinalInput.optionsFor(file, options))) {
+      try (CsvRowReader reader = CsvRowReader.open(file, LongitudinalInput.optionsFor(file, withSchemaTokens))) {
         List<String> header = reader.header();
         if (firstHeader == null) {
           firstHeader = header;
@@ -72,6 +74,7 @@ public final class TimelineReader {
         visits.readFile(f, reader, fileIds == null ? null : fileIds.get(f));
       }
     }
+    visits.strays.warn(input);
     return visits.toTimelines();
   }
 
@@ -84,6 +87,7 @@ public final class TimelineReader {
     private final int timeIndex;
     private final Map<String, Integer> patientIndex = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
+    private final StrayValues strays = new StrayValues();
     private int[] patientOfRow = new int[1024];
     private int[] fileOfRow = new int[1024];
     private long[] lineOfRow = new long[1024];
@@ -113,7 +117,7 @@ public final class TimelineReader {
       ColumnParser[] parsers = new ColumnParser[columns.size()];
       for (int c = 0; c < parsers.length; c++) {
         if (values[c] != null) {
-          parsers[c] = new ColumnParser(file, columns.get(c));
+          parsers[c] = new ColumnParser(file, columns.get(c), strays);
         }
       }
       while (reader.next()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import java.io.IOException;
@@ -36,10 +37,23 @@ import java.util.stream.Collectors;
  *     {"name": "status", "kind": "categorical", "nullable": false, "missingRate": 0.0,
  *      "categories": ["0", "1", "2"], "decimals": 0, "drop": false},
  *     {"name": "sex", ..., "static": true},
+ *     {"name": "diagnosis", "kind": "categorical", ..., "categories": ["PBC", "PSC", "_RARE_"], ...,
+ *      "protectedValues": 3, "reason": "3 values are held by fewer than 5 records and read as _RARE_ ..."},
+ *     {"name": "ssn", "kind": "identifier", ..., "shape": "pattern:ddd-dd-dddd", "reason": "the name reads as ..."},
+ *     {"name": "bili", "kind": "numeric", ..., "unparsedValues": 2, "reason": "2 of 300 values are not numbers ..."},
  *     ...
- *   ]
+ *   ],
+ *   "missingValues": ["unknown"]
  * }
  * }</pre>
+ *
+ * <p>Written only when set, so older schema files read and write unchanged: {@code static}; {@code shape} (how an
+ * identifier's synthetic values look, see {@link IdentifierShape}; {@code sequence} when absent); {@code
+ * protectedValues} (how many values were held by fewer than k records and merged into {@code _RARE_}, a count,
+ * never the values); {@code unparsedValues} (stray values of a number or date column, read as missing with a
+ * warning; 0 makes them errors again); {@code reason} (why inference chose the kind, for the reviewer; it has
+ * no effect); and the top-level {@code missingValues} (extra tokens that mean missing, from {@code
+ * synthetic.missingValues}, used by every reader of this data).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code categorical},
  * {@code date}, {@code datetime}, {@code identifier}) and read in any case. When reading, a column needs only
@@ -85,9 +99,24 @@ public final class SchemaJson {
         // Written only when set, so tabular schema files (and their hashes) stay as they were.
         entry.put("static", true);
       }
+      if (column.identifierShape() != null && !column.identifierShape().equals(IdentifierShape.SEQUENCE)) {
+        entry.put("shape", column.identifierShape());
+      }
+      if (column.protectedValues() > 0) {
+        entry.put("protectedValues", column.protectedValues());
+      }
+      if (column.unparsedValues() > 0) {
+        entry.put("unparsedValues", column.unparsedValues());
+      }
+      if (column.reason() != null) {
+        entry.put("reason", column.reason());
+      }
       columns.add(entry);
     }
     root.put("columns", columns);
+    if (!schema.missingValues().isEmpty()) {
+      root.put("missingValues", inlineArray(schema.missingValues()));
+    }
     return root;
   }
 
@@ -122,10 +151,19 @@ public final class SchemaJson {
               categories,
               ((Number) entry.getOrDefault("decimals", 0)).intValue(),
               Boolean.TRUE.equals(entry.get("drop")),
-              Boolean.TRUE.equals(entry.get("static"))));
+              Boolean.TRUE.equals(entry.get("static")),
+              (String) entry.get("shape"),
+              ((Number) entry.getOrDefault("protectedValues", 0)).intValue(),
+              ((Number) entry.getOrDefault("unparsedValues", 0)).intValue(),
+              (String) entry.get("reason")));
+    }
+    List<String> missingValues = new ArrayList<>();
+    for (Object token : (List<Object>) tree.getOrDefault("missingValues", List.of())) {
+      missingValues.add(String.valueOf(token));
     }
     return new TableSchema(
-        columns, (String) tree.get("target"), (String) tree.get("entityId"), (String) tree.get("time"));
+        columns, (String) tree.get("target"), (String) tree.get("entityId"), (String) tree.get("time"),
+        missingValues);
   }
 
   /** Writes the schema file atomically. */
@@ -176,7 +214,9 @@ public final class SchemaJson {
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
     try {
-      return new TableSchema(columns, document.target(), document.entityId(), document.time());
+      return new TableSchema(
+          columns, document.target(), document.entityId(), document.time(),
+          document.missingValues() == null ? List.of() : document.missingValues());
     } catch (IllegalArgumentException e) {
       throw problem(file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
     }
@@ -242,6 +282,25 @@ public final class SchemaJson {
           file, locate(file, "columns", index, "missingRate"), name,
           "\"missingRate\" is " + missingRate + "; use a share from 0 to 1");
     }
+    String shape = entry.shape();
+    if (shape != null && kind != ColumnKind.IDENTIFIER) {
+      throw problem(
+          file, locate(file, "columns", index, "shape"), name,
+          "\"shape\" describes synthetic identifiers, but the column is " + kindName(kind)
+              + "; remove \"shape\" or set \"kind\": \"identifier\"");
+    }
+    try {
+      IdentifierShape.check(shape);
+    } catch (IllegalArgumentException e) {
+      throw problem(file, locate(file, "columns", index, "shape"), name, e.getMessage());
+    }
+    int protectedValues = entry.protectedValues() == null ? 0 : entry.protectedValues();
+    int unparsedValues = entry.unparsedValues() == null ? 0 : entry.unparsedValues();
+    if (protectedValues < 0 || unparsedValues < 0) {
+      throw problem(
+          file, locate(file, "columns", index, protectedValues < 0 ? "protectedValues" : "unparsedValues"), name,
+          "a count of values cannot be negative; use 0 or remove it");
+    }
     return new ColumnSchema(
         name,
         kind,
@@ -250,7 +309,11 @@ public final class SchemaJson {
         categories,
         decimals,
         Boolean.TRUE.equals(entry.drop()),
-        Boolean.TRUE.equals(entry.staticAttribute()));
+        Boolean.TRUE.equals(entry.staticAttribute()),
+        shape,
+        protectedValues,
+        unparsedValues,
+        entry.reason());
   }
 
   private static void checkRole(Path file, String role, String column, Set<String> names) {
@@ -338,7 +401,12 @@ public final class SchemaJson {
 
   /** The file's top level, as bound by Jackson (unknown properties are errors). */
   record SchemaDocument(
-      Integer formatVersion, String target, String entityId, String time, List<ColumnEntry> columns) {}
+      Integer formatVersion,
+      String target,
+      String entityId,
+      String time,
+      List<ColumnEntry> columns,
+      List<String> missingValues) {}
 
   /** One entry of {@code columns}. */
   record ColumnEntry(
@@ -349,5 +417,9 @@ public final class SchemaJson {
       List<String> categories,
       Integer decimals,
       Boolean drop,
-      @com.fasterxml.jackson.annotation.JsonProperty("static") Boolean staticAttribute) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("static") Boolean staticAttribute,
+      String shape,
+      Integer protectedValues,
+      Integer unparsedValues,
+      String reason) {}
 }

@@ -118,13 +118,13 @@ class CsvTableReaderTest {
 
   @Test
   void naTokensAreConfigurable() throws IOException {
-    Path file = csv("na.csv", "id,age,stage,sex,visit,count\nx,?,1,f,null,NaN\ny,-,2,m,,\n");
+    Path file = csv("na.csv", "id,age,stage,sex,visit,count\nx,?,1,f,null,NaN\ny,n.d.,2,m,,\n");
     assertThatThrownBy(() -> read(file))
         .hasMessageContaining("line 3, column 'age'")
-        .hasMessageContaining("'-' is not a number");
+        .hasMessageContaining("'n.d.' is not a number");
     Table table =
         CsvTableReader.read(
-            file, SCHEMA, CsvOptions.defaults().withNaTokens(List.of("", "?", "null", "NaN", "-")));
+            file, SCHEMA, CsvOptions.defaults().withNaTokens(List.of("", "?", "null", "NaN", "n.d.")));
     assertThat(table.column("age")).containsOnly(Double.NaN);
     assertThat(table.column("visit")).containsOnly(Double.NaN);
   }

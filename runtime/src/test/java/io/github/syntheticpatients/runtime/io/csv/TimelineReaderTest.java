@@ -127,7 +127,8 @@ class TimelineReaderTest {
   @Test
   void readsAPsvDirectoryOnePatientPerFile() {
     Path sample = TestData.path("psv-sample");
-    TableSchema schema = Schemas.infer(sample, "patient", "ICULOS");
+    // Four patients: k = 1 keeps SepsisLabel's categories (one patient is septic).
+    TableSchema schema = Schemas.infer(sample, "patient", "ICULOS", 1, List.of());
     Timelines timelines = Schemas.readTimelines(sample, schema);
     // Sorted relative paths: nested/p100004.psv comes before p000001.psv.
     assertThat(List.of(timelines.id(0), timelines.id(1), timelines.id(2), timelines.id(3)))

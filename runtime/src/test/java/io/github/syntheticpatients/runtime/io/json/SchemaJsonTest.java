@@ -82,12 +82,12 @@ class SchemaJsonTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(file + ", line 6: at character ")
         .hasMessageContaining("unknown property \"dropped\"; the known properties are [categories, decimals, drop,"
-            + " kind, missingRate, name, nullable, static]");
+            + " kind, missingRate, name, nullable, protectedValues, reason, shape, static, unparsedValues]");
     Path top = write("{\"formatVersion\": 1,\n \"targets\": \"x\", \"columns\": []}");
     assertThatThrownBy(() -> SchemaJson.read(top))
         .hasMessageStartingWith(top + ", line 2: at character ")
         .hasMessageContaining("unknown property \"targets\"; the known properties are [columns, entityId,"
-            + " formatVersion, target, time]");
+            + " formatVersion, missingValues, target, time]");
   }
 
   @Test

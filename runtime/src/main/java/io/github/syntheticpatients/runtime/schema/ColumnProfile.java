@@ -1,0 +1,611 @@
+package io.github.syntheticpatients.runtime.schema;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.io.csv.CsvValues;
+import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the {@link SchemaInference} rules need to know about one column, gathered value by value, and the
+ * rules themselves ({@link #toSchema}). Memory is bounded: value counts for at most {@value #DISTINCT_TRACKED}
+ * distinct values, at most {@value #MAX_PATTERNS} value templates, five stray values for the warning, and 8 bytes a
+ * value only while the column may still be all distinct.
+ */
+final class ColumnProfile {
+  /** What a column is for in longitudinal data. */
+  enum Role {
+    ORDINARY,
+    ENTITY_ID,
+    TIME
+  }
+
+  /** Distinct values are counted exactly up to this many; beyond it only their number matters. */
+  private static final int DISTINCT_TRACKED = SchemaInference.MAX_CATEGORY_LIMIT + 1;
+  /** Templates tracked per column; a column with more shapes is not code-shaped. */
+  private static final int MAX_PATTERNS = 16;
+  /** Stray values remembered for the warning. */
+  private static final int EXAMPLES = 5;
+  /** Share of values (of those present) that must share one shape, or be e-mails or phone numbers. */
+  private static final double DOMINANT_SHARE = 0.9;
+  /** Digits from which a whole number of fixed width reads as a record number (an SSN has 9, an MRN 7 to 10). */
+  static final int MIN_ID_DIGITS = 8;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+
+  private final String name;
+  private final Role role;
+  private final int k;
+  private final boolean idName;
+  private final IdentifierNames.Meaning meaning;
+  private String firstText;
+  private long present;
+  private long missing;
+  private long placeholders;
+  private long numbers;
+  private boolean allIntegral = true;
+  private boolean increasing = true;
+  private double previous = Double.NEGATIVE_INFINITY;
+  private int maxDecimals;
+  private final long[] digitWidths = new long[20];
+  private long dates;
+  private long dateTimes;
+  private boolean anyTime;
+  private long emails;
+  private long phones;
+  private final List<String> notNumbers = new ArrayList<>();
+  private final List<String> notDates = new ArrayList<>();
+  private final List<String> notDateTimes = new ArrayList<>();
+  private Map<String, Holders> counts = new HashMap<>();
+  private boolean manyDistinct;
+  private UniquenessTracker uniqueness;
+  private boolean uniquenessAbandoned;
+  private Map<String, Long> patterns = new HashMap<>();
+  private boolean anyBlank;
+
+  ColumnProfile(String name, Role role, int k) {
+    this.name = name;
+    this.role = role;
+    this.k = k;
+    this.idName = SchemaInference.looksLikeIdName(name);
+    this.meaning = role == Role.ORDINARY ? IdentifierNames.meaningOf(name) : null;
+    // A patient id repeats across visits and a time column is never an identifier: no uniqueness to track.
+    this.uniquenessAbandoned = role != Role.ORDINARY;
+  }
+
+  /**
+   * One field.
+   *
+   * @param value the trimmed text, null when missing
+   * @param file the file it is in, and {@code line} its line there, for warnings
+   * @param holder who holds the value: the row in tabular data, the patient in longitudinal data (a value seen on
+   *     ten visits of one patient is held by one record)
+   */
+  void accept(String value, Path file, long line, long holder) {
+    if (value == null) {
+      missing++;
+      return;
+    }
+    present++;
+    trackDistinct(value, holder);
+    if (CsvValues.isPlaceholder(value)) {
+      placeholders++; // missing if the column turns out numbers or dates; a value if text
+      trackPattern(value);
+      return;
+    }
+    double number = CsvValues.parseNumber(value);
+    if (!Double.isNaN(number)) {
+      acceptNumber(value, number);
+      if (meaning != null) {
+        trackPattern(value);
+      }
+      example(notDates, value, file, line);
+      example(notDateTimes, value, file, line);
+      return;
+    }
+    if (firstText == null) {
+      firstText = value;
+    }
+    example(notNumbers, value, file, line);
+    trackPattern(value);
+    anyBlank |= value.indexOf(' ') >= 0;
+    if (!Double.isNaN(CsvValues.parseDate(value))) {
+      dates++;
+      dateTimes++;
+      return;
+    }
+    example(notDates, value, file, line);
+    if (!Double.isNaN(CsvValues.parseDateTime(value))) {
+      dateTimes++;
+      anyTime = true;
+      return;
+    }
+    example(notDateTimes, value, file, line);
+    if (EMAIL.matcher(value).matches()) {
+      emails++;
+    } else if (looksLikePhone(value)) {
+      phones++;
+    }
+  }
+
+  private void acceptNumber(String value, double number) {
+    numbers++;
+    maxDecimals = Math.max(maxDecimals, CsvValues.decimals(value));
+    allIntegral &= CsvValues.isIntegral(number);
+    increasing &= number > previous;
+    previous = number;
+    int width = digitsOnlyWidth(value);
+    if (width > 0) {
+      digitWidths[Math.min(width, digitWidths.length - 1)]++;
+    }
+    // A number column can still be all distinct only as whole numbers with an id name, in sequence, or long.
+    if (uniqueness != null && (!allIntegral || (!idName && !increasing && width < MIN_ID_DIGITS - 1))) {
+      uniqueness = null;
+      uniquenessAbandoned = true;
+    }
+  }
+
+  /** The number of digits of an unsigned run of digits ({@code 012345678} has 9), or 0 for anything else. */
+  private static int digitsOnlyWidth(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
+    }
+    return value.length();
+  }
+
+  /** 9 to 15 digits with at least one of {@code + ( ) - . blank} and nothing else: {@code (555) 010-4477}. */
+  private static boolean looksLikePhone(String value) {
+    int digits = 0;
+    int separators = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '+' || c == '(' || c == ')' || c == '-' || c == '.' || c == ' ') {
+        separators++;
+      } else {
+        return false;
+      }
+    }
+    return digits >= 9 && digits <= 15 && separators > 0;
+  }
+
+  private static void example(List<String> examples, String value, Path file, long line) {
+    if (examples.size() < EXAMPLES) {
+      examples.add("'" + value + "' (" + file.getFileName() + " line " + line + ")");
+    }
+  }
+
+  private void trackPattern(String value) {
+    if (patterns == null) {
+      return;
+    }
+    String pattern = IdentifierShape.patternOf(value);
+    if (pattern == null) {
+      patterns = null;
+      return;
+    }
+    patterns.merge(pattern, 1L, Long::sum);
+    if (patterns.size() > MAX_PATTERNS) {
+      patterns = null;
+    }
+  }
+
+  private void trackDistinct(String value, long holder) {
+    if (!manyDistinct) {
+      counts.computeIfAbsent(value, v -> new Holders(k)).add(holder);
+      if (counts.size() > DISTINCT_TRACKED) {
+        manyDistinct = true;
+        if (counts.size() == present && !uniquenessAbandoned) {
+          // Every value so far is distinct: keep checking with hashes instead of strings.
+          uniqueness = new UniquenessTracker();
+          counts.keySet().forEach(uniqueness::add);
+        } else {
+          uniquenessAbandoned = true;
+        }
+        counts = null;
+      }
+    } else if (uniqueness != null) {
+      uniqueness.add(value);
+    }
+  }
+
+  private boolean allDistinct() {
+    if (!manyDistinct) {
+      return counts.size() == present;
+    }
+    return uniqueness != null && uniqueness.allDistinct();
+  }
+
+  /** All distinct, or (while counted) at least 90 % of the values distinct. */
+  private boolean mostlyDistinct() {
+    return allDistinct() || (!manyDistinct && counts.size() >= DOMINANT_SHARE * present);
+  }
+
+  /** The most frequent template, or null when none was tracked. */
+  private String dominantPattern() {
+    if (patterns == null || patterns.isEmpty()) {
+      return null;
+    }
+    return patterns.entrySet().stream()
+        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  /** The template that at least 90 % of the values share, without blanks (a code, not words), or null. */
+  private String codePattern() {
+    String pattern = dominantPattern();
+    return pattern != null && pattern.indexOf(' ') < 0 && patterns.get(pattern) >= DOMINANT_SHARE * present
+        ? pattern
+        : null;
+  }
+
+  /** How many stray values a number or date column may hold and still be kept: 5 %, rounded down. */
+  static long allowedStrays(long values) {
+    return (long) Math.floor(values * SchemaInference.MAX_UNPARSED_SHARE);
+  }
+
+  /**
+   * Applies the rules, logs the choice where there is something to say, and returns the column.
+   *
+   * @param source what is being read, for messages
+   * @param rows the records the missing rate is a share of
+   */
+  ColumnSchema toSchema(Path source, long rows) {
+    if (role == Role.ENTITY_ID) {
+      return column(ColumnKind.IDENTIFIER, missing, List.of(), 0).build();
+    }
+    if (role == Role.TIME) {
+      return timeSchema(source);
+    }
+    if (present == 0) {
+      return log(
+          source,
+          column(ColumnKind.NUMERIC, missing, List.of(), 0).dropped(
+              "every value is missing; delete the column from the CSV, or fill it in and infer again"),
+          rows);
+    }
+    if (meaning != null) {
+      return log(source, byName(), rows);
+    }
+    long numberLike = present - placeholders;
+    long strays = numberLike - numbers;
+    if (numbers > 0 && strays <= allowedStrays(numberLike)) {
+      return log(source, numberColumn(strays), rows);
+    }
+    if (dates > 0 && numberLike - dates <= allowedStrays(numberLike)) {
+      return log(source, dateColumn(ColumnKind.DATE, numberLike - dates, notDates, "ISO dates (yyyy-MM-dd)"), rows);
+    }
+    if (anyTime && numberLike - dateTimes <= allowedStrays(numberLike)) {
+      return log(
+          source,
+          dateColumn(
+              ColumnKind.DATETIME, numberLike - dateTimes, notDateTimes, "ISO dates or date-times (yyyy-MM-ddTHH:mm)"),
+          rows);
+    }
+    return log(source, textColumn(), rows);
+  }
+
+  private Builder byName() {
+    String shape = meaning.shape;
+    if (shape == null) {
+      String pattern = dominantPattern();
+      shape = pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
+    }
+    String said = "the name reads as " + meaning.description;
+    Builder column = column(ColumnKind.IDENTIFIER, missing, List.of(), 0).shape(shape);
+    if (meaning == IdentifierNames.Meaning.BIRTH_DATE) {
+      return column.dropped(
+          said + ", which with sex and a postal code picks out most people; dropped. To keep a coarse age, add an"
+              + " age or birth-year column; to learn it as it is, set \"kind\": \"date\" and \"drop\": false");
+    }
+    if (meaning.dropped) {
+      return column.dropped(
+          said + "; dropped, since no shape of it is worth generating. To generate placeholder values set \"drop\":"
+              + " false; to learn it set its \"kind\" (and categories)");
+    }
+    return column.reason(
+        said + "; never learned, generated as " + IdentifierShape.describe(shape) + ". To learn it instead set its"
+            + " \"kind\" (e.g. \"integer\")");
+  }
+
+  private Builder numberColumn(long strays) {
+    long missingTotal = missing + placeholders + strays;
+    int decimals = Math.min(maxDecimals, SchemaInference.MAX_DECIMALS);
+    boolean clean = strays == 0;
+    if (clean && allIntegral && (idName || (increasing && numbers >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER))
+        && allDistinct()) {
+      return column(ColumnKind.IDENTIFIER, missingTotal, List.of(), 0)
+          .reason(
+              (idName ? "distinct whole numbers under an id-like name" : "a strictly increasing sequence")
+                  + "; never learned, generated as record numbers 1, 2, 3, ...");
+    }
+    int width = fixedDigitWidth();
+    if (clean && width >= MIN_ID_DIGITS && mostlyDistinct()) {
+      String shape = IdentifierShape.PATTERN_PREFIX + "d".repeat(width);
+      return column(ColumnKind.IDENTIFIER, missingTotal, List.of(), 0)
+          .shape(shape)
+          .reason(
+              "mostly distinct " + width + "-digit numbers, the shape of a record or national number; never"
+                  + " learned, generated as " + IdentifierShape.describe(shape) + ". To learn it instead set"
+                  + " \"kind\": \"integer\"");
+    }
+    Builder column;
+    long distinct = manyDistinct ? Long.MAX_VALUE : counts.keySet().stream().filter(CsvValues::isNumber).count();
+    Builder codes =
+        distinct <= SchemaInference.MAX_NUMERIC_CODES && (distinct <= 2 || numbers >= 2 * distinct)
+            ? protectedCategories(CsvValues::isNumber, numbers, missingTotal, decimals, true)
+            : null;
+    if (codes != null && codes.categories.size() > 0) {
+      column = codes;
+    } else {
+      column = column(allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC, missingTotal, List.of(),
+          allIntegral ? 0 : decimals);
+      if (codes != null) {
+        column.reason(
+            "few distinct numbers look like codes, but none is held by " + k + " records, so it is learned as"
+                + " numbers; to keep it as codes lower " + SchemaInference.K_PROPERTY);
+      }
+    }
+    return column.unparsed(strays, notNumbers, "numbers");
+  }
+
+  /** The digit count that at least 80 % of the whole numbers have, or 0. */
+  private int fixedDigitWidth() {
+    if (!allIntegral || numbers == 0) {
+      return 0;
+    }
+    int widest = 0;
+    for (int w = 1; w < digitWidths.length; w++) {
+      if (digitWidths[w] > 0) {
+        widest = w;
+      }
+    }
+    return widest > 0 && digitWidths[widest] >= 0.8 * numbers ? widest : 0;
+  }
+
+  private Builder dateColumn(ColumnKind kind, long strays, List<String> examples, String what) {
+    return column(kind, missing + placeholders + strays, List.of(), 0).unparsed(strays, examples, what);
+  }
+
+  private Builder textColumn() {
+    if (emails >= DOMINANT_SHARE * present) {
+      return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
+          .shape(IdentifierShape.EMAIL)
+          .reason("the values are e-mail addresses; never learned, generated as " + IdentifierShape.describe(
+              IdentifierShape.EMAIL));
+    }
+    if (phones >= DOMINANT_SHARE * present) {
+      String pattern = dominantPattern();
+      String shape = pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
+      return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
+          .shape(shape)
+          .reason("the values are phone numbers; never learned, generated as " + IdentifierShape.describe(shape));
+    }
+    boolean identifierSized = allDistinct() && present >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER;
+    long limit =
+        Math.max(SchemaInference.MIN_CATEGORY_LIMIT, Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
+    if (!manyDistinct && counts.size() <= limit && !identifierSized) {
+      Builder categories = protectedCategories(value -> true, present, missing, 0, false);
+      if (categories != null) {
+        return categories;
+      }
+    }
+    String pattern = codePattern();
+    if (pattern != null && mostlyDistinct()) {
+      String shape = IdentifierShape.PATTERN_PREFIX + pattern;
+      return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
+          .shape(shape)
+          .reason(
+              "mostly distinct codes of one shape; never learned, generated as " + IdentifierShape.describe(shape));
+    }
+    if (allDistinct() && !anyBlank) {
+      return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
+          .reason("every value is distinct; never learned, generated as record numbers 1, 2, 3, ...");
+    }
+    String why =
+        manyDistinct || counts.size() > limit
+            ? "free text: more than " + limit + " distinct values in " + present + " rows"
+            : "free text: the values held by at least " + k + " records (" + SchemaInference.K_PROPERTY
+                + ") cover less than half of the " + present + " rows";
+    // Kind identifier, so that un-dropping it generates record numbers rather than copying text.
+    return column(ColumnKind.IDENTIFIER, missing, List.of(), 0).dropped(
+        why + ", so it is neither categories nor an identifier. To keep it, set \"drop\": false"
+            + " (record numbers are generated), or set \"kind\": \"categorical\" with its \"categories\", or lower "
+            + SchemaInference.K_PROPERTY);
+  }
+
+  /**
+   * The values held by at least k records as categories, the rest merged into {@link
+   * ValueProtection#RARE_CATEGORY}; null when the kept values cover less than half of the values (then the
+   * column is not categories).
+   */
+  private Builder protectedCategories(
+      java.util.function.Predicate<String> eligible, long values, long missingTotal, int decimals, boolean numeric) {
+    List<String> kept = new ArrayList<>();
+    long keptRows = 0;
+    int rare = 0;
+    for (Map.Entry<String, Holders> entry : counts.entrySet()) {
+      if (!eligible.test(entry.getKey())) {
+        continue;
+      }
+      if (entry.getValue().held() >= k) {
+        kept.add(entry.getKey());
+        keptRows += entry.getValue().rows;
+      } else {
+        rare++;
+      }
+    }
+    if (kept.isEmpty() || 2 * keptRows < values) {
+      return null;
+    }
+    kept.sort(
+        numeric
+            ? Comparator.comparingDouble(CsvValues::parseNumber).thenComparing(Comparator.naturalOrder())
+            : Comparator.naturalOrder());
+    if (rare > 0) {
+      kept.add(ValueProtection.RARE_CATEGORY);
+    }
+    ColumnKind kind = kept.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL;
+    Builder column = column(kind, missingTotal, kept, decimals);
+    column.protectedValues = rare;
+    if (rare > 0) {
+      column.reason(
+          rare + (rare == 1 ? " value is" : " values are") + " held by fewer than " + k + " records and read as "
+              + ValueProtection.RARE_CATEGORY + " (" + SchemaInference.K_PROPERTY + ")");
+    }
+    return column;
+  }
+
+  /** The time column: continuous whatever its number of distinct values. */
+  private ColumnSchema timeSchema(Path csv) {
+    if (present > 0 && numbers == present) {
+      return column(allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC, missing, List.of(),
+          allIntegral ? 0 : Math.min(maxDecimals, SchemaInference.MAX_DECIMALS)).build();
+    }
+    if (present > 0 && dates == present) {
+      return column(ColumnKind.DATE, missing, List.of(), 0).build();
+    }
+    if (present > 0 && dateTimes == present) {
+      return column(ColumnKind.DATETIME, missing, List.of(), 0).build();
+    }
+    String text = firstText != null ? firstText : "-";
+    throw InvalidInputException.inFile(
+        csv,
+        -1,
+        name,
+        (present == 0 ? "the time column has no values" : "the time column holds text such as '" + text
+            + "', not numbers or ISO dates")
+            + "; set " + LongitudinalInput.TIME_PARAMETER + " to the column with each visit's time (a number"
+            + " such as days or hours since admission, or an ISO date)");
+  }
+
+  private Builder column(ColumnKind kind, long missingCount, List<String> categories, int decimals) {
+    return new Builder(kind, missingCount, categories, decimals);
+  }
+
+  private static ColumnSchema log(Path source, Builder column, long rows) {
+    return column.build(rows);
+  }
+
+  /**
+   * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data a user must not
+   * lose silently), information for an identifier or protected categories; nothing when there is nothing to say.
+   */
+  static void log(Path source, ColumnSchema schema) {
+    if (schema.reason() == null) {
+      return;
+    }
+    if (schema.dropped() || schema.unparsedValues() > 0) {
+      LOG.warn("{}: column '{}' {}: {}", source, schema.name(),
+          schema.dropped() ? "is DROPPED (neither learned nor written)" : "is " + schema.kind().name().toLowerCase(
+              Locale.ROOT), schema.reason());
+    } else {
+      LOG.info("{}: column '{}' is {}: {}", source, schema.name(), schema.kind().name().toLowerCase(Locale.ROOT),
+          schema.reason());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s(%d present, %d missing)", name, present, missing);
+  }
+
+  /** The parts of a column as the rules decide them. */
+  private final class Builder {
+    private final ColumnKind kind;
+    private final long missingCount;
+    private final List<String> categories;
+    private final int decimals;
+    private boolean dropped;
+    private String shape;
+    private int protectedValues;
+    private long unparsed;
+    private final List<String> reasons = new ArrayList<>();
+
+    Builder(ColumnKind kind, long missingCount, List<String> categories, int decimals) {
+      this.kind = kind;
+      this.missingCount = missingCount;
+      this.categories = categories;
+      this.decimals = decimals;
+    }
+
+    Builder shape(String value) {
+      shape = value;
+      return this;
+    }
+
+    Builder reason(String value) {
+      reasons.add(value);
+      return this;
+    }
+
+    Builder dropped(String why) {
+      dropped = true;
+      return reason(why);
+    }
+
+    Builder unparsed(long strays, List<String> examples, String what) {
+      unparsed = strays;
+      if (strays > 0) {
+        reason(
+            strays + " of " + (present - placeholders) + " values are not " + what + " and are read as missing: "
+                + String.join(", ", examples) + (strays > examples.size() ? ", ..." : "")
+                + ". Correct them, or name them in " + SchemaInference.MISSING_VALUES_PROPERTY
+                + " if they mean missing");
+      }
+      return this;
+    }
+
+    ColumnSchema build() {
+      return build(present + missing);
+    }
+
+    ColumnSchema build(long rows) {
+      double missingRate = rows == 0 ? 0 : Math.round(missingCount * 1e6 / rows) / 1e6;
+      return new ColumnSchema(
+          name, kind, missingCount > 0, missingRate, categories, decimals, dropped, false, shape, protectedValues,
+          Math.toIntExact(Math.min(unparsed, Integer.MAX_VALUE)), reasons.isEmpty() ? null : String.join("; ", reasons));
+    }
+  }
+
+  /** How many rows hold a value, and by how many distinct holders, counted up to k. */
+  private static final class Holders {
+    private final long[] ids;
+    private int held;
+    private long rows;
+
+    Holders(int k) {
+      this.ids = new long[k];
+    }
+
+    void add(long holder) {
+      rows++;
+      if (held < ids.length) {
+        for (int i = 0; i < held; i++) {
+          if (ids[i] == holder) {
+            return;
+          }
+        }
+        ids[held++] = holder;
+      }
+    }
+
+    int held() {
+      return held;
+    }
+  }
+}
