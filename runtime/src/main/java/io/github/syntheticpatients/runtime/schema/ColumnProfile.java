@@ -318,8 +318,8 @@ final class ColumnProfile {
               + " false; to learn it set its \"kind\" (and categories)");
     }
     return column.reason(
-        said + "; never learned, generated as " + IdentifierShape.describe(shape) + ". To learn it instead set its"
-            + " \"kind\" (e.g. \"integer\")");
+        said + "; never learned, generated as " + IdentifierShape.describe(shape) + " (\"shape\"). To learn it"
+            + " instead, set its \"kind\"");
   }
 
   private Builder numberColumn(long strays) {

@@ -47,7 +47,7 @@ final class IdentifierNames {
           "patient", "pt", "person", "subject", "participant", "member", "client", "customer", "user", "mother",
           "father", "parent", "guardian", "spouse", "partner", "contact", "emergency", "next", "of", "kin",
           "doctor", "dr", "physician", "gp", "nurse", "clinician", "surgeon", "provider", "referrer", "carer",
-          "caregiver", "maiden", "middle", "legal", "preferred", "display", "birth");
+          "caregiver", "legal", "preferred", "display", "birth");
   /** Words that may follow a number-like phrase ({@code ssn_no}, {@code hospital_number}). */
   private static final Set<String> NUMBER_WORDS = Set.of("number", "num", "no", "nr", "nbr", "code", "id");
   /** Words that only name an identifier when a number word follows them ({@code hospital_number}). */
@@ -90,15 +90,15 @@ final class IdentifierNames {
     if (words.isEmpty()) {
       return null;
     }
-    // Order matters: "email address" is an e-mail, not an address; "birth name" is a name.
-    if (endsWithPerson(words, NAMES)) {
-      return Meaning.FULL_NAME;
-    }
+    // Order matters: "maiden name" is a last name, not a full one; "email address" is an e-mail, not an address.
     if (endsWithPerson(words, FIRST_NAMES)) {
       return Meaning.FIRST_NAME;
     }
     if (endsWithPerson(words, LAST_NAMES)) {
       return Meaning.LAST_NAME;
+    }
+    if (endsWithPerson(words, NAMES)) {
+      return Meaning.FULL_NAME;
     }
     if (endsWith(words, EMAILS)) {
       return Meaning.EMAIL;
