@@ -345,19 +345,19 @@ final class ColumnProfile {
     }
     Builder column;
     long distinct = manyDistinct ? Long.MAX_VALUE : counts.keySet().stream().filter(CsvValues::isNumber).count();
+    boolean looksLikeCodes =
+        distinct <= SchemaInference.MAX_NUMERIC_CODES && (distinct <= 2 || numbers >= 2 * distinct);
     Builder codes =
-        distinct <= SchemaInference.MAX_NUMERIC_CODES && (distinct <= 2 || numbers >= 2 * distinct)
-            ? protectedCategories(CsvValues::isNumber, numbers, missingTotal, decimals, true)
-            : null;
-    if (codes != null && codes.categories.size() > 0) {
+        looksLikeCodes ? protectedCategories(CsvValues::isNumber, numbers, missingTotal, decimals, true) : null;
+    if (codes != null) {
       column = codes;
     } else {
       column = column(allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC, missingTotal, List.of(),
           allIntegral ? 0 : decimals);
-      if (codes != null) {
+      if (looksLikeCodes) {
         column.reason(
-            "few distinct numbers look like codes, but none is held by " + k + " records, so it is learned as"
-                + " numbers; to keep it as codes lower " + SchemaInference.K_PROPERTY);
+            "few distinct numbers look like codes, but none is held by " + k + " records (or those that are cover"
+                + " less than half the rows), so it is learned as numbers; to keep it as codes lower " + SchemaInference.K_PROPERTY);
       }
     }
     return column.unparsed(strays, notNumbers, "numbers");

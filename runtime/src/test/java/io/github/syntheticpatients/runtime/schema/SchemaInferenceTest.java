@@ -228,4 +228,152 @@ class SchemaInferenceTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(ragged + ", line 3: the row has 1 fields but the header has 2");
   }
+
+  @Test
+  void identifiersByContentAtAnySize() throws IOException {
+    StringBuilder text = new StringBuilder("contact,line,ref,key2,account,lab\n");
+    for (int i = 0; i < 12; i++) {
+      int shuffled = (i * 7) % 12;
+      text.append("person").append(shuffled).append("@mail.test,") // e-mails
+          .append(String.format(Locale.ROOT, "+44 20 %04d %04d", 1000 + shuffled, 3000 + i)).append(',') // phones
+          .append(String.format(Locale.ROOT, "AB-%06d", 100_000 + shuffled * 13)).append(',') // codes
+          .append(400_000_000 + shuffled * 1_001).append(',') // 9-digit numbers
+          .append(String.format(Locale.ROOT, "%09d", shuffled * 3)).append(',') // 9 digits with leading zeros
+          .append(100 + shuffled).append('\n'); // a 3-digit measurement
+    }
+    TableSchema schema = SchemaInference.infer(csv(text.toString()), null);
+    assertThat(schema.columns())
+        .extracting(c -> c.name() + ":" + c.kind().name().toLowerCase(Locale.ROOT) + ":" + c.identifierShape())
+        .containsExactly(
+            "contact:identifier:email",
+            "line:identifier:pattern:+dd dd dddd dddd",
+            "ref:identifier:pattern:AA-dddddd",
+            "key2:identifier:pattern:ddddddddd",
+            "account:identifier:pattern:ddddddddd",
+            "lab:integer:null");
+    assertThat(schema.column("contact").orElseThrow().reason()).contains("e-mail addresses");
+    assertThat(schema.column("key2").orElseThrow().reason()).contains("9-digit numbers");
+  }
+
+  @Test
+  void rareCategoriesAreMergedAndCountedNeverNamed() throws IOException {
+    StringBuilder text = new StringBuilder("diagnosis,stage,smoker\n");
+    for (int i = 0; i < 60; i++) {
+      String diagnosis = i == 7 ? "Wilson disease" : i == 8 || i == 9 ? "Alagille syndrome" : i % 2 == 0 ? "PBC" : "PSC";
+      text.append(diagnosis).append(',').append(i < 4 ? 4 : 1 + i % 3).append(',')
+          .append(i < 3 ? "yes" : "no").append('\n');
+    }
+    Path file = csv(text.toString());
+    TableSchema schema = SchemaInference.infer(file, null);
+    ColumnSchema diagnosis = schema.column("diagnosis").orElseThrow();
+    assertThat(diagnosis.categories()).containsExactly("PBC", "PSC", ValueProtection.RARE_CATEGORY);
+    assertThat(diagnosis.protectedValues()).isEqualTo(2);
+    assertThat(diagnosis.reason()).contains("2 values are held by fewer than 5 records").doesNotContain("Wilson");
+    ColumnSchema stage = schema.column("stage").orElseThrow();
+    assertThat(stage.categories()).containsExactly("1", "2", "3", ValueProtection.RARE_CATEGORY);
+    ColumnSchema smoker = schema.column("smoker").orElseThrow();
+    assertThat(smoker.kind()).isEqualTo(ColumnKind.BINARY);
+    assertThat(smoker.categories()).containsExactly("no", ValueProtection.RARE_CATEGORY);
+    String json = new String(io.github.syntheticpatients.runtime.io.json.SchemaJson.toBytes(schema),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).doesNotContain("Wilson").doesNotContain("Alagille").contains("\"protectedValues\": 2");
+    // k = 1 turns protection off, knowingly.
+    assertThat(SchemaInference.infer(file, null, 1).column("diagnosis").orElseThrow().categories())
+        .containsExactly("Alagille syndrome", "PBC", "PSC", "Wilson disease");
+    // A higher k protects more: PSC and PBC are held by 28 and 29 records, so at k = 29 the kept values cover
+    // less than half the rows and the column is free text.
+    ColumnSchema strict = SchemaInference.infer(file, null, 29).column("diagnosis").orElseThrow();
+    assertThat(strict.dropped()).isTrue();
+    assertThat(strict.reason()).contains("cover less than half");
+    assertThatThrownBy(() -> SchemaInference.infer(file, null, 0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("valueProtectionK must be at least 1")
+        .satisfies(e -> assertThat(((InvalidInputException) e).parameter()).isEqualTo("synthetic.valueProtectionK"));
+  }
+
+  @Test
+  void aColumnWithNoCategoryHeldByKRecordsIsNotCategories() throws IOException {
+    // 8 rows: no value of 'grade' is held by 5 records. Text is then free text (dropped, loudly); codes are numbers.
+    TableSchema schema =
+        SchemaInference.infer(csv("grade,code\nlow,1\nlow,1\nhigh,2\nhigh,2\nmid,3\nmid,3\nlow,1\nhigh,2\n"), null);
+    ColumnSchema grade = schema.column("grade").orElseThrow();
+    assertThat(grade.dropped()).isTrue();
+    assertThat(grade.reason()).contains("free text").contains("synthetic.valueProtectionK");
+    ColumnSchema code = schema.column("code").orElseThrow();
+    assertThat(code.kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(code.reason()).contains("none is held by 5 records");
+  }
+
+  @Test
+  void longitudinalProtectionCountsPatientsNotVisits() throws IOException {
+    // One patient with a rare diagnosis seen on 10 visits: 10 rows, but one record.
+    StringBuilder text = new StringBuilder("pid,t,diagnosis\n");
+    for (int p = 0; p < 12; p++) {
+      for (int t = 0; t < 10; t++) {
+        text.append(p).append(',').append(t).append(',').append(p == 0 ? "rare" : p % 2 == 0 ? "a" : "b")
+            .append('\n');
+      }
+    }
+    TableSchema schema = SchemaInference.inferLongitudinal(csv(text.toString()), null, "pid", "t", 5);
+    ColumnSchema diagnosis = schema.column("diagnosis").orElseThrow();
+    assertThat(diagnosis.categories()).containsExactly("a", "b", ValueProtection.RARE_CATEGORY);
+    assertThat(diagnosis.staticAttribute()).isTrue();
+  }
+
+  @Test
+  void missingMarkersAndStrayValuesKeepTheColumn() throws IOException {
+    StringBuilder text = new StringBuilder("bili,visit,result,answer\n");
+    for (int i = 0; i < 300; i++) {
+      String bili = switch (i) {
+        case 10 -> "NULL";
+        case 20 -> "N/A";
+        case 30 -> "-";
+        case 40 -> "n.d.";
+        case 50 -> "<0.1";
+        default -> Double.toString(0.5 + (i % 17) / 10.0);
+      };
+      String visit = i % 50 == 3 ? "05/01/2020" : String.format(Locale.ROOT, "2020-%02d-%02d", 1 + i % 12, 1 + i % 28);
+      String result = i % 3 == 0 ? "-" : i % 3 == 1 ? "+" : "++"; // "-" is a result here, not missing
+      String answer = i % 4 == 0 ? "unknown" : i % 4 == 1 ? "yes" : "no";
+      text.append(bili).append(',').append(visit).append(',').append(result).append(',').append(answer)
+          .append('\n');
+    }
+    Path file = csv(text.toString());
+    TableSchema schema = SchemaInference.infer(file, null);
+    ColumnSchema bili = schema.column("bili").orElseThrow();
+    assertThat(bili.kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(bili.dropped()).isFalse();
+    assertThat(bili.unparsedValues()).isEqualTo(2);
+    assertThat(bili.missingRate()).isEqualTo(5 / 300.0, within());
+    assertThat(bili.reason())
+        .contains("2 of 297 values are not numbers and are read as missing") // NULL, N/A, - are missing
+        .contains("'n.d.' (t.csv line 42)")
+        .contains("'<0.1' (t.csv line 52)")
+        .contains("synthetic.missingValues");
+    ColumnSchema visit = schema.column("visit").orElseThrow();
+    assertThat(visit.kind()).isEqualTo(ColumnKind.DATE);
+    assertThat(visit.unparsedValues()).isEqualTo(6);
+    assertThat(visit.reason()).contains("6 of 300 values are not ISO dates").contains("'05/01/2020' (t.csv line 5)");
+    assertThat(schema.column("result").orElseThrow().categories()).containsExactly("+", "++", "-");
+    assertThat(schema.column("answer").orElseThrow().categories()).containsExactly("no", "unknown", "yes");
+    assertThat(schema.missingValues()).isEmpty();
+
+    // The user names "unknown" as missing: it leaves the categories and is recorded for the readers.
+    TableSchema named = SchemaInference.infer(file, CsvOptions.defaults().withExtraNaTokens(List.of("unknown")));
+    assertThat(named.column("answer").orElseThrow().categories()).containsExactly("no", "yes");
+    assertThat(named.column("answer").orElseThrow().missingRate()).isEqualTo(0.25);
+    assertThat(named.missingValues()).containsExactly("unknown");
+  }
+
+  @Test
+  void mostlyTextIsNotANumberColumn() throws IOException {
+    StringBuilder text = new StringBuilder("grade\n");
+    for (int i = 0; i < 100; i++) {
+      text.append(i % 10 == 0 ? "high" : Integer.toString(i % 3)).append('\n'); // 10 % text: too many strays
+    }
+    ColumnSchema grade = SchemaInference.infer(csv(text.toString()), null).column("grade").orElseThrow();
+    assertThat(grade.kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(grade.categories()).containsExactly("0", "1", "2", "high");
+    assertThat(grade.unparsedValues()).isZero();
+  }
 }
