@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -300,5 +301,55 @@ class CsvTableReaderTest {
         TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 2, false)));
     Path file = csv("one.csv", "x\r\n1.5\r\n\r\n2\r\n");
     assertThat(CsvTableReader.read(file, schema, null).column("x")).containsExactly(1.5, Double.NaN, 2);
+  }
+
+  /** The schema inference gives for stray values and rare categories: tolerant and bucketed. */
+  private static final TableSchema PROTECTED =
+      new TableSchema(
+          List.of(
+              new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0, List.of(), 1, false, false, null, 0, 2, null),
+              new ColumnSchema("visit", ColumnKind.DATE, true, 0, List.of(), 0, false, false, null, 0, 6, null),
+              new ColumnSchema(
+                  "diagnosis", ColumnKind.CATEGORICAL, true, 0, List.of("PBC", "PSC", ValueProtection.RARE_CATEGORY), 0,
+                  false, false, null, 1, 0, null),
+              new ColumnSchema("hb", ColumnKind.NUMERIC, false, 0, List.of(), 1, false)),
+          null, null, null, List.of("unknown"));
+
+  @Test
+  void rareValuesAreReadIntoTheBucketAndStraysAsMissing() throws IOException {
+    Path file =
+        csv(
+            "protected.csv",
+            "bili,visit,diagnosis,hb\n"
+                + "1.5,2020-01-05,PBC,12\n"
+                + "n.d.,05/01/2020,Wilson disease,-\n" // stray number, stray date, rare value; "-" is missing
+                + "-,2020-02-01,PSC,.\n"
+                + ".,2020-02-02,unknown,13\n");
+    // hb is never missing: its placeholder "-" fails as a missing value would.
+    assertThatThrownBy(() -> CsvTableReader.read(file, PROTECTED, null))
+        .hasMessageContaining("line 3, column 'hb'")
+        .hasMessageContaining("missing value ('-')");
+    TableSchema hbNullable =
+        PROTECTED.withColumns(
+            PROTECTED.columns().stream()
+                .map(c -> c.name().equals("hb")
+                    ? new ColumnSchema("hb", ColumnKind.NUMERIC, true, 0, List.of(), 1, false) : c)
+                .toList());
+    Table table = CsvTableReader.read(file, hbNullable, null);
+    assertThat(table.column("bili")).containsExactly(1.5, Double.NaN, Double.NaN, Double.NaN);
+    assertThat(table.column("visit")).containsExactly(
+        LocalDate.of(2020, 1, 5).toEpochDay(), Double.NaN, LocalDate.of(2020, 2, 1).toEpochDay(),
+        LocalDate.of(2020, 2, 2).toEpochDay());
+    // Wilson disease is read as _RARE_ (index 2); "unknown" is missing by the schema's missingValues.
+    assertThat(table.column("diagnosis")).containsExactly(0, 2, 1, Double.NaN);
+    assertThat(table.column("hb")).containsExactly(12, Double.NaN, Double.NaN, 13);
+  }
+
+  @Test
+  void strayValuesAreErrorsUnlessTheSchemaCountsThem() throws IOException {
+    Path file = csv("stray.csv", "id,age,stage,sex,visit,count\nx,n.d.,1,f,,\n");
+    assertFails(file).hasMessageContaining("'n.d.' is not a number");
+    Path rare = csv("rare.csv", "id,age,stage,sex,visit,count\nx,1,4,f,,\n");
+    assertFails(rare).hasMessageContaining("'4' is not one of the column's categories [1, 2, 3]");
   }
 }
