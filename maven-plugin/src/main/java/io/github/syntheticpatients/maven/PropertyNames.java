@@ -43,6 +43,7 @@ public final class PropertyNames {
   public static final String MODEL_DIRECTORIES = "synthetic.modelDirectories";
 
   public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
+  public static final String MISSING_VALUES = "synthetic.missingValues";
 
   private PropertyNames() {}
 }

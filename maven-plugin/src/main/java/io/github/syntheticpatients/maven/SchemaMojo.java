@@ -1,8 +1,14 @@
 package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.Schemas;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,6 +42,22 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
   /** The JSON file to write. Default: <code>${project.build.directory}/synthetic/&lt;input name&gt;.schema.json</code>. */
   @Parameter(property = PropertyNames.OUTPUT)
   private File output;
+
+  /**
+   * Value protection: a category held by fewer records than this (patients, for longitudinal data) is merged into
+   * {@code _RARE_}, so it appears in no schema, model or output; the schema counts how many values were merged.
+   * 1 turns protection off.
+   */
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  private int valueProtectionK;
+
+  /**
+   * Field values that also mean missing, comma-separated (e.g. {@code unknown,not done}), besides the defaults
+   * (empty, {@code NA}, {@code N/A}, {@code NULL}, {@code NaN}, {@code ?}, ...). Recorded in the schema, so that
+   * training reads the data alike.
+   */
+  @Parameter(property = PropertyNames.MISSING_VALUES)
+  private String missingValues;
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.SCHEMA_SKIP, defaultValue = "false")
@@ -75,8 +97,11 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
     }
     File target =
         output != null ? output : new File(defaultSyntheticDirectory(), TrainMojo.inputStem(input) + ".schema.json");
+    List<String> missing = CsvOptions.parseTokenList(missingValues);
     TableSchema schema =
-        longitudinal ? Schemas.infer(input.toPath(), entityId.strip(), time.strip()) : Schemas.infer(input.toPath());
+        longitudinal
+            ? Schemas.infer(input.toPath(), entityId.strip(), time.strip(), valueProtectionK, missing)
+            : Schemas.infer(input.toPath(), valueProtectionK, missing);
     Schemas.write(schema, target.toPath());
     String roles =
         schema.isLongitudinal()
@@ -84,9 +109,34 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
                 + schema.staticColumns().size() + " static and " + schema.timeVaryingColumns().size()
                 + " time-varying columns"
             : "";
+    logChoices(schema);
     getLog()
         .info(
             "Wrote the schema of " + input + " (" + schema.columns().size() + " columns" + roles + ") to " + target
                 + ". Review it, then train with -D" + PropertyNames.SCHEMA + "=" + target);
+  }
+
+  /** A summary of what inference chose to protect, after the per-column lines the runtime logs. */
+  private void logChoices(TableSchema schema) {
+    List<String> generated = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    int protectedValues = 0;
+    for (ColumnSchema column : schema.columns()) {
+      if (column.dropped()) {
+        dropped.add(column.name());
+      } else if (column.kind() == ColumnKind.IDENTIFIER) {
+        generated.add(column.name());
+      }
+      protectedValues += column.protectedValues();
+    }
+    getLog().info(
+        "Identifiers (never learned, generated): " + (generated.isEmpty() ? "none" : String.join(", ", generated))
+            + "; categories merged into _RARE_ (held by fewer than " + valueProtectionK + " records): "
+            + protectedValues);
+    if (!dropped.isEmpty()) {
+      getLog().warn(
+          "Dropped columns (neither learned nor written): " + String.join(", ", dropped) + ". Each line above says"
+              + " why; to keep one, edit its entry in the schema file.");
+    }
   }
 }
