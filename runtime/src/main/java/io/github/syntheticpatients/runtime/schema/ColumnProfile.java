@@ -57,6 +57,7 @@ final class ColumnProfile {
   private double previous = Double.NEGATIVE_INFINITY;
   private int maxDecimals;
   private final long[] digitWidths = new long[20];
+  private long compactDates;
   private long dates;
   private long dateTimes;
   private boolean anyTime;
@@ -147,6 +148,9 @@ final class ColumnProfile {
     if (width > 0) {
       digitWidths[Math.min(width, digitWidths.length - 1)]++;
     }
+    if (width == 8 && isCompactDate(value)) {
+      compactDates++;
+    }
     // A number column can still be all distinct only as whole numbers with an id name, in sequence, or long.
     if (uniqueness != null && (!allIntegral || (!idName && !increasing && width < MIN_ID_DIGITS - 1))) {
       uniqueness = null;
@@ -163,6 +167,14 @@ final class ColumnProfile {
       }
     }
     return value.length();
+  }
+
+  /** Whether 8 digits read as a date yyyyMMdd from 1800 to 2199 ({@code 20200105}): a date, not a record number. */
+  private static boolean isCompactDate(String digits) {
+    int year = Integer.parseInt(digits.substring(0, 4));
+    int month = Integer.parseInt(digits.substring(4, 6));
+    int day = Integer.parseInt(digits.substring(6, 8));
+    return year >= 1800 && year < 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
   }
 
   /** 9 to 15 digits with at least one of {@code + ( ) - . blank} and nothing else: {@code (555) 010-4477}. */
@@ -334,7 +346,8 @@ final class ColumnProfile {
                   + "; never learned, generated as record numbers 1, 2, 3, ...");
     }
     int width = fixedDigitWidth();
-    if (clean && width >= MIN_ID_DIGITS && mostlyDistinct()) {
+    boolean datesAsNumbers = width == 8 && compactDates == numbers; // 20200105 is a date, not a number
+    if (clean && width >= MIN_ID_DIGITS && !datesAsNumbers && mostlyDistinct()) {
       String shape = IdentifierShape.PATTERN_PREFIX + "d".repeat(width);
       return column(ColumnKind.IDENTIFIER, missingTotal, List.of(), 0)
           .shape(shape)

@@ -231,7 +231,7 @@ class SchemaInferenceTest {
 
   @Test
   void identifiersByContentAtAnySize() throws IOException {
-    StringBuilder text = new StringBuilder("contact,line,ref,key2,account,lab\n");
+    StringBuilder text = new StringBuilder("contact,line,ref,key2,account,lab,seen\n");
     for (int i = 0; i < 12; i++) {
       int shuffled = (i * 7) % 12;
       text.append("person").append(shuffled).append("@mail.test,") // e-mails
@@ -239,7 +239,8 @@ class SchemaInferenceTest {
           .append(String.format(Locale.ROOT, "AB-%06d", 100_000 + shuffled * 13)).append(',') // codes
           .append(400_000_000 + shuffled * 1_001).append(',') // 9-digit numbers
           .append(String.format(Locale.ROOT, "%09d", shuffled * 3)).append(',') // 9 digits with leading zeros
-          .append(100 + shuffled).append('\n'); // a 3-digit measurement
+          .append(100 + shuffled).append(',') // a 3-digit measurement
+          .append(20_200_101 + shuffled).append('\n'); // yyyyMMdd dates: 8 digits, but not a record number
     }
     TableSchema schema = SchemaInference.infer(csv(text.toString()), null);
     assertThat(schema.columns())
@@ -250,7 +251,8 @@ class SchemaInferenceTest {
             "ref:identifier:pattern:AA-dddddd",
             "key2:identifier:pattern:ddddddddd",
             "account:identifier:pattern:ddddddddd",
-            "lab:integer:null");
+            "lab:integer:null",
+            "seen:integer:null");
     assertThat(schema.column("contact").orElseThrow().reason()).contains("e-mail addresses");
     assertThat(schema.column("key2").orElseThrow().reason()).contains("9-digit numbers");
   }

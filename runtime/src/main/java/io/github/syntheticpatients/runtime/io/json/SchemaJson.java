@@ -282,13 +282,8 @@ public final class SchemaJson {
           file, locate(file, "columns", index, "missingRate"), name,
           "\"missingRate\" is " + missingRate + "; use a share from 0 to 1");
     }
-    String shape = entry.shape();
-    if (shape != null && kind != ColumnKind.IDENTIFIER) {
-      throw problem(
-          file, locate(file, "columns", index, "shape"), name,
-          "\"shape\" describes synthetic identifiers, but the column is " + kindName(kind)
-              + "; remove \"shape\" or set \"kind\": \"identifier\"");
-    }
+    // A shape left on a column whose kind the user changed (to learn it) is ignored: changing the kind is enough.
+    String shape = kind == ColumnKind.IDENTIFIER ? entry.shape() : null;
     try {
       IdentifierShape.check(shape);
     } catch (IllegalArgumentException e) {

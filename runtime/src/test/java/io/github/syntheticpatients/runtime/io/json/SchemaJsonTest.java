@@ -142,4 +142,50 @@ class SchemaJsonTest {
     Path missing = dir.resolve("absent.json");
     assertThatThrownBy(() -> SchemaJson.read(missing)).hasMessage(missing + ": the file does not exist; check the path");
   }
+
+  @Test
+  void identifierShapesProtectedCountsAndMissingValuesRoundTrip() throws IOException {
+    TableSchema schema =
+        new TableSchema(
+            List.of(
+                new ColumnSchema(
+                    "ssn", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false, false, "pattern:ddd-dd-dddd", 0, 0,
+                    "the name reads as a record or national number"),
+                new ColumnSchema(
+                    "diagnosis", ColumnKind.CATEGORICAL, false, 0, List.of("PBC", "_RARE_"), 0, false, false, null, 3,
+                    0, null),
+                new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0.01, List.of(), 1, false, false, null, 0, 2, null)),
+            null, null, null, List.of("unknown", "not done"));
+    Path file = dir.resolve("protected.schema.json");
+    Schemas.write(schema, file);
+    String json = Files.readString(file);
+    assertThat(json)
+        .contains("\"shape\": \"pattern:ddd-dd-dddd\"", "\"protectedValues\": 3", "\"unparsedValues\": 2",
+            "\"missingValues\": [\"unknown\", \"not done\"]");
+    assertThat(Schemas.read(file)).isEqualTo(schema);
+    // As a model file embeds it: the tree written, then parsed back.
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> tree = JsonFiles.mapper().readValue(SchemaJson.toBytes(schema), java.util.Map.class);
+    assertThat(SchemaJson.fromMap(tree, "model")).isEqualTo(schema);
+  }
+
+  @Test
+  void settingTheKindOverrulesAnIdentifier() throws IOException {
+    Path file =
+        write(HEAD + "    {\"name\": \"zip\", \"kind\": \"integer\", \"shape\": \"pattern:ddddd\"}\n  ]\n}\n");
+    ColumnSchema zip = SchemaJson.read(file).columns().get(0);
+    assertThat(zip.kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(zip.isLearned()).isTrue();
+    assertThat(zip.identifierShape()).isNull();
+  }
+
+  @Test
+  void unknownShapeNamesTheValidOnes() throws IOException {
+    Path file =
+        write(HEAD + "    {\"name\": \"zip\", \"kind\": \"identifier\",\n     \"shape\": \"zipcode\"}\n  ]\n}\n");
+    assertThatThrownBy(() -> SchemaJson.read(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(file + ", line 6, column 'zip': at character 6: unknown identifier shape \"zipcode\"")
+        .hasMessageContaining("pattern:ddd-dd-dddd");
+  }
 }
