@@ -70,6 +70,7 @@ final class ColumnProfile {
   private boolean manyDistinct;
   private UniquenessTracker uniqueness;
   private boolean uniquenessAbandoned;
+  /** Templates of the values and how many rows have each: streamed only once the values are no longer counted. */
   private Map<String, Long> patterns = new HashMap<>();
   private boolean anyBlank;
 
@@ -97,17 +98,18 @@ final class ColumnProfile {
       return;
     }
     present++;
+    boolean streaming = manyDistinct; // the values were no longer counted before this one
     trackDistinct(value, holder);
     if (CsvValues.isPlaceholder(value)) {
       placeholders++; // missing if the column turns out numbers or dates; a value if text
-      trackPattern(value);
+      trackPattern(value, streaming);
       return;
     }
     double number = CsvValues.parseNumber(value);
     if (!Double.isNaN(number)) {
       acceptNumber(value, number);
       if (meaning != null) {
-        trackPattern(value);
+        trackPattern(value, streaming);
       }
       example(notDates, value, file, line);
       example(notDateTimes, value, file, line);
@@ -117,7 +119,7 @@ final class ColumnProfile {
       firstText = value;
     }
     example(notNumbers, value, file, line);
-    trackPattern(value);
+    trackPattern(value, streaming);
     anyBlank |= value.indexOf(' ') >= 0;
     if (!Double.isNaN(CsvValues.parseDate(value))) {
       dates++;
@@ -131,7 +133,7 @@ final class ColumnProfile {
       return;
     }
     example(notDateTimes, value, file, line);
-    if (EMAIL.matcher(value).matches()) {
+    if (value.indexOf('@') > 0 && EMAIL.matcher(value).matches()) {
       emails++;
     } else if (looksLikePhone(value)) {
       phones++;
@@ -200,7 +202,19 @@ final class ColumnProfile {
     }
   }
 
-  private void trackPattern(String value) {
+  /** Whether a value's template counts: text and placeholders always, numbers only under an identifier name. */
+  private boolean hasShape(String value) {
+    return meaning != null || !CsvValues.isNumber(value);
+  }
+
+  private void trackPattern(String value, boolean streaming) {
+    if (!streaming) {
+      return; // while values are counted, templates are made from the counts at the end
+    }
+    addPattern(value, 1);
+  }
+
+  private void addPattern(String value, long rows) {
     if (patterns == null) {
       return;
     }
@@ -209,7 +223,7 @@ final class ColumnProfile {
       patterns = null;
       return;
     }
-    patterns.merge(pattern, 1L, Long::sum);
+    patterns.merge(pattern, rows, Long::sum);
     if (patterns.size() > MAX_PATTERNS) {
       patterns = null;
     }
@@ -220,6 +234,11 @@ final class ColumnProfile {
       counts.computeIfAbsent(value, v -> new Holders(k)).add(holder);
       if (counts.size() > DISTINCT_TRACKED) {
         manyDistinct = true;
+        counts.forEach((v, holders) -> {
+          if (hasShape(v)) {
+            addPattern(v, holders.rows);
+          }
+        });
         if (counts.size() == present && !uniquenessAbandoned) {
           // Every value so far is distinct: keep checking with hashes instead of strings.
           uniqueness = new UniquenessTracker();
@@ -248,6 +267,13 @@ final class ColumnProfile {
 
   /** The most frequent template, or null when none was tracked. */
   private String dominantPattern() {
+    if (!manyDistinct && patterns != null && patterns.isEmpty()) {
+      counts.forEach((v, holders) -> {
+        if (hasShape(v)) {
+          addPattern(v, holders.rows);
+        }
+      });
+    }
     if (patterns == null || patterns.isEmpty()) {
       return null;
     }

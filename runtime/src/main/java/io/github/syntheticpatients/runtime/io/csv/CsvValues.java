@@ -22,7 +22,7 @@ public final class CsvValues {
    * treat it as missing in number and date columns only: in a text column {@code -} can be a result (negative).
    */
   public static boolean isPlaceholder(String text) {
-    return PLACEHOLDERS.contains(text);
+    return text.length() <= 2 && PLACEHOLDERS.contains(text); // length first: called on every cell
   }
 
   /**
