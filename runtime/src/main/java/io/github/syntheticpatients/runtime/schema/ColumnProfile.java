@@ -231,7 +231,12 @@ final class ColumnProfile {
 
   private void trackDistinct(String value, long holder) {
     if (!manyDistinct) {
-      counts.computeIfAbsent(value, v -> new Holders(k)).add(holder);
+      Holders held = counts.get(value);
+      if (held == null) {
+        held = new Holders(k);
+        counts.put(value, held);
+      }
+      held.add(holder);
       if (counts.size() > DISTINCT_TRACKED) {
         manyDistinct = true;
         counts.forEach((v, holders) -> {
