@@ -32,6 +32,7 @@ public final class PropertyNames {
   public static final String JVM_ARGS = "synthetic.jvmArgs";
   public static final String ENTITY_ID = "synthetic.entityId";
   public static final String TIME = "synthetic.time";
+  public static final String MISSING_VALUES = "synthetic.missingValues";
 
   public static final String REAL = "synthetic.real";
   public static final String HOLDOUT = "synthetic.holdout";
@@ -43,7 +44,6 @@ public final class PropertyNames {
   public static final String MODEL_DIRECTORIES = "synthetic.modelDirectories";
 
   public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
-  public static final String MISSING_VALUES = "synthetic.missingValues";
 
   private PropertyNames() {}
 }
