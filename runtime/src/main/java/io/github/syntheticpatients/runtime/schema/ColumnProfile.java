@@ -302,12 +302,12 @@ final class ColumnProfile {
   }
 
   /**
-   * Applies the rules, logs the choice where there is something to say, and returns the column.
+   * Applies the rules and returns the column, with the reason for its kind where there is something to say; the
+   * missing rate is a share of the rows seen (one value per row).
    *
    * @param source what is being read, for messages
-   * @param rows the records the missing rate is a share of
    */
-  ColumnSchema toSchema(Path source, long rows) {
+  ColumnSchema toSchema(Path source) {
     if (role == Role.ENTITY_ID) {
       return column(ColumnKind.IDENTIFIER, missing, List.of(), 0).build();
     }
@@ -315,31 +315,27 @@ final class ColumnProfile {
       return timeSchema(source);
     }
     if (present == 0) {
-      return log(
-          source,
-          column(ColumnKind.NUMERIC, missing, List.of(), 0).dropped(
-              "every value is missing; delete the column from the CSV, or fill it in and infer again"),
-          rows);
+      return column(ColumnKind.NUMERIC, missing, List.of(), 0)
+          .dropped("every value is missing; delete the column from the CSV, or fill it in and infer again")
+          .build();
     }
     if (meaning != null) {
-      return log(source, byName(), rows);
+      return byName().build();
     }
     long numberLike = present - placeholders;
     long strays = numberLike - numbers;
     if (numbers > 0 && strays <= allowedStrays(numberLike)) {
-      return log(source, numberColumn(strays), rows);
+      return numberColumn(strays).build();
     }
     if (dates > 0 && numberLike - dates <= allowedStrays(numberLike)) {
-      return log(source, dateColumn(ColumnKind.DATE, numberLike - dates, notDates, "ISO dates (yyyy-MM-dd)"), rows);
+      return dateColumn(ColumnKind.DATE, numberLike - dates, notDates, "ISO dates (yyyy-MM-dd)").build();
     }
     if (anyTime && numberLike - dateTimes <= allowedStrays(numberLike)) {
-      return log(
-          source,
-          dateColumn(
-              ColumnKind.DATETIME, numberLike - dateTimes, notDateTimes, "ISO dates or date-times (yyyy-MM-ddTHH:mm)"),
-          rows);
+      return dateColumn(
+              ColumnKind.DATETIME, numberLike - dateTimes, notDateTimes, "ISO dates or date-times (yyyy-MM-ddTHH:mm)")
+          .build();
     }
-    return log(source, textColumn(), rows);
+    return textColumn().build();
   }
 
   private Builder byName() {
@@ -541,10 +537,6 @@ final class ColumnProfile {
     return new Builder(kind, missingCount, categories, decimals);
   }
 
-  private static ColumnSchema log(Path source, Builder column, long rows) {
-    return column.build(rows);
-  }
-
   /**
    * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data a user must not
    * lose silently), information for an identifier or protected categories; nothing when there is nothing to say.
@@ -615,10 +607,7 @@ final class ColumnProfile {
     }
 
     ColumnSchema build() {
-      return build(present + missing);
-    }
-
-    ColumnSchema build(long rows) {
+      long rows = present + missing;
       double missingRate = rows == 0 ? 0 : Math.round(missingCount * 1e6 / rows) / 1e6;
       return new ColumnSchema(
           name, kind, missingCount > 0, missingRate, categories, decimals, dropped, false, shape, protectedValues,
