@@ -73,6 +73,8 @@ final class ColumnProfile {
   /** Templates of the values and how many rows have each: streamed only once the values are no longer counted. */
   private Map<String, Long> patterns = new HashMap<>();
   private boolean anyBlank;
+  /** The stray values of the last column built, with their lines, for the warning; null when none. */
+  private String strayExamples;
 
   ColumnProfile(String name, Role role, int k) {
     this.name = name;
@@ -539,16 +541,20 @@ final class ColumnProfile {
 
   /**
    * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data a user must not
-   * lose silently), information for an identifier or protected categories; nothing when there is nothing to say.
+   * lose silently; the stray values are named here, with their lines, and nowhere else), information for an
+   * identifier or protected categories; nothing when there is nothing to say.
+   *
+   * @param schema the column as this profile built it
    */
-  static void log(Path source, ColumnSchema schema) {
+  void log(Path source, ColumnSchema schema) {
     if (schema.reason() == null) {
       return;
     }
     if (schema.dropped() || schema.unparsedValues() > 0) {
-      LOG.warn("{}: column '{}' {}: {}", source, schema.name(),
+      LOG.warn("{}: column '{}' {}: {}{}", source, schema.name(),
           schema.dropped() ? "is DROPPED (neither learned nor written)" : "is " + schema.kind().name().toLowerCase(
-              Locale.ROOT), schema.reason());
+              Locale.ROOT), schema.reason(),
+          schema.unparsedValues() > 0 && strayExamples != null ? ". The values: " + strayExamples : "");
     } else {
       LOG.info("{}: column '{}' is {}: {}", source, schema.name(), schema.kind().name().toLowerCase(Locale.ROOT),
           schema.reason());
@@ -597,11 +603,12 @@ final class ColumnProfile {
     Builder unparsed(long strays, List<String> examples, String what) {
       unparsed = strays;
       if (strays > 0) {
+        // The values themselves go to the warning only: a schema (and the model file embedding it) holds none.
+        strayExamples = String.join(", ", examples) + (strays > examples.size() ? ", ..." : "");
         reason(
-            strays + " of " + (present - placeholders) + " values are not " + what + " and are read as missing: "
-                + String.join(", ", examples) + (strays > examples.size() ? ", ..." : "")
-                + ". Correct them, or name them in " + SchemaInference.MISSING_VALUES_PROPERTY
-                + " if they mean missing");
+            strays + " of " + (present - placeholders) + " values are not " + what + " and are read as missing"
+                + " (the warning at inference names them with their lines). Correct them, or name them in "
+                + SchemaInference.MISSING_VALUES_PROPERTY + " if they mean missing");
       }
       return this;
     }

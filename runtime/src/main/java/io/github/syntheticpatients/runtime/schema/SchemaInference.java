@@ -319,14 +319,16 @@ public final class SchemaInference {
       columns.add(new ColumnSchema(entityId, ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false));
     }
     for (int c = 0; c < profiles.length; c++) {
-      ColumnSchema column = profiles[c].toSchema(source);
+      ColumnProfile profile = profiles[c];
+      ColumnSchema column = profile.toSchema(source);
       if (statics != null && firstVisitProfiles[c] != null && column.isLearned() && statics.isStatic(c)) {
         // A static value is repeated on every visit, so rows overstate how often it occurs: its kind is decided
         // by one value per patient (a baseline age seen on 16 visits is not a code seen 16 times).
-        ColumnSchema perPatient = firstVisitProfiles[c].toSchema(source);
+        profile = firstVisitProfiles[c];
+        ColumnSchema perPatient = profile.toSchema(source);
         column = perPatient.isLearned() ? perPatient.withStaticAttribute(true) : perPatient;
       }
-      ColumnProfile.log(source, column);
+      profile.log(source, column);
       columns.add(column);
     }
     TableSchema schema = TableSchema.of(columns).withMissingValues(extraMissingValues(optionsOf.apply(files.get(0))));

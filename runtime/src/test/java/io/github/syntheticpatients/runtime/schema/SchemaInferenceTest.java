@@ -341,7 +341,8 @@ class SchemaInferenceTest {
           .append('\n');
     }
     Path file = csv(text.toString());
-    TableSchema schema = SchemaInference.infer(file, null);
+    List<String> warnings = new ArrayList<>();
+    TableSchema schema = withWarnings(warnings, () -> SchemaInference.infer(file, null));
     ColumnSchema bili = schema.column("bili").orElseThrow();
     assertThat(bili.kind()).isEqualTo(ColumnKind.NUMERIC);
     assertThat(bili.dropped()).isFalse();
@@ -349,13 +350,18 @@ class SchemaInferenceTest {
     assertThat(bili.missingRate()).isEqualTo(5 / 300.0, within());
     assertThat(bili.reason())
         .contains("2 of 297 values are not numbers and are read as missing") // NULL, N/A, - are missing
-        .contains("'n.d.' (t.csv line 42)")
-        .contains("'<0.1' (t.csv line 52)")
-        .contains("synthetic.missingValues");
+        .contains("synthetic.missingValues")
+        .doesNotContain("n.d."); // the schema (and the model file) holds no value, the warning names them
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("WARN").contains("column 'bili' is numeric: 2 of 297 values")
+            .contains("'n.d.' (t.csv line 42), '<0.1' (t.csv line 52)"));
     ColumnSchema visit = schema.column("visit").orElseThrow();
     assertThat(visit.kind()).isEqualTo(ColumnKind.DATE);
     assertThat(visit.unparsedValues()).isEqualTo(6);
-    assertThat(visit.reason()).contains("6 of 300 values are not ISO dates").contains("'05/01/2020' (t.csv line 5)");
+    assertThat(visit.reason()).contains("6 of 300 values are not ISO dates").doesNotContain("05/01/2020");
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("column 'visit' is date: 6 of 300 values")
+            .contains("'05/01/2020' (t.csv line 5)").endsWith(", ..."));
     assertThat(schema.column("result").orElseThrow().categories()).containsExactly("+", "++", "-");
     assertThat(schema.column("answer").orElseThrow().categories()).containsExactly("no", "unknown", "yes");
     assertThat(schema.missingValues()).isEmpty();
@@ -377,5 +383,18 @@ class SchemaInferenceTest {
     assertThat(grade.kind()).isEqualTo(ColumnKind.CATEGORICAL);
     assertThat(grade.categories()).containsExactly("0", "1", "2", "high");
     assertThat(grade.unparsedValues()).isZero();
+  }
+
+  /** Runs inference and collects the lines it logs (slf4j-simple writes to the current System.err). */
+  private static TableSchema withWarnings(List<String> lines, java.util.function.Supplier<TableSchema> inference) {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return inference.get();
+    } finally {
+      System.setErr(original);
+      lines.addAll(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+    }
   }
 }
