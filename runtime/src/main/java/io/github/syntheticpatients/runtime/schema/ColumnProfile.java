@@ -342,7 +342,9 @@ final class ColumnProfile {
 
   private Builder byName() {
     String shape = meaning.shape;
-    if (shape == null) {
+    if (meaning.dropped) {
+      shape = IdentifierShape.SEQUENCE; // record numbers, should the user keep the column: text has no useful shape
+    } else if (shape == null) {
       String pattern = dominantPattern();
       shape = pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
     }
