@@ -87,7 +87,7 @@ public final class LongitudinalTrainingJob {
     TrainingOptions options = TrainingOptions.from(settings.options());
     requireGenerator(settings.generator());
     Engines.require();
-    TableSchema schema = schema();
+    TableSchema schema = schema(options.valueProtectionK());
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     Timelines all = Schemas.readTimelines(request.input(), schema);
     if (!options.forwardFill().isEmpty()) {
@@ -165,7 +165,7 @@ public final class LongitudinalTrainingJob {
   }
 
   /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
-  private TableSchema schema() {
+  private TableSchema schema(int valueProtectionK) {
     if (request.schemaFile() == null) {
       if (request.entityId() == null || request.time() == null) {
         throw InvalidInputException.inParameter(
@@ -173,7 +173,7 @@ public final class LongitudinalTrainingJob {
             "Longitudinal training needs both the patient id column (synthetic.entityId) and the time column"
                 + " (synthetic.time), or a schema file that names them");
       }
-      return Schemas.infer(request.input(), request.entityId(), request.time());
+      return Schemas.infer(request.input(), request.entityId(), request.time(), valueProtectionK, List.of());
     }
     TableSchema schema = Schemas.read(request.schemaFile());
     if (request.entityId() != null || request.time() != null) {

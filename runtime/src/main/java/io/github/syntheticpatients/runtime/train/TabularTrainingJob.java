@@ -65,7 +65,9 @@ public final class TabularTrainingJob {
     TrainingOptions options = TrainingOptions.from(settings.options());
     requireInput(request.input());
     TableSchema schema =
-        request.schemaFile() == null ? Schemas.infer(request.input()) : Schemas.read(request.schemaFile());
+        request.schemaFile() == null
+            ? Schemas.infer(request.input(), options.valueProtectionK(), List.of())
+            : Schemas.read(request.schemaFile());
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     Table table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
     if (table.rowCount() < MIN_ROWS) {
