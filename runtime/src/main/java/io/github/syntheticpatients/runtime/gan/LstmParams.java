@@ -1,19 +1,26 @@
 package io.github.syntheticpatients.runtime.gan;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import io.github.syntheticpatients.runtime.model.LstmLayer;
 import java.util.List;
 
 /**
  * The parameters of one unidirectional, single-layer LSTM as plain NDArrays in PyTorch's layout ({@code weight_ih}
- * {@code 4H × in}, {@code weight_hh} {@code 4H × H}, {@code bias_ih}, {@code bias_hh}; gates i, f, g, o), run with
- * libtorch's fused LSTM op. Initialised like {@code nn.LSTM}: everything uniform in ±1/√H. Two of these make the
- * bidirectional layer: DJL's own bidirectional LSTM passes biased parameters in the wrong order
- * (shared/notes/djl.md, pitfall 3).
+ * {@code 4H × in}, {@code weight_hh} {@code 4H × H}, {@code bias_ih}, {@code bias_hh}; gates i, f, g, o). Initialised
+ * like {@code nn.LSTM}: everything uniform in ±1/√H. Two of these make the bidirectional layer: DJL's own
+ * bidirectional LSTM passes biased parameters in the wrong order (shared/notes/djl.md, pitfall 3).
+ *
+ * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused {@code lstm} op: on
+ * CPUs with AVX-512 that op runs as a oneDNN RNN primitive whose numbers differ from the LSTM the plain-Java
+ * {@link io.github.syntheticpatients.runtime.model.LstmKernel} samples by up to 7e-3 per step (docs/numerics.md), so
+ * training would fit one function and sampling run another. Composed, training's forward and backward pass and the
+ * exported kernel compute the same function on any CPU, to float rounding.
  */
 final class LstmParams {
   final int in;
@@ -43,14 +50,38 @@ final class LstmParams {
   /**
    * The hidden states of every step ({@code B × T × H}) for {@code x} ({@code B × T × in}), starting from zero
    * state. Results live on {@code x}'s manager. Padded steps after a sequence's end do not affect its valid steps.
+   *
+   * <pre>
+   *   a_t = x_t · W_ihᵀ + b_ih + h_{t−1} · W_hhᵀ + b_hh      (4H values: i, f, g, o)
+   *   c_t = σ(f) ⊙ c_{t−1} + σ(i) ⊙ tanh(g),   h_t = σ(o) ⊙ tanh(c_t),   h_{−1} = c_{−1} = 0
+   * </pre>
    */
-  NDArray forward(NDArray x, boolean training) {
-    NDManager batch = x.getManager();
-    Shape state = new Shape(1, x.getShape().get(0), hidden);
-    NDList initial = new NDList(batch.zeros(state, DataType.FLOAT32), batch.zeros(state, DataType.FLOAT32));
-    NDList weights = new NDList(inputWeight, recurrentWeight, inputBias, recurrentBias);
-    NDList out = x.getNDArrayInternal().lstm(x, initial, weights, true, 1, 0, training, false, true);
-    return out.get(0);
+  NDArray forward(NDArray x) {
+    int steps = Math.toIntExact(x.getShape().get(1));
+    // The input projection of all steps at once; only the recurrent product must wait for the previous step.
+    NDList projected = x.getNDArrayInternal().linear(x, inputWeight, inputBias).singletonOrThrow()
+        .split(steps, 1);
+    NDList states = new NDList(steps);
+    NDArray h = null;
+    NDArray c = null;
+    for (int t = 0; t < steps; t++) {
+      NDArray a = projected.get(t).squeeze(1);
+      if (h != null) {
+        // h starts at zero, so step 0 has no recurrent term.
+        a = a.add(h.getNDArrayInternal().linear(h, recurrentWeight, recurrentBias).singletonOrThrow());
+      } else {
+        a = a.add(recurrentBias);
+      }
+      NDList gates = a.split(4, 1);
+      NDArray input = Activation.sigmoid(gates.get(0));
+      NDArray forget = Activation.sigmoid(gates.get(1));
+      NDArray cell = gates.get(2).tanh();
+      NDArray output = Activation.sigmoid(gates.get(3));
+      c = c == null ? input.mul(cell) : forget.mul(c).add(input.mul(cell));
+      h = output.mul(c.tanh());
+      states.add(h);
+    }
+    return NDArrays.stack(states, 1);
   }
 
   /** The plain-Java layer: weights transposed to the {@code x · W} convention, the two biases summed. */

@@ -39,7 +39,7 @@ final class TimelineCriticNetwork {
   NDArray score(NDArray x, TimelineBatch batch, int copies) {
     NDManager manager = x.getManager();
     NDArray input = batch.staticWidth == 0 ? x : x.concat(batch.staticsOverTime(manager, copies), 2);
-    NDArray states = lstm.forward(input, true);
+    NDArray states = lstm.forward(input);
     long rows = (long) copies * batch.size;
     NDArray mean = states.mul(batch.mask(manager, copies)).sum(new int[] {1})
         .mul(batch.inverseLengths(manager, copies));

@@ -47,24 +47,24 @@ final class TimelineGeneratorNetwork {
    * the batch's static attributes; rows of padded steps hold values that callers mask. Results live on
    * {@code noise}'s manager.
    */
-  NDArray forward(NDArray noise, TimelineBatch batch, boolean training) {
-    return forward(noise, batch, training, null);
+  NDArray forward(NDArray noise, TimelineBatch batch) {
+    return forward(noise, batch, null);
   }
 
   /**
-   * As {@link #forward(NDArray, TimelineBatch, boolean)}, with {@code staticJitter} ({@code B × 1 × staticWidth}, or
+   * As {@link #forward(NDArray, TimelineBatch)}, with {@code staticJitter} ({@code B × 1 × staticWidth}, or
    * null) added to every step's copy of the static attributes.
    */
-  NDArray forward(NDArray noise, TimelineBatch batch, boolean training, NDArray staticJitter) {
+  NDArray forward(NDArray noise, TimelineBatch batch, NDArray staticJitter) {
     NDManager manager = noise.getManager();
     NDArray statics = staticWidth == 0 ? null : batch.staticsOverTime(manager, 1);
     if (statics != null && staticJitter != null) {
       statics = statics.add(staticJitter);
     }
     NDArray input = statics == null ? noise : noise.concat(statics, 2);
-    NDArray forwardStates = forwardLstm.forward(input, training);
+    NDArray forwardStates = forwardLstm.forward(input);
     NDArray reversedInput = input.gather(batch.reversal(manager, latentDim + staticWidth), 1);
-    NDArray backwardStates = backwardLstm.forward(reversedInput, training)
+    NDArray backwardStates = backwardLstm.forward(reversedInput)
         .gather(batch.reversal(manager, backwardLstm.hidden), 1);
     NDArray both = forwardStates.concat(backwardStates, 2)
         .reshape(new Shape((long) batch.size * batch.steps, forwardLstm.hidden + backwardLstm.hidden));

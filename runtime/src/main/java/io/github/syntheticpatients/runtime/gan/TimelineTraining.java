@@ -161,7 +161,7 @@ final class TimelineTraining implements AutoCloseable {
       TimelineBatch sample = sample(horizon);
       NDArray real = sample.real(batch);
       // Grad mode is off here, so the generator builds no graph: the fake sequences are constants.
-      NDArray fake = generate(noise(batch, sample), sample, false).stopGradient();
+      NDArray fake = generate(noise(batch, sample), sample).stopGradient();
       NDArray difference = real.sub(fake);
       NDArray alpha = batch.randomUniform(0f, 1f, new Shape(sample.size, 1, 1), DataType.FLOAT32);
       NDArray interpolate = fake.add(difference.mul(alpha));
@@ -199,7 +199,7 @@ final class TimelineTraining implements AutoCloseable {
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         generatorOptimizer.zeroGradients();
-        NDArray fake = generate(noise, sample, true);
+        NDArray fake = generate(noise, sample);
         NDArray total = critic.score(fake, sample, 1).mean().neg();
         if (realCorrelation != null) {
           NDArray gap = realCorrelation.sub(correlation(flat(fake, sample), validMask, inverseCount)).abs().mean();
@@ -220,13 +220,13 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /** Activated synthetic steps ({@code B × T × stepWidth}), zero after each length. */
-  private NDArray generate(NDArray noise, TimelineBatch sample, boolean training) {
+  private NDArray generate(NDArray noise, TimelineBatch sample) {
     NDManager batch = noise.getManager();
     NDArray jitter = settings.staticNoise() > 0 && sample.staticWidth > 0
         ? batch.randomNormal(0f, (float) settings.staticNoise(), new Shape(sample.size, 1, sample.staticWidth),
             DataType.FLOAT32)
         : null;
-    NDArray activated = activation.activate(generator.forward(noise, sample, training, jitter), null);
+    NDArray activated = activation.activate(generator.forward(noise, sample, jitter), null);
     return activated.reshape(new Shape(sample.size, sample.steps, sample.stepWidth)).mul(sample.mask(batch, 1));
   }
 

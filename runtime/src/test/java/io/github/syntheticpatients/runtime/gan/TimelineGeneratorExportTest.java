@@ -47,7 +47,7 @@ class TimelineGeneratorExportTest {
       TimelineGeneratorNetwork network = new TimelineGeneratorNetwork(manager, LATENT, staticWidth, 12, 10,
           STEP_WIDTH);
       NDArray noise = manager.randomNormal(0f, 1f, new Shape(patients, MAX_STEPS, LATENT), DataType.FLOAT32);
-      float[] expected = network.forward(noise, batch, false).toFloatArray();
+      float[] expected = network.forward(noise, batch).toFloatArray();
       float[] noiseValues = noise.toFloatArray();
 
       TimelineGenerator exported = network.export();
