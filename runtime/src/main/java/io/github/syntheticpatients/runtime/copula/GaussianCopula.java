@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -254,7 +254,7 @@ public final class GaussianCopula {
    * @param random the source of randomness; the same seed gives the same table
    * @return a table over the full schema, identifier and dropped columns NaN
    */
-  public Table sample(int rows, SplittableRandom random) {
+  public Table sample(int rows, RandomStream random) {
     if (rows < 0) {
       throw new IllegalArgumentException("rows must be 0 or more, was " + rows);
     }

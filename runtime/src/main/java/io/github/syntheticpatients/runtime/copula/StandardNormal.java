@@ -9,7 +9,10 @@ final class StandardNormal {
 
   private StandardNormal() {}
 
-  /** The quantile function, via commons-math3's inverse complementary error function. */
+  /**
+   * The quantile function, via commons-math3's inverse complementary error function (pure Java: {@code FastMath.log}
+   * is table-driven double arithmetic and {@code sqrt} is exact, so it gives the same bits on every machine).
+   */
   static double inverse(double p) {
     double q = Math.max(EPSILON, Math.min(1 - EPSILON, p));
     return -Math.sqrt(2) * Erf.erfcInv(2 * q);
@@ -17,7 +20,8 @@ final class StandardNormal {
 
   /**
    * The distribution function by Hart's double-precision rational approximation (as given by G. West, "Better
-   * approximations to cumulative normal functions", 2005). Hand-written because commons-math3's {@code Erf.erfc}
+   * approximations to cumulative normal functions", 2005), with {@link StrictMath#exp} so that sampling gives the same
+   * bits on every machine. Hand-written because commons-math3's {@code Erf.erfc}
    * evaluates an incomplete gamma function iteratively, far too slow for sampling a million rows.
    */
   static double cdf(double x) {
@@ -26,7 +30,7 @@ final class StandardNormal {
     if (a > 37) {
       tail = 0;
     } else {
-      double e = Math.exp(-a * a / 2);
+      double e = StrictMath.exp(-a * a / 2);
       if (a < 7.07106781186547) {
         double n = 3.52624965998911e-02 * a + 0.700383064443688;
         n = n * a + 6.37396220353165;

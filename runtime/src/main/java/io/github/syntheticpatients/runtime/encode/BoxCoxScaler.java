@@ -99,11 +99,12 @@ final class BoxCoxScaler implements NumericScaler {
     return Math.abs(lambda) < 1e-12 ? Math.log(positive) : (Math.pow(positive, lambda) - 1.0) / lambda;
   }
 
+  /** Decoding runs when sampling: StrictMath gives the same value on every machine. */
   static double inverse(double transformed, double lambda) {
     if (Math.abs(lambda) < 1e-12) {
-      return Math.exp(transformed);
+      return StrictMath.exp(transformed);
     }
-    return Math.pow(Math.max(lambda * transformed + 1.0, 0.0), 1.0 / lambda);
+    return StrictMath.pow(Math.max(lambda * transformed + 1.0, 0.0), 1.0 / lambda);
   }
 
   double lambda() {

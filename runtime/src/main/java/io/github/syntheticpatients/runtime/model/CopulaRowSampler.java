@@ -2,8 +2,8 @@ package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Samples a Gaussian copula; it has no conditional vector, so every condition is met by rejection. */
 final class CopulaRowSampler implements RowSampler {
@@ -14,7 +14,7 @@ final class CopulaRowSampler implements RowSampler {
   }
 
   @Override
-  public Table sample(int rows, Map<String, Integer> fixed, SplittableRandom random) {
+  public Table sample(int rows, Map<String, Integer> fixed, RandomStream random) {
     return copula.sample(rows, random);
   }
 

@@ -4,10 +4,10 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -57,7 +57,7 @@ final class GanRowSampler implements RowSampler {
   }
 
   @Override
-  public Table sample(int rows, Map<String, Integer> fixed, SplittableRandom random) {
+  public Table sample(int rows, Map<String, Integer> fixed, RandomStream random) {
     GanGenerator.ConditionBlock fixedBlock = null;
     int fixedCategory = -1;
     for (GanGenerator.ConditionBlock block : generator.conditionBlocks()) {
@@ -69,7 +69,7 @@ final class GanRowSampler implements RowSampler {
       }
     }
     int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    SplittableRandom[] streams = new SplittableRandom[chunks];
+    RandomStream[] streams = new RandomStream[chunks];
     for (int c = 0; c < chunks; c++) {
       streams[c] = random.split();
     }
@@ -91,7 +91,7 @@ final class GanRowSampler implements RowSampler {
       int rows,
       GanGenerator.ConditionBlock fixedBlock,
       int fixedCategory,
-      SplittableRandom random,
+      RandomStream random,
       float[] target,
       int targetOffset) {
     int latent = generator.latentDim();
@@ -125,7 +125,7 @@ final class GanRowSampler implements RowSampler {
       for (OutputBlock block : layout.blocks()) {
         int start = rowBase + block.offset();
         if (block.kind() == OutputBlock.Kind.SCALAR) {
-          target[targetOffset + start] = (float) Math.tanh(raw[start]);
+          target[targetOffset + start] = (float) StrictMath.tanh(raw[start]);
         } else {
           int chosen = OutputSampling.drawSoftmax(raw, start, block.width(), random.nextDouble());
           if (fixedBlock != null && block.offset() == fixedBlock.layoutOffset()) {

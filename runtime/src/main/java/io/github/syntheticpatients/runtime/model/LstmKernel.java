@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The forward pass of one {@link LstmLayer}. Its weights are split into one array per input row, as in
  * {@link MlpNetwork}: the inner loop then indexes the weight row and the gate row with the same {@code j}, which
- * HotSpot vectorises (with offsets into one flat array it stays scalar). Immutable; every call uses its own arrays.
+ * HotSpot vectorises (with offsets into one flat array it stays scalar). Gates use {@link StrictMath}, so the result
+ * is the same on every machine. Immutable; every call uses its own arrays.
  */
 final class LstmKernel {
   private final int in;
@@ -58,17 +59,17 @@ final class LstmKernel {
       for (int j = 0; j < hidden; j++) {
         float i = sigmoid(a[j]);
         float f = sigmoid(a[hidden + j]);
-        float g = (float) Math.tanh(a[2 * hidden + j]);
+        float g = (float) StrictMath.tanh(a[2 * hidden + j]);
         float o = sigmoid(a[3 * hidden + j]);
         c[j] = f * c[j] + i * g;
-        h[j] = o * (float) Math.tanh(c[j]);
+        h[j] = o * (float) StrictMath.tanh(c[j]);
       }
       System.arraycopy(h, 0, output, t * hidden, hidden);
     }
   }
 
   private static float sigmoid(float x) {
-    return (float) (1 / (1 + Math.exp(-x)));
+    return (float) (1 / (1 + StrictMath.exp(-x)));
   }
 
   private static float[][] rows(float[] weight, int rowCount, int width) {

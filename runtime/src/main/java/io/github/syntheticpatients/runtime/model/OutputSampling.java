@@ -2,11 +2,12 @@ package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
-import java.util.SplittableRandom;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 
 /**
  * The output heads of a generator in plain Java: tanh for SCALAR spans, a category drawn from the softmax for
- * SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to).
+ * SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to). Transcendental functions are {@link StrictMath}'s,
+ * so the same raw outputs and stream give the same rows on every machine.
  */
 final class OutputSampling {
   private OutputSampling() {}
@@ -16,11 +17,11 @@ final class OutputSampling {
    * block at a drawn category.
    */
   static void activateRow(
-      float[] raw, int rawOffset, EncodedLayout layout, float[] target, int targetOffset, SplittableRandom random) {
+      float[] raw, int rawOffset, EncodedLayout layout, float[] target, int targetOffset, RandomStream random) {
     for (OutputBlock block : layout.blocks()) {
       int start = rawOffset + block.offset();
       if (block.kind() == OutputBlock.Kind.SCALAR) {
-        target[targetOffset + block.offset()] = (float) Math.tanh(raw[start]);
+        target[targetOffset + block.offset()] = (float) StrictMath.tanh(raw[start]);
       } else {
         target[targetOffset + block.offset() + drawSoftmax(raw, start, block.width(), random.nextDouble())] = 1f;
       }
@@ -36,7 +37,7 @@ final class OutputSampling {
     double[] weights = new double[width];
     double sum = 0;
     for (int k = 0; k < width; k++) {
-      weights[k] = Math.exp(logits[start + k] - max);
+      weights[k] = StrictMath.exp(logits[start + k] - max);
       sum += weights[k];
     }
     double threshold = u * sum;

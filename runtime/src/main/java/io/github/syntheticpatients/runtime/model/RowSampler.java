@@ -1,8 +1,8 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Generates table rows from a trained model; stateless, so it is safe to use from several threads. */
 interface RowSampler {
@@ -16,7 +16,7 @@ interface RowSampler {
    * @param random the source of randomness, consumed deterministically
    * @return a table over the model's full schema
    */
-  Table sample(int rows, Map<String, Integer> fixed, SplittableRandom random);
+  Table sample(int rows, Map<String, Integer> fixed, RandomStream random);
 
   /**
    * The columns this sampler can fix without rejection, best first for the given requests (an empty map when it

@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A loaded tabular model: samples rows, meets conditions (the conditional vector where the generator has one,
@@ -66,7 +66,7 @@ public final class TabularModel implements SyntheticModel {
     Map<String, Integer> fixed = sampler.conditionable(conditions.categories());
     Map<String, Integer> rejectedCategories = new LinkedHashMap<>(conditions.categories());
     fixed.keySet().forEach(rejectedCategories::remove);
-    SplittableRandom random = new SplittableRandom(request.seed());
+    RandomStream random = RandomStream.of(request.seed());
 
     Table table;
     double acceptance = 1.0;
@@ -87,7 +87,7 @@ public final class TabularModel implements SyntheticModel {
       Map<String, Integer> fixed,
       Map<String, Integer> categories,
       Conditions conditions,
-      SplittableRandom random) {
+      RandomStream random) {
     int wanted = request.rows();
     long deadline = System.nanoTime() + request.timeBudget().toNanos();
     List<int[]> keptRows = new ArrayList<>();

@@ -15,6 +15,7 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -23,7 +24,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -120,7 +120,7 @@ public final class TimelineModel implements SyntheticModel {
 
   private Sampled sampleData(SampleRequest request) {
     requireStaticConditions(request.conditions());
-    SplittableRandom random = new SplittableRandom(request.seed());
+    RandomStream random = RandomStream.of(request.seed());
     SampleResult patientSample =
         patientModel.sample(
             new SampleRequest(request.rows(), random.nextLong(), request.conditions(), request.timeBudget()));
@@ -155,7 +155,7 @@ public final class TimelineModel implements SyntheticModel {
     return lengths;
   }
 
-  private float[] sampleSteps(Table patients, int[] lengths, SplittableRandom random) {
+  private float[] sampleSteps(Table patients, int[] lengths, RandomStream random) {
     int width = encoder.stepLayout().width();
     int staticWidth = encoder.staticWidth();
     float[] statics = encoder.encodeStatics(patients);
@@ -165,7 +165,7 @@ public final class TimelineModel implements SyntheticModel {
     }
     float[] activated = new float[Math.multiplyExact(firstStep[lengths.length], width)];
     int chunks = (lengths.length + CHUNK_PATIENTS - 1) / CHUNK_PATIENTS;
-    SplittableRandom[] streams = new SplittableRandom[chunks];
+    RandomStream[] streams = new RandomStream[chunks];
     for (int c = 0; c < chunks; c++) {
       streams[c] = random.split();
     }
@@ -175,7 +175,7 @@ public final class TimelineModel implements SyntheticModel {
         .parallel()
         .forEach(
             c -> {
-              SplittableRandom stream = streams[c];
+              RandomStream stream = streams[c];
               int end = Math.min(lengths.length, (c + 1) * CHUNK_PATIENTS);
               for (int p = c * CHUNK_PATIENTS; p < end; p++) {
                 int length = lengths[p];

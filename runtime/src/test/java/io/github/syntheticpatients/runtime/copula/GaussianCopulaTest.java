@@ -8,11 +8,11 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.JsonLike;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +24,19 @@ class GaussianCopulaTest {
   @Test
   void reproducesNumericMarginals() {
     GaussianCopula copula = GaussianCopula.fit(PIMA);
-    Table synthetic = copula.sample(5000, new SplittableRandom(2));
+    Table synthetic = copula.sample(5000, RandomStream.of(2));
     for (String column : new String[] {"glucose", "mass", "pedigree", "age"}) {
       assertThat(ks(PIMA.column(column), synthetic.column(column))).as(column).isLessThan(0.05);
     }
     GaussianCopula pbc = GaussianCopula.fit(PBC);
-    Table pbcSynthetic = pbc.sample(5000, new SplittableRandom(2));
+    Table pbcSynthetic = pbc.sample(5000, RandomStream.of(2));
     assertThat(ks(PBC.column("bili"), pbcSynthetic.column("bili"))).isLessThan(0.05);
   }
 
   @Test
   void reproducesCorrelationsOfCorrelatedColumns() {
     GaussianCopula copula = GaussianCopula.fit(PIMA);
-    Table synthetic = copula.sample(5000, new SplittableRandom(3));
+    Table synthetic = copula.sample(5000, RandomStream.of(3));
     double real = pearson(PIMA.column("glucose"), PIMA.column("insulin"));
     double fake = pearson(synthetic.column("glucose"), synthetic.column("insulin"));
     assertThat(real).isGreaterThan(0.5);
@@ -48,7 +48,7 @@ class GaussianCopulaTest {
   @Test
   void reproducesMissingRatesCategoriesAndCorrelatedMissingness() {
     GaussianCopula copula = GaussianCopula.fit(PBC);
-    Table synthetic = copula.sample(10_000, new SplittableRandom(5));
+    Table synthetic = copula.sample(10_000, RandomStream.of(5));
     for (ColumnSchema column : PBC.schema().learnedColumns()) {
       assertThat(missingRate(synthetic.column(column.name())))
           .as(column.name())
@@ -67,7 +67,7 @@ class GaussianCopulaTest {
   @Test
   void samplesStayInTheProtectedRangeAndWholeNumbersStayWhole() {
     GaussianCopula copula = GaussianCopula.fit(PBC);
-    Table synthetic = copula.sample(3000, new SplittableRandom(7));
+    Table synthetic = copula.sample(3000, RandomStream.of(7));
     for (ColumnSchema column : PBC.schema().columns()) {
       double[] real = PBC.column(column.name());
       double[] fake = synthetic.column(column.name());
@@ -162,9 +162,9 @@ class GaussianCopulaTest {
     GaussianCopula first = GaussianCopula.fit(PIMA);
     GaussianCopula second = GaussianCopula.fit(PIMA);
     assertThat(second.state()).isEqualTo(first.state());
-    Table a = first.sample(500, new SplittableRandom(9));
-    Table b = second.sample(500, new SplittableRandom(9));
-    Table c = first.sample(500, new SplittableRandom(10));
+    Table a = first.sample(500, RandomStream.of(9));
+    Table b = second.sample(500, RandomStream.of(9));
+    Table c = first.sample(500, RandomStream.of(10));
     boolean differs = false;
     for (int col = 0; col < a.columnCount(); col++) {
       assertThat(b.column(col)).containsExactly(a.column(col));
@@ -179,8 +179,8 @@ class GaussianCopulaTest {
     Map<String, Object> state = copula.state();
     GaussianCopula restored = GaussianCopula.fromState(PBC.schema(), JsonLike.copy(state));
     assertThat(restored.state()).isEqualTo(state);
-    Table a = copula.sample(300, new SplittableRandom(12));
-    Table b = restored.sample(300, new SplittableRandom(12));
+    Table a = copula.sample(300, RandomStream.of(12));
+    Table b = restored.sample(300, RandomStream.of(12));
     for (int col = 0; col < a.columnCount(); col++) {
       assertThat(b.column(col)).containsExactly(a.column(col));
     }
@@ -215,11 +215,11 @@ class GaussianCopulaTest {
   @Test
   void fitsAndSamplesTheLargestTableQuickly() {
     Table nafld = CsvTables.load("nafld1");
-    GaussianCopula.fit(nafld).sample(1000, new SplittableRandom(0)); // warm-up
+    GaussianCopula.fit(nafld).sample(1000, RandomStream.of(0)); // warm-up
     long start = System.nanoTime();
     GaussianCopula copula = GaussianCopula.fit(nafld);
     long fitted = System.nanoTime();
-    Table synthetic = copula.sample(100_000, new SplittableRandom(15));
+    Table synthetic = copula.sample(100_000, RandomStream.of(15));
     long sampled = System.nanoTime();
     System.out.printf(
         "copula nafld1 %d rows: fit %.0f ms, sample 100000 rows %.0f ms%n",
