@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.gan.ConditionColumn;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.GanSettings;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import io.github.syntheticpatients.runtime.gan.TrainedGenerator;
@@ -132,6 +133,7 @@ final class GanFitting {
     facts.put("ganSettings", describe(gan));
     facts.put("generatorLosses", toList(trained.generatorLosses()));
     facts.put("discriminatorLosses", toList(trained.discriminatorLosses()));
+    facts.put("numerics", DjlEngine.numerics());
     return Candidate.gan(generator, train.schema(), encoderState, network, trained.epochs(), facts);
   }
 

@@ -16,6 +16,7 @@ import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.eval.GateSettings;
 import io.github.syntheticpatients.runtime.eval.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.eval.TimelineQuality;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.TimelineGanSettings;
 import io.github.syntheticpatients.runtime.gan.TimelineGanTrainer;
 import io.github.syntheticpatients.runtime.gan.TimelineTrainingData;
@@ -396,6 +397,7 @@ public final class LongitudinalTrainingJob {
     provenance.put("selectedEpoch", trained.epochs());
     provenance.put("generatorLosses", rounded(trained.generatorLosses()));
     provenance.put("criticLosses", rounded(trained.criticLosses()));
+    provenance.put("numerics", DjlEngine.numerics());
     return provenance;
   }
 

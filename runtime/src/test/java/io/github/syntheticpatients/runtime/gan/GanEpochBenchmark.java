@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * Times CTGAN epochs with the default settings (batch 500, pac 10, (256, 256) networks) on 10,000 random rows × 30
- * encoded columns (three 5-way SOFTMAX blocks and 15 SCALAR values). Not a test: run it with
- * {@code java -cp <test classpath> io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind]}, e.g. with
+ * encoded columns (three 5-way SOFTMAX blocks and 15 SCALAR values), or on {@code rows} rows with the settings training
+ * picks for that many ({@link GanSettings#forData}, e.g. 150 rows: batch 40, (128, 128) networks). Not a
+ * test: run it with
+ * {@code java -cp <test classpath> io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind] [rows]}, e.g. with
  * {@code -Dai.djl.pytorch.num_threads=1} to compare thread counts. Prints wall and process-CPU time per epoch.
  */
 public final class GanEpochBenchmark {
@@ -23,7 +25,7 @@ public final class GanEpochBenchmark {
   public static void main(String[] args) {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     GanSettings.Kind kind = args.length > 1 ? GanSettings.Kind.valueOf(args[1]) : GanSettings.Kind.CTGAN;
-    int rows = 10_000;
+    int rows = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     EncodedLayout layout = TinyTable.randomLayout(30, 3, 5);
     float[] data = TinyTable.randomData(layout, rows, 1);
     List<Double> seconds = new ArrayList<>();
@@ -40,7 +42,9 @@ public final class GanEpochBenchmark {
         previous[1] = cpu;
       }
     };
-    GanSettings settings = GanSettings.defaults(kind).withEpochs(epochs).withBatchSize(500);
+    GanSettings settings = args.length > 2
+        ? GanSettings.forData(kind, rows).withEpochs(epochs)
+        : GanSettings.defaults(kind).withEpochs(epochs).withBatchSize(500);
     GanTrainer.train(data, rows, layout, settings, 1, listener, null);
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf("%s epoch times (s): %s%n", kind, seconds.stream().map(s -> String.format("%.3f", s)).toList());
