@@ -1,0 +1,102 @@
+package io.github.syntheticpatients.zoo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.syntheticpatients.runtime.ModelLoader;
+import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.data.Table;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first records each bundled model samples at a fixed seed, as literals, and the SHA-256 of every value's bits in
+ * a larger sample (records are rounded for display; the digest sees a one-ulp change). Sampling is plain Java with a specified
+ * random stream (RandomStream) and StrictMath, so these are the same bytes on every JVM, CPU and operating system; a
+ * change here means sampling, the model file or a zoo model changed.
+ *
+ * <p>How the literals were made: {@code mvn -B -pl model-zoo -am test -Dtest=SampledValuesPinTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsynthetic.pins.print=true} prints the current values as Java literals (the
+ * lines between "--- pins of MODEL" and "--- end"), which were pasted below. Rebuilding the zoo models (RebuildZoo)
+ * changes them: rerun that command and paste its output.
+ */
+class SampledValuesPinTest {
+  private static final long SEED = 20251206L;
+  private static final int RECORDS = 3;
+  /** Rows (patients for pbcseq) whose raw table values the digest covers. */
+  private static final int DIGEST_ROWS = 1000;
+
+  private static final List<String> DEFAULT_PINS = List.of(
+      "{id=1, time=774, status=2, trt=null, age=51.871243, sex=f, ascites=null, hepato=null, spiders=null, edema=0, bili=9.5, chol=null, albumin=2.99, copper=null, alk.phos=null, ast=null, trig=null, platelet=298, protime=12.2, stage=4}",
+      "{id=2, time=3388, status=0, trt=2, age=35.161202, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=1.4, chol=null, albumin=3.63, copper=35, alk.phos=1620.4, ast=128.56, trig=null, platelet=155, protime=9.8, stage=1}",
+      "{id=3, time=948, status=2, trt=2, age=58.495417, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=637, albumin=3.34, copper=42, alk.phos=826.4, ast=76.33, trig=149, platelet=230, protime=9.2, stage=2}");
+
+  private static final List<String> PBCSEQ_PINS = List.of(
+      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.9, chol=349, albumin=3.57, alk.phos=1435, ast=70.8, platelet=277, protime=10.0, stage=1}",
+      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=238, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=3.69, alk.phos=893, ast=116.6, platelet=276, protime=10.0, stage=2}",
+      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=456, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=2.87, alk.phos=589, ast=51.9, platelet=234, protime=10.1, stage=3}");
+
+  private static final String DEFAULT_DIGEST = "4d7577c5f8bbcf55574e42b78717ee774c69f99b5533589febd7e635b9b9b682";
+
+  private static final String PBCSEQ_DIGEST = "3edf83681c505f4c7c994c2d3530551586522c1bb6921d9742c7e6173d5092f8";
+
+  @Test
+  void theDefaultModelSamplesThePinnedRecords() {
+    List<String> records = sampled("default");
+    String digest = digest("default");
+    assertThat(records).isEqualTo(DEFAULT_PINS);
+    assertThat(digest).isEqualTo(DEFAULT_DIGEST);
+  }
+
+  @Test
+  void thePbcseqModelSamplesThePinnedVisits() {
+    List<String> records = sampled("pbcseq");
+    String digest = digest("pbcseq");
+    assertThat(records).isEqualTo(PBCSEQ_PINS);
+    assertThat(digest).isEqualTo(PBCSEQ_DIGEST);
+  }
+
+  /** The first {@link #RECORDS} records (visit rows for a longitudinal model) as their column-to-value maps. */
+  private static List<String> sampled(String model) {
+    List<PatientRecord> records = ModelLoader.load(model).sample(SampleRequest.of(RECORDS, SEED)).records();
+    List<String> values = records.subList(0, RECORDS).stream().map(r -> r.asMap().toString()).toList();
+    if (Boolean.getBoolean("synthetic.pins.print")) {
+      System.out.println("--- pins of " + model);
+      System.out.println("  private static final List<String> " + model.toUpperCase(Locale.ROOT) + "_PINS = List.of(");
+      for (int i = 0; i < values.size(); i++) {
+        String literal = values.get(i).replace("\\", "\\\\").replace("\"", "\\\"");
+        System.out.println("      \"" + literal + "\"" + (i < values.size() - 1 ? "," : ");"));
+      }
+      System.out.println("--- end");
+    }
+    return values;
+  }
+
+  /** SHA-256 over the raw bits of every value of a {@link #DIGEST_ROWS}-row sample, column by column. */
+  private static String digest(String model) {
+    Table table = ModelLoader.load(model).sample(SampleRequest.of(DIGEST_ROWS, SEED)).table();
+    ByteBuffer bits = ByteBuffer.allocate(Long.BYTES * table.rowCount() * table.columnCount());
+    for (int c = 0; c < table.columnCount(); c++) {
+      for (int r = 0; r < table.rowCount(); r++) {
+        bits.putLong(Double.doubleToRawLongBits(table.value(r, c)));
+      }
+    }
+    try {
+      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bits.array()));
+      if (Boolean.getBoolean("synthetic.pins.print")) {
+        System.out.println("--- pins of " + model);
+        System.out.println("  private static final String " + model.toUpperCase(Locale.ROOT) + "_DIGEST = \"" + hex
+            + "\";");
+        System.out.println("--- end");
+      }
+      return hex;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+}
