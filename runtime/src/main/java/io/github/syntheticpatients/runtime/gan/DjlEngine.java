@@ -27,6 +27,8 @@ public final class DjlEngine {
    */
   public static final int DEFAULT_THREADS = 1;
   private static final String[] ISA_CAPS = {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"};
+  /** PyTorch's own kernel choice: "default" (no SIMD) trains other bits than avx2 (docs/numerics.md). */
+  private static final String ATEN_CAPABILITY = "ATEN_CPU_CAPABILITY";
 
   private DjlEngine() {}
 
@@ -52,8 +54,9 @@ public final class DjlEngine {
 
   /**
    * What a trained network's numbers depend on besides seed, data and versions, for a model's provenance: the engine
-   * and its version, torch's intra- and inter-op threads, and the oneDNN ISA cap ({@code ONEDNN_MAX_CPU_ISA} or
-   * {@code DNNL_MAX_CPU_ISA}, "unset" when neither is set). Starts the engine if it has not started.
+   * and its version, torch's intra- and inter-op threads, the oneDNN ISA cap ({@code ONEDNN_MAX_CPU_ISA} or
+   * {@code DNNL_MAX_CPU_ISA}) and PyTorch's kernel level ({@code ATEN_CPU_CAPABILITY}), each "unset" when not set.
+   * Starts the engine if it has not started.
    */
   public static Map<String, Object> numerics() {
     Engine engine = engine();
@@ -70,6 +73,8 @@ public final class DjlEngine {
       }
     }
     numerics.put("onednnMaxCpuIsa", cap);
+    String capability = System.getenv(ATEN_CAPABILITY);
+    numerics.put("atenCpuCapability", capability == null || capability.isBlank() ? "unset" : capability.trim());
     return numerics;
   }
 }
