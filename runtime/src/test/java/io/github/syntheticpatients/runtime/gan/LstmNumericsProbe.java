@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +19,9 @@ import java.util.Locale;
  * on the same float32 weights and inputs, for the gate order and bias handling PyTorch documents and for variants of
  * them, once with grad mode off (inference, as an export test runs it) and once inside a GradientCollector (as training
  * runs it). With {@code --backward} it also runs both through a GradientCollector, so that {@code ONEDNN_VERBOSE=1} shows
- * which primitives training's forward and backward pass use.
+ * which primitives training's forward and backward pass use. With {@code --time N} it prints the thread CPU time of
+ * one forward and backward pass of each, averaged over N passes (1 torch thread: torch computes on the calling
+ * thread).
  *
  * <p>Run: {@code ONEDNN_MAX_CPU_ISA=AVX2 mvn -B -pl runtime -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.LstmNumericsProbe "-Dbenchmark.args=--hidden 64"}.
@@ -32,6 +36,7 @@ public final class LstmNumericsProbe {
     int batchSize = 32;
     int steps = 16;
     boolean backward = false;
+    int timed = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--in" -> in = Integer.parseInt(args[++i]);
@@ -39,6 +44,7 @@ public final class LstmNumericsProbe {
         case "--batch" -> batchSize = Integer.parseInt(args[++i]);
         case "--steps" -> steps = Integer.parseInt(args[++i]);
         case "--backward" -> backward = true;
+        case "--time" -> timed = Integer.parseInt(args[++i]);
         default -> { }
       }
     }
@@ -52,6 +58,14 @@ public final class LstmNumericsProbe {
       NDArray x = manager.randomNormal(0f, 1f, new Shape(batchSize, steps, in), DataType.FLOAT32);
       if (backward) {
         runBackward(lstm, x);
+      }
+      if (timed > 0) {
+        for (int round = 0; round < 3; round++) {
+          for (String variant : List.of("fused", "composed")) {
+            System.out.printf(Locale.ROOT, "%-8s forward + backward: %.3f ms CPU per pass (round %d)%n", variant,
+                cpuMillisPerPass(lstm, x, variant.equals("fused"), timed), round + 1);
+          }
+        }
       }
       float[] trainingFused;
       // In grad mode, as training runs it (no backward pass here).
@@ -98,6 +112,28 @@ public final class LstmNumericsProbe {
       System.out.printf(Locale.ROOT, "--- %s done, |grad W_ih| = %.6g%n", variant,
           p.get(0).getGradient().abs().sum().getFloat());
     }
+  }
+
+  /** Thread CPU time (not wall time: the machine is shared) of one forward and backward pass, over {@code n}. */
+  private static double cpuMillisPerPass(LstmParams lstm, NDArray x, boolean fused, int n) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long start = 0;
+    for (int i = -n / 5; i < n; i++) {
+      if (i == 0) {
+        start = threads.getCurrentThreadCpuTime();
+      }
+      try (NDManager batch = x.getManager().newSubManager();
+          GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray input = x.duplicate();
+        input.attach(batch);
+        NDArray out = fused ? fused(input, lstm.parameters(), lstm.hidden) : lstm.forward(input);
+        collector.backward(out.sum());
+      }
+      for (NDArray p : lstm.parameters()) {
+        p.getGradient().close();
+      }
+    }
+    return (threads.getCurrentThreadCpuTime() - start) / 1e6 / n;
   }
 
   /** A float64 LSTM on the float32 values; {@code order} gives the block of i, f, g, o within the 4H gates. */
