@@ -16,11 +16,11 @@ import java.util.List;
  * like {@code nn.LSTM}: everything uniform in ±1/√H. Two of these make the bidirectional layer: DJL's own
  * bidirectional LSTM passes biased parameters in the wrong order (shared/notes/djl.md, pitfall 3).
  *
- * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused {@code lstm} op: on
- * CPUs with AVX-512 that op runs as a oneDNN RNN primitive whose numbers differ from the LSTM the plain-Java
- * {@link io.github.syntheticpatients.runtime.model.LstmKernel} samples by up to 7e-3 per step (docs/numerics.md), so
- * training would fit one function and sampling run another. Composed, training's forward and backward pass and the
- * exported kernel compute the same function on any CPU, to float rounding.
+ * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused {@code lstm} op. That
+ * op runs as a oneDNN RNN primitive picked by the CPU and the grad mode, and on AVX-512 its inference kernel computes
+ * another function for hidden sizes up to 16 (off by 0.1 from the first step; docs/numerics.md). Composed, training's
+ * forward and backward pass, any DJL forward pass and the exported
+ * {@link io.github.syntheticpatients.runtime.model.LstmKernel} compute the same LSTM on any CPU, to float rounding.
  */
 final class LstmParams {
   final int in;
