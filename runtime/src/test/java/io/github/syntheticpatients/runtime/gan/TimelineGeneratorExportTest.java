@@ -25,6 +25,8 @@ class TimelineGeneratorExportTest {
   /**
    * The padded DJL batch and the per-patient plain-Java pass agree on every valid step. The DJL batch has random
    * noise on padded steps too, so a backward LSTM that read padding (no reversal within the length) would differ.
+   * Hidden width 12 is where libtorch's fused LSTM computed another function on AVX-512 CPUs (off by 0.1; this test
+   * caught it, docs/numerics.md); the composed step agrees to float rounding on any CPU, hence 1e-5 as for the MLP.
    */
   @ParameterizedTest
   @ValueSource(ints = {0, 3})
@@ -62,7 +64,7 @@ class TimelineGeneratorExportTest {
         assertThat(actual).hasSize(length * STEP_WIDTH);
         for (int i = 0; i < actual.length; i++) {
           assertThat(actual[i]).as("patient %d (length %d), value %d", p, length, i)
-              .isCloseTo(expected[p * MAX_STEPS * STEP_WIDTH + i], within(1e-4f));
+              .isCloseTo(expected[p * MAX_STEPS * STEP_WIDTH + i], within(1e-5f));
         }
       }
     }
