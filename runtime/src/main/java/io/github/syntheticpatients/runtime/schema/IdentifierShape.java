@@ -1,8 +1,8 @@
 package io.github.syntheticpatients.runtime.schema;
 
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * How synthetic values of an identifier column look. A shape describes the form of the real values, never a
@@ -95,7 +95,7 @@ public final class IdentifierShape {
    * @param record the record's position in the output, from 0
    * @param random the source of random characters and names
    */
-  public static String generate(String shape, long record, SplittableRandom random) {
+  public static String generate(String shape, long record, RandomStream random) {
     switch (shape == null ? SEQUENCE : shape) {
       case SEQUENCE:
         return Long.toString(record + 1);
@@ -116,11 +116,11 @@ public final class IdentifierShape {
    * The random source for one identifier cell: a function of the sampling seed, the column and the record only,
    * so a value does not depend on which other records or columns were generated.
    */
-  public static SplittableRandom randomFor(long seed, int column, long record) {
-    return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (column + 1)) ^ (0xC2B2AE3D27D4EB4FL * (record + 1)));
+  public static RandomStream randomFor(long seed, int column, long record) {
+    return RandomStream.of(seed ^ (0x9E3779B97F4A7C15L * (column + 1)) ^ (0xC2B2AE3D27D4EB4FL * (record + 1)));
   }
 
-  private static String fill(String template, SplittableRandom random) {
+  private static String fill(String template, RandomStream random) {
     boolean digitsOnly = template.chars().allMatch(c -> c == 'd');
     StringBuilder value = new StringBuilder(template.length());
     for (int i = 0; i < template.length(); i++) {
@@ -138,7 +138,7 @@ public final class IdentifierShape {
     return value.toString();
   }
 
-  private static String pick(List<String> names, SplittableRandom random) {
+  private static String pick(List<String> names, RandomStream random) {
     return names.get(random.nextInt(names.size()));
   }
 

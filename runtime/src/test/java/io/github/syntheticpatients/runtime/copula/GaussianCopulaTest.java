@@ -115,7 +115,7 @@ class GaussianCopulaTest {
     assertThat(knots[0]).isEqualTo(8.5);
     assertThat(knots[knots.length - 1]).isEqualTo(109.5);
     assertThat(String.valueOf(copula.state())).doesNotContain("1.23456789012345E14", "-40000.25");
-    for (double v : copula.sample(2000, new SplittableRandom(1)).column("x")) {
+    for (double v : copula.sample(2000, RandomStream.of(1)).column("x")) {
       assertThat(v).isBetween(8.5, 109.5);
     }
     // k = 1 turns protection off: the knots span the observed range.
@@ -141,10 +141,10 @@ class GaussianCopulaTest {
             new double[][] {x, y});
     GaussianCopula copula = GaussianCopula.fit(table, 5);
     assertThat(quantiles(copula.state(), 1)).containsOnly(0.0);
-    assertThat(copula.sample(500, new SplittableRandom(2)).column("y")).containsOnly(Double.NaN);
+    assertThat(copula.sample(500, RandomStream.of(2)).column("y")).containsOnly(Double.NaN);
     // One more value, and the column is learned.
     y[4] = 1004;
-    assertThat(Arrays.stream(GaussianCopula.fit(table, 5).sample(500, new SplittableRandom(2)).column("y"))
+    assertThat(Arrays.stream(GaussianCopula.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
         .filter(v -> !Double.isNaN(v))).isNotEmpty();
     assertThatThrownBy(() -> GaussianCopula.fit(table.selectRows(new int[] {0, 1, 2}), 5))
         .isInstanceOf(io.github.syntheticpatients.runtime.InvalidInputException.class)
