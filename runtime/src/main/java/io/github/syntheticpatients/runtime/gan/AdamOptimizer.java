@@ -58,7 +58,13 @@ final class AdamOptimizer {
     float scaledEpsilon = (float) (EPSILON * sqrtCorrection2);
     for (int i = 0; i < parameters.size(); i++) {
       PtNDArray parameter = (PtNDArray) parameters.get(i);
-      try (PtNDArray gradient = JniUtils.getGradient(parameter)) {
+      PtNDArray gradient = JniUtils.getGradient(parameter);
+      if (gradient == null) {
+        // As torch.optim.Adam: a parameter that took no part in any loss yet (the LSTM's recurrent weights while
+        // every sequence has one step: step 0 has no recurrent product) has no gradient and is not updated.
+        continue;
+      }
+      try (gradient) {
         JniUtils.adamUpdate(parameter, gradient, (PtNDArray) firstMoments.get(i), (PtNDArray) secondMoments.get(i),
             (float) learningRate, scaledRate, (float) weightDecay, 1f, -1f, (float) beta1, (float) beta2,
             scaledEpsilon, false);
