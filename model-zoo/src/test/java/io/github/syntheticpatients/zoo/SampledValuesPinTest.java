@@ -32,18 +32,18 @@ class SampledValuesPinTest {
   private static final int DIGEST_ROWS = 1000;
 
   private static final List<String> DEFAULT_PINS = List.of(
-      "{id=1, time=774, status=2, trt=null, age=51.871243, sex=f, ascites=null, hepato=null, spiders=null, edema=0, bili=9.5, chol=null, albumin=2.99, copper=null, alk.phos=null, ast=null, trig=null, platelet=298, protime=12.2, stage=4}",
-      "{id=2, time=3388, status=0, trt=2, age=35.161202, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=1.4, chol=null, albumin=3.63, copper=35, alk.phos=1620.4, ast=128.56, trig=null, platelet=155, protime=9.8, stage=1}",
-      "{id=3, time=948, status=2, trt=2, age=58.495417, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=637, albumin=3.34, copper=42, alk.phos=826.4, ast=76.33, trig=149, platelet=230, protime=9.2, stage=2}");
+      "{id=1, time=773, status=2, trt=null, age=51.74067, sex=f, ascites=null, hepato=null, spiders=null, edema=0, bili=9.4, chol=null, albumin=2.99, copper=null, alk.phos=null, ast=null, trig=null, platelet=299, protime=12.2, stage=4}",
+      "{id=2, time=3381, status=0, trt=2, age=35.172142, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=1.3, chol=null, albumin=3.63, copper=35, alk.phos=1617.4, ast=128.06, trig=null, platelet=156, protime=9.8, stage=1}",
+      "{id=3, time=945, status=2, trt=2, age=58.435623, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=663, albumin=3.34, copper=43, alk.phos=829.6, ast=76.05, trig=150, platelet=231, protime=9.5, stage=2}");
 
   private static final List<String> PBCSEQ_PINS = List.of(
-      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.9, chol=349, albumin=3.57, alk.phos=1435, ast=70.8, platelet=277, protime=10.0, stage=1}",
-      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=238, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=3.69, alk.phos=893, ast=116.6, platelet=276, protime=10.0, stage=2}",
-      "{id=1, futime=4008, status=0, trt=0, age=59.937599, sex=f, day=456, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=2.87, alk.phos=589, ast=51.9, platelet=234, protime=10.1, stage=3}");
+      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0.5, bili=0.7, chol=268, albumin=3.4, alk.phos=1154, ast=71.8, platelet=213, protime=10.3, stage=2}",
+      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=205, ascites=0, hepato=0, spiders=0, edema=0, bili=1.0, chol=232, albumin=3.47, alk.phos=1590, ast=109.0, platelet=213, protime=10.3, stage=2}",
+      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=424, ascites=0, hepato=0, spiders=0, edema=0.5, bili=1.0, chol=null, albumin=3.15, alk.phos=938, ast=134.2, platelet=144, protime=11.2, stage=4}");
 
-  private static final String DEFAULT_DIGEST = "4d7577c5f8bbcf55574e42b78717ee774c69f99b5533589febd7e635b9b9b682";
+  private static final String DEFAULT_DIGEST = "67198982bba7a7714e6bb18ecec4612e51f3925ef3437ef0a992522604c56f27";
 
-  private static final String PBCSEQ_DIGEST = "3edf83681c505f4c7c994c2d3530551586522c1bb6921d9742c7e6173d5092f8";
+  private static final String PBCSEQ_DIGEST = "0b2f311b6947270cae291f6f656e73bc588185489bd9233cfef22fc55c846711";
 
   @Test
   void theDefaultModelSamplesThePinnedRecords() {
