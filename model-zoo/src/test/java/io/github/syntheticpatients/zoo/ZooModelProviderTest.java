@@ -36,7 +36,7 @@ class ZooModelProviderTest {
     assertThat(models.get(0).summary())
         .startsWith("Mayo Clinic primary biliary cholangitis")
         .contains("copula generator, 20 columns");
-    assertThat(models.get(1).summary()).contains("lstm-wgan longitudinal generator", "up to 16 visits");
+    assertThat(models.get(1).summary()).contains("lstm-wgan longitudinal generator", "up to 15 visits");
 
     assertThat(ModelLoader.zooModels())
         .containsExactly(
