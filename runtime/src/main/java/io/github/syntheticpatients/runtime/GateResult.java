@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The privacy gate's verdict.
@@ -16,5 +17,34 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
   /** The FAIL-level checks that failed. */
   public List<GateCheck> failures() {
     return checks.stream().filter(c -> !c.passed() && "FAIL".equals(c.level())).toList();
+  }
+
+  /** The checks that could not be run. */
+  public List<GateCheck> notEvaluated() {
+    return checks.stream().filter(c -> !c.evaluated()).toList();
+  }
+
+  /**
+   * What the verdict rests on, e.g. "passed 3 of 12 checks; 9 not evaluated (8 need a holdout)": a check that was not
+   * run is not a pass.
+   */
+  public String summary() {
+    long evaluated = checks.stream().filter(GateCheck::evaluated).count();
+    long passedChecks = checks.stream().filter(c -> c.evaluated() && c.passed()).count();
+    List<GateCheck> skipped = notEvaluated();
+    long needHoldout = skipped.stream().filter(c -> c.rule().contains("holdout")).count();
+    String text =
+        String.format(
+            Locale.ROOT, "%s: passed %d of %d checks", passed ? "passed" : "FAILED", passedChecks, checks.size());
+    if (evaluated < checks.size()) {
+      text += "; " + skipped.size() + " not evaluated";
+      if (needHoldout > 0) {
+        text += " (" + needHoldout + " need a holdout)";
+      }
+    }
+    if (!failures().isEmpty()) {
+      text += "; failed " + String.join(", ", failures().stream().map(c -> c.id() + " " + c.name()).toList());
+    }
+    return text;
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The privacy gate of docs/privacy.md §9 for tabular data without DP: checks G2–G7, G9, G10 and G12 (G1 is
- * patient-level, G8 needs the population size, G11 needs DP training), plus the fidelity floor F1. A FAIL-level check
- * that fails fails the gate; WARN-level checks only report. A check that cannot be computed (no holdout, no sensitive
- * column) is listed as passed with value NaN and a rule starting "not evaluated".
+ * patient-level, G8 needs the population size, G11 needs DP training), plus the relative fidelity check F1 (a
+ * warning). A FAIL-level check that fails fails the gate; WARN-level checks only report. A check that cannot be
+ * computed (no holdout, no sensitive column) is {@linkplain GateCheck#evaluated() not evaluated}: it does not count as
+ * a pass, and {@link GateResult#summary()} says how many checks decided the verdict.
  */
 public final class PrivacyGate {
   static final String FAIL = "FAIL";
@@ -72,98 +73,127 @@ public final class PrivacyGate {
     return checks.stream().noneMatch(c -> !c.passed() && FAIL.equals(c.level()));
   }
 
-  /** The privacy checks G2–G12 for a computed report. */
+  /**
+   * The privacy checks G2–G12 for a computed report. Every FAIL-level check is a one-sided test of "S is closer to T
+   * than fresh real rows are", with its null calibrated on the real holdout ({@link CalibratedTest}); the family's
+   * α ({@code familyAlpha}) is split evenly over the tests run (Bonferroni), so a generator that emits fresh real
+   * rows fails the gate at most that often. On large tables a check also needs a material effect.
+   */
   public static List<GateCheck> checks(PrivacyReport r, boolean hasContinuousColumn, GateSettings s) {
-    double z = s.get("z");
-    int n = r.queryRows();
+    int permutations = (int) s.get("permutations");
+    long seed = 17;
+    boolean leakageTest = r.hasHoldout() && r.leakageHitsTrain() != null;
+    int tests = r.hasHoldout() ? 6 + (leakageTest ? 1 : 0) : 1;
+    double alpha = s.get("familyAlpha") / tests;
+    String level = String.format(java.util.Locale.ROOT, "one-sided, alpha %.4f = familyAlpha/%d", alpha, tests);
     List<GateCheck> checks = new ArrayList<>();
-    // G2 exact copies, row level
+    String why = "no holdout: pass a holdout of real rows the generator never saw";
     if (r.hasHoldout()) {
-      double se = Math.sqrt(r.imsHoldout() * (1 - r.imsHoldout()) / n);
-      double limit = r.imsHoldout() + Math.max(s.get("exactCopyMargin"), z * se);
+      // G2 identical matches: share of S identical to a T row, against the share of H identical to a T row
+      CalibratedTest.Outcome g2 =
+          CalibratedTest.meanExcess(
+              identical(r.dcrSyntheticToTrain()), identical(r.dcrHoldoutToTrain()), alpha, permutations, seed);
+      double margin = s.get("exactCopyMargin");
       checks.add(
-          check("G2", "exactMatchShare", FAIL, r.imsTrain() <= limit, r.imsTrain(), limit,
-              "IMS_T <= IMS_H + max(exactCopyMargin, z*se(IMS_H)) (IMS_H = " + fmt(r.imsHoldout()) + ")",
+          test("G2", "exactMatchShare", g2, margin, alpha,
+              "IMS(S->T) - IMS(H->T) (holdout's own share " + fmt(r.imsHoldout()) + "; " + level
+                  + "; minimum effect exactCopyMargin)",
               ADVICE_MEMORISED));
-    } else {
-      double limit = s.get("exactCopyMaxNoHoldout");
+      // G3 copies of training-unique rows, beyond the natural rate measured on H
+      CalibratedTest.Outcome g3 =
+          CalibratedTest.countExcess(
+              r.trainingUniqueCopies(), r.syntheticRows(), r.holdoutTrainingUniqueCopies(), r.holdoutRowsCompared(), alpha);
       checks.add(
-          check("G2", "exactMatchShare", FAIL, r.imsTrain() <= limit, r.imsTrain(), limit,
-              "IMS_T <= exactCopyMaxNoHoldout (no holdout)", ADVICE_MEMORISED));
-    }
-    // G3 non-identicality: no synthetic row equals a training row
-    if (hasContinuousColumn) {
-      double limit = s.get("copiedRowsMax");
-      checks.add(
-          check("G3", "copiedTrainingRows", FAIL, r.copiedRows() <= limit, r.copiedRows(), limit,
-              "synthetic rows identical to a training row <= copiedRowsMax (min DCR real->synthetic = "
-                  + fmt(r.minDcrRealToSynthetic()) + (r.hasHoldout() ? "; holdout rows identical to a training row: "
-                  + r.holdoutRowsInTrain() : "") + ")",
-              ADVICE_MEMORISED));
+          new GateCheck("G3", "copiedTrainingRows", FAIL, !g3.rejects(alpha, 0), r.trainingUniqueCopies(),
+              g3.critical(),
+              "synthetic rows equal to a row that occurs once in T and never in H, against the holdout's own rate ("
+                  + r.holdoutTrainingUniqueCopies() + " of " + r.holdoutRowsCompared() + " holdout rows; expected "
+                  + fmt(g3.nullValue()) + " for fresh real rows; exact binomial test, p = " + fmt(g3.pValue()) + ", "
+                  + level + ")",
+              g3.rejects(alpha, 0) ? ADVICE_MEMORISED : ""));
     } else {
-      checks.add(notEvaluated("G3", "copiedTrainingRows", FAIL, "no continuous column, identical rows occur naturally"));
+      checks.add(notEvaluated("G2", "exactMatchShare", FAIL, why));
+      if (hasContinuousColumn) {
+        // without a holdout the natural rate is unknown; with a continuous column it is close to zero
+        checks.add(
+            new GateCheck("G3", "copiedTrainingRows", FAIL, r.trainingUniqueCopies() == 0, r.trainingUniqueCopies(), 0,
+                "synthetic rows equal to a row that occurs once in T == 0 (no holdout to measure the natural rate)",
+                r.trainingUniqueCopies() == 0 ? "" : ADVICE_MEMORISED));
+      } else {
+        checks.add(notEvaluated("G3", "copiedTrainingRows", FAIL,
+            "no holdout, and without a continuous column identical rows occur naturally"));
+      }
     }
     if (r.hasHoldout()) {
-      // G4 DCR share
-      double limit = Math.min(0.5 + z * 0.5 / Math.sqrt(n), s.get("dcrShareMax"));
-      boolean g4 = r.dcrShare() <= limit;
+      // G4: is a synthetic row closer to T than a holdout row is? (Mann-Whitney on DCR to T; 0.5 for fresh rows)
+      double[] sScores = negate(r.dcrSyntheticToTrain());
+      double[] hScores = negate(r.dcrHoldoutToTrain());
+      CalibratedTest.Outcome g4 = CalibratedTest.aucExcess(sScores, hScores, alpha, permutations, seed + 1);
       checks.add(
-          check("G4", "dcrShare", FAIL, g4, r.dcrShare(), limit,
-              "share of synthetic rows closer to T than to H (ties 1/2) <= min(0.5 + z*0.5/sqrt(n), dcrShareMax)",
+          test("G4", "dcrCloser", g4, s.get("dcrMinEffect"), alpha,
+              "P(DCR(s,T) < DCR(h,T)) + ties/2 for synthetic s and holdout h (DCR share, diagnostic: "
+                  + fmt(r.dcrShare()) + "; " + level + "; minimum effect dcrMinEffect)",
               ADVICE_CLOSE));
-      // G5 DCR lower tail; FAIL when G4 is borderline (in the upper half of its allowance), since DP is off
-      boolean borderline = r.dcrShare() > 0.5 + (limit - 0.5) / 2;
       double q05s = PrivacyReport.quantile(r.dcrSyntheticToTrain(), 0.05);
       double q05h = PrivacyReport.quantile(r.dcrHoldoutToTrain(), 0.05);
       double tail = s.get("dcrTailRatioMin") * q05h;
       checks.add(
-          check("G5", "dcrLowerTail", borderline ? FAIL : WARN, q05s >= tail, q05s, tail,
-              "q05 DCR(S->T) >= dcrTailRatioMin * q05 DCR(H->T) (FAIL level when G4 is borderline)", ADVICE_CLOSE));
-      // G6 NNDR
+          check("G5", "dcrLowerTail", WARN, q05s >= tail, q05s, tail,
+              "q05 DCR(S->T) >= dcrTailRatioMin * q05 DCR(H->T)", ADVICE_CLOSE));
       double nndrMin = s.get("nndrRatioMin");
       checks.add(
           check("G6", "nndrRatio", WARN, r.nndrRatio() >= nndrMin, r.nndrRatio(), nndrMin,
               "10th smallest NNDR to T / to H >= nndrRatioMin", ADVICE_CLOSE));
-      // G7 distance MIA
+      // G7 membership attacks: the distance attack and the density-ratio attack, each calibrated by permutation
+      double miaEffect = s.get("miaMinEffect");
+      for (MembershipAttacks.Attack attack : List.of(r.distanceAttack(), r.densityAttack())) {
+        CalibratedTest.Outcome outcome =
+            CalibratedTest.aucExcess(attack.members(), attack.nonMembers(), alpha, permutations, seed + 2);
+        int n = attack.members().length;
+        double[] ci1 = CalibratedTest.wilson(attack.tprAt1PctFpr(), n);
+        double[] ci10 = CalibratedTest.wilson(attack.tprAt10PctFpr(), n);
+        String name = attack.name().equals("distance") ? "miaAuc" : "domiasAuc";
+        checks.add(
+            test("G7", name, outcome, miaEffect, alpha,
+                attack.name() + " membership attack AUC, " + n + " members vs " + attack.nonMembers().length
+                    + " holdout rows (TPR at 1% FPR " + fmt(attack.tprAt1PctFpr()) + " [95% CI " + fmt(ci1[0]) + ", "
+                    + fmt(ci1[1]) + "], at 10% FPR " + fmt(attack.tprAt10PctFpr()) + " [" + fmt(ci10[0]) + ", "
+                    + fmt(ci10[1]) + "]; fresh real rows score 0.5, 0.01 and 0.10; " + level
+                    + "; minimum effect miaMinEffect)",
+                ADVICE_MIA));
+      }
+      // TPR at 10 % FPR: a warning when its 95 % interval lies above what fresh real rows give (0.10)
+      MembershipAttacks.Attack strongest =
+          r.densityAttack().tprAt10PctFpr() > r.distanceAttack().tprAt10PctFpr() ? r.densityAttack() : r.distanceAttack();
+      double[] ci = CalibratedTest.wilson(strongest.tprAt10PctFpr(), strongest.members().length);
       checks.add(
-          check("G7", "miaAuc", FAIL, r.miaAuc() <= s.get("miaAucMax"), r.miaAuc(), s.get("miaAucMax"),
-              "distance membership-attack AUC <= miaAucMax", ADVICE_MIA));
-      checks.add(
-          check("G7", "miaAucWarn", WARN, r.miaAuc() <= s.get("miaAucWarn"), r.miaAuc(), s.get("miaAucWarn"),
-              "distance membership-attack AUC <= miaAucWarn", ADVICE_MIA));
-      // With n non-members, 1 % FPR lets floor(n/100) of them through: below 5 the threshold is one or two
-      // records and the TPR is mostly noise, so the check only warns, and the limit widens by z*se of a 1 % rate.
-      double tprMax = Math.max(s.get("miaTprMax"), 0.01 + z * Math.sqrt(0.01 * 0.99 / n));
-      checks.add(
-          check("G7", "miaTprAt1PctFpr", n * 0.01 >= 5 ? FAIL : WARN, r.miaTprAtLowFpr() <= tprMax, r.miaTprAtLowFpr(),
-              tprMax, "membership-attack TPR at 1% FPR <= max(miaTprMax, 0.01 + z*se) (WARN level below 500 rows)",
+          check("G7", "miaTprAt10PctFpr", WARN, !(ci[0] > 0.10), strongest.tprAt10PctFpr(), 0.10,
+              "the stronger attack's (" + strongest.name() + ") TPR at 10% FPR: its 95% interval [" + fmt(ci[0]) + ", "
+                  + fmt(ci[1]) + "] must reach 0.10, what fresh real rows give",
               ADVICE_MIA));
     } else {
-      String why = "no holdout: pass a holdout of real rows the generator never saw";
-      checks.add(notEvaluated("G4", "dcrShare", FAIL, why));
+      checks.add(notEvaluated("G4", "dcrCloser", FAIL, why));
       checks.add(notEvaluated("G5", "dcrLowerTail", WARN, why));
       checks.add(notEvaluated("G6", "nndrRatio", WARN, why));
       checks.add(notEvaluated("G7", "miaAuc", FAIL, why));
-      checks.add(notEvaluated("G7", "miaTprAt1PctFpr", FAIL, why));
+      checks.add(notEvaluated("G7", "domiasAuc", FAIL, why));
+      checks.add(notEvaluated("G7", "miaTprAt10PctFpr", WARN, why));
     }
     // G9 attribute disclosure
     if (r.sensitiveColumn() == null) {
       checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, "no sensitive column declared"));
       checks.add(notEvaluated("G9", "disclosureProtection", WARN, "no sensitive column declared"));
     } else {
-      if (r.hasHoldout()) {
-        double excess = r.leakageAccuracyTrain() - r.leakageAccuracyHoldout();
-        double pT = r.leakageAccuracyTrain();
-        double pH = r.leakageAccuracyHoldout();
-        // the difference of two accuracies on n rows each has this standard error; small tables need the margin
-        double se = Math.sqrt((pT * (1 - pT) + pH * (1 - pH)) / n);
-        double max = Math.max(s.get("leakageExcessMax"), z * se);
+      if (leakageTest) {
+        CalibratedTest.Outcome g9 =
+            CalibratedTest.meanExcess(r.leakageHitsTrain(), r.leakageHitsHoldout(), alpha, permutations, seed + 3);
         checks.add(
-            check("G9", "attributeLeakageExcess", FAIL, excess <= max, excess, max,
-                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H <= max(leakageExcessMax, z*se)",
+            test("G9", "attributeLeakageExcess", g9, s.get("leakageExcessMax"), alpha,
+                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H (" + level
+                    + "; minimum effect leakageExcessMax)",
                 ADVICE_DISCLOSURE));
       } else {
-        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, "no holdout"));
+        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no other column" : why));
       }
       double min = s.get("disclosureProtectionMin");
       checks.add(
@@ -173,34 +203,70 @@ public final class PrivacyGate {
               ADVICE_DISCLOSURE));
     }
     if (r.hasHoldout()) {
-      // G10 rare combinations
-      double p = r.rareReproductionHoldout();
-      double se = r.rareHoldoutRows() == 0 ? 0 : Math.sqrt(p * (1 - p) / r.rareHoldoutRows());
-      double limit = Math.max(s.get("rareReproductionMargin"), z * se);
-      double excess = r.rareReproductionTrain() - p;
+      CalibratedTest.Outcome g10 =
+          CalibratedTest.meanExcess(r.rareHitsTrain(), r.rareHitsHoldout(), alpha, permutations, seed + 4);
       checks.add(
-          check("G10", "rareCombinationExcess", FAIL, excess <= limit, excess, limit,
-              "reproduction rate of rare training combinations - of rare holdout combinations <= max(margin, z*se)",
+          test("G10", "rareCombinationExcess", g10, s.get("rareReproductionMargin"), alpha,
+              "reproduction rate of rare training combinations - of rare holdout combinations (" + level
+                  + "; minimum effect rareReproductionMargin)",
               ADVICE_RARE));
-      // G12 identifiability
       double idExcess = r.identifiability() - r.identifiabilityHoldout();
       double idMax = s.get("identifiabilityMargin");
       checks.add(
           check("G12", "identifiabilityExcess", WARN, idExcess <= idMax, idExcess, idMax,
               "identifiability(S) - identifiability(H) <= identifiabilityMargin", ADVICE_CLOSE));
     } else {
-      checks.add(notEvaluated("G10", "rareCombinationExcess", FAIL, "no holdout"));
-      checks.add(notEvaluated("G12", "identifiabilityExcess", WARN, "no holdout"));
+      checks.add(notEvaluated("G10", "rareCombinationExcess", FAIL, why));
+      checks.add(notEvaluated("G12", "identifiabilityExcess", WARN, why));
     }
     return checks;
   }
 
-  /** The fidelity floor F1: the Quality Report's overall score must reach {@code fidelityOverallMin}. */
-  public static GateCheck fidelityCheck(QualityReport quality, GateSettings s) {
-    double min = s.get("fidelityOverallMin");
-    double v = quality.overall();
-    return check("F1", "fidelityOverall", FAIL, !(v < min), v, min,
-        "Quality Report overall score >= fidelityOverallMin", ADVICE_FIDELITY);
+  /**
+   * The fidelity check F1, reported apart from the privacy verdict (WARN level: fidelity is not privacy): the
+   * Quality Report's overall score against what the holdout itself scores against the training rows at this size,
+   * less {@code fidelityMargin}. Not evaluated without a holdout.
+   *
+   * @param quality the synthetic data's quality against the training rows
+   * @param holdoutOverall the holdout's overall quality against the training rows, or NaN without holdout
+   */
+  public static GateCheck fidelityCheck(QualityReport quality, double holdoutOverall, GateSettings s) {
+    return relativeFidelity("fidelityOverall", quality.overall(), holdoutOverall, s,
+        "Quality Report overall score >= the holdout's own score (" + fmt(holdoutOverall) + ") - fidelityMargin");
+  }
+
+  /** {@link #fidelityCheck} for a score computed elsewhere (e.g. the timeline quality). */
+  public static GateCheck relativeFidelity(
+      String name, double value, double holdoutValue, GateSettings s, String rule) {
+    if (Double.isNaN(holdoutValue)) {
+      return notEvaluated("F1", name, WARN, "no holdout to say what fresh real data scores at this size");
+    }
+    double min = holdoutValue - s.get("fidelityMargin");
+    return check("F1", name, WARN, !(value < min), value, min, rule, ADVICE_FIDELITY);
+  }
+
+  private static GateCheck test(
+      String id, String name, CalibratedTest.Outcome o, double minEffect, double alpha, String rule, String advice) {
+    boolean failed = o.rejects(alpha, minEffect);
+    return new GateCheck(id, name, FAIL, !failed, o.observed(), o.limit(minEffect),
+        rule + ", p = " + fmt(o.pValue()) + "; at this size the test detects values above " + fmt(o.limit(minEffect)),
+        failed ? advice : "");
+  }
+
+  private static double[] identical(double[] dcr) {
+    double[] hits = new double[dcr.length];
+    for (int i = 0; i < dcr.length; i++) {
+      hits[i] = dcr[i] <= PrivacyMetrics.IDENTICAL ? 1 : 0;
+    }
+    return hits;
+  }
+
+  private static double[] negate(double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = -values[i];
+    }
+    return out;
   }
 
   static boolean hasContinuous(Table table) {
@@ -219,8 +285,8 @@ public final class PrivacyGate {
     return new GateCheck(id, name, level, ok, value, threshold, rule, ok ? "" : advice);
   }
 
-  private static GateCheck notEvaluated(String id, String name, String level, String why) {
-    return new GateCheck(id, name, level, true, Double.NaN, Double.NaN, "not evaluated: " + why, "");
+  static GateCheck notEvaluated(String id, String name, String level, String why) {
+    return new GateCheck(id, name, level, true, Double.NaN, Double.NaN, GateCheck.NOT_EVALUATED + ": " + why, "");
   }
 
   private static String fmt(double v) {

@@ -132,24 +132,33 @@ public final class PrivacyMetrics {
       }
     }
 
+    int[] uniqueCopies = trainingUniqueCopies(keys, train, hasHoldout ? holdout : null, synthetic);
+
     double miaAuc = Double.NaN;
     double miaTpr = Double.NaN;
+    MembershipAttacks.Attack distanceAttack = null;
+    MembershipAttacks.Attack densityAttack = null;
     if (hasHoldout) {
-      double[] members = negate(tToS);
-      double[] nonMembers = negate(hToS);
-      miaAuc = RankMetrics.auc(members, nonMembers);
-      miaTpr = RankMetrics.tprAtFpr(members, nonMembers, 0.01);
+      distanceAttack = MembershipAttacks.distance(tToS, hToS);
+      densityAttack = MembershipAttacks.density(tQ, h, s);
+      miaAuc = distanceAttack.auc();
+      miaTpr = distanceAttack.tprAt1PctFpr();
     }
 
     double identifiability = identified(tToS, tToT);
     double identifiabilityH = hasHoldout ? identified(tToH, tToT) : Double.NaN;
 
-    double[] rare = hasHoldout ? rareReproduction(keys, tRef, hRef, sRef, rareK) : new double[] {Double.NaN, Double.NaN, 0};
+    double[][] rareHits = hasHoldout ? rareReproduction(keys, tRef, hRef, sRef, rareK) : null;
+    double[] rare =
+        hasHoldout
+            ? new double[] {meanOrZero(rareHits[0]), meanOrZero(rareHits[1]), rareHits[1].length}
+            : new double[] {Double.NaN, Double.NaN, 0};
 
     double dp = Double.NaN;
     double dpH = Double.NaN;
     double leakT = Double.NaN;
     double leakH = Double.NaN;
+    double[][] leakHits = null;
     if (sensitiveColumn != null) {
       int sc = train.schema().indexOf(sensitiveColumn);
       if (sc < 0 || !train.schema().columns().get(sc).isLearned()) {
@@ -163,9 +172,9 @@ public final class PrivacyMetrics {
       dp = disclosureProtection(train, tQuery, sRef, sc);
       if (hasHoldout) {
         dpH = disclosureProtection(train, tQuery, hRef, sc);
-        double[] leak = leakage(train, sRef, tQuery, hRef.selectRows(range(q)), sc, seed + 3);
-        leakT = leak[0];
-        leakH = leak[1];
+        leakHits = leakage(train, sRef, tQuery, hRef.selectRows(range(q)), sc, seed + 3);
+        leakT = leakHits == null ? Double.NaN : meanOrNaN(leakHits[0]);
+        leakH = leakHits == null ? Double.NaN : meanOrNaN(leakHits[1]);
       }
     }
 
@@ -198,7 +207,60 @@ public final class PrivacyMetrics {
         rare[1],
         (int) rare[2],
         identifiability,
-        identifiabilityH);
+        identifiabilityH,
+        uniqueCopies[0],
+        uniqueCopies[1],
+        uniqueCopies[2],
+        synthetic.rowCount(),
+        distanceAttack,
+        densityAttack,
+        leakHits == null ? null : leakHits[0],
+        leakHits == null ? null : leakHits[1],
+        rareHits == null ? null : rareHits[0],
+        rareHits == null ? null : rareHits[1]);
+  }
+
+  /**
+   * Copies of training-unique rows (G3): {synthetic rows equal to a row that occurs once in T and nowhere in H, holdout
+   * rows equal to a row that occurs once in T and nowhere else in H (the natural rate of such coincidences: a fresh
+   * real row is exchangeable with a holdout row), |H|}. Without a holdout: {synthetic copies of rows unique in T, 0,
+   * 0}.
+   */
+  static int[] trainingUniqueCopies(RowKeys keys, Table train, Table holdout, Table synthetic) {
+    Map<RowKeys.Key, Integer> trainCounts = new HashMap<>();
+    for (int i = 0; i < train.rowCount(); i++) {
+      trainCounts.merge(keys.exact(train, i), 1, Integer::sum);
+    }
+    Map<RowKeys.Key, Integer> holdoutCounts = new HashMap<>();
+    for (int i = 0; holdout != null && i < holdout.rowCount(); i++) {
+      holdoutCounts.merge(keys.exact(holdout, i), 1, Integer::sum);
+    }
+    int syntheticCopies = 0;
+    for (int i = 0; i < synthetic.rowCount(); i++) {
+      RowKeys.Key key = keys.exact(synthetic, i);
+      if (trainCounts.getOrDefault(key, 0) == 1 && !holdoutCounts.containsKey(key)) {
+        syntheticCopies++;
+      }
+    }
+    if (holdout == null) {
+      return new int[] {syntheticCopies, 0, 0};
+    }
+    int natural = 0;
+    for (int i = 0; i < holdout.rowCount(); i++) {
+      RowKeys.Key key = keys.exact(holdout, i);
+      if (trainCounts.getOrDefault(key, 0) == 1 && holdoutCounts.get(key) == 1) {
+        natural++;
+      }
+    }
+    return new int[] {syntheticCopies, natural, holdout.rowCount()};
+  }
+
+  private static double meanOrZero(double[] values) {
+    return values.length == 0 ? 0 : Arrays.stream(values).average().orElse(0);
+  }
+
+  private static double meanOrNaN(double[] values) {
+    return values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElse(Double.NaN);
   }
 
   private static MixedDistance.Rows head(MixedDistance.Rows rows, int q) {
@@ -215,10 +277,6 @@ public final class PrivacyMetrics {
       r[i] = i;
     }
     return r;
-  }
-
-  private static double[] negate(double[] values) {
-    return Arrays.stream(values).map(v -> -v).toArray();
   }
 
   private static double share(double[] values, double atMost) {
@@ -285,20 +343,18 @@ public final class PrivacyMetrics {
   }
 
   /**
-   * Rare-combination reproduction: [rate for T's rare rows, rate for H's rare rows, H's rare row count]. A
-   * combination is the binned key of every learned column.
+   * Rare-combination reproduction: {one indicator per row of T in a rare combination (1 when S has it), the same for
+   * H}. A combination is the binned key of every learned column.
    */
-  private static double[] rareReproduction(RowKeys keys, Table tRef, Table hRef, Table sRef, int k) {
+  private static double[][] rareReproduction(RowKeys keys, Table tRef, Table hRef, Table sRef, int k) {
     Set<RowKeys.Key> synthetic = new HashSet<>();
     for (int i = 0; i < sRef.rowCount(); i++) {
       synthetic.add(new RowKeys.Key(keys.binned(sRef, i)));
     }
-    double[] t = rareRate(keys, tRef, synthetic, k);
-    double[] h = rareRate(keys, hRef, synthetic, k);
-    return new double[] {t[0], h[0], h[1]};
+    return new double[][] {rareHits(keys, tRef, synthetic, k), rareHits(keys, hRef, synthetic, k)};
   }
 
-  private static double[] rareRate(RowKeys keys, Table real, Set<RowKeys.Key> synthetic, int k) {
+  private static double[] rareHits(RowKeys keys, Table real, Set<RowKeys.Key> synthetic, int k) {
     Map<RowKeys.Key, Integer> counts = new HashMap<>();
     List<RowKeys.Key> rowKeys = new ArrayList<>(real.rowCount());
     for (int i = 0; i < real.rowCount(); i++) {
@@ -306,17 +362,13 @@ public final class PrivacyMetrics {
       rowKeys.add(key);
       counts.merge(key, 1, Integer::sum);
     }
-    int rare = 0;
-    int reproduced = 0;
+    List<Double> hits = new ArrayList<>();
     for (RowKeys.Key key : rowKeys) {
       if (counts.get(key) < k) {
-        rare++;
-        if (synthetic.contains(key)) {
-          reproduced++;
-        }
+        hits.add(synthetic.contains(key) ? 1.0 : 0.0);
       }
     }
-    return new double[] {rare == 0 ? 0 : (double) reproduced / rare, rare};
+    return hits.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
@@ -379,12 +431,13 @@ public final class PrivacyMetrics {
 
   /**
    * Attribute leakage (synthcity DataLeakage style): a forest trained on S predicts the sensitive column (binned
-   * when continuous) from the other columns; returns [accuracy on training rows, accuracy on holdout rows].
+   * when continuous) from the other columns; returns {1 per correctly guessed training row else 0, the same for
+   * holdout rows}, or null when there is no other column.
    */
-  private static double[] leakage(Table train, Table synthetic, Table members, Table nonMembers, int sensitive, long seed) {
+  private static double[][] leakage(Table train, Table synthetic, Table members, Table nonMembers, int sensitive, long seed) {
     int[] features = Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != sensitive).toArray();
     if (features.length == 0) {
-      return new double[] {Double.NaN, Double.NaN};
+      return null;
     }
     RowKeys target = RowKeys.fittedOn(train, new int[] {sensitive});
     FeatureEncoder encoder = FeatureEncoder.fit(train, features);
@@ -400,35 +453,31 @@ public final class PrivacyMetrics {
     if (labelIndex.size() < 2) {
       // a constant sensitive column in S: the attacker always guesses that value
       long only = labelIndex.keySet().iterator().next();
-      return new double[] {constantAccuracy(target, members, only), constantAccuracy(target, nonMembers, only)};
+      return new double[][] {constantHits(target, members, only), constantHits(target, nonMembers, only)};
     }
     Classifiers.Fitted model =
         Classifiers.train(
             Classifiers.Kind.RANDOM_FOREST, encoder.names(), rows, labels.stream().mapToInt(Integer::intValue).toArray(), seed);
-    return new double[] {
-      accuracy(model, encoder, target, labelIndex, members), accuracy(model, encoder, target, labelIndex, nonMembers)
+    return new double[][] {
+      hits(model, encoder, target, labelIndex, members), hits(model, encoder, target, labelIndex, nonMembers)
     };
   }
 
-  private static double constantAccuracy(RowKeys target, Table real, long value) {
-    int hits = 0;
+  private static double[] constantHits(RowKeys target, Table real, long value) {
+    double[] hits = new double[real.rowCount()];
     for (int i = 0; i < real.rowCount(); i++) {
-      if (target.binned(real, i)[0] == value) {
-        hits++;
-      }
+      hits[i] = target.binned(real, i)[0] == value ? 1 : 0;
     }
-    return real.rowCount() == 0 ? Double.NaN : (double) hits / real.rowCount();
+    return hits;
   }
 
-  private static double accuracy(
+  private static double[] hits(
       Classifiers.Fitted model, FeatureEncoder encoder, RowKeys target, Map<Long, Integer> labelIndex, Table real) {
-    int hits = 0;
+    double[] hits = new double[real.rowCount()];
     for (int i = 0; i < real.rowCount(); i++) {
       Integer truth = labelIndex.get(target.binned(real, i)[0]);
-      if (truth != null && model.predict(encoder.encode(real, i)) == truth) {
-        hits++;
-      }
+      hits[i] = truth != null && model.predict(encoder.encode(real, i)) == truth ? 1 : 0;
     }
-    return real.rowCount() == 0 ? Double.NaN : (double) hits / real.rowCount();
+    return hits;
   }
 }

@@ -38,6 +38,17 @@ package io.github.syntheticpatients.runtime.eval;
  * @param rareHoldoutRows rows in rare combinations of H (for the standard error)
  * @param identifiability share of training rows closer to S than to any other training row
  * @param identifiabilityHoldout the same with H in place of S (≈ the natural rate)
+ * @param trainingUniqueCopies synthetic rows equal to a row that occurs once in T and nowhere in H (G3)
+ * @param holdoutTrainingUniqueCopies the natural rate's count: rows of H equal to a row that occurs once in T and
+ *     nowhere else in H (0 without holdout)
+ * @param holdoutRowsCompared rows of H that count was taken over (0 without holdout)
+ * @param syntheticRows all synthetic rows (the G3 count is over all of them)
+ * @param distanceAttack the GAN-Leaks membership attack, or null without holdout
+ * @param densityAttack the DOMIAS-style membership attack, or null without holdout
+ * @param leakageHitsTrain per training query row, 1 when the attribute attack guessed its sensitive value; or null
+ * @param leakageHitsHoldout the same for holdout rows; or null
+ * @param rareHitsTrain per row of T in a rare combination, 1 when S reproduces the combination; or null
+ * @param rareHitsHoldout the same for H; or null
  */
 public record PrivacyReport(
     int queryRows,
@@ -68,7 +79,17 @@ public record PrivacyReport(
     double rareReproductionHoldout,
     int rareHoldoutRows,
     double identifiability,
-    double identifiabilityHoldout) {
+    double identifiabilityHoldout,
+    int trainingUniqueCopies,
+    int holdoutTrainingUniqueCopies,
+    int holdoutRowsCompared,
+    int syntheticRows,
+    MembershipAttacks.Attack distanceAttack,
+    MembershipAttacks.Attack densityAttack,
+    double[] leakageHitsTrain,
+    double[] leakageHitsHoldout,
+    double[] rareHitsTrain,
+    double[] rareHitsHoldout) {
 
   /** The q-quantile (linear interpolation, as numpy's default) of the non-NaN values; NaN when none. */
   public static double quantile(double[] values, double q) {

@@ -114,6 +114,8 @@ public final class ReportTree {
     privacy.put("rareReproductionHoldout", num(p.rareReproductionHoldout()));
     privacy.put("identifiability", num(p.identifiability()));
     privacy.put("identifiabilityHoldout", num(p.identifiabilityHoldout()));
+    privacy.put("trainingUniqueCopies", p.trainingUniqueCopies());
+    privacy.put("membershipAttacks", attacks(p));
     privacy.put("distance", "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
         + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
     root.put("privacy", privacy);
@@ -131,6 +133,8 @@ public final class ReportTree {
 
     Map<String, Object> gate = new TreeMap<>();
     gate.put("passed", r.gate().passed());
+    gate.put("summary", r.gate().summary());
+    gate.put("notEvaluated", r.gate().notEvaluated().size());
     List<Object> checks = new ArrayList<>();
     for (GateCheck c : r.gate().checks()) {
       Map<String, Object> m = new TreeMap<>();
@@ -138,7 +142,8 @@ public final class ReportTree {
       m.put("name", c.name());
       m.put("level", c.level());
       m.put("passed", c.passed());
-      m.put("evaluated", !Double.isNaN(c.value()));
+      m.put("evaluated", c.evaluated());
+      m.put("status", c.status());
       m.put("value", num(c.value()));
       m.put("threshold", num(c.threshold()));
       m.put("rule", c.rule());
@@ -150,6 +155,28 @@ public final class ReportTree {
     gate.put("settings", settings);
     root.put("gate", gate);
     return root;
+  }
+
+  /**
+   * The membership attacks (AUC, TPR at 1 % and 10 % FPR) beside what fresh real rows give (0.5, 0.01, 0.10), or null
+   * without holdout.
+   */
+  static Map<String, Object> attacks(PrivacyReport p) {
+    if (p.distanceAttack() == null) {
+      return null;
+    }
+    Map<String, Object> m = new TreeMap<>();
+    for (MembershipAttacks.Attack a : List.of(p.distanceAttack(), p.densityAttack())) {
+      Map<String, Object> e = new TreeMap<>();
+      e.put("auc", num(a.auc()));
+      e.put("tprAt1PctFpr", num(a.tprAt1PctFpr()));
+      e.put("tprAt10PctFpr", num(a.tprAt10PctFpr()));
+      e.put("members", a.members().length);
+      e.put("nonMembers", a.nonMembers().length);
+      m.put(a.name(), e);
+    }
+    m.put("freshRealExpectation", sorted(Map.of("auc", 0.5, "tprAt1PctFpr", 0.01, "tprAt10PctFpr", 0.10)));
+    return m;
   }
 
   private static Object summary(double[] values) {

@@ -74,6 +74,25 @@ final class Candidate {
     validationScore = TabularTrainingJob.quality(validation, synthetic);
   }
 
+  /**
+   * The candidate's validation score on bootstrap resamples of the validation rows (the same resamples for every
+   * candidate given the same seed, so differences are paired), against the same synthetic rows as {@link #score}.
+   */
+  double[] bootstrapScores(Table validation, long seed, int resamples) {
+    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
+    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed + 1);
+    double[] scores = new double[resamples];
+    for (int b = 0; b < resamples; b++) {
+      int[] picks = new int[validation.rowCount()];
+      for (int i = 0; i < picks.length; i++) {
+        picks[i] = random.nextInt(validation.rowCount());
+      }
+      scores[b] = TabularTrainingJob.quality(validation.selectRows(picks), synthetic);
+    }
+    return scores;
+  }
+
   /** Records a fact about how this candidate was chosen, for the model's provenance. */
   void note(String key, Object value) {
     trainingFacts.put(key, value);

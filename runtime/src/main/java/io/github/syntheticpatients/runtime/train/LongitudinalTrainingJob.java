@@ -13,7 +13,6 @@ import io.github.syntheticpatients.runtime.data.ForwardFill;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
-import io.github.syntheticpatients.runtime.eval.GateSettings;
 import io.github.syntheticpatients.runtime.eval.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.eval.TimelineQuality;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
@@ -319,10 +318,10 @@ public final class LongitudinalTrainingJob {
   private GateResult privacyGate(TimelineModel model, Timelines train, Timelines holdout, long seed) {
     Timelines synthetic = model.sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
     GateResult gate = TimelinePrivacy.evaluate(
-        train, holdout.patientCount() == 0 ? null : holdout, synthetic, null, GateSettings.defaults(), seed).gate();
+        train, holdout.patientCount() == 0 ? null : holdout, synthetic, null,
+        TrainingOptions.gateSettings(request.settings().options()), seed).gate();
     listener.onMessage(
-        "Patient-level privacy gate " + (gate.passed() ? "passed" : "FAILED") + " (" + gate.checks().size()
-            + " checks)");
+        "Patient-level privacy gate " + gate.summary());
     return gate;
   }
 

@@ -84,6 +84,7 @@ public final class TrainingRecord {
   static Map<String, Object> describe(GateResult gate) {
     Map<String, Object> block = new LinkedHashMap<>();
     block.put("passed", gate.passed());
+    block.put("summary", gate.summary());
     List<Object> checks = new ArrayList<>();
     for (GateCheck check : gate.checks()) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -91,6 +92,7 @@ public final class TrainingRecord {
       c.put("name", check.name());
       c.put("level", check.level());
       c.put("passed", check.passed());
+      c.put("status", check.status());
       c.put("value", finite(check.value()));
       c.put("threshold", finite(check.threshold()));
       c.put("rule", check.rule());

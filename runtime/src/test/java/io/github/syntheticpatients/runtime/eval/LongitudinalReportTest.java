@@ -18,8 +18,8 @@ class LongitudinalReportTest {
         EvaluationReport.computeLongitudinal(
             HALVES[0], QUARTERS[1], QUARTERS[0], "status", null, GateSettings.defaults(), 3);
     assertThat(r.gate().failures()).isEmpty();
-    assertThat(r.gate().checks()).extracting(GateCheck::name).contains("patient.copiedTimelines", "patient.dcrShare",
-        "dcrShare");
+    assertThat(r.gate().checks()).extracting(GateCheck::name).contains("patient.copiedTimelines", "patient.dcrCloser",
+        "dcrCloser");
     assertThat(r.scores()).containsKeys("timelineOverall", "timelineAutocorrelation", "copiedTimelines",
         "patientDcrShare");
     assertThat(r.scores().get("timelineOverall")).isGreaterThan(0.85);

@@ -24,6 +24,26 @@ class TrainingOptionsTest {
   }
 
   @Test
+  void smallTablesHoldOutMoreUnlessTheUserSetTheFraction() {
+    assertThat(TrainingOptions.holdoutFraction(Map.of(), 0.2, 150)).isEqualTo(0.3);
+    assertThat(TrainingOptions.holdoutFraction(Map.of(), 0.2, 1000)).isEqualTo(0.2);
+    assertThat(TrainingOptions.holdoutFraction(Map.of("holdoutFraction", "0.1"), 0.1, 150)).isEqualTo(0.1);
+  }
+
+  @Test
+  void gateOptionsOverrideGateSettingsByName() {
+    assertThat(TrainingOptions.gateSettings(Map.of("gate.dcrMinEffect", "0.05")).get("dcrMinEffect")).isEqualTo(0.05);
+    assertThat(TrainingOptions.gateSettings(Map.of()).get("dcrMinEffect")).isEqualTo(0.03);
+    assertThatCode(() -> TrainingOptions.from(Map.of("gate.familyAlpha", "0.01"))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> TrainingOptions.gateSettings(Map.of("gate.dcrShareMax", "0.6")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown privacy-gate threshold 'dcrShareMax'");
+    assertThatThrownBy(() -> TrainingOptions.gateSettings(Map.of("gate.familyAlpha", "often")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gate.familyAlpha must be a number");
+  }
+
+  @Test
   void readsFractionsAndGateMode() {
     TrainingOptions options =
         TrainingOptions.from(Map.of("holdoutFraction", "0.5", "validationFraction", "0", "privacyGate", "WARN"));
