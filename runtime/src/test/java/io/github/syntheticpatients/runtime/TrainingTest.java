@@ -81,6 +81,15 @@ class TrainingTest {
     // under 1,000 rows the privacy holdout is 0.3 of the table by default (TrainingOptions.defaultHoldoutFraction)
     assertThat(holdout).isEqualTo(Math.round(418 * 0.3f));
     assertThat(train + validation + holdout).isEqualTo(418);
+    // the split's training and holdout parts lie next to the model (never in it), as lines of the input
+    String name = request.output().getFileName().toString().replace(".synth", "");
+    List<String> input = Files.readAllLines(request.input());
+    List<String> heldOut = Files.readAllLines(request.output().resolveSibling(name + ".holdout.csv"));
+    List<String> trained = Files.readAllLines(request.output().resolveSibling(name + ".train.csv"));
+    assertThat(heldOut).hasSize(holdout + 1).first().isEqualTo(input.get(0));
+    assertThat(trained).hasSize(train + 1);
+    assertThat(input).containsAll(heldOut);
+    assertThat(heldOut.subList(1, heldOut.size())).doesNotContainAnyElementsOf(trained.subList(1, trained.size()));
     assertThat(new LinkedHashMap<Object, Object>((Map<?, ?>) provenance.get("versions")))
         .containsKeys("syntheticPatients", "djl", "pytorch")
         .containsEntry("java", System.getProperty("java.specification.version"));
