@@ -81,11 +81,12 @@ public final class PrivacyGate {
    */
   public static List<GateCheck> checks(PrivacyReport r, boolean hasContinuousColumn, GateSettings s) {
     int permutations = (int) s.get("permutations");
+    // a fixed seed: the same report always gets the same verdict
     long seed = 17;
     boolean leakageTest = r.hasHoldout() && r.leakageHitsTrain() != null;
     int tests = r.hasHoldout() ? 6 + (leakageTest ? 1 : 0) : 1;
     double alpha = s.get("familyAlpha") / tests;
-    String level = String.format(java.util.Locale.ROOT, "one-sided, alpha %.4f = familyAlpha/%d", alpha, tests);
+    String how = String.format(java.util.Locale.ROOT, "one-sided, alpha %.4f = familyAlpha/%d", alpha, tests);
     List<GateCheck> checks = new ArrayList<>();
     String why = "no holdout: pass a holdout of real rows the generator never saw";
     if (r.hasHoldout()) {
@@ -96,7 +97,7 @@ public final class PrivacyGate {
       double margin = s.get("exactCopyMargin");
       checks.add(
           test("G2", "exactMatchShare", g2, margin, alpha,
-              "IMS(S->T) - IMS(H->T) (holdout's own share " + fmt(r.imsHoldout()) + "; " + level
+              "IMS(S->T) - IMS(H->T) (holdout's own share " + fmt(r.imsHoldout()) + "; " + how
                   + "; minimum effect exactCopyMargin)",
               ADVICE_MEMORISED));
       // G3 copies of training-unique rows, beyond the natural rate measured on H
@@ -109,7 +110,7 @@ public final class PrivacyGate {
               "synthetic rows equal to a row that occurs once in T and never in H, against the holdout's own rate ("
                   + r.holdoutTrainingUniqueCopies() + " of " + r.holdoutRowsCompared() + " holdout rows; expected "
                   + fmt(g3.nullValue()) + " for fresh real rows; exact binomial test, p = " + fmt(g3.pValue()) + ", "
-                  + level + ")",
+                  + how + ")",
               g3.rejects(alpha, 0) ? ADVICE_MEMORISED : ""));
     } else {
       checks.add(notEvaluated("G2", "exactMatchShare", FAIL, why));
@@ -132,7 +133,7 @@ public final class PrivacyGate {
       checks.add(
           test("G4", "dcrCloser", g4, s.get("dcrMinEffect"), alpha,
               "P(DCR(s,T) < DCR(h,T)) + ties/2 for synthetic s and holdout h (DCR share, diagnostic: "
-                  + fmt(r.dcrShare()) + "; " + level + "; minimum effect dcrMinEffect)",
+                  + fmt(r.dcrShare()) + "; " + how + "; minimum effect dcrMinEffect)",
               ADVICE_CLOSE));
       double q05s = PrivacyReport.quantile(r.dcrSyntheticToTrain(), 0.05);
       double q05h = PrivacyReport.quantile(r.dcrHoldoutToTrain(), 0.05);
@@ -158,7 +159,7 @@ public final class PrivacyGate {
                 attack.name() + " membership attack AUC, " + n + " members vs " + attack.nonMembers().length
                     + " holdout rows (TPR at 1% FPR " + fmt(attack.tprAt1PctFpr()) + " [95% CI " + fmt(ci1[0]) + ", "
                     + fmt(ci1[1]) + "], at 10% FPR " + fmt(attack.tprAt10PctFpr()) + " [" + fmt(ci10[0]) + ", "
-                    + fmt(ci10[1]) + "]; fresh real rows score 0.5, 0.01 and 0.10; " + level
+                    + fmt(ci10[1]) + "]; fresh real rows score 0.5, 0.01 and 0.10; " + how
                     + "; minimum effect miaMinEffect)",
                 ADVICE_MIA));
       }
@@ -189,7 +190,7 @@ public final class PrivacyGate {
             CalibratedTest.meanExcess(r.leakageHitsTrain(), r.leakageHitsHoldout(), alpha, permutations, seed + 3);
         checks.add(
             test("G9", "attributeLeakageExcess", g9, s.get("leakageExcessMax"), alpha,
-                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H (" + level
+                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H (" + how
                     + "; minimum effect leakageExcessMax)",
                 ADVICE_DISCLOSURE));
       } else {
@@ -207,7 +208,7 @@ public final class PrivacyGate {
           CalibratedTest.meanExcess(r.rareHitsTrain(), r.rareHitsHoldout(), alpha, permutations, seed + 4);
       checks.add(
           test("G10", "rareCombinationExcess", g10, s.get("rareReproductionMargin"), alpha,
-              "reproduction rate of rare training combinations - of rare holdout combinations (" + level
+              "reproduction rate of rare training combinations - of rare holdout combinations (" + how
                   + "; minimum effect rareReproductionMargin)",
               ADVICE_RARE));
       double idExcess = r.identifiability() - r.identifiabilityHoldout();
