@@ -150,6 +150,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                   check.rule(),
                   check.advice()));
     }
+    message.append(System.lineSeparator()).append("  Verdict: ").append(result.gate().summary());
     message.append(System.lineSeparator()).append("  Report: ").append(result.htmlReport());
     if (failOnGate) {
       throw new MojoFailureException(message.toString());
