@@ -24,6 +24,31 @@ class GateCalibrationTest {
   }
 
   @Test
+  void naturalDuplicatesInACoarseTableAreNotCopies() {
+    // ages in 5-year steps, no bmi, one visit date: about 200 possible rows, so fresh real rows often equal training
+    // rows (the 49,000-row cardiology case of issue 15, where the old "no copies" rule refused a sound model)
+    Table[] parts = new Table[3];
+    for (int p = 0; p < 3; p++) {
+      Table t = TestTables.patients(1500, 40 + p);
+      double[][] c = new double[t.columnCount()][];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = t.column(k).clone();
+      }
+      for (int i = 0; i < t.rowCount(); i++) {
+        c[1][i] = Math.round(c[1][i] / 5) * 5.0;
+        c[2][i] = Double.NaN;
+        c[5][i] = 18000;
+      }
+      parts[p] = new Table(t.schema(), c);
+    }
+    GateResult gate = PrivacyGate.evaluate(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
+    PrivacyReport r = PrivacyGate.report(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
+    assertThat(r.holdoutRowsInTrain()).isGreaterThan(1000);
+    assertThat(r.copiedRows()).isGreaterThan(1000);
+    assertThat(gate.failures()).isEmpty();
+  }
+
+  @Test
   void aShuffledMeanDifferenceHasTheExactPermutationPValue() {
     // all ones against all zeros: no permutation reaches the observed excess, so p = 1 / (B + 1)
     double[] ones = {1, 1, 1, 1, 1, 1, 1, 1};
