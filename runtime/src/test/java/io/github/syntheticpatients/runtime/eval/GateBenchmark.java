@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class GateBenchmark {
     return switch (name) {
       case "fresh" -> fresh;
       case "copula" ->
-          GaussianCopula.fit(train, ValueProtection.DEFAULT_K).sample(train.rowCount(), new SplittableRandom(seed));
+          GaussianCopula.fit(train, ValueProtection.DEFAULT_K).sample(train.rowCount(), RandomStream.of(seed));
       case "copy" -> train;
       case "nearCopy" -> perturbed(train, train.rowCount(), false, 0.002, 0, seed);
       case "memoriser" -> perturbed(train, train.rowCount(), true, 0.05, 0.1, seed);
