@@ -132,7 +132,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
       if (result.gate().notEvaluated().stream().anyMatch(c -> c.rule().contains("holdout"))) {
         // a check that was not run is not a pass: say how to run it
         getLog().warn("Checks that need a holdout were not run: pass -D" + PropertyNames.HOLDOUT
-            + " with real rows the generator never saw (synthetic:train writes its holdout next to the model).");
+            + " with real rows the generator never saw (synthetic:train writes its split with -Dsynthetic.options=splitDir=target/synthetic/split).");
       }
       return;
     }

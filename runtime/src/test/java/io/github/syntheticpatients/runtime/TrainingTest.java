@@ -81,15 +81,10 @@ class TrainingTest {
     // under 1,000 rows the privacy holdout is 0.3 of the table by default (TrainingOptions.defaultHoldoutFraction)
     assertThat(holdout).isEqualTo(Math.round(418 * 0.3f));
     assertThat(train + validation + holdout).isEqualTo(418);
-    // the split's training and holdout parts lie next to the model (never in it), as lines of the input
+    // the split's real rows are not written unless asked for: a model's directory is committed
     String name = request.output().getFileName().toString().replace(".synth", "");
-    List<String> input = Files.readAllLines(request.input());
-    List<String> heldOut = Files.readAllLines(request.output().resolveSibling(name + ".holdout.csv"));
-    List<String> trained = Files.readAllLines(request.output().resolveSibling(name + ".train.csv"));
-    assertThat(heldOut).hasSize(holdout + 1).first().isEqualTo(input.get(0));
-    assertThat(trained).hasSize(train + 1);
-    assertThat(input).containsAll(heldOut);
-    assertThat(heldOut.subList(1, heldOut.size())).doesNotContainAnyElementsOf(trained.subList(1, trained.size()));
+    assertThat(request.output().resolveSibling(name + ".holdout.csv")).doesNotExist();
+    assertThat(request.output().resolveSibling(name + ".train.csv")).doesNotExist();
     assertThat(new LinkedHashMap<Object, Object>((Map<?, ?>) provenance.get("versions")))
         .containsKeys("syntheticPatients", "djl", "pytorch")
         .containsEntry("java", System.getProperty("java.specification.version"));
@@ -153,6 +148,26 @@ class TrainingTest {
     assertThat(Training.isUpToDate(withOutput(truncated))).isFalse();
     assertThat(Training.isUpToDate(new TrainRequest(request.input(), dir.resolve("missing.schema.json"),
         request.output(), request.settings(), false))).isFalse();
+  }
+
+  @Test
+  void theSplitsRealRowsGoWhereTheOptionSays() throws IOException {
+    Path splitDir = dir.resolve("split");
+    TrainRequest asked = TrainedCopula.request(dir.resolve("with-split"));
+    asked = new TrainRequest(asked.input(), asked.schemaFile(), asked.output(),
+        asked.settings().withOption("splitDir", splitDir.toString()), false);
+    Training.train(asked, TrainingListener.NONE);
+    Map<String, Object> provenance = ModelLoader.load(asked.output().toString()).info().provenance();
+    int train = ((Number) provenance.get("trainRows")).intValue();
+    int holdout = ((Number) provenance.get("holdoutRows")).intValue();
+    String name = asked.output().getFileName().toString().replace(".synth", "");
+    List<String> input = Files.readAllLines(asked.input());
+    List<String> heldOut = Files.readAllLines(splitDir.resolve(name + ".holdout.csv"));
+    List<String> trained = Files.readAllLines(splitDir.resolve(name + ".train.csv"));
+    assertThat(heldOut).hasSize(holdout + 1).first().isEqualTo(input.get(0));
+    assertThat(trained).hasSize(train + 1);
+    assertThat(input).containsAll(heldOut);
+    assertThat(heldOut.subList(1, heldOut.size())).doesNotContainAnyElementsOf(trained.subList(1, trained.size()));
   }
 
   @Test

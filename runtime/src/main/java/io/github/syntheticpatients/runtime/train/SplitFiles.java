@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the training and holdout parts of a tabular split next to the model (never into it), so the holdout-based
- * privacy checks can be run on the model later ({@code synthetic:evaluate} with the two files as real and holdout).
+ * Writes the training and holdout parts of a tabular split into the directory the user names with the training
+ * option {@value TrainingOptions#SPLIT_DIR} (never into the model, and never by default: the parts are real rows, and
+ * a model file's directory is one that gets committed), so the holdout-based privacy checks can be run on the model
+ * later ({@code synthetic:evaluate} with the two files as real and holdout).
  * The parts are copies of the input's own lines, so every value reads back exactly as the user wrote it; an input
  * with quoted line breaks cannot be cut by lines, and then only the row numbers are written.
  */
@@ -20,14 +22,24 @@ final class SplitFiles {
 
   /**
    * @param input the training CSV
-   * @param model the model file written
+   * @param model the model file written (its name names the parts)
+   * @param directory where the parts go; null writes nothing and says how to ask for them
    * @param rows the input's data rows
    * @param split the split applied to them
    */
-  static void write(Path input, Path model, int rows, DataSplit split, TrainingListener listener) {
-    Path train = sibling(model, ".train.csv");
-    Path holdout = sibling(model, ".holdout.csv");
+  static void write(
+      Path input, Path model, Path directory, int rows, DataSplit split, TrainingListener listener) {
+    if (directory == null) {
+      listener.onMessage(
+          "The split's real rows were not written (they would be real data next to the model); to run the"
+              + " holdout-based privacy checks later, train with -Dsynthetic.options=" + TrainingOptions.SPLIT_DIR
+              + "=target/synthetic/split");
+      return;
+    }
+    Path train = part(directory, model, ".train.csv");
+    Path holdout = part(directory, model, ".holdout.csv");
     try {
+      Files.createDirectories(directory);
       List<String> lines = new ArrayList<>();
       for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
@@ -42,7 +54,7 @@ final class SplitFiles {
                 + train + " and " + holdout + " (real data: do not commit them); run the holdout-based privacy"
                 + " checks later with synthetic:evaluate -Dsynthetic.real=" + train + " -Dsynthetic.holdout=" + holdout);
       } else {
-        Path numbers = sibling(model, ".holdout-rows.txt");
+        Path numbers = part(directory, model, ".holdout-rows.txt");
         List<String> out = new ArrayList<>();
         out.add("# data rows of " + input.getFileName() + " (1 = first row after the header) held out from training");
         for (int r : split.holdout()) {
@@ -52,7 +64,7 @@ final class SplitFiles {
         listener.onMessage("Wrote the numbers of the " + split.holdout().length + " holdout rows to " + numbers);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the split next to " + model + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Could not write the split into " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -65,10 +77,9 @@ final class SplitFiles {
     return out;
   }
 
-  private static Path sibling(Path model, String suffix) {
+  private static Path part(Path directory, Path model, String suffix) {
     String name = model.getFileName().toString();
     String stem = name.endsWith(".synth") ? name.substring(0, name.length() - ".synth".length()) : name;
-    Path parent = model.toAbsolutePath().getParent();
-    return parent.resolve(stem + suffix);
+    return directory.resolve(stem + suffix);
   }
 }

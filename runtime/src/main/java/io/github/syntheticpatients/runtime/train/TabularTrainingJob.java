@@ -127,7 +127,9 @@ public final class TabularTrainingJob {
       ModelFile.write(contents, request.output());
       String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
       listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
-      SplitFiles.write(request.input(), request.output(), table.rowCount(), split, listener);
+      String splitDir = settings.options().get(TrainingOptions.SPLIT_DIR);
+      SplitFiles.write(request.input(), request.output(), splitDir == null ? null : Path.of(splitDir),
+          table.rowCount(), split, listener);
       return new TrainResult(request.output(), false, sha, chosen.epochs(), table.rowCount(), duration);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);

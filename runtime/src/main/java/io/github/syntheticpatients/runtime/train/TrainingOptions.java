@@ -40,6 +40,8 @@ record TrainingOptions(
   static final String PRIVACY_GATE = "privacyGate";
   static final String MAX_VISITS = "maxVisits";
   static final String FORWARD_FILL = "forwardFill";
+  /** A directory for the split's real training and holdout rows (tabular; not written unless set). */
+  static final String SPLIT_DIR = "splitDir";
 
   /** Options understood by the encoder and the GAN, accepted here so a typo anywhere is caught once. */
   static final Set<String> KNOWN =
@@ -49,6 +51,7 @@ record TrainingOptions(
           PRIVACY_GATE,
           MAX_VISITS,
           FORWARD_FILL,
+          SPLIT_DIR,
           ValueProtection.OPTION,
           "numericEncoding",
           "maxModes",
