@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Fidelity, utility and privacy of synthetic data against real data, with the privacy gate. The in-memory
@@ -21,7 +22,9 @@ public final class Evaluation {
 
   /**
    * Evaluates a synthetic CSV against the real data and writes the JSON and HTML reports. All three CSVs are read
-   * with one schema: the schema file when given, else the one inferred from the real CSV. When the schema is
+   * with one schema: the schema file when given, else the one inferred from the real CSV and the holdout together.
+   * The synthetic CSV is read leniently: values outside the real domain (out of range, unseen categories, missing
+   * where the schema has none) are counted in the report, not refused; its header must still match. When the schema is
    * longitudinal (its file names {@code entityId} and {@code time}, or the request does), the CSVs are long-format
    * visit rows read as patient timelines, and the report adds the timeline scores and the patient-level privacy
    * checks ({@link EvaluationReport#computeLongitudinal}).
@@ -44,9 +47,9 @@ public final class Evaluation {
         schema = Schemas.withLongitudinal(schema, request.real(), request.entityId(), request.time());
       }
     } else if (request.entityId() != null) {
-      schema = Schemas.infer(request.real(), request.entityId(), request.time());
+      schema = RealSchema.inferLongitudinal(request.real(), request.holdout(), request.entityId(), request.time());
     } else {
-      schema = Schemas.infer(request.real());
+      schema = RealSchema.infer(request.real(), request.holdout());
     }
     String target = request.target();
     if (target != null) {
@@ -68,8 +71,10 @@ public final class Evaluation {
       }
     }
     Table real = CsvTableReader.read(request.real(), schema, null);
-    Table synthetic = CsvTableReader.read(request.synthetic(), schema, null);
     Table holdout = request.holdout() == null ? null : CsvTableReader.read(request.holdout(), schema, null);
+    SyntheticInput.Read<Table> read =
+        SyntheticInput.table(request.synthetic(), schema, holdout == null ? List.of(real) : List.of(real, holdout));
+    Table synthetic = read.data();
     if (real.rowCount() < 2) {
       throw InvalidInputException.inFile(request.real(), -1, null, "has " + real.rowCount()
           + " data rows; evaluation needs at least 2 real rows");
@@ -78,7 +83,8 @@ public final class Evaluation {
       throw InvalidInputException.inFile(request.synthetic(), -1, null, "has no data rows; generate some first");
     }
     EvaluationReport report =
-        EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
+        EvaluationReport.compute(real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed())
+            .withSyntheticDomain(read.domain());
     Path[] written = ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
   }
@@ -86,8 +92,12 @@ public final class Evaluation {
   private static EvaluationResult evaluateTimelines(
       EvaluateRequest request, TableSchema schema, String target, GateSettings settings) {
     Timelines real = Schemas.readTimelines(request.real(), schema);
-    Timelines synthetic = Schemas.readTimelines(request.synthetic(), schema);
     Timelines holdout = request.holdout() == null ? null : Schemas.readTimelines(request.holdout(), schema);
+    SyntheticInput.Read<Timelines> read =
+        SyntheticInput.timelines(
+            request.synthetic(), schema,
+            holdout == null ? List.of(real.visits()) : List.of(real.visits(), holdout.visits()));
+    Timelines synthetic = read.data();
     if (real.patientCount() < 2) {
       throw InvalidInputException.inFile(request.real(), -1, null, "has " + real.patientCount()
           + " patients; evaluation needs at least 2 real patients");
@@ -97,7 +107,8 @@ public final class Evaluation {
     }
     EvaluationReport report =
         EvaluationReport.computeLongitudinal(
-            real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed());
+            real, holdout, synthetic, target, request.sensitiveColumn(), settings, request.seed())
+            .withSyntheticDomain(read.domain());
     Path[] written = ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
     return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
   }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param seed the seed used
  * @param quality the Quality Report
  * @param detectionAuc cross-validated AUC of a logistic regression telling real from synthetic (0.5 ideal)
+ * @param treeDetectionAuc cross-validated AUC of a random forest telling real from synthetic ({@link TreeDetection}):
+ *     the headline fidelity figure, which a generator that learned no relationship between columns cannot pass
  * @param utility TSTR/TRTR, or null when there is no discrete target
  * @param privacy the privacy metrics
  * @param gate the gate's verdict (privacy checks plus the fidelity floor)
@@ -26,6 +28,10 @@ import java.util.TreeMap;
  * @param real the real training table (for the report's charts)
  * @param synthetic the synthetic table (for the report's charts)
  * @param longitudinal the timeline metrics and patient-level privacy of longitudinal data, or null for tabular data
+ * @param freshReal what the holdout itself scores against the training data (the ceiling at this size), or null
+ *     without a holdout
+ * @param syntheticDomain synthetic values outside the real domain found while reading the file, or null when the
+ *     synthetic data came from memory
  */
 public record EvaluationReport(
     int realRows,
@@ -34,13 +40,39 @@ public record EvaluationReport(
     long seed,
     QualityReport quality,
     double detectionAuc,
+    double treeDetectionAuc,
     Utility.Result utility,
     PrivacyReport privacy,
     GateResult gate,
     GateSettings settings,
     Table real,
     Table synthetic,
-    Longitudinal longitudinal) {
+    Longitudinal longitudinal,
+    FreshReal freshReal,
+    SyntheticDomain syntheticDomain) {
+
+  /**
+   * The scores a real holdout gets when it stands in for the synthetic data: what a perfect generator scores at
+   * this size, to read every synthetic score against.
+   *
+   * @param rows holdout rows (visits for longitudinal data)
+   * @param quality the Quality Report of the holdout against the training data
+   * @param detectionAuc the logistic detector's AUC on training vs holdout
+   * @param treeDetectionAuc the forest detector's AUC on training vs holdout
+   * @param utility TSTR with half the holdout as the training set and the other half as the test set, or null
+   *     without a discrete target or with fewer than {@link #MIN_UTILITY_ROWS} holdout rows
+   * @param timelineOverall the timeline quality's overall score of the holdout patients, NaN for tabular data
+   */
+  public record FreshReal(
+      int rows, QualityReport quality, double detectionAuc, double treeDetectionAuc, Utility.Result utility,
+      double timelineOverall) {
+    /** The holdout rows below which its utility is not split in halves. */
+    public static final int MIN_UTILITY_ROWS = 20;
+
+    FreshReal withTimelineOverall(double value) {
+      return new FreshReal(rows, quality, detectionAuc, treeDetectionAuc, utility, value);
+    }
+  }
 
   /**
    * What longitudinal data adds to the row-level (visit) report.
@@ -99,10 +131,14 @@ public record EvaluationReport(
     checks.addAll(privacy.gate().checks());
     return new EvaluationReport(
         rows.realRows(), rows.syntheticRows(), rows.holdoutRows(), seed, rows.quality(), rows.detectionAuc(),
-        rows.utility(), rows.privacy(), new GateResult(PrivacyGate.passed(checks), checks), settings, rows.real(),
-        rows.synthetic(),
+        rows.treeDetectionAuc(), rows.utility(), rows.privacy(), new GateResult(PrivacyGate.passed(checks), checks),
+        settings, rows.real(), rows.synthetic(),
         new Longitudinal(
-            quality, privacy, train.patientCount(), synthetic.patientCount(), hasHoldout ? holdout.patientCount() : 0));
+            quality, privacy, train.patientCount(), synthetic.patientCount(), hasHoldout ? holdout.patientCount() : 0),
+        rows.freshReal() == null
+            ? null
+            : rows.freshReal().withTimelineOverall(TimelineQuality.compute(train, holdout).overall()),
+        null);
   }
 
   /**
@@ -122,14 +158,17 @@ public record EvaluationReport(
       Table train, Table holdout, Table synthetic, String target, String sensitiveColumn, GateSettings settings, long seed) {
     QualityReport quality = QualityReport.compute(train, synthetic);
     double detection = Detection.auc(train, synthetic, seed);
+    double treeDetection = TreeDetection.auc(train, synthetic, seed);
     String targetName = target != null ? target : train.schema().target();
     Utility.Result utility = null;
+    boolean discreteTarget = false;
     if (targetName != null) {
       int t = train.schema().indexOf(targetName);
       if (t < 0) {
         throw new IllegalArgumentException("Target column '" + targetName + "' is not in the table");
       }
-      if (train.schema().columns().get(t).kind().isDiscrete()) {
+      discreteTarget = train.schema().columns().get(t).kind().isDiscrete();
+      if (discreteTarget) {
         Table test = holdout;
         Table fit = train;
         if (holdout == null || holdout.rowCount() == 0) {
@@ -156,13 +195,40 @@ public record EvaluationReport(
         seed,
         quality,
         detection,
+        treeDetection,
         utility,
         privacy,
         gate,
         settings,
         train,
         synthetic,
+        null,
+        holdout == null || holdout.rowCount() < 2
+            ? null
+            : freshReal(train, holdout, discreteTarget ? targetName : null, seed),
         null);
+  }
+
+  /** The holdout scored as if it were the synthetic data (same seeds), its utility on halves of itself. */
+  private static FreshReal freshReal(Table train, Table holdout, String discreteTarget, long seed) {
+    Utility.Result utility = null;
+    if (discreteTarget != null && holdout.rowCount() >= FreshReal.MIN_UTILITY_ROWS) {
+      int[] order = TableColumns.permutation(holdout.rowCount(), seed + 8);
+      int half = holdout.rowCount() / 2;
+      Table fit = holdout.selectRows(java.util.Arrays.copyOfRange(order, 0, half));
+      Table test = holdout.selectRows(java.util.Arrays.copyOfRange(order, half, order.length));
+      utility = Utility.tstr(train, test, fit, discreteTarget, seed);
+    }
+    return new FreshReal(
+        holdout.rowCount(), QualityReport.compute(train, holdout), Detection.auc(train, holdout, seed),
+        TreeDetection.auc(train, holdout, seed), utility, Double.NaN);
+  }
+
+  /** This report with the synthetic values outside the real domain that reading the file found. */
+  public EvaluationReport withSyntheticDomain(SyntheticDomain domain) {
+    return new EvaluationReport(
+        realRows, syntheticRows, holdoutRows, seed, quality, detectionAuc, treeDetectionAuc, utility, privacy, gate,
+        settings, real, synthetic, longitudinal, freshReal, domain);
   }
 
   /**
@@ -191,6 +257,23 @@ public record EvaluationReport(
     s.put("columnShapesWithMissing", quality.columnShapesWithMissing());
     s.put("detectionAuc", detectionAuc);
     s.put("detectionScore", Detection.score(detectionAuc));
+    s.put("treeDetectionAuc", treeDetectionAuc);
+    if (freshReal != null) {
+      s.put("freshRealOverall", freshReal.quality().overall());
+      s.put("freshRealColumnShapes", freshReal.quality().columnShapes());
+      s.put("freshRealColumnPairTrends", freshReal.quality().columnPairTrends());
+      s.put("freshRealDetectionAuc", freshReal.detectionAuc());
+      s.put("freshRealTreeDetectionAuc", freshReal.treeDetectionAuc());
+      if (freshReal.utility() != null) {
+        s.put("freshRealTstrRatio", freshReal.utility().ratio());
+      }
+      if (longitudinal != null) {
+        s.put("freshRealTimelineOverall", freshReal.timelineOverall());
+      }
+    }
+    if (syntheticDomain != null) {
+      s.put("syntheticValuesOutsideDomain", (double) syntheticDomain.total());
+    }
     if (utility != null) {
       s.put("tstr", utility.tstr());
       s.put("trtr", utility.trtr());

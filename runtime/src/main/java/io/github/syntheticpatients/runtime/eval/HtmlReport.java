@@ -63,24 +63,42 @@ public final class HtmlReport {
         .append(r.holdoutRows() > 0 ? r.holdoutRows() + " holdout rows" : "no holdout")
         .append(", seed ").append(r.seed()).append(".</p>\n");
     boolean passed = r.gate().passed();
+    GateSummary summary = GateSummary.of(r.gate());
     h.append("<div class=\"verdict ").append(passed ? "pass" : "fail").append("\">Gate: ")
         .append(passed ? "PASSED" : "FAILED (" + r.gate().failures().size() + " failed check"
             + (r.gate().failures().size() == 1 ? "" : "s") + ")")
-        .append("</div>\n");
+        .append("</div>\n<p>The verdict is ").append(esc(summary.headline())).append(".");
+    if (summary.notEvaluated() > 0) {
+      h.append(" <span class=\"na\">Not evaluated is not a pass: give a holdout (and a sensitive column) to run"
+          + " those checks.</span>");
+    }
+    h.append("</p>\n");
 
     h.append("<h2>Scores</h2>\n<div class=\"cards\">\n");
-    card(h, "Overall quality", r.quality().overall(), "0 to 1, higher is better. Mean of column shapes and column"
-        + " pair trends, as in the SDMetrics Quality Report.");
-    card(h, "Column shapes", r.quality().columnShapes(), "How well each column's distribution is reproduced"
-        + " (1 − KS statistic or 1 − total variation).");
-    card(h, "Column pair trends", r.quality().columnPairTrends(), "How well relationships between pairs of"
-        + " columns are reproduced (correlation / contingency similarity).");
-    card(h, "Detection AUC", r.detectionAuc(), "How well a classifier tells real from synthetic rows. 0.5 is"
-        + " ideal (indistinguishable); 1.0 means every synthetic row is recognisable.");
+    EvaluationReport.FreshReal fresh = r.freshReal();
+    card(h, "Tree detection AUC", r.treeDetectionAuc(), fresh == null ? Double.NaN : fresh.treeDetectionAuc(),
+        "How well a random forest tells real from synthetic rows (cross-validated). 0.5 is ideal; a generator that"
+            + " learned no relationship between columns scores near 1.0 here however good its columns look."
+            + (TreeDetection.rowsPerSide(r.real(), r.synthetic()) < TreeDetection.MIN_ROWS_FOR_SIGNAL
+                ? " Fewer than " + TreeDetection.MIN_ROWS_FOR_SIGNAL + " rows a side: this AUC is mostly noise."
+                : ""));
+    card(h, "Overall quality", r.quality().overall(), fresh == null ? Double.NaN : fresh.quality().overall(),
+        "0 to 1, higher is better. Mean of column shapes and column pair trends, as in the SDMetrics Quality"
+            + " Report.");
+    card(h, "Column shapes", r.quality().columnShapes(), fresh == null ? Double.NaN : fresh.quality().columnShapes(),
+        "How well each column's distribution is reproduced (1 − KS statistic or 1 − total variation).");
+    card(h, "Column pair trends", r.quality().columnPairTrends(),
+        fresh == null ? Double.NaN : fresh.quality().columnPairTrends(),
+        "How well relationships between pairs of columns are reproduced (correlation / contingency similarity).");
+    card(h, "Logistic detection AUC", r.detectionAuc(), fresh == null ? Double.NaN : fresh.detectionAuc(),
+        "How well a logistic regression tells real from synthetic rows. 0.5 is ideal. It sees column shapes, not"
+            + " relationships: read it beside the tree detection.");
     if (r.utility() != null) {
-      card(h, "TSTR ratio (" + r.utility().target() + ")", r.utility().ratio(), "A model trained on synthetic data"
-          + " scores " + f3(r.utility().tstr()) + " " + r.utility().metric() + " on real test rows, against "
-          + f3(r.utility().trtr()) + " when trained on real data. 1.0 means as useful as the real data.");
+      card(h, "TSTR ratio (" + r.utility().target() + ")", r.utility().ratio(),
+          fresh == null || fresh.utility() == null ? Double.NaN : fresh.utility().ratio(),
+          "A model trained on synthetic data scores " + f3(r.utility().tstr()) + " " + r.utility().metric()
+              + " on real test rows, against " + f3(r.utility().trtr()) + " when trained on real data. 1.0 means as"
+              + " useful as the real data.");
     }
     card(h, "DCR share", r.privacy().dcrShare(), "Share of synthetic rows closer to a training row than to a"
         + " fresh real row. About 0.5 is safe; well above 0.5 means training rows are being memorised.");
@@ -89,6 +107,14 @@ public final class HtmlReport {
     card(h, "Copied training rows", r.privacy().copiedRows(), "Synthetic rows identical to a training row. Should"
         + " be 0.");
     h.append("</div>\n");
+    if (fresh != null) {
+      h.append("<p><small>\"fresh real\": the ").append(fresh.rows()).append(" holdout rows scored as if they were"
+          + " the synthetic data, the best a generator can score at this size (TSTR: trained on half the holdout,"
+          + " tested on the other half).</small></p>\n");
+    }
+    if (r.syntheticDomain() != null) {
+      domain(h, r.syntheticDomain());
+    }
 
     if (r.longitudinal() != null) {
       timelines(h, r.longitudinal());
@@ -97,7 +123,7 @@ public final class HtmlReport {
     h.append("<h2>Privacy gate</h2>\n<table><tr><th>id</th><th>check</th><th>level</th><th>result</th>")
         .append("<th>value</th><th>threshold</th><th>rule</th><th>what to change</th></tr>\n");
     for (GateCheck c : r.gate().checks()) {
-      boolean evaluated = !Double.isNaN(c.value()) || !c.rule().startsWith("not evaluated");
+      boolean evaluated = GateSummary.evaluated(c);
       String cls = !evaluated ? "na" : c.passed() ? "pass" : "FAIL".equals(c.level()) ? "fail" : "warn";
       String result = !evaluated ? "not evaluated" : c.passed() ? "pass" : "FAIL".equals(c.level()) ? "FAIL" : "warning";
       h.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.name())).append("</td><td>")
@@ -225,6 +251,34 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
+  }
+
+  /** The synthetic values outside the real domain, per column that has any. */
+  private static void domain(StringBuilder h, SyntheticDomain d) {
+    h.append("<h2>Synthetic values outside the real domain</h2>\n");
+    if (d.total() == 0) {
+      h.append("<p>None: every synthetic value lies within the real range, categories and missingness.</p>\n");
+      return;
+    }
+    h.append("<p>Counted, not refused. Unseen categories are evaluated as missing.</p>\n<table><tr><th>column</th>")
+        .append("<th>out of range</th><th>unseen category</th><th>missing where the real data never is</th></tr>\n");
+    for (SyntheticDomain.Column c : d.columns()) {
+      if (c.outOfRange() + c.unseenCategory() + c.unexpectedMissing() > 0) {
+        h.append("<tr><td>").append(esc(c.column())).append("</td><td>").append(share(d, c.outOfRange()))
+            .append("</td><td>").append(share(d, c.unseenCategory())).append("</td><td>")
+            .append(share(d, c.unexpectedMissing())).append("</td></tr>\n");
+      }
+    }
+    h.append("</table>\n");
+  }
+
+  private static String share(SyntheticDomain d, int count) {
+    return count == 0 ? "0" : count + " (" + String.format(java.util.Locale.ROOT, "%.1f", 100 * d.rate(count)) + " %)";
+  }
+
+  /** A score card with the fresh-real value beside it (NaN: none). */
+  private static void card(StringBuilder h, String title, double value, double freshReal, String meaning) {
+    card(h, title, value, (Double.isNaN(freshReal) ? "" : "Fresh real: " + f3(freshReal) + ". ") + meaning);
   }
 
   private static void card(StringBuilder h, String title, double value, String meaning) {

@@ -68,7 +68,10 @@ public final class ReportTree {
     fidelity.put("pairs", pairs);
     fidelity.put("detectionAuc", num(r.detectionAuc()));
     fidelity.put("detectionScore", num(Detection.score(r.detectionAuc())));
+    fidelity.put("treeDetection", treeDetection(r));
     root.put("fidelity", fidelity);
+    root.put("freshReal", freshReal(r.freshReal()));
+    root.put("syntheticDomain", r.syntheticDomain() == null ? null : r.syntheticDomain().toMap());
 
     if (r.utility() != null) {
       Utility.Result u = r.utility();
@@ -151,6 +154,7 @@ public final class ReportTree {
       checks.add(m);
     }
     gate.put("checks", checks);
+    gate.put("summary", GateSummary.of(r.gate()).toMap());
     Map<String, Object> settings = new TreeMap<>(r.settings().asMap());
     gate.put("settings", settings);
     root.put("gate", gate);
@@ -176,6 +180,40 @@ public final class ReportTree {
       m.put(a.name(), e);
     }
     m.put("freshRealExpectation", sorted(Map.of("auc", 0.5, "tprAt1PctFpr", 0.01, "tprAt10PctFpr", 0.10)));
+    return m;
+  }
+
+  /** The forest detector: its AUC, how it was measured, and whether the sample is too small to read it. */
+  private static Map<String, Object> treeDetection(EvaluationReport r) {
+    Map<String, Object> m = new TreeMap<>();
+    int rows = TreeDetection.rowsPerSide(r.real(), r.synthetic());
+    m.put("auc", num(r.treeDetectionAuc()));
+    m.put("freshRealAuc", r.freshReal() == null ? null : num(r.freshReal().treeDetectionAuc()));
+    m.put("rowsPerSide", rows);
+    m.put("noise", rows < TreeDetection.MIN_ROWS_FOR_SIGNAL);
+    m.put("classifier", "Tribuo random forest, " + Classifiers.DETECTION_TREES + " CART trees, min leaf "
+        + Classifiers.DETECTION_MIN_LEAF + ", 5-fold stratified CV on a balanced sample of at most "
+        + TreeDetection.MAX_ROWS_PER_SIDE + " rows a side");
+    return m;
+  }
+
+  /** The holdout's own scores against the training data, or null without a holdout. */
+  private static Map<String, Object> freshReal(EvaluationReport.FreshReal f) {
+    if (f == null) {
+      return null;
+    }
+    Map<String, Object> m = new TreeMap<>();
+    m.put("rows", f.rows());
+    m.put("overall", num(f.quality().overall()));
+    m.put("columnShapes", num(f.quality().columnShapes()));
+    m.put("columnPairTrends", num(f.quality().columnPairTrends()));
+    m.put("detectionAuc", num(f.detectionAuc()));
+    m.put("treeDetectionAuc", num(f.treeDetectionAuc()));
+    m.put("tstr", f.utility() == null ? null : num(f.utility().tstr()));
+    m.put("tstrRatio", f.utility() == null ? null : num(f.utility().ratio()));
+    m.put("timelineOverall", num(f.timelineOverall()));
+    m.put("meaning", "the holdout scored as if it were the synthetic data: what a perfect generator scores at this"
+        + " size (utility: trained on half the holdout, tested on the other half)");
     return m;
   }
 
