@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.Evaluation;
 import io.github.syntheticpatients.runtime.EvaluationResult;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.eval.GateSummary;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.util.Locale;
@@ -127,6 +128,12 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
     new TreeMap<>(result.scores())
         .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
     getLog().info("Report: " + result.htmlReport());
+    double outsideDomain = result.scores().getOrDefault("syntheticValuesOutsideDomain", 0.0);
+    if (outsideDomain > 0) {
+      getLog().warn(String.format(Locale.ROOT, "%.0f synthetic values lie outside the real data's domain (out of"
+          + " range, unseen categories, missing where the real data never is); per column in the report.",
+          outsideDomain));
+    }
     if (result.gate().passed()) {
       getLog().info("The privacy gate " + result.gate().summary() + ".");
       if (result.gate().notEvaluated().stream().anyMatch(c -> c.rule().contains("holdout"))) {

@@ -74,6 +74,42 @@ class EvaluationInputTest {
         .hasMessageContaining("[Age, outcome] are not in the schema");
   }
 
+  @Test
+  void longitudinalDataIsReadTheSameWay() throws IOException {
+    Path train = write("train.csv", visits(40, 1, 0));
+    List<String> holdoutRows = visits(40, 2, 100);
+    holdoutRows.set(5, holdoutRows.get(5).replaceFirst(",[12],", ",3,")); // grade 3: training has only 1 and 2
+    holdoutRows.set(7, holdoutRows.get(7).replaceFirst(",[0-9.]+$", ",")); // a lab missing: never in training
+    Path holdout = write("holdout.csv", holdoutRows);
+    List<String> syntheticRows = visits(40, 1, 0);
+    syntheticRows.set(4, syntheticRows.get(4).replaceFirst(",[12],", ",5,")); // a grade no real visit has
+    syntheticRows.set(6, syntheticRows.get(6).replaceFirst(",[0-9.]+$", ",99.0")); // beyond every real lab
+    Path synthetic = write("synthetic.csv", syntheticRows);
+
+    EvaluationResult result =
+        Evaluation.evaluate(
+            new EvaluateRequest(synthetic, train, holdout, null, dir.resolve("long"), null, null, 3, Map.of())
+                .withLongitudinal("id", "day"));
+
+    assertThat(result.scores().get("syntheticValuesOutsideDomain")).isEqualTo(2.0);
+    assertThat(result.scores()).containsKeys("timelineOverall", "freshRealTimelineOverall", "treeDetectionAuc");
+  }
+
+  /** Long format: {@code patients} patients of three visits each; sex is static, grade and lab change. */
+  private static List<String> visits(int patients, long seed, int firstId) {
+    Random random = new Random(seed * 7919);
+    List<String> lines = new ArrayList<>(List.of("id,day,sex,grade,lab"));
+    for (int p = 0; p < patients; p++) {
+      String sex = random.nextBoolean() ? "f" : "m";
+      double lab = Math.round((5 + random.nextGaussian()) * 10) / 10.0;
+      for (int v = 0; v < 3; v++) {
+        lab = Math.round((lab + 0.3 * random.nextGaussian()) * 10) / 10.0;
+        lines.add("p" + (firstId + p) + "," + (v * 30) + "," + sex + "," + (1 + random.nextInt(2)) + "," + lab);
+      }
+    }
+    return lines;
+  }
+
   /** A header and {@code n} rows: whole ages, status 0/1 driven by albumin, albumin never missing. */
   private static List<String> rows(int n, long seed) {
     Random random = new Random(seed * 7919);
