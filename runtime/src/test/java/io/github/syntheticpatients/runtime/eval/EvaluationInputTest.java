@@ -51,7 +51,8 @@ class EvaluationInputTest {
             + "\"unexpectedMissingRate\":0.0,\"unseenCategory\":2,\"unseenCategoryRate\":0.025")
         .contains("\"column\":\"status\",\"outOfRange\":0,\"outOfRangeRate\":0.0,\"unexpectedMissing\":1");
     assertThat(Files.readString(result.htmlReport()))
-        .contains("Synthetic values outside the real domain", "<td>ps</td><td>0</td><td>2 (2.5 %)</td>");
+        .contains("Synthetic values outside the real domain", "<td>ps</td><td>0</td><td>2 (2.5 %)</td>")
+        .contains("The verdict is decided by ");
     // the holdout stands in for a perfect generator beside every score
     assertThat(result.scores())
         .containsKeys("treeDetectionAuc", "freshRealTreeDetectionAuc", "freshRealOverall", "freshRealDetectionAuc");
