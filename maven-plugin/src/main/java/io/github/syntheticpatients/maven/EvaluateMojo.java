@@ -5,7 +5,6 @@ import io.github.syntheticpatients.runtime.Evaluation;
 import io.github.syntheticpatients.runtime.EvaluationResult;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.TrainSettings;
-import io.github.syntheticpatients.runtime.eval.GateSummary;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.util.Locale;

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a gate verdict rests on, for the reports' headline: a check that was not evaluated (no holdout, no sensitive
+ * What a gate verdict rests on, counted for the reports' headline ({@link GateCheck#evaluated()} owns what counts
+ * as evaluated): a check that was not evaluated (no holdout, no sensitive
  * column) is not a pass, so the reports say how many checks decided the verdict.
  *
  * @param checks every check listed
@@ -15,16 +16,13 @@ import java.util.TreeMap;
  * @param notEvaluated checks that were not evaluated
  */
 public record GateSummary(int checks, int deciding, int warnings, int notEvaluated) {
-  /** The level, or status, the gate gives a check it could not evaluate. */
-  public static final String NOT_EVALUATED = "NOT_EVALUATED";
-
   /** Counts the checks of a verdict. */
   public static GateSummary of(GateResult gate) {
     int deciding = 0;
     int warnings = 0;
     int notEvaluated = 0;
     for (GateCheck c : gate.checks()) {
-      if (!evaluated(c)) {
+      if (!c.evaluated()) {
         notEvaluated++;
       } else if (PrivacyGate.FAIL.equals(c.level())) {
         deciding++;
@@ -33,16 +31,6 @@ public record GateSummary(int checks, int deciding, int warnings, int notEvaluat
       }
     }
     return new GateSummary(gate.checks().size(), deciding, warnings, notEvaluated);
-  }
-
-  /**
-   * Whether a check was evaluated: not marked {@value #NOT_EVALUATED}, not a rule that starts "not evaluated", and
-   * with a measured value.
-   */
-  public static boolean evaluated(GateCheck c) {
-    return !NOT_EVALUATED.equals(c.level())
-        && !c.rule().startsWith("not evaluated")
-        && !Double.isNaN(c.value());
   }
 
   /** The headline in words, e.g. "decided by 3 checks; 9 of 12 not evaluated". */

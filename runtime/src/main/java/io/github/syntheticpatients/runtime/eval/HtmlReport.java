@@ -123,7 +123,7 @@ public final class HtmlReport {
     h.append("<h2>Privacy gate</h2>\n<table><tr><th>id</th><th>check</th><th>level</th><th>result</th>")
         .append("<th>value</th><th>threshold</th><th>rule</th><th>what to change</th></tr>\n");
     for (GateCheck c : r.gate().checks()) {
-      boolean evaluated = GateSummary.evaluated(c);
+      boolean evaluated = c.evaluated();
       String cls = !evaluated ? "na" : c.passed() ? "pass" : "FAIL".equals(c.level()) ? "fail" : "warn";
       String result = !evaluated ? "not evaluated" : c.passed() ? "pass" : "FAIL".equals(c.level()) ? "FAIL" : "warning";
       h.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.name())).append("</td><td>")

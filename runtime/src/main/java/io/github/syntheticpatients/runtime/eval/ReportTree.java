@@ -154,7 +154,7 @@ public final class ReportTree {
       checks.add(m);
     }
     gate.put("checks", checks);
-    gate.put("summary", GateSummary.of(r.gate()).toMap());
+    gate.put("counts", GateSummary.of(r.gate()).toMap());
     Map<String, Object> settings = new TreeMap<>(r.settings().asMap());
     gate.put("settings", settings);
     root.put("gate", gate);

@@ -18,7 +18,7 @@ class GateSummaryTest {
                 new GateCheck("G3", "copiedRows", "FAIL", true, 0, 0, "copied rows == 0", ""),
                 new GateCheck("G5", "nndrRatio", "WARN", true, 0.9, 0.8, "nndr >= 0.8", ""),
                 new GateCheck("G4", "dcrShare", "FAIL", true, Double.NaN, 0.55, "not evaluated: no holdout", ""),
-                new GateCheck("G9", "disclosure", GateSummary.NOT_EVALUATED, true, 0.4, 0.5, "disclosure", "")));
+                new GateCheck("G9", "disclosure", "FAIL", true, Double.NaN, 0.5, "not evaluated: no sensitive column", "")));
 
     GateSummary summary = GateSummary.of(gate);
 
