@@ -32,16 +32,16 @@ class SampledValuesPinTest {
   private static final int DIGEST_ROWS = 1000;
 
   private static final List<String> DEFAULT_PINS = List.of(
-      "{id=1, time=773, status=2, trt=null, age=51.74067, sex=f, ascites=null, hepato=null, spiders=null, edema=0, bili=9.4, chol=null, albumin=2.99, copper=null, alk.phos=null, ast=null, trig=null, platelet=299, protime=12.2, stage=4}",
-      "{id=2, time=3381, status=0, trt=2, age=35.172142, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=1.3, chol=null, albumin=3.63, copper=35, alk.phos=1617.4, ast=128.06, trig=null, platelet=156, protime=9.8, stage=1}",
-      "{id=3, time=945, status=2, trt=2, age=58.435623, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=663, albumin=3.34, copper=43, alk.phos=829.6, ast=76.05, trig=150, platelet=231, protime=9.5, stage=2}");
+      "{id=1, time=781, status=2, trt=null, age=52.234199, sex=f, ascites=null, hepato=1, spiders=null, edema=0, bili=8.4, chol=null, albumin=3.02, copper=null, alk.phos=null, ast=null, trig=null, platelet=318, protime=12.5, stage=4}",
+      "{id=2, time=3407, status=0, trt=2, age=35.469782, sex=f, ascites=null, hepato=0, spiders=null, edema=0, bili=1.8, chol=null, albumin=3.51, copper=38, alk.phos=1604.8, ast=143.86, trig=null, platelet=97, protime=10.6, stage=2}",
+      "{id=3, time=940, status=2, trt=2, age=58.649463, sex=f, ascites=0, hepato=null, spiders=null, edema=0, bili=2.2, chol=null, albumin=3.35, copper=48, alk.phos=null, ast=null, trig=null, platelet=153, protime=9.6, stage=2}");
 
   private static final List<String> PBCSEQ_PINS = List.of(
       "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0.5, bili=0.7, chol=268, albumin=3.4, alk.phos=1154, ast=71.8, platelet=213, protime=10.3, stage=2}",
       "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=205, ascites=0, hepato=0, spiders=0, edema=0, bili=1.0, chol=232, albumin=3.47, alk.phos=1590, ast=109.0, platelet=213, protime=10.3, stage=2}",
       "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=424, ascites=0, hepato=0, spiders=0, edema=0.5, bili=1.0, chol=null, albumin=3.15, alk.phos=938, ast=134.2, platelet=144, protime=11.2, stage=4}");
 
-  private static final String DEFAULT_DIGEST = "67198982bba7a7714e6bb18ecec4612e51f3925ef3437ef0a992522604c56f27";
+  private static final String DEFAULT_DIGEST = "57736c1d2cb78fd56bfb7551e57ddc681560fbfdcc468cd5c87e790383f99e4e";
 
   private static final String PBCSEQ_DIGEST = "0b2f311b6947270cae291f6f656e73bc588185489bd9233cfef22fc55c846711";
 
