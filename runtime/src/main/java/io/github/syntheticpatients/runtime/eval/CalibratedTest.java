@@ -54,7 +54,7 @@ final class CalibratedTest {
       return new Outcome(Double.NaN, 0.5, Double.POSITIVE_INFINITY, 1);
     }
     // mid-ranks of the pooled scores do not change when labels are shuffled; the AUC is linear in a's rank sum
-    double[] ranks = midRanks(concat(a, b));
+    double[] ranks = RankMetrics.midRanks(concat(a, b));
     double offset = nA * (nA + 1) / 2.0;
     double scale = (double) nA * nB;
     return test(ranks, nA, sumA -> (sumA - offset) / scale, 0.5, alpha, permutations, seed);
@@ -148,28 +148,5 @@ final class CalibratedTest {
     System.arraycopy(a, 0, all, 0, a.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
-  }
-
-  /** Mid-ranks (1-based; tied values share their mean rank), in the input's order. */
-  static double[] midRanks(double[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
-    double[] ranks = new double[values.length];
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j + 1 < order.length && Double.compare(values[order[j + 1]], values[order[i]]) == 0) {
-        j++;
-      }
-      double mid = (i + j) / 2.0 + 1.0;
-      for (int r = i; r <= j; r++) {
-        ranks[order[r]] = mid;
-      }
-      i = j + 1;
-    }
-    return ranks;
   }
 }

@@ -19,25 +19,10 @@ public final class RankMetrics {
     double[] all = new double[nP + nN];
     System.arraycopy(positives, 0, all, 0, nP);
     System.arraycopy(negatives, 0, all, nP, nN);
-    Integer[] order = new Integer[all.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(all[x], all[y]));
+    double[] ranks = midRanks(all);
     double rankSumPositives = 0;
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j + 1 < order.length && Double.compare(all[order[j + 1]], all[order[i]]) == 0) {
-        j++;
-      }
-      double midRank = (i + j) / 2.0 + 1.0;
-      for (int k = i; k <= j; k++) {
-        if (order[k] < nP) {
-          rankSumPositives += midRank;
-        }
-      }
-      i = j + 1;
+    for (int k = 0; k < nP; k++) {
+      rankSumPositives += ranks[k];
     }
     double u = rankSumPositives - nP * (nP + 1) / 2.0;
     return u / ((double) nP * nN);
@@ -102,5 +87,28 @@ public final class RankMetrics {
       }
     }
     return truth.length == 0 ? Double.NaN : (double) hits / truth.length;
+  }
+
+  /** Mid-ranks (1-based; tied values share their mean rank), in the input's order. */
+  static double[] midRanks(double[] values) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+    double[] ranks = new double[values.length];
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && Double.compare(values[order[j + 1]], values[order[i]]) == 0) {
+        j++;
+      }
+      double mid = (i + j) / 2.0 + 1.0;
+      for (int r = i; r <= j; r++) {
+        ranks[order[r]] = mid;
+      }
+      i = j + 1;
+    }
+    return ranks;
   }
 }
