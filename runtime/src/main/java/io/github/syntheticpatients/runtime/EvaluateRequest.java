@@ -49,12 +49,7 @@ public record EvaluateRequest(
           "Longitudinal evaluation needs both the patient id column (entityId) and the time column (time); got entityId "
               + entityId + " and time " + time);
     }
-    if (valueProtectionK < 1) {
-      throw InvalidInputException.inParameter(
-          ValueProtection.OPTION,
-          ValueProtection.OPTION + " must be 1 or more (the default is " + ValueProtection.DEFAULT_K
-              + "; 1 turns value protection off), was " + valueProtectionK);
-    }
+    ValueProtection.checkK(valueProtectionK, ValueProtection.OPTION);
   }
 
   /** A request with the default value protection. */

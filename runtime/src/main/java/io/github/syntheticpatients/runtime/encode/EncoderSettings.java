@@ -52,11 +52,7 @@ public record EncoderSettings(
       throw InvalidInputException.inParameter(
           MODE_WEIGHT_THRESHOLD, "modeWeightThreshold must be in [0, 1), e.g. 0.005, was " + modeWeightThreshold);
     }
-    if (valueProtectionK < 1) {
-      throw InvalidInputException.inParameter(
-          ValueProtection.OPTION,
-          ValueProtection.OPTION + " must be 1 or more (1 turns value protection off), was " + valueProtectionK);
-    }
+    ValueProtection.checkK(valueProtectionK, ValueProtection.OPTION);
   }
 
   /** Settings with the default value protection ({@link ValueProtection#DEFAULT_K}). */

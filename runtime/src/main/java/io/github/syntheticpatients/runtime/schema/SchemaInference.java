@@ -131,16 +131,8 @@ public final class SchemaInference {
    * @throws InvalidInputException if the file is empty, has no data rows, duplicate names or ragged rows
    */
   public static TableSchema infer(Path csv, CsvOptions options, int valueProtectionK) {
-    int k = checkK(valueProtectionK);
+    int k = ValueProtection.checkK(valueProtectionK, K_PROPERTY);
     return inferFiles(csv, List.of(csv), file -> options, null, null, false, k);
-  }
-
-  private static int checkK(int k) {
-    try {
-      return ValueProtection.checkK(k);
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.inParameter(K_PROPERTY, e.getMessage());
-    }
   }
 
   /**
@@ -200,7 +192,7 @@ public final class SchemaInference {
    */
   public static TableSchema inferLongitudinal(
       Path input, CsvOptions options, String entityId, String time, int valueProtectionK) {
-    int k = checkK(valueProtectionK);
+    int k = ValueProtection.checkK(valueProtectionK, K_PROPERTY);
     if (entityId == null || entityId.isBlank()) {
       throw InvalidInputException.inParameter(
           LongitudinalInput.ENTITY_ID_PARAMETER, "the patient id column is not set; name the column with "

@@ -25,13 +25,28 @@ public final class ValueProtection {
 
   private ValueProtection() {}
 
-  /** Checks a user-given k: at least 1 (1 turns protection off, which the user must ask for explicitly). */
+  /** Checks a k given in code: at least 1 (1 turns protection off, which the user must ask for explicitly). */
   public static int checkK(int k) {
     if (k < 1) {
-      throw new IllegalArgumentException(
-          OPTION + " must be at least 1 (the default is " + DEFAULT_K + "; 1 turns value protection off), was " + k);
+      throw new IllegalArgumentException(tooSmall(k));
     }
     return k;
+  }
+
+  /**
+   * Checks a k the user gave through {@code parameter} (a property or an option).
+   *
+   * @throws InvalidInputException naming the parameter when k is below 1
+   */
+  public static int checkK(int k, String parameter) {
+    if (k < 1) {
+      throw InvalidInputException.inParameter(parameter, tooSmall(k));
+    }
+    return k;
+  }
+
+  private static String tooSmall(int k) {
+    return OPTION + " must be at least 1 (the default is " + DEFAULT_K + "; 1 turns value protection off), was " + k;
   }
 
   /**

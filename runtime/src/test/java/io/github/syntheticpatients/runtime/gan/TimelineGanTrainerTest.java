@@ -179,8 +179,8 @@ class TimelineGanTrainerTest {
         .hasMessageContaining("finiteDifferenceStep");
   }
 
-  /** Every weight of the generator, in a fixed order, as one list of boxed values (so equals compares values). */
-  private static List<Float> weights(TimelineGenerator generator) {
+  /** Every weight array of the generator, in a fixed order (also digested by {@link TrainingDigestProbe}). */
+  static List<float[]> weightArrays(TimelineGenerator generator) {
     List<float[]> all = new ArrayList<>();
     for (LstmLayer lstm : List.of(generator.forwardLstm(), generator.backwardLstm())) {
       all.add(lstm.inputWeight());
@@ -191,8 +191,13 @@ class TimelineGanTrainerTest {
       all.add(layer.weight());
       all.add(layer.bias());
     }
+    return all;
+  }
+
+  /** Every weight of the generator, in a fixed order, as one list of boxed values (so equals compares values). */
+  private static List<Float> weights(TimelineGenerator generator) {
     List<Float> values = new ArrayList<>();
-    for (float[] array : all) {
+    for (float[] array : weightArrays(generator)) {
       for (float v : array) {
         values.add(v);
       }

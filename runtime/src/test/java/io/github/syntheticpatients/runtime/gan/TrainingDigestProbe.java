@@ -1,12 +1,8 @@
 package io.github.syntheticpatients.runtime.gan;
 
-import io.github.syntheticpatients.runtime.model.DenseLayer;
-import io.github.syntheticpatients.runtime.model.LstmLayer;
-import io.github.syntheticpatients.runtime.model.TimelineGenerator;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,17 +20,7 @@ public final class TrainingDigestProbe {
         .withCriticSteps(2);
     TrainedTimelineGenerator trained =
         TimelineGanTrainer.train(RisingTimelines.data(40, 2), RisingTimelines.LAYOUT, settings, 42, null);
-    TimelineGenerator generator = trained.generator();
-    List<float[]> all = new ArrayList<>();
-    for (LstmLayer lstm : List.of(generator.forwardLstm(), generator.backwardLstm())) {
-      all.add(lstm.inputWeight());
-      all.add(lstm.recurrentWeight());
-      all.add(lstm.bias());
-    }
-    for (DenseLayer layer : generator.head().layers()) {
-      all.add(layer.weight());
-      all.add(layer.bias());
-    }
+    List<float[]> all = TimelineGanTrainerTest.weightArrays(trained.generator());
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     for (float[] values : all) {
       ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
