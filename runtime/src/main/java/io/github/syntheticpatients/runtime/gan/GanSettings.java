@@ -5,47 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of one GAN training. {@link #ctganDefaults()} are CTGAN's published defaults;
- * {@link #basicDefaults()} are those of a plain MLP GAN.
+ * Hyper-parameters of one GAN training, immutable. {@link #ctganDefaults()} are CTGAN's published defaults;
+ * {@link #basicDefaults()} are those of a plain MLP GAN. Other settings start from a kind's defaults:
  *
- * @param kind which GAN to train
- * @param epochs passes over the training rows
- * @param batchSize rows per step; a multiple of {@code pac}
- * @param latentDim width of the generator's noise input
- * @param generatorDims hidden widths of the generator (CTGAN: residual blocks)
- * @param discriminatorDims hidden widths of the discriminator
- * @param pac rows packed into one discriminator sample (PacGAN); 1 for none
- * @param generatorLearningRate Adam learning rate of the generator
- * @param discriminatorLearningRate Adam learning rate of the discriminator
- * @param beta1 Adam's first-moment decay
- * @param beta2 Adam's second-moment decay
- * @param generatorWeightDecay L2 weight decay of the generator (added to the gradient, as PyTorch's Adam does)
- * @param discriminatorWeightDecay L2 weight decay of the discriminator
- * @param gradientPenalty WGAN-GP penalty weight λ (CTGAN only)
- * @param discriminatorSteps discriminator steps per generator step
- * @param dropout discriminator dropout probability
- * @param gumbelTau Gumbel-softmax temperature for SOFTMAX spans (CTGAN only)
- * @param snapshotEvery export a snapshot every this many epochs, or 0 for none
+ * <pre>{@code
+ * GanSettings settings = GanSettings.builder().optEpochs(300).optBatchSize(500).build();
+ * GanSettings longer = settings.toBuilder().optEpochs(600).build();
+ * }</pre>
+ *
+ * {@link Builder#build()} checks every value and names the parameter and the fix.
  */
-public record GanSettings(
-    Kind kind,
-    int epochs,
-    int batchSize,
-    int latentDim,
-    List<Integer> generatorDims,
-    List<Integer> discriminatorDims,
-    int pac,
-    double generatorLearningRate,
-    double discriminatorLearningRate,
-    double beta1,
-    double beta2,
-    double generatorWeightDecay,
-    double discriminatorWeightDecay,
-    double gradientPenalty,
-    int discriminatorSteps,
-    double dropout,
-    double gumbelTau,
-    int snapshotEvery) {
+public final class GanSettings {
 
   /** The GAN variants. */
   public enum Kind {
@@ -61,61 +31,108 @@ public record GanSettings(
   /** Generator steps {@link #forData} aims for on a small table (CTGAN's defaults give 6,000 on 10,000 rows). */
   public static final int SMALL_TABLE_TARGET_STEPS = 3_000;
 
-  public GanSettings {
-    Objects.requireNonNull(kind, "kind");
-    generatorDims = List.copyOf(generatorDims);
-    discriminatorDims = List.copyOf(discriminatorDims);
-    positive("epochs", epochs);
-    positive("batchSize", batchSize);
-    positive("latentDim", latentDim);
-    positive("pac", pac);
-    positive("discriminatorSteps", discriminatorSteps);
-    if (snapshotEvery < 0) {
-      throw InvalidInputException.inParameter(
-          "snapshotEvery", "snapshotEvery must be 0 (no snapshots) or more, was " + snapshotEvery);
+  private final Kind kind;
+  private final int epochs;
+  private final int batchSize;
+  private final int latentDim;
+  private final List<Integer> generatorDims;
+  private final List<Integer> discriminatorDims;
+  private final int pac;
+  private final double generatorLearningRate;
+  private final double discriminatorLearningRate;
+  private final double beta1;
+  private final double beta2;
+  private final double generatorWeightDecay;
+  private final double discriminatorWeightDecay;
+  private final double gradientPenalty;
+  private final int discriminatorSteps;
+  private final double dropout;
+  private final double gumbelTau;
+  private final int snapshotEvery;
+
+  private GanSettings(Builder b) {
+    kind = b.kind;
+    epochs = b.epochs;
+    batchSize = b.batchSize;
+    latentDim = b.latentDim;
+    generatorDims = b.generatorDims;
+    discriminatorDims = b.discriminatorDims;
+    pac = b.pac;
+    generatorLearningRate = b.generatorLearningRate;
+    discriminatorLearningRate = b.discriminatorLearningRate;
+    beta1 = b.beta1;
+    beta2 = b.beta2;
+    generatorWeightDecay = b.generatorWeightDecay;
+    discriminatorWeightDecay = b.discriminatorWeightDecay;
+    gradientPenalty = b.gradientPenalty;
+    discriminatorSteps = b.discriminatorSteps;
+    dropout = b.dropout;
+    gumbelTau = b.gumbelTau;
+    snapshotEvery = b.snapshotEvery;
+  }
+
+  /** A builder starting from CTGAN's defaults. */
+  public static Builder builder() {
+    return builder(Kind.CTGAN);
+  }
+
+  /**
+   * A builder starting from the defaults of {@code kind}. CTGAN: 300 epochs, batch 500, latent 128, (256, 256) both
+   * networks, pac 10, Adam 2e-4 (0.5, 0.9), weight decay 1e-6, λ = 10, dropout 0.5, τ = 0.2. BASIC: latent 64,
+   * (128, 128) both networks, Adam 2e-4 (0.5, 0.999), no pac, weight decay, penalty or dropout.
+   */
+  public static Builder builder(Kind kind) {
+    Builder b = new Builder(Objects.requireNonNull(kind, "kind"));
+    if (kind == Kind.CTGAN) {
+      b.latentDim = 128;
+      b.generatorDims = List.of(256, 256);
+      b.discriminatorDims = List.of(256, 256);
+      b.pac = 10;
+      b.beta2 = 0.9;
+      b.generatorWeightDecay = 1e-6;
+      b.discriminatorWeightDecay = 1e-6;
+      b.gradientPenalty = 10;
+      b.dropout = 0.5;
     }
-    if (batchSize % pac != 0) {
-      throw InvalidInputException.inParameter(
-          "batchSize",
-          "batchSize " + batchSize + " must be a multiple of pac " + pac + "; use e.g. " + roundUp(batchSize, pac));
-    }
-    for (int dim : generatorDims) {
-      positive("generatorDims", dim);
-    }
-    if (discriminatorDims.isEmpty()) {
-      throw InvalidInputException.inParameter("discriminatorDims", "the discriminator needs a hidden layer");
-    }
-    for (int dim : discriminatorDims) {
-      positive("discriminatorDims", dim);
-    }
-    positive("generatorLearningRate", generatorLearningRate);
-    positive("discriminatorLearningRate", discriminatorLearningRate);
-    unitInterval("beta1", beta1);
-    unitInterval("beta2", beta2);
-    unitInterval("dropout", dropout);
-    nonNegative("generatorWeightDecay", generatorWeightDecay);
-    nonNegative("discriminatorWeightDecay", discriminatorWeightDecay);
-    nonNegative("gradientPenalty", gradientPenalty);
-    positive("gumbelTau", gumbelTau);
+    return b;
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder(kind);
+    b.epochs = epochs;
+    b.batchSize = batchSize;
+    b.latentDim = latentDim;
+    b.generatorDims = generatorDims;
+    b.discriminatorDims = discriminatorDims;
+    b.pac = pac;
+    b.generatorLearningRate = generatorLearningRate;
+    b.discriminatorLearningRate = discriminatorLearningRate;
+    b.beta1 = beta1;
+    b.beta2 = beta2;
+    b.generatorWeightDecay = generatorWeightDecay;
+    b.discriminatorWeightDecay = discriminatorWeightDecay;
+    b.gradientPenalty = gradientPenalty;
+    b.discriminatorSteps = discriminatorSteps;
+    b.dropout = dropout;
+    b.gumbelTau = gumbelTau;
+    b.snapshotEvery = snapshotEvery;
+    return b;
   }
 
   /** CTGAN's defaults: 300 epochs, batch 500, latent 128, (256, 256) both networks, pac 10, Adam 2e-4 (0.5, 0.9). */
   public static GanSettings ctganDefaults() {
-    return new GanSettings(
-        Kind.CTGAN, 300, 500, 128, List.of(256, 256), List.of(256, 256), 10, 2e-4, 2e-4, 0.5, 0.9, 1e-6, 1e-6, 10,
-        1, 0.5, 0.2, 0);
+    return builder(Kind.CTGAN).build();
   }
 
   /** A plain MLP GAN: latent 64, (128, 128) both networks, BCE, Adam 2e-4 (0.5, 0.999), no pac or penalty. */
   public static GanSettings basicDefaults() {
-    return new GanSettings(
-        Kind.BASIC, 300, 500, 64, List.of(128, 128), List.of(128, 128), 1, 2e-4, 2e-4, 0.5, 0.999, 0, 0, 0, 1, 0,
-        0.2, 0);
+    return builder(Kind.BASIC).build();
   }
 
   /** The defaults of {@code kind}. */
   public static GanSettings defaults(Kind kind) {
-    return kind == Kind.CTGAN ? ctganDefaults() : basicDefaults();
+    return builder(kind).build();
   }
 
   /**
@@ -132,111 +149,334 @@ public record GanSettings(
     int batch = Math.min(500, Math.max(5 * pac, roundUp(Math.max(rows / 4, 1), Math.max(pac, 2))));
     int stepsPerEpoch = Math.max(rows / batch, 1);
     int epochs = Math.max(base.epochs(), Math.min(2_000, ceilDiv(SMALL_TABLE_TARGET_STEPS, stepsPerEpoch)));
-    return base.withBatchSize(batch).withEpochs(epochs).withGeneratorDims(List.of(128, 128))
-        .withDiscriminatorDims(List.of(128, 128));
+    return base.toBuilder()
+        .optBatchSize(batch)
+        .optEpochs(epochs)
+        .optGeneratorDims(List.of(128, 128))
+        .optDiscriminatorDims(List.of(128, 128))
+        .build();
   }
 
-  public GanSettings withEpochs(int value) {
-    return new GanSettings(kind, value, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Which GAN to train. */
+  public Kind kind() {
+    return kind;
   }
 
-  public GanSettings withBatchSize(int value) {
-    return new GanSettings(kind, epochs, value, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Passes over the training rows. */
+  public int epochs() {
+    return epochs;
   }
 
-  public GanSettings withLatentDim(int value) {
-    return new GanSettings(kind, epochs, batchSize, value, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Rows per step; a multiple of {@link #pac()}. */
+  public int batchSize() {
+    return batchSize;
   }
 
-  public GanSettings withGeneratorDims(List<Integer> value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, value, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Width of the generator's noise input. */
+  public int latentDim() {
+    return latentDim;
   }
 
-  public GanSettings withDiscriminatorDims(List<Integer> value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, value, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Hidden widths of the generator (CTGAN: residual blocks). */
+  public List<Integer> generatorDims() {
+    return generatorDims;
   }
 
-  public GanSettings withPac(int value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, value,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Hidden widths of the discriminator. */
+  public List<Integer> discriminatorDims() {
+    return discriminatorDims;
   }
 
-  /** Sets both networks' learning rates. */
-  public GanSettings withLearningRates(double generator, double discriminator) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac, generator,
-        discriminator, beta1, beta2, generatorWeightDecay, discriminatorWeightDecay, gradientPenalty,
-        discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Rows packed into one discriminator sample (PacGAN); 1 for none. */
+  public int pac() {
+    return pac;
   }
 
-  public GanSettings withBetas(double first, double second) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, first, second, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Adam learning rate of the generator. */
+  public double generatorLearningRate() {
+    return generatorLearningRate;
   }
 
-  /** Sets both networks' weight decays. */
-  public GanSettings withWeightDecays(double generator, double discriminator) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generator, discriminator, gradientPenalty,
-        discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Adam learning rate of the discriminator. */
+  public double discriminatorLearningRate() {
+    return discriminatorLearningRate;
   }
 
-  public GanSettings withGradientPenalty(double value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, value, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  /** Adam's first-moment decay. */
+  public double beta1() {
+    return beta1;
   }
 
-  public GanSettings withDiscriminatorSteps(int value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, value, dropout, gumbelTau, snapshotEvery);
+  /** Adam's second-moment decay. */
+  public double beta2() {
+    return beta2;
   }
 
-  public GanSettings withDropout(double value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, value, gumbelTau, snapshotEvery);
+  /** L2 weight decay of the generator (added to the gradient, as PyTorch's Adam does). */
+  public double generatorWeightDecay() {
+    return generatorWeightDecay;
   }
 
-  public GanSettings withGumbelTau(double value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, value, snapshotEvery);
+  /** L2 weight decay of the discriminator. */
+  public double discriminatorWeightDecay() {
+    return discriminatorWeightDecay;
   }
 
-  public GanSettings withSnapshotEvery(int value) {
-    return new GanSettings(kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac,
-        generatorLearningRate, discriminatorLearningRate, beta1, beta2, generatorWeightDecay,
-        discriminatorWeightDecay, gradientPenalty, discriminatorSteps, dropout, gumbelTau, value);
+  /** WGAN-GP penalty weight λ (CTGAN only). */
+  public double gradientPenalty() {
+    return gradientPenalty;
+  }
+
+  /** Discriminator steps per generator step. */
+  public int discriminatorSteps() {
+    return discriminatorSteps;
+  }
+
+  /** Discriminator dropout probability. */
+  public double dropout() {
+    return dropout;
+  }
+
+  /** Gumbel-softmax temperature for SOFTMAX spans (CTGAN only). */
+  public double gumbelTau() {
+    return gumbelTau;
+  }
+
+  /** Export a snapshot every this many epochs, or 0 for none. */
+  public int snapshotEvery() {
+    return snapshotEvery;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GanSettings o
+        && kind == o.kind
+        && epochs == o.epochs
+        && batchSize == o.batchSize
+        && latentDim == o.latentDim
+        && generatorDims.equals(o.generatorDims)
+        && discriminatorDims.equals(o.discriminatorDims)
+        && pac == o.pac
+        && Double.compare(generatorLearningRate, o.generatorLearningRate) == 0
+        && Double.compare(discriminatorLearningRate, o.discriminatorLearningRate) == 0
+        && Double.compare(beta1, o.beta1) == 0
+        && Double.compare(beta2, o.beta2) == 0
+        && Double.compare(generatorWeightDecay, o.generatorWeightDecay) == 0
+        && Double.compare(discriminatorWeightDecay, o.discriminatorWeightDecay) == 0
+        && Double.compare(gradientPenalty, o.gradientPenalty) == 0
+        && discriminatorSteps == o.discriminatorSteps
+        && Double.compare(dropout, o.dropout) == 0
+        && Double.compare(gumbelTau, o.gumbelTau) == 0
+        && snapshotEvery == o.snapshotEvery;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac, generatorLearningRate,
+        discriminatorLearningRate, beta1, beta2, generatorWeightDecay, discriminatorWeightDecay,
+        gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+  }
+
+  @Override
+  public String toString() {
+    return "GanSettings[kind=" + kind + ", epochs=" + epochs + ", batchSize=" + batchSize + ", latentDim="
+        + latentDim + ", generatorDims=" + generatorDims + ", discriminatorDims=" + discriminatorDims + ", pac="
+        + pac + ", generatorLearningRate=" + generatorLearningRate + ", discriminatorLearningRate="
+        + discriminatorLearningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", generatorWeightDecay="
+        + generatorWeightDecay + ", discriminatorWeightDecay=" + discriminatorWeightDecay + ", gradientPenalty="
+        + gradientPenalty + ", discriminatorSteps=" + discriminatorSteps + ", dropout=" + dropout + ", gumbelTau="
+        + gumbelTau + ", snapshotEvery=" + snapshotEvery + "]";
+  }
+
+  /** Builds {@link GanSettings}; every {@code optX} has a default from the kind. */
+  public static final class Builder {
+    private final Kind kind;
+    private int epochs = 300;
+    private int batchSize = 500;
+    private int latentDim = 64;
+    private List<Integer> generatorDims = List.of(128, 128);
+    private List<Integer> discriminatorDims = List.of(128, 128);
+    private int pac = 1;
+    private double generatorLearningRate = 2e-4;
+    private double discriminatorLearningRate = 2e-4;
+    private double beta1 = 0.5;
+    private double beta2 = 0.999;
+    private double generatorWeightDecay;
+    private double discriminatorWeightDecay;
+    private double gradientPenalty;
+    private int discriminatorSteps = 1;
+    private double dropout;
+    private double gumbelTau = 0.2;
+    private int snapshotEvery;
+
+    private Builder(Kind kind) {
+      this.kind = kind;
+    }
+
+    /** Passes over the training rows. */
+    public Builder optEpochs(int value) {
+      epochs = value;
+      return this;
+    }
+
+    /** Rows per step; a multiple of pac. */
+    public Builder optBatchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** Width of the generator's noise input. */
+    public Builder optLatentDim(int value) {
+      latentDim = value;
+      return this;
+    }
+
+    /** Hidden widths of the generator; may be empty. */
+    public Builder optGeneratorDims(List<Integer> value) {
+      generatorDims = List.copyOf(value);
+      return this;
+    }
+
+    /** Hidden widths of the discriminator; at least one. */
+    public Builder optDiscriminatorDims(List<Integer> value) {
+      discriminatorDims = List.copyOf(value);
+      return this;
+    }
+
+    /** Rows packed into one discriminator sample; 1 for none. */
+    public Builder optPac(int value) {
+      pac = value;
+      return this;
+    }
+
+    /** Adam learning rate of the generator. */
+    public Builder optGeneratorLearningRate(double value) {
+      generatorLearningRate = value;
+      return this;
+    }
+
+    /** Adam learning rate of the discriminator. */
+    public Builder optDiscriminatorLearningRate(double value) {
+      discriminatorLearningRate = value;
+      return this;
+    }
+
+    /** Adam's first-moment decay, in [0, 1). */
+    public Builder optBeta1(double value) {
+      beta1 = value;
+      return this;
+    }
+
+    /** Adam's second-moment decay, in [0, 1). */
+    public Builder optBeta2(double value) {
+      beta2 = value;
+      return this;
+    }
+
+    /** L2 weight decay of the generator. */
+    public Builder optGeneratorWeightDecay(double value) {
+      generatorWeightDecay = value;
+      return this;
+    }
+
+    /** L2 weight decay of the discriminator. */
+    public Builder optDiscriminatorWeightDecay(double value) {
+      discriminatorWeightDecay = value;
+      return this;
+    }
+
+    /** WGAN-GP penalty weight λ. */
+    public Builder optGradientPenalty(double value) {
+      gradientPenalty = value;
+      return this;
+    }
+
+    /** Discriminator steps per generator step. */
+    public Builder optDiscriminatorSteps(int value) {
+      discriminatorSteps = value;
+      return this;
+    }
+
+    /** Discriminator dropout probability, in [0, 1). */
+    public Builder optDropout(double value) {
+      dropout = value;
+      return this;
+    }
+
+    /** Gumbel-softmax temperature. */
+    public Builder optGumbelTau(double value) {
+      gumbelTau = value;
+      return this;
+    }
+
+    /** Export a snapshot every this many epochs, or 0 for none. */
+    public Builder optSnapshotEvery(int value) {
+      snapshotEvery = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws InvalidInputException naming the parameter and the fix when a value is out of range
+     */
+    public GanSettings build() {
+      positive("epochs", epochs);
+      positive("batchSize", batchSize);
+      positive("latentDim", latentDim);
+      positive("pac", pac);
+      positive("discriminatorSteps", discriminatorSteps);
+      if (snapshotEvery < 0) {
+        throw InvalidInputException.inParameter(
+            "snapshotEvery", "snapshotEvery must be 0 (no snapshots) or more, was " + snapshotEvery);
+      }
+      if (batchSize % pac != 0) {
+        throw InvalidInputException.inParameter(
+            "batchSize",
+            "batchSize " + batchSize + " must be a multiple of pac " + pac + "; use e.g. " + roundUp(batchSize, pac));
+      }
+      for (int dim : generatorDims) {
+        positive("generatorDims", dim);
+      }
+      if (discriminatorDims.isEmpty()) {
+        throw InvalidInputException.inParameter(
+            "discriminatorDims", "the discriminator needs a hidden layer: give discriminatorDims at least one width");
+      }
+      for (int dim : discriminatorDims) {
+        positive("discriminatorDims", dim);
+      }
+      positive("generatorLearningRate", generatorLearningRate);
+      positive("discriminatorLearningRate", discriminatorLearningRate);
+      unitInterval("beta1", beta1);
+      unitInterval("beta2", beta2);
+      unitInterval("dropout", dropout);
+      nonNegative("generatorWeightDecay", generatorWeightDecay);
+      nonNegative("discriminatorWeightDecay", discriminatorWeightDecay);
+      nonNegative("gradientPenalty", gradientPenalty);
+      positive("gumbelTau", gumbelTau);
+      return new GanSettings(this);
+    }
   }
 
   private static void positive(String parameter, double value) {
     if (!(value > 0)) {
-      throw InvalidInputException.inParameter(parameter, parameter + " must be positive, was " + value);
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be positive, was " + value + "; set a value above 0");
     }
   }
 
   private static void nonNegative(String parameter, double value) {
     if (!(value >= 0)) {
-      throw InvalidInputException.inParameter(parameter, parameter + " must be 0 or more, was " + value);
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be 0 or more, was " + value + "; use 0 to turn it off");
     }
   }
 
   private static void unitInterval(String parameter, double value) {
     if (!(value >= 0 && value < 1)) {
-      throw InvalidInputException.inParameter(parameter, parameter + " must be in [0, 1), was " + value);
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 

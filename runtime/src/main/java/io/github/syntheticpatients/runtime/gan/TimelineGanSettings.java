@@ -1,49 +1,20 @@
 package io.github.syntheticpatients.runtime.gan;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.Objects;
 
 /**
- * Hyper-parameters of a {@link TimelineGanTrainer} training (Health Gym's WGAN for patient timelines).
+ * Hyper-parameters of a {@link TimelineGanTrainer} training (Health Gym's WGAN for patient timelines), immutable.
+ * Other settings start from the {@link #defaults()}:
  *
- * @param epochs passes over the patients
- * @param batchSize patients per step (capped at the number of patients)
- * @param latentDim width of the per-step noise {@code z_t}
- * @param lstmHidden hidden width of each of the generator's two LSTMs
- * @param mlpHidden width of the generator head's hidden layer (LeakyReLU) between the LSTMs and the output
- * @param criticHidden hidden width of the critic's LSTM and of its head's hidden layer
- * @param criticSteps critic steps per generator step ({@code n_critic}; Health Gym uses 5)
- * @param generatorLearningRate Adam learning rate of the generator
- * @param criticLearningRate Adam learning rate of the critic
- * @param beta1 Adam's first-moment decay
- * @param beta2 Adam's second-moment decay
- * @param penaltyWeight weight λ of the finite-difference gradient penalty
- * @param finiteDifferenceStep step {@code h} of the central difference along the real−fake direction
- * @param correlationWeight weight of the correlation-alignment loss in the generator step (0 turns it off)
- * @param curriculum whether early epochs train on truncated sequences (see {@link TimelineGanTrainer})
- * @param momentWeight weight of the moment-matching loss in the generator step (0 turns it off): the mean absolute
- *     difference between the real and the synthetic per-feature means and standard deviations over the valid steps
- * @param staticNoise standard deviation of Gaussian noise added, per patient, to the encoded static attributes the
- *     generator is conditioned on during training (0 turns it off); it blurs the exact static values that let the
- *     generator key whole trajectories to individual training patients
+ * <pre>{@code
+ * TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(120).optBatchSize(16).build();
+ * TimelineGanSettings quiet = settings.toBuilder().optMomentWeight(0).build();
+ * }</pre>
+ *
+ * {@link Builder#build()} checks every value and names the parameter and the fix.
  */
-public record TimelineGanSettings(
-    int epochs,
-    int batchSize,
-    int latentDim,
-    int lstmHidden,
-    int mlpHidden,
-    int criticHidden,
-    int criticSteps,
-    double generatorLearningRate,
-    double criticLearningRate,
-    double beta1,
-    double beta2,
-    double penaltyWeight,
-    double finiteDifferenceStep,
-    double correlationWeight,
-    boolean curriculum,
-    double momentWeight,
-    double staticNoise) {
+public final class TimelineGanSettings {
 
   /**
    * Generator steps {@link #forData} aims for. 1,000 rather than Health Gym's longer runs: on pbcseq (100 training
@@ -53,37 +24,70 @@ public record TimelineGanSettings(
    */
   public static final int TARGET_GENERATOR_STEPS = 1_000;
 
-  public TimelineGanSettings {
-    positive("epochs", epochs);
-    positive("batchSize", batchSize);
-    positive("latentDim", latentDim);
-    positive("lstmHidden", lstmHidden);
-    positive("mlpHidden", mlpHidden);
-    positive("criticHidden", criticHidden);
-    positive("criticSteps", criticSteps);
-    positive("generatorLearningRate", generatorLearningRate);
-    positive("criticLearningRate", criticLearningRate);
-    if (!(beta1 >= 0 && beta1 < 1)) {
-      throw InvalidInputException.inParameter("beta1", "beta1 must be in [0, 1), was " + beta1);
-    }
-    if (!(beta2 >= 0 && beta2 < 1)) {
-      throw InvalidInputException.inParameter("beta2", "beta2 must be in [0, 1), was " + beta2);
-    }
-    if (!(penaltyWeight >= 0)) {
-      throw InvalidInputException.inParameter("penaltyWeight", "penaltyWeight must be 0 or more, was "
-          + penaltyWeight);
-    }
-    positive("finiteDifferenceStep", finiteDifferenceStep);
-    if (!(correlationWeight >= 0)) {
-      throw InvalidInputException.inParameter("correlationWeight", "correlationWeight must be 0 or more, was "
-          + correlationWeight);
-    }
-    if (!(momentWeight >= 0)) {
-      throw InvalidInputException.inParameter("momentWeight", "momentWeight must be 0 or more, was " + momentWeight);
-    }
-    if (!(staticNoise >= 0)) {
-      throw InvalidInputException.inParameter("staticNoise", "staticNoise must be 0 or more, was " + staticNoise);
-    }
+  private final int epochs;
+  private final int batchSize;
+  private final int latentDim;
+  private final int lstmHidden;
+  private final int mlpHidden;
+  private final int criticHidden;
+  private final int criticSteps;
+  private final double generatorLearningRate;
+  private final double criticLearningRate;
+  private final double beta1;
+  private final double beta2;
+  private final double penaltyWeight;
+  private final double finiteDifferenceStep;
+  private final double correlationWeight;
+  private final boolean curriculum;
+  private final double momentWeight;
+  private final double staticNoise;
+
+  private TimelineGanSettings(Builder b) {
+    epochs = b.epochs;
+    batchSize = b.batchSize;
+    latentDim = b.latentDim;
+    lstmHidden = b.lstmHidden;
+    mlpHidden = b.mlpHidden;
+    criticHidden = b.criticHidden;
+    criticSteps = b.criticSteps;
+    generatorLearningRate = b.generatorLearningRate;
+    criticLearningRate = b.criticLearningRate;
+    beta1 = b.beta1;
+    beta2 = b.beta2;
+    penaltyWeight = b.penaltyWeight;
+    finiteDifferenceStep = b.finiteDifferenceStep;
+    correlationWeight = b.correlationWeight;
+    curriculum = b.curriculum;
+    momentWeight = b.momentWeight;
+    staticNoise = b.staticNoise;
+  }
+
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.epochs = epochs;
+    b.batchSize = batchSize;
+    b.latentDim = latentDim;
+    b.lstmHidden = lstmHidden;
+    b.mlpHidden = mlpHidden;
+    b.criticHidden = criticHidden;
+    b.criticSteps = criticSteps;
+    b.generatorLearningRate = generatorLearningRate;
+    b.criticLearningRate = criticLearningRate;
+    b.beta1 = beta1;
+    b.beta2 = beta2;
+    b.penaltyWeight = penaltyWeight;
+    b.finiteDifferenceStep = finiteDifferenceStep;
+    b.correlationWeight = correlationWeight;
+    b.curriculum = curriculum;
+    b.momentWeight = momentWeight;
+    b.staticNoise = staticNoise;
+    return b;
   }
 
   /**
@@ -99,7 +103,7 @@ public record TimelineGanSettings(
    * it the synthetic spreads were 0.65–0.8 of the real ones (docs/benchmarks/longitudinal.md, "Tuning").
    */
   public static TimelineGanSettings defaults() {
-    return new TimelineGanSettings(300, 32, 16, 64, 64, 64, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.01, 1.0, true, 1.0, 0);
+    return builder().build();
   }
 
   /**
@@ -116,91 +120,323 @@ public record TimelineGanSettings(
     int batch = Math.min(patients, patients < 1_000 ? 32 : 64);
     int stepsPerEpoch = Math.max(patients / batch, 1);
     int epochs = Math.max(30, Math.min(1_000, (TARGET_GENERATOR_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
-    return defaults().withBatchSize(batch).withEpochs(epochs);
+    return builder().optBatchSize(batch).optEpochs(epochs).build();
   }
 
-  public TimelineGanSettings withEpochs(int value) {
-    return new TimelineGanSettings(value, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Passes over the patients. */
+  public int epochs() {
+    return epochs;
   }
 
-  public TimelineGanSettings withBatchSize(int value) {
-    return new TimelineGanSettings(epochs, value, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Patients per step (capped at the number of patients). */
+  public int batchSize() {
+    return batchSize;
   }
 
-  public TimelineGanSettings withLatentDim(int value) {
-    return new TimelineGanSettings(epochs, batchSize, value, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Width of the per-step noise {@code z_t}. */
+  public int latentDim() {
+    return latentDim;
   }
 
-  /** Sets the generator's LSTM width, its head's hidden width and the critic's width. */
-  public TimelineGanSettings withWidths(int lstm, int mlp, int critic) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstm, mlp, critic, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Hidden width of each of the generator's two LSTMs. */
+  public int lstmHidden() {
+    return lstmHidden;
   }
 
-  public TimelineGanSettings withCriticSteps(int value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, value,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Width of the generator head's hidden layer (LeakyReLU) between the LSTMs and the output. */
+  public int mlpHidden() {
+    return mlpHidden;
   }
 
-  /** Sets both networks' learning rates. */
-  public TimelineGanSettings withLearningRates(double generator, double critic) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generator, critic, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Hidden width of the critic's LSTM and of its head's hidden layer. */
+  public int criticHidden() {
+    return criticHidden;
   }
 
-  public TimelineGanSettings withBetas(double first, double second) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, first, second, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, staticNoise);
+  /** Critic steps per generator step ({@code n_critic}; Health Gym uses 5). */
+  public int criticSteps() {
+    return criticSteps;
   }
 
-  public TimelineGanSettings withPenaltyWeight(double value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, value, finiteDifferenceStep, correlationWeight,
-        curriculum, momentWeight, staticNoise);
+  /** Adam learning rate of the generator. */
+  public double generatorLearningRate() {
+    return generatorLearningRate;
   }
 
-  public TimelineGanSettings withFiniteDifferenceStep(double value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, value, correlationWeight,
-        curriculum, momentWeight, staticNoise);
+  /** Adam learning rate of the critic. */
+  public double criticLearningRate() {
+    return criticLearningRate;
   }
 
-  public TimelineGanSettings withCorrelationWeight(double value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, value,
-        curriculum, momentWeight, staticNoise);
+  /** Adam's first-moment decay, in [0, 1). */
+  public double beta1() {
+    return beta1;
   }
 
-  public TimelineGanSettings withCurriculum(boolean value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, value, momentWeight, staticNoise);
+  /** Adam's second-moment decay, in [0, 1). */
+  public double beta2() {
+    return beta2;
   }
 
-  public TimelineGanSettings withMomentWeight(double value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, value, staticNoise);
+  /** Weight λ of the finite-difference gradient penalty. */
+  public double penaltyWeight() {
+    return penaltyWeight;
   }
 
-  public TimelineGanSettings withStaticNoise(double value) {
-    return new TimelineGanSettings(epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps,
-        generatorLearningRate, criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep,
-        correlationWeight, curriculum, momentWeight, value);
+  /** Step {@code h} of the central difference along the real−fake direction. */
+  public double finiteDifferenceStep() {
+    return finiteDifferenceStep;
+  }
+
+  /** Weight of the correlation-alignment loss in the generator step (0 turns it off). */
+  public double correlationWeight() {
+    return correlationWeight;
+  }
+
+  /** Whether early epochs train on truncated sequences (see {@link TimelineGanTrainer}). */
+  public boolean curriculum() {
+    return curriculum;
+  }
+
+  /** Weight of the moment-matching loss in the generator step (0 turns it off): the mean
+   *     absolute difference between the real and the synthetic per-feature means and standard deviations over the
+   *     valid steps. */
+  public double momentWeight() {
+    return momentWeight;
+  }
+
+  /** Standard deviation of Gaussian noise added, per patient, to the encoded static
+   *     attributes the generator is conditioned on during training (0 turns it off); it blurs the exact static
+   *     values that let the generator key whole trajectories to individual training patients. */
+  public double staticNoise() {
+    return staticNoise;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TimelineGanSettings o
+        && epochs == o.epochs
+        && batchSize == o.batchSize
+        && latentDim == o.latentDim
+        && lstmHidden == o.lstmHidden
+        && mlpHidden == o.mlpHidden
+        && criticHidden == o.criticHidden
+        && criticSteps == o.criticSteps
+        && Double.compare(generatorLearningRate, o.generatorLearningRate) == 0
+        && Double.compare(criticLearningRate, o.criticLearningRate) == 0
+        && Double.compare(beta1, o.beta1) == 0
+        && Double.compare(beta2, o.beta2) == 0
+        && Double.compare(penaltyWeight, o.penaltyWeight) == 0
+        && Double.compare(finiteDifferenceStep, o.finiteDifferenceStep) == 0
+        && Double.compare(correlationWeight, o.correlationWeight) == 0
+        && curriculum == o.curriculum
+        && Double.compare(momentWeight, o.momentWeight) == 0
+        && Double.compare(staticNoise, o.staticNoise) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps, generatorLearningRate,
+        criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum,
+        momentWeight, staticNoise);
+  }
+
+  @Override
+  public String toString() {
+    return "TimelineGanSettings["
+        + "epochs=" + epochs
+        + ", batchSize=" + batchSize
+        + ", latentDim=" + latentDim
+        + ", lstmHidden=" + lstmHidden
+        + ", mlpHidden=" + mlpHidden
+        + ", criticHidden=" + criticHidden
+        + ", criticSteps=" + criticSteps
+        + ", generatorLearningRate=" + generatorLearningRate
+        + ", criticLearningRate=" + criticLearningRate
+        + ", beta1=" + beta1
+        + ", beta2=" + beta2
+        + ", penaltyWeight=" + penaltyWeight
+        + ", finiteDifferenceStep=" + finiteDifferenceStep
+        + ", correlationWeight=" + correlationWeight
+        + ", curriculum=" + curriculum
+        + ", momentWeight=" + momentWeight
+        + ", staticNoise=" + staticNoise
+        + "]";
+  }
+
+  /** Builds {@link TimelineGanSettings}; every {@code optX} starts at its {@link #defaults()} value. */
+  public static final class Builder {
+    private int epochs = 300;
+    private int batchSize = 32;
+    private int latentDim = 16;
+    private int lstmHidden = 64;
+    private int mlpHidden = 64;
+    private int criticHidden = 64;
+    private int criticSteps = 5;
+    private double generatorLearningRate = 1e-3;
+    private double criticLearningRate = 1e-3;
+    private double beta1 = 0.5;
+    private double beta2 = 0.9;
+    private double penaltyWeight = 10;
+    private double finiteDifferenceStep = 0.01;
+    private double correlationWeight = 1.0;
+    private boolean curriculum = true;
+    private double momentWeight = 1.0;
+    private double staticNoise = 0;
+
+    private Builder() {}
+
+    /** Passes over the patients. */
+    public Builder optEpochs(int value) {
+      epochs = value;
+      return this;
+    }
+
+    /** Patients per step (capped at the number of patients). */
+    public Builder optBatchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** Width of the per-step noise {@code z_t}. */
+    public Builder optLatentDim(int value) {
+      latentDim = value;
+      return this;
+    }
+
+    /** Hidden width of each of the generator's two LSTMs. */
+    public Builder optLstmHidden(int value) {
+      lstmHidden = value;
+      return this;
+    }
+
+    /** Width of the generator head's hidden layer (LeakyReLU) between the LSTMs and the output. */
+    public Builder optMlpHidden(int value) {
+      mlpHidden = value;
+      return this;
+    }
+
+    /** Hidden width of the critic's LSTM and of its head's hidden layer. */
+    public Builder optCriticHidden(int value) {
+      criticHidden = value;
+      return this;
+    }
+
+    /** Critic steps per generator step ({@code n_critic}; Health Gym uses 5). */
+    public Builder optCriticSteps(int value) {
+      criticSteps = value;
+      return this;
+    }
+
+    /** Adam learning rate of the generator. */
+    public Builder optGeneratorLearningRate(double value) {
+      generatorLearningRate = value;
+      return this;
+    }
+
+    /** Adam learning rate of the critic. */
+    public Builder optCriticLearningRate(double value) {
+      criticLearningRate = value;
+      return this;
+    }
+
+    /** Adam's first-moment decay, in [0, 1). */
+    public Builder optBeta1(double value) {
+      beta1 = value;
+      return this;
+    }
+
+    /** Adam's second-moment decay, in [0, 1). */
+    public Builder optBeta2(double value) {
+      beta2 = value;
+      return this;
+    }
+
+    /** Weight λ of the finite-difference gradient penalty. */
+    public Builder optPenaltyWeight(double value) {
+      penaltyWeight = value;
+      return this;
+    }
+
+    /** Step {@code h} of the central difference along the real−fake direction. */
+    public Builder optFiniteDifferenceStep(double value) {
+      finiteDifferenceStep = value;
+      return this;
+    }
+
+    /** Weight of the correlation-alignment loss in the generator step (0 turns it off). */
+    public Builder optCorrelationWeight(double value) {
+      correlationWeight = value;
+      return this;
+    }
+
+    /** Whether early epochs train on truncated sequences (see {@link TimelineGanTrainer}). */
+    public Builder optCurriculum(boolean value) {
+      curriculum = value;
+      return this;
+    }
+
+    /** Weight of the moment-matching loss in the generator step (0 turns it off): the mean
+     *     absolute difference between the real and the synthetic per-feature means and standard deviations over the
+     *     valid steps. */
+    public Builder optMomentWeight(double value) {
+      momentWeight = value;
+      return this;
+    }
+
+    /** Standard deviation of Gaussian noise added, per patient, to the encoded static
+     *     attributes the generator is conditioned on during training (0 turns it off); it blurs the exact static
+     *     values that let the generator key whole trajectories to individual training patients. */
+    public Builder optStaticNoise(double value) {
+      staticNoise = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws InvalidInputException naming the parameter and the fix when a value is out of range
+     */
+    public TimelineGanSettings build() {
+      positive("epochs", epochs);
+      positive("batchSize", batchSize);
+      positive("latentDim", latentDim);
+      positive("lstmHidden", lstmHidden);
+      positive("mlpHidden", mlpHidden);
+      positive("criticHidden", criticHidden);
+      positive("criticSteps", criticSteps);
+      positive("generatorLearningRate", generatorLearningRate);
+      positive("criticLearningRate", criticLearningRate);
+      unitInterval("beta1", beta1);
+      unitInterval("beta2", beta2);
+      nonNegative("penaltyWeight", penaltyWeight);
+      positive("finiteDifferenceStep", finiteDifferenceStep);
+      nonNegative("correlationWeight", correlationWeight);
+      nonNegative("momentWeight", momentWeight);
+      nonNegative("staticNoise", staticNoise);
+      return new TimelineGanSettings(this);
+    }
   }
 
   private static void positive(String parameter, double value) {
     if (!(value > 0)) {
-      throw InvalidInputException.inParameter(parameter, parameter + " must be positive, was " + value);
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be positive, was " + value + "; set a value above 0");
+    }
+  }
+
+  private static void nonNegative(String parameter, double value) {
+    if (!(value >= 0)) {
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be 0 or more, was " + value + "; use 0 to turn it off");
+    }
+  }
+
+  private static void unitInterval(String parameter, double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw InvalidInputException.inParameter(
+          parameter, parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 }

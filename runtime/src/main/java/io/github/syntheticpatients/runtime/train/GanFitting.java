@@ -38,14 +38,15 @@ final class GanFitting {
     boolean published = isPublishedPreset(settings);
     // "published": the CTGAN paper's defaults whatever the data size, and the last epoch kept (no selection),
     // the baseline the benchmark compares the size-chosen settings with.
-    GanSettings gan = published ? GanSettings.defaults(kind) : GanSettings.forData(kind, train.rowCount());
-    if (settings.epochs() > 0) {
-      gan = gan.withEpochs(settings.epochs());
-    }
+    GanSettings base = published ? GanSettings.defaults(kind) : GanSettings.forData(kind, train.rowCount());
+    int epochs = settings.epochs() > 0 ? settings.epochs() : base.epochs();
+    GanSettings.Builder builder = base.toBuilder()
+        .optEpochs(epochs)
+        .optSnapshotEvery(published ? 0 : snapshotEvery(settings, epochs, validation.rowCount()));
     if (settings.batchSize() > 0) {
-      gan = gan.withBatchSize(settings.batchSize());
+      builder.optBatchSize(settings.batchSize());
     }
-    gan = gan.withSnapshotEvery(published ? 0 : snapshotEvery(settings, gan.epochs(), validation.rowCount()));
+    GanSettings gan = builder.build();
     float[] data = encoder.encode(train, settings.seed());
     Map<String, Object> encoderState = encoder.state();
 

@@ -200,21 +200,23 @@ public final class LongitudinalTrainingJob {
             encoder.maxVisits(),
             encoder.stepLayout().width(),
             encoder.staticWidth());
-    TimelineGanSettings gan = TimelineGanSettings.forData(train.patientCount(), encoder.maxVisits());
+    TimelineGanSettings.Builder builder =
+        TimelineGanSettings.forData(train.patientCount(), encoder.maxVisits()).toBuilder();
     if (settings.epochs() > 0) {
-      gan = gan.withEpochs(settings.epochs());
+      builder.optEpochs(settings.epochs());
     }
     if (settings.batchSize() > 0) {
-      gan = gan.withBatchSize(settings.batchSize());
+      builder.optBatchSize(settings.batchSize());
     }
     String moment = settings.options().get(MOMENT_WEIGHT);
     if (moment != null) {
-      gan = gan.withMomentWeight(nonNegative(MOMENT_WEIGHT, moment));
+      builder.optMomentWeight(nonNegative(MOMENT_WEIGHT, moment));
     }
     String staticNoise = settings.options().get(STATIC_NOISE);
     if (staticNoise != null) {
-      gan = gan.withStaticNoise(nonNegative(STATIC_NOISE, staticNoise));
+      builder.optStaticNoise(nonNegative(STATIC_NOISE, staticNoise));
     }
+    TimelineGanSettings gan = builder.build();
     listener.onMessage(
         "Encoded each visit into " + encoder.stepLayout().width() + " values and each patient's static part into "
             + encoder.staticWidth());

@@ -43,8 +43,8 @@ public final class GanEpochBenchmark {
       }
     };
     GanSettings settings = args.length > 2
-        ? GanSettings.forData(kind, rows).withEpochs(epochs)
-        : GanSettings.defaults(kind).withEpochs(epochs).withBatchSize(500);
+        ? GanSettings.forData(kind, rows).toBuilder().optEpochs(epochs).build()
+        : GanSettings.builder(kind).optEpochs(epochs).optBatchSize(500).build();
     GanTrainer.train(data, rows, layout, settings, 1, listener, null);
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf("%s epoch times (s): %s%n", kind, seconds.stream().map(s -> String.format("%.3f", s)).toList());

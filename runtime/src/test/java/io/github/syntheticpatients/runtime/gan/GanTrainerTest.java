@@ -19,8 +19,8 @@ class GanTrainerTest {
   private static final float[] DATA = TinyTable.data(ROWS, 3);
 
   private static GanSettings small(GanSettings.Kind kind, int epochs) {
-    return GanSettings.defaults(kind).withEpochs(epochs).withBatchSize(100).withLatentDim(16)
-        .withGeneratorDims(List.of(32, 32)).withDiscriminatorDims(List.of(32, 32));
+    return GanSettings.builder(kind).optEpochs(epochs).optBatchSize(100).optLatentDim(16)
+        .optGeneratorDims(List.of(32, 32)).optDiscriminatorDims(List.of(32, 32)).build();
   }
 
   @ParameterizedTest
@@ -94,7 +94,7 @@ class GanTrainerTest {
       }
     };
     TrainedGenerator last = GanTrainer.train(DATA, ROWS, TinyTable.LAYOUT,
-        small(GanSettings.Kind.CTGAN, 5).withSnapshotEvery(2), 5, listener, snapshots::add);
+        small(GanSettings.Kind.CTGAN, 5).toBuilder().optSnapshotEvery(2).build(), 5, listener, snapshots::add);
 
     assertThat(progress).extracting(TrainingListener.EpochProgress::epoch).containsExactly(1, 2, 3, 4, 5);
     assertThat(progress).allMatch(p -> p.epochs() == 5 && !p.elapsed().isNegative());
@@ -138,7 +138,7 @@ class GanTrainerTest {
 
   @Test
   void rejectsBadInputNamingTheParameter() {
-    assertThatThrownBy(() -> GanSettings.ctganDefaults().withBatchSize(105))
+    assertThatThrownBy(() -> GanSettings.builder().optBatchSize(105).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("multiple of pac 10")
         .satisfies(e -> assertThat(((InvalidInputException) e).parameter()).isEqualTo("batchSize"));

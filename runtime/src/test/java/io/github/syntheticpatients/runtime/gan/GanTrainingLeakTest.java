@@ -17,8 +17,8 @@ class GanTrainingLeakTest {
   void arraysDoNotGrowAcrossEpochs() {
     int rows = 500;
     float[] data = TinyTable.data(rows, 8);
-    GanSettings settings = GanSettings.ctganDefaults().withEpochs(30).withBatchSize(100)
-        .withGeneratorDims(List.of(64, 64)).withDiscriminatorDims(List.of(64, 64));
+    GanSettings settings = GanSettings.builder().optEpochs(30).optBatchSize(100).optGeneratorDims(List.of(64, 64))
+        .optDiscriminatorDims(List.of(64, 64)).build();
     List<Integer> arrays = new ArrayList<>();
     try (GanTraining training = DjlEngine.open(data, rows, TinyTable.LAYOUT, settings, 2)) {
       training.run(TrainingListener.NONE, generator -> {}, (epoch, manager) -> {

@@ -23,8 +23,8 @@ class PbcGanTest {
     TableEncoder encoder = TableEncoder.fit(pbc, EncoderSettings.defaults(), 1);
     EncodedLayout layout = encoder.layout();
     float[] data = encoder.encode(pbc, 1);
-    GanSettings settings = GanSettings.forData(GanSettings.Kind.CTGAN, pbc.rowCount()).withEpochs(4)
-        .withGeneratorDims(List.of(64, 64)).withDiscriminatorDims(List.of(64, 64));
+    GanSettings settings = GanSettings.forData(GanSettings.Kind.CTGAN, pbc.rowCount()).toBuilder().optEpochs(4)
+        .optGeneratorDims(List.of(64, 64)).optDiscriminatorDims(List.of(64, 64)).build();
 
     TrainedGenerator trained = GanTrainer.train(data, pbc.rowCount(), layout, settings, 3, null, null);
 

@@ -76,7 +76,7 @@ public final class PerformanceBenchmark {
           }
         };
     long start = System.nanoTime();
-    GanTrainer.train(data, rows, layout, GanSettings.ctganDefaults().withEpochs(epochs), 1, listener, null);
+    GanTrainer.train(data, rows, layout, GanSettings.builder().optEpochs(epochs).build(), 1, listener, null);
     double total = (System.nanoTime() - start) / 1e9;
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(

@@ -36,7 +36,8 @@ public final class TimelineBenchmark {
     }
     TimelineTrainingData data =
         new TimelineTrainingData(steps, lengths, statics, maxSteps, layout.width(), staticWidth);
-    TimelineGanSettings settings = TimelineGanSettings.forData(patients, maxSteps).withEpochs(epochs);
+    TimelineGanSettings settings = TimelineGanSettings.forData(patients, maxSteps).toBuilder().optEpochs(epochs)
+        .build();
     List<Double> seconds = new ArrayList<>();
     long[] previous = {0};
     TrainedTimelineGenerator trained = TimelineGanTrainer.train(data, layout, settings, 1, new TrainingListener() {

@@ -19,7 +19,8 @@ class TimelineGanLearningTest {
   @Test
   void learnsTheStaticShiftAndTheTrend() {
     TimelineTrainingData data = RisingTimelines.data(128, 3);
-    TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(120).withWidths(32, 32, 32);
+    TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(120).optLstmHidden(32).optMlpHidden(32)
+        .optCriticHidden(32).build();
     TimelineGenerator untrained;
     try (TimelineTraining training = TimelineTraining.open(data, RisingTimelines.LAYOUT, settings, 9)) {
       untrained = training.currentGenerator();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class TimelineGanTrainerTest {
   private static final TimelineTrainingData DATA = RisingTimelines.data(40, 2);
-  private static final TimelineGanSettings SMALL = TimelineGanSettings.defaults().withEpochs(4).withBatchSize(16)
-      .withWidths(12, 12, 12).withLatentDim(4).withCriticSteps(2);
+  private static final TimelineGanSettings SMALL = TimelineGanSettings.builder().optEpochs(4).optBatchSize(16)
+      .optLstmHidden(12).optMlpHidden(12).optCriticHidden(12).optLatentDim(4).optCriticSteps(2).build();
 
   @Test
   void sameSeedGivesBitIdenticalWeightsAndLosses() {
@@ -42,7 +42,7 @@ class TimelineGanTrainerTest {
   @Test
   void snapshotsComeEveryNthEpochBeforeTheLastAndChangeNothing() {
     List<TrainedTimelineGenerator> snapshots = new ArrayList<>();
-    TimelineGanSettings five = SMALL.withEpochs(5);
+    TimelineGanSettings five = SMALL.toBuilder().optEpochs(5).build();
     TrainedTimelineGenerator last =
         TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, five, 42, null, 2, snapshots::add);
     TrainedTimelineGenerator plain = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, five, 42, null);
@@ -58,28 +58,28 @@ class TimelineGanTrainerTest {
 
   @Test
   void momentLossChangesTrainingAndRejectsNegativeWeights() {
-    TimelineGanSettings two = SMALL.withEpochs(2);
+    TimelineGanSettings two = SMALL.toBuilder().optEpochs(2).build();
     TrainedTimelineGenerator without =
-        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withMomentWeight(0), 42, null);
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.toBuilder().optMomentWeight(0).build(), 42, null);
     TrainedTimelineGenerator with =
-        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withMomentWeight(1), 42, null);
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.toBuilder().optMomentWeight(1).build(), 42, null);
     assertThat(with.generatorLosses()[0]).isGreaterThan(without.generatorLosses()[0]);
     assertThat(weights(with.generator())).isNotEqualTo(weights(without.generator()));
-    assertThatThrownBy(() -> SMALL.withMomentWeight(-1)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> SMALL.toBuilder().optMomentWeight(-1).build()).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("momentWeight");
   }
 
   @Test
   void staticNoiseIsSeededAndChangesTraining() {
-    TimelineGanSettings two = SMALL.withEpochs(2);
+    TimelineGanSettings two = SMALL.toBuilder().optEpochs(2).build();
     TrainedTimelineGenerator plain = TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two, 42, null);
     TrainedTimelineGenerator noisy =
-        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withStaticNoise(0.3), 42, null);
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.toBuilder().optStaticNoise(0.3).build(), 42, null);
     TrainedTimelineGenerator again =
-        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.withStaticNoise(0.3), 42, null);
+        TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, two.toBuilder().optStaticNoise(0.3).build(), 42, null);
     assertThat(weights(noisy.generator())).isNotEqualTo(weights(plain.generator()))
         .isEqualTo(weights(again.generator()));
-    assertThatThrownBy(() -> SMALL.withStaticNoise(-0.1)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> SMALL.toBuilder().optStaticNoise(-0.1).build()).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("staticNoise");
   }
 
@@ -87,7 +87,8 @@ class TimelineGanTrainerTest {
   void reportsEveryEpochAndAStartMessage() {
     List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
     List<String> messages = new ArrayList<>();
-    TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, SMALL.withEpochs(2), 1, new TrainingListener() {
+    TimelineGanTrainer.train(DATA, RisingTimelines.LAYOUT, SMALL.toBuilder().optEpochs(2)
+        .build(), 1, new TrainingListener() {
       @Override
       public void onEpoch(EpochProgress progress) {
         epochs.add(progress);
@@ -107,7 +108,7 @@ class TimelineGanTrainerTest {
     TimelineTrainingData noStatics = new TimelineTrainingData(DATA.steps(), DATA.lengths(), new float[0],
         DATA.maxSteps(), DATA.stepWidth(), 0);
     TrainedTimelineGenerator trained = TimelineGanTrainer.train(noStatics, RisingTimelines.LAYOUT,
-        SMALL.withEpochs(1).withBatchSize(500), 3, null);
+        SMALL.toBuilder().optEpochs(1).optBatchSize(500).build(), 3, null);
     assertThat(trained.generator().staticWidth()).isZero();
     assertThat(trained.generator().forwardRaw(new float[3 * 4], new float[0], 3)).hasSize(3 * 3);
   }
@@ -116,13 +117,14 @@ class TimelineGanTrainerTest {
   void curriculumTrainsOnAQuarterThenHalfThenWholeSequences() {
     TimelineTrainingData data = RisingTimelines.data(8, 1);
     try (TimelineTraining training =
-        TimelineTraining.open(data, RisingTimelines.LAYOUT, SMALL.withEpochs(8), 1)) {
+        TimelineTraining.open(data, RisingTimelines.LAYOUT, SMALL.toBuilder().optEpochs(8).build(), 1)) {
       int[] horizons = new int[8];
       Arrays.setAll(horizons, training::horizon);
       assertThat(horizons).containsExactly(2, 2, 4, 4, 8, 8, 8, 8);
     }
     try (TimelineTraining training =
-        TimelineTraining.open(data, RisingTimelines.LAYOUT, SMALL.withEpochs(8).withCurriculum(false), 1)) {
+        TimelineTraining.open(data, RisingTimelines.LAYOUT, SMALL.toBuilder().optEpochs(8).optCurriculum(false)
+            .build(), 1)) {
       assertThat(training.horizon(0)).isEqualTo(8);
     }
   }
@@ -173,9 +175,10 @@ class TimelineGanTrainerTest {
     assertThat(large.epochs()).isEqualTo(30);
     assertThat(TimelineGanSettings.forData(10, 5).batchSize()).isEqualTo(10);
     assertThat(TimelineGanSettings.forData(10, 5).epochs()).isEqualTo(1_000);
-    assertThatThrownBy(() -> SMALL.withCriticSteps(0)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> SMALL.toBuilder().optCriticSteps(0).build()).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("criticSteps");
-    assertThatThrownBy(() -> SMALL.withFiniteDifferenceStep(0)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> SMALL.toBuilder().optFiniteDifferenceStep(0)
+        .build()).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("finiteDifferenceStep");
   }
 

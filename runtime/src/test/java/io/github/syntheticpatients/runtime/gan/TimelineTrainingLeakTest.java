@@ -16,7 +16,8 @@ class TimelineTrainingLeakTest {
   @Test
   void arraysDoNotGrowAcrossEpochs() {
     TimelineTrainingData data = RisingTimelines.data(96, 4);
-    TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(30).withWidths(32, 32, 32);
+    TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(30).optLstmHidden(32).optMlpHidden(32)
+        .optCriticHidden(32).build();
     List<Integer> arrays = new ArrayList<>();
     try (TimelineTraining training = TimelineTraining.open(data, RisingTimelines.LAYOUT, settings, 2)) {
       training.run(TrainingListener.NONE, (epoch, manager) -> {

@@ -16,8 +16,8 @@ public final class TrainingDigestProbe {
   private TrainingDigestProbe() {}
 
   public static void main(String[] args) throws NoSuchAlgorithmException {
-    TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(4).withBatchSize(16).withLatentDim(4)
-        .withCriticSteps(2);
+    TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(4).optBatchSize(16).optLatentDim(4)
+        .optCriticSteps(2).build();
     TrainedTimelineGenerator trained =
         TimelineGanTrainer.train(RisingTimelines.data(40, 2), RisingTimelines.LAYOUT, settings, 42, null);
     List<float[]> all = TimelineGanTrainerTest.weightArrays(trained.generator());

@@ -35,15 +35,16 @@ public final class TrainingLeakBenchmark {
     switch (mode) {
       case "ctgan" -> {
         int rows = 500;
-        GanSettings settings = GanSettings.ctganDefaults().withEpochs(30).withBatchSize(100)
-            .withGeneratorDims(List.of(64, 64)).withDiscriminatorDims(List.of(64, 64));
+        GanSettings settings = GanSettings.builder().optEpochs(30).optBatchSize(100).optGeneratorDims(List.of(64, 64))
+            .optDiscriminatorDims(List.of(64, 64)).build();
         try (GanTraining training = DjlEngine.open(TinyTable.data(rows, 8), rows, TinyTable.LAYOUT, settings, 2)) {
           training.run(TrainingListener.NONE, generator -> {}, (epoch, manager) -> rss.add(residentKilobytes()));
         }
         report("CTGAN", rss, 10, 60_000);
       }
       case "timeline" -> {
-        TimelineGanSettings settings = TimelineGanSettings.defaults().withEpochs(30).withWidths(32, 32, 32);
+        TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(30).optLstmHidden(32).optMlpHidden(32)
+            .optCriticHidden(32).build();
         try (TimelineTraining training =
             TimelineTraining.open(RisingTimelines.data(96, 4), RisingTimelines.LAYOUT, settings, 2)) {
           training.run(TrainingListener.NONE, (epoch, manager) -> {
