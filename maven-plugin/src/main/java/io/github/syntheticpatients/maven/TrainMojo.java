@@ -3,15 +3,14 @@ package io.github.syntheticpatients.maven;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.Training;
+import io.github.syntheticpatients.runtime.cli.TrainProtocol;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -216,10 +215,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while training", e);
     }
-    if (outcome.exitCode() == TrainingFork.EXIT_USER_ERROR) {
+    if (outcome.exitCode() == TrainProtocol.EXIT_USER_ERROR) {
       throw new MojoFailureException(namingTheProperty(outcome.message(), request));
     }
-    if (outcome.exitCode() != 0) {
+    if (outcome.exitCode() != TrainProtocol.EXIT_OK) {
       throw new MojoExecutionException(
           "The training JVM failed (exit " + outcome.exitCode() + "): " + outcome.message());
     }
@@ -241,42 +240,6 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       return "Invalid file given by -D" + PropertyNames.SCHEMA + ": " + message;
     }
     return message;
-  }
-
-  /** The TrainCommand arguments for a request. */
-  static List<String> arguments(TrainRequest request) {
-    TrainSettings settings = request.settings();
-    List<String> args = new ArrayList<>();
-    args.add("--input");
-    args.add(request.input().toAbsolutePath().toString());
-    args.add("--output");
-    args.add(request.output().toAbsolutePath().toString());
-    if (request.schemaFile() != null) {
-      args.add("--schema");
-      args.add(request.schemaFile().toAbsolutePath().toString());
-    }
-    args.add("--generator");
-    args.add(settings.generator());
-    args.add("--epochs");
-    args.add(Integer.toString(settings.epochs()));
-    args.add("--batch-size");
-    args.add(Integer.toString(settings.batchSize()));
-    args.add("--seed");
-    args.add(Long.toString(settings.seed()));
-    for (Map.Entry<String, String> option : new TreeMap<>(settings.options()).entrySet()) {
-      args.add("--option");
-      args.add(option.getKey() + "=" + option.getValue());
-    }
-    if (request.entityId() != null) {
-      args.add("--entity-id");
-      args.add(request.entityId());
-      args.add("--time");
-      args.add(request.time());
-    }
-    if (request.force()) {
-      args.add("--force");
-    }
-    return args;
   }
 
   static List<String> splitJvmArgs(String text) {

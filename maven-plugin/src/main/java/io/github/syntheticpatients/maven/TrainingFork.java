@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.cli.TrainProtocol;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -25,15 +26,6 @@ import java.util.function.Consumer;
  * another DJL-using plugin. The child's output lines are passed on as they come.
  */
 final class TrainingFork {
-  /** The command-line entry point in the runtime. */
-  static final String MAIN_CLASS = "io.github.syntheticpatients.runtime.cli.TrainCommand";
-
-  /** Exit status of the child for a problem the user fixes; its message is on stderr. */
-  static final int EXIT_USER_ERROR = 2;
-
-  /** TrainCommand's option naming the process whose end ends the child (its {@code PARENT_PID}). */
-  static final String PARENT_PID = "--parent-pid";
-
   /** What the child did. */
   record Outcome(int exitCode, List<String> stderr) {
     /** The stderr lines that carry the child's message, without logging-framework noise. */
@@ -53,10 +45,10 @@ final class TrainingFork {
   private TrainingFork() {}
 
   /**
-   * The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand <args>
-   * --parent-pid <this JVM>}; the child stops when this JVM is gone.
+   * The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand --request
+   * <requestFile> --parent-pid <this JVM>}; the child stops when this JVM is gone.
    */
-  static List<String> command(File javaHome, List<String> jvmArgs, List<File> classpath, List<String> args) {
+  static List<String> command(File javaHome, List<String> jvmArgs, List<File> classpath, Path requestFile) {
     List<String> command = new ArrayList<>();
     command.add(new File(new File(javaHome, "bin"), isWindows() ? "java.exe" : "java").getPath());
     command.addAll(jvmArgs);
@@ -68,10 +60,8 @@ final class TrainingFork {
       paths.add(file.getPath());
     }
     command.add(String.join(File.pathSeparator, paths));
-    command.add(MAIN_CLASS);
-    command.addAll(args);
-    command.add(PARENT_PID);
-    command.add(Long.toString(ProcessHandle.current().pid()));
+    command.add(TrainProtocol.MAIN_CLASS);
+    command.addAll(TrainProtocol.arguments(requestFile, ProcessHandle.current().pid()));
     return command;
   }
 
@@ -90,10 +80,10 @@ final class TrainingFork {
       Consumer<String> out,
       Consumer<String> err)
       throws IOException, InterruptedException {
-    return train(javaHome, jvmArgs, classpath, MAIN_CLASS, request, workingDirectory, out, err);
+    return train(javaHome, jvmArgs, classpath, TrainProtocol.MAIN_CLASS, request, workingDirectory, out, err);
   }
 
-  /** {@link #train} with another main class that takes TrainCommand's arguments (a stand-in in tests). */
+  /** {@link #train} with another main class that takes {@link TrainProtocol}'s arguments (a stand-in in tests). */
   static Outcome train(
       File javaHome,
       List<String> jvmArgs,
@@ -107,24 +97,28 @@ final class TrainingFork {
     Path model = request.output().toAbsolutePath();
     Files.createDirectories(model.getParent());
     // Not created here: a child stopped before it wrote its model leaves nothing behind.
-    Path staging = model.resolveSibling(model.getFileName() + "." + UUID.randomUUID() + ".training");
+    String stem = model.getFileName() + "." + UUID.randomUUID();
+    Path staging = model.resolveSibling(stem + ".training");
+    Path requestFile = model.resolveSibling(stem + ".request.json");
     try {
       // force: this side has already found the model out of date.
-      TrainRequest staged =
+      TrainProtocol.write(
           new TrainRequest(request.input(), request.schemaFile(), staging, request.settings(), true)
-              .withLongitudinal(request.entityId(), request.time());
+              .withLongitudinal(request.entityId(), request.time()),
+          requestFile);
       String stagingName = staging.toString();
       Consumer<String> renamed = line -> out.accept(line.replace(stagingName, model.toString()));
-      List<String> command = command(javaHome, jvmArgs, classpath, TrainMojo.arguments(staged));
-      command.set(command.indexOf(MAIN_CLASS), mainClass);
+      List<String> command = command(javaHome, jvmArgs, classpath, requestFile);
+      command.set(command.indexOf(TrainProtocol.MAIN_CLASS), mainClass);
       err.accept("Forking training JVM: " + String.join(" ", command));
       Outcome outcome = run(command, workingDirectory, renamed, err);
-      if (outcome.exitCode() == 0) {
+      if (outcome.exitCode() == TrainProtocol.EXIT_OK) {
         moveIntoPlace(staging, model);
       }
       return outcome;
     } finally {
       Files.deleteIfExists(staging);
+      Files.deleteIfExists(requestFile);
     }
   }
 

@@ -4,46 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.TrainRequest;
-import io.github.syntheticpatients.runtime.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArgumentsTest {
-  @Test
-  void trainCommandGetsEverySettingInAFixedOrder() {
-    Path input = Path.of("data", "pbc.csv").toAbsolutePath();
-    Path output = Path.of("target", "pbc.synth").toAbsolutePath();
-    TrainSettings settings = new TrainSettings("basic", 5, 64, 7L, Map.of("z", "1", "a", "2"));
-    assertThat(TrainMojo.arguments(new TrainRequest(input, null, output, settings, true)))
-        .containsExactly(
-            "--input", input.toString(), "--output", output.toString(), "--generator", "basic", "--epochs", "5",
-            "--batch-size", "64", "--seed", "7", "--option", "a=2", "--option", "z=1", "--force");
-  }
-
-  @Test
-  void schemaIsPassedOnlyWhenGiven() {
-    Path schema = Path.of("pbc.schema.json").toAbsolutePath();
-    assertThat(TrainMojo.arguments(new TrainRequest(Path.of("a.csv"), schema, Path.of("a.synth"), null, false)))
-        .containsSubsequence("--schema", schema.toString())
-        .doesNotContain("--force");
-  }
-
-  @Test
-  void longitudinalRolesArePassedAfterTheOptions() {
-    Path input = Path.of("visits").toAbsolutePath();
-    TrainRequest request =
-        new TrainRequest(input, null, Path.of("v.synth"), null, true).withLongitudinal("id", "day");
-    assertThat(TrainMojo.arguments(request))
-        .containsSubsequence("--input", input.toString())
-        .containsSubsequence("--seed", "--entity-id", "id", "--time", "day", "--force");
-    assertThat(TrainMojo.arguments(new TrainRequest(input, null, Path.of("v.synth"), null, false)))
-        .doesNotContain("--entity-id", "--time");
-  }
-
   @Test
   void aPatientIdNeedsATimeColumnAndTheReverse() throws Exception {
     Longitudinal.requireBoth("id", "day");

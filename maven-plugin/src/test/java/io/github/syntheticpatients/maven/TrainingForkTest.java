@@ -2,6 +2,8 @@ package io.github.syntheticpatients.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.cli.TrainProtocol;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,25 +11,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingForkTest {
-  /** Stands in for TrainCommand in a real child JVM: echoes its arguments, then exits with the status given. */
+  /** Stands in for TrainCommand in a real child JVM: echoes its arguments, then exits as for a user error. */
   public static final class FakeTrainCommand {
     public static void main(String[] args) {
       System.out.println("epoch 1/2 elapsed 0.1 s remaining 0.1 s");
       System.err.println("SLF4J(W): No SLF4J providers were found.");
       System.err.println("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
       System.out.println("args " + String.join(" ", args));
-      System.exit(Integer.parseInt(args[0]));
+      System.exit(TrainProtocol.EXIT_USER_ERROR);
     }
   }
 
-  /** Stands in for TrainCommand: writes "model" to its --output, then exits with the status in --seed. */
+  /**
+   * Stands in for TrainCommand: reads the request file through {@link TrainProtocol}, as the real one does, writes
+   * "model" to its output, then exits with the status in its seed.
+   */
   public static final class WritingTrainCommand {
     public static void main(String[] args) throws java.io.IOException {
       List<String> list = List.of(args);
-      java.nio.file.Path output = java.nio.file.Path.of(list.get(list.indexOf("--output") + 1));
+      TrainRequest request =
+          TrainProtocol.read(java.nio.file.Path.of(list.get(list.indexOf(TrainProtocol.REQUEST) + 1)));
+      java.nio.file.Path output = request.output();
       java.nio.file.Files.writeString(output, "model from " + output.getFileName());
       System.out.println("Wrote model " + output);
-      System.exit(Integer.parseInt(list.get(list.indexOf("--seed") + 1)));
+      System.exit((int) request.settings().seed());
     }
   }
 
@@ -54,19 +61,28 @@ class TrainingForkTest {
 
   private static TrainingFork.Outcome train(Class<?> main, java.nio.file.Path model, int exit, List<String> out)
       throws Exception {
-    io.github.syntheticpatients.runtime.TrainRequest request =
-        new io.github.syntheticpatients.runtime.TrainRequest(
+    TrainRequest request =
+        new TrainRequest(
             model.resolveSibling("data.csv"), null, model,
             io.github.syntheticpatients.runtime.TrainSettings.defaults().withSeed(exit), false);
     return TrainingFork.train(
         new File(System.getProperty("java.home")),
         List.of("-Xmx64m"),
-        List.of(new File(main.getProtectionDomain().getCodeSource().getLocation().toURI())),
+        testClasspath(),
         main.getName(),
         request,
         model.getParent().getParent().toFile(),
         out::add,
         line -> {});
+  }
+
+  /** This JVM's classpath: the stand-ins read the request with the runtime's {@link TrainProtocol}. */
+  private static List<File> testClasspath() {
+    List<File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    return classpath;
   }
 
   @Test
@@ -76,18 +92,19 @@ class TrainingForkTest {
             new File(System.getProperty("java.home")),
             List.of("-Xmx64m"),
             List.of(new File(FakeTrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())),
-            List.of("2", "--seed", "7"));
-    command.set(command.indexOf(TrainingFork.MAIN_CLASS), FakeTrainCommand.class.getName());
+            dir.toPath().resolve("request.json"));
+    command.set(command.indexOf(TrainProtocol.MAIN_CLASS), FakeTrainCommand.class.getName());
     List<String> out = new ArrayList<>();
     List<String> err = new ArrayList<>();
 
     TrainingFork.Outcome outcome = TrainingFork.run(command, dir, out::add, err::add);
 
-    assertThat(outcome.exitCode()).isEqualTo(TrainingFork.EXIT_USER_ERROR);
+    assertThat(outcome.exitCode()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(out)
         .containsExactly(
             "epoch 1/2 elapsed 0.1 s remaining 0.1 s",
-            "args 2 --seed 7 --parent-pid " + ProcessHandle.current().pid());
+            "args --request " + dir.toPath().resolve("request.json").toAbsolutePath() + " --parent-pid "
+                + ProcessHandle.current().pid());
     assertThat(err).hasSize(2);
     assertThat(outcome.message()).isEqualTo("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
     assertThat(command).contains("-Dai.djl.offline=true", "-Xmx64m");

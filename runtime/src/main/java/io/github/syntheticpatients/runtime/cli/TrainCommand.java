@@ -18,7 +18,14 @@ import java.util.Locale;
 
 /**
  * Trains a model in its own JVM. {@code synthetic:train} forks this so the PyTorch native library loads in a
- * fresh process each time (a JNI library loads once per JVM and classloader).
+ * fresh process each time (a JNI library loads once per JVM and classloader). The plugin passes the request as a
+ * file; {@link TrainProtocol} owns that file, the arguments and the exit codes:
+ *
+ * <pre>
+ * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --request request.json [--parent-pid pid]
+ * </pre>
+ *
+ * For people and build scripts the request can also be given as options:
  *
  * <pre>
  * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --input data.csv --output model.synth
@@ -30,8 +37,9 @@ import java.util.Locale;
  * longitudinal without a schema file (they override the schema's); {@code --input} may then also be a directory
  * of per-patient {@code .psv} / {@code .csv} files.
  *
- * Progress goes to stdout, one line per epoch. Exit codes: 0 done, 2 input the user must fix (the message is on
- * stderr), 3 the parent JVM is gone, 1 anything else.
+ * Progress goes to stdout, one line per epoch. Exit codes: {@link TrainProtocol#EXIT_OK}, {@link
+ * TrainProtocol#EXIT_USER_ERROR} for input the user must fix (the message is on stderr), {@link
+ * TrainProtocol#EXIT_PARENT_GONE} when the parent JVM is gone, {@link TrainProtocol#EXIT_ERROR} for anything else.
  *
  * <p>{@code --parent-pid <pid>}, which {@code synthetic:train} always passes, makes the command end (exit 3, before
  * writing anything) as soon as that process has exited or standard input reaches end of file: a cancelled build
@@ -39,22 +47,13 @@ import java.util.Locale;
  * so even a child that outlives its build cannot replace a newer model.
  */
 public final class TrainCommand {
-  /** Exit code for a problem the user must fix. */
-  public static final int EXIT_USER_ERROR = 2;
-  /** Exit code for an environment fault. */
-  public static final int EXIT_ERROR = 1;
-  /** Exit code when the JVM named by {@value #PARENT_PID} is gone. */
-  public static final int EXIT_PARENT_GONE = 3;
-  /** The option naming the process whose end ends this one. */
-  public static final String PARENT_PID = "--parent-pid";
-
   private TrainCommand() {}
 
   public static void main(String[] args) {
     List<String> rest = new ArrayList<>(List.of(args));
-    int at = rest.indexOf(PARENT_PID);
+    int at = rest.indexOf(TrainProtocol.PARENT_PID);
     if (at >= 0 && at + 1 < rest.size()) {
-      long parent = longValue(PARENT_PID, rest.get(at + 1));
+      long parent = longValue(TrainProtocol.PARENT_PID, rest.get(at + 1));
       rest.subList(at, at + 2).clear();
       ParentWatch.start(
           parent,
@@ -62,7 +61,7 @@ public final class TrainCommand {
           () -> {
             System.err.println("The build that started this training (process " + parent + ") is gone; stopping.");
             // halt, not exit: training threads must not get to write a model after the build was cancelled.
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+            Runtime.getRuntime().halt(TrainProtocol.EXIT_PARENT_GONE);
           });
     }
     System.exit(run(rest.toArray(String[]::new), System.out, System.err));
@@ -71,7 +70,7 @@ public final class TrainCommand {
   /** Runs the command and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      TrainRequest request = parse(List.of(args));
+      TrainRequest request = request(List.of(args));
       TrainResult result = Training.train(request, progressPrinter(out));
       if (result.upToDate()) {
         out.println("Model " + result.output() + " is up to date (same input, schema, settings, seed and version)");
@@ -82,18 +81,30 @@ public final class TrainCommand {
             result.output(), result.modelSha256(), result.rows(), result.epochs(),
             result.duration().toMillis() / 1000.0);
       }
-      return 0;
+      return TrainProtocol.EXIT_OK;
     } catch (InvalidInputException | ModelFormatException | PrivacyGateException e) {
       err.println(e.getMessage());
-      return EXIT_USER_ERROR;
+      return TrainProtocol.EXIT_USER_ERROR;
     } catch (EngineUnavailableException e) {
       err.println(e.getMessage());
-      return EXIT_ERROR;
+      return TrainProtocol.EXIT_ERROR;
     } catch (RuntimeException e) {
       err.println("Training failed: " + e);
       e.printStackTrace(err);
-      return EXIT_ERROR;
+      return TrainProtocol.EXIT_ERROR;
     }
+  }
+
+  /** The request from {@code --request <file>} alone, or else from the options. */
+  static TrainRequest request(List<String> args) {
+    if (!args.isEmpty() && args.get(0).equals(TrainProtocol.REQUEST)) {
+      if (args.size() != 2) {
+        throw InvalidInputException.inParameter(
+            TrainProtocol.REQUEST, TrainProtocol.REQUEST + " <file> takes one file and no other options");
+      }
+      return TrainProtocol.take(Path.of(args.get(1)));
+    }
+    return parse(args);
   }
 
   static TrainRequest parse(List<String> args) {

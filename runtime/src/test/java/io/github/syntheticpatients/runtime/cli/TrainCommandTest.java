@@ -71,7 +71,7 @@ class TrainCommandTest {
     Path model = dir.resolve("gate.synth");
     Run run = run("--input", csv.toString(), "--output", model.toString(), "--generator", "copula", "--seed", "3",
         "--option", "gate.familyAlpha=10", "--option", "gate.dcrMinEffect=-1");
-    assertThat(run.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(run.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(run.err()).contains("The trained model failed the privacy gate:", " - G", "No model was written",
         "privacyGate=warn");
     assertThat(model).doesNotExist();
@@ -92,7 +92,7 @@ class TrainCommandTest {
     Path model = dir.resolve("ragged.synth");
 
     Run run = run("--input", csv.toString(), "--output", model.toString(), "--generator", "copula");
-    assertThat(run.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(run.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(run.err()).contains("small.csv", "line 8");
     assertThat(model).doesNotExist();
   }
@@ -155,11 +155,11 @@ class TrainCommandTest {
   @Test
   void anEntityIdWithoutATimeIsAUserError() {
     Run noTime = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--entity-id", "id");
-    assertThat(noTime.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(noTime.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(noTime.err()).contains("--time", "give both or neither");
 
     Run noId = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--time", "day");
-    assertThat(noId.exit()).isEqualTo(TrainCommand.EXIT_USER_ERROR);
+    assertThat(noId.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(noId.err()).contains("--entity-id", "give both or neither");
     assertThat(dir.resolve("m.synth")).doesNotExist();
   }
