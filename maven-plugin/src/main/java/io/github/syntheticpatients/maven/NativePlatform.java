@@ -1,10 +1,18 @@
 package io.github.syntheticpatients.maven;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Picks the {@code ai.djl.pytorch:pytorch-native-cpu} classifier for an OS and CPU architecture. */
+/**
+ * Picks the {@code ai.djl.pytorch:pytorch-native-cpu} classifier for an OS and CPU architecture: the one Java owner
+ * of that mapping. The root POM's {@code pytorch-*} profiles must say the same for Maven (which cannot call Java to
+ * activate a profile); {@code NativePlatformTest} reads them and fails when the two disagree.
+ */
 final class NativePlatform {
+  /** The classifiers PyTorch ships a CPU build for, as DJL names them. */
+  static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
+
   private NativePlatform() {}
 
   /**

@@ -196,7 +196,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
                 () ->
                     new MojoExecutionException(
                         "Training needs PyTorch, which has no CPU build for " + os + "/" + arch
-                            + ". Supported: linux-x86_64, linux-aarch64, osx-aarch64, win-x86_64."
+                            + ". Supported: " + String.join(", ", NativePlatform.SUPPORTED) + "."
                             + " Train on one of these and copy the .synth file; generate works everywhere."));
     List<File> classpath =
         new TrainingClasspath(repositorySystem, session().getRepositorySession(), remoteRepositories)
