@@ -1,11 +1,9 @@
 package io.github.syntheticpatients.maven;
 
+import io.github.syntheticpatients.runtime.internal.Versions;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -27,7 +25,6 @@ import org.eclipse.aether.resolution.DependencyResult;
 final class TrainingClasspath {
   static final String GROUP_ID = "io.github.syntheticpatients";
   static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime";
-  static final String VERSIONS_RESOURCE = "io/github/syntheticpatients/runtime/versions.properties";
 
   private static final String RUNTIME = "runtime";
 
@@ -50,15 +47,18 @@ final class TrainingClasspath {
 
   /** The jar files, in resolution order. */
   List<File> resolve(String runtimeVersion, String nativeClassifier) throws MojoExecutionException {
-    Properties versions = runtimeVersions();
     CollectRequest collect = new CollectRequest();
     collect.setRepositories(repositories);
     collect.addDependency(dependency(GROUP_ID + ":" + RUNTIME_ARTIFACT_ID + ":" + runtimeVersion));
-    collect.addDependency(dependency("ai.djl:api:" + version(versions, "djl.version")));
-    collect.addDependency(dependency("ai.djl.pytorch:pytorch-engine:" + version(versions, "djl.version")));
-    collect.addDependency(dependency("ai.djl.pytorch:pytorch-jni:" + version(versions, "pytorch.jni.version")));
-    collect.addDependency(
-        dependency("ai.djl.pytorch:pytorch-native-cpu:jar:" + nativeClassifier + ":" + version(versions, "pytorch.version")));
+    try {
+      collect.addDependency(dependency("ai.djl:api:" + Versions.djl()));
+      collect.addDependency(dependency("ai.djl.pytorch:pytorch-engine:" + Versions.djl()));
+      collect.addDependency(dependency("ai.djl.pytorch:pytorch-jni:" + Versions.pytorchJni()));
+      collect.addDependency(
+          dependency("ai.djl.pytorch:pytorch-native-cpu:jar:" + nativeClassifier + ":" + Versions.pytorch()));
+    } catch (IllegalStateException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
     DependencyRequest request = new DependencyRequest(collect, RUNTIME_CLASSPATH);
     try {
       DependencyResult result = system.resolveDependencies(session, request);
@@ -78,27 +78,5 @@ final class TrainingClasspath {
 
   private static Dependency dependency(String coordinates) {
     return new Dependency(new DefaultArtifact(coordinates), RUNTIME);
-  }
-
-  private static String version(Properties versions, String key) throws MojoExecutionException {
-    String value = versions.getProperty(key);
-    if (value == null || value.isBlank() || value.startsWith("${")) {
-      throw new MojoExecutionException(VERSIONS_RESOURCE + " has no usable " + key + " (found " + value + ")");
-    }
-    return value.trim();
-  }
-
-  /** The versions recorded in the runtime jar on the plugin's classpath. */
-  static Properties runtimeVersions() throws MojoExecutionException {
-    Properties versions = new Properties();
-    try (InputStream in = TrainingClasspath.class.getClassLoader().getResourceAsStream(VERSIONS_RESOURCE)) {
-      if (in == null) {
-        throw new MojoExecutionException(VERSIONS_RESOURCE + " is missing from the plugin's classpath");
-      }
-      versions.load(in);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Could not read " + VERSIONS_RESOURCE + ": " + e.getMessage(), e);
-    }
-    return versions;
   }
 }

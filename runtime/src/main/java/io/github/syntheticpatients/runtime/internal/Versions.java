@@ -7,8 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** Versions of this toolkit and the engines it was built against, recorded in every provenance block. */
+/**
+ * Versions of this toolkit and the engines it was built against, recorded in every provenance block and used by
+ * the plugin to resolve the training classpath. The one reader of {@code versions.properties}, which the build
+ * fills in.
+ */
 public final class Versions {
+  /** Where the build puts the versions, on the classpath. */
+  static final String RESOURCE = "/io/github/syntheticpatients/runtime/versions.properties";
+
   private static final Properties PROPERTIES = load();
 
   private Versions() {}
@@ -23,6 +30,36 @@ public final class Versions {
     return PROPERTIES.getProperty(key);
   }
 
+  /** The DJL version (of {@code ai.djl:api} and {@code ai.djl.pytorch:pytorch-engine}). */
+  public static String djl() {
+    return required("djl.version");
+  }
+
+  /** The PyTorch version (of {@code ai.djl.pytorch:pytorch-native-cpu}). */
+  public static String pytorch() {
+    return required("pytorch.version");
+  }
+
+  /** The version of {@code ai.djl.pytorch:pytorch-jni}. */
+  public static String pytorchJni() {
+    return required("pytorch.jni.version");
+  }
+
+  /**
+   * A property that must be set.
+   *
+   * @throws IllegalStateException when it is missing, blank or left unfiltered ({@code ${...}}): a broken build
+   */
+  static String required(String key) {
+    String value = PROPERTIES.getProperty(key);
+    if (value == null || value.isBlank() || value.startsWith("${")) {
+      throw new IllegalStateException(
+          RESOURCE.substring(1) + " has no usable " + key + " (found " + value + "): the runtime jar was built"
+              + " without resource filtering; rebuild it with Maven");
+    }
+    return value.strip();
+  }
+
   /** The versions that decide what a model or a sample looks like. */
   public static Map<String, Object> describe() {
     Map<String, Object> versions = new LinkedHashMap<>();
@@ -35,7 +72,7 @@ public final class Versions {
 
   private static Properties load() {
     Properties properties = new Properties();
-    try (InputStream in = Versions.class.getResourceAsStream("/io/github/syntheticpatients/runtime/versions.properties")) {
+    try (InputStream in = Versions.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("versions.properties is missing from the runtime jar");
       }
