@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
+import io.github.syntheticpatients.runtime.internal.Sha256;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
@@ -20,11 +21,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,11 +281,7 @@ public final class ModelFile {
 
   /** The sha256 of some bytes, as lower-case hex. */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(bytes);
   }
 
   private record Entries(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}

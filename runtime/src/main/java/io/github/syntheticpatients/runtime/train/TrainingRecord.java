@@ -5,20 +5,17 @@ import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.internal.Sha256;
 import io.github.syntheticpatients.runtime.internal.Versions;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,35 +111,19 @@ public final class TrainingRecord {
     if (Files.isDirectory(file)) {
       return directorySha256(file);
     }
-    return fileSha256(file);
+    return Sha256.hex(file);
   }
 
   private static String directorySha256(Path directory) {
     try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
-        digest.update((relative + "\n" + fileSha256(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((relative + "\n" + Sha256.hex(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + directory + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
-  private static String fileSha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buffer = new byte[1 << 16];
-      while (in.read(buffer) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }
