@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
+import io.github.syntheticpatients.runtime.internal.Pearson;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -154,45 +155,15 @@ public final class GaussianCopula {
     return new GaussianCopula(schema, values, categories, missing, positiveDefinite(pairwiseCorrelation(scores)));
   }
 
-  /** Pearson correlations over the rows where both scores are present; 0 where undefined. */
+  /** Pearson correlations over the rows where both scores are present (at least 3); 0 where undefined. */
   private static double[][] pairwiseCorrelation(double[][] scores) {
     int d = scores.length;
     double[][] r = new double[d][d];
     for (int a = 0; a < d; a++) {
       r[a][a] = 1;
       for (int b = a + 1; b < d; b++) {
-        double[] x = scores[a];
-        double[] y = scores[b];
-        int n = 0;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-          if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-            n++;
-            mx += x[i];
-            my += y[i];
-          }
-        }
-        double value = 0;
-        if (n > 2) {
-          mx /= n;
-          my /= n;
-          double sxx = 0;
-          double syy = 0;
-          double sxy = 0;
-          for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-              double dx = x[i] - mx;
-              double dy = y[i] - my;
-              sxx += dx * dx;
-              syy += dy * dy;
-              sxy += dx * dy;
-            }
-          }
-          if (sxx > 0 && syy > 0) {
-            value = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-          }
-        }
+        double rho = Pearson.of(scores[a], scores[b], 3);
+        double value = Double.isNaN(rho) ? 0 : rho;
         r[a][b] = value;
         r[b][a] = value;
       }

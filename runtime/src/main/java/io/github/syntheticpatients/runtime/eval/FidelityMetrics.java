@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.eval;
 
+import io.github.syntheticpatients.runtime.internal.Pearson;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,40 +119,12 @@ public final class FidelityMetrics {
    * own present values, or the complete rows have no variance.
    */
   public static double pearson(double[] a, double[] b) {
+    // A column constant among its own values can still show a tiny variance over the complete rows through
+    // rounding of its mean, hence the distinct-value check before the shared computation.
     if (distinctPresent(a) < 2 || distinctPresent(b) < 2) {
       return Double.NaN;
     }
-    double sumA = 0;
-    double sumB = 0;
-    int n = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
-        sumA += a[i];
-        sumB += b[i];
-        n++;
-      }
-    }
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double meanA = sumA / n;
-    double meanB = sumB / n;
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
-        double da = a[i] - meanA;
-        double db = b[i] - meanB;
-        sab += da * db;
-        saa += da * da;
-        sbb += db * db;
-      }
-    }
-    if (saa == 0 || sbb == 0) {
-      return Double.NaN;
-    }
-    return Math.max(-1.0, Math.min(1.0, sab / Math.sqrt(saa * sbb)));
+    return Pearson.of(a, b, 2);
   }
 
   /**

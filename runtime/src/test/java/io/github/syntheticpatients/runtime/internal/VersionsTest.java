@@ -9,7 +9,8 @@ class VersionsTest {
   @Test
   void theEngineVersionsAreThoseOfTheJarsOnTheClasspath() {
     // Maven's local repository lays jars out as group/artifact/version/artifact-version.jar.
-    assertThat(jarOf(ai.djl.engine.Engine.class)).endsWith("/api/" + Versions.djl() + "/api-" + Versions.djl() + ".jar");
+    assertThat(jarOf(ai.djl.engine.Engine.class))
+        .endsWith("/api/" + Versions.djl() + "/api-" + Versions.djl() + ".jar");
     assertThat(jarOf(ai.djl.pytorch.jni.JniUtils.class))
         .endsWith("/pytorch-engine/" + Versions.djl() + "/pytorch-engine-" + Versions.djl() + ".jar");
     assertThat(Versions.pytorchJni()).startsWith(Versions.pytorch() + "-");
