@@ -2,8 +2,6 @@ package io.github.syntheticpatients.runtime.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -42,22 +40,7 @@ final class Classifiers {
 
   private static final LabelFactory LABELS = new LabelFactory();
 
-  /**
-   * Tribuo's SGD trainer logs two INFO lines per model and its bagging trainer one per tree; an evaluation trains
-   * hundreds, which would flood a Maven build log. Held in fields because java.util.logging keeps loggers only
-   * weakly.
-   */
-  private static final Logger SGD_LOGGER = quiet("org.tribuo.common.sgd.AbstractSGDTrainer");
-
-  private static final Logger BAGGING_LOGGER = quiet("org.tribuo.ensemble.BaggingTrainer");
-
   private Classifiers() {}
-
-  private static Logger quiet(String name) {
-    Logger logger = Logger.getLogger(name);
-    logger.setLevel(Level.WARNING);
-    return logger;
-  }
 
   /** Which model to train. */
   enum Kind {
@@ -120,7 +103,11 @@ final class Classifiers {
                   Integer.MAX_VALUE, DETECTION_MIN_LEAF, 0f, sqrtShare(names.length), false, new GiniIndex(), seed),
               new FullyWeightedVotingCombiner(), DETECTION_TREES, seed);
         };
-    assert SGD_LOGGER.getLevel() == Level.WARNING && BAGGING_LOGGER.getLevel() == Level.WARNING;
-    return new Fitted(trainer.train(dataset), names);
+    QuietTribuo quiet = QuietTribuo.open();
+    try {
+      return new Fitted(trainer.train(dataset), names);
+    } finally {
+      quiet.close();
+    }
   }
 }
