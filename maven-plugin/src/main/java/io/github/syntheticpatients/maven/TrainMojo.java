@@ -4,13 +4,14 @@ import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.Training;
 import io.github.syntheticpatients.runtime.cli.TrainProtocol;
+import io.github.syntheticpatients.runtime.internal.OptionStrings;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -172,16 +173,9 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     fork(request);
   }
 
-  private TrainSettings settings() throws MojoFailureException {
-    Map<String, String> parsed = new LinkedHashMap<>();
-    for (String option : options == null ? List.<String>of() : options) {
-      int eq = option.indexOf('=');
-      if (eq <= 0) {
-        throw new MojoFailureException(
-            "Invalid -D" + PropertyNames.OPTIONS + " entry '" + option + "': write key=value, e.g. numericEncoding=minmax.");
-      }
-      parsed.put(option.substring(0, eq).strip(), option.substring(eq + 1).strip());
-    }
+  private TrainSettings settings() {
+    Map<String, String> parsed =
+        new TreeMap<>(OptionStrings.parse(options == null ? List.of() : options, "options"));
     parsed.put(ValueProtection.OPTION, Integer.toString(valueProtectionK));
     return new TrainSettings(
         generator, epochs, batchSize, seed != null ? seed : TrainSettings.DEFAULT_SEED, parsed);

@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.Training;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.internal.OptionStrings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +116,7 @@ public final class TrainCommand {
     String entityId = null;
     String time = null;
     TrainSettings settings = TrainSettings.defaults();
+    List<String> options = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--force")) {
@@ -135,16 +137,12 @@ public final class TrainCommand {
         case "--epochs" -> settings = settings.withEpochs(integer(arg, value));
         case "--batch-size" -> settings = settings.withBatchSize(integer(arg, value));
         case "--seed" -> settings = settings.withSeed(longValue(arg, value));
-        case "--option" -> {
-          int eq = value.indexOf('=');
-          if (eq <= 0) {
-            throw InvalidInputException.inParameter(arg, "--option takes key=value, got '" + value + "'");
-          }
-          settings = settings.withOption(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
-        }
+        case "--option" -> options.add(value);
         default -> throw InvalidInputException.inParameter(arg, "Unknown option " + arg);
       }
     }
+    settings = new TrainSettings(settings.generator(), settings.epochs(), settings.batchSize(), settings.seed(),
+        OptionStrings.parse(options, "--option"));
     if (input == null) {
       throw InvalidInputException.inParameter("input", "--input <csv> is required");
     }

@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How {@link TableEncoder} turns continuous columns into generator inputs.
@@ -32,6 +33,10 @@ public record EncoderSettings(
   public static final String MODE_WEIGHT_THRESHOLD = "modeWeightThreshold";
   /** Option name of {@link #clipToObservedRange()}. */
   public static final String CLIP_TO_OBSERVED_RANGE = "clipToObservedRange";
+
+  /** The option keys {@link #fromOptions} reads. */
+  public static final Set<String> OPTIONS =
+      Set.of(NUMERIC_ENCODING, MAX_MODES, MODE_WEIGHT_THRESHOLD, CLIP_TO_OBSERVED_RANGE);
 
   /** How continuous values are scaled. */
   public enum NumericEncoding {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a GAN and keeps the snapshot that scores best on the validation part. GANs on small tables wander:
@@ -24,6 +25,13 @@ import java.util.Map;
 final class GanFitting {
   /** Snapshots taken over a run when the user does not set {@code snapshotEvery}. */
   private static final int SNAPSHOTS_PER_RUN = 10;
+
+  /** Option: {@code auto} (settings chosen by data size) or {@code published} (CTGAN's defaults). */
+  static final String GAN_PRESET = "ganPreset";
+  /** Option: export a snapshot every this many epochs for selection, 0 for the last epoch only. */
+  static final String SNAPSHOT_EVERY = "snapshotEvery";
+  /** The option keys this class reads. */
+  static final Set<String> OPTIONS = Set.of(GAN_PRESET, SNAPSHOT_EVERY);
 
   private GanFitting() {}
 
@@ -91,19 +99,19 @@ final class GanFitting {
   }
 
   private static boolean isPublishedPreset(TrainSettings settings) {
-    String preset = settings.options().getOrDefault("ganPreset", "auto").trim().toLowerCase(Locale.ROOT);
+    String preset = settings.options().getOrDefault(GAN_PRESET, "auto").trim().toLowerCase(Locale.ROOT);
     return switch (preset) {
       case "auto" -> false;
       case "published" -> true;
       default ->
           throw InvalidInputException.inParameter(
-              "ganPreset", "ganPreset must be 'auto' (settings chosen by data size) or 'published' (CTGAN's"
+              GAN_PRESET, "ganPreset must be 'auto' (settings chosen by data size) or 'published' (CTGAN's"
                   + " defaults), was '" + preset + "'");
     };
   }
 
   private static int snapshotEvery(TrainSettings settings, int epochs, int validationRows) {
-    String text = settings.options().get("snapshotEvery");
+    String text = settings.options().get(SNAPSHOT_EVERY);
     if (text != null) {
       try {
         int value = Integer.parseInt(text.trim());
@@ -113,7 +121,7 @@ final class GanFitting {
         return value;
       } catch (NumberFormatException e) {
         throw InvalidInputException.inParameter(
-            "snapshotEvery", "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
+            SNAPSHOT_EVERY, "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
       }
     }
     return validationRows == 0 ? 0 : Math.max(1, epochs / SNAPSHOTS_PER_RUN);

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a longitudinal model end to end: the longitudinal schema, the timelines (a long CSV or a directory of
@@ -57,6 +58,8 @@ public final class LongitudinalTrainingJob {
   static final String MOMENT_WEIGHT = "momentWeight";
   /** Option: noise on the static condition while training (see {@link TimelineGanSettings#staticNoise()}). */
   static final String STATIC_NOISE = "staticNoise";
+  /** The option keys this job reads besides the encoder's and the common ones. */
+  static final Set<String> OPTIONS = Set.of(SNAPSHOT_EVERY, MOMENT_WEIGHT, STATIC_NOISE);
   /** Snapshots scored over a run when the option is not set. */
   private static final int SNAPSHOTS_PER_RUN = 10;
 

@@ -2,7 +2,9 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.eval.GateSettings;
+import io.github.syntheticpatients.runtime.internal.OptionStrings;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -10,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The generator-independent training options, read from {@link
@@ -43,24 +46,23 @@ record TrainingOptions(
   /** A directory for the split's real training and holdout rows (tabular; not written unless set). */
   static final String SPLIT_DIR = "splitDir";
 
-  /** Options understood by the encoder and the GAN, accepted here so a typo anywhere is caught once. */
+  /** This class's own option keys. */
+  private static final Set<String> OWN =
+      Set.of(HOLDOUT_FRACTION, VALIDATION_FRACTION, PRIVACY_GATE, MAX_VISITS, FORWARD_FILL, SPLIT_DIR);
+
+  /**
+   * Every training option, each declared by the class that reads it, accepted here so a typo anywhere is caught
+   * once, before any work.
+   */
   static final Set<String> KNOWN =
-      Set.of(
-          HOLDOUT_FRACTION,
-          VALIDATION_FRACTION,
-          PRIVACY_GATE,
-          MAX_VISITS,
-          FORWARD_FILL,
-          SPLIT_DIR,
-          ValueProtection.OPTION,
-          "numericEncoding",
-          "maxModes",
-          "modeWeightThreshold",
-          "clipToObservedRange",
-          "snapshotEvery",
-          "ganPreset",
-          "momentWeight",
-          "staticNoise");
+      Stream.of(
+              OWN,
+              Set.of(ValueProtection.OPTION),
+              EncoderSettings.OPTIONS,
+              GanFitting.OPTIONS,
+              LongitudinalTrainingJob.OPTIONS)
+          .flatMap(Set::stream)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Prefix of the options that override a privacy-gate setting by name, e.g. {@code gate.dcrMinEffect=0.05}. */
   static final String GATE_PREFIX = "gate.";
@@ -86,12 +88,7 @@ record TrainingOptions(
   }
 
   static TrainingOptions from(Map<String, String> options) {
-    for (String key : options.keySet()) {
-      if (!KNOWN.contains(key) && !key.startsWith(GATE_PREFIX)) {
-        throw InvalidInputException.inParameter(
-            "options", "Unknown training option '" + key + "'; known options: " + new TreeSet<>(KNOWN));
-      }
-    }
+    OptionStrings.requireKnown(options, KNOWN, Set.of(GATE_PREFIX), "options");
     double holdout = fraction(options, HOLDOUT_FRACTION, 0.2, 0.0, 0.5);
     double validation = fraction(options, VALIDATION_FRACTION, 0.2, 0.0, 0.5);
     String gate = options.getOrDefault(PRIVACY_GATE, "enforce").toLowerCase(Locale.ROOT);
