@@ -88,6 +88,12 @@ class TrainingGanTest {
     assertThat(messages).anySatisfy(m -> assertThat(m).startsWith(
         String.format(Locale.ROOT, "auto: kept the Gaussian copula (validation quality: copula %.4f, ctgan %.4f;"
             + " difference %.4f, standard error", copula, ctgan, ctgan - copula)));
+    // the tree detector's figures, with their spread, are recorded and named in the reason
+    Map<?, ?> tree = (Map<?, ?>) recorded.get("treeDetectionAuc");
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains(String.format(Locale.ROOT,
+        "tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f", tree.get("copula"),
+        tree.get("copulaStandardError"), tree.get("ctgan"), tree.get("ctganStandardError"))));
+    assertThat(recorded.get("reason")).isIn(messages);
   }
 
   private static SyntheticModel train(

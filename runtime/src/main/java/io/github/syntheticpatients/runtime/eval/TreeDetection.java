@@ -45,10 +45,27 @@ public final class TreeDetection {
    * @param seed seed for the subsamples, the fold order and the forests
    */
   public static double auc(Table real, Table synthetic, long seed) {
+    double[] folds = foldAucs(real, synthetic, seed);
+    if (folds.length == 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (double a : folds) {
+      sum += a;
+    }
+    return sum / folds.length;
+  }
+
+  /**
+   * The ROC AUC of each cross-validation fold, whose mean is {@link #auc}; their spread is the estimate's noise. Two
+   * synthetic tables scored against the same real table with the same seed get the same real rows in the same folds,
+   * so their fold AUCs are paired. Empty when a side has fewer rows than folds.
+   */
+  public static double[] foldAucs(Table real, Table synthetic, long seed) {
     TableColumns.requireSameColumns(real, synthetic, "synthetic table");
     int n = rowsPerSide(real, synthetic);
     if (n < FOLDS) {
-      return Double.NaN;
+      return new double[0];
     }
     Table r = TableColumns.subsample(real, n, seed);
     Table s = TableColumns.subsample(synthetic, n, seed + 1);
@@ -63,7 +80,7 @@ public final class TreeDetection {
       labels[n + i] = 1;
     }
     int[] fold = stratifiedFolds(labels, new SplittableRandom(seed ^ FOLD_STREAM).nextLong());
-    double sum = 0;
+    double[] aucs = new double[FOLDS];
     for (int k = 0; k < FOLDS; k++) {
       List<double[]> fitRows = new ArrayList<>();
       List<Integer> fitLabels = new ArrayList<>();
@@ -84,9 +101,9 @@ public final class TreeDetection {
           (labels[i] == 1 ? synScores : realScores).add(forest.score(rows.get(i), 1));
         }
       }
-      sum += RankMetrics.auc(toArray(synScores), toArray(realScores));
+      aucs[k] = RankMetrics.auc(toArray(synScores), toArray(realScores));
     }
-    return sum / FOLDS;
+    return aucs;
   }
 
   private static double[] toArray(List<Double> values) {

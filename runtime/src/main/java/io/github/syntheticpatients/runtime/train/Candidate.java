@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.train;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.TreeDetection;
 import io.github.syntheticpatients.runtime.model.GanGenerator;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
@@ -91,6 +92,18 @@ final class Candidate {
       scores[b] = TabularTrainingJob.quality(validation.selectRows(picks), synthetic);
     }
     return scores;
+  }
+
+  /**
+   * The tree detector's fold AUCs ({@link TreeDetection#foldAucs}) of the validation rows against the same synthetic
+   * rows as {@link #score}: for the same validation rows and seed every candidate gets the same real rows in the same
+   * folds, so the candidates' fold AUCs are paired. The detector subsamples to at most {@value
+   * TreeDetection#MAX_ROWS_PER_SIDE} rows a side, which keeps this to seconds.
+   */
+  double[] treeDetectionFolds(Table validation, long seed) {
+    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
+    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    return TreeDetection.foldAucs(validation, synthetic, seed);
   }
 
   /** Records a fact about how this candidate was chosen, for the model's provenance. */

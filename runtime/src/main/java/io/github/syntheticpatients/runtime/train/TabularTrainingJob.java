@@ -150,9 +150,10 @@ public final class TabularTrainingJob {
   }
 
   /**
-   * {@code auto}: a Gaussian copula and a CTGAN. The CTGAN is kept only when its validation score beats the copula's
-   * by more than the noise of that difference: {@value #NOISE_Z} standard errors, estimated by a paired bootstrap of
-   * the validation rows (on 18 validation rows a difference of 0.0014 is noise). Ties go to the simpler copula.
+   * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first when the two differ
+   * beyond its noise, else the CTGAN only when its validation score beats the copula's by more than {@value #NOISE_Z}
+   * standard errors of a paired bootstrap (on 18 validation rows a difference of 0.0014 is noise). Ties go to the
+   * simpler copula.
    * Without a validation part, or without DJL on the classpath, the copula. Returns the kept candidate first.
    */
   private List<Candidate> fitBest(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
@@ -163,26 +164,11 @@ public final class TabularTrainingJob {
       return List.of(copula);
     }
     Candidate gan = fitGan("ctgan", settings, train, validation);
-    double difference = gan.validationScore() - copula.validationScore();
-    double[] copulaBoot = copula.bootstrapScores(validation, settings.seed(), BOOTSTRAP_RESAMPLES);
-    double[] ganBoot = gan.bootstrapScores(validation, settings.seed(), BOOTSTRAP_RESAMPLES);
-    double se = standardDeviationOfDifference(ganBoot, copulaBoot);
-    boolean ganWins = difference > NOISE_Z * se;
-    Candidate best = ganWins ? gan : copula;
-    listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f; difference %.4f, standard error %.4f"
-                + " from %d paired bootstrap resamples of %d validation rows; the CTGAN must lead by %.0f standard"
-                + " errors)",
-            label(best), copula.validationScore(), gan.validationScore(), difference, se, BOOTSTRAP_RESAMPLES,
-            validation.rowCount(), NOISE_Z));
-    Map<String, Object> selection = new LinkedHashMap<>();
-    selection.put("copula", copula.validationScore());
-    selection.put("ctgan", gan.validationScore());
-    selection.put("differenceStandardError", se);
-    best.note("autoSelection", selection);
-    return List.of(best, ganWins ? copula : gan);
+    AutoChoice choice = AutoChoice.of(copula, gan, validation, settings.seed());
+    listener.onMessage(choice.reason());
+    Candidate best = choice.ganKept() ? gan : copula;
+    best.note("autoSelection", choice.record());
+    return List.of(best, choice.ganKept() ? copula : gan);
   }
 
   /** Standard deviation of the paired differences a[i] − b[i]: the bootstrap standard error of the difference. */
