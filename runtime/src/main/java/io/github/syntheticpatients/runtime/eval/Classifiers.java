@@ -79,9 +79,12 @@ final class Classifiers {
     }
   }
 
-  /** The share of {@code features} that √features makes, as Tribuo's per-split feature fraction. */
-  private static float sqrtShare(int features) {
-    return features <= 1 ? 1f : (float) (Math.ceil(Math.sqrt(features)) / features);
+  /**
+   * The share of {@code features} that √features makes, as Tribuo's per-split feature fraction. Tribuo's random forest
+   * refuses a fraction of 1 and takes round(fraction · features), so one or two features get 0.9: every feature.
+   */
+  static float sqrtShare(int features) {
+    return Math.min(0.9f, (float) (Math.ceil(Math.sqrt(features)) / Math.max(1, features)));
   }
 
   /** Trains a classifier on encoded rows with integer labels. */
