@@ -125,7 +125,8 @@ public record EvaluationReport(
         // reported, and the patient-level checks (G1 and patient.*) decide.
         checks.add(
             new GateCheck(c.id(), c.name(), PrivacyGate.WARN, c.passed(), c.value(), c.threshold(),
-                c.rule() + " (visit rows: WARN only for longitudinal data, the patient-level check decides)", c.advice()));
+                c.rule() + " (visit rows: WARN only for longitudinal data, the patient-level check decides)", c.advice(),
+                c.nullValue()));
       }
     }
     checks.addAll(privacy.gate().checks());

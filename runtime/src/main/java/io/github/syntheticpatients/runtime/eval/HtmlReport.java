@@ -72,7 +72,7 @@ public final class HtmlReport {
       h.append(" <span class=\"na\">Not evaluated is not a pass: give a holdout (and a sensitive column) to run"
           + " those checks.</span>");
     }
-    h.append("</p>\n");
+    h.append("</p>\n<p class=\"detectable\">").append(esc(GateSensitivity.headline(r))).append("</p>\n");
 
     h.append("<h2>Scores</h2>\n<div class=\"cards\">\n");
     EvaluationReport.FreshReal fresh = r.freshReal();
@@ -121,7 +121,8 @@ public final class HtmlReport {
     }
 
     h.append("<h2>Privacy gate</h2>\n<table><tr><th>id</th><th>check</th><th>level</th><th>result</th>")
-        .append("<th>value</th><th>threshold</th><th>rule</th><th>what to change</th></tr>\n");
+        .append("<th>value</th><th>threshold (detects above)</th><th>fresh real</th><th>rule</th>")
+        .append("<th>what to change</th></tr>\n");
     for (GateCheck c : r.gate().checks()) {
       boolean evaluated = c.evaluated();
       String cls = !evaluated ? "na" : c.passed() ? "pass" : "FAIL".equals(c.level()) ? "fail" : "warn";
@@ -129,7 +130,7 @@ public final class HtmlReport {
       h.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.name())).append("</td><td>")
           .append(esc(c.level())).append("</td><td class=\"").append(cls).append("\"><b>").append(result)
           .append("</b></td><td>").append(f4(c.value())).append("</td><td>").append(f4(c.threshold()))
-          .append("</td><td>").append(esc(c.rule())).append("</td><td>").append(esc(c.advice()))
+          .append("</td><td>").append(f4(c.nullValue())).append("</td><td>").append(esc(c.rule())).append("</td><td>").append(esc(c.advice()))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");

@@ -36,6 +36,9 @@ public final class PrivacyGate {
       "The synthetic data does not resemble the real data: train longer or with a larger model, and check the schema"
           + " (column kinds, categories).";
 
+  private static final String NO_SENSITIVE =
+      "no sensitive column declared: name one (EvaluateRequest sensitiveColumn, -Dsynthetic.sensitiveColumn) to run it";
+
   private PrivacyGate() {}
 
   /**
@@ -110,8 +113,8 @@ public final class PrivacyGate {
               "synthetic rows equal to a row that occurs once in T and never in H, against the holdout's own rate ("
                   + r.holdoutTrainingUniqueCopies() + " of " + r.holdoutRowsCompared() + " holdout rows; expected "
                   + fmt(g3.nullValue()) + " for fresh real rows; exact binomial test, p = " + fmt(g3.pValue()) + ", "
-                  + how + ")",
-              g3.rejects(alpha, 0) ? ADVICE_MEMORISED : ""));
+                  + how + "; at this size the test detects more than " + fmt(g3.critical()) + " copies)",
+              g3.rejects(alpha, 0) ? ADVICE_MEMORISED : "", g3.nullValue()));
     } else {
       checks.add(notEvaluated("G2", "exactMatchShare", FAIL, why));
       if (hasContinuousColumn) {
@@ -122,7 +125,8 @@ public final class PrivacyGate {
                 r.trainingUniqueCopies() == 0 ? "" : ADVICE_MEMORISED));
       } else {
         checks.add(notEvaluated("G3", "copiedTrainingRows", FAIL,
-            "no holdout, and without a continuous column identical rows occur naturally"));
+            "no holdout, and without a continuous column identical rows occur naturally: pass a holdout of real rows"
+                + " the generator never saw to measure their natural rate"));
       }
     }
     if (r.hasHoldout()) {
@@ -182,8 +186,8 @@ public final class PrivacyGate {
     }
     // G9 attribute disclosure
     if (r.sensitiveColumn() == null) {
-      checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, "no sensitive column declared"));
-      checks.add(notEvaluated("G9", "disclosureProtection", WARN, "no sensitive column declared"));
+      checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, NO_SENSITIVE));
+      checks.add(notEvaluated("G9", "disclosureProtection", WARN, NO_SENSITIVE));
     } else {
       if (leakageTest) {
         CalibratedTest.Outcome g9 =
@@ -194,7 +198,7 @@ public final class PrivacyGate {
                     + "; minimum effect leakageExcessMax)",
                 ADVICE_DISCLOSURE));
       } else {
-        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no other column" : why));
+        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no column besides the sensitive one to predict it from: a table with more columns" : why));
       }
       double min = s.get("disclosureProtectionMin");
       checks.add(
@@ -240,7 +244,8 @@ public final class PrivacyGate {
   public static GateCheck relativeFidelity(
       String name, double value, double holdoutValue, GateSettings s, String rule) {
     if (Double.isNaN(holdoutValue)) {
-      return notEvaluated("F1", name, WARN, "no holdout to say what fresh real data scores at this size");
+      return notEvaluated("F1", name, WARN, "no holdout to say what fresh real data scores at this size: pass a holdout of real rows the"
+          + " generator never saw");
     }
     double min = holdoutValue - s.get("fidelityMargin");
     return check("F1", name, WARN, !(value < min), value, min, rule, ADVICE_FIDELITY);
@@ -251,7 +256,7 @@ public final class PrivacyGate {
     boolean failed = o.rejects(alpha, minEffect);
     return new GateCheck(id, name, FAIL, !failed, o.observed(), o.limit(minEffect),
         rule + ", p = " + fmt(o.pValue()) + "; at this size the test detects values above " + fmt(o.limit(minEffect)),
-        failed ? advice : "");
+        failed ? advice : "", o.nullValue());
   }
 
   private static double[] identical(double[] dcr) {

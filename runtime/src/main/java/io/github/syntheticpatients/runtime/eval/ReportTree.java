@@ -149,12 +149,16 @@ public final class ReportTree {
       m.put("status", c.status());
       m.put("value", num(c.value()));
       m.put("threshold", num(c.threshold()));
+      // a calibrated test's threshold is the smallest value it detects at this size, read against the null's centre
+      m.put("nullValue", num(c.nullValue()));
+      m.put("detectableAbove", c.calibrated() && Double.isFinite(c.threshold()) ? c.threshold() : null);
       m.put("rule", c.rule());
       m.put("advice", c.advice());
       checks.add(m);
     }
     gate.put("checks", checks);
     gate.put("counts", GateSummary.of(r.gate()).toMap());
+    gate.put("detectable", GateSensitivity.headline(r));
     Map<String, Object> settings = new TreeMap<>(r.settings().asMap());
     gate.put("settings", settings);
     root.put("gate", gate);

@@ -86,7 +86,7 @@ public record TimelinePrivacy(
       checks.add(
           new GateCheck(
               c.id(), PREFIX + c.name(), c.level(), c.passed(), c.value(), c.threshold(),
-              c.evaluated() ? c.rule() + " (one row per patient)" : c.rule(), c.advice()));
+              c.evaluated() ? c.rule() + " (one row per patient)" : c.rule(), c.advice(), c.nullValue()));
     }
     return new TimelinePrivacy(
         report, copied, holdoutCopies, train.patientCount(), synthetic.patientCount(),
@@ -121,7 +121,7 @@ public record TimelinePrivacy(
             "synthetic timelines identical to a training timeline, against the holdout's own count (%d of %d"
                 + " patients; expected %.2f for fresh real patients; exact binomial test, p = %.4f, alpha %.4f)",
             holdoutCopies, holdoutPatients, o.nullValue(), o.pValue(), alpha),
-        failed ? advice : "");
+        failed ? advice : "", o.nullValue());
   }
 
   /** The numbers for {@code report.json}: counts, the headline patient-level metrics and the checks. */
