@@ -92,6 +92,10 @@ public final class TrainingRecord {
       c.put("status", check.status());
       c.put("value", finite(check.value()));
       c.put("threshold", finite(check.threshold()));
+      if (check.calibrated()) {
+        // what the test can detect at this size: values above the threshold, against fresh real data's nullValue
+        c.put("nullValue", check.nullValue());
+      }
       c.put("rule", check.rule());
       checks.add(c);
     }
