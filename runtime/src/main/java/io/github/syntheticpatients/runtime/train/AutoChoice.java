@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +13,11 @@ import java.util.Map;
  *
  * <ol>
  *   <li><b>Tree detection</b> ({@link io.github.syntheticpatients.runtime.eval.TreeDetection}, 0.5 ideal): when the
- *       two AUCs differ by more than {@value TabularTrainingJob#NOISE_Z} standard errors of their paired fold
- *       differences, the candidate a random forest finds harder to tell from real rows is kept, whatever its quality
- *       score: column shapes and pair trends cannot see a model that learned no relationship, the forest can.
+ *       two AUCs differ beyond the noise of their paired fold differences, the candidate a random forest finds harder
+ *       to tell from real rows is kept, whatever its quality score: column shapes and pair trends cannot see a model
+ *       that learned no relationship, the forest can. A standard error from five folds is itself uncertain, so the
+ *       bar is the Student t quantile (folds − 1 degrees of freedom) at the tail that {@value
+ *       TabularTrainingJob#NOISE_Z} normal standard errors cut off: 2.87 standard errors for 5 folds.
  *   <li>Otherwise <b>validation quality</b>: the CTGAN is kept only when it leads the copula by more than
  *       {@value TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap difference; ties go to the simpler
  *       copula.
@@ -37,15 +41,17 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
    * @param copulaError the copula value's standard error
    * @param ctganError the CTGAN value's standard error
    * @param differenceError the standard error of ctgan − copula, from paired resamples or folds
+   * @param bar how many standard errors make a difference clear
    */
-  record Figure(double copula, double ctgan, double copulaError, double ctganError, double differenceError) {
+  record Figure(
+      double copula, double ctgan, double copulaError, double ctganError, double differenceError, double bar) {
     double difference() {
       return ctgan - copula;
     }
 
     /** Whether ctgan − copula lies beyond the noise (NaN figures never do). */
     boolean clear() {
-      return Math.abs(difference()) > TabularTrainingJob.NOISE_Z * differenceError;
+      return Math.abs(difference()) > bar * differenceError;
     }
 
     Map<String, Object> toMap() {
@@ -55,6 +61,7 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
       m.put("copulaStandardError", copulaError);
       m.put("ctganStandardError", ctganError);
       m.put("differenceStandardError", differenceError);
+      m.put("standardErrorsForAClearDifference", bar);
       return m;
     }
   }
@@ -66,7 +73,8 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     double[] ganBoot = gan.bootstrapScores(validation, seed, resamples);
     Figure quality =
         new Figure(copula.validationScore(), gan.validationScore(), standardDeviation(copulaBoot),
-            standardDeviation(ganBoot), TabularTrainingJob.standardDeviationOfDifference(ganBoot, copulaBoot));
+            standardDeviation(ganBoot), TabularTrainingJob.standardDeviationOfDifference(ganBoot, copulaBoot),
+            TabularTrainingJob.NOISE_Z);
     double[] copulaFolds = copula.treeDetectionFolds(validation, seed);
     double[] ganFolds = gan.treeDetectionFolds(validation, seed);
     Figure tree = foldFigure(copulaFolds, ganFolds);
@@ -83,29 +91,30 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
   static Figure foldFigure(double[] copulaFolds, double[] ganFolds) {
     int k = copulaFolds.length;
     if (k < 2 || ganFolds.length != k) {
-      return new Figure(mean(copulaFolds), mean(ganFolds), Double.NaN, Double.NaN, Double.NaN);
+      return new Figure(mean(copulaFolds), mean(ganFolds), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double root = Math.sqrt(k);
+    double tail = new NormalDistribution(null, 0, 1).cumulativeProbability(TabularTrainingJob.NOISE_Z);
+    double bar = new TDistribution(null, k - 1).inverseCumulativeProbability(tail);
     return new Figure(mean(copulaFolds), mean(ganFolds), standardDeviation(copulaFolds) / root,
         standardDeviation(ganFolds) / root,
-        TabularTrainingJob.standardDeviationOfDifference(ganFolds, copulaFolds) / root);
+        TabularTrainingJob.standardDeviationOfDifference(ganFolds, copulaFolds) / root, bar);
   }
 
   /** The rule of the class comment, on measured figures. */
   static AutoChoice decide(Figure quality, Figure tree, String qualityNoise, String treeNoise) {
     boolean byTree = tree.clear();
-    boolean ganKept = byTree ? tree.difference() < 0 : quality.difference() > TabularTrainingJob.NOISE_Z
-        * quality.differenceError();
+    boolean ganKept = byTree ? tree.difference() < 0 : quality.difference() > quality.bar() * quality.differenceError();
     String kept = ganKept ? "CTGAN" : "Gaussian copula";
     String decidedBy = byTree ? "tree detection" : "validation quality";
+    String treeNoiseOnly = Double.isNaN(tree.bar())
+        ? "too few validation rows for tree-detection folds"
+        : "the tree-detection AUCs differ by no more than " + bar(tree) + " standard errors";
     String why = byTree
-        ? "the tree-detection AUCs differ by more than " + z() + " standard errors, and the " + kept
+        ? "the tree-detection AUCs differ by more than " + bar(tree) + " standard errors, and the " + kept
             + " is the harder to tell from real rows"
-        : ganKept
-            ? "the tree-detection AUCs are within their noise, and the CTGAN leads on validation quality by more than "
-                + z() + " standard errors"
-            : "the tree-detection AUCs are within their noise, and the CTGAN does not lead on validation quality by"
-                + " more than " + z() + " standard errors";
+        : treeNoiseOnly + ", and the CTGAN " + (ganKept ? "leads" : "does not lead") + " on validation quality by more"
+            + " than " + bar(quality) + " standard errors";
     String reason = String.format(Locale.ROOT,
         "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f; difference %.4f, standard error %.4f from %s;"
             + " tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f; difference %.3f, standard error"
@@ -120,14 +129,15 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     record.put("differenceStandardError", quality.differenceError());
     record.put("copulaStandardError", quality.copulaError());
     record.put("ctganStandardError", quality.ctganError());
+    record.put("standardErrorsForAClearDifference", quality.bar());
     record.put("treeDetectionAuc", tree.toMap());
     record.put("decidedBy", decidedBy);
     record.put("reason", reason);
     return new AutoChoice(ganKept, decidedBy, reason, record);
   }
 
-  private static String z() {
-    return String.format(Locale.ROOT, "%.0f", TabularTrainingJob.NOISE_Z);
+  private static String bar(Figure f) {
+    return String.format(Locale.ROOT, "%.2f", f.bar());
   }
 
   private static double mean(double[] values) {
