@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,34 @@ class LongitudinalTrainingTest {
   }
 
   private static TrainSettings settings() {
-    return TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7).withOption("privacyGate", "warn");
+    return TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7).withOption("privacyGate", "warn")
+        .withOption("splitDir", dir.resolve("split").toString());
+  }
+
+  @Test
+  void underAThousandPatientsAThirdIsHeldOutAndTheSplitKeepsPatientsWhole() throws Exception {
+    // 312 patients, fewer than 1,000: 0.3 of them (94) are held out, as for a table of 312 rows.
+    assertThat(model.info().provenance()).containsEntry("holdoutPatients", 94);
+    List<String> input = Files.readAllLines(request.input());
+    List<String> held = Files.readAllLines(dir.resolve("split/pbcseq.holdout.csv"));
+    List<String> trained = Files.readAllLines(dir.resolve("split/pbcseq.train.csv"));
+    assertThat(held.get(0)).isEqualTo(input.get(0));
+    assertThat(trained.get(0)).isEqualTo(input.get(0));
+    Map<String, Long> visitsPerPatient = visitsPerPatient(input);
+    Map<String, Long> heldVisits = visitsPerPatient(held);
+    Map<String, Long> trainedVisits = visitsPerPatient(trained);
+    assertThat(heldVisits).hasSize(94);
+    assertThat(trainedVisits).hasSize(((Number) model.info().provenance().get("trainPatients")).intValue());
+    assertThat(heldVisits.keySet()).doesNotContainAnyElementsOf(trainedVisits.keySet());
+    // Whole patients: every visit of a held-out or training patient is in its part.
+    heldVisits.forEach((id, visits) -> assertThat(visits).isEqualTo(visitsPerPatient.get(id)));
+    trainedVisits.forEach((id, visits) -> assertThat(visits).isEqualTo(visitsPerPatient.get(id)));
+  }
+
+  private static Map<String, Long> visitsPerPatient(List<String> lines) {
+    int id = List.of(lines.get(0).split(",", -1)).indexOf("id");
+    return lines.subList(1, lines.size()).stream()
+        .collect(Collectors.groupingBy(line -> line.split(",", -1)[id], Collectors.counting()));
   }
 
   @Test

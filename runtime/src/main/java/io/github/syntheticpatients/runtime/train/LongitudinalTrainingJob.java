@@ -30,10 +30,10 @@ import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +44,11 @@ import java.util.Set;
  * Trains a longitudinal model end to end: the longitudinal schema, the timelines (a long CSV or a directory of
  * per-patient files), an optional forward fill, a seeded split <i>by patient</i> (privacy holdout, validation,
  * training), the timeline encoder, a Gaussian copula for each patient's static attributes, visit count and first
- * time, the Health-Gym-style sequence WGAN conditioned on them, the longitudinal quality on the validation patients,
- * the patient-level privacy gate on the holdout patients, and the model file.
+ * time, the Health-Gym-style sequence WGAN conditioned on them, snapshots ranked by the longitudinal quality on the
+ * validation patients, the patient-level privacy gate on the holdout patients (the best snapshot that passes is kept,
+ * see {@link TrainingJob}), and the model file. The split follows the same rules as a table's, counted in patients.
  */
-public final class LongitudinalTrainingJob {
+public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrainingJob.Selected> {
   /** Fewer patients than this cannot train anything meaningful. */
   static final int MIN_PATIENTS = 20;
   /** The only sequence generator; {@code auto} picks it for longitudinal data. */
@@ -63,12 +64,16 @@ public final class LongitudinalTrainingJob {
   /** Snapshots scored over a run when the option is not set. */
   private static final int SNAPSHOTS_PER_RUN = 10;
 
-  private final TrainRequest request;
-  private final TrainingListener listener;
+  private TableSchema schema;
+  private Timelines all;
+  private Timelines train;
+  private Timelines holdout;
+  private TimelineEncoder encoder;
+  private Map<String, Object> copulaState;
+  private int maxVisits;
 
   private LongitudinalTrainingJob(TrainRequest request, TrainingListener listener) {
-    this.request = request;
-    this.listener = listener;
+    super(request, listener);
   }
 
   /** Whether a request trains a longitudinal model: it names the id and time columns, or its schema does. */
@@ -84,15 +89,13 @@ public final class LongitudinalTrainingJob {
     return new LongitudinalTrainingJob(request, listener).run();
   }
 
-  private TrainResult run() {
-    long started = System.nanoTime();
-    TrainSettings settings = request.settings();
-    TrainingOptions options = TrainingOptions.from(settings.options());
+  @Override
+  int read() {
     requireGenerator(settings.generator());
     Engines.require();
-    TableSchema schema = schema(options.valueProtectionK());
+    schema = schema(options.valueProtectionK());
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
-    Timelines all = Schemas.readTimelines(request.input(), schema);
+    all = Schemas.readTimelines(request.input(), schema);
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
     }
@@ -108,19 +111,21 @@ public final class LongitudinalTrainingJob {
                 + " time '%s'",
             all.patientCount(), all.visits().rowCount(), all.maxVisits(), request.input(),
             schema.staticColumns().size(), schema.timeVaryingColumns().size(), schema.time()));
+    return all.patientCount();
+  }
 
-    DataSplit split =
-        DataSplit.of(all.patientCount(), options.holdoutFraction(), options.validationFraction(), settings.seed());
-    Timelines train = all.selectPatients(split.train());
+  @Override
+  String units() {
+    return "patients";
+  }
+
+  @Override
+  List<Selected> fit(DataSplit split) {
+    train = all.selectPatients(split.train());
     Timelines validation = all.selectPatients(split.validation());
-    Timelines holdout = all.selectPatients(split.holdout());
-    listener.onMessage(
-        String.format(
-            Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout patients (seed %d)",
-            train.patientCount(), validation.patientCount(), holdout.patientCount(), settings.seed()));
-
+    holdout = all.selectPatients(split.holdout());
     int k = options.valueProtectionK();
-    int maxVisits = options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
+    maxVisits = options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
     if (train.maxVisits() > maxVisits) {
       listener.onMessage("Timelines longer than maxVisits=" + maxVisits + " are cut to their first " + maxVisits
           + " visits" + (options.maxVisits() > 0 ? "" : " (the visit count that " + ValueProtection.OPTION + "=" + k
@@ -128,43 +133,61 @@ public final class LongitudinalTrainingJob {
     }
     EncoderSettings stepSettings = EncoderSettings.fromOptions(
         withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
-    TimelineEncoder encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
+    encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
     TabularTrainingJob.reportWithheld(encoder.patientTable(train), schema.staticColumns(), k, listener);
     TabularTrainingJob.reportWithheld(train.visits(), schema.timeVaryingColumns(), k, listener);
-    GaussianCopula patients = GaussianCopula.fit(encoder.patientTable(train), k);
-    Map<String, Object> copulaState = patients.state();
-    Selected selected = trainNetwork(encoder, copulaState, train, validation, settings);
-    TrainedTimelineGenerator trained = selected.trained();
-    TimelineModel candidate = selected.model();
-    double validationQuality = selected.validationQuality();
-    if (!Double.isNaN(validationQuality)) {
+    copulaState = GaussianCopula.fit(encoder.patientTable(train), k).state();
+    List<Selected> ranked = trainNetwork(validation);
+    Selected best = ranked.get(0);
+    if (!Double.isNaN(best.validationQuality())) {
       listener.onMessage(String.format(Locale.ROOT, "Longitudinal quality on the validation patients: %.4f",
-          validationQuality));
+          best.validationQuality()));
     }
-    GateResult gate = privacyGate(candidate, train, holdout, settings.seed());
-    options.enforce(gate, listener);
+    return ranked;
+  }
 
-    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+  @Override
+  GateResult gate(Selected candidate) {
+    return privacyGate(candidate.model(), train, holdout, settings.seed());
+  }
+
+  @Override
+  String describe(Selected candidate) {
+    return String.format(Locale.ROOT, "%s generator of epoch %d of %d%s", GENERATOR, candidate.trained().epochs(),
+        candidate.trainedEpochs(), Double.isNaN(candidate.validationQuality()) ? ""
+            : String.format(Locale.ROOT, " (validation quality %.4f)", candidate.validationQuality()));
+  }
+
+  @Override
+  void noteFallback(Selected kept, Selected refused, GateResult refusedGate) {
+    kept.notes().put("snapshotFallback", "the generator of epoch " + refused.trained().epochs()
+        + ", better on validation, failed the privacy gate (" + failures(refusedGate) + ")");
+  }
+
+  @Override
+  int[] write(Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+      throws IOException {
+    Map<String, Object> provenance =
+        provenance(settings, options.valueProtectionK(), split, all, schema, chosen.trained(), chosen.trainedEpochs());
+    provenance.putAll(chosen.notes());
     TimelineContents contents =
         new TimelineContents(
             GENERATOR,
             summary(schema, train.patientCount(), all.patientCount(), maxVisits),
             encoder,
             copulaState,
-            trained.generator(),
-            settingsBlock(settings, options, maxVisits),
-            provenance(settings, k, split, all, schema, trained, selected.trainedEpochs()),
-            evaluation(validationQuality, gate, options),
+            chosen.trained().generator(),
+            settingsBlock(settings, options, maxVisits, holdoutFraction),
+            provenance,
+            evaluation(chosen.validationQuality(), gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
-    try {
-      ModelFile.write(contents, request.output());
-      String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
-      listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
-      return new TrainResult(request.output(), false, sha, selected.trainedEpochs(), all.visits().rowCount(),
-          duration);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
-    }
+    ModelFile.write(contents, request.output());
+    return new int[] {chosen.trainedEpochs(), all.visits().rowCount()};
+  }
+
+  @Override
+  void writeSplit(Path directory, DataSplit split) {
+    SplitFiles.writePatients(request.input(), request.output(), directory, all, schema.entityId(), split, listener);
   }
 
   /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
@@ -190,11 +213,10 @@ public final class LongitudinalTrainingJob {
 
   /**
    * Trains the sequence GAN, scoring a snapshot every {@code snapshotEvery} epochs (and the last epoch) by the
-   * longitudinal quality on the validation patients, and keeps the best: GANs wander, and on pbcseq the last epoch
-   * was often not the best one.
+   * longitudinal quality on the validation patients. Returns them best first (GANs wander, and on pbcseq the last
+   * epoch was often not the best one); among equals the later, more trained, generator first.
    */
-  private Selected trainNetwork(TimelineEncoder encoder, Map<String, Object> copulaState, Timelines train,
-      Timelines validation, TrainSettings settings) {
+  private List<Selected> trainNetwork(Timelines validation) {
     TimelineTrainingData data =
         new TimelineTrainingData(
             encoder.encodeSteps(train, settings.seed()),
@@ -228,28 +250,27 @@ public final class LongitudinalTrainingJob {
     int epochs = gan.epochs();
     TrainedTimelineGenerator last = TimelineGanTrainer.train(data, encoder.stepLayout(), gan, settings.seed(),
         listener, snapshotEvery, snapshot -> {
-          Selected candidate = score(encoder, copulaState, snapshot, validation, settings.seed(), epochs);
+          Selected candidate = score(snapshot, validation, epochs);
           listener.onMessage(String.format(Locale.ROOT, "Snapshot at epoch %d: validation quality %.4f",
               snapshot.epochs(), candidate.validationQuality()));
           scored.add(candidate);
         });
-    Selected best = score(encoder, copulaState, last, validation, settings.seed(), gan.epochs());
-    for (Selected candidate : scored) {
-      // Strictly better only: among equals the later (more trained) generator wins; the last is checked first.
-      if (candidate.validationQuality() > best.validationQuality()) {
-        best = candidate;
-      }
-    }
-    if (!scored.isEmpty()) {
+    scored.removeIf(s -> s.trained().epochs() == last.epochs());
+    scored.add(score(last, validation, epochs));
+    List<Selected> ranked = new ArrayList<>(scored);
+    ranked.sort(Comparator.comparingDouble((Selected s) -> Double.isNaN(s.validationQuality())
+            ? Double.NEGATIVE_INFINITY : s.validationQuality()).reversed()
+        .thenComparing(Comparator.comparingInt((Selected s) -> s.trained().epochs()).reversed()));
+    if (ranked.size() > 1) {
       listener.onMessage(String.format(Locale.ROOT, "Selected the generator of epoch %d of %d (validation quality"
-          + " %.4f)", best.trained().epochs(), gan.epochs(), best.validationQuality()));
+          + " %.4f)", ranked.get(0).trained().epochs(), epochs, ranked.get(0).validationQuality()));
     }
-    return best;
+    return ranked;
   }
 
   /** A trained generator as a loadable model, and its longitudinal quality on the validation patients. */
-  private Selected score(TimelineEncoder encoder, Map<String, Object> copulaState, TrainedTimelineGenerator trained,
-      Timelines validation, long seed, int trainedEpochs) {
+  private Selected score(TrainedTimelineGenerator trained, Timelines validation, int trainedEpochs) {
+    long seed = settings.seed();
     // Sampled exactly as the saved model will be: through the file format and the plain-Java sampler.
     TimelineModel model = (TimelineModel) ModelFile.load(
         ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
@@ -257,7 +278,7 @@ public final class LongitudinalTrainingJob {
         "candidate", "candidate");
     double quality = validation.patientCount() == 0 ? Double.NaN
         : TimelineQuality.compute(validation, sampleTimelines(model, validation.patientCount(), seed)).overall();
-    return new Selected(trained, model, quality, trainedEpochs);
+    return new Selected(trained, model, quality, trainedEpochs, new LinkedHashMap<>());
   }
 
   /**
@@ -312,9 +333,13 @@ public final class LongitudinalTrainingJob {
         + "'");
   }
 
-  /** A scored generator: what the job keeps when it is the best. */
-  private record Selected(
-      TrainedTimelineGenerator trained, TimelineModel model, double validationQuality, int trainedEpochs) {}
+  /** A scored generator, with notes for its model card when it is kept. */
+  record Selected(
+      TrainedTimelineGenerator trained,
+      TimelineModel model,
+      double validationQuality,
+      int trainedEpochs,
+      Map<String, Object> notes) {}
 
   private static Timelines sampleTimelines(TimelineModel model, int patients, long seed) {
     return model.sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
@@ -325,8 +350,7 @@ public final class LongitudinalTrainingJob {
     GateResult gate = TimelinePrivacy.evaluate(
         train, holdout.patientCount() == 0 ? null : holdout, synthetic, null,
         TrainingOptions.gateSettings(request.settings().options()), seed).gate();
-    listener.onMessage(
-        "Patient-level privacy gate " + gate.summary());
+    listener.onMessage("Patient-level privacy gate " + gate.summary());
     return gate;
   }
 
@@ -368,12 +392,13 @@ public final class LongitudinalTrainingJob {
         patients);
   }
 
-  private static Map<String, Object> settingsBlock(TrainSettings settings, TrainingOptions options, int maxVisits) {
+  private static Map<String, Object> settingsBlock(
+      TrainSettings settings, TrainingOptions options, int maxVisits, double holdoutFraction) {
     Map<String, Object> block = new LinkedHashMap<>(TrainingRecord.requestedSettings(settings));
     block.put("generator", GENERATOR);
     block.put("maxVisits", maxVisits);
     block.put("forwardFill", options.forwardFill());
-    block.put("holdoutFraction", options.holdoutFraction());
+    block.put("holdoutFraction", holdoutFraction);
     block.put("validationFraction", options.validationFraction());
     block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
     block.put(ValueProtection.OPTION, options.valueProtectionK());

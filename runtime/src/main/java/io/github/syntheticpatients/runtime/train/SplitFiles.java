@@ -1,16 +1,24 @@
 package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Timelines;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Writes the training and holdout parts of a tabular split into the directory the user names with the training
+ * Writes the training and holdout parts of a split (rows of a table, or whole patients of a long-format CSV) into the directory the user names with the training
  * option {@value TrainingOptions#SPLIT_DIR} (never into the model, and never by default: the parts are real rows, and
  * a model file's directory is one that gets committed), so the holdout-based privacy checks can be run on the model
  * later ({@code synthetic:evaluate} with the two files as real and holdout).
@@ -30,49 +38,151 @@ final class SplitFiles {
   static void write(
       Path input, Path model, Path directory, int rows, DataSplit split, TrainingListener listener) {
     if (directory == null) {
-      listener.onMessage(
-          "The split's real rows were not written (they would be real data next to the model); to run the"
-              + " holdout-based privacy checks later, train with -Dsynthetic.options=" + TrainingOptions.SPLIT_DIR
-              + "=target/synthetic/split");
+      tellHow(listener);
       return;
     }
+    List<String> lines = lines(input);
+    if (lines.size() - 1 != rows) {
+      writeNumbers(input, model, directory, split, listener);
+      return;
+    }
+    int[] unitOfLine = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      unitOfLine[r] = r;
+    }
+    writeParts(lines, unitOfLine, model, directory, split, "rows", listener);
+  }
+
+  /**
+   * The split of a longitudinal input, patients kept whole: the lines of the training patients and of the holdout
+   * patients of a long-format CSV, or, for a directory of per-patient files or a CSV whose lines are not its rows,
+   * the ids of the holdout patients.
+   *
+   * @param timelines the patients read, in the order the split's indexes refer to
+   * @param entityId the patient id column
+   */
+  static void writePatients(Path input, Path model, Path directory, Timelines timelines, String entityId,
+      DataSplit split, TrainingListener listener) {
+    if (directory == null) {
+      tellHow(listener);
+      return;
+    }
+    Map<String, Integer> patientOfId = new HashMap<>();
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      patientOfId.put(timelines.id(p), p);
+    }
+    int[] unitOfLine = Files.isRegularFile(input) ? patientOfLines(input, entityId, patientOfId) : null;
+    if (unitOfLine == null) {
+      Path ids = part(directory, model, ".holdout-patients.txt");
+      List<String> out = new ArrayList<>();
+      out.add("# ids of the patients in " + input.getFileName() + " held out from training");
+      for (int p : split.holdout()) {
+        out.add(timelines.id(p));
+      }
+      writeLines(directory, ids, out);
+      listener.onMessage("Wrote the ids of the " + split.holdout().length + " holdout patients to " + ids);
+      return;
+    }
+    writeParts(lines(input), unitOfLine, model, directory, split, "patients", listener);
+  }
+
+  /**
+   * The patient index of each data line, or null when the lines are not the CSV's rows (quoted line breaks) or a
+   * line's id is not among the patients read.
+   */
+  private static int[] patientOfLines(Path input, String entityId, Map<String, Integer> patientOfId) {
+    List<String> lines = lines(input);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.size() != lines.size() - 1 || !parser.getHeaderMap().containsKey(entityId)) {
+        return null;
+      }
+      int[] patients = new int[records.size()];
+      for (int r = 0; r < records.size(); r++) {
+        Integer patient = patientOfId.get(records.get(r).get(entityId).trim());
+        if (patient == null) {
+          return null;
+        }
+        patients[r] = patient;
+      }
+      return patients;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** Writes the lines whose unit lies in the training part and those whose unit lies in the holdout. */
+  private static void writeParts(List<String> lines, int[] unitOfLine, Path model, Path directory, DataSplit split,
+      String units, TrainingListener listener) {
     Path train = part(directory, model, ".train.csv");
     Path holdout = part(directory, model, ".holdout.csv");
+    writeLines(directory, train, select(lines, unitOfLine, split.train()));
+    writeLines(directory, holdout, select(lines, unitOfLine, split.holdout()));
+    listener.onMessage(
+        "Wrote the " + split.train().length + " training and " + split.holdout().length + " holdout " + units + " to "
+            + train + " and " + holdout + " (real data: do not commit them); run the holdout-based privacy"
+            + " checks later with synthetic:evaluate -Dsynthetic.real=" + train + " -Dsynthetic.holdout=" + holdout);
+  }
+
+  private static void writeNumbers(Path input, Path model, Path directory, DataSplit split,
+      TrainingListener listener) {
+    Path numbers = part(directory, model, ".holdout-rows.txt");
+    List<String> out = new ArrayList<>();
+    out.add("# data rows of " + input.getFileName() + " (1 = first row after the header) held out from training");
+    for (int r : split.holdout()) {
+      out.add(Integer.toString(r + 1));
+    }
+    writeLines(directory, numbers, out);
+    listener.onMessage("Wrote the numbers of the " + split.holdout().length + " holdout rows to " + numbers);
+  }
+
+  private static void tellHow(TrainingListener listener) {
+    listener.onMessage(
+        "The split's real rows were not written (they would be real data next to the model); to run the"
+            + " holdout-based privacy checks later, train with -Dsynthetic.options=" + TrainingOptions.SPLIT_DIR
+            + "=target/synthetic/split");
+  }
+
+  /** The input's non-blank lines, header first. */
+  private static List<String> lines(Path input) {
     try {
-      Files.createDirectories(directory);
       List<String> lines = new ArrayList<>();
       for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
           lines.add(line);
         }
       }
-      if (lines.size() - 1 == rows) {
-        Files.write(train, select(lines, split.train()), StandardCharsets.UTF_8);
-        Files.write(holdout, select(lines, split.holdout()), StandardCharsets.UTF_8);
-        listener.onMessage(
-            "Wrote the " + split.train().length + " training and " + split.holdout().length + " holdout rows to "
-                + train + " and " + holdout + " (real data: do not commit them); run the holdout-based privacy"
-                + " checks later with synthetic:evaluate -Dsynthetic.real=" + train + " -Dsynthetic.holdout=" + holdout);
-      } else {
-        Path numbers = part(directory, model, ".holdout-rows.txt");
-        List<String> out = new ArrayList<>();
-        out.add("# data rows of " + input.getFileName() + " (1 = first row after the header) held out from training");
-        for (int r : split.holdout()) {
-          out.add(Integer.toString(r + 1));
-        }
-        Files.write(numbers, out, StandardCharsets.UTF_8);
-        listener.onMessage("Wrote the numbers of the " + split.holdout().length + " holdout rows to " + numbers);
-      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + input + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeLines(Path directory, Path file, List<String> lines) {
+    try {
+      Files.createDirectories(directory);
+      Files.write(file, lines, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the split into " + directory + ": " + e.getMessage(), e);
     }
   }
 
-  private static List<String> select(List<String> lines, int[] rows) {
-    List<String> out = new ArrayList<>(rows.length + 1);
+  /** The header and, in input order, the lines whose unit is one of {@code units}. */
+  private static List<String> select(List<String> lines, int[] unitOfLine, int[] units) {
+    boolean[] wanted = new boolean[unitOfLine.length == 0 ? 0 : Arrays.stream(unitOfLine).max().getAsInt() + 1];
+    for (int u : units) {
+      if (u < wanted.length) {
+        wanted[u] = true;
+      }
+    }
+    List<String> out = new ArrayList<>();
     out.add(lines.get(0));
-    for (int r : rows) {
-      out.add(lines.get(r + 1));
+    for (int r = 0; r < unitOfLine.length; r++) {
+      if (wanted[unitOfLine[r]]) {
+        out.add(lines.get(r + 1));
+      }
     }
     return out;
   }

@@ -26,7 +26,6 @@ import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ import java.util.Map;
  * encoder, generator with snapshot selection on the validation part, the privacy gate on the holdout, and the
  * model file. Every step is seeded from the request's seed.
  */
-public final class TabularTrainingJob {
+public final class TabularTrainingJob extends TrainingJob<Candidate> {
   /** Fewer rows than this cannot train anything meaningful. */
   static final int MIN_ROWS = 20;
 
@@ -51,12 +50,13 @@ public final class TabularTrainingJob {
   /** How many standard errors the CTGAN must lead the copula by to be kept. */
   static final double NOISE_Z = 2;
 
-  private final TrainRequest request;
-  private final TrainingListener listener;
+  private TableSchema schema;
+  private Table table;
+  private Table train;
+  private Table holdout;
 
   private TabularTrainingJob(TrainRequest request, TrainingListener listener) {
-    this.request = request;
-    this.listener = listener;
+    super(request, listener);
   }
 
   /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.Training#train}. */
@@ -64,17 +64,15 @@ public final class TabularTrainingJob {
     return new TabularTrainingJob(request, listener).run();
   }
 
-  private TrainResult run() {
-    long started = System.nanoTime();
-    TrainSettings settings = request.settings();
-    TrainingOptions options = TrainingOptions.from(settings.options());
+  @Override
+  int read() {
     requireInput(request.input());
-    TableSchema schema =
+    schema =
         request.schemaFile() == null
             ? Schemas.infer(request.input(), options.valueProtectionK(), List.of())
             : Schemas.read(request.schemaFile());
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
-    Table table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
+    table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
     if (table.rowCount() < MIN_ROWS) {
       throw InvalidInputException.inFile(
           request.input(), -1, null,
@@ -84,38 +82,41 @@ public final class TabularTrainingJob {
         String.format(
             Locale.ROOT, "Read %d rows x %d columns (%d learned) from %s",
             table.rowCount(), schema.columns().size(), schema.learnedColumns().size(), request.input()));
+    return table.rowCount();
+  }
 
-    double holdoutFraction =
-        TrainingOptions.holdoutFraction(settings.options(), options.holdoutFraction(), table.rowCount());
-    DataSplit split = DataSplit.of(table.rowCount(), holdoutFraction, options.validationFraction(), settings.seed());
-    Table train = table.selectRows(split.train());
+  @Override
+  String units() {
+    return "rows";
+  }
+
+  @Override
+  List<Candidate> fit(DataSplit split) {
+    train = table.selectRows(split.train());
     Table validation = table.selectRows(split.validation());
-    Table holdout = table.selectRows(split.holdout());
-    listener.onMessage(
-        String.format(
-            Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout rows (seed %d)",
-            train.rowCount(), validation.rowCount(), holdout.rowCount(), settings.seed()));
-
+    holdout = table.selectRows(split.holdout());
     reportWithheld(train, schema.learnedColumns(), options.valueProtectionK(), listener);
-    List<Candidate> candidates = fit(settings, options, train, validation);
-    Candidate chosen = candidates.get(0);
-    GateResult gate = privacyGate(chosen, train, holdout, settings.seed());
-    if (!gate.passed() && candidates.size() > 1) {
-      // auto: rather than no model, the other candidate when it passes the gate
-      Candidate other = candidates.get(1);
-      GateResult otherGate = privacyGate(other, train, holdout, settings.seed());
-      if (otherGate.passed()) {
-        listener.onMessage(
-            "auto: kept the " + label(other) + " instead, because the " + label(chosen) + " failed the privacy gate ("
-                + String.join(", ", gate.failures().stream().map(c -> c.id() + " " + c.name()).toList()) + ")");
-        other.note("autoFallback", label(chosen) + " failed the privacy gate");
-        chosen = other;
-        gate = otherGate;
-      }
-    }
-    options.enforce(gate, listener);
+    return fit(settings, options, train, validation);
+  }
 
-    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+  @Override
+  GateResult gate(Candidate candidate) {
+    return privacyGate(candidate, train, holdout, settings.seed());
+  }
+
+  @Override
+  String describe(Candidate candidate) {
+    return label(candidate);
+  }
+
+  @Override
+  void noteFallback(Candidate kept, Candidate refused, GateResult refusedGate) {
+    kept.note("autoFallback", label(refused) + " failed the privacy gate");
+  }
+
+  @Override
+  int[] write(Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+      throws IOException {
     ModelContents contents =
         chosen.contents(
             summary(schema, chosen.generator(), split.train().length, table.rowCount()),
@@ -123,17 +124,13 @@ public final class TabularTrainingJob {
             provenance(settings, options, split, table, chosen, schema),
             evaluation(chosen, gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
-    try {
-      ModelFile.write(contents, request.output());
-      String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
-      listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
-      String splitDir = settings.options().get(TrainingOptions.SPLIT_DIR);
-      SplitFiles.write(request.input(), request.output(), splitDir == null ? null : Path.of(splitDir),
-          table.rowCount(), split, listener);
-      return new TrainResult(request.output(), false, sha, chosen.epochs(), table.rowCount(), duration);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
-    }
+    ModelFile.write(contents, request.output());
+    return new int[] {chosen.epochs(), table.rowCount()};
+  }
+
+  @Override
+  void writeSplit(Path directory, DataSplit split) {
+    SplitFiles.write(request.input(), request.output(), directory, table.rowCount(), split, listener);
   }
 
   /** The candidates in order of preference: one, or for {@code auto} the chosen one and the other. */

@@ -156,10 +156,19 @@ record TrainingOptions(
    * @throws PrivacyGateException when the gate failed and is enforced
    */
   void enforce(GateResult gate, TrainingListener listener) {
+    enforce(gate, "", listener);
+  }
+
+  /**
+   * {@link #enforce(GateResult, TrainingListener)} with a sentence after the failed checks (which candidate was
+   * refused, which others were tried).
+   */
+  void enforce(GateResult gate, String detail, TrainingListener listener) {
     if (gate.passed()) {
       return;
     }
-    String message = PrivacyGateException.describe("The trained model", gate);
+    String message = PrivacyGateException.describe("The trained model", gate)
+        + (detail.isEmpty() ? "" : System.lineSeparator() + detail);
     if (enforceGate) {
       throw new PrivacyGateException(
           message + System.lineSeparator() + "No model was written. To keep it anyway, train with the option "
