@@ -66,6 +66,21 @@ class LongitudinalTrainingTest {
     trainedVisits.forEach((id, visits) -> assertThat(visits).isEqualTo(visitsPerPatient.get(id)));
   }
 
+  @Test
+  void aRefusedTimelineGeneratorIsNamedWithItsFailedChecksAndTheSnapshotsTried() {
+    // Every gate test at alpha 1 and a DCR "minimum effect" below any value: the gate refuses every snapshot, so the
+    // job judges the best three and reports all of them.
+    Path output = dir.resolve("strict/pbcseq.synth");
+    TrainSettings strict = TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7)
+        .withOption("gate.familyAlpha", "10").withOption("gate.dcrMinEffect", "-1");
+    TrainRequest refused = new TrainRequest(request.input(), null, output, strict, false).withLongitudinal("id", "day");
+    assertThatThrownBy(() -> Training.train(refused, null))
+        .isInstanceOfSatisfying(PrivacyGateException.class, e -> assertThat(e.gate().failures()).isNotEmpty())
+        .hasMessageContainingAll("failed the privacy gate:", " - G", "The refused model is the lstm-wgan generator of"
+            + " epoch ", "Also tried and refused: the lstm-wgan generator of epoch ", "No model was written");
+    assertThat(output).doesNotExist();
+  }
+
   private static Map<String, Long> visitsPerPatient(List<String> lines) {
     int id = List.of(lines.get(0).split(",", -1)).indexOf("id");
     return lines.subList(1, lines.size()).stream()
