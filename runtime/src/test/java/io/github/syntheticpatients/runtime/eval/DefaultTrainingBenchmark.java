@@ -121,6 +121,7 @@ public final class DefaultTrainingBenchmark {
         @Override
         public void onMessage(String message) {
           messages.add(message);
+          System.err.println(table + " " + seed + ": " + message); // progress, apart from the table on stdout
         }
       });
       written = Files.isRegularFile(result.output());
