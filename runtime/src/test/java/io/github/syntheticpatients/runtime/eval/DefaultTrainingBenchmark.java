@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *
  * <p>Usage: {@code OMP_NUM_THREADS=1 mvn -B -q -pl runtime -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.DefaultTrainingBenchmark "-Dbenchmark.args=2 pbc cgd"}
- * (the number of seeds, then the tables from src/test/resources/data; default 2 seeds of every shared table).
+ * (the number of seeds, or a range of seed indexes such as {@code 1-2}, then the tables from
+ * src/test/resources/data; default 2 seeds, 17 and 1017, of every shared table).
  * Tables with both {@code entity_id} and {@code time} train the timeline generator; the others (colon has an id
  * but no time) train tabular models, with F still held out by patient.
  */
@@ -203,7 +204,10 @@ public final class DefaultTrainingBenchmark {
     // exec:exec passes benchmark.args as one argument
     String joined = String.join(" ", arguments).trim();
     String[] args = joined.isEmpty() ? new String[0] : joined.split("\\s+");
-    int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+    // "2" runs seeds 0 and 1 (17 and 1017); "1-2" runs seeds 1 and 2 only
+    String[] range = args.length > 0 ? args[0].split("-") : new String[] {"2"};
+    int firstSeed = range.length > 1 ? Integer.parseInt(range[0]) : 0;
+    int lastSeed = range.length > 1 ? Integer.parseInt(range[1]) : Integer.parseInt(range[0]) - 1;
     List<String> tables = args.length > 1 ? List.of(Arrays.copyOfRange(args, 1, args.length)) : TABLES;
     Path work = Files.createTempDirectory("default-training");
     System.out.println("| table | seed | train / fresh units | model written | generator | refused by (value, limit)"
@@ -212,7 +216,7 @@ public final class DefaultTrainingBenchmark {
     int written = 0;
     int runs = 0;
     for (String table : tables) {
-      for (int s = 0; s < seeds; s++) {
+      for (int s = firstSeed; s <= lastSeed; s++) {
         long seed = 1000L * s + 17;
         Outcome o;
         try {
