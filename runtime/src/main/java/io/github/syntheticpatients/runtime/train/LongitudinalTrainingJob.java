@@ -165,7 +165,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   }
 
   @Override
-  int[] write(Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  Written write(Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException {
     Map<String, Object> provenance =
         provenance(settings, options.valueProtectionK(), split, all, schema, chosen.trained(), chosen.trainedEpochs());
@@ -182,7 +182,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
             evaluation(chosen.validationQuality(), gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     ModelFile.write(contents, request.output());
-    return new int[] {chosen.trainedEpochs(), all.visits().rowCount()};
+    return new Written(chosen.trainedEpochs(), all.visits().rowCount());
   }
 
   @Override

@@ -115,7 +115,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   @Override
-  int[] write(Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  Written write(Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException {
     ModelContents contents =
         chosen.contents(
@@ -125,7 +125,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
             evaluation(chosen, gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     ModelFile.write(contents, request.output());
-    return new int[] {chosen.epochs(), table.rowCount()};
+    return new Written(chosen.epochs(), table.rowCount());
   }
 
   @Override

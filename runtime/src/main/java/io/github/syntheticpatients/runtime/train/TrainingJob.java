@@ -63,8 +63,11 @@ abstract class TrainingJob<C> {
   /** Records in the kept candidate's model card that the preferred one failed the gate. */
   abstract void noteFallback(C kept, C refused, GateResult refusedGate);
 
-  /** Writes the model file; returns the epochs trained and the rows read, for the result. */
-  abstract int[] write(C chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  /** What the result reports of a written model. */
+  record Written(int epochs, int rows) {}
+
+  /** Writes the model file. */
+  abstract Written write(C chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException;
 
   /** Writes the split's real training and holdout parts into {@code directory}, or says how to ask for them. */
@@ -106,12 +109,12 @@ abstract class TrainingJob<C> {
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     try {
-      int[] written = write(chosen, gate, split, holdoutFraction, duration);
+      Written written = write(chosen, gate, split, holdoutFraction, duration);
       String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
       listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
       String splitDir = settings.options().get(TrainingOptions.SPLIT_DIR);
       writeSplit(splitDir == null ? null : Path.of(splitDir), split);
-      return new TrainResult(request.output(), false, sha, written[0], written[1], duration);
+      return new TrainResult(request.output(), false, sha, written.epochs(), written.rows(), duration);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
     }
