@@ -153,15 +153,8 @@ record TrainingOptions(
    * Applies the privacy gate's verdict: a failure stops training ({@code privacyGate=enforce}, nothing is written) or
    * is reported and kept for the model card ({@code privacyGate=warn}).
    *
+   * @param detail a sentence after the failed checks (which candidate was refused, which others were tried), or empty
    * @throws PrivacyGateException when the gate failed and is enforced
-   */
-  void enforce(GateResult gate, TrainingListener listener) {
-    enforce(gate, "", listener);
-  }
-
-  /**
-   * {@link #enforce(GateResult, TrainingListener)} with a sentence after the failed checks (which candidate was
-   * refused, which others were tried).
    */
   void enforce(GateResult gate, String detail, TrainingListener listener) {
     if (gate.passed()) {
