@@ -48,11 +48,7 @@ public final class RebuildZoo {
               "pbcseq.csv",
               "pbcseq.schema.json",
               "Mayo Clinic primary biliary cholangitis trial, visits (R survival 3.5-3, dataset pbcseq; LGPL >= 2)",
-              // The calibrated gate's patient-level density attack (G7 DOMIAS) refuses the timeline GAN on this data
-              // (AUC 0.674 against a calibrated limit of 0.673 on 31 + 31 holdout patients at the default length,
-              // 0.71 at half the length): it is kept with the failure recorded in its card, as a public-data demo,
-              // until the timeline generator is reworked.
-              TrainSettings.defaults().withOption("privacyGate", "warn")));
+              TrainSettings.defaults()));
 
   private RebuildZoo() {}
 

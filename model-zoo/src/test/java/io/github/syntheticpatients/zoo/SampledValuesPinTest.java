@@ -37,13 +37,13 @@ class SampledValuesPinTest {
       "{id=3, time=940, status=2, trt=2, age=58.649463, sex=f, ascites=0, hepato=null, spiders=null, edema=0, bili=2.2, chol=null, albumin=3.35, copper=48, alk.phos=null, ast=null, trig=null, platelet=153, protime=9.6, stage=2}");
 
   private static final List<String> PBCSEQ_PINS = List.of(
-      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0.5, bili=0.7, chol=268, albumin=3.4, alk.phos=1154, ast=71.8, platelet=213, protime=10.3, stage=2}",
-      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=205, ascites=0, hepato=0, spiders=0, edema=0, bili=1.0, chol=232, albumin=3.47, alk.phos=1590, ast=109.0, platelet=213, protime=10.3, stage=2}",
-      "{id=1, futime=4038, status=0, trt=0, age=59.940891, sex=f, day=424, ascites=0, hepato=0, spiders=0, edema=0.5, bili=1.0, chol=null, albumin=3.15, alk.phos=938, ast=134.2, platelet=144, protime=11.2, stage=4}");
+      "{id=1, futime=4047, status=0, trt=0, age=60.698876, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.6, chol=221, albumin=3.47, alk.phos=1030, ast=146.4, platelet=356, protime=10.1, stage=1}",
+      "{id=1, futime=4047, status=0, trt=0, age=60.698876, sex=f, day=248, ascites=0, hepato=0, spiders=0, edema=0, bili=0.6, chol=null, albumin=3.48, alk.phos=719, ast=122.4, platelet=367, protime=10.0, stage=2}",
+      "{id=1, futime=4047, status=0, trt=0, age=60.698876, sex=f, day=450, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=3.24, alk.phos=469, ast=131.6, platelet=381, protime=10.2, stage=2}");
 
   private static final String DEFAULT_DIGEST = "57736c1d2cb78fd56bfb7551e57ddc681560fbfdcc468cd5c87e790383f99e4e";
 
-  private static final String PBCSEQ_DIGEST = "0b2f311b6947270cae291f6f656e73bc588185489bd9233cfef22fc55c846711";
+  private static final String PBCSEQ_DIGEST = "e9ccd73d57ea309f72873edfe9379a9d031d509a2fb8ee3707c203f371df31ec";
 
   @Test
   void theDefaultModelSamplesThePinnedRecords() {
