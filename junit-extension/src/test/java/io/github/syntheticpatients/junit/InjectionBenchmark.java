@@ -1,9 +1,9 @@
 package io.github.syntheticpatients.junit;
 
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.github.syntheticpatients.maven;
 
-import io.github.syntheticpatients.runtime.EvaluateRequest;
-import io.github.syntheticpatients.runtime.Evaluation;
-import io.github.syntheticpatients.runtime.EvaluationResult;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
+import io.github.syntheticpatients.runtime.evaluation.Evaluation;
+import io.github.syntheticpatients.runtime.evaluation.EvaluationResult;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.File;
 import java.util.Locale;

@@ -2,10 +2,10 @@ package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.GenerateResult;
-import io.github.syntheticpatients.runtime.Generation;
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.OutputFormat;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.sampling.Generation;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelListing;
-import io.github.syntheticpatients.runtime.ModelLoader;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package io.github.syntheticpatients.zoo;
 
 import io.github.syntheticpatients.runtime.ModelInfo;
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
-import io.github.syntheticpatients.runtime.Training;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.github.syntheticpatients.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelListing;
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.UnknownModelException;
 import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.spi.ModelZooProvider;
 import java.io.IOException;
 import java.io.InputStream;

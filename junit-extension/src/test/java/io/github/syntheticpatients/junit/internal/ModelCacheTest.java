@@ -3,8 +3,8 @@ package io.github.syntheticpatients.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

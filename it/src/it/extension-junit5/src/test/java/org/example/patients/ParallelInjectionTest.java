@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.syntheticpatients.junit.Seed;
 import io.github.syntheticpatients.junit.SyntheticPatients;
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.syntheticpatients.junit.Seed;
 import io.github.syntheticpatients.junit.SyntheticPatients;
-import io.github.syntheticpatients.runtime.ModelLoader;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,0 +1,126 @@
+package io.github.syntheticpatients.runtime.sampling;
+
+import io.github.syntheticpatients.runtime.ModelListing;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.UnknownModelException;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.spi.ModelZooProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** Finds and loads models by zoo id, classpath resource or file path. */
+public final class ModelLoader {
+  /** The zoo id used when no model is named. */
+  public static final String DEFAULT_MODEL = "default";
+  /** Prefix that marks a classpath resource. */
+  public static final String CLASSPATH_PREFIX = "classpath:";
+
+  private ModelLoader() {}
+
+  /**
+   * Loads a model: a zoo id ({@code default}), a classpath resource ({@code classpath:models/x.synth}) or a file
+   * path, tried in that order.
+   *
+   * @throws UnknownModelException when nothing matches; its message lists the known ids
+   * @throws ModelFormatException when the file is damaged or not a model
+   */
+  public static SyntheticModel load(String reference) {
+    if (reference == null || reference.isBlank()) {
+      reference = DEFAULT_MODEL;
+    }
+    String ref = reference.trim();
+    try {
+      for (ModelZooProvider provider : providers()) {
+        Optional<InputStream> stream = provider.open(ref);
+        if (stream.isPresent()) {
+          try (InputStream in = stream.get()) {
+            return ModelFile.load(ModelFile.readBounded(in, "model-zoo:" + ref), "model-zoo:" + ref, ref);
+          }
+        }
+      }
+      if (ref.startsWith(CLASSPATH_PREFIX)) {
+        String resource = ref.substring(CLASSPATH_PREFIX.length());
+        return fromClasspath(resource).orElseThrow(() -> new UnknownModelException(ref, knownIds()));
+      }
+      Path file = asPath(ref);
+      if (file != null && Files.isRegularFile(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          return ModelFile.load(
+              ModelFile.readBounded(in, file.toString()), file.toString(), idOf(file.getFileName().toString()));
+        }
+      }
+      return fromClasspath(ref).orElseThrow(() -> new UnknownModelException(ref, knownIds()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read model '" + ref + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The models of every model zoo on the classpath, sorted by id. */
+  public static List<ModelListing> zooModels() {
+    List<ModelListing> listings = new ArrayList<>();
+    for (ModelZooProvider provider : providers()) {
+      for (ModelZooProvider.Entry entry : provider.models()) {
+        listings.add(new ModelListing(entry.id(), entry.summary(), provider.getClass().getName()));
+      }
+    }
+    listings.sort(Comparator.comparing(ModelListing::id));
+    return listings;
+  }
+
+  /** A model id from a file name: the name without the {@code .synth} extension. */
+  public static String idOf(String fileName) {
+    return fileName.endsWith(ModelFile.EXTENSION)
+        ? fileName.substring(0, fileName.length() - ModelFile.EXTENSION.length())
+        : fileName;
+  }
+
+  private static Optional<SyntheticModel> fromClasspath(String resource) throws IOException {
+    String name = resource.startsWith("/") ? resource.substring(1) : resource;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    InputStream in = loader == null ? null : loader.getResourceAsStream(name);
+    if (in == null) {
+      in = ModelLoader.class.getClassLoader().getResourceAsStream(name);
+    }
+    if (in == null) {
+      return Optional.empty();
+    }
+    try (InputStream stream = in) {
+      String fileName = name.substring(name.lastIndexOf('/') + 1);
+      String source = CLASSPATH_PREFIX + name;
+      return Optional.of(ModelFile.load(ModelFile.readBounded(stream, source), source, idOf(fileName)));
+    }
+  }
+
+  private static Path asPath(String reference) {
+    try {
+      return Path.of(reference);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static List<String> knownIds() {
+    return zooModels().stream().map(ModelListing::id).toList();
+  }
+
+  private static List<ModelZooProvider> providers() {
+    List<ModelZooProvider> providers = new ArrayList<>();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ServiceLoader.load(ModelZooProvider.class, context == null ? ModelLoader.class.getClassLoader() : context)
+        .forEach(providers::add);
+    if (providers.isEmpty() && context != ModelLoader.class.getClassLoader()) {
+      ServiceLoader.load(ModelZooProvider.class, ModelLoader.class.getClassLoader()).forEach(providers::add);
+    }
+    providers.sort(Comparator.comparing(p -> p.getClass().getName()));
+    return providers;
+  }
+}

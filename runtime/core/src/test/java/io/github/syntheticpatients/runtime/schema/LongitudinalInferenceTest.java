@@ -1,0 +1,160 @@
+package io.github.syntheticpatients.runtime.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TestData;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LongitudinalInferenceTest {
+  @TempDir Path dir;
+
+  private static List<String> names(List<ColumnSchema> columns) {
+    return columns.stream().map(ColumnSchema::name).toList();
+  }
+
+  @Test
+  void pbcseqStaticAttributesAreTheBaselineColumns() {
+    TableSchema schema = Schemas.infer(TestData.path("pbcseq.csv"), "id", "day");
+    assertThat(schema.isLongitudinal()).isTrue();
+    assertThat(schema.entityId()).isEqualTo("id");
+    assertThat(schema.time()).isEqualTo("day");
+    assertThat(schema.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(schema.column("day").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(names(schema.staticColumns())).containsExactly("futime", "status", "trt", "age", "sex");
+    assertThat(names(schema.timeVaryingColumns()))
+        .containsExactly(
+            "ascites", "hepato", "spiders", "edema", "bili", "chol", "albumin", "alk.phos", "ast", "platelet",
+            "protime", "stage");
+    // Kinds as the tabular rules give them; a static column's kind is judged on one value per patient.
+    assertThat(schema.column("age").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(schema.column("futime").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(schema.column("sex").orElseThrow().categories()).containsExactly("f", "m");
+    assertThat(schema.column("status").orElseThrow().categories()).containsExactly("0", "1", "2");
+    assertThat(schema.column("bili").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
+    // The tabular inference is unchanged by the longitudinal one.
+    assertThat(Schemas.infer(TestData.path("pbcseq.csv")).isLongitudinal()).isFalse();
+  }
+
+  @Test
+  void cgdMatchesItsDataDictionary() {
+    TableSchema schema = Schemas.infer(TestData.path("cgd.csv"), "id", "tstart");
+    assertThat(names(schema.staticColumns()))
+        .containsExactly(
+            "center", "random", "treat", "sex", "age", "height", "weight", "inherit", "steroids", "propylac",
+            "hos.cat");
+    assertThat(names(schema.timeVaryingColumns())).containsExactly("enum", "tstop", "status");
+    assertThat(schema.column("tstart").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(schema.column("random").orElseThrow().kind()).isEqualTo(ColumnKind.DATE);
+    // 13 centres, 5 of them with fewer than 5 patients: merged into _RARE_, counted but not named.
+    ColumnSchema center = schema.column("center").orElseThrow();
+    assertThat(center.categories()).hasSize(9).endsWith(ValueProtection.RARE_CATEGORY);
+    assertThat(center.protectedValues()).isEqualTo(5);
+    assertThat(schema.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
+  }
+
+  @Test
+  void psvDirectoryWithoutIdColumnGetsOneFirst() {
+    // Four patients: k = 1 so that SepsisLabel (one septic patient) stays categories.
+    TableSchema schema = Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of());
+    assertThat(schema.columns().get(0).name()).isEqualTo("patient");
+    assertThat(schema.columns().get(0).kind()).isEqualTo(ColumnKind.IDENTIFIER);
+    assertThat(schema.entityId()).isEqualTo("patient");
+    assertThat(schema.column("ICULOS").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(names(schema.staticColumns())).containsExactly("Age", "Gender", "Unit1", "HospAdmTime");
+    assertThat(names(schema.timeVaryingColumns())).containsExactly("HR", "O2Sat", "Temp", "SBP", "SepsisLabel");
+    // Four patients' ages: numbers, not codes, although each is repeated on every hourly row.
+    assertThat(schema.column("Age").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(schema.column("Unit1").orElseThrow().nullable()).isTrue();
+    assertThat(schema.column("SepsisLabel").orElseThrow().kind()).isEqualTo(ColumnKind.BINARY);
+    assertThat(schema.column("Temp").orElseThrow().nullable()).isTrue();
+  }
+
+  @Test
+  void timeColumnIsContinuousEvenWithFewValues() throws IOException {
+    // Visits at months 0, 6 and 12 would be codes by the tabular rules.
+    StringBuilder csv = new StringBuilder("pid,month,sex,hb\n");
+    for (int p = 1; p <= 10; p++) {
+      for (int month = 0; month <= 12; month += 6) {
+        csv.append(p).append(',').append(month).append(',').append(p % 2 == 0 ? "f" : "m").append(',')
+            .append(10 + p + month / 6.0).append('\n');
+      }
+    }
+    Path file = Files.writeString(dir.resolve("visits.csv"), csv);
+    TableSchema schema = Schemas.infer(file, "pid", "month");
+    assertThat(schema.column("month").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(names(schema.staticColumns())).containsExactly("sex");
+    assertThat(names(schema.timeVaryingColumns())).containsExactly("hb");
+  }
+
+  @Test
+  void nothingIsStaticWithoutRepeatVisits() throws IOException {
+    Path file = Files.writeString(dir.resolve("single.csv"), "pid,t,sex\n1,0,f\n2,0,m\n3,5,f\n");
+    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
+    assertThat(schema.staticColumns()).isEmpty();
+    assertThat(names(schema.timeVaryingColumns())).containsExactly("sex");
+  }
+
+  @Test
+  void missingCountsAsAValue() throws IOException {
+    Path file =
+        Files.writeString(dir.resolve("missing.csv"), "pid,t,lab,unit\n1,0,,NA\n1,1,5,NA\n2,0,4,x\n2,1,4,x\n");
+    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
+    assertThat(names(schema.staticColumns())).containsExactly("unit");
+    assertThat(names(schema.timeVaryingColumns())).containsExactly("lab");
+  }
+
+  @Test
+  void rejectsAbsentRoleColumnsNamingTheParameter() {
+    Path pbcseq = TestData.path("pbcseq.csv");
+    assertThatThrownBy(() -> Schemas.infer(pbcseq, "patient", "day"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'patient'")
+        .hasMessageContaining("synthetic.entityId")
+        .hasMessageContaining("[id, futime");
+    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "visit"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'visit'")
+        .hasMessageContaining("synthetic.time");
+    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "id"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("synthetic.time");
+    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "sex"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("time column holds text such as 'f'");
+  }
+
+  @Test
+  void rejectsMissingIdAndDifferingHeaders() throws IOException {
+    Path file = Files.writeString(dir.resolve("noid.csv"), "pid,t,x\n1,0,1\n,1,2\n");
+    assertThatThrownBy(() -> Schemas.infer(file, "pid", "t"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("noid.csv, line 3, column 'pid'")
+        .hasMessageContaining("patient id is missing");
+    Path patients = Files.createDirectory(dir.resolve("patients"));
+    Files.writeString(patients.resolve("a.psv"), "t|x\n1|2\n");
+    Files.writeString(patients.resolve("b.psv"), "t|y\n1|2\n");
+    assertThatThrownBy(() -> Schemas.infer(patients, "pid", "t"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("b.psv")
+        .hasMessageContaining("[t, y] differs from [t, x]");
+  }
+
+  @Test
+  void severalFilesInferLikeTheirRowsInOneFile() throws IOException {
+    List<String> lines = Files.readAllLines(TestData.path("pbcseq.csv"));
+    Path first = Files.write(dir.resolve("a.csv"), lines.subList(0, 1000));
+    List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+    rest.addAll(lines.subList(1000, lines.size()));
+    Path second = Files.write(dir.resolve("b.csv"), rest);
+    TableSchema split = SchemaInference.infer(dir, List.of(first, second), null);
+    assertThat(split).isEqualTo(SchemaInference.infer(TestData.path("pbcseq.csv")));
+  }
+}

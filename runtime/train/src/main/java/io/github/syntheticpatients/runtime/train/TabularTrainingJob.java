@@ -1,0 +1,293 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.GateResult;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.eval.PrivacyGate;
+import io.github.syntheticpatients.runtime.eval.QualityReport;
+import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
+import io.github.syntheticpatients.runtime.model.ModelContents;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a tabular model end to end: schema, CSV, a seeded split (privacy holdout, validation, training),
+ * encoder, generator with snapshot selection on the validation part, the privacy gate on the holdout, and the
+ * model file. Every step is seeded from the request's seed.
+ */
+public final class TabularTrainingJob extends TrainingJob<Candidate> {
+  /** Fewer rows than this cannot train anything meaningful. */
+  static final int MIN_ROWS = 20;
+
+  /** Paired bootstrap resamples of the validation rows that estimate the noise of {@code auto}'s comparison. */
+  static final int BOOTSTRAP_RESAMPLES = 20;
+
+  /** How many standard errors the CTGAN must lead the copula by to be kept. */
+  static final double NOISE_Z = 2;
+
+  private TableSchema schema;
+  private Table table;
+  private Table train;
+  private Table holdout;
+
+  private TabularTrainingJob(TrainRequest request, TrainingListener listener) {
+    super(request, listener);
+  }
+
+  /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.training.Training#train}. */
+  public static TrainResult run(TrainRequest request, TrainingListener listener) {
+    return new TabularTrainingJob(request, listener).run();
+  }
+
+  @Override
+  int read() {
+    requireInput(request.input());
+    schema =
+        request.schemaFile() == null
+            ? Schemas.infer(request.input(), options.valueProtectionK(), List.of())
+            : Schemas.read(request.schemaFile());
+    ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
+    table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
+    if (table.rowCount() < MIN_ROWS) {
+      throw InvalidInputException.inFile(
+          request.input(), -1, null,
+          "has " + table.rowCount() + " data rows; training needs at least " + MIN_ROWS);
+    }
+    listener.onMessage(
+        String.format(
+            Locale.ROOT, "Read %d rows x %d columns (%d learned) from %s",
+            table.rowCount(), schema.columns().size(), schema.learnedColumns().size(), request.input()));
+    return table.rowCount();
+  }
+
+  @Override
+  String units() {
+    return "rows";
+  }
+
+  @Override
+  List<Candidate> fit(DataSplit split) {
+    train = table.selectRows(split.train());
+    Table validation = table.selectRows(split.validation());
+    holdout = table.selectRows(split.holdout());
+    reportWithheld(train, schema.learnedColumns(), options.valueProtectionK(), listener);
+    return fit(settings, options, train, validation);
+  }
+
+  @Override
+  GateResult gate(Candidate candidate) {
+    return privacyGate(candidate, train, holdout, settings.seed());
+  }
+
+  @Override
+  String describe(Candidate candidate) {
+    return label(candidate);
+  }
+
+  @Override
+  void noteFallback(Candidate kept, Candidate refused, GateResult refusedGate) {
+    kept.note("autoFallback", label(refused) + " failed the privacy gate");
+  }
+
+  @Override
+  Written write(Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+      throws IOException {
+    ModelContents contents =
+        chosen.contents(
+            summary(schema, chosen.generator(), split.train().length, table.rowCount()),
+            settingsBlock(settings, options, holdoutFraction),
+            provenance(settings, options, split, table, chosen, schema),
+            evaluation(chosen, gate, options),
+            Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
+    ModelFile.write(contents, request.output());
+    return new Written(chosen.epochs(), table.rowCount());
+  }
+
+  @Override
+  void writeSplit(Path directory, DataSplit split) {
+    SplitFiles.write(request.input(), request.output(), directory, table.rowCount(), split, listener);
+  }
+
+  /** The candidates in order of preference: one, or for {@code auto} the chosen one and the other. */
+  private List<Candidate> fit(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+    String generator = settings.generator().toLowerCase(Locale.ROOT);
+    return switch (generator) {
+      case "copula" -> List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));
+      case "ctgan", "basic" -> List.of(fitGan(generator, settings, train, validation));
+      case "auto" -> fitBest(settings, options, train, validation);
+      default ->
+          throw InvalidInputException.inParameter(
+              "generator", "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
+    };
+  }
+
+  /**
+   * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first when the two differ
+   * beyond its noise, else the CTGAN only when its validation score beats the copula's by more than {@value #NOISE_Z}
+   * standard errors of a paired bootstrap (on 18 validation rows a difference of 0.0014 is noise). Ties go to the
+   * simpler copula.
+   * Without a validation part, or without DJL on the classpath, the copula. Returns the kept candidate first.
+   */
+  private List<Candidate> fitBest(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+    Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
+    if (validation.rowCount() == 0 || !Engines.available()) {
+      listener.onMessage("auto: kept the Gaussian copula (" + (validation.rowCount() == 0
+          ? "no validation rows to compare on" : "DJL is not on the classpath") + ")");
+      return List.of(copula);
+    }
+    Candidate gan = fitGan("ctgan", settings, train, validation);
+    AutoChoice choice = AutoChoice.of(copula, gan, validation, settings.seed());
+    listener.onMessage(choice.reason());
+    Candidate best = choice.ganKept() ? gan : copula;
+    best.note("autoSelection", choice.record());
+    return List.of(best, choice.ganKept() ? copula : gan);
+  }
+
+  /** Standard deviation of the paired differences a[i] − b[i]: the bootstrap standard error of the difference. */
+  static double standardDeviationOfDifference(double[] a, double[] b) {
+    double mean = 0;
+    for (int i = 0; i < a.length; i++) {
+      mean += (a[i] - b[i]) / a.length;
+    }
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i] - mean;
+      sum += d * d;
+    }
+    return a.length < 2 ? 0 : Math.sqrt(sum / (a.length - 1));
+  }
+
+  private static String label(Candidate candidate) {
+    return candidate.generator().equals("copula") ? "Gaussian copula" : "CTGAN";
+  }
+
+  private Candidate fitCopula(Table train, Table validation, long seed, int valueProtectionK) {
+    GaussianCopula copula = GaussianCopula.fit(train, valueProtectionK);
+    Candidate candidate = Candidate.copula(train.schema(), copula.state());
+    candidate.score(validation, seed);
+    listener.onMessage(String.format(Locale.ROOT, "Fitted Gaussian copula; validation quality %.4f", candidate.validationScore()));
+    return candidate;
+  }
+
+  private Candidate fitGan(String generator, TrainSettings settings, Table train, Table validation) {
+    Engines.require();
+    EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
+    TableEncoder encoder = TableEncoder.fit(train, encoderSettings, settings.seed());
+    listener.onMessage(
+        "Encoded " + train.schema().learnedColumns().size() + " columns into " + encoder.layout().width()
+            + " values (" + encoderSettings.numericEncoding().name().toLowerCase(Locale.ROOT) + ")");
+    return GanFitting.fit(generator, settings, encoder, train, validation, listener);
+  }
+
+  private GateResult privacyGate(Candidate candidate, Table train, Table holdout, long seed) {
+    SyntheticModel model = candidate.model();
+    Table synthetic = model.sample(SampleRequest.of(train.rowCount(), seed + 1)).table();
+    GateResult gate =
+        PrivacyGate.evaluate(train, holdout.rowCount() == 0 ? null : holdout, synthetic, null,
+            TrainingOptions.gateSettings(request.settings().options()), seed);
+    listener.onMessage("Privacy gate " + gate.summary());
+    return gate;
+  }
+
+  private static void requireInput(Path input) {
+    if (!Files.isRegularFile(input)) {
+      throw InvalidInputException.inFile(input, -1, null, "file not found; set the training CSV (synthetic.input)");
+    }
+  }
+
+  private static String summary(TableSchema schema, String generator, int trainRows, int rows) {
+    return String.format(
+        Locale.ROOT, "%s generator, %d columns, fitted on %d of %d rows (the rest held out for validation and the"
+            + " privacy gate)", generator, schema.outputColumns().size(), trainRows, rows);
+  }
+
+  private static Map<String, Object> settingsBlock(
+      TrainSettings settings, TrainingOptions options, double holdoutFraction) {
+    Map<String, Object> block = new LinkedHashMap<>(TrainingRecord.requestedSettings(settings));
+    block.put("holdoutFraction", holdoutFraction);
+    block.put("validationFraction", options.validationFraction());
+    block.put("privacyGate", options.enforceGate() ? "enforce" : "warn");
+    block.put(ValueProtection.OPTION, options.valueProtectionK());
+    return block;
+  }
+
+  /**
+   * Tells the user which nullable continuous columns value protection withholds (fewer than k present values: they
+   * are generated as missing). A column that is not nullable fails in the encoder or copula instead.
+   */
+  static void reportWithheld(Table table, List<ColumnSchema> columns, int k, TrainingListener listener) {
+    for (ColumnSchema column : columns) {
+      if (!column.kind().isContinuous() || !column.nullable()) {
+        continue;
+      }
+      ProtectedValues values = ProtectedValues.of(table.column(column.name()), k);
+      long present = Arrays.stream(table.column(column.name())).filter(v -> !Double.isNaN(v)).count();
+      if (values.withheld() && present > 0) {
+        listener.onMessage(
+            "Column '" + column.name() + "' has only " + present + " training values, fewer than "
+                + ValueProtection.OPTION + "=" + k + ": it is not learned and is generated as missing");
+      }
+    }
+  }
+
+  private Map<String, Object> provenance(
+      TrainSettings settings,
+      TrainingOptions options,
+      DataSplit split,
+      Table table,
+      Candidate chosen,
+      TableSchema schema) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    Map<String, Object> recordedRequest = TrainingRecord.describe(request);
+    provenance.put("request", recordedRequest);
+    provenance.put("inputFile", request.input().getFileName().toString());
+    provenance.put("inputSha256", recordedRequest.get("inputSha256"));
+    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
+    provenance.put("rows", table.rowCount());
+    provenance.put("trainRows", split.train().length);
+    provenance.put("validationRows", split.validation().length);
+    provenance.put("holdoutRows", split.holdout().length);
+    provenance.put("seed", settings.seed());
+    provenance.put(ValueProtection.OPTION, options.valueProtectionK());
+    provenance.put("versions", Versions.describe());
+    provenance.putAll(chosen.trainingFacts());
+    return provenance;
+  }
+
+  private static Map<String, Object> evaluation(Candidate chosen, GateResult gate, TrainingOptions options) {
+    Map<String, Object> evaluation = new LinkedHashMap<>();
+    evaluation.put("validationQuality", chosen.validationScore());
+    evaluation.put("privacyGate", TrainingRecord.describe(gate));
+    evaluation.put("privacyGateEnforced", options.enforceGate());
+    return evaluation;
+  }
+
+  static double quality(Table real, Table synthetic) {
+    return QualityReport.compute(real, synthetic).overall();
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.syntheticpatients.runtime.eval;
+
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
+import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.training.Training;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The quality benchmark of the tabular generators (not run by the tests). For each of pbc, flchain, nafld1 and
+ * pima2: a seeded 50/50 split into a training half and a held-back half; each generator is trained on the
+ * training half through the public {@code Training.train} (which itself keeps a privacy holdout and a
+ * validation part), sampled to the training half's size, and scored against the held-back half by the same
+ * code as the baselines: independent per-column sampling, and a fresh real sample (the reference).
+ *
+ * <p>Generators: {@code copula}; {@code ctgan (ours)} with size-chosen settings and snapshot selection;
+ * {@code ctgan (published defaults)}: 300 epochs, batch 500, 256×2 layers, no selection.
+ *
+ * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark "-Dbenchmark.args=--datasets pbc,pima2
+ * --generators copula,ctgan"}.
+ */
+public final class TabularBenchmark {
+  private TabularBenchmark() {}
+
+  public static void main(String[] arguments) throws IOException {
+    // Maven passes -Dbenchmark.args as one argument: split it.
+    String[] args = String.join(" ", arguments).trim().split("\\s+");
+    List<String> datasets = List.of("pbc", "flchain", "nafld1", "pima2");
+    List<String> generators = List.of("copula", "ctgan", "ctgan-published");
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--datasets")) {
+        datasets = List.of(args[i + 1].split(","));
+      } else if (args[i].equals("--generators")) {
+        generators = List.of(args[i + 1].split(","));
+      }
+    }
+    long seed = 20251123L;
+    Path work = Files.createTempDirectory("synthetic-benchmark");
+    System.out.println(EvaluationBenchmark.header());
+    for (String[] d : EvaluationBenchmark.DATASETS) {
+      if (!datasets.contains(d[0])) {
+        continue;
+      }
+      String target = d[1];
+      String sensitive = d[2];
+      Path csv = resource(d[0]);
+      TableSchema schema = Schemas.infer(csv).withTarget(target);
+      Table all = CsvTableReader.read(csv, schema, null);
+      EvaluationBenchmark.Split split = EvaluationBenchmark.split(all, seed);
+      Table train = split.train();
+      Table holdout = split.holdout();
+      Path trainCsv = work.resolve(d[0] + "-train.csv");
+      Path schemaFile = work.resolve(d[0] + ".schema.json");
+      CsvRecordWriter.write(
+          trainCsv, schema.outputColumns().stream().map(ColumnSchema::name).toList(), ValueFormat.toRecords(train));
+      Schemas.write(schema, schemaFile);
+
+      System.out.println(
+          EvaluationBenchmark.row(
+              d[0], "independent", train, holdout,
+              EvaluationBenchmark.independentMarginals(train, train.rowCount(), seed + 1), target, sensitive, seed));
+      EvaluationBenchmark.Split fresh = EvaluationBenchmark.split(holdout, seed + 2);
+      System.out.println(
+          EvaluationBenchmark.row(
+              d[0], "fresh real (¼ vs ¼)", train, fresh.holdout(), fresh.train(), target, sensitive, seed));
+      for (String generator : generators) {
+        TrainSettings settings = TrainSettings.defaults().withOption("privacyGate", "warn");
+        settings =
+            switch (generator) {
+              case "ctgan-published" -> settings.withGenerator("ctgan").withOption("ganPreset", "published");
+              default -> settings.withGenerator(generator);
+            };
+        Path model = work.resolve(d[0] + "-" + generator + ".synth");
+        long start = System.nanoTime();
+        TrainResult result =
+            Training.train(new TrainRequest(trainCsv, schemaFile, model, settings, true), TrainingListener.NONE);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SyntheticModel loaded = ModelLoader.load(model.toString());
+        Table synthetic = loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table();
+        String label =
+            String.format(Locale.ROOT, "%s (%d epochs, trained in %.0f s)", generator, result.epochs(), seconds);
+        System.out.println(EvaluationBenchmark.row(d[0], label, train, holdout, synthetic, target, sensitive, seed));
+      }
+    }
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(TabularBenchmark.class.getResource("/data/" + name + ".csv").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

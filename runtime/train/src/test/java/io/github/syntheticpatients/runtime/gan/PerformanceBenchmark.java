@@ -1,0 +1,188 @@
+package io.github.syntheticpatients.runtime.gan;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.encode.CsvTables;
+import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.training.Training;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The performance figures of the tabular generators (not a test). One mode per JVM, so each peak-memory figure
+ * is that mode's own:
+ *
+ * <ul>
+ *   <li>{@code epoch}: CTGAN epochs with its published defaults (batch 500, pac 10, 256×2 networks) on 10,000
+ *       rows × 30 encoded columns: seconds per epoch (median after two warm-up epochs), total, peak RSS;
+ *   <li>{@code train DATASET GENERATOR}: end-to-end {@code Training.train} on a test dataset, with total time,
+ *       epochs, seconds per epoch and peak RSS;
+ *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only, and as
+ *       {@code PatientRecord}s), best of five after warm-up, and peak RSS;
+ *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and decoding it, after a
+ *       warm-up fit; target: the fit takes less than 5 s;
+ *   <li>{@code reject MODEL}: how long sampling with an impossible condition ({@code age>=1000}) and a 0.3 s time
+ *       budget takes to give up; target: less than 5 s.
+ * </ul>
+ *
+ * Run: {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.PerformanceBenchmark "-Dbenchmark.args=epoch"}.
+ */
+public final class PerformanceBenchmark {
+  private PerformanceBenchmark() {}
+
+  public static void main(String[] arguments) throws IOException {
+    String[] args = String.join(" ", arguments).trim().split("\\s+");
+    switch (args[0]) {
+      case "epoch" -> epochs(args.length > 1 ? Integer.parseInt(args[1]) : 12);
+      case "train" -> train(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 0);
+      case "sample" -> sample(Path.of(args[1]));
+      case "encode" -> encode();
+      case "reject" -> reject(Path.of(args[1]));
+      default -> throw new IllegalArgumentException("mode is epoch, train, sample, encode or reject");
+    }
+    System.out.printf(Locale.ROOT, "peak RSS %.0f MB%n", peakRssMegabytes());
+  }
+
+  private static void epochs(int epochs) {
+    int rows = 10_000;
+    EncodedLayout layout = TinyTable.randomLayout(30, 3, 5);
+    float[] data = TinyTable.randomData(layout, rows, 1);
+    List<Double> seconds = new ArrayList<>();
+    long[] previous = {0};
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress progress) {
+            long now = progress.elapsed().toNanos();
+            seconds.add((now - previous[0]) / 1e9);
+            previous[0] = now;
+          }
+        };
+    long start = System.nanoTime();
+    GanTrainer.train(data, rows, layout, GanSettings.builder().optEpochs(epochs).build(), 1, listener, null);
+    double total = (System.nanoTime() - start) / 1e9;
+    double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "CTGAN, 10,000 rows x 30 encoded columns, batch 500: median epoch %.3f s (min %.3f, max %.3f), %d epochs"
+            + " in %.1f s including engine start%n",
+        steady[steady.length / 2], steady[0], steady[steady.length - 1], epochs, total);
+  }
+
+  private static void train(String dataset, String generator, int epochs) throws IOException {
+    Path csv = resource(dataset);
+    Path model = Files.createTempFile("benchmark-" + dataset, ".synth");
+    TrainSettings settings =
+        TrainSettings.defaults().withGenerator(generator).withEpochs(epochs).withOption("privacyGate", "warn");
+    long start = System.nanoTime();
+    TrainResult result = Training.train(new TrainRequest(csv, null, model, settings, true), TrainingListener.NONE);
+    double total = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT, "train %s with %s: %d rows, %.1f s in total, selected epoch %d, model %s%n",
+        dataset, generator, result.rows(), total, result.epochs(), model);
+  }
+
+  private static void sample(Path model) {
+    SyntheticModel loaded = ModelLoader.load(model.toString());
+    int rows = 100_000;
+    double[] tableSeconds = new double[5];
+    double[] recordSeconds = new double[5];
+    for (int warmup = 0; warmup < 3; warmup++) {
+      loaded.sample(SampleRequest.of(rows, warmup));
+    }
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      var result = loaded.sample(SampleRequest.of(rows, 100 + i));
+      tableSeconds[i] = (System.nanoTime() - start) / 1e9;
+      start = System.nanoTime();
+      int size = 0;
+      for (var record : result.records()) {
+        size += record.columns().size();
+      }
+      recordSeconds[i] = (System.nanoTime() - start) / 1e9 + tableSeconds[i];
+      if (size == 0) {
+        throw new IllegalStateException("no records");
+      }
+    }
+    Arrays.sort(tableSeconds);
+    Arrays.sort(recordSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "sample %s (%s): 100,000 rows in %.3f s best / %.3f s median (%.0f rows/s); as PatientRecords %.3f s best%n",
+        model.getFileName(), loaded.info().generator(), tableSeconds[0], tableSeconds[2], rows / tableSeconds[0],
+        recordSeconds[0]);
+  }
+
+  private static void encode() {
+    Table nafld = CsvTables.load("nafld1");
+    TableEncoder.fit(nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
+    long start = System.nanoTime();
+    TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
+    long fitted = System.nanoTime();
+    float[] encoded = encoder.encode(nafld, 2);
+    long encodedAt = System.nanoTime();
+    Table decoded = encoder.decode(encoded, nafld.rowCount());
+    long decodedAt = System.nanoTime();
+    System.out.printf(
+        Locale.ROOT,
+        "encoder on nafld1, %d rows, width %d: fit %.0f ms (target < 5000 ms: %s), encode %.0f ms, decode %.0f ms"
+            + " (%d rows back)%n",
+        nafld.rowCount(), encoder.layout().width(), (fitted - start) / 1e6,
+        fitted - start < 5_000_000_000L ? "met" : "NOT met", (encodedAt - fitted) / 1e6,
+        (decodedAt - encodedAt) / 1e6, decoded.rowCount());
+  }
+
+  private static void reject(Path model) {
+    SyntheticModel loaded = ModelLoader.load(model.toString());
+    SampleRequest impossible = new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300));
+    long start = System.nanoTime();
+    try {
+      loaded.sample(impossible);
+      throw new IllegalStateException("age>=1000 was met by " + model);
+    } catch (InvalidInputException e) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT, "reject %s (%s): gave up after %.2f s with a 0.3 s budget (target < 5 s: %s): %s%n",
+          model.getFileName(), loaded.info().generator(), seconds, seconds < 5 ? "met" : "NOT met", e.getMessage());
+    }
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(PerformanceBenchmark.class.getResource("/data/" + name + ".csv").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The process's peak resident set (VmHWM) in MB; Linux only, NaN elsewhere. */
+  static double peakRssMegabytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+}
