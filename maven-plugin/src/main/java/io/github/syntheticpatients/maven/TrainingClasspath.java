@@ -24,7 +24,7 @@ import org.eclipse.aether.resolution.DependencyResult;
  */
 final class TrainingClasspath {
   static final String GROUP_ID = "io.github.syntheticpatients";
-  static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime";
+  static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime-train";
 
   private static final String RUNTIME = "runtime";
 

@@ -30,9 +30,9 @@ class LongitudinalEvaluationFacadeTest {
     Path train = dir.resolve("train.csv");
     Path fresh = dir.resolve("fresh.csv");
     Path holdout = dir.resolve("holdout.csv");
-    TimelineBenchmark.writeLongFormat(halves[0], train);
-    TimelineBenchmark.writeLongFormat(quarters[0], fresh);
-    TimelineBenchmark.writeLongFormat(quarters[1], holdout);
+    TimelineFixtures.writeLongFormat(halves[0], train);
+    TimelineFixtures.writeLongFormat(quarters[0], fresh);
+    TimelineFixtures.writeLongFormat(quarters[1], holdout);
     files = new Path[] {train, fresh, holdout};
     return files;
   }

@@ -1,7 +1,10 @@
 package io.github.syntheticpatients.runtime.eval;
 
+import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnKind;
@@ -102,5 +105,19 @@ final class TimelineFixtures {
     double[] a = new double[n];
     Arrays.fill(a, Double.NaN);
     return a;
+  }
+
+  /** Writes timelines as a long-format CSV (one row per visit, with the patient id), as a user would hand them in. */
+  static void writeLongFormat(Timelines timelines, Path csv) {
+    TableSchema schema = timelines.schema();
+    List<PatientRecord> rows = new ArrayList<>(ValueFormat.toRecords(timelines.visits()));
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      for (int r = timelines.firstRow(p); r < timelines.firstRow(p) + timelines.visitCount(p); r++) {
+        Map<String, Object> values = new LinkedHashMap<>(rows.get(r).asMap());
+        values.put(schema.entityId(), timelines.id(p));
+        rows.set(r, new PatientRecord(values));
+      }
+    }
+    CsvRecordWriter.write(csv, schema.outputColumns().stream().map(ColumnSchema::name).toList(), rows);
   }
 }

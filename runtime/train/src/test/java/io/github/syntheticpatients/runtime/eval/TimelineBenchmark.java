@@ -83,7 +83,7 @@ public final class TimelineBenchmark {
 
     Path work = Files.createTempDirectory("synthetic-timeline-benchmark");
     Path trainCsv = work.resolve("pbcseq-train.csv");
-    writeLongFormat(train, trainCsv);
+    TimelineFixtures.writeLongFormat(train, trainCsv);
     Path model = work.resolve("pbcseq.synth");
     TrainSettings settings = TrainSettings.defaults().withSeed(seed).withOption("privacyGate", "warn");
     if (options.containsKey("generator")) {
@@ -208,19 +208,6 @@ public final class TimelineBenchmark {
   }
 
   /** Writes timelines as a long-format CSV with their ids in the id column. */
-  static void writeLongFormat(Timelines timelines, Path csv) {
-    TableSchema schema = timelines.schema();
-    List<PatientRecord> rows = new ArrayList<>(ValueFormat.toRecords(timelines.visits()));
-    for (int p = 0; p < timelines.patientCount(); p++) {
-      for (int r = timelines.firstRow(p); r < timelines.firstRow(p) + timelines.visitCount(p); r++) {
-        Map<String, Object> values = new LinkedHashMap<>(rows.get(r).asMap());
-        values.put(schema.entityId(), timelines.id(p));
-        rows.set(r, new PatientRecord(values));
-      }
-    }
-    CsvRecordWriter.write(csv, schema.outputColumns().stream().map(ColumnSchema::name).toList(), rows);
-  }
-
   /**
    * A longitudinal sample read back under the real data's schema (through CSV, so category codes are matched by
    * label), grouped by the result's timelines.
