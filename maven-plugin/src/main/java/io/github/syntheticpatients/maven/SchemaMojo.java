@@ -2,7 +2,7 @@ package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
-import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.TableView;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -79,7 +79,7 @@ class SampledValuesPinTest {
 
   /** SHA-256 over the raw bits of every value of a {@link #DIGEST_ROWS}-row sample, column by column. */
   private static String digest(String model) {
-    Table table = ModelLoader.load(model).sample(SampleRequest.of(DIGEST_ROWS, SEED)).table();
+    TableView table = ModelLoader.load(model).sample(SampleRequest.of(DIGEST_ROWS, SEED)).table();
     ByteBuffer bits = ByteBuffer.allocate(Long.BYTES * table.rowCount() * table.columnCount());
     for (int c = 0; c < table.columnCount(); c++) {
       for (int r = 0; r < table.rowCount(); r++) {

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
-import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.ColumnView;
+import io.github.syntheticpatients.runtime.SchemaView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class RecordMapper {
    * Problems that stop {@code type} from being filled from a model with this schema: components that match no
    * column, and primitive components for columns that can be missing. Empty when the mapping is sound.
    */
-  public static List<String> problems(Class<?> type, TableSchema schema) {
+  public static List<String> problems(Class<?> type, SchemaView schema) {
     boolean visitsColumn = schema.column(PatientTimeline.VISITS_KEY).isPresent();
     if (!isPatientType(type) || (!schema.isLongitudinal() && visitsColumn)) {
       // A tabular model may have a column of its own named "visits": then the type is a plain row.
@@ -78,7 +78,7 @@ public final class RecordMapper {
    */
   private static List<String> problems(
       JavaType type,
-      TableSchema schema,
+      SchemaView schema,
       Set<String> columns,
       Set<String> elsewhere,
       String elsewhereHint,
@@ -94,7 +94,7 @@ public final class RecordMapper {
         continue;
       }
       String owner = "'" + name + "' of " + type.getRawClass().getName();
-      Optional<ColumnSchema> column = schema.column(name).filter(c -> !c.dropped());
+      Optional<? extends ColumnView> column = schema.column(name).filter(c -> !c.dropped());
       if (column.isEmpty() || !columns.contains(name)) {
         problems.add(owner + (elsewhere.contains(name) ? " is " + elsewhereHint : " matches no column of the model"));
       } else if (column.get().nullable() && property.getRawPrimaryType().isPrimitive()) {
@@ -118,20 +118,20 @@ public final class RecordMapper {
   }
 
   /** The columns a user type can be mapped from. */
-  public static List<String> columnNames(TableSchema schema) {
-    return schema.outputColumns().stream().map(ColumnSchema::name).toList();
+  public static List<String> columnNames(SchemaView schema) {
+    return schema.outputColumns().stream().map(ColumnView::name).toList();
   }
 
   /** The columns of a longitudinal model that describe the patient: the id and the static attributes. */
-  public static List<String> attributeColumns(TableSchema schema) {
+  public static List<String> attributeColumns(SchemaView schema) {
     Set<String> visits = Set.copyOf(visitColumns(schema));
     return columnNames(schema).stream().filter(name -> !visits.contains(name)).toList();
   }
 
   /** The columns of a longitudinal model that each visit has: the time and the time-varying columns. */
-  public static List<String> visitColumns(TableSchema schema) {
+  public static List<String> visitColumns(SchemaView schema) {
     Set<String> timeVarying =
-        schema.timeVaryingColumns().stream().map(ColumnSchema::name).collect(Collectors.toSet());
+        schema.timeVaryingColumns().stream().map(ColumnView::name).collect(Collectors.toSet());
     return columnNames(schema).stream()
         .filter(name -> name.equals(schema.time()) || timeVarying.contains(name))
         .toList();

@@ -1,6 +1,5 @@
 package io.github.syntheticpatients.runtime;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
  * @param timelines the patients of a longitudinal model, in order; empty for tabular models
  */
 public record SampleResult(
-    Table table, List<PatientRecord> records, double acceptanceRate, List<PatientTimeline> timelines) {
+    TableView table, List<PatientRecord> records, double acceptanceRate, List<PatientTimeline> timelines) {
   public SampleResult {
     // Not copied: the sampler hands over a read-only list that builds each record on first access.
     records = java.util.Collections.unmodifiableList(records);
@@ -22,7 +21,7 @@ public record SampleResult(
   }
 
   /** A tabular result (no timelines). */
-  public SampleResult(Table table, List<PatientRecord> records, double acceptanceRate) {
+  public SampleResult(TableView table, List<PatientRecord> records, double acceptanceRate) {
     this(table, records, acceptanceRate, List.of());
   }
 }

@@ -1,7 +1,5 @@
 package io.github.syntheticpatients.runtime;
 
-import io.github.syntheticpatients.runtime.schema.TableSchema;
-
 /**
  * A loaded generator. Sampling is plain Java: it needs neither DJL nor a native library, and is safe to call from
  * several threads at once.
@@ -15,7 +13,7 @@ public interface SyntheticModel {
   String sha256();
 
   /** The schema of the records it generates. */
-  TableSchema schema();
+  SchemaView schema();
 
   /** What the model is and how it was made: generator, settings, provenance and evaluation. */
   ModelInfo info();

@@ -3,7 +3,7 @@ package io.github.syntheticpatients.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -52,7 +52,7 @@ class LongitudinalIdentifiersTest {
     Training.train(request, TrainingListener.NONE);
     SyntheticModel model = ModelLoader.load(request.output().toString());
 
-    TableSchema schema = model.schema();
+    TableSchema schema = TableSchema.of(model.schema());
     ColumnSchema name = schema.column("patient_name").orElseThrow();
     assertThat(name.kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(name.identifierShape()).isEqualTo("full name");

@@ -6,7 +6,7 @@ import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
 import io.github.syntheticpatients.runtime.internal.Pearson;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;

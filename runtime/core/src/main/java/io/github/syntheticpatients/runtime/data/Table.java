@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.data;
 
+import io.github.syntheticpatients.runtime.TableView;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * (UTC); BINARY and CATEGORICAL the index of the category in {@link ColumnSchema#categories()}; IDENTIFIER and
  * dropped columns are not stored (always NaN). A missing value is NaN.
  */
-public final class Table {
+public final class Table implements TableView {
   private final TableSchema schema;
   private final double[][] columns;
   private final int rows;
@@ -36,6 +37,19 @@ public final class Table {
     }
   }
 
+  /**
+   * The table behind a view the runtime handed out ({@link io.github.syntheticpatients.runtime.SampleResult#table()}).
+   *
+   * @throws IllegalArgumentException for a view some other code implemented
+   */
+  public static Table of(TableView view) {
+    if (view instanceof Table table) {
+      return table;
+    }
+    throw new IllegalArgumentException("not a table the runtime sampled: " + view.getClass().getName());
+  }
+
+  @Override
   public TableSchema schema() {
     return schema;
   }

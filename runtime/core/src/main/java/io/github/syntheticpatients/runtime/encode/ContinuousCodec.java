@@ -1,6 +1,6 @@
 package io.github.syntheticpatients.runtime.encode;
 
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

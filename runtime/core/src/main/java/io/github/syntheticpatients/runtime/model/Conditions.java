@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;

@@ -14,7 +14,7 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -123,7 +123,7 @@ public final class TimelineModel implements SyntheticModel {
     SampleResult patientSample =
         patientModel.sample(
             new SampleRequest(request.rows(), random.nextLong(), request.conditions(), request.timeBudget()));
-    Table patients = patientSample.table();
+    Table patients = Table.of(patientSample.table());
     int[] lengths = lengths(patients);
     float[] activated = sampleSteps(patients, lengths, random);
     return new Sampled(encoder.decode(patients, lengths, activated), patientSample.acceptanceRate());

@@ -12,7 +12,7 @@ import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonlRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.TimelineJsonlWriter;
-import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.ColumnView;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class Generation {
     SampleResult sample =
         model.sample(
             new SampleRequest(request.rows(), request.seed(), request.conditions(), SampleRequest.DEFAULT_TIME_BUDGET));
-    List<String> columns = model.schema().outputColumns().stream().map(ColumnSchema::name).toList();
+    List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
     Path output = request.output().toAbsolutePath();
     Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
     switch (request.format()) {

@@ -7,7 +7,7 @@ import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.SchemaInference;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Files;

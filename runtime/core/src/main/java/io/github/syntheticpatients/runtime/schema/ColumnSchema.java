@@ -1,5 +1,7 @@
 package io.github.syntheticpatients.runtime.schema;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnView;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +40,8 @@ public record ColumnSchema(
     String identifierShape,
     int protectedValues,
     int unparsedValues,
-    String reason) {
+    String reason)
+    implements ColumnView {
 
   public ColumnSchema {
     Objects.requireNonNull(name, "name");

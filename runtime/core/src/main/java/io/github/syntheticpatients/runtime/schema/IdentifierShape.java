@@ -76,7 +76,7 @@ public final class IdentifierShape {
    * The template of a value: each digit becomes {@code d}, each upper-case letter {@code A}, each other letter
    * {@code a}; anything else stays. Null for a value longer than {@value #MAX_PATTERN_LENGTH} characters.
    */
-  static String patternOf(String value) {
+  public static String patternOf(String value) {
     if (value.length() > MAX_PATTERN_LENGTH) {
       return null;
     }
@@ -143,7 +143,7 @@ public final class IdentifierShape {
   }
 
   /** The shape as a short phrase for messages ("pattern ddd-dd-dddd", "fake e-mail addresses"). */
-  static String describe(String shape) {
+  public static String describe(String shape) {
     String s = shape == null ? SEQUENCE : shape;
     if (s.startsWith(PATTERN_PREFIX)) {
       return "random values shaped " + s.substring(PATTERN_PREFIX.length());

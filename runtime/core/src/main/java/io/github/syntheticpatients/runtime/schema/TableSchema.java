@@ -1,5 +1,7 @@
 package io.github.syntheticpatients.runtime.schema;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.SchemaView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +22,8 @@ import java.util.Optional;
  *     did; empty when none
  */
 public record TableSchema(
-    List<ColumnSchema> columns, String target, String entityId, String time, List<String> missingValues) {
+    List<ColumnSchema> columns, String target, String entityId, String time, List<String> missingValues)
+    implements SchemaView {
 
   /** A schema whose data uses only the default missing-value tokens. */
   public TableSchema(List<ColumnSchema> columns, String target, String entityId, String time) {
@@ -69,6 +72,18 @@ public record TableSchema(
   }
 
   /** A tabular schema without target. */
+  /**
+   * The schema behind a view the runtime handed out ({@link io.github.syntheticpatients.runtime.SyntheticModel#schema()}).
+   *
+   * @throws IllegalArgumentException for a view some other code implemented
+   */
+  public static TableSchema of(SchemaView view) {
+    if (view instanceof TableSchema schema) {
+      return schema;
+    }
+    throw new IllegalArgumentException("not a schema the runtime read: " + view.getClass().getName());
+  }
+
   public static TableSchema of(List<ColumnSchema> columns) {
     return new TableSchema(columns, null, null, null);
   }

@@ -4,7 +4,7 @@ import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
-import io.github.syntheticpatients.runtime.schema.SchemaInference;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.nio.file.Path;
 

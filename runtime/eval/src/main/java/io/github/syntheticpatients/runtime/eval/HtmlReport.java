@@ -2,7 +2,7 @@ package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;

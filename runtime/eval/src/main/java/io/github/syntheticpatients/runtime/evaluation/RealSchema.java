@@ -2,9 +2,9 @@ package io.github.syntheticpatients.runtime.evaluation;
 
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.SchemaInference;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;

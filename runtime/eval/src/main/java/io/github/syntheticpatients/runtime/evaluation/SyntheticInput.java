@@ -9,7 +9,7 @@ import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.nio.file.Path;

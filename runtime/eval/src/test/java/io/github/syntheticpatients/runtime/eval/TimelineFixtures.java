@@ -7,7 +7,7 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.net.URISyntaxException;

@@ -71,7 +71,7 @@ final class Candidate {
   /** Scores the candidate's fidelity against real rows it did not learn from; higher is better. */
   void score(Table validation, long seed) {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
     validationScore = TabularTrainingJob.quality(validation, synthetic);
   }
 
@@ -81,7 +81,7 @@ final class Candidate {
    */
   double[] bootstrapScores(Table validation, long seed, int resamples) {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed + 1);
     double[] scores = new double[resamples];
     for (int b = 0; b < resamples; b++) {

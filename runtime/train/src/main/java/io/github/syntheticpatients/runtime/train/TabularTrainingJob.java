@@ -206,7 +206,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
 
   private GateResult privacyGate(Candidate candidate, Table train, Table holdout, long seed) {
     SyntheticModel model = candidate.model();
-    Table synthetic = model.sample(SampleRequest.of(train.rowCount(), seed + 1)).table();
+    Table synthetic = Table.of(model.sample(SampleRequest.of(train.rowCount(), seed + 1)).table());
     GateResult gate =
         PrivacyGate.evaluate(train, holdout.rowCount() == 0 ? null : holdout, synthetic, null,
             TrainingOptions.gateSettings(request.settings().options()), seed);

@@ -9,7 +9,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.JsonLike;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Arrays;
 import java.util.Map;

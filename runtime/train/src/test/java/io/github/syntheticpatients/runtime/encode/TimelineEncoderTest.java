@@ -7,7 +7,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;

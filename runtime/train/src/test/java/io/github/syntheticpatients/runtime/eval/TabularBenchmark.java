@@ -93,7 +93,7 @@ public final class TabularBenchmark {
             Training.train(new TrainRequest(trainCsv, schemaFile, model, settings, true), TrainingListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         SyntheticModel loaded = ModelLoader.load(model.toString());
-        Table synthetic = loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table();
+        Table synthetic = Table.of(loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table());
         String label =
             String.format(Locale.ROOT, "%s (%d epochs, trained in %.0f s)", generator, result.epochs(), seconds);
         System.out.println(EvaluationBenchmark.row(d[0], label, train, holdout, synthetic, target, sensitive, seed));

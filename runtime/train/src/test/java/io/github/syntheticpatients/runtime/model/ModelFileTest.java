@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,9 +63,9 @@ class ModelFileTest {
     // the loaded copula samples exactly what the fitted copula state describes
     SampleResult fromFile = model.sample(SampleRequest.of(50, 9));
     byte[] again = ModelFile.toBytes(new ModelContents(
-        "copula", "test copula", model.schema(), null, null,
+        "copula", "test copula", TableSchema.of(model.schema()), null, null,
         io.github.syntheticpatients.runtime.copula.GaussianCopula.fromState(
-            model.schema(), copula.copulaState()).state(),
+            TableSchema.of(model.schema()), copula.copulaState()).state(),
         copula.settings(), copula.provenance(), copula.evaluation(), copula.timing()));
     assertThat(again).isEqualTo(bytes);
     assertThat(fromFile.records()).hasSize(50);

@@ -8,7 +8,7 @@ import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +128,7 @@ class TabularModelTest {
     }
     List<PatientRecord> records = copula.sample(SampleRequest.of(200, 5)).records();
     assertThat(records).hasSize(200);
-    Table sampled = copula.sample(SampleRequest.of(200, 5)).table();
+    Table sampled = Table.of(copula.sample(SampleRequest.of(200, 5)).table());
     long copies = IntStream.range(0, 200)
         .filter(r -> real.contains(List.of(sampled.value(r, 4), sampled.value(r, 10))))
         .count();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.io.csv;
 
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.schema.SchemaInference;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.SchemaInference;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.schema.ColumnKind;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

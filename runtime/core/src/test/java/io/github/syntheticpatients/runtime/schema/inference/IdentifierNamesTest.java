@@ -1,8 +1,8 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.syntheticpatients.runtime.schema.IdentifierNames.Meaning;
+import io.github.syntheticpatients.runtime.schema.inference.IdentifierNames.Meaning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

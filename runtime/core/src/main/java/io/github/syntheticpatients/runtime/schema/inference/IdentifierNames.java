@@ -1,5 +1,6 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,9 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;

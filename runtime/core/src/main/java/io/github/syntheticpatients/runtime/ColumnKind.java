@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime;
 
 /** What a column holds, which decides how it is encoded, learned and written back. */
 public enum ColumnKind {

@@ -1,5 +1,9 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.schema;
+package io.github.syntheticpatients.runtime.schema.inference;
 
 import java.util.Arrays;
 
