@@ -1,0 +1,106 @@
+package io.github.syntheticpatients.runtime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The runtime's package rules (docs/architecture.md), run by each runtime module's architecture test over the
+ * classes on its classpath: core checks core, eval checks core and eval, train checks all three. Plain Jupiter
+ * tests rather than ArchUnit's engine, so {@code -Dtest=...ArchitectureTest} selects them like any other test.
+ */
+public final class RuntimeRules {
+  private RuntimeRules() {}
+
+  /** Packages of the eval module. */
+  static final String[] EVAL = {"..runtime.eval..", "..runtime.evaluation.."};
+
+  /** Packages of the train module. */
+  static final String[] TRAIN = {"..runtime.train..", "..runtime.training..", "..runtime.gan..", "..runtime.cli.."};
+
+  public static final ArchRule noPackageCycles =
+      slices().matching("io.github.syntheticpatients.(**)").should().beFreeOfCycles();
+
+  public static final ArchRule onlyTrainingUsesDjl =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("..runtime.gan..", "..runtime.train..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ai.djl..")
+          .because("sampling is plain Java; DJL is an optional dependency of the train module");
+
+  public static final ArchRule onlyCsvIoUsesCommonsCsv =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..runtime.io.csv..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.commons.csv..")
+          .because("one place owns the CSV dialect and its error messages");
+
+  public static final ArchRule onlyJsonIoUsesJackson =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..runtime.io.json..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.fasterxml.jackson..")
+          .because("the model file and the reports write JSON through io.json (JsonFiles, JsonTrees)");
+
+  public static final ArchRule onlyEvaluationUsesTribuo =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..runtime.eval..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tribuo..");
+
+  public static final ArchRule runtimeNeverSeesMavenOrJunit =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.maven..", "org.junit..", "io.github.syntheticpatients.maven..",
+              "io.github.syntheticpatients.junit..");
+
+  public static final ArchRule coreSeesNeitherEvalNorTrain =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(concat(EVAL, TRAIN))
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(concat(EVAL, TRAIN))
+          .because("a test that only samples depends on the core alone");
+
+  public static final ArchRule evalSeesNoTraining =
+      noClasses()
+          .that()
+          .resideInAnyPackage(EVAL)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TRAIN)
+          .because("training depends on evaluation (the gate decides whether a model is written), not back")
+          .allowEmptyShould(true); // core's test sees no eval classes
+
+  /** Every rule, for a parameterised test. */
+  public static List<ArchRule> all() {
+    return List.of(
+        noPackageCycles,
+        onlyTrainingUsesDjl,
+        onlyCsvIoUsesCommonsCsv,
+        onlyJsonIoUsesJackson,
+        onlyEvaluationUsesTribuo,
+        runtimeNeverSeesMavenOrJunit,
+        coreSeesNeitherEvalNorTrain,
+        evalSeesNoTraining);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
