@@ -5,7 +5,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
 import io.github.syntheticpatients.runtime.evaluation.Evaluation;
 import io.github.syntheticpatients.runtime.evaluation.EvaluationResult;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
 import java.io.File;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
    * Value protection of the reports: no value that fewer than this many real records hold is shown (histogram edges
    * are the k-th smallest and largest values). 1 turns it off.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
   /** The report directory ({@code report.json}, {@code report.html}). */

@@ -1,11 +1,9 @@
 package io.github.syntheticpatients.maven;
 
-import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
-import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.ColumnKind;
-import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.TableSchema;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.ColumnView;
+import io.github.syntheticpatients.runtime.SchemaView;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
    * {@code _RARE_}, so it appears in no schema, model or output; the schema counts how many values were merged.
    * 1 turns protection off.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
   /**
@@ -97,8 +95,8 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
     }
     File target =
         output != null ? output : new File(defaultSyntheticDirectory(), TrainMojo.inputStem(input) + ".schema.json");
-    List<String> missing = CsvOptions.parseTokenList(missingValues);
-    TableSchema schema =
+    List<String> missing = Schemas.parseTokenList(missingValues);
+    SchemaView schema =
         longitudinal
             ? Schemas.infer(input.toPath(), entityId.strip(), time.strip(), valueProtectionK, missing)
             : Schemas.infer(input.toPath(), valueProtectionK, missing);
@@ -117,11 +115,11 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
   }
 
   /** A summary of what inference chose to protect, after the per-column lines the runtime logs. */
-  private void logChoices(TableSchema schema) {
+  private void logChoices(SchemaView schema) {
     List<String> generated = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     int protectedValues = 0;
-    for (ColumnSchema column : schema.columns()) {
+    for (ColumnView column : schema.columns()) {
       if (column.dropped()) {
         dropped.add(column.name());
       } else if (column.kind() == ColumnKind.IDENTIFIER) {

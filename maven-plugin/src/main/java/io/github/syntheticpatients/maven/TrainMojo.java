@@ -4,7 +4,7 @@ import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.cli.TrainProtocol;
 import io.github.syntheticpatients.runtime.internal.OptionStrings;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.File;
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
    * Value protection: the model stores no value that fewer than this many training records hold (numeric and date
    * bounds are the k-th smallest and largest values). 1 turns it off. Overrides a {@code valueProtectionK} option.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + ValueProtection.DEFAULT_K)
+  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
   /** Generator-specific options as {@code key=value}, e.g. {@code -Dsynthetic.options=numericEncoding=minmax}. */
@@ -176,7 +176,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private TrainSettings settings() {
     Map<String, String> parsed =
         new TreeMap<>(OptionStrings.parse(options == null ? List.of() : options, "options"));
-    parsed.put(ValueProtection.OPTION, Integer.toString(valueProtectionK));
+    parsed.put(Schemas.VALUE_PROTECTION_OPTION, Integer.toString(valueProtectionK));
     return new TrainSettings(
         generator, epochs, batchSize, seed != null ? seed : TrainSettings.DEFAULT_SEED, parsed);
   }

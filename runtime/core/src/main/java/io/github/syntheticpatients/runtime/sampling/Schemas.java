@@ -1,15 +1,16 @@
 package io.github.syntheticpatients.runtime.sampling;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.SchemaView;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,19 @@ public final class Schemas {
   private static final Logger LOG = LoggerFactory.getLogger(Schemas.class);
 
   private Schemas() {}
+
+  /** Value protection's default k, for adapters' parameter defaults (owned by {@code ValueProtection}). */
+  public static final int DEFAULT_VALUE_PROTECTION_K = ValueProtection.DEFAULT_K;
+
+  /** The training option that sets value protection's k (owned by {@code ValueProtection}). */
+  public static final String VALUE_PROTECTION_OPTION = ValueProtection.OPTION;
+
+  /**
+   * Reads a list option such as {@code synthetic.missingValues} ({@code "NA, ?, -999"}) the way the CSV reader does.
+   */
+  public static List<String> parseTokenList(String tokens) {
+    return CsvOptions.parseTokenList(tokens);
+  }
 
   /**
    * Infers the schema of a CSV (streaming; the file may be large), with the delimiter detected and the default
@@ -168,7 +182,7 @@ public final class Schemas {
   }
 
   /** Writes an editable JSON schema atomically (deterministic bytes). */
-  public static void write(TableSchema schema, Path json) {
-    SchemaJson.write(schema, json);
+  public static void write(SchemaView schema, Path json) {
+    SchemaJson.write(TableSchema.of(schema), json);
   }
 }
