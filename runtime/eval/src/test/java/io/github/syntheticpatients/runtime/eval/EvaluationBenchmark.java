@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * {@link #row(String, String, Table, Table, Table, String, String, long)} with its synthetic table, e.g. from
  * {@link Split#train()} after training on it.
  *
- * <p>Run (after {@code mvn -B -o -pl runtime test-compile}): {@code mvn -B -q -o -pl runtime
+ * <p>Run (after {@code mvn -B -o -pl runtime/train -am test-compile}): {@code mvn -B -q -o -pl runtime
  * org.codehaus.mojo:exec-maven-plugin:3.5.1:java
  * -Dexec.mainClass=io.github.syntheticpatients.runtime.eval.EvaluationBenchmark -Dexec.classpathScope=test}, or
  * from the IDE. About a minute on 2 cores.

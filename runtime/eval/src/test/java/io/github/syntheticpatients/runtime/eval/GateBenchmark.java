@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *       lightly perturbed training rows).
  * </ul>
  *
- * Usage: {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * Usage: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.GateBenchmark "-Dbenchmark.args=40 pbc pima2"} (the
  * number of splits, then the tables from src/test/resources/data; default 40 splits of the six tabular tables);
  * {@code "-Dbenchmark.args=40 timelines"} runs the patient-level gate on thirds of pbcseq and cgd instead.

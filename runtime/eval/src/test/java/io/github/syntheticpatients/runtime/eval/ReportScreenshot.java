@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
  * that a non-trivial screenshot comes out: a blank page compresses to a few kB, charts and tables make it far
  * larger. Not a unit test, because it needs a browser that most machines lack (a test would skip there, silently
  * passing); the report's HTML itself is checked by {@code EvaluationFacadeTest} and {@code DeterminismTest}. Run:
- * {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.ReportScreenshot}; it exits non-zero when Chromium is
- * missing or the screenshot looks blank, and leaves it in {@code runtime/target/report-screenshot.png}.
+ * missing or the screenshot looks blank, and leaves it in {@code runtime/train/target/report-screenshot.png}.
  */
 public final class ReportScreenshot {
   private ReportScreenshot() {}

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * ({@code synthetic:evaluate}), so the evaluation's privacy checks use records neither the generator nor the training
  * gate saw.
  *
- * <p>Usage: {@code OMP_NUM_THREADS=1 mvn -B -q -pl runtime -Pbenchmark test-compile exec:exec
+ * <p>Usage: {@code OMP_NUM_THREADS=1 mvn -B -q -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.DefaultTrainingBenchmark "-Dbenchmark.args=2 pbc cgd"}
  * (the number of seeds, or a range of seed indexes such as {@code 1-2}, then the tables from
  * src/test/resources/data; default 2 seeds, 17 and 1017, of every shared table).

@@ -32,7 +32,7 @@ import java.util.Locale;
  * <p>Generators: {@code copula}; {@code ctgan (ours)} with size-chosen settings and snapshot selection;
  * {@code ctgan (published defaults)}: 300 epochs, batch 500, 256×2 layers, no selection.
  *
- * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark "-Dbenchmark.args=--datasets pbc,pima2
  * --generators copula,ctgan"}.
  */

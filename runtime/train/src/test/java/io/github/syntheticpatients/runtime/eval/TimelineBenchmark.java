@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * "synthetic", the other quarter as holdout). It also prints the time per epoch (from the listener's progress) and
  * the plain-Java sampling speed for {@code --patients} patients.
  *
- * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TimelineBenchmark "-Dbenchmark.args=--epochs 300
  * --patients 10000"}; optional {@code --generator <name>}, {@code --seed <n>}, {@code --torch-threads <n>} (sets
  * {@code ai.djl.pytorch.num_threads}), {@code --skip-training}, {@code --options key=value,key=value} (training

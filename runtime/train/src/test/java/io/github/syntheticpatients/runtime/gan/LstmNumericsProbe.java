@@ -23,7 +23,7 @@ import java.util.Locale;
  * one forward and backward pass of each, averaged over N passes (1 torch thread: torch computes on the calling
  * thread).
  *
- * <p>Run: {@code ONEDNN_MAX_CPU_ISA=AVX2 mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * <p>Run: {@code ONEDNN_MAX_CPU_ISA=AVX2 mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.LstmNumericsProbe "-Dbenchmark.args=--hidden 64"}.
  */
 public final class LstmNumericsProbe {

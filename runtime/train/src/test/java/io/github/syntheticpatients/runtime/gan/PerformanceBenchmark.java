@@ -41,7 +41,7 @@ import java.util.Locale;
  *       budget takes to give up; target: less than 5 s.
  * </ul>
  *
- * Run: {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.PerformanceBenchmark "-Dbenchmark.args=epoch"}.
  */
 public final class PerformanceBenchmark {

@@ -23,7 +23,7 @@ import java.util.Locale;
  *       stop changing). Measured ~0.1 MB an epoch; a leak of 70 kB a step (18 steps an epoch) would break it.
  * </ul>
  *
- * Run: {@code mvn -B -pl runtime -Pbenchmark test-compile exec:exec
+ * Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.TrainingLeakBenchmark -Dbenchmark.args=ctgan}.
  */
 public final class TrainingLeakBenchmark {

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Time and heap of inferring and reading {@link CsvStreamingTest}'s million-row CSV (not a test: heap after
  * {@code System.gc()} and wall time depend on the JVM and the machine). Target: the table retains less than
- * 120 MB of heap (five stored columns of a million doubles are 40 MB). Run: {@code mvn -B -pl runtime -Pbenchmark
+ * 120 MB of heap (five stored columns of a million doubles are 40 MB). Run: {@code mvn -B -pl runtime/train -am -Pbenchmark
  * test-compile exec:exec -Dbenchmark.class=io.github.syntheticpatients.runtime.io.csv.CsvReadBenchmark}.
  */
 public final class CsvReadBenchmark {
