@@ -1,10 +1,10 @@
 package io.github.syntheticpatients.maven;
 
+import io.github.syntheticpatients.runtime.OptionStrings;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
-import io.github.syntheticpatients.runtime.cli.TrainProtocol;
-import io.github.syntheticpatients.runtime.internal.OptionStrings;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.training.TrainProtocol;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.File;
 import java.io.IOException;

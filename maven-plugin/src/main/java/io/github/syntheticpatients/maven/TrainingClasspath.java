@@ -1,6 +1,6 @@
 package io.github.syntheticpatients.maven;
 
-import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.Versions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.TrainRequest;
-import io.github.syntheticpatients.runtime.cli.TrainProtocol;
+import io.github.syntheticpatients.runtime.training.TrainProtocol;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.github.syntheticpatients.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.runtime.TrainRequest;
-import io.github.syntheticpatients.runtime.cli.TrainProtocol;
+import io.github.syntheticpatients.runtime.training.TrainProtocol;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

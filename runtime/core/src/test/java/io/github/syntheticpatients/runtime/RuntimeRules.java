@@ -18,7 +18,7 @@ public final class RuntimeRules {
   static final String[] EVAL = {"..runtime.eval..", "..runtime.evaluation.."};
 
   /** Packages of the train module. */
-  static final String[] TRAIN = {"..runtime.train..", "..runtime.training..", "..runtime.gan..", "..runtime.cli.."};
+  static final String[] TRAIN = {"..runtime.train..", "..runtime.training..", "..runtime.gan.."};
 
   public static final ArchRule noPackageCycles =
       slices().matching("io.github.syntheticpatients.(**)").should().beFreeOfCycles();

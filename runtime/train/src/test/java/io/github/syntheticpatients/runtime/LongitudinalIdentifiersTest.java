@@ -3,7 +3,6 @@ package io.github.syntheticpatients.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;

@@ -6,7 +6,6 @@ import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
 import io.github.syntheticpatients.runtime.evaluation.Evaluation;
 import io.github.syntheticpatients.runtime.sampling.Generation;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.sampling;
 
+import io.github.syntheticpatients.runtime.ColumnView;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.GenerateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
@@ -7,12 +8,11 @@ import io.github.syntheticpatients.runtime.SampleLimits;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
-import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.Versions;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonlRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.TimelineJsonlWriter;
-import io.github.syntheticpatients.runtime.ColumnView;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.OptionStrings;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.eval.GateSettings;
-import io.github.syntheticpatients.runtime.internal.OptionStrings;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Locale;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.github.syntheticpatients.runtime.gan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.syntheticpatients.runtime.internal.Versions;
+import io.github.syntheticpatients.runtime.Versions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

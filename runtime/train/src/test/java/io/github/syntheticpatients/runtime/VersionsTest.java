@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.internal;
+package io.github.syntheticpatients.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

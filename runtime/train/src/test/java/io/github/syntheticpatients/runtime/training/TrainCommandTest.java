@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.cli;
+package io.github.syntheticpatients.runtime.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

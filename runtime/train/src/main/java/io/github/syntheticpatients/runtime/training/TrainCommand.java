@@ -1,15 +1,14 @@
-package io.github.syntheticpatients.runtime.cli;
+package io.github.syntheticpatients.runtime.training;
 
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.OptionStrings;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
-import io.github.syntheticpatients.runtime.internal.OptionStrings;
-import io.github.syntheticpatients.runtime.training.Training;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +22,13 @@ import java.util.Locale;
  * file; {@link TrainProtocol} owns that file, the arguments and the exit codes:
  *
  * <pre>
- * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --request request.json [--parent-pid pid]
+ * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json [--parent-pid pid]
  * </pre>
  *
  * For people and build scripts the request can also be given as options:
  *
  * <pre>
- * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --input data.csv --output model.synth
+ * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --input data.csv --output model.synth
  *     [--schema schema.json] [--generator ctgan|basic|copula] [--epochs N] [--batch-size N] [--seed N]
  *     [--option key=value]… [--entity-id column --time column] [--force]
  * </pre>

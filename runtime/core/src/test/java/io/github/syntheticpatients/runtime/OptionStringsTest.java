@@ -1,9 +1,8 @@
-package io.github.syntheticpatients.runtime.internal;
+package io.github.syntheticpatients.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.syntheticpatients.runtime.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

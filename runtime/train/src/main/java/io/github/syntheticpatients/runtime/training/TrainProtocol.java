@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.cli;
+package io.github.syntheticpatients.runtime.training;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainRequest;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@link TrainCommand} reads (and deletes) with {@link #take}. Both sides use this class, so they cannot drift apart.
  *
  * <pre>
- * java -cp … io.github.syntheticpatients.runtime.cli.TrainCommand --request request.json --parent-pid 4242
+ * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json --parent-pid 4242
  * </pre>
  *
  * The file carries {@link #VERSION}; a file of another version, or with a property this version does not know, is

@@ -1,6 +1,5 @@
-package io.github.syntheticpatients.runtime.internal;
+package io.github.syntheticpatients.runtime;
 
-import io.github.syntheticpatients.runtime.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

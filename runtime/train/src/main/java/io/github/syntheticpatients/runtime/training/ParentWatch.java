@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.cli;
+package io.github.syntheticpatients.runtime.training;
 
 import java.io.IOException;
 import java.io.InputStream;

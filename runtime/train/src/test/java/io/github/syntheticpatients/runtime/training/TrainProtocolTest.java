@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.cli;
+package io.github.syntheticpatients.runtime.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +99,6 @@ class TrainProtocolTest {
     Path file = Path.of("r.json");
     assertThat(TrainProtocol.arguments(file, 42))
         .containsExactly("--request", file.toAbsolutePath().toString(), "--parent-pid", "42");
-    assertThat(TrainProtocol.MAIN_CLASS).isEqualTo("io.github.syntheticpatients.runtime.cli.TrainCommand");
+    assertThat(TrainProtocol.MAIN_CLASS).isEqualTo("io.github.syntheticpatients.runtime.training.TrainCommand");
   }
 }

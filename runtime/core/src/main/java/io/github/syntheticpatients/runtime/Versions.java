@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.internal;
+package io.github.syntheticpatients.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
