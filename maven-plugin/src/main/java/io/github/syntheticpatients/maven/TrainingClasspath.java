@@ -25,6 +25,7 @@ import org.eclipse.aether.resolution.DependencyResult;
 final class TrainingClasspath {
   static final String GROUP_ID = "io.github.syntheticpatients";
   static final String RUNTIME_ARTIFACT_ID = "synthetic-patients-runtime-train";
+  static final String CORE_ARTIFACT_ID = "synthetic-patients-runtime-core";
 
   private static final String RUNTIME = "runtime";
 
@@ -49,6 +50,9 @@ final class TrainingClasspath {
   List<File> resolve(String runtimeVersion, String nativeClassifier) throws MojoExecutionException {
     CollectRequest collect = new CollectRequest();
     collect.setRepositories(repositories);
+    // The core first and at depth 1: nearest wins, so its Commons CSV's commons-io and commons-codec beat the older
+    // ones DJL's commons-compress brings (a NoClassDefFoundError in CsvRowReader otherwise).
+    collect.addDependency(dependency(GROUP_ID + ":" + CORE_ARTIFACT_ID + ":" + runtimeVersion));
     collect.addDependency(dependency(GROUP_ID + ":" + RUNTIME_ARTIFACT_ID + ":" + runtimeVersion));
     try {
       collect.addDependency(dependency("ai.djl:api:" + Versions.djl()));
