@@ -102,7 +102,7 @@ final class Candidate {
    */
   double[] treeDetectionFolds(Table validation, long seed) {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = model().sample(SampleRequest.of(rows, seed)).table();
+    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
     return TreeDetection.foldAucs(validation, synthetic, seed);
   }
 
