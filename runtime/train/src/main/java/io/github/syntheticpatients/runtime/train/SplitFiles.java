@@ -2,8 +2,8 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.io.csv.CsvColumnValues;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Writes the training and holdout parts of a split (rows of a table, or whole patients of a long-format CSV) into the directory the user names with the training
@@ -92,26 +89,21 @@ final class SplitFiles {
    */
   private static int[] patientOfLines(Path input, String entityId, Map<String, Integer> patientOfId) {
     List<String> lines = lines(input);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
-      List<CSVRecord> records = parser.getRecords();
-      if (records.size() != lines.size() - 1 || !parser.getHeaderMap().containsKey(entityId)) {
-        return null;
-      }
-      int[] patients = new int[records.size()];
-      for (int r = 0; r < records.size(); r++) {
-        Integer patient = patientOfId.get(records.get(r).get(entityId).trim());
-        if (patient == null) {
-          return null;
-        }
-        patients[r] = patient;
-      }
-      return patients;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+    List<String> ids = CsvColumnValues.read(input, entityId).orElse(null);
+    if (ids == null || ids.size() != lines.size() - 1) {
       return null;
     }
+    int[] patients = new int[ids.size()];
+    for (int r = 0; r < ids.size(); r++) {
+      Integer patient = patientOfId.get(ids.get(r));
+      if (patient == null) {
+        return null;
+      }
+      patients[r] = patient;
+    }
+    return patients;
   }
+
 
   /** Writes the lines whose unit lies in the training part and those whose unit lies in the holdout. */
   private static void writeParts(List<String> lines, int[] unitOfLine, Path model, Path directory, DataSplit split,
