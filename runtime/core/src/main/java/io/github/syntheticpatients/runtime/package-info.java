@@ -1,6 +1,7 @@
 /**
- * The public API: load a model and sample it ({@link io.github.syntheticpatients.runtime.sampling.ModelLoader}), generate
- * to a file ({@link io.github.syntheticpatients.runtime.sampling.Generation}), train ({@link
- * io.github.syntheticpatients.runtime.training.Training}) and evaluate ({@link io.github.syntheticpatients.runtime.evaluation.Evaluation}).
+ * The API's records, exceptions and read-only views ({@code SchemaView}, {@code TableView}): plain JDK types, imported
+ * by every other package and importing none. Entry points sit in {@code runtime.sampling} (load a model, sample,
+ * generate a file, read a schema), {@code runtime.training} and {@code runtime.evaluation}; see
+ * docs/architecture.md.
  */
 package io.github.syntheticpatients.runtime;
