@@ -1,18 +1,13 @@
 package io.github.syntheticpatients.runtime;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The runtime's package rules over the main classes this module sees (its own and those it depends on). */
 class CoreArchitectureTest {
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.github.syntheticpatients.runtime");
+  private static final JavaClasses CLASSES = RuntimeRules.mainClasses();
 
   @ParameterizedTest
   @MethodSource("io.github.syntheticpatients.runtime.RuntimeRules#all")

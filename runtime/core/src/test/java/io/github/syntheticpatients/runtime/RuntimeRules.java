@@ -3,6 +3,9 @@ package io.github.syntheticpatients.runtime;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -83,6 +86,18 @@ public final class RuntimeRules {
           .resideInAnyPackage(TRAIN)
           .because("training depends on evaluation (the gate decides whether a model is written), not back")
           .allowEmptyShould(true); // core's test sees no eval classes
+
+  /**
+   * The runtime's main classes on this module's test classpath: test classes are left out whether they come as a
+   * folder (this module's) or as a test jar (core's and eval's, which the reactor hands over packaged in
+   * {@code mvn verify}).
+   */
+  public static JavaClasses mainClasses() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar"))
+        .importPackages("io.github.syntheticpatients.runtime");
+  }
 
   /** Every rule, for a parameterised test. */
   public static List<ArchRule> all() {
