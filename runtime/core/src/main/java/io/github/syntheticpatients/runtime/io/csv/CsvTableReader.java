@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.io.csv;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -25,8 +26,9 @@ import java.util.Set;
  *
  * <p>Missing are the option's tokens plus the schema's {@code missingValues}, and in number and date columns also
  * the placeholders {@code -}, {@code --} and {@code .}. A value of a discrete column that is not one of its
- * categories is read as {@link ValueProtection#RARE_CATEGORY} when the column has that category (rare values were
- * merged into it at inference). A value that is not of its column's kind is an error, unless the schema counts
+ * categories is read as its nearest ancestor code that is one ({@link CodeHierarchy}: {@code 250.83} as {@code
+ * 250}), else as {@link ValueProtection#RARE_CATEGORY} when the column has that category (rare values were
+ * generalised or merged into it at inference). A value that is not of its column's kind is an error, unless the schema counts
  * such values ({@code unparsedValues} above 0): then it is read as missing, and one warning per column names the
  * first few with their lines.
  */
@@ -274,6 +276,17 @@ public final class CsvTableReader {
       return value;
     }
 
+    /** The category of the nearest ancestor of a code ({@link CodeHierarchy}), or null when none is one. */
+    private Integer ancestorIndex(String code) {
+      for (String parent = CodeHierarchy.parent(code); parent != null; parent = CodeHierarchy.parent(parent)) {
+        Integer index = categoryIndex.get(parent);
+        if (index != null) {
+          return index;
+        }
+      }
+      return null;
+    }
+
     private double category(String text, long line) {
       Integer index = categoryIndex.get(text);
       if (index == null && !numericCategoryIndex.isEmpty()) {
@@ -284,6 +297,9 @@ public final class CsvTableReader {
       }
       if (index == null && tolerates() && !CsvValues.isNumber(text)) {
         return stray(text, text, line); // stray text in a column of numeric codes
+      }
+      if (index == null) {
+        index = ancestorIndex(text); // a rare code read as its nearest kept ancestor (250.83 as 250)
       }
       if (index == null && rareIndex >= 0) {
         index = rareIndex; // a value too rare to be a category of its own, or one not seen at inference

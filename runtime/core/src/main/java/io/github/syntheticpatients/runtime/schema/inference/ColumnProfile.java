@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.schema.inference;
 
+import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,13 @@ final class ColumnProfile {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+  /**
+   * A code-shaped token: letters, digits, dots and dashes, at most {@value SchemaInference#MAX_CODE_LENGTH}
+   * characters, starting with a letter or digit ({@code 428}, {@code 250.83}, {@code V57}, {@code E11.9}, {@code
+   * J01CA04}).
+   */
+  private static final Pattern CODE_TOKEN =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0," + (SchemaInference.MAX_CODE_LENGTH - 1) + "}");
 
   private final String name;
   private final Role role;
@@ -77,6 +87,9 @@ final class ColumnProfile {
   /** Templates of the values and how many rows have each: streamed only once the values are no longer counted. */
   private Map<String, Long> patterns = new HashMap<>();
   private boolean anyBlank;
+  /** Whether every value so far is a code-shaped token, and whether any is text: then values are counted longer. */
+  private boolean allCodeShaped = true;
+  private boolean anyText;
   /** The stray values of the last column built, with their lines, for the warning; null when none. */
   private String strayExamples;
 
@@ -105,6 +118,7 @@ final class ColumnProfile {
     }
     present++;
     boolean streaming = manyDistinct; // the values were no longer counted before this one
+    allCodeShaped &= CsvValues.isPlaceholder(value) || CODE_TOKEN.matcher(value).matches();
     trackDistinct(value, holder);
     if (CsvValues.isPlaceholder(value)) {
       placeholders++; // missing if the column turns out numbers or dates; a value if text
@@ -124,6 +138,7 @@ final class ColumnProfile {
     if (firstText == null) {
       firstText = value;
     }
+    anyText = true;
     example(notNumbers, value, file, line);
     trackPattern(value, streaming);
     anyBlank |= value.indexOf(' ') >= 0;
@@ -243,7 +258,7 @@ final class ColumnProfile {
         counts.put(value, held);
       }
       held.add(holder);
-      if (counts.size() > DISTINCT_TRACKED) {
+      if (counts.size() > distinctLimit()) {
         manyDistinct = true;
         counts.forEach((v, holders) -> {
           if (hasShape(v)) {
@@ -264,6 +279,14 @@ final class ColumnProfile {
     }
   }
 
+  /**
+   * How many distinct values are counted exactly: more while every value is a code-shaped token and some are text
+   * (a column of diagnosis codes), so that such a column can be categories at any cardinality.
+   */
+  private int distinctLimit() {
+    return allCodeShaped && anyText ? SchemaInference.MAX_CODE_CATEGORIES : DISTINCT_TRACKED;
+  }
+
   private boolean allDistinct() {
     if (!manyDistinct) {
       return counts.size() == present;
@@ -273,7 +296,9 @@ final class ColumnProfile {
 
   /** All distinct, or (while counted) at least 90 % of the values distinct. */
   private boolean mostlyDistinct() {
-    return allDistinct() || (!manyDistinct && counts.size() >= DOMINANT_SHARE * present);
+    // Counted code columns beyond the usual limit keep the usual answer (all distinct only), so no kind changes.
+    return allDistinct()
+        || (!manyDistinct && counts.size() <= DISTINCT_TRACKED && counts.size() >= DOMINANT_SHARE * present);
   }
 
   /** The most frequent template, or null when none was tracked. */
@@ -446,10 +471,23 @@ final class ColumnProfile {
     boolean identifierSized = allDistinct() && present >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER;
     long limit =
         Math.max(SchemaInference.MIN_CATEGORY_LIMIT, Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
+    boolean codes = looksLikeCodes() && !identifierSized;
+    if (codes && counts.keySet().stream().anyMatch(value -> CodeHierarchy.parent(value) != null)) {
+      Builder generalised = protectedCodes(limit); // codes with ancestors: generalise rare ones, at any number
+      if (generalised != null) {
+        return generalised;
+      }
+    }
     if (!manyDistinct && counts.size() <= limit && !identifierSized) {
       Builder categories = protectedCategories(value -> true, present, missing, 0, false);
       if (categories != null) {
         return categories;
+      }
+    }
+    if (codes && counts.size() > limit) {
+      Builder codeCategories = protectedCodes(limit);
+      if (codeCategories != null) {
+        return codeCategories;
       }
     }
     String pattern = codePattern();
@@ -514,6 +552,73 @@ final class ColumnProfile {
       column.reason(
           rare + (rare == 1 ? " value is" : " values are") + " held by fewer than " + k + " records and read as "
               + ValueProtection.RARE_CATEGORY + " (" + SchemaInference.K_PROPERTY + ")");
+    }
+    return column;
+  }
+
+  /**
+   * Short code-shaped tokens of few shapes that repeat (each value held on average by at least two rows), all
+   * counted: diagnosis, procedure or drug codes, categories at any cardinality.
+   */
+  private boolean looksLikeCodes() {
+    if (manyDistinct || !allCodeShaped || !anyText || 2L * counts.size() > present) {
+      return false;
+    }
+    Map<String, Boolean> shapes = new HashMap<>();
+    for (String value : counts.keySet()) {
+      shapes.put(IdentifierShape.patternOf(value), Boolean.TRUE);
+      if (shapes.size() > MAX_PATTERNS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A code column as categories: the codes held by at least k records are kept; a rarer code is generalised to its
+   * nearest ancestor ({@link CodeHierarchy}) held by at least k records, counting the rare codes below it, else
+   * read as {@link ValueProtection#RARE_CATEGORY}. Null when what is kept covers less than half of the values.
+   */
+  private Builder protectedCodes(long limit) {
+    Set<String> kept = new HashSet<>();
+    Map<String, Holders> rare = new HashMap<>();
+    long keptRows = 0;
+    for (Map.Entry<String, Holders> entry : counts.entrySet()) {
+      if (entry.getValue().held() >= k) {
+        kept.add(entry.getKey());
+        keptRows += entry.getValue().rows;
+      } else {
+        rare.put(entry.getKey(), entry.getValue());
+      }
+    }
+    CodeGeneralisation generalised = CodeGeneralisation.of(kept, rare, k);
+    if (kept.isEmpty() && generalised.ancestors().isEmpty()
+        || 2 * (keptRows + generalised.generalisedRows()) < present) {
+      return null;
+    }
+    List<String> categories = new ArrayList<>(kept);
+    categories.addAll(generalised.ancestors());
+    categories.sort(Comparator.naturalOrder());
+    if (generalised.bucketed() > 0) {
+      categories.add(ValueProtection.RARE_CATEGORY);
+    }
+    Builder column = column(
+        categories.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL, missing, categories, 0);
+    column.protectedValues = generalised.generalisedValues() + generalised.bucketed();
+    column.reason(
+        "codes: short tokens of few shapes that repeat (" + counts.size() + " distinct values in " + present
+            + " rows" + (counts.size() > limit ? ", more than the " + limit + " of other text" : "")
+            + "), so categories at any number of values. To make it an identifier instead set \"kind\":"
+            + " \"identifier\", to leave it out set \"drop\": true");
+    if (generalised.generalisedValues() > 0) {
+      column.reason(
+          generalised.generalisedValues() + " codes held by fewer than " + k + " records are generalised to "
+              + generalised.ancestors().size() + " ancestor codes held by at least " + k + " (250.83 -> 250)");
+    }
+    if (generalised.bucketed() > 0) {
+      column.reason(
+          generalised.bucketed() + " codes held by fewer than " + k + " records and with no such ancestor are read"
+              + " as " + ValueProtection.RARE_CATEGORY + " (" + SchemaInference.K_PROPERTY + ")");
     }
     return column;
   }
@@ -629,7 +734,7 @@ final class ColumnProfile {
   }
 
   /** How many rows hold a value, and by how many distinct holders, counted up to k. */
-  private static final class Holders {
+  static final class Holders {
     private final long[] ids;
     private int held;
     private long rows;
@@ -652,6 +757,15 @@ final class ColumnProfile {
 
     int held() {
       return held;
+    }
+
+    long rows() {
+      return rows;
+    }
+
+    /** The holders counted: all of them when fewer than k. */
+    long[] ids() {
+      return java.util.Arrays.copyOf(ids, held);
     }
   }
 }

@@ -59,6 +59,11 @@ import org.slf4j.LoggerFactory;
  *             is at most 2 % of the values, and the values held by at least k records cover at least half of the
  *             rows: CATEGORICAL (BINARY when two categories), the categories sorted by {@link String#compareTo}
  *             and protected as below;
+ *         <li>codes: every value a short token of letters, digits, dots and dashes (at most {@value
+ *             #MAX_CODE_LENGTH} characters), of at most 16 shapes, at most {@value #MAX_CODE_CATEGORIES} distinct values
+ *             each held on average by two rows or more ({@code 428}, {@code 250.83}, {@code V57}, {@code E11.9}):
+ *             CATEGORICAL at any cardinality, protected as below, with rare codes generalised where the code
+ *             says its ancestor ({@link io.github.syntheticpatients.runtime.schema.CodeHierarchy});
  *         <li>mostly distinct values of one shape without blanks ({@code MRN-001234}): IDENTIFIER of that shape;
  *             all distinct without blanks: IDENTIFIER (record numbers);
  *         <li>otherwise free text: dropped (kind {@code identifier}, so that un-dropping it generates ids rather
@@ -70,7 +75,10 @@ import org.slf4j.LoggerFactory;
  * ValueProtection#DEFAULT_K} unless {@code valueProtectionK} says otherwise; a record is a row, or a patient in
  * longitudinal data). The other values are merged into one category {@link ValueProtection#RARE_CATEGORY}, placed
  * last, and the column's {@code protectedValues} counts them (never naming them); readers map them, and any value
- * not seen at inference, to that category. A bucket rather than missing keeps the share of rare values and the
+ * not seen at inference, to that category. In a code column a rare code is first generalised to its nearest
+ * ancestor held by at least k records, the rare codes below it counted together ({@code 250.83} to {@code 250});
+ * {@code protectedValues} counts those too, and the reason says how many of each. Readers map a value that is not
+ * a category to its nearest ancestor that is, before {@code _RARE_}. A bucket rather than missing keeps the share of rare values and the
  * meaning of the missing rate.
  *
  * <p>{@code missingRate} is the share of missing values (rounded to 6 decimals), {@code nullable} is whether any
@@ -85,6 +93,10 @@ public final class SchemaInference {
   public static final int MIN_CATEGORY_LIMIT = 50;
   /** Text columns never have more categories than this. */
   public static final int MAX_CATEGORY_LIMIT = 200;
+  /** Code columns (short tokens that repeat) are counted up to this many distinct values; beyond, they are text. */
+  public static final int MAX_CODE_CATEGORIES = 10_000;
+  /** The longest code-shaped token ({@code J01CA04} has 7 characters, {@code E11.65} 6). */
+  public static final int MAX_CODE_LENGTH = 10;
   /** Fewer values than this cannot tell an identifier from a short list. */
   public static final int MIN_ROWS_FOR_IDENTIFIER = 20;
   /** The cap on inferred decimals. */
