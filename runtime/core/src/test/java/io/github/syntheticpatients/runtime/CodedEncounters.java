@@ -36,8 +36,9 @@ import java.util.SplittableRandom;
  *       {@code 428}), half unseen categories ({@code 998}, {@code V98}, which do not).
  * </ul>
  *
- * Everything is drawn from one {@link SplittableRandom} seeded by {@link Settings#seed}, so a table is a pure
- * function of its settings.
+ * The encounters are drawn from one {@link SplittableRandom} seeded by {@link Settings#seed}, so a table is a pure
+ * function of its settings; the codes' ranks are fixed, so tables of two seeds are two samples of one population
+ * (a training table and a fresh real one).
  */
 public final class CodedEncounters {
   /** The columns, in order. */
@@ -90,16 +91,19 @@ public final class CodedEncounters {
   private static final String[] ICD10_LETTER = {"I", "E", "J", "K", "N", "S", "Z", "W"};
   private static final int CHAPTERS = ICD9_FIRST.length;
   private static final int INJURY = 5;
+  /** The codes' ranks do not depend on {@link Settings#seed}: two seeds are two samples of one population. */
+  private static final long VOCABULARY_SEED = 17;
 
   private CodedEncounters() {}
 
   /** The rows, without the header; a missing value is null. */
   public static List<String[]> rows(Settings settings) {
-    SplittableRandom random = new SplittableRandom(settings.seed());
+    SplittableRandom vocabulary = new SplittableRandom(VOCABULARY_SEED);
     List<List<String>> codes = new ArrayList<>();
     for (int chapter = 0; chapter < CHAPTERS; chapter++) {
-      codes.add(chapterCodes(settings, chapter, random));
+      codes.add(chapterCodes(settings, chapter, vocabulary));
     }
+    SplittableRandom random = new SplittableRandom(settings.seed());
     double[][] codeWeights = new double[CHAPTERS][];
     for (int chapter = 0; chapter < CHAPTERS; chapter++) {
       codeWeights[chapter] = zipfWeights(codes.get(chapter).size(), settings.zipf());

@@ -259,6 +259,10 @@ public record EvaluationReport(
     s.put("detectionAuc", detectionAuc);
     s.put("detectionScore", Detection.score(detectionAuc));
     s.put("treeDetectionAuc", treeDetectionAuc);
+    double codeCooccurrence = real == null || synthetic == null ? Double.NaN : CodeCooccurrence.r2(real, synthetic);
+    if (!Double.isNaN(codeCooccurrence)) {
+      s.put("codeCooccurrenceR2", codeCooccurrence); // only for tables with two or more code columns
+    }
     if (freshReal != null) {
       s.put("freshRealOverall", freshReal.quality().overall());
       s.put("freshRealColumnShapes", freshReal.quality().columnShapes());
