@@ -24,9 +24,9 @@ import java.util.Map;
  * quality, tree detection and code co-occurrence R² with and without the code columns, and how many emitted codes
  * are held by fewer than k training records.
  *
- * <p>Run (after {@code mvn -B -o -pl runtime/eval -am test-compile}): {@code mvn -B -q -o -pl runtime/eval
- * org.codehaus.mojo:exec-maven-plugin:3.5.1:java
- * -Dexec.mainClass=io.github.syntheticpatients.runtime.eval.CodedEncountersBenchmark -Dexec.classpathScope=test}.
+ * <p>Run (after {@code mvn -B -o -pl runtime/core,runtime/eval test-compile}): {@code java -cp CP
+ * io.github.syntheticpatients.runtime.eval.CodedEncountersBenchmark}, CP being core's and eval's classes and test
+ * classes and their dependency jars; figures in docs/benchmarks/codes.md. About 5 minutes on 2 shared cores.
  */
 public final class CodedEncountersBenchmark {
   private static final List<String> CODES = List.of("diag_1", "diag_2", "diag_3");
