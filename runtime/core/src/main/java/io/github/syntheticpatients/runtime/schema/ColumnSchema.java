@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param identifierShape for an identifier, how its synthetic values look ({@link IdentifierShape}); null (read
  *     as {@link IdentifierShape#SEQUENCE}) for other kinds
  * @param protectedValues how many distinct values were held by fewer than k records when the schema was inferred
- *     and so were replaced by {@link ValueProtection#RARE_CATEGORY} (a count, never the values)
+ *     and so were replaced by {@link ValueProtection#RARE_CATEGORY} or, in a code column, generalised to an
+ *     ancestor code ({@link CodeHierarchy}); a count, never the values
  * @param unparsedValues how many values were not of the column's kind when the schema was inferred (stray text in a
  *     number or date column); when above 0, reading treats such values as missing, with a warning, instead of
  *     failing
