@@ -118,7 +118,7 @@ final class ColumnProfile {
     }
     present++;
     boolean streaming = manyDistinct; // the values were no longer counted before this one
-    allCodeShaped &= CsvValues.isPlaceholder(value) || CODE_TOKEN.matcher(value).matches();
+    allCodeShaped = allCodeShaped && (CsvValues.isPlaceholder(value) || CODE_TOKEN.matcher(value).matches());
     trackDistinct(value, holder);
     if (CsvValues.isPlaceholder(value)) {
       placeholders++; // missing if the column turns out numbers or dates; a value if text

@@ -21,15 +21,19 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CodeColumnInferenceTest {
   private static final List<String> DIAGNOSES = List.of("diag_1", "diag_2", "diag_3");
 
   @TempDir Path dir;
 
-  @Test
-  void diagnosisCodesAreCategoriesWhateverTheirNumber() {
-    CodedEncounters.Settings settings = CodedEncounters.Settings.defaults(5600, 17);
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void diagnosisCodesAreCategoriesWhateverTheirNumber(boolean icd10) {
+    CodedEncounters.Settings icd9 = CodedEncounters.Settings.defaults(5600, 17);
+    CodedEncounters.Settings settings = icd10 ? icd9.withIcd10() : icd9;
     Path csv = CodedEncounters.write(settings, dir.resolve("encounters.csv"));
     TableSchema schema = SchemaInference.infer(csv);
     for (String name : DIAGNOSES) {
