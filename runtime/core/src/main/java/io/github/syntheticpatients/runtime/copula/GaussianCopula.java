@@ -16,9 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
 
 /**
  * A Gaussian copula over a table's learned columns: per-column marginals joined by the correlation of their
@@ -181,26 +178,16 @@ public final class GaussianCopula {
           shrunk[a][b] = a == b ? 1.0 : (1 - shrinkage) * r[a][b];
         }
       }
-      if (shrinkage >= 1.0 || tryCholesky(shrunk) != null) {
+      if (shrinkage >= 1.0 || Cholesky.lower(shrunk).isPresent()) {
         return shrunk;
       }
     }
   }
 
-  private static double[][] tryCholesky(double[][] matrix) {
-    try {
-      return new CholeskyDecomposition(new Array2DRowRealMatrix(matrix), 1e-12, 1e-10).getL().getData();
-    } catch (MathIllegalArgumentException e) {
-      return null;
-    }
-  }
-
   private static double[][] choleskyFactor(double[][] matrix) {
-    double[][] factor = tryCholesky(matrix);
-    if (factor == null) {
-      throw new ModelFormatException(SOURCE, "the correlation matrix is not positive definite");
-    }
-    return factor;
+    return Cholesky.lower(matrix)
+        .orElseThrow(
+            () -> new ModelFormatException(SOURCE, "the correlation matrix is not symmetric positive definite"));
   }
 
   /** The schema sampled tables use. */

@@ -1,7 +1,5 @@
 package io.github.syntheticpatients.runtime.copula;
 
-import org.apache.commons.math3.special.Erf;
-
 /** The standard normal distribution function and its inverse, fast enough for millions of cells. */
 final class StandardNormal {
   /** Probabilities are kept this far from 0 and 1 so scores stay finite (|z| below about 6.4). */
@@ -9,13 +7,9 @@ final class StandardNormal {
 
   private StandardNormal() {}
 
-  /**
-   * The quantile function, via commons-math3's inverse complementary error function (pure Java: {@code FastMath.log}
-   * is table-driven double arithmetic and {@code sqrt} is exact, so it gives the same bits on every machine).
-   */
+  /** The quantile function, with {@code p} kept within {@link #EPSILON} of 0 and 1 ({@link NormalQuantile}). */
   static double inverse(double p) {
-    double q = Math.max(EPSILON, Math.min(1 - EPSILON, p));
-    return -Math.sqrt(2) * Erf.erfcInv(2 * q);
+    return NormalQuantile.of(Math.max(EPSILON, Math.min(1 - EPSILON, p)));
   }
 
   /**
