@@ -44,15 +44,7 @@ public record TableSchema(
         throw new IllegalArgumentException("Schema names column '" + role + "' that it does not contain");
       }
     }
-    if ((entityId == null) != (time == null)) {
-      throw new IllegalArgumentException(
-          "A longitudinal schema names both its patient id column (entityId) and its time column (time); got"
-              + " entityId " + entityId + " and time " + time);
-    }
-    if (entityId != null) {
-      if (entityId.equals(time)) {
-        throw new IllegalArgumentException("entityId and time name the same column '" + time + "'");
-      }
+    if (LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.FIELDS).isPresent()) {
       ColumnSchema timeColumn = columns.get(indexOfIn(columns, time));
       if (!timeColumn.kind().isContinuous() || timeColumn.dropped()) {
         throw new IllegalArgumentException(

@@ -1,6 +1,6 @@
 package io.github.syntheticpatients.runtime.evaluation;
 
-import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,12 +44,7 @@ public record EvaluateRequest(
     thresholds = Map.copyOf(Objects.requireNonNullElse(thresholds, Map.of()));
     entityId = blankToNull(entityId);
     time = blankToNull(time);
-    if ((entityId == null) != (time == null)) {
-      throw InvalidInputException.inParameter(
-          entityId == null ? "entityId" : "time",
-          "Longitudinal evaluation needs both the patient id column (entityId) and the time column (time); got entityId "
-              + entityId + " and time " + time);
-    }
+    LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.FIELDS);
     ValueProtection.checkK(valueProtectionK, ValueProtection.OPTION);
   }
 

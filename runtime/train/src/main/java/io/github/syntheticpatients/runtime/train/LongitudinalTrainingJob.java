@@ -26,6 +26,7 @@ import io.github.syntheticpatients.runtime.model.TimelineContents;
 import io.github.syntheticpatients.runtime.model.TimelineModel;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -193,13 +194,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
   private TableSchema schema(int valueProtectionK) {
     if (request.schemaFile() == null) {
-      if (request.entityId() == null || request.time() == null) {
-        throw InvalidInputException.inParameter(
-            request.entityId() == null ? "entityId" : "time",
-            "Longitudinal training needs both the patient id column (synthetic.entityId) and the time column"
-                + " (synthetic.time), or a schema file that names them");
-      }
-      return Schemas.infer(request.input(), request.entityId(), request.time(), valueProtectionK, List.of());
+      // Without a schema file that names them, the request must name both roles.
+      LongitudinalRoles roles =
+          LongitudinalRoles.required(request.entityId(), request.time(), LongitudinalRoles.Names.PROPERTIES);
+      return Schemas.infer(request.input(), roles.entityId(), roles.time(), valueProtectionK, List.of());
     }
     TableSchema schema = Schemas.read(request.schemaFile());
     if (request.entityId() != null || request.time() != null) {

@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,11 +149,7 @@ public final class TrainCommand {
     if (output == null) {
       throw InvalidInputException.inParameter("output", "--output <model file> is required");
     }
-    if ((entityId == null || entityId.isBlank()) != (time == null || time.isBlank())) {
-      throw InvalidInputException.inParameter(entityId == null || entityId.isBlank() ? "--entity-id" : "--time",
-          "Longitudinal data needs both --entity-id <patient id column> and --time <time column>; give both or"
-              + " neither");
-    }
+    LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.OPTIONS);
     return new TrainRequest(input, schema, output, settings, force).withLongitudinal(entityId, time);
   }
 

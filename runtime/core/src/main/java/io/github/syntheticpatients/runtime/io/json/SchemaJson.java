@@ -217,7 +217,7 @@ public final class SchemaJson {
       return new TableSchema(
           columns, document.target(), document.entityId(), document.time(),
           document.missingValues() == null ? List.of() : document.missingValues());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw problem(file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
     }
   }

@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.schema.inference;
 
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import io.github.syntheticpatients.runtime.ColumnKind;
@@ -209,28 +210,13 @@ public final class SchemaInference {
   public static TableSchema inferLongitudinal(
       Path input, CsvOptions options, String entityId, String time, int valueProtectionK) {
     int k = ValueProtection.checkK(valueProtectionK, K_PROPERTY);
-    if (entityId == null || entityId.isBlank()) {
-      throw InvalidInputException.inParameter(
-          LongitudinalInput.ENTITY_ID_PARAMETER, "the patient id column is not set; name the column with "
-              + LongitudinalInput.ENTITY_ID_PARAMETER);
-    }
-    if (time == null || time.isBlank()) {
-      throw InvalidInputException.inParameter(
-          LongitudinalInput.TIME_PARAMETER, "the time column is not set; name the column with "
-              + LongitudinalInput.TIME_PARAMETER);
-    }
-    if (entityId.equals(time)) {
-      throw InvalidInputException.inParameter(
-          LongitudinalInput.TIME_PARAMETER,
-          "the patient id and the time column are both '" + time + "'; " + LongitudinalInput.TIME_PARAMETER
-              + " must name the column with each visit's time");
-    }
+    LongitudinalRoles roles = LongitudinalRoles.required(entityId, time, LongitudinalRoles.Names.PROPERTIES);
     return inferFiles(
         input,
         LongitudinalInput.files(input),
         file -> LongitudinalInput.optionsFor(file, options),
-        entityId,
-        time,
+        roles.entityId(),
+        roles.time(),
         Files.isDirectory(input),
         k);
   }
