@@ -53,7 +53,7 @@ class IdentifierProtectionTest {
 
   @Test
   void identifiersAreInferredByNameAndShape() {
-    TableSchema schema = Schemas.read(request.schemaFile());
+    TableSchema schema = TableSchema.of(Schemas.read(request.schemaFile()));
     Map<String, String> shapes =
         Map.of(
             "full_name", "full name",
@@ -80,7 +80,7 @@ class IdentifierProtectionTest {
 
   @Test
   void theRareDiagnosisIsInNoArtefact() throws IOException {
-    ColumnSchema diagnosis = Schemas.read(request.schemaFile()).column("diagnosis").orElseThrow();
+    ColumnSchema diagnosis = TableSchema.of(Schemas.read(request.schemaFile())).column("diagnosis").orElseThrow();
     assertThat(diagnosis.categories())
         .containsExactly("primary biliary cholangitis", "primary sclerosing cholangitis", ValueProtection.RARE_CATEGORY);
     assertThat(diagnosis.protectedValues()).isEqualTo(1);
@@ -133,7 +133,7 @@ class IdentifierProtectionTest {
     IdentifierProbe small = IdentifierProbe.of(45, true);
     assertThat(small.values("full_name").get(0)).isEqualTo(small.values("full_name").get(1));
     TrainRequest smallRequest = trainCopula(small, dir.resolve("small"));
-    TableSchema schema = Schemas.read(smallRequest.schemaFile());
+    TableSchema schema = TableSchema.of(Schemas.read(smallRequest.schemaFile()));
     for (String name : List.of("full_name", "firstName", "notes")) {
       assertThat(schema.column(name).orElseThrow().kind()).as(name).isEqualTo(ColumnKind.IDENTIFIER);
       assertThat(schema.column(name).orElseThrow().categories()).as(name).isEmpty();

@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ public final class TrainedCopula {
       Files.createDirectories(dir);
       Path csv = Files.copy(TestData.path("pbc.csv"), dir.resolve("pbc.csv"));
       Path schema = dir.resolve("pbc.schema.json");
-      Schemas.write(Schemas.infer(csv).withTarget("status"), schema);
+      Schemas.write(TableSchema.of(Schemas.infer(csv)).withTarget("status"), schema);
       return new TrainRequest(
           csv, schema, dir.resolve("pbc.synth"), TrainSettings.defaults().withGenerator("copula").withSeed(11), false);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -119,7 +120,7 @@ class TrainingTest {
     assertThat(Training.isUpToDate(withSettings(request.settings().withGenerator("ctgan")))).isFalse();
 
     Path otherSchema = dir.resolve("other.schema.json");
-    Schemas.write(Schemas.read(request.schemaFile()).withTarget("stage"), otherSchema);
+    Schemas.write(TableSchema.of(Schemas.read(request.schemaFile())).withTarget("stage"), otherSchema);
     assertThat(Training.isUpToDate(new TrainRequest(request.input(), otherSchema, request.output(), request.settings(), false)))
         .isFalse();
     assertThat(Training.isUpToDate(new TrainRequest(request.input(), null, request.output(), request.settings(), false)))

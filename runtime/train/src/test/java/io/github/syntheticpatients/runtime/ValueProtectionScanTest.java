@@ -109,7 +109,7 @@ class ValueProtectionScanTest {
   @Test
   void theSchemaInferenceKeepsThePlantedColumnsContinuous() {
     // Otherwise the scan below proves nothing about the numeric side.
-    TableSchema schema = Schemas.infer(table);
+    TableSchema schema = TableSchema.of(Schemas.infer(table));
     for (String name : List.of("age", "diagnosis_date", "weight", "crp")) {
       ColumnSchema column = schema.column(name).orElseThrow();
       assertThat(column.kind().isContinuous()).as(name + " is " + column.kind()).isTrue();

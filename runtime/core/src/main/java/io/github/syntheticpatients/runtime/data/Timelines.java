@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.data;
 
+import io.github.syntheticpatients.runtime.TimelinesView;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * {@link #visits()}. The patient id column is not stored in the table (identifiers never are); {@link #id(int)}
  * keeps the id as read, for messages and for grouping only.
  */
-public final class Timelines {
+public final class Timelines implements TimelinesView {
   private final Table visits;
   private final int[] starts;
   private final List<String> ids;
@@ -42,30 +43,44 @@ public final class Timelines {
     }
   }
 
+  /** The timelines behind a view the runtime made ({@code Schemas.readTimelines}); refuses a foreign one. */
+  public static Timelines of(TimelinesView view) {
+    if (view instanceof Timelines timelines) {
+      return timelines;
+    }
+    throw new IllegalArgumentException("not timelines the runtime read: " + view.getClass().getName());
+  }
+
+  @Override
   public TableSchema schema() {
     return visits.schema();
   }
 
   /** All visit rows, grouped by patient. */
+  @Override
   public Table visits() {
     return visits;
   }
 
+  @Override
   public int patientCount() {
     return ids.size();
   }
 
   /** The number of visits of a patient. */
+  @Override
   public int visitCount(int patient) {
     return starts[patient + 1] - starts[patient];
   }
 
   /** The row in {@link #visits()} of a patient's first visit. */
+  @Override
   public int firstRow(int patient) {
     return starts[patient];
   }
 
   /** A patient's id as read. */
+  @Override
   public String id(int patient) {
     return ids.get(patient);
   }

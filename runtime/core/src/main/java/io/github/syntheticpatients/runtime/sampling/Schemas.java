@@ -2,7 +2,7 @@ package io.github.syntheticpatients.runtime.sampling;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.SchemaView;
-import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.TimelinesView;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
@@ -49,7 +49,7 @@ public final class Schemas {
    *
    * @throws InvalidInputException if the CSV is empty, has no data rows, duplicate column names or ragged rows
    */
-  public static TableSchema infer(Path csv) {
+  public static SchemaView infer(Path csv) {
     return SchemaInference.infer(csv, CsvOptions.defaults());
   }
 
@@ -63,7 +63,7 @@ public final class Schemas {
    * @throws InvalidInputException for k below 1, or if the CSV is empty, has no data rows, duplicate column names
    *     or ragged rows
    */
-  public static TableSchema infer(Path csv, int valueProtectionK, List<String> missingValues) {
+  public static SchemaView infer(Path csv, int valueProtectionK, List<String> missingValues) {
     return SchemaInference.infer(csv, CsvOptions.defaults().withExtraNaTokens(missingValues), valueProtectionK);
   }
 
@@ -81,7 +81,7 @@ public final class Schemas {
    * @throws InvalidInputException if a column is not in the header, the time column holds text, a visit has no
    *     patient id, or a file is malformed
    */
-  public static TableSchema infer(Path input, String entityId, String time) {
+  public static SchemaView infer(Path input, String entityId, String time) {
     return SchemaInference.inferLongitudinal(input, CsvOptions.defaults(), entityId, time);
   }
 
@@ -89,7 +89,7 @@ public final class Schemas {
    * Infers a longitudinal schema as {@link #infer(Path, String, String)}, with the user's value protection (k
    * counts patients) and missing-value tokens (see {@link #infer(Path, int, List)}).
    */
-  public static TableSchema infer(
+  public static SchemaView infer(
       Path input, String entityId, String time, int valueProtectionK, List<String> missingValues) {
     return SchemaInference.inferLongitudinal(
         input, CsvOptions.defaults().withExtraNaTokens(missingValues), entityId, time, valueProtectionK);
@@ -105,14 +105,15 @@ public final class Schemas {
    * kind, a number or a date. A schema that already names the same id and time columns is returned as it is, so
    * its own static flags win.
    *
-   * @param schema the schema as read
+   * @param view the schema as read ({@link #read})
    * @param input the long-format CSV or directory of per-patient files the schema describes
    * @param entityId the patient id column ({@code synthetic.entityId})
    * @param time the time column ({@code synthetic.time})
    * @throws InvalidInputException naming {@code synthetic.entityId} or {@code synthetic.time} when the column is not
    *     in the schema or the time column is dropped, or for a problem in the data (e.g. a time that is text)
    */
-  public static TableSchema withLongitudinal(TableSchema schema, Path input, String entityId, String time) {
+  public static SchemaView withLongitudinal(SchemaView view, Path input, String entityId, String time) {
+    TableSchema schema = TableSchema.of(view);
     if (entityId != null && entityId.equals(schema.entityId()) && time != null && time.equals(schema.time())) {
       return schema;
     }
@@ -168,8 +169,8 @@ public final class Schemas {
    * @throws InvalidInputException naming file, line and column of a value that does not fit the schema, a visit
    *     without patient id or time, or a static column that changes within a patient, with the fix
    */
-  public static Timelines readTimelines(Path input, TableSchema schema) {
-    return TimelineReader.read(input, schema, CsvOptions.defaults());
+  public static TimelinesView readTimelines(Path input, SchemaView schema) {
+    return TimelineReader.read(input, TableSchema.of(schema), CsvOptions.defaults());
   }
 
   /**
@@ -177,7 +178,7 @@ public final class Schemas {
    *
    * @throws InvalidInputException naming the file, line and character of what is wrong, with the fix
    */
-  public static TableSchema read(Path json) {
+  public static SchemaView read(Path json) {
     return SchemaJson.read(json);
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ForwardFillTest {
   private static Timelines psvSample() {
     Path sample = TestData.path("psv-sample");
-    TableSchema schema = Schemas.infer(sample, "patient", "ICULOS");
-    return Schemas.readTimelines(sample, schema);
+    TableSchema schema = TableSchema.of(Schemas.infer(sample, "patient", "ICULOS"));
+    return Timelines.of(Schemas.readTimelines(sample, schema));
   }
 
   @Test

@@ -88,7 +88,7 @@ class RecordWritersTest {
   @ParameterizedTest
   @ValueSource(strings = {"pbc", "cgd", "flchain"})
   void roundTripThroughCsv(String dataset) {
-    TableSchema schema = Schemas.infer(TestData.path(dataset + ".csv"));
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path(dataset + ".csv")));
     Table original = CsvTableReader.read(TestData.path(dataset + ".csv"), schema, CsvOptions.defaults());
     List<PatientRecord> records = ValueFormat.toRecords(original);
     List<String> columns = schema.outputColumns().stream().map(c -> c.name()).toList();

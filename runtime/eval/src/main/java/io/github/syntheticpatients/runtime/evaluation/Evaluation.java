@@ -44,9 +44,10 @@ public final class Evaluation {
     TableSchema schema;
     if (request.schemaFile() != null) {
       requireFile(request.schemaFile(), "schemaFile");
-      schema = Schemas.read(request.schemaFile());
+      schema = TableSchema.of(Schemas.read(request.schemaFile()));
       if (request.entityId() != null) {
-        schema = Schemas.withLongitudinal(schema, request.real(), request.entityId(), request.time());
+        schema =
+            TableSchema.of(Schemas.withLongitudinal(schema, request.real(), request.entityId(), request.time()));
       }
     } else if (request.entityId() != null) {
       schema = RealSchema.inferLongitudinal(request.real(), request.holdout(), request.entityId(), request.time());
@@ -93,8 +94,9 @@ public final class Evaluation {
 
   private static EvaluationResult evaluateTimelines(
       EvaluateRequest request, TableSchema schema, String target, GateSettings settings) {
-    Timelines real = Schemas.readTimelines(request.real(), schema);
-    Timelines holdout = request.holdout() == null ? null : Schemas.readTimelines(request.holdout(), schema);
+    Timelines real = Timelines.of(Schemas.readTimelines(request.real(), schema));
+    Timelines holdout =
+        request.holdout() == null ? null : Timelines.of(Schemas.readTimelines(request.holdout(), schema));
     SyntheticInput.Read<Timelines> read =
         SyntheticInput.timelines(
             request.synthetic(), schema,

@@ -32,11 +32,11 @@ final class RealSchema {
    * column numeric where either has fractions, static only where static in both).
    */
   static TableSchema inferLongitudinal(Path real, Path holdout, String entityId, String time) {
-    TableSchema schema = Schemas.infer(real, entityId, time);
+    TableSchema schema = TableSchema.of(Schemas.infer(real, entityId, time));
     if (holdout == null) {
       return schema;
     }
-    TableSchema other = Schemas.infer(holdout, entityId, time);
+    TableSchema other = TableSchema.of(Schemas.infer(holdout, entityId, time));
     List<ColumnSchema> columns = new ArrayList<>();
     for (ColumnSchema column : schema.columns()) {
       columns.add(other.column(column.name()).map(o -> widen(column, o)).orElse(column));

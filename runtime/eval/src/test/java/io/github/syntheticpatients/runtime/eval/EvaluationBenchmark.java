@@ -51,7 +51,7 @@ public final class EvaluationBenchmark {
   public static Table load(String name) {
     try {
       Path csv = Path.of(EvaluationBenchmark.class.getResource("/data/" + name + ".csv").toURI());
-      TableSchema schema = Schemas.infer(csv);
+      TableSchema schema = TableSchema.of(Schemas.infer(csv));
       return CsvTableReader.read(csv, schema, null);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);

@@ -31,7 +31,7 @@ final class TimelineFixtures {
   static Timelines load(String name, String entityId, String time) {
     try {
       Path csv = Path.of(TimelineFixtures.class.getResource("/data/" + name + ".csv").toURI());
-      return group(csv, Schemas.infer(csv), entityId, time);
+      return group(csv, TableSchema.of(Schemas.infer(csv)), entityId, time);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -96,7 +96,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     Engines.require();
     schema = schema(options.valueProtectionK());
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
-    all = Schemas.readTimelines(request.input(), schema);
+    all = Timelines.of(Schemas.readTimelines(request.input(), schema));
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
     }
@@ -197,14 +197,15 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       // Without a schema file that names them, the request must name both roles.
       LongitudinalRoles roles =
           LongitudinalRoles.required(request.entityId(), request.time(), LongitudinalRoles.Names.PROPERTIES);
-      return Schemas.infer(request.input(), roles.entityId(), roles.time(), valueProtectionK, List.of());
+      return TableSchema.of(
+          Schemas.infer(request.input(), roles.entityId(), roles.time(), valueProtectionK, List.of()));
     }
-    TableSchema schema = Schemas.read(request.schemaFile());
+    TableSchema schema = TableSchema.of(Schemas.read(request.schemaFile()));
     if (request.entityId() != null || request.time() != null) {
       String entityId = request.entityId() != null ? request.entityId() : schema.entityId();
       String time = request.time() != null ? request.time() : schema.time();
       // Marks the static columns from the data when the schema file did not name these roles itself.
-      schema = Schemas.withLongitudinal(schema, request.input(), entityId, time);
+      schema = TableSchema.of(Schemas.withLongitudinal(schema, request.input(), entityId, time));
     }
     return schema;
   }

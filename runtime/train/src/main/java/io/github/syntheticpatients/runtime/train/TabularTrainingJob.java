@@ -69,8 +69,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     requireInput(request.input());
     schema =
         request.schemaFile() == null
-            ? Schemas.infer(request.input(), options.valueProtectionK(), List.of())
-            : Schemas.read(request.schemaFile());
+            ? TableSchema.of(Schemas.infer(request.input(), options.valueProtectionK(), List.of()))
+            : TableSchema.of(Schemas.read(request.schemaFile()));
     ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
     if (table.rowCount() < MIN_ROWS) {

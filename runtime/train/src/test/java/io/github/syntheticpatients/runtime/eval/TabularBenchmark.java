@@ -61,7 +61,7 @@ public final class TabularBenchmark {
       String target = d[1];
       String sensitive = d[2];
       Path csv = resource(d[0]);
-      TableSchema schema = Schemas.infer(csv).withTarget(target);
+      TableSchema schema = TableSchema.of(Schemas.infer(csv)).withTarget(target);
       Table all = CsvTableReader.read(csv, schema, null);
       EvaluationBenchmark.Split split = EvaluationBenchmark.split(all, seed);
       Table train = split.train();

@@ -30,7 +30,7 @@ public final class TestModels {
 
   /** The pbc table with its inferred schema. */
   public static Table pbc() {
-    TableSchema schema = Schemas.infer(TestData.path("pbc.csv"));
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("pbc.csv")));
     return CsvTableReader.read(TestData.path("pbc.csv"), schema, CsvOptions.defaults());
   }
 

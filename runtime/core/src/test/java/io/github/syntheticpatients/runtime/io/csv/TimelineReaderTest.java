@@ -44,8 +44,8 @@ class TimelineReaderTest {
   @Test
   void pbcseqHas312PatientsWithSortedVisits() {
     Path file = TestData.path("pbcseq.csv");
-    TableSchema schema = Schemas.infer(file, "id", "day");
-    Timelines timelines = Schemas.readTimelines(file, schema);
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "id", "day"));
+    Timelines timelines = Timelines.of(Schemas.readTimelines(file, schema));
     assertThat(timelines.patientCount()).isEqualTo(312);
     assertThat(timelines.visits().rowCount()).isEqualTo(1945);
     assertThat(timelines.maxVisits()).isEqualTo(16);
@@ -71,7 +71,7 @@ class TimelineReaderTest {
   @Test
   void cgdHas128PatientsAnd203Rows() {
     Path file = TestData.path("cgd.csv");
-    Timelines timelines = Schemas.readTimelines(file, Schemas.infer(file, "id", "tstart"));
+    Timelines timelines = Timelines.of(Schemas.readTimelines(file, Schemas.infer(file, "id", "tstart")));
     assertThat(timelines.patientCount()).isEqualTo(128);
     assertThat(timelines.visits().rowCount()).isEqualTo(203);
     assertThat(timelines.maxVisits()).isGreaterThan(1);
@@ -80,8 +80,8 @@ class TimelineReaderTest {
   @Test
   void shuffledRowsGiveTheSameTimelinesInFirstAppearanceOrder() throws IOException {
     Path file = TestData.path("pbcseq.csv");
-    TableSchema schema = Schemas.infer(file, "id", "day");
-    Timelines sorted = Schemas.readTimelines(file, schema);
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "id", "day"));
+    Timelines sorted = Timelines.of(Schemas.readTimelines(file, schema));
     List<String> lines = Files.readAllLines(file);
     List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
     Collections.shuffle(rows, new Random(7));
@@ -89,7 +89,7 @@ class TimelineReaderTest {
     shuffledLines.add(lines.get(0));
     shuffledLines.addAll(rows);
     Path shuffledFile = Files.write(dir.resolve("shuffled.csv"), shuffledLines);
-    Timelines shuffled = Schemas.readTimelines(shuffledFile, schema);
+    Timelines shuffled = Timelines.of(Schemas.readTimelines(shuffledFile, schema));
 
     assertThat(shuffled.patientCount()).isEqualTo(sorted.patientCount());
     // Patients come in the order of their first row in the shuffled file; match them by id.
@@ -128,8 +128,8 @@ class TimelineReaderTest {
   void readsAPsvDirectoryOnePatientPerFile() {
     Path sample = TestData.path("psv-sample");
     // Four patients: k = 1 keeps SepsisLabel's categories (one patient is septic).
-    TableSchema schema = Schemas.infer(sample, "patient", "ICULOS", 1, List.of());
-    Timelines timelines = Schemas.readTimelines(sample, schema);
+    TableSchema schema = TableSchema.of(Schemas.infer(sample, "patient", "ICULOS", 1, List.of()));
+    Timelines timelines = Timelines.of(Schemas.readTimelines(sample, schema));
     // Sorted relative paths: nested/p100004.psv comes before p000001.psv.
     assertThat(List.of(timelines.id(0), timelines.id(1), timelines.id(2), timelines.id(3)))
         .containsExactly("p100004", "p000001", "p000002", "p000003");

@@ -29,8 +29,8 @@ class TimelineJsonlWriterTest {
   @Test
   void writesOnePatientPerLineAndParsesBack() throws IOException {
     Path file = TestData.path("cgd.csv");
-    TableSchema schema = Schemas.infer(file, "id", "tstart");
-    Timelines timelines = Schemas.readTimelines(file, schema);
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "id", "tstart"));
+    Timelines timelines = Timelines.of(Schemas.readTimelines(file, schema));
     List<PatientTimeline> patients = TimelineRecords.patients(timelines);
     Path out = dir.resolve("out/cgd.jsonl");
     TimelineJsonlWriter.write(out, patients);

@@ -26,7 +26,7 @@ class LongitudinalInferenceTest {
 
   @Test
   void pbcseqStaticAttributesAreTheBaselineColumns() {
-    TableSchema schema = Schemas.infer(TestData.path("pbcseq.csv"), "id", "day");
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("pbcseq.csv"), "id", "day"));
     assertThat(schema.isLongitudinal()).isTrue();
     assertThat(schema.entityId()).isEqualTo("id");
     assertThat(schema.time()).isEqualTo("day");
@@ -44,12 +44,12 @@ class LongitudinalInferenceTest {
     assertThat(schema.column("status").orElseThrow().categories()).containsExactly("0", "1", "2");
     assertThat(schema.column("bili").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
     // The tabular inference is unchanged by the longitudinal one.
-    assertThat(Schemas.infer(TestData.path("pbcseq.csv")).isLongitudinal()).isFalse();
+    assertThat(TableSchema.of(Schemas.infer(TestData.path("pbcseq.csv"))).isLongitudinal()).isFalse();
   }
 
   @Test
   void cgdMatchesItsDataDictionary() {
-    TableSchema schema = Schemas.infer(TestData.path("cgd.csv"), "id", "tstart");
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("cgd.csv"), "id", "tstart"));
     assertThat(names(schema.staticColumns()))
         .containsExactly(
             "center", "random", "treat", "sex", "age", "height", "weight", "inherit", "steroids", "propylac",
@@ -67,7 +67,7 @@ class LongitudinalInferenceTest {
   @Test
   void psvDirectoryWithoutIdColumnGetsOneFirst() {
     // Four patients: k = 1 so that SepsisLabel (one septic patient) stays categories.
-    TableSchema schema = Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of());
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of()));
     assertThat(schema.columns().get(0).name()).isEqualTo("patient");
     assertThat(schema.columns().get(0).kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(schema.entityId()).isEqualTo("patient");
@@ -92,7 +92,7 @@ class LongitudinalInferenceTest {
       }
     }
     Path file = Files.writeString(dir.resolve("visits.csv"), csv);
-    TableSchema schema = Schemas.infer(file, "pid", "month");
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "month"));
     assertThat(schema.column("month").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
     assertThat(names(schema.staticColumns())).containsExactly("sex");
     assertThat(names(schema.timeVaryingColumns())).containsExactly("hb");
@@ -101,7 +101,7 @@ class LongitudinalInferenceTest {
   @Test
   void nothingIsStaticWithoutRepeatVisits() throws IOException {
     Path file = Files.writeString(dir.resolve("single.csv"), "pid,t,sex\n1,0,f\n2,0,m\n3,5,f\n");
-    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "t", 1, List.of()));
     assertThat(schema.staticColumns()).isEmpty();
     assertThat(names(schema.timeVaryingColumns())).containsExactly("sex");
   }
@@ -110,7 +110,7 @@ class LongitudinalInferenceTest {
   void missingCountsAsAValue() throws IOException {
     Path file =
         Files.writeString(dir.resolve("missing.csv"), "pid,t,lab,unit\n1,0,,NA\n1,1,5,NA\n2,0,4,x\n2,1,4,x\n");
-    TableSchema schema = Schemas.infer(file, "pid", "t", 1, List.of());
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "t", 1, List.of()));
     assertThat(names(schema.staticColumns())).containsExactly("unit");
     assertThat(names(schema.timeVaryingColumns())).containsExactly("lab");
   }
@@ -118,19 +118,19 @@ class LongitudinalInferenceTest {
   @Test
   void rejectsAbsentRoleColumnsNamingTheParameter() {
     Path pbcseq = TestData.path("pbcseq.csv");
-    assertThatThrownBy(() -> Schemas.infer(pbcseq, "patient", "day"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(pbcseq, "patient", "day")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'patient'")
         .hasMessageContaining("synthetic.entityId")
         .hasMessageContaining("[id, futime");
-    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "visit"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(pbcseq, "id", "visit")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'visit'")
         .hasMessageContaining("synthetic.time");
-    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "id"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(pbcseq, "id", "id")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("synthetic.time");
-    assertThatThrownBy(() -> Schemas.infer(pbcseq, "id", "sex"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(pbcseq, "id", "sex")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("time column holds text such as 'f'");
   }
@@ -138,14 +138,14 @@ class LongitudinalInferenceTest {
   @Test
   void rejectsMissingIdAndDifferingHeaders() throws IOException {
     Path file = Files.writeString(dir.resolve("noid.csv"), "pid,t,x\n1,0,1\n,1,2\n");
-    assertThatThrownBy(() -> Schemas.infer(file, "pid", "t"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(file, "pid", "t")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("noid.csv, line 3, column 'pid'")
         .hasMessageContaining("patient id is missing");
     Path patients = Files.createDirectory(dir.resolve("patients"));
     Files.writeString(patients.resolve("a.psv"), "t|x\n1|2\n");
     Files.writeString(patients.resolve("b.psv"), "t|y\n1|2\n");
-    assertThatThrownBy(() -> Schemas.infer(patients, "pid", "t"))
+    assertThatThrownBy(() -> TableSchema.of(Schemas.infer(patients, "pid", "t")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("b.psv")
         .hasMessageContaining("[t, y] differs from [t, x]");
