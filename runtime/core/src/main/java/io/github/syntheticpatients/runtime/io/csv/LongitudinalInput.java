@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.io.csv;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,9 +27,9 @@ import java.util.stream.Stream;
  */
 public final class LongitudinalInput {
   /** The build parameter naming the patient id column. */
-  public static final String ENTITY_ID_PARAMETER = "synthetic.entityId";
+  public static final String ENTITY_ID_PARAMETER = LongitudinalRoles.Names.PROPERTIES.entityId();
   /** The build parameter naming the time column. */
-  public static final String TIME_PARAMETER = "synthetic.time";
+  public static final String TIME_PARAMETER = LongitudinalRoles.Names.PROPERTIES.time();
 
   private LongitudinalInput() {}
 
