@@ -2,7 +2,7 @@ package io.github.syntheticpatients.runtime.evaluation;
 
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.eval.SyntheticDomain;
+import io.github.syntheticpatients.runtime.eval.report.SyntheticDomain;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvRowReader;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;

@@ -2,6 +2,10 @@ package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
+import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
+import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.TableSchema;

@@ -1,6 +1,9 @@
 package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
+import io.github.syntheticpatients.runtime.eval.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

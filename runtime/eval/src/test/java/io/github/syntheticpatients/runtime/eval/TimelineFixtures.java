@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;

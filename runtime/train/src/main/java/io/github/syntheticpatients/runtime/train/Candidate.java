@@ -3,7 +3,7 @@ package io.github.syntheticpatients.runtime.train;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.eval.TreeDetection;
+import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.model.GanGenerator;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;

@@ -6,7 +6,7 @@ import io.github.syntheticpatients.runtime.OptionStrings;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
-import io.github.syntheticpatients.runtime.eval.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.Locale;
 import java.util.Map;
