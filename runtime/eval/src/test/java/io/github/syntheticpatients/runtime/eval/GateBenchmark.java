@@ -45,7 +45,7 @@ public final class GateBenchmark {
   private GateBenchmark() {}
 
   /** A seeded split into thirds: {T, H, F}. */
-  static Table[] thirds(Table table, long seed) {
+  public static Table[] thirds(Table table, long seed) {
     int[] order = TableColumns.permutation(table.rowCount(), seed);
     int third = table.rowCount() / 3;
     return new Table[] {
@@ -56,7 +56,7 @@ public final class GateBenchmark {
   }
 
   /** The synthetic table of one case. */
-  static Table synthetic(String name, Table train, Table fresh, long seed) {
+  public static Table synthetic(String name, Table train, Table fresh, long seed) {
     return switch (name) {
       case "fresh" -> fresh;
       case "copula" ->

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * all real visits pooled (missing values included). It keeps every marginal, the length and gap distributions and the
  * static attributes, and breaks every dependence over time and between time-varying columns.
  */
-final class IndependentVisits {
+public final class IndependentVisits {
   private IndependentVisits() {}
 
   /** {@code patients} synthetic patients drawn from {@code real} with the seed. */
-  static Timelines sample(Timelines real, int patients, long seed) {
+  public static Timelines sample(Timelines real, int patients, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Table visits = real.visits();
     int[] chosen = new int[patients];

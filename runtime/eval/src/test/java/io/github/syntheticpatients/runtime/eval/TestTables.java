@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Random;
 
 /** Small seeded tables for the evaluation tests. */
-final class TestTables {
+public final class TestTables {
   private TestTables() {}
 
-  static final TableSchema SCHEMA =
+  public static final TableSchema SCHEMA =
       new TableSchema(
           List.of(
               new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
@@ -26,7 +26,7 @@ final class TestTables {
           null);
 
   /** Rows from one fixed joint distribution: age drives bmi, stage and outcome; 5 % of bmi missing. */
-  static Table patients(int n, long seed) {
+  public static Table patients(int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[SCHEMA.columns().size()][n];
     for (int i = 0; i < n; i++) {
@@ -45,7 +45,7 @@ final class TestTables {
   }
 
   /** Each column sampled independently from the given table's values (the independent-marginals baseline). */
-  static Table independentMarginals(Table source, int n, long seed) {
+  public static Table independentMarginals(Table source, int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[source.columnCount()][n];
     for (int col = 0; col < source.columnCount(); col++) {
@@ -57,7 +57,7 @@ final class TestTables {
   }
 
   /** Uniform noise over each column's range (continuous) or categories (discrete), no missing values. */
-  static Table noise(Table like, int n, long seed) {
+  public static Table noise(Table like, int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[like.columnCount()][n];
     for (int col = 0; col < like.columnCount(); col++) {
@@ -84,7 +84,7 @@ final class TestTables {
   }
 
   /** {@code base} with its first {@code k} rows replaced by random rows of {@code source}. */
-  static Table withCopiedRows(Table base, Table source, int k, long seed) {
+  public static Table withCopiedRows(Table base, Table source, int k, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[base.columnCount()][];
     for (int col = 0; col < base.columnCount(); col++) {
@@ -100,7 +100,7 @@ final class TestTables {
   }
 
   /** A table of the given schema from columns. */
-  static Table of(TableSchema schema, double[]... columns) {
+  public static Table of(TableSchema schema, double[]... columns) {
     return new Table(schema, columns);
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Hand-made seeded timelines with known structure for the longitudinal metric tests. */
-final class TestTimelines {
+public final class TestTimelines {
   private TestTimelines() {}
 
   static final TableSchema SCHEMA =
@@ -31,7 +31,7 @@ final class TestTimelines {
    * patient-specific slope around a common level, plus a slowly wandering (AR(1), φ = 0.8) term, 5 % missing;
    * {@code dose} follows {@code lab}; {@code state} mostly keeps its category from one visit to the next.
    */
-  static Timelines patients(int n, int minVisits, int maxVisits, long seed) {
+  public static Timelines patients(int n, int minVisits, int maxVisits, long seed) {
     Random random = new Random(seed);
     List<double[]> rows = new ArrayList<>();
     int[] starts = new int[n + 1];
@@ -61,7 +61,7 @@ final class TestTimelines {
   }
 
   /** The same patients with each patient's time-varying values shuffled across its visits (times kept). */
-  static Timelines shuffledVisits(Timelines t, long seed) {
+  public static Timelines shuffledVisits(Timelines t, long seed) {
     Random random = new Random(seed);
     Table visits = t.visits();
     List<double[]> rows = new ArrayList<>();
@@ -90,7 +90,7 @@ final class TestTimelines {
     return of(rows, starts, ids);
   }
 
-  static Timelines of(List<double[]> rows, int[] starts, List<String> ids) {
+  public static Timelines of(List<double[]> rows, int[] starts, List<String> ids) {
     double[][] c = new double[SCHEMA.columns().size()][rows.size()];
     for (int r = 0; r < rows.size(); r++) {
       for (int k = 0; k < c.length; k++) {

@@ -25,11 +25,11 @@ import java.util.Map;
  * (a column is static when it is constant within every patient), and seeded patient splits. Test code only; the
  * production reader is {@code Schemas}'.
  */
-final class TimelineFixtures {
+public final class TimelineFixtures {
   private TimelineFixtures() {}
 
   /** {@code /data/<name>.csv} grouped by the id column and ordered by the time column within each patient. */
-  static Timelines load(String name, String entityId, String time) {
+  public static Timelines load(String name, String entityId, String time) {
     try {
       Path csv = Path.of(TimelineFixtures.class.getResource("/data/" + name + ".csv").toURI());
       return group(csv, TableSchema.of(Schemas.infer(csv)), entityId, time);
@@ -83,7 +83,7 @@ final class TimelineFixtures {
   }
 
   /** A seeded split of the patients: the first {@code share} of a permutation, and the rest. */
-  static Timelines[] split(Timelines all, double share, long seed) {
+  public static Timelines[] split(Timelines all, double share, long seed) {
     int[] order = TableColumns.permutation(all.patientCount(), seed);
     int cut = (int) Math.round(all.patientCount() * share);
     return new Timelines[] {

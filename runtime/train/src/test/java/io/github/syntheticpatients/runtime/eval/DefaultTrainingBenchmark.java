@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
 import io.github.syntheticpatients.runtime.evaluation.Evaluation;
 import io.github.syntheticpatients.runtime.evaluation.EvaluationResult;

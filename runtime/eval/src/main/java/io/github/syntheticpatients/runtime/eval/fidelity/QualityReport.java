@@ -124,7 +124,7 @@ public record QualityReport(
   }
 
   /** Mean of the non-NaN values; NaN when there are none. */
-  static double nanMean(double[] values) {
+  public static double nanMean(double[] values) {
     double sum = 0;
     int n = 0;
     for (double v : values) {

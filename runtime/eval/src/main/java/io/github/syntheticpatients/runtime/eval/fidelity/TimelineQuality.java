@@ -2,8 +2,8 @@ package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.eval.report.ReportTree;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
+import io.github.syntheticpatients.runtime.eval.stats.TreeValues;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -170,14 +170,14 @@ public record TimelineQuality(
   /** The scores as sorted maps and lists for {@code report.json} (NaN becomes null). */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new TreeMap<>();
-    m.put("overall", ReportTree.num(overall));
-    m.put("staticShapes", ReportTree.num(staticShapes));
-    m.put("visitShapes", ReportTree.num(visitShapes));
-    m.put("sequenceLength", ReportTree.num(sequenceLength));
-    m.put("visitGaps", ReportTree.num(visitGaps));
-    m.put("autocorrelation", ReportTree.num(autocorrelation));
-    m.put("trend", ReportTree.num(trend));
-    m.put("crossVariable", ReportTree.num(crossVariable));
+    m.put("overall", TreeValues.num(overall));
+    m.put("staticShapes", TreeValues.num(staticShapes));
+    m.put("visitShapes", TreeValues.num(visitShapes));
+    m.put("sequenceLength", TreeValues.num(sequenceLength));
+    m.put("visitGaps", TreeValues.num(visitGaps));
+    m.put("autocorrelation", TreeValues.num(autocorrelation));
+    m.put("trend", TreeValues.num(trend));
+    m.put("crossVariable", TreeValues.num(crossVariable));
     m.put(
         "definitions",
         new TreeMap<>(
@@ -203,14 +203,14 @@ public record TimelineQuality(
     for (Variable v : variables) {
       Map<String, Object> e = new TreeMap<>();
       e.put("column", v.column());
-      e.put("shape", ReportTree.num(shapes.getOrDefault(v.column(), Double.NaN)));
+      e.put("shape", TreeValues.num(shapes.getOrDefault(v.column(), Double.NaN)));
       e.put("autocorrelationMetric", v.autocorrelationMetric());
-      e.put("lag1Real", ReportTree.num(v.lag1Real()));
-      e.put("lag1Synthetic", ReportTree.num(v.lag1Synthetic()));
-      e.put("autocorrelation", ReportTree.num(v.autocorrelation()));
-      e.put("trendReal", ReportTree.num(v.trendReal()));
-      e.put("trendSynthetic", ReportTree.num(v.trendSynthetic()));
-      e.put("trend", ReportTree.num(v.trend()));
+      e.put("lag1Real", TreeValues.num(v.lag1Real()));
+      e.put("lag1Synthetic", TreeValues.num(v.lag1Synthetic()));
+      e.put("autocorrelation", TreeValues.num(v.autocorrelation()));
+      e.put("trendReal", TreeValues.num(v.trendReal()));
+      e.put("trendSynthetic", TreeValues.num(v.trendSynthetic()));
+      e.put("trend", TreeValues.num(v.trend()));
       vars.add(e);
     }
     m.put("variables", vars);
@@ -220,7 +220,7 @@ public record TimelineQuality(
         Map<String, Object> e = new TreeMap<>();
         e.put("column", c.column());
         e.put("metric", c.metric());
-        e.put("score", ReportTree.num(c.score()));
+        e.put("score", TreeValues.num(c.score()));
         statics.add(e);
       }
     }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * and holdout values of a statistic are exchangeable: shuffling the labels gives the null distribution at this n,
  * with these ties and these natural duplicates, and no normal approximation.
  */
-final class CalibratedTest {
+public final class CalibratedTest {
   private CalibratedTest() {}
 
   /**

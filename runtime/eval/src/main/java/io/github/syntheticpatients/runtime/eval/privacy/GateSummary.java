@@ -40,7 +40,7 @@ public record GateSummary(int checks, int deciding, int warnings, int notEvaluat
         + (notEvaluated > 0 ? "; " + notEvaluated + " of " + checks + " not evaluated" : "");
   }
 
-  Map<String, Object> toMap() {
+  public Map<String, Object> toMap() {
     Map<String, Object> m = new TreeMap<>();
     m.put("checks", checks);
     m.put("deciding", deciding);

@@ -16,8 +16,8 @@ import java.util.List;
  * a pass, and {@link GateResult#summary()} says how many checks decided the verdict.
  */
 public final class PrivacyGate {
-  static final String FAIL = "FAIL";
-  static final String WARN = "WARN";
+  public static final String FAIL = "FAIL";
+  public static final String WARN = "WARN";
 
   private static final String ADVICE_MEMORISED =
       "The generator reproduces training rows: train fewer epochs, use a larger training set, or enable DP once"
@@ -61,7 +61,7 @@ public final class PrivacyGate {
   }
 
   /** The privacy metrics the gate checks, computed with the settings' query cap and rare-class size. */
-  static PrivacyReport report(
+  public static PrivacyReport report(
       Table train, Table holdout, Table synthetic, String sensitiveColumn, GateSettings settings, long seed) {
     return PrivacyMetrics.compute(
         train,
@@ -277,7 +277,7 @@ public final class PrivacyGate {
     return out;
   }
 
-  static boolean hasContinuous(Table table) {
+  public static boolean hasContinuous(Table table) {
     for (int c : TableColumns.learned(table.schema())) {
       if (TableColumns.column(table, c).kind().isContinuous()) {
         return true;

@@ -1,6 +1,12 @@
 package io.github.syntheticpatients.runtime.eval.privacy;
 
+import static io.github.syntheticpatients.runtime.eval.stats.TreeValues.num;
+import static io.github.syntheticpatients.runtime.eval.stats.TreeValues.sorted;
+
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Empirical privacy metrics of a synthetic table S against its training table T and a same-size real holdout H
@@ -111,5 +117,27 @@ public record PrivacyReport(
   /** Mean of the non-NaN values. */
   public static double mean(double[] values) {
     return values == null ? Double.NaN : QualityReport.nanMean(values);
+  }
+
+  /**
+   * The membership attacks (AUC, TPR at 1 % and 10 % FPR) beside what fresh real rows give (0.5, 0.01, 0.10), or null
+   * without holdout.
+   */
+  public Map<String, Object> attacksTree() {
+    if (distanceAttack == null) {
+      return null;
+    }
+    Map<String, Object> m = new TreeMap<>();
+    for (MembershipAttacks.Attack a : List.of(distanceAttack, densityAttack)) {
+      Map<String, Object> e = new TreeMap<>();
+      e.put("auc", num(a.auc()));
+      e.put("tprAt1PctFpr", num(a.tprAt1PctFpr()));
+      e.put("tprAt10PctFpr", num(a.tprAt10PctFpr()));
+      e.put("members", a.members().length);
+      e.put("nonMembers", a.nonMembers().length);
+      m.put(a.name(), e);
+    }
+    m.put("freshRealExpectation", sorted(Map.of("auc", 0.5, "tprAt1PctFpr", 0.01, "tprAt10PctFpr", 0.10)));
+    return m;
   }
 }

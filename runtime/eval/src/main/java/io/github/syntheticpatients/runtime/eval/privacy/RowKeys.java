@@ -13,7 +13,7 @@ import java.util.Arrays;
  * category, and a missing value as its own code. Exact keys quantise a continuous value to 10⁻⁶ of the training
  * range, so "equal" means "within the tolerance of SDMetrics' DCR ≤ 1e-6".
  */
-final class RowKeys {
+public final class RowKeys {
   static final int BINS = 10;
   static final long MISSING = Long.MIN_VALUE;
 

@@ -1,5 +1,8 @@
 package io.github.syntheticpatients.runtime.eval.report;
 
+import static io.github.syntheticpatients.runtime.eval.stats.TreeValues.num;
+import static io.github.syntheticpatients.runtime.eval.stats.TreeValues.sorted;
+
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.eval.fidelity.Detection;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
@@ -11,7 +14,6 @@ import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
 import io.github.syntheticpatients.runtime.eval.stats.Classifiers;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,7 +128,7 @@ public final class ReportTree {
     privacy.put("identifiability", num(p.identifiability()));
     privacy.put("identifiabilityHoldout", num(p.identifiabilityHoldout()));
     privacy.put("trainingUniqueCopies", p.trainingUniqueCopies());
-    privacy.put("membershipAttacks", attacks(p));
+    privacy.put("membershipAttacks", p.attacksTree());
     privacy.put("distance", "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
         + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
     root.put("privacy", privacy);
@@ -171,28 +173,6 @@ public final class ReportTree {
     gate.put("settings", settings);
     root.put("gate", gate);
     return root;
-  }
-
-  /**
-   * The membership attacks (AUC, TPR at 1 % and 10 % FPR) beside what fresh real rows give (0.5, 0.01, 0.10), or null
-   * without holdout.
-   */
-  static Map<String, Object> attacks(PrivacyReport p) {
-    if (p.distanceAttack() == null) {
-      return null;
-    }
-    Map<String, Object> m = new TreeMap<>();
-    for (MembershipAttacks.Attack a : List.of(p.distanceAttack(), p.densityAttack())) {
-      Map<String, Object> e = new TreeMap<>();
-      e.put("auc", num(a.auc()));
-      e.put("tprAt1PctFpr", num(a.tprAt1PctFpr()));
-      e.put("tprAt10PctFpr", num(a.tprAt10PctFpr()));
-      e.put("members", a.members().length);
-      e.put("nonMembers", a.nonMembers().length);
-      m.put(a.name(), e);
-    }
-    m.put("freshRealExpectation", sorted(Map.of("auc", 0.5, "tprAt1PctFpr", 0.01, "tprAt10PctFpr", 0.10)));
-    return m;
   }
 
   /** The forest detector: its AUC, how it was measured, and whether the sample is too small to read it. */
@@ -240,14 +220,5 @@ public final class ReportTree {
     m.put("mean", num(PrivacyReport.mean(values)));
     m.put("n", values.length);
     return m;
-  }
-
-  private static Map<String, Object> sorted(Map<String, ?> m) {
-    return new TreeMap<>(new LinkedHashMap<>(m));
-  }
-
-  /** A finite number, or null. */
-  static Object num(double v) {
-    return Double.isFinite(v) ? (Object) v : null;
   }
 }

@@ -25,25 +25,25 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * the caller's seed, so results do not depend on how many models were trained before (Tribuo trainers advance
  * their RNG per {@code train} call).
  */
-final class Classifiers {
+public final class Classifiers {
   /** Trees in the random forest. */
-  static final int FOREST_TREES = 25;
+  public static final int FOREST_TREES = 25;
 
   /**
    * Trees in the detection forest. fidelity.md used 200; on its test tables at 500 rows a side 50 trees give the
    * AUC of 100 to within 0.007 (an AUC's sampling error there is about 0.025) in half the time.
    */
-  static final int DETECTION_TREES = 50;
+  public static final int DETECTION_TREES = 50;
 
   /** The smallest leaf of a detection tree, in rows. */
-  static final int DETECTION_MIN_LEAF = 2;
+  public static final int DETECTION_MIN_LEAF = 2;
 
   private static final LabelFactory LABELS = new LabelFactory();
 
   private Classifiers() {}
 
   /** Which model to train. */
-  enum Kind {
+  public enum Kind {
     /** Multinomial logistic regression trained with AdaGrad SGD (SDMetrics' LogisticDetection analogue). */
     LOGISTIC,
     /** Random forest of 25 CART trees of depth ≤ 8, each split looking at half of the features. */
@@ -56,7 +56,7 @@ final class Classifiers {
   }
 
   /** A trained model that returns class scores for encoded rows. */
-  static final class Fitted {
+  public static final class Fitted {
     private final Model<Label> model;
     private final String[] names;
 
@@ -66,14 +66,14 @@ final class Classifiers {
     }
 
     /** Score of class {@code label} (a probability or vote share) for one encoded row. */
-    double score(double[] features, int label) {
+    public double score(double[] features, int label) {
       Prediction<Label> prediction = model.predict(new ArrayExample<>(LABELS.getUnknownOutput(), names, features));
       Label scored = prediction.getOutputScores().get(Integer.toString(label));
       return scored == null ? 0.0 : scored.getScore();
     }
 
     /** The predicted class for one encoded row. */
-    int predict(double[] features) {
+    public int predict(double[] features) {
       Prediction<Label> prediction = model.predict(new ArrayExample<>(LABELS.getUnknownOutput(), names, features));
       return Integer.parseInt(prediction.getOutput().getLabel());
     }
@@ -88,7 +88,7 @@ final class Classifiers {
   }
 
   /** Trains a classifier on encoded rows with integer labels. */
-  static Fitted train(Kind kind, String[] names, List<double[]> rows, int[] labels, long seed) {
+  public static Fitted train(Kind kind, String[] names, List<double[]> rows, int[] labels, long seed) {
     MutableDataset<Label> dataset =
         new MutableDataset<>(new SimpleDataSourceProvenance("synthetic-patients evaluation", LABELS), LABELS);
     List<Example<Label>> examples = new ArrayList<>(rows.size());

@@ -10,7 +10,7 @@ import java.util.List;
  * (missing → 0, the mean) plus a missing indicator when the reference has missing values; a discrete column becomes
  * one-hot indicators over its categories plus one for missing.
  */
-final class FeatureEncoder {
+public final class FeatureEncoder {
   private final int[] columns;
   private final boolean[] continuous;
   private final double[] mean;
@@ -67,16 +67,16 @@ final class FeatureEncoder {
   }
 
   /** An encoder for the given table columns, fitted on {@code reference}. */
-  static FeatureEncoder fit(Table reference, int[] columns) {
+  public static FeatureEncoder fit(Table reference, int[] columns) {
     return new FeatureEncoder(reference, columns);
   }
 
-  String[] names() {
+  public String[] names() {
     return names.clone();
   }
 
   /** The feature values of one row, in {@link #names()} order. */
-  double[] encode(Table table, int row) {
+  public double[] encode(Table table, int row) {
     double[] out = new double[names.length];
     int f = 0;
     for (int i = 0; i < columns.length; i++) {

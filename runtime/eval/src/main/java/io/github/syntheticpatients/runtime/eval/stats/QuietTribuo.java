@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * <p>Open with {@link #open()} in a try-with-resources. Nested and concurrent scopes share one lowering: the first
  * to open saves the levels, the last to close restores them.
  */
-final class QuietTribuo implements AutoCloseable {
+public final class QuietTribuo implements AutoCloseable {
   /** Held in a field because java.util.logging keeps loggers only weakly; a collected logger forgets its level. */
   private static final List<Logger> LOGGERS =
       List.of(

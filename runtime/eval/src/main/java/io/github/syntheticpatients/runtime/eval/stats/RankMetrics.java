@@ -90,7 +90,7 @@ public final class RankMetrics {
   }
 
   /** Mid-ranks (1-based; tied values share their mean rank), in the input's order. */
-  static double[] midRanks(double[] values) {
+  public static double[] midRanks(double[] values) {
     Integer[] order = new Integer[values.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;

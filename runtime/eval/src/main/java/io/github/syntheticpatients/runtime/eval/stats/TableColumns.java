@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Column selection and seeded subsampling shared by the metrics. */
-final class TableColumns {
+public final class TableColumns {
   private TableColumns() {}
 
   /** Indexes (in the table) of the learned columns: not dropped, not identifiers. */
-  static int[] learned(TableSchema schema) {
+  public static int[] learned(TableSchema schema) {
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < schema.columns().size(); i++) {
       if (schema.columns().get(i).isLearned()) {
@@ -22,12 +22,12 @@ final class TableColumns {
     return indexes.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  static ColumnSchema column(Table table, int index) {
+  public static ColumnSchema column(Table table, int index) {
     return table.schema().columns().get(index);
   }
 
   /** Checks that two tables share column names and kinds, so codes and values compare. */
-  static void requireSameColumns(Table real, Table other, String otherName) {
+  public static void requireSameColumns(Table real, Table other, String otherName) {
     List<ColumnSchema> a = real.schema().columns();
     List<ColumnSchema> b = other.schema().columns();
     if (a.size() != b.size()) {
@@ -45,7 +45,7 @@ final class TableColumns {
   }
 
   /** Up to {@code max} rows drawn without replacement with the seed; the table itself when it is small enough. */
-  static Table subsample(Table table, int max, long seed) {
+  public static Table subsample(Table table, int max, long seed) {
     if (table.rowCount() <= max) {
       return table;
     }
@@ -53,7 +53,7 @@ final class TableColumns {
   }
 
   /** {@code k} distinct indexes of {@code 0..n-1} (partial Fisher–Yates), in drawn order. */
-  static int[] sampleIndexes(int n, int k, long seed) {
+  public static int[] sampleIndexes(int n, int k, long seed) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -72,7 +72,7 @@ final class TableColumns {
   }
 
   /** A random permutation of {@code 0..n-1}. */
-  static int[] permutation(int n, long seed) {
+  public static int[] permutation(int n, long seed) {
     return sampleIndexes(n, n, seed);
   }
 }
