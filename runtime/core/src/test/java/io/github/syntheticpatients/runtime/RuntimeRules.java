@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -87,6 +88,29 @@ public final class RuntimeRules {
           .because("training depends on evaluation (the gate decides whether a model is written), not back")
           .allowEmptyShould(true); // core's test sees no eval classes
 
+  /** eval's rooms, each seeing only those below it: report → privacy → fidelity → stats. */
+  public static final ArchRule evalRoomsInOrder =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .withOptionalLayers(true) // core's test sees no eval classes
+          .layer("report")
+          .definedBy("..runtime.eval.report..")
+          .layer("privacy")
+          .definedBy("..runtime.eval.privacy..")
+          .layer("fidelity")
+          .definedBy("..runtime.eval.fidelity..")
+          .layer("stats")
+          .definedBy("..runtime.eval.stats..")
+          .whereLayer("report")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("privacy")
+          .mayOnlyBeAccessedByLayers("report")
+          .whereLayer("fidelity")
+          .mayOnlyBeAccessedByLayers("privacy", "report")
+          .whereLayer("stats")
+          .mayOnlyBeAccessedByLayers("fidelity", "privacy", "report")
+          .because("the report reads the gate, the gate reads fidelity, and all read the shared statistics");
+
   /**
    * The runtime's main classes on this module's test classpath: test classes are left out whether they come as a
    * folder (this module's) or as a test jar (core's and eval's, which the reactor hands over packaged in
@@ -109,7 +133,8 @@ public final class RuntimeRules {
         onlyEvaluationUsesTribuo,
         runtimeNeverSeesMavenOrJunit,
         coreSeesNeitherEvalNorTrain,
-        evalSeesNoTraining);
+        evalSeesNoTraining,
+        evalRoomsInOrder);
   }
 
   private static String[] concat(String[] a, String[] b) {
