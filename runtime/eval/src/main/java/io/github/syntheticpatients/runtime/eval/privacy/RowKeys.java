@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.eval.privacy;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.stats.EqualWidthBins;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import java.util.Arrays;
 
@@ -20,7 +21,7 @@ public final class RowKeys {
   private final int[] columns;
   private final boolean[] continuous;
   private final double[] min;
-  private final double[] width;
+  private final EqualWidthBins[] bins;
   private final double[] quantum;
 
   private RowKeys(Table reference, int[] columns) {
@@ -28,7 +29,7 @@ public final class RowKeys {
     int k = columns.length;
     continuous = new boolean[k];
     min = new double[k];
-    width = new double[k];
+    bins = new EqualWidthBins[k];
     quantum = new double[k];
     for (int i = 0; i < k; i++) {
       if (TableColumns.column(reference, columns[i]).kind().isContinuous()) {
@@ -46,7 +47,7 @@ public final class RowKeys {
           hi = 0;
         }
         min[i] = lo;
-        width[i] = (hi - lo) / BINS;
+        bins[i] = EqualWidthBins.over(lo, hi, BINS);
         quantum[i] = hi > lo ? (hi - lo) * 1e-6 : 0;
       }
     }
@@ -68,7 +69,7 @@ public final class RowKeys {
       if (Double.isNaN(v)) {
         key[i] = MISSING;
       } else if (continuous[i]) {
-        key[i] = width[i] > 0 ? Math.max(0, Math.min(BINS - 1, (long) Math.floor((v - min[i]) / width[i]))) : 0;
+        key[i] = bins[i].of(v);
       } else {
         key[i] = (long) v;
       }
