@@ -10,10 +10,15 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSummary;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.eval.stats.EqualWidthBins;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,6 +42,12 @@ public final class HtmlReport {
   private static final String HOLDOUT = "#2ca02c";
   private static final int HIST_BINS = 20;
 
+  /** The page around the report's body (page.html with report.css inlined), split at the body; read once. */
+  private static final String[] PAGE = page();
+
+  private static final String PAGE_HEAD = PAGE[0];
+  private static final String PAGE_TAIL = PAGE[1];
+
   private HtmlReport() {}
 
   /** The HTML page, value-protected with the default k ({@link ValueProtection#DEFAULT_K}). */
@@ -52,19 +63,24 @@ public final class HtmlReport {
   public static String render(EvaluationReport r, int k) {
     ValueProtection.checkK(k);
     StringBuilder h = new StringBuilder(64 * 1024);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-        .append("<title>Synthetic data evaluation</title>\n<style>\n")
-        .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px;color:#222;")
-        .append("max-width:1200px}\nh1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd}\n")
-        .append(".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ccc;border-radius:8px;")
-        .append("padding:10px 14px;width:250px}.card .v{font-size:26px;font-weight:600}.card p{margin:4px 0;")
-        .append("font-size:13px;color:#555}\n.pass{color:#1a7f37}.fail{color:#cf222e}.warn{color:#9a6700}")
-        .append(".na{color:#777}\ntable{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;")
-        .append("padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}\n")
-        .append(".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{border:1px solid #eee;padding:6px}")
-        .append(".legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}")
-        .append("\n.verdict{font-size:20px;font-weight:700;padding:8px 12px;border-radius:6px;display:inline-block}\n")
-        .append(".verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}\n</style></head><body>\n");
+    verdict(h, r);
+    scores(h, r);
+    if (r.syntheticDomain() != null) {
+      domain(h, r.syntheticDomain());
+    }
+    if (r.longitudinal() != null) {
+      timelines(h, r.longitudinal());
+    }
+    gateTable(h, r);
+    columnCharts(h, r, k);
+    correlations(h, r);
+    distances(h, r);
+    columnPairs(h, r);
+    return PAGE_HEAD + h + PAGE_TAIL;
+  }
+
+  /** Title, sizes and the gate's verdict. */
+  private static void verdict(StringBuilder h, EvaluationReport r) {
     h.append("<h1>Synthetic data evaluation</h1>\n");
     h.append("<p>").append(r.realRows()).append(" real training rows, ").append(r.syntheticRows())
         .append(" synthetic rows, ")
@@ -81,7 +97,10 @@ public final class HtmlReport {
           + " those checks.</span>");
     }
     h.append("</p>\n<p class=\"detectable\">").append(esc(GateSensitivity.headline(r))).append("</p>\n");
+  }
 
+  /** The score cards, each beside what fresh real data scores. */
+  private static void scores(StringBuilder h, EvaluationReport r) {
     h.append("<h2>Scores</h2>\n<div class=\"cards\">\n");
     EvaluationReport.FreshReal fresh = r.freshReal();
     card(h, "Tree detection AUC", r.treeDetectionAuc(), fresh == null ? Double.NaN : fresh.treeDetectionAuc(),
@@ -120,14 +139,10 @@ public final class HtmlReport {
           + " the synthetic data, the best a generator can score at this size (TSTR: trained on half the holdout,"
           + " tested on the other half).</small></p>\n");
     }
-    if (r.syntheticDomain() != null) {
-      domain(h, r.syntheticDomain());
-    }
+  }
 
-    if (r.longitudinal() != null) {
-      timelines(h, r.longitudinal());
-    }
-
+  /** One row per gate check: value, threshold, fresh real value, rule and advice. */
+  private static void gateTable(StringBuilder h, EvaluationReport r) {
     h.append("<h2>Privacy gate</h2>\n<table><tr><th>id</th><th>check</th><th>level</th><th>result</th>")
         .append("<th>value</th><th>threshold (detects above)</th><th>fresh real</th><th>rule</th>")
         .append("<th>what to change</th></tr>\n");
@@ -142,7 +157,10 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
+  }
 
+  /** Each column's distribution, real beside synthetic. */
+  private static void columnCharts(StringBuilder h, EvaluationReport r, int k) {
     h.append("<h2>Columns: real vs synthetic</h2>\n")
         .append("<p class=\"legend\"><span style=\"background:").append(REAL).append("\"></span>real")
         .append("<span style=\"background:").append(SYNTHETIC).append("\"></span>synthetic")
@@ -163,7 +181,12 @@ public final class HtmlReport {
       h.append("</div>\n");
     }
     h.append("</div>\n");
+  }
 
+  /** Pearson heatmaps of the continuous columns, real beside synthetic. */
+  private static void correlations(StringBuilder h, EvaluationReport r) {
+    Table real = r.real();
+    Table syn = r.synthetic();
     h.append("<h2>Correlations (Pearson) between continuous columns</h2>\n<div class=\"charts\">\n");
     List<Integer> continuous = new ArrayList<>();
     for (int c : TableColumns.learned(real.schema())) {
@@ -178,7 +201,10 @@ public final class HtmlReport {
       h.append("<p>Fewer than two continuous columns.</p>\n");
     }
     h.append("</div>\n<p>Colour: blue −1, white 0, red +1; grey where undefined (a constant column).</p>\n");
+  }
 
+  /** The distance-to-closest-record chart and the privacy numbers. */
+  private static void distances(StringBuilder h, EvaluationReport r) {
     h.append("<h2>Privacy: distance to closest record</h2>\n<p class=\"legend\">")
         .append("<span style=\"background:").append(SYNTHETIC).append("\"></span>synthetic → training")
         .append("<span style=\"background:").append(HOLDOUT).append("\"></span>synthetic → holdout")
@@ -212,6 +238,10 @@ public final class HtmlReport {
     }
     h.append("</table>\n<p><small>Metrics follow SDMetrics and synthcity definitions; see report.json for every"
         + " number. Empirical privacy metrics are sanity checks, not a proof of differential privacy.</small></p>\n");
+  }
+
+  /** The pair trend scores with both correlations. */
+  private static void columnPairs(StringBuilder h, EvaluationReport r) {
     h.append("<h2>Column pairs</h2>\n<table><tr><th>column 1</th><th>column 2</th><th>metric</th><th>score</th>")
         .append("<th>real ρ</th><th>synthetic ρ</th></tr>\n");
     for (QualityReport.ColumnPair pair : r.quality().pairs()) {
@@ -221,9 +251,6 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
-
-    h.append("</body></html>\n");
-    return h.toString();
   }
 
   /** The longitudinal section: timeline scores, per-variable details and the patient-level privacy numbers. */
@@ -285,6 +312,23 @@ public final class HtmlReport {
     return count == 0 ? "0" : count + " (" + String.format(java.util.Locale.ROOT, "%.1f", 100 * d.rate(count)) + " %)";
   }
 
+  private static String[] page() {
+    String page = resource("page.html").replace("{{css}}", resource("report.css"));
+    int body = page.indexOf("{{body}}");
+    return new String[] {page.substring(0, body), page.substring(body + "{{body}}".length())};
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Resource " + name + " is missing beside " + HtmlReport.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read resource " + name, e);
+    }
+  }
+
   /** A score card with the fresh-real value beside it (NaN: none). */
   private static void card(StringBuilder h, String title, double value, double freshReal, String meaning) {
     card(h, title, value, (Double.isNaN(freshReal) ? "" : "Fresh real: " + f3(freshReal) + ". ") + meaning);
@@ -315,12 +359,12 @@ public final class HtmlReport {
     boolean missing = FidelityMetrics.missingRate(real) > 0 || FidelityMetrics.missingRate(syn) > 0;
     int bins = HIST_BINS + (missing ? 1 : 0);
     double[][] shares = new double[2][bins];
-    double width = (max - min) / HIST_BINS;
+    EqualWidthBins edges = EqualWidthBins.over(min, max, HIST_BINS);
     double[][] data = {real, syn};
     for (int s = 0; s < 2; s++) {
       for (double v : data[s]) {
         // Values beyond the protected bounds count in the end bins.
-        int b = Double.isNaN(v) ? HIST_BINS : (int) Math.max(0, Math.min(HIST_BINS - 1, Math.floor((v - min) / width)));
+        int b = Double.isNaN(v) ? HIST_BINS : edges.of(v);
         shares[s][b] += 1.0 / data[s].length;
       }
     }
@@ -411,6 +455,10 @@ public final class HtmlReport {
     return svg.toString();
   }
 
+  /**
+   * Distances from 0 to the largest one in 30 bins. Not {@link EqualWidthBins}: the bin is {@code v / max * bins},
+   * which rounds differently from {@code v / (max / bins)} at a few edges, and the page must not change.
+   */
   private static String distanceChart(PrivacyReport p) {
     double[][] all = {p.dcrSyntheticToTrain(), p.dcrSyntheticToHoldout(), p.dcrHoldoutToTrain()};
     String[] colours = {SYNTHETIC, HOLDOUT, REAL};
