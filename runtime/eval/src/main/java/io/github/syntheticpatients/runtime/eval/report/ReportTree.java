@@ -46,7 +46,20 @@ public final class ReportTree {
     Map<String, Object> scores = new TreeMap<>();
     r.scores().forEach((k, v) -> scores.put(k, num(v)));
     root.put("scores", scores);
+    root.put("fidelity", fidelity(r));
+    root.put("freshReal", freshReal(r.freshReal()));
+    root.put("syntheticDomain", r.syntheticDomain() == null ? null : r.syntheticDomain().toMap());
+    root.put("utility", utility(r.utility()));
+    root.put("privacy", privacy(r.privacy()));
+    if (r.longitudinal() != null) {
+      root.put("longitudinal", longitudinal(r.longitudinal()));
+    }
+    root.put("gate", gate(r));
+    return root;
+  }
 
+  /** Column shapes, pair trends and both detectors. */
+  private static Map<String, Object> fidelity(EvaluationReport r) {
     Map<String, Object> fidelity = new TreeMap<>();
     List<Object> columns = new ArrayList<>();
     for (QualityReport.ColumnShape c : r.quality().columns()) {
@@ -79,25 +92,26 @@ public final class ReportTree {
     fidelity.put("detectionAuc", num(r.detectionAuc()));
     fidelity.put("detectionScore", num(Detection.score(r.detectionAuc())));
     fidelity.put("treeDetection", treeDetection(r));
-    root.put("fidelity", fidelity);
-    root.put("freshReal", freshReal(r.freshReal()));
-    root.put("syntheticDomain", r.syntheticDomain() == null ? null : r.syntheticDomain().toMap());
+    return fidelity;
+  }
 
-    if (r.utility() != null) {
-      Utility.Result u = r.utility();
-      Map<String, Object> utility = new TreeMap<>();
-      utility.put("target", u.target());
-      utility.put("metric", u.metric());
-      utility.put("tstr", num(u.tstr()));
-      utility.put("trtr", num(u.trtr()));
-      utility.put("ratio", num(u.ratio()));
-      utility.put("classifier", "Tribuo random forest, " + Classifiers.FOREST_TREES + " CART trees");
-      root.put("utility", utility);
-    } else {
-      root.put("utility", null);
+  /** TSTR against TRTR, or null when no discrete target was evaluated. */
+  private static Map<String, Object> utility(Utility.Result u) {
+    if (u == null) {
+      return null;
     }
+    Map<String, Object> utility = new TreeMap<>();
+    utility.put("target", u.target());
+    utility.put("metric", u.metric());
+    utility.put("tstr", num(u.tstr()));
+    utility.put("trtr", num(u.trtr()));
+    utility.put("ratio", num(u.ratio()));
+    utility.put("classifier", "Tribuo random forest, " + Classifiers.FOREST_TREES + " CART trees");
+    return utility;
+  }
 
-    PrivacyReport p = r.privacy();
+  /** Distances, attacks and disclosure, the numbers the gate reads. */
+  private static Map<String, Object> privacy(PrivacyReport p) {
     Map<String, Object> privacy = new TreeMap<>();
     privacy.put("queryRows", p.queryRows());
     privacy.put("referenceRows", p.referenceRows());
@@ -131,19 +145,22 @@ public final class ReportTree {
     privacy.put("membershipAttacks", p.attacksTree());
     privacy.put("distance", "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
         + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
-    root.put("privacy", privacy);
+    return privacy;
+  }
 
-    if (r.longitudinal() != null) {
-      EvaluationReport.Longitudinal l = r.longitudinal();
-      Map<String, Object> longitudinal = new TreeMap<>();
-      longitudinal.put(
-          "patients",
-          sorted(Map.of("real", l.realPatients(), "synthetic", l.syntheticPatients(), "holdout", l.holdoutPatients())));
-      longitudinal.put("quality", l.quality().toMap());
-      longitudinal.put("privacy", l.privacy().toMap());
-      root.put("longitudinal", longitudinal);
-    }
+  /** Patient counts and the timeline sections. */
+  private static Map<String, Object> longitudinal(EvaluationReport.Longitudinal l) {
+    Map<String, Object> longitudinal = new TreeMap<>();
+    longitudinal.put(
+        "patients",
+        sorted(Map.of("real", l.realPatients(), "synthetic", l.syntheticPatients(), "holdout", l.holdoutPatients())));
+    longitudinal.put("quality", l.quality().toMap());
+    longitudinal.put("privacy", l.privacy().toMap());
+    return longitudinal;
+  }
 
+  /** The verdict, every check and the settings it ran with. */
+  private static Map<String, Object> gate(EvaluationReport r) {
     Map<String, Object> gate = new TreeMap<>();
     gate.put("passed", r.gate().passed());
     gate.put("summary", r.gate().summary());
@@ -171,8 +188,7 @@ public final class ReportTree {
     gate.put("detectable", GateSensitivity.headline(r));
     Map<String, Object> settings = new TreeMap<>(r.settings().asMap());
     gate.put("settings", settings);
-    root.put("gate", gate);
-    return root;
+    return gate;
   }
 
   /** The forest detector: its AUC, how it was measured, and whether the sample is too small to read it. */
