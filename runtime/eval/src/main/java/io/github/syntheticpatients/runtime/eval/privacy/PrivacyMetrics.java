@@ -55,14 +55,8 @@ public final class PrivacyMetrics {
    */
   public static PrivacyReport compute(
       Table train, Table holdout, Table synthetic, String sensitiveColumn, long seed, int maxQueryRows, int rareK) {
-    TableColumns.requireSameColumns(train, synthetic, "synthetic table");
     boolean hasHoldout = holdout != null && holdout.rowCount() > 0;
-    if (hasHoldout) {
-      TableColumns.requireSameColumns(train, holdout, "holdout table");
-    }
-    if (train.rowCount() < 2 || synthetic.rowCount() < 1) {
-      throw new IllegalArgumentException("Privacy metrics need at least 2 training rows and 1 synthetic row");
-    }
+    requireComparable(train, hasHoldout ? holdout : null, synthetic);
     int m = Math.min(MAX_REFERENCE_ROWS, hasHoldout ? Math.min(train.rowCount(), holdout.rowCount()) : train.rowCount());
     // permutations, so the first q rows of each reference table are its query rows (self-exclusion by index)
     Table tRef = train.selectRows(TableColumns.sampleIndexes(train.rowCount(), m, seed));
@@ -87,57 +81,16 @@ public final class PrivacyMetrics {
     double[] tToT = distance.nearest(tQ, t, true);
     double[] tToH = hasHoldout ? distance.nearest(tQ, h, false) : null;
 
-    double dcrShare = Double.NaN;
-    double overfitting = Double.NaN;
-    if (hasHoldout) {
-      double closer = 0;
-      double ties = 0;
-      for (int i = 0; i < q; i++) {
-        if (sToT[0][i] < sToH[0][i]) {
-          closer++;
-        } else if (sToT[0][i] == sToH[0][i]) {
-          ties++;
-        }
-      }
-      overfitting = Math.min(2 * (1 - closer / q), 1);
-      dcrShare = averagedDcrShare(distance, train, hRef, synthetic, m, maxQueryRows, seed);
-    }
+    double overfitting = hasHoldout ? overfittingProtection(sToT[0], sToH[0], q) : Double.NaN;
+    double dcrShare =
+        hasHoldout ? averagedDcrShare(distance, train, hRef, synthetic, m, maxQueryRows, seed) : Double.NaN;
     double nndrT = nndr(sToT);
     double nndrH = hasHoldout ? nndr(sToH) : Double.NaN;
-    double nndrRatio = hasHoldout ? (nndrH == 0 ? (nndrT == 0 ? 1 : Double.POSITIVE_INFINITY) : nndrT / nndrH) : Double.NaN;
+    double nndrRatio = hasHoldout ? nndrRatio(nndrT, nndrH) : Double.NaN;
 
-    // exact copies over all rows, by hashing (cheap, no cap)
     RowKeys keys = RowKeys.fittedOn(train, TableColumns.learned(train.schema()));
-    Set<RowKeys.Key> trainKeys = new HashSet<>();
-    for (int i = 0; i < train.rowCount(); i++) {
-      trainKeys.add(keys.exact(train, i));
-    }
-    Set<RowKeys.Key> synKeys = new HashSet<>();
-    int copied = 0;
-    for (int i = 0; i < synthetic.rowCount(); i++) {
-      RowKeys.Key key = keys.exact(synthetic, i);
-      synKeys.add(key);
-      if (trainKeys.contains(key)) {
-        copied++;
-      }
-    }
-    int holdoutInTrain = 0;
-    if (hasHoldout) {
-      for (int i = 0; i < holdout.rowCount(); i++) {
-        if (trainKeys.contains(keys.exact(holdout, i))) {
-          holdoutInTrain++;
-        }
-      }
-    }
-    int trainInSyn = 0;
-    for (int i = 0; i < train.rowCount(); i++) {
-      if (synKeys.contains(keys.exact(train, i))) {
-        trainInSyn++;
-      }
-    }
-
+    Copies copies = copies(keys, train, hasHoldout ? holdout : null, synthetic);
     int[] uniqueCopies = trainingUniqueCopies(keys, train, hasHoldout ? holdout : null, synthetic);
-
     double miaAuc = Double.NaN;
     double miaTpr = Double.NaN;
     MembershipAttacks.Attack distanceAttack = null;
@@ -158,29 +111,11 @@ public final class PrivacyMetrics {
             ? new double[] {meanOrZero(rareHits[0]), meanOrZero(rareHits[1]), rareHits[1].length}
             : new double[] {Double.NaN, Double.NaN, 0};
 
-    double dp = Double.NaN;
-    double dpH = Double.NaN;
-    double leakT = Double.NaN;
-    double leakH = Double.NaN;
-    double[][] leakHits = null;
-    if (sensitiveColumn != null) {
-      int sc = train.schema().indexOf(sensitiveColumn);
-      if (sc < 0 || !train.schema().columns().get(sc).isLearned()) {
-        throw new IllegalArgumentException(
-            "Sensitive column '" + sensitiveColumn + "' is not a learned column of the table; name one of "
-                + Arrays.stream(TableColumns.learned(train.schema()))
-                    .mapToObj(c -> train.schema().columns().get(c).name())
-                    .toList());
-      }
-      Table tQuery = tRef.selectRows(range(q));
-      dp = disclosureProtection(train, tQuery, sRef, sc);
-      if (hasHoldout) {
-        dpH = disclosureProtection(train, tQuery, hRef, sc);
-        leakHits = leakage(train, sRef, tQuery, hRef.selectRows(range(q)), sc, seed + 3);
-        leakT = leakHits == null ? Double.NaN : meanOrNaN(leakHits[0]);
-        leakH = leakHits == null ? Double.NaN : meanOrNaN(leakHits[1]);
-      }
-    }
+    Disclosure disclosure =
+        sensitiveColumn == null
+            ? Disclosure.NONE
+            : disclosure(train, tRef.selectRows(range(q)), hasHoldout ? hRef : null, sRef,
+                requireSensitive(train, sensitiveColumn), q, seed);
 
     return new PrivacyReport(
         q,
@@ -196,17 +131,17 @@ public final class PrivacyMetrics {
         nndrRatio,
         share(sToT[0], IDENTICAL),
         hasHoldout ? share(sToH[0], IDENTICAL) : Double.NaN,
-        copied,
-        holdoutInTrain,
-        (double) trainInSyn / train.rowCount(),
+        copies.copied(),
+        copies.holdoutInTrain(),
+        (double) copies.trainInSynthetic() / train.rowCount(),
         Arrays.stream(tToS).min().orElse(Double.NaN),
         miaAuc,
         miaTpr,
         sensitiveColumn,
-        dp,
-        dpH,
-        leakT,
-        leakH,
+        disclosure.protection(),
+        disclosure.protectionHoldout(),
+        disclosure.leakageTrain(),
+        disclosure.leakageHoldout(),
         rare[0],
         rare[1],
         (int) rare[2],
@@ -218,10 +153,104 @@ public final class PrivacyMetrics {
         synthetic.rowCount(),
         distanceAttack,
         densityAttack,
-        leakHits == null ? null : leakHits[0],
-        leakHits == null ? null : leakHits[1],
+        disclosure.leakHits() == null ? null : disclosure.leakHits()[0],
+        disclosure.leakHits() == null ? null : disclosure.leakHits()[1],
         rareHits == null ? null : rareHits[0],
         rareHits == null ? null : rareHits[1]);
+  }
+
+  private static void requireComparable(Table train, Table holdout, Table synthetic) {
+    TableColumns.requireSameColumns(train, synthetic, "synthetic table");
+    if (holdout != null) {
+      TableColumns.requireSameColumns(train, holdout, "holdout table");
+    }
+    if (train.rowCount() < 2 || synthetic.rowCount() < 1) {
+      throw new IllegalArgumentException("Privacy metrics need at least 2 training rows and 1 synthetic row");
+    }
+  }
+
+  /** SDMetrics' DCROverfittingProtection: min(2 (1 − share of synthetic rows closer to training), 1). */
+  private static double overfittingProtection(double[] sToT, double[] sToH, int q) {
+    double closer = 0;
+    for (int i = 0; i < q; i++) {
+      if (sToT[i] < sToH[i]) {
+        closer++;
+      }
+    }
+    return Math.min(2 * (1 - closer / q), 1);
+  }
+
+  /** NNDR to training over NNDR to holdout; 1 when both are 0, infinite when only the holdout's is. */
+  private static double nndrRatio(double nndrT, double nndrH) {
+    return nndrH == 0 ? (nndrT == 0 ? 1 : Double.POSITIVE_INFINITY) : nndrT / nndrH;
+  }
+
+  /** Exact copies over all rows, by hashing (cheap, no cap). */
+  private record Copies(int copied, int holdoutInTrain, int trainInSynthetic) {}
+
+  private static Copies copies(RowKeys keys, Table train, Table holdout, Table synthetic) {
+    Set<RowKeys.Key> trainKeys = new HashSet<>();
+    for (int i = 0; i < train.rowCount(); i++) {
+      trainKeys.add(keys.exact(train, i));
+    }
+    Set<RowKeys.Key> synKeys = new HashSet<>();
+    int copied = 0;
+    for (int i = 0; i < synthetic.rowCount(); i++) {
+      RowKeys.Key key = keys.exact(synthetic, i);
+      synKeys.add(key);
+      if (trainKeys.contains(key)) {
+        copied++;
+      }
+    }
+    int holdoutInTrain = 0;
+    if (holdout != null) {
+      for (int i = 0; i < holdout.rowCount(); i++) {
+        if (trainKeys.contains(keys.exact(holdout, i))) {
+          holdoutInTrain++;
+        }
+      }
+    }
+    int trainInSyn = 0;
+    for (int i = 0; i < train.rowCount(); i++) {
+      if (synKeys.contains(keys.exact(train, i))) {
+        trainInSyn++;
+      }
+    }
+
+    return new Copies(copied, holdoutInTrain, trainInSyn);
+  }
+
+  /** The attribute-disclosure numbers of one sensitive column; NaN (and no hits) where not evaluated. */
+  private record Disclosure(
+      double protection, double protectionHoldout, double leakageTrain, double leakageHoldout, double[][] leakHits) {
+    static final Disclosure NONE = new Disclosure(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
+  }
+
+  /** The index of the sensitive column, which must be learned. */
+  private static int requireSensitive(Table train, String sensitiveColumn) {
+    int sc = train.schema().indexOf(sensitiveColumn);
+    if (sc < 0 || !train.schema().columns().get(sc).isLearned()) {
+      throw new IllegalArgumentException(
+          "Sensitive column '" + sensitiveColumn + "' is not a learned column of the table; name one of "
+              + Arrays.stream(TableColumns.learned(train.schema()))
+                  .mapToObj(c -> train.schema().columns().get(c).name())
+                  .toList());
+    }
+    return sc;
+  }
+
+  /** Disclosure protection against the synthetic rows and, with a holdout, the holdout's and the leakage. */
+  private static Disclosure disclosure(
+      Table train, Table tQuery, Table hRef, Table sRef, int sc, int q, long seed) {
+    double dp = disclosureProtection(train, tQuery, sRef, sc);
+    if (hRef == null) {
+      return new Disclosure(dp, Double.NaN, Double.NaN, Double.NaN, null);
+    }
+    double dpH = disclosureProtection(train, tQuery, hRef, sc);
+    double[][] leakHits = leakage(train, sRef, tQuery, hRef.selectRows(range(q)), sc, seed + 3);
+    double leakT = leakHits == null ? Double.NaN : meanOrNaN(leakHits[0]);
+    double leakH = leakHits == null ? Double.NaN : meanOrNaN(leakHits[1]);
+    return new Disclosure(dp, dpH, leakT, leakH, leakHits);
   }
 
   /**
