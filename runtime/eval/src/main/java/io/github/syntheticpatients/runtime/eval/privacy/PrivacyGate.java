@@ -38,6 +38,8 @@ public final class PrivacyGate {
       "The synthetic data does not resemble the real data: train longer or with a larger model, and check the schema"
           + " (column kinds, categories).";
 
+  private static final String NO_HOLDOUT = "no holdout: pass a holdout of real rows the generator never saw";
+
   private static final String NO_SENSITIVE =
       "no sensitive column declared: name one (EvaluateRequest sensitiveColumn, -Dsynthetic.sensitiveColumn) to run it";
 
@@ -85,40 +87,56 @@ public final class PrivacyGate {
    * rows fails the gate at most that often. On large tables a check also needs a material effect.
    */
   public static List<GateCheck> checks(PrivacyReport r, boolean hasContinuousColumn, GateSettings s) {
-    int permutations = (int) s.get("permutations");
-    // a fixed seed: the same report always gets the same verdict
-    long seed = 17;
     boolean leakageTest = r.hasHoldout() && r.leakageHitsTrain() != null;
     int tests = r.hasHoldout() ? 6 + (leakageTest ? 1 : 0) : 1;
     double alpha = s.get("familyAlpha") / tests;
-    String how = String.format(java.util.Locale.ROOT, "one-sided, alpha %.4f = familyAlpha/%d", alpha, tests);
+    // a fixed seed: the same report always gets the same verdict
+    Calibration c =
+        new Calibration(
+            (int) s.get("permutations"), 17, alpha,
+            String.format(java.util.Locale.ROOT, "one-sided, alpha %.4f = familyAlpha/%d", alpha, tests));
     List<GateCheck> checks = new ArrayList<>();
-    String why = "no holdout: pass a holdout of real rows the generator never saw";
+    copyChecks(r, hasContinuousColumn, s, c, checks);
+    distanceChecks(r, s, c, checks);
+    attackChecks(r, s, c, checks);
+    disclosureChecks(r, leakageTest, s, c, checks);
+    rarityChecks(r, s, c, checks);
+    return checks;
+  }
+
+  /** What every calibrated test of one report shares: permutations, seed, the Bonferroni-split alpha and its note. */
+  private record Calibration(int permutations, long seed, double alpha, String how) {}
+
+  /** G2 and G3: identical rows and copies of training-unique rows. */
+  private static void copyChecks(
+      PrivacyReport r, boolean hasContinuousColumn, GateSettings s, Calibration c, List<GateCheck> checks) {
     if (r.hasHoldout()) {
       // G2 identical matches: share of S identical to a T row, against the share of H identical to a T row
       CalibratedTest.Outcome g2 =
           CalibratedTest.meanExcess(
-              identical(r.dcrSyntheticToTrain()), identical(r.dcrHoldoutToTrain()), alpha, permutations, seed);
+              identical(r.dcrSyntheticToTrain()), identical(r.dcrHoldoutToTrain()), c.alpha(), c.permutations(),
+              c.seed());
       double margin = s.get("exactCopyMargin");
       checks.add(
-          test("G2", "exactMatchShare", g2, margin, alpha,
-              "IMS(S->T) - IMS(H->T) (holdout's own share " + fmt(r.imsHoldout()) + "; " + how
+          test("G2", "exactMatchShare", g2, margin, c.alpha(),
+              "IMS(S->T) - IMS(H->T) (holdout's own share " + fmt(r.imsHoldout()) + "; " + c.how()
                   + "; minimum effect exactCopyMargin)",
               ADVICE_MEMORISED));
       // G3 copies of training-unique rows, beyond the natural rate measured on H
       CalibratedTest.Outcome g3 =
           CalibratedTest.countExcess(
-              r.trainingUniqueCopies(), r.syntheticRows(), r.holdoutTrainingUniqueCopies(), r.holdoutRowsCompared(), alpha);
+              r.trainingUniqueCopies(), r.syntheticRows(), r.holdoutTrainingUniqueCopies(), r.holdoutRowsCompared(),
+              c.alpha());
       checks.add(
-          new GateCheck("G3", "copiedTrainingRows", FAIL, !g3.rejects(alpha, 0), r.trainingUniqueCopies(),
+          new GateCheck("G3", "copiedTrainingRows", FAIL, !g3.rejects(c.alpha(), 0), r.trainingUniqueCopies(),
               g3.critical(),
               "synthetic rows equal to a row that occurs once in T and never in H, against the holdout's own rate ("
                   + r.holdoutTrainingUniqueCopies() + " of " + r.holdoutRowsCompared() + " holdout rows; expected "
                   + fmt(g3.nullValue()) + " for fresh real rows; exact binomial test, p = " + fmt(g3.pValue()) + ", "
-                  + how + "; at this size the test detects more than " + fmt(g3.critical()) + " copies)",
-              g3.rejects(alpha, 0) ? ADVICE_MEMORISED : "", g3.nullValue()));
+                  + c.how() + "; at this size the test detects more than " + fmt(g3.critical()) + " copies)",
+              g3.rejects(c.alpha(), 0) ? ADVICE_MEMORISED : "", g3.nullValue()));
     } else {
-      checks.add(notEvaluated("G2", "exactMatchShare", FAIL, why));
+      checks.add(notEvaluated("G2", "exactMatchShare", FAIL, NO_HOLDOUT));
       if (hasContinuousColumn) {
         // without a holdout the natural rate is unknown; with a continuous column it is close to zero
         checks.add(
@@ -131,15 +149,19 @@ public final class PrivacyGate {
                 + " the generator never saw to measure their natural rate"));
       }
     }
+  }
+
+  /** G4 to G6: is the synthetic data closer to the training rows than fresh real rows are? */
+  private static void distanceChecks(PrivacyReport r, GateSettings s, Calibration c, List<GateCheck> checks) {
     if (r.hasHoldout()) {
       // G4: is a synthetic row closer to T than a holdout row is? (Mann-Whitney on DCR to T; 0.5 for fresh rows)
       double[] sScores = negate(r.dcrSyntheticToTrain());
       double[] hScores = negate(r.dcrHoldoutToTrain());
-      CalibratedTest.Outcome g4 = CalibratedTest.aucExcess(sScores, hScores, alpha, permutations, seed + 1);
+      CalibratedTest.Outcome g4 = CalibratedTest.aucExcess(sScores, hScores, c.alpha(), c.permutations(), c.seed() + 1);
       checks.add(
-          test("G4", "dcrCloser", g4, s.get("dcrMinEffect"), alpha,
+          test("G4", "dcrCloser", g4, s.get("dcrMinEffect"), c.alpha(),
               "P(DCR(s,T) < DCR(h,T)) + ties/2 for synthetic s and holdout h (DCR share, diagnostic: "
-                  + fmt(r.dcrShare()) + "; " + how + "; minimum effect dcrMinEffect)",
+                  + fmt(r.dcrShare()) + "; " + c.how() + "; minimum effect dcrMinEffect)",
               ADVICE_CLOSE));
       double q05s = PrivacyReport.quantile(r.dcrSyntheticToTrain(), 0.05);
       double q05h = PrivacyReport.quantile(r.dcrHoldoutToTrain(), 0.05);
@@ -151,21 +173,31 @@ public final class PrivacyGate {
       checks.add(
           check("G6", "nndrRatio", WARN, r.nndrRatio() >= nndrMin, r.nndrRatio(), nndrMin,
               "10th smallest NNDR to T / to H >= nndrRatioMin", ADVICE_CLOSE));
+    } else {
+      checks.add(notEvaluated("G4", "dcrCloser", FAIL, NO_HOLDOUT));
+      checks.add(notEvaluated("G5", "dcrLowerTail", WARN, NO_HOLDOUT));
+      checks.add(notEvaluated("G6", "nndrRatio", WARN, NO_HOLDOUT));
+    }
+  }
+
+  /** G7: the membership attacks, each calibrated by permutation, and the stronger one's TPR. */
+  private static void attackChecks(PrivacyReport r, GateSettings s, Calibration c, List<GateCheck> checks) {
+    if (r.hasHoldout()) {
       // G7 membership attacks: the distance attack and the density-ratio attack, each calibrated by permutation
       double miaEffect = s.get("miaMinEffect");
       for (MembershipAttacks.Attack attack : List.of(r.distanceAttack(), r.densityAttack())) {
         CalibratedTest.Outcome outcome =
-            CalibratedTest.aucExcess(attack.members(), attack.nonMembers(), alpha, permutations, seed + 2);
+            CalibratedTest.aucExcess(attack.members(), attack.nonMembers(), c.alpha(), c.permutations(), c.seed() + 2);
         int n = attack.members().length;
         double[] ci1 = CalibratedTest.wilson(attack.tprAt1PctFpr(), n);
         double[] ci10 = CalibratedTest.wilson(attack.tprAt10PctFpr(), n);
         String name = attack.name().equals("distance") ? "miaAuc" : "domiasAuc";
         checks.add(
-            test("G7", name, outcome, miaEffect, alpha,
+            test("G7", name, outcome, miaEffect, c.alpha(),
                 attack.name() + " membership attack AUC, " + n + " members vs " + attack.nonMembers().length
                     + " holdout rows (TPR at 1% FPR " + fmt(attack.tprAt1PctFpr()) + " [95% CI " + fmt(ci1[0]) + ", "
                     + fmt(ci1[1]) + "], at 10% FPR " + fmt(attack.tprAt10PctFpr()) + " [" + fmt(ci10[0]) + ", "
-                    + fmt(ci10[1]) + "]; fresh real rows score 0.5, 0.01 and 0.10; " + how
+                    + fmt(ci10[1]) + "]; fresh real rows score 0.5, 0.01 and 0.10; " + c.how()
                     + "; minimum effect miaMinEffect)",
                 ADVICE_MIA));
       }
@@ -179,13 +211,15 @@ public final class PrivacyGate {
                   + fmt(ci[1]) + "] must reach 0.10, what fresh real rows give",
               ADVICE_MIA));
     } else {
-      checks.add(notEvaluated("G4", "dcrCloser", FAIL, why));
-      checks.add(notEvaluated("G5", "dcrLowerTail", WARN, why));
-      checks.add(notEvaluated("G6", "nndrRatio", WARN, why));
-      checks.add(notEvaluated("G7", "miaAuc", FAIL, why));
-      checks.add(notEvaluated("G7", "domiasAuc", FAIL, why));
-      checks.add(notEvaluated("G7", "miaTprAt10PctFpr", WARN, why));
+      checks.add(notEvaluated("G7", "miaAuc", FAIL, NO_HOLDOUT));
+      checks.add(notEvaluated("G7", "domiasAuc", FAIL, NO_HOLDOUT));
+      checks.add(notEvaluated("G7", "miaTprAt10PctFpr", WARN, NO_HOLDOUT));
     }
+  }
+
+  /** G9: attribute disclosure of the sensitive column. */
+  private static void disclosureChecks(
+      PrivacyReport r, boolean leakageTest, GateSettings s, Calibration c, List<GateCheck> checks) {
     // G9 attribute disclosure
     if (r.sensitiveColumn() == null) {
       checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, NO_SENSITIVE));
@@ -193,14 +227,15 @@ public final class PrivacyGate {
     } else {
       if (leakageTest) {
         CalibratedTest.Outcome g9 =
-            CalibratedTest.meanExcess(r.leakageHitsTrain(), r.leakageHitsHoldout(), alpha, permutations, seed + 3);
+            CalibratedTest.meanExcess(
+                r.leakageHitsTrain(), r.leakageHitsHoldout(), c.alpha(), c.permutations(), c.seed() + 3);
         checks.add(
-            test("G9", "attributeLeakageExcess", g9, s.get("leakageExcessMax"), alpha,
-                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H (" + how
+            test("G9", "attributeLeakageExcess", g9, s.get("leakageExcessMax"), c.alpha(),
+                "accuracy predicting '" + r.sensitiveColumn() + "' from S: on T - on H (" + c.how()
                     + "; minimum effect leakageExcessMax)",
                 ADVICE_DISCLOSURE));
       } else {
-        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no column besides the sensitive one to predict it from: a table with more columns" : why));
+        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no column besides the sensitive one to predict it from: a table with more columns" : NO_HOLDOUT));
       }
       double min = s.get("disclosureProtectionMin");
       checks.add(
@@ -209,12 +244,16 @@ public final class PrivacyGate {
                   + fmt(r.disclosureProtectionHoldout()) + ")",
               ADVICE_DISCLOSURE));
     }
+  }
+
+  /** G10 and G12: rare combinations reproduced, and identifiability. */
+  private static void rarityChecks(PrivacyReport r, GateSettings s, Calibration c, List<GateCheck> checks) {
     if (r.hasHoldout()) {
       CalibratedTest.Outcome g10 =
-          CalibratedTest.meanExcess(r.rareHitsTrain(), r.rareHitsHoldout(), alpha, permutations, seed + 4);
+          CalibratedTest.meanExcess(r.rareHitsTrain(), r.rareHitsHoldout(), c.alpha(), c.permutations(), c.seed() + 4);
       checks.add(
-          test("G10", "rareCombinationExcess", g10, s.get("rareReproductionMargin"), alpha,
-              "reproduction rate of rare training combinations - of rare holdout combinations (" + how
+          test("G10", "rareCombinationExcess", g10, s.get("rareReproductionMargin"), c.alpha(),
+              "reproduction rate of rare training combinations - of rare holdout combinations (" + c.how()
                   + "; minimum effect rareReproductionMargin)",
               ADVICE_RARE));
       double idExcess = r.identifiability() - r.identifiabilityHoldout();
@@ -223,10 +262,9 @@ public final class PrivacyGate {
           check("G12", "identifiabilityExcess", WARN, idExcess <= idMax, idExcess, idMax,
               "identifiability(S) - identifiability(H) <= identifiabilityMargin", ADVICE_CLOSE));
     } else {
-      checks.add(notEvaluated("G10", "rareCombinationExcess", FAIL, why));
-      checks.add(notEvaluated("G12", "identifiabilityExcess", WARN, why));
+      checks.add(notEvaluated("G10", "rareCombinationExcess", FAIL, NO_HOLDOUT));
+      checks.add(notEvaluated("G12", "identifiabilityExcess", WARN, NO_HOLDOUT));
     }
-    return checks;
   }
 
   /**
