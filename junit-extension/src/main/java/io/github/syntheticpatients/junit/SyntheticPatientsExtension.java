@@ -87,24 +87,8 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
 
   private static Object inject(ParameterContext parameterContext, ExtensionContext extensionContext) {
     SyntheticPatients annotation = parameterContext.findAnnotation(SyntheticPatients.class).orElseThrow();
-    Parameter parameter = parameterContext.getParameter();
-    InjectionTarget target =
-        InjectionTarget.of(parameter.getParameterizedType())
-            .orElseThrow(
-                () ->
-                    new ParameterResolutionException(
-                        Failures.message(
-                            headline(parameterContext),
-                            List.of("unsupported parameter type: " + parameter.getParameterizedType().getTypeName()),
-                            "@SyntheticPatients can be injected into:"
-                                + Failures.numbered(InjectionTarget.SUPPORTED))));
-    if (annotation.count() < 0) {
-      throw new ParameterResolutionException(
-          Failures.message(
-              headline(parameterContext),
-              List.of("count is " + annotation.count()),
-              "Set @SyntheticPatients(count = …) to 0 or more."));
-    }
+    InjectionTarget target = target(parameterContext);
+    requireValidCount(annotation, parameterContext);
     ResolvedSeed seed =
         extensionContext
             .getStore(NAMESPACE)
@@ -116,25 +100,8 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
         return writeCsv(annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
       }
       SyntheticModel model = models(extensionContext).get(annotation.model());
+      requireFits(model, target, parameterContext);
       boolean longitudinal = model.schema().isLongitudinal();
-      if (target.wantsTimelines() && !longitudinal) {
-        throw new ParameterResolutionException(
-            Failures.message(
-                headline(parameterContext),
-                List.of(
-                    "model '" + model.id() + "' is tabular: it has no patient id and time columns, so it has no"
-                        + " timelines"),
-                "Inject List<PatientRecord> (or your own type) from this model, or set @SyntheticPatients(model"
-                    + " = …) to a longitudinal model, trained with -Dsynthetic.entityId=<patient id column>"
-                    + " -Dsynthetic.time=<time column>."));
-      }
-      if (target.mapsToUserType()) {
-        List<String> problems = RecordMapper.problems(target.elementType(), model.schema());
-        if (!problems.isEmpty()) {
-          throw new ParameterResolutionException(
-              Failures.message(headline(parameterContext), problems, columnsHint(model)));
-        }
-      }
       boolean patients =
           target.wantsTimelines()
               || (longitudinal && target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
@@ -142,25 +109,88 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
       Sampler sampler =
           (rows, chunkSeed) -> values(model.sample(new SampleRequest(rows, chunkSeed, conditions, null)), patients, target,
               parameterContext);
-      switch (target.shape()) {
-        case SINGLE:
-          List<?> one = sampler.sample(1, parameterSeed);
-          if (one.isEmpty()) {
-            throw new ParameterResolutionException(
-                Failures.message(
-                    headline(parameterContext),
-                    List.of("model '" + model.id() + "' sampled a patient with no visits"),
-                    "Inject the PatientTimeline, or a List<PatientRecord> of its visit rows."));
-          }
-          return one.get(0);
-        case STREAM:
-          return stream(sampler, annotation.count(), parameterSeed);
-        default:
-          requireWithinLimit(annotation, longitudinal, parameterContext);
-          return sampler.sample(annotation.count(), parameterSeed);
-      }
-    } catch (UnknownModelException e) {
+      return deliver(target, sampler, model, annotation, parameterSeed, parameterContext);
+    } catch (SyntheticPatientsException e) {
+      throw failure(e, annotation, parameterContext);
+    }
+  }
+
+  /** What the parameter's type asks for, or a failure listing the supported types. */
+  private static InjectionTarget target(ParameterContext parameterContext) {
+    Parameter parameter = parameterContext.getParameter();
+    return InjectionTarget.of(parameter.getParameterizedType())
+        .orElseThrow(
+            () ->
+                new ParameterResolutionException(
+                    Failures.message(
+                        headline(parameterContext),
+                        List.of("unsupported parameter type: " + parameter.getParameterizedType().getTypeName()),
+                        "@SyntheticPatients can be injected into:"
+                            + Failures.numbered(InjectionTarget.SUPPORTED))));
+  }
+
+  private static void requireValidCount(SyntheticPatients annotation, ParameterContext parameterContext) {
+    if (annotation.count() < 0) {
       throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of("count is " + annotation.count()),
+              "Set @SyntheticPatients(count = …) to 0 or more."));
+    }
+  }
+
+  /** Timelines need a longitudinal model; a user type needs the model's columns. */
+  private static void requireFits(SyntheticModel model, InjectionTarget target, ParameterContext parameterContext) {
+    boolean longitudinal = model.schema().isLongitudinal();
+    if (target.wantsTimelines() && !longitudinal) {
+      throw new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of(
+                  "model '" + model.id() + "' is tabular: it has no patient id and time columns, so it has no"
+                      + " timelines"),
+              "Inject List<PatientRecord> (or your own type) from this model, or set @SyntheticPatients(model"
+                  + " = …) to a longitudinal model, trained with -Dsynthetic.entityId=<patient id column>"
+                  + " -Dsynthetic.time=<time column>."));
+    }
+    if (target.mapsToUserType()) {
+      List<String> problems = RecordMapper.problems(target.elementType(), model.schema());
+      if (!problems.isEmpty()) {
+        throw new ParameterResolutionException(
+            Failures.message(headline(parameterContext), problems, columnsHint(model)));
+      }
+    }
+  }
+
+  /** One value, a stream, or a list of {@code count} values, as the parameter's shape asks. */
+  private static Object deliver(
+      InjectionTarget target, Sampler sampler, SyntheticModel model, SyntheticPatients annotation, long parameterSeed,
+      ParameterContext parameterContext) {
+    boolean longitudinal = model.schema().isLongitudinal();
+    switch (target.shape()) {
+      case SINGLE:
+        List<?> one = sampler.sample(1, parameterSeed);
+        if (one.isEmpty()) {
+          throw new ParameterResolutionException(
+              Failures.message(
+                  headline(parameterContext),
+                  List.of("model '" + model.id() + "' sampled a patient with no visits"),
+                  "Inject the PatientTimeline, or a List<PatientRecord> of its visit rows."));
+        }
+        return one.get(0);
+      case STREAM:
+        return stream(sampler, annotation.count(), parameterSeed);
+      default:
+        requireWithinLimit(annotation, longitudinal, parameterContext);
+        return sampler.sample(annotation.count(), parameterSeed);
+    }
+  }
+
+  /** The runtime's failure, said in the annotation's terms with the fix. */
+  private static ParameterResolutionException failure(
+      SyntheticPatientsException failure, SyntheticPatients annotation, ParameterContext parameterContext) {
+    if (failure instanceof UnknownModelException e) {
+      return new ParameterResolutionException(
           Failures.message(
               headline(parameterContext),
               List.of("unknown model '" + e.reference() + "'"),
@@ -171,26 +201,27 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                   + "\nSet model to one of them, to classpath:<resource> or to a model file path (relative paths"
                   + " start at " + Paths.get("").toAbsolutePath() + ")."),
           e);
-    } catch (ModelFormatException e) {
-      throw new ParameterResolutionException(
+    }
+    if (failure instanceof ModelFormatException e) {
+      return new ParameterResolutionException(
           Failures.message(
               headline(parameterContext),
               List.of("model '" + annotation.model() + "' cannot be read: " + e.getMessage()),
               "Point model at a file written by synthetic:train, or retrain it."),
           e);
-    } catch (InvalidInputException e) {
+    }
+    if (failure instanceof InvalidInputException e) {
       // Generation names the record count "rows"; the annotation calls it count.
       String attribute = "rows".equals(e.parameter()) ? "count" : e.parameter();
-      throw new ParameterResolutionException(
+      return new ParameterResolutionException(
           Failures.message(
               headline(parameterContext),
               List.of((attribute == null ? "" : attribute + ": ") + e.getMessage()),
               "Fix @SyntheticPatients(" + (attribute == null ? "conditions" : attribute) + " = …)."),
           e);
-    } catch (SyntheticPatientsException e) {
-      throw new ParameterResolutionException(
-          Failures.message(headline(parameterContext), List.of(e.getMessage()), "See the cause below."), e);
     }
+    return new ParameterResolutionException(
+        Failures.message(headline(parameterContext), List.of(failure.getMessage()), "See the cause below."), failure);
   }
 
   @Override
