@@ -12,8 +12,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * with the noise of its own estimate (no per-table constants):
  *
  * <ol>
- *   <li><b>Tree detection</b> ({@link io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5 ideal): when the
- *       two AUCs differ beyond the noise of their paired fold differences, the candidate a random forest finds harder
+ *   <li><b>Tree detection</b> ({@link io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5
+ *       ideal): when the two AUCs differ beyond the noise of their paired fold differences, the candidate a random forest finds harder
  *       to tell from real rows is kept, whatever its quality score: column shapes and pair trends cannot see a model
  *       that learned no relationship, the forest can. A standard error from five folds is itself uncertain, so the
  *       bar is the Student t quantile (folds − 1 degrees of freedom) at the tail that {@value

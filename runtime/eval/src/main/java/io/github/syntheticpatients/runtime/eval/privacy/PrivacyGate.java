@@ -235,7 +235,11 @@ public final class PrivacyGate {
                     + "; minimum effect leakageExcessMax)",
                 ADVICE_DISCLOSURE));
       } else {
-        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, r.hasHoldout() ? "no column besides the sensitive one to predict it from: a table with more columns" : NO_HOLDOUT));
+        String why =
+            r.hasHoldout()
+                ? "no column besides the sensitive one to predict it from: a table with more columns"
+                : NO_HOLDOUT;
+        checks.add(notEvaluated("G9", "attributeLeakageExcess", FAIL, why));
       }
       double min = s.get("disclosureProtectionMin");
       checks.add(
