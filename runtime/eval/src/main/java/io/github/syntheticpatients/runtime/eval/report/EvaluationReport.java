@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.eval.fidelity.CodeCooccurrence;
 import io.github.syntheticpatients.runtime.eval.fidelity.Detection;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;

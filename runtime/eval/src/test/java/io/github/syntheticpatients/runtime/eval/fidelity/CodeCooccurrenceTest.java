@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.eval;
+package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

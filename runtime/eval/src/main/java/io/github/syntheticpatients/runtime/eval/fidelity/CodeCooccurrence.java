@@ -1,7 +1,8 @@
-package io.github.syntheticpatients.runtime.eval;
+package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import io.github.syntheticpatients.runtime.internal.Pearson;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
