@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param seedSource where the seed came from, recorded in the provenance (e.g. {@code "synthetic.seed"})
  * @param output the file to write; replaced atomically
  * @param format csv or jsonl
- * @param conditions condition expressions, see {@link Conditions}
+ * @param conditions condition expressions, see {@link io.github.syntheticpatients.runtime.model.Conditions}
  */
 public record GenerateRequest(
     String model, int rows, long seed, String seedSource, Path output, OutputFormat format, List<String> conditions) {

@@ -3,7 +3,7 @@ package io.github.syntheticpatients.runtime;
 import java.nio.file.Path;
 
 /**
- * What {@link Generation#generate} wrote.
+ * What {@link io.github.syntheticpatients.runtime.sampling.Generation#generate} wrote.
  *
  * @param output the data file
  * @param provenance the provenance file next to it

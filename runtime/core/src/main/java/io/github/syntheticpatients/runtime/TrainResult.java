@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What {@link Training#train} did.
+ * What {@code io.github.syntheticpatients.runtime.training.Training#train} (runtime-train) did.
  *
  * @param output the model file
  * @param upToDate true when training was skipped because the model file already matched the request

@@ -31,7 +31,7 @@ public final class ModelLoader {
    * path, tried in that order.
    *
    * @throws UnknownModelException when nothing matches; its message lists the known ids
-   * @throws ModelFormatException when the file is damaged or not a model
+   * @throws io.github.syntheticpatients.runtime.ModelFormatException when the file is damaged or not a model
    */
   public static SyntheticModel load(String reference) {
     if (reference == null || reference.isBlank()) {

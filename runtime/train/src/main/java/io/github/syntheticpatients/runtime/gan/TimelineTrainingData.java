@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Encoded patient timelines for {@link TimelineGanTrainer}: every patient's steps padded to {@code maxSteps}, and the
  * encoded static attributes the sequence is conditioned on. The arrays are not copied; do not change them while a
- * training runs.
+ * training runs. The constructor throws {@link InvalidInputException} when sizes do not match, a length is out of
+ * range, a value is not finite or the padding is not zero.
  *
  * @param steps {@code patients × maxSteps × stepWidth}, row-major; zero after each patient's length
  * @param lengths each patient's number of steps, {@code 1 … maxSteps}
@@ -14,8 +15,6 @@ import java.util.Objects;
  * @param maxSteps the padded sequence length
  * @param stepWidth width of one encoded step
  * @param staticWidth width of the encoded static attributes (0 for none)
- * @throws InvalidInputException when sizes do not match, a length is out of range, a value is not finite or the
- *     padding is not zero
  */
 public record TimelineTrainingData(
     float[] steps, int[] lengths, float[] statics, int maxSteps, int stepWidth, int staticWidth) {

@@ -31,9 +31,9 @@ public final class Training {
    * Trains and writes the model file atomically; skips when {@link #isUpToDate} and not {@code force}. GAN
    * generators need the DJL PyTorch engine on the classpath.
    *
-   * @throws InvalidInputException for bad input data, schema or settings
-   * @throws PrivacyGateException when the trained model fails the privacy gate (nothing is written)
-   * @throws EngineUnavailableException when a GAN is asked for and DJL is missing
+   * @throws io.github.syntheticpatients.runtime.InvalidInputException for bad input data, schema or settings
+   * @throws io.github.syntheticpatients.runtime.PrivacyGateException when the trained model fails the privacy gate (nothing is written)
+   * @throws io.github.syntheticpatients.runtime.EngineUnavailableException when a GAN is asked for and DJL is missing
    */
   public static TrainResult train(TrainRequest request, TrainingListener listener) {
     if (!request.force() && isUpToDate(request)) {

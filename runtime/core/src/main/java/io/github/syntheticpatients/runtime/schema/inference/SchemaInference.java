@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The name says what it is ({@link IdentifierNames}: a person's name, a record, national or insurance number,
  *       an e-mail, a phone number, a postal code; an address, free-text notes or a date of birth), at any table
  *       size: IDENTIFIER, never learned. Names, e-mails, numbers and codes are generated with the same shape as
- *       the real values ({@link IdentifierShape}); addresses, notes and dates of birth are dropped (a date of birth
+ *       the real values ({@link io.github.syntheticpatients.runtime.schema.IdentifierShape}); addresses, notes and dates of birth are dropped (a date of birth
  *       is a quasi-identifier, and a random one is of no use).
  *   <li>Numbers, all but at most {@value #MAX_UNPARSED_SHARE_PERCENT} % of the values (the strays are read as
  *       missing, counted in {@code unparsed} and named with their lines in a warning):
