@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * One GAN training on DJL PyTorch. Parameters are plain NDArrays on one manager; every step works in its own
- * sub-manager that is closed afterwards (shared/notes/djl.md, pitfall 4). Callers hold {@link GanTrainer}'s lock:
+ * sub-manager that is closed afterwards (DJL attaches a result to the manager of the array it is computed from, so
+ * one long-lived manager would grow every step). Callers hold {@link GanTrainer}'s lock:
  * DJL allows one gradient collector per JVM.
  */
 final class GanTraining implements AutoCloseable {

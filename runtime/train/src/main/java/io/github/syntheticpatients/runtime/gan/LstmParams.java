@@ -14,7 +14,7 @@ import java.util.List;
  * The parameters of one unidirectional, single-layer LSTM as plain NDArrays in PyTorch's layout ({@code weight_ih}
  * {@code 4H × in}, {@code weight_hh} {@code 4H × H}, {@code bias_ih}, {@code bias_hh}; gates i, f, g, o). Initialised
  * like {@code nn.LSTM}: everything uniform in ±1/√H. Two of these make the bidirectional layer: DJL's own
- * bidirectional LSTM passes biased parameters in the wrong order (shared/notes/djl.md, pitfall 3).
+ * bidirectional LSTM passes biased parameters in the wrong order and crashes.
  *
  * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused {@code lstm} op. That
  * op runs as a oneDNN RNN primitive picked by the CPU and the grad mode, and on AVX-512 its inference kernel computes

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Scalar constants as torch-owned tensors. DJL's {@code Number} overloads ({@code mul(0.8f)}, {@code div(2)} …) wrap
  * the number in a tensor over a Java buffer that is freed at once while autograd still points at it, which corrupts
- * gradients silently (shared/notes/djl.md, pitfall 1); the training code passes these arrays instead.
+ * gradients silently (random NaNs, diverging runs); the training code passes these arrays instead.
  */
 final class Scalars {
   private Scalars() {}

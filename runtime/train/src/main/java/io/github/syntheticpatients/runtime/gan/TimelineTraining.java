@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * One timeline-GAN training on DJL PyTorch (see {@link TimelineGanTrainer} for the method). Parameters are plain
- * NDArrays on one manager; every step works in its own sub-manager that is closed afterwards (shared/notes/djl.md,
- * pitfall 4). Callers hold {@link GanTrainer#LOCK}.
+ * NDArrays on one manager; every step works in its own sub-manager that is closed afterwards (a
+ * result attaches to the manager of the array it is computed from). Callers hold {@link GanTrainer#LOCK}.
  */
 final class TimelineTraining implements AutoCloseable {
   /** Added under the square root of the real−fake distance so that identical sequences do not divide by zero. */
