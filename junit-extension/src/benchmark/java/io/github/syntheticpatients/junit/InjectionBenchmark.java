@@ -22,15 +22,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Measures injection through the real extension, in a fresh JVM: the first injection of 100 patients from the
- * bundled model (model load included), then 1,000 patients per call once the model is loaded. A benchmark, not a
- * test: run it with the command in {@code docs/benchmarks/junit-extension.md}.
+ * Measures injection through the real extension, in a fresh JVM: the first injection of 100
+ * patients from the bundled model (model load included), then 1,000 patients per call once the
+ * model is loaded. A benchmark, not a test: run it with the command in {@code
+ * docs/benchmarks/junit-extension.md}.
  *
- * <p>With {@code --breakdown} it instead times {@code ModelLoader.load} and the first samples on the runtime
- * directly, to show where the first injection's time goes.
+ * <p>With {@code --breakdown} it instead times {@code ModelLoader.load} and the first samples on
+ * the runtime directly, to show where the first injection's time goes.
  *
- * <p>Each timing is the parameter resolution of one test method: from the end of {@code @BeforeEach} to the
- * first line of the test body, which is exactly the work of {@code @SyntheticPatients}.
+ * <p>Each timing is the parameter resolution of one test method: from the end of
+ * {@code @BeforeEach} to the first line of the test body, which is exactly the work of
+ * {@code @SyntheticPatients}.
  */
 public final class InjectionBenchmark {
   private static final int REPETITIONS = 300;
@@ -81,10 +83,12 @@ public final class InjectionBenchmark {
 
   /** Where the first injection's time goes, measured on the runtime directly in a fresh JVM. */
   private static void breakdown() throws IOException {
-    // Jackson first, alone: the model file's manifest is JSON, so this is the share of the load that is
+    // Jackson first, alone: the model file's manifest is JSON, so this is the share of the load
+    // that is
     // Jackson start-up rather than the model itself.
     long jacksonStart = System.nanoTime();
-    new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"a\":[1,2],\"b\":{\"c\":\"d\"}}", Map.class);
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue("{\"a\":[1,2],\"b\":{\"c\":\"d\"}}", Map.class);
     long start = System.nanoTime();
     SyntheticModel model = ModelLoader.load(ModelLoader.DEFAULT_MODEL);
     long loaded = System.nanoTime();
@@ -129,7 +133,8 @@ public final class InjectionBenchmark {
         @SyntheticPatients(count = 100) List<PatientRecord> patients,
         org.junit.jupiter.api.TestReporter reporter) {
       long elapsed = System.nanoTime() - resolutionStarted;
-      long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - resolutionCpuStarted;
+      long cpu =
+          ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - resolutionCpuStarted;
       reporter.publishEntry("nanos", Long.toString(elapsed));
       reporter.publishEntry("cpuNanos", Long.toString(cpu));
       if (patients.size() != 100) {

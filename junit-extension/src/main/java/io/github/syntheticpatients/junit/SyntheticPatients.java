@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Injects synthetic patients, sampled from a trained model, into a test parameter. The annotation registers
- * {@link SyntheticPatientsExtension} by itself.
+ * Injects synthetic patients, sampled from a trained model, into a test parameter. The annotation
+ * registers {@link SyntheticPatientsExtension} by itself.
  *
  * <pre>{@code
  * @Test
@@ -23,20 +23,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>{@code List<PatientRecord>} and {@code Stream<PatientRecord>}: {@link #count()} records;
  *   <li>{@code PatientRecord}: one record;
- *   <li>{@code List<PatientTimeline>}, {@code Stream<PatientTimeline>} and {@code PatientTimeline}: whole patients
- *       of a longitudinal model (static attributes and visits in time order); asking a tabular model for them
- *       fails with a message naming the model;
- *   <li>{@code List<T>}, {@code Stream<T>} or {@code T}, where {@code T} is your own record or POJO: columns
- *       are mapped onto its components by name through Jackson ({@code @JsonProperty("alk.phos")} renames). For a
- *       longitudinal model a {@code T} with a {@code visits} component (e.g. {@code List<Visit>}) is a whole
- *       patient, filled from {@link io.github.syntheticpatients.runtime.PatientTimeline#asMap()}; without one,
- *       each {@code T} is one visit row;
- *   <li>{@code java.nio.file.Path}: a CSV file of {@link #count()} records in a temporary directory, with its
- *       provenance file beside it; the directory is deleted after the test.
+ *   <li>{@code List<PatientTimeline>}, {@code Stream<PatientTimeline>} and {@code PatientTimeline}:
+ *       whole patients of a longitudinal model (static attributes and visits in time order); asking
+ *       a tabular model for them fails with a message naming the model;
+ *   <li>{@code List<T>}, {@code Stream<T>} or {@code T}, where {@code T} is your own record or
+ *       POJO: columns are mapped onto its components by name through Jackson
+ *       ({@code @JsonProperty("alk.phos")} renames). For a longitudinal model a {@code T} with a
+ *       {@code visits} component (e.g. {@code List<Visit>}) is a whole patient, filled from {@link
+ *       io.github.syntheticpatients.runtime.PatientTimeline#asMap()}; without one, each {@code T}
+ *       is one visit row;
+ *   <li>{@code java.nio.file.Path}: a CSV file of {@link #count()} records in a temporary
+ *       directory, with its provenance file beside it; the directory is deleted after the test.
  * </ul>
  *
- * <p>The records are reproducible: they depend only on the model, the seed (see {@link Seed}), the count, the
- * conditions and the parameter's position among the test's {@code @SyntheticPatients} parameters.
+ * <p>The records are reproducible: they depend only on the model, the seed (see {@link Seed}), the
+ * count, the conditions and the parameter's position among the test's {@code @SyntheticPatients}
+ * parameters.
  *
  * @since 0.1.0
  */
@@ -47,26 +49,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface SyntheticPatients {
 
   /**
-   * The model: a model-zoo id ({@code "default"}), a classpath resource ({@code "classpath:models/x.synth"}) or
-   * a model file path, relative to the working directory (the project directory under Maven).
+   * The model: a model-zoo id ({@code "default"}), a classpath resource ({@code
+   * "classpath:models/x.synth"}) or a model file path, relative to the working directory (the
+   * project directory under Maven).
    */
   String model() default "default";
 
   /**
-   * How many records to inject; ignored for a single-record parameter. For a longitudinal model this counts
-   * patients: a {@code List<PatientRecord>} then holds all their visit rows (long format).
+   * How many records to inject; ignored for a single-record parameter. For a longitudinal model
+   * this counts patients: a {@code List<PatientRecord>} then holds all their visit rows (long
+   * format).
    *
-   * <p>A {@code List} or {@code Path} is sampled in memory, so it takes at most 1,000,000 records (100,000 patients
-   * of a longitudinal model, see {@link io.github.syntheticpatients.runtime.SampleLimits}); a larger count is refused
-   * before anything is sampled. A {@code Stream} takes any count: it is sampled 10,000 at a time as the test reads
-   * it, its first 10,000 values are the {@code List}'s and each further 10,000 has a seed derived from the
-   * parameter's.
+   * <p>A {@code List} or {@code Path} is sampled in memory, so it takes at most 1,000,000 records
+   * (100,000 patients of a longitudinal model, see {@link
+   * io.github.syntheticpatients.runtime.SampleLimits}); a larger count is refused before anything
+   * is sampled. A {@code Stream} takes any count: it is sampled 10,000 at a time as the test reads
+   * it, its first 10,000 values are the {@code List}'s and each further 10,000 has a seed derived
+   * from the parameter's.
    */
   int count() default 10;
 
   /**
-   * Conditions every record meets, such as {@code "sex=f"}, {@code "status=2"} or {@code "age>=60"}. Empty for
-   * unconditional sampling.
+   * Conditions every record meets, such as {@code "sex=f"}, {@code "status=2"} or {@code
+   * "age>=60"}. Empty for unconditional sampling.
    */
   String[] conditions() default {};
 }

@@ -30,19 +30,20 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Resolves {@link SyntheticPatients} parameters and, when a test fails, reports the seed it used. Registered by
- * the annotation itself; there is no need for {@code @ExtendWith}.
+ * Resolves {@link SyntheticPatients} parameters and, when a test fails, reports the seed it used.
+ * Registered by the annotation itself; there is no need for {@code @ExtendWith}.
  *
- * <p>Models are loaded once per JVM and kept in JUnit's root store; sampling is plain Java and thread-safe, so
- * tests may run in parallel, and a test with a fixed seed gets the same records in parallel as in serial runs.
+ * <p>Models are loaded once per JVM and kept in JUnit's root store; sampling is plain Java and
+ * thread-safe, so tests may run in parallel, and a test with a fixed seed gets the same records in
+ * parallel as in serial runs.
  *
  * <p>When a test that received patients fails, the extension publishes a report entry and logs:
  *
@@ -53,7 +54,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @see Seed
  * @since 0.1.0
  */
-public final class SyntheticPatientsExtension implements ParameterResolver, AfterTestExecutionCallback {
+public final class SyntheticPatientsExtension
+    implements ParameterResolver, AfterTestExecutionCallback {
 
   /** The report entry key of the failure message. */
   public static final String REPORT_KEY = "SyntheticPatients";
@@ -63,52 +65,68 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   private static final String SEED_KEY = "seed";
   private static final String INJECTED_KEY = "injected";
   private static final String CSV_DIRECTORY_KEY = "csvDirectory";
+
   /** How many values a Stream parameter samples at a time. */
   static final int STREAM_CHUNK = 10_000;
-  // System.Logger reaches the console through java.util.logging without any binding, and routes to SLF4J or
+
+  // System.Logger reaches the console through java.util.logging without any binding, and routes to
+  // SLF4J or
   // Log4j where the test classpath installs their System.LoggerFinder.
-  private static final System.Logger LOG = System.getLogger(SyntheticPatientsExtension.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(SyntheticPatientsExtension.class.getName());
 
   /** Created by JUnit. */
   public SyntheticPatientsExtension() {}
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.isAnnotated(SyntheticPatients.class);
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Object value = inject(parameterContext, extensionContext);
     // Only a test that received patients has a seed worth reporting when it fails.
     extensionContext.getStore(NAMESPACE).put(INJECTED_KEY, Boolean.TRUE);
     return value;
   }
 
-  private static Object inject(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    SyntheticPatients annotation = parameterContext.findAnnotation(SyntheticPatients.class).orElseThrow();
+  private static Object inject(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    SyntheticPatients annotation =
+        parameterContext.findAnnotation(SyntheticPatients.class).orElseThrow();
     InjectionTarget target = target(parameterContext);
     requireValidCount(annotation, parameterContext);
     ResolvedSeed seed =
         extensionContext
             .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(SEED_KEY, key -> SeedResolver.resolve(extensionContext), ResolvedSeed.class);
+            .getOrComputeIfAbsent(
+                SEED_KEY, key -> SeedResolver.resolve(extensionContext), ResolvedSeed.class);
     long parameterSeed = seed.forParameter(ordinal(parameterContext));
     List<String> conditions = List.of(annotation.conditions());
     try {
       if (target.shape() == InjectionTarget.Shape.CSV_FILE) {
-        return writeCsv(annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
+        return writeCsv(
+            annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
       }
       SyntheticModel model = models(extensionContext).get(annotation.model());
       requireFits(model, target, parameterContext);
       boolean longitudinal = model.schema().isLongitudinal();
       boolean patients =
           target.wantsTimelines()
-              || (longitudinal && target.mapsToUserType() && RecordMapper.isPatientType(target.elementType()));
+              || (longitudinal
+                  && target.mapsToUserType()
+                  && RecordMapper.isPatientType(target.elementType()));
       // For a longitudinal model rows counts patients; PatientRecords are then their visit rows.
       Sampler sampler =
-          (rows, chunkSeed) -> values(model.sample(new SampleRequest(rows, chunkSeed, conditions, null)), patients, target,
-              parameterContext);
+          (rows, chunkSeed) ->
+              values(
+                  model.sample(new SampleRequest(rows, chunkSeed, conditions, null)),
+                  patients,
+                  target,
+                  parameterContext);
       return deliver(target, sampler, model, annotation, parameterSeed, parameterContext);
     } catch (SyntheticPatientsException e) {
       throw failure(e, annotation, parameterContext);
@@ -124,12 +142,15 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                 new ParameterResolutionException(
                     Failures.message(
                         headline(parameterContext),
-                        List.of("unsupported parameter type: " + parameter.getParameterizedType().getTypeName()),
+                        List.of(
+                            "unsupported parameter type: "
+                                + parameter.getParameterizedType().getTypeName()),
                         "@SyntheticPatients can be injected into:"
                             + Failures.numbered(InjectionTarget.SUPPORTED))));
   }
 
-  private static void requireValidCount(SyntheticPatients annotation, ParameterContext parameterContext) {
+  private static void requireValidCount(
+      SyntheticPatients annotation, ParameterContext parameterContext) {
     if (annotation.count() < 0) {
       throw new ParameterResolutionException(
           Failures.message(
@@ -140,14 +161,17 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   }
 
   /** Timelines need a longitudinal model; a user type needs the model's columns. */
-  private static void requireFits(SyntheticModel model, InjectionTarget target, ParameterContext parameterContext) {
+  private static void requireFits(
+      SyntheticModel model, InjectionTarget target, ParameterContext parameterContext) {
     boolean longitudinal = model.schema().isLongitudinal();
     if (target.wantsTimelines() && !longitudinal) {
       throw new ParameterResolutionException(
           Failures.message(
               headline(parameterContext),
               List.of(
-                  "model '" + model.id() + "' is tabular: it has no patient id and time columns, so it has no"
+                  "model '"
+                      + model.id()
+                      + "' is tabular: it has no patient id and time columns, so it has no"
                       + " timelines"),
               "Inject List<PatientRecord> (or your own type) from this model, or set @SyntheticPatients(model"
                   + " = …) to a longitudinal model, trained with -Dsynthetic.entityId=<patient id column>"
@@ -164,7 +188,11 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
 
   /** One value, a stream, or a list of {@code count} values, as the parameter's shape asks. */
   private static Object deliver(
-      InjectionTarget target, Sampler sampler, SyntheticModel model, SyntheticPatients annotation, long parameterSeed,
+      InjectionTarget target,
+      Sampler sampler,
+      SyntheticModel model,
+      SyntheticPatients annotation,
+      long parameterSeed,
       ParameterContext parameterContext) {
     boolean longitudinal = model.schema().isLongitudinal();
     switch (target.shape()) {
@@ -188,7 +216,9 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
 
   /** The runtime's failure, said in the annotation's terms with the fix. */
   private static ParameterResolutionException failure(
-      SyntheticPatientsException failure, SyntheticPatients annotation, ParameterContext parameterContext) {
+      SyntheticPatientsException failure,
+      SyntheticPatients annotation,
+      ParameterContext parameterContext) {
     if (failure instanceof UnknownModelException e) {
       return new ParameterResolutionException(
           Failures.message(
@@ -199,7 +229,9 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                       ? "(none: add io.github.syntheticpatients:synthetic-patients-model-zoo)"
                       : String.join(", ", e.knownIds()))
                   + "\nSet model to one of them, to classpath:<resource> or to a model file path (relative paths"
-                  + " start at " + Paths.get("").toAbsolutePath() + ")."),
+                  + " start at "
+                  + Paths.get("").toAbsolutePath()
+                  + ")."),
           e);
     }
     if (failure instanceof ModelFormatException e) {
@@ -217,11 +249,15 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
           Failures.message(
               headline(parameterContext),
               List.of((attribute == null ? "" : attribute + ": ") + e.getMessage()),
-              "Fix @SyntheticPatients(" + (attribute == null ? "conditions" : attribute) + " = …)."),
+              "Fix @SyntheticPatients("
+                  + (attribute == null ? "conditions" : attribute)
+                  + " = …)."),
           e);
     }
     return new ParameterResolutionException(
-        Failures.message(headline(parameterContext), List.of(failure.getMessage()), "See the cause below."), failure);
+        Failures.message(
+            headline(parameterContext), List.of(failure.getMessage()), "See the cause below."),
+        failure);
   }
 
   @Override
@@ -255,7 +291,9 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
         extensionContext
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(
-                CSV_DIRECTORY_KEY, key -> TemporaryCsvDirectory.create(), TemporaryCsvDirectory.class)
+                CSV_DIRECTORY_KEY,
+                key -> TemporaryCsvDirectory.create(),
+                TemporaryCsvDirectory.class)
             .path();
     Path output = directory.resolve("patients-" + parameterContext.getIndex() + ".csv");
     return Generation.generate(
@@ -277,7 +315,10 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   }
 
   private static List<?> values(
-      SampleResult sample, boolean patients, InjectionTarget target, ParameterContext parameterContext) {
+      SampleResult sample,
+      boolean patients,
+      InjectionTarget target,
+      ParameterContext parameterContext) {
     if (patients) {
       return target.wantsTimelines()
           ? sample.timelines()
@@ -289,12 +330,14 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
   }
 
   /**
-   * A stream of {@code count} values, sampled {@value #STREAM_CHUNK} at a time as the test consumes it, so any
-   * count works and the first record comes at once. Up to {@value #STREAM_CHUNK} the values are the List's; beyond,
-   * each further chunk has its own seed derived from the parameter's.
+   * A stream of {@code count} values, sampled {@value #STREAM_CHUNK} at a time as the test consumes
+   * it, so any count works and the first record comes at once. Up to {@value #STREAM_CHUNK} the
+   * values are the List's; beyond, each further chunk has its own seed derived from the
+   * parameter's.
    */
   private static Stream<?> stream(Sampler sampler, int count, long seed) {
-    // The first chunk is sampled now, so a bad condition or type fails while resolving, not inside the test.
+    // The first chunk is sampled now, so a bad condition or type fails while resolving, not inside
+    // the test.
     List<?> first = sampler.sample(Math.min(count, STREAM_CHUNK), seed);
     if (count <= STREAM_CHUNK) {
       return first.stream();
@@ -305,7 +348,8 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
             .mapToObj(
                 chunk ->
                     sampler.sample(
-                        Math.min(STREAM_CHUNK, count - chunk * STREAM_CHUNK), new SplittableRandom(seed + chunk).nextLong()))
+                        Math.min(STREAM_CHUNK, count - chunk * STREAM_CHUNK),
+                        new SplittableRandom(seed + chunk).nextLong()))
             .flatMap(List::stream);
     return Stream.concat(first.stream(), rest);
   }
@@ -320,14 +364,19 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
                   Failures.message(
                       headline(parameterContext),
                       List.of("@SyntheticPatients(count = " + annotation.count() + "): " + problem),
-                      "Set count to at most " + SampleLimits.max(longitudinal)
-                          + ", or inject a Stream, which is sampled " + STREAM_CHUNK
+                      "Set count to at most "
+                          + SampleLimits.max(longitudinal)
+                          + ", or inject a Stream, which is sampled "
+                          + STREAM_CHUNK
                           + " at a time as the test reads it and takes any count."));
             });
   }
 
   private static <S> List<Object> mapAll(
-      List<S> sources, BiFunction<S, Class<?>, ?> mapper, Class<?> type, ParameterContext parameterContext) {
+      List<S> sources,
+      BiFunction<S, Class<?>, ?> mapper,
+      Class<?> type,
+      ParameterContext parameterContext) {
     try {
       return sources.stream().map(source -> (Object) mapper.apply(source, type)).toList();
     } catch (IllegalArgumentException e) {
@@ -341,27 +390,42 @@ public final class SyntheticPatientsExtension implements ParameterResolver, Afte
     }
   }
 
-  /** The columns a user type may name; for a longitudinal model, split into patient and visit columns. */
+  /**
+   * The columns a user type may name; for a longitudinal model, split into patient and visit
+   * columns.
+   */
   private static String columnsHint(SyntheticModel model) {
     String fix = "\nName each component after a column, or map it with @JsonProperty(\"column\").";
     if (!model.schema().isLongitudinal()) {
-      return "Columns of model '" + model.id() + "': "
-          + String.join(", ", RecordMapper.columnNames(model.schema())) + fix;
+      return "Columns of model '"
+          + model.id()
+          + "': "
+          + String.join(", ", RecordMapper.columnNames(model.schema()))
+          + fix;
     }
-    return "Model '" + model.id() + "' is longitudinal. Patient columns: "
+    return "Model '"
+        + model.id()
+        + "' is longitudinal. Patient columns: "
         + String.join(", ", RecordMapper.attributeColumns(model.schema()))
-        + "\nVisit columns (in the elements of a '" + PatientTimeline.VISITS_KEY + "' list, or one visit row per"
-        + " record without one): " + String.join(", ", RecordMapper.visitColumns(model.schema())) + fix;
+        + "\nVisit columns (in the elements of a '"
+        + PatientTimeline.VISITS_KEY
+        + "' list, or one visit row per"
+        + " record without one): "
+        + String.join(", ", RecordMapper.visitColumns(model.schema()))
+        + fix;
   }
 
   private static ModelCache models(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(MODELS_KEY, key -> new ModelCache(ModelLoader::load), ModelCache.class);
+        .getOrComputeIfAbsent(
+            MODELS_KEY, key -> new ModelCache(ModelLoader::load), ModelCache.class);
   }
 
-  /** The position of this parameter among the {@code @SyntheticPatients} parameters of its method. */
+  /**
+   * The position of this parameter among the {@code @SyntheticPatients} parameters of its method.
+   */
   private static int ordinal(ParameterContext parameterContext) {
     Executable executable = parameterContext.getDeclaringExecutable();
     Parameter[] parameters = executable.getParameters();

@@ -10,7 +10,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The JUnit extension is an adapter: it touches the runtime's API packages only (docs/architecture.md). */
+/**
+ * The JUnit extension is an adapter: it touches the runtime's API packages only
+ * (docs/architecture.md).
+ */
 class AdapterBoundaryTest {
   private static final String[] API = {
     "io.github.syntheticpatients.runtime",
@@ -29,7 +32,8 @@ class AdapterBoundaryTest {
     noClasses()
         .should()
         .dependOnClassesThat(
-            resideInAPackage("io.github.syntheticpatients.runtime..").and(not(resideInAnyPackage(API))))
+            resideInAPackage("io.github.syntheticpatients.runtime..")
+                .and(not(resideInAnyPackage(API))))
         .because("implementation packages may change without notice; add a view to the API instead")
         .check(classes);
   }

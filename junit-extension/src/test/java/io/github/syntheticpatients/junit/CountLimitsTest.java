@@ -14,7 +14,10 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** A count the JVM cannot hold is refused before sampling; a Stream takes any count, sampled as it is read. */
+/**
+ * A count the JVM cannot hold is refused before sampling; a Stream takes any count, sampled as it
+ * is read.
+ */
 class CountLimitsTest {
 
   @Test
@@ -28,7 +31,8 @@ class CountLimitsTest {
         .hasMessageContaining(
             "@SyntheticPatients(count = 2147483647): 2,147,483,647 records is more than one sample holds (at most"
                 + " 1,000,000 records, built in memory)")
-        .hasMessageContaining("Set count to at most " + SampleLimits.MAX_RECORDS + ", or inject a Stream");
+        .hasMessageContaining(
+            "Set count to at most " + SampleLimits.MAX_RECORDS + ", or inject a Stream");
     assertThat(failures.get("file"))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("count: 2,147,483,647 records is more than one sample holds")
@@ -40,9 +44,12 @@ class CountLimitsTest {
     EngineExecutionResults results = Kit.run(StreamTestCases.class);
 
     results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-    // The first chunk of a stream is the list of the same size and seed; later chunks are new records.
-    List<PatientRecord> firstChunk = ParameterTypesTest.sample(SyntheticPatientsExtension.STREAM_CHUNK, 42);
-    assertThat(Kit.report(results, "first")).containsEntry("endless", firstChunk.subList(0, 3).toString());
+    // The first chunk of a stream is the list of the same size and seed; later chunks are new
+    // records.
+    List<PatientRecord> firstChunk =
+        ParameterTypesTest.sample(SyntheticPatientsExtension.STREAM_CHUNK, 42);
+    assertThat(Kit.report(results, "first"))
+        .containsEntry("endless", firstChunk.subList(0, 3).toString());
     assertThat(Kit.report(results, "size")).containsEntry("severalChunks", "25000");
     assertThat(Kit.report(results, "firstChunk")).containsEntry("severalChunks", "true");
     assertThat(Kit.report(results, "laterChunksRepeat")).containsEntry("severalChunks", "false");
@@ -59,18 +66,23 @@ class CountLimitsTest {
   @Seed(42)
   static class StreamTestCases {
     @Test
-    void endless(@SyntheticPatients(count = Integer.MAX_VALUE) Stream<PatientRecord> patients, TestReporter reporter) {
+    void endless(
+        @SyntheticPatients(count = Integer.MAX_VALUE) Stream<PatientRecord> patients,
+        TestReporter reporter) {
       Iterator<PatientRecord> iterator = patients.iterator();
-      reporter.publishEntry("first", List.of(iterator.next(), iterator.next(), iterator.next()).toString());
+      reporter.publishEntry(
+          "first", List.of(iterator.next(), iterator.next(), iterator.next()).toString());
     }
 
     @Test
-    void severalChunks(@SyntheticPatients(count = 25_000) Stream<PatientRecord> patients, TestReporter reporter) {
+    void severalChunks(
+        @SyntheticPatients(count = 25_000) Stream<PatientRecord> patients, TestReporter reporter) {
       List<PatientRecord> all = patients.toList();
       int chunk = SyntheticPatientsExtension.STREAM_CHUNK;
       reporter.publishEntry("size", String.valueOf(all.size()));
       reporter.publishEntry(
-          "firstChunk", String.valueOf(all.subList(0, chunk).equals(ParameterTypesTest.sample(chunk, 42))));
+          "firstChunk",
+          String.valueOf(all.subList(0, chunk).equals(ParameterTypesTest.sample(chunk, 42))));
       reporter.publishEntry(
           "laterChunksRepeat",
           String.valueOf(

@@ -30,34 +30,40 @@ final class Kit {
 
   /** The report entries with this key, by test method name, sorted by name. */
   static Map<String, List<String>> reports(EngineExecutionResults results, String key) {
-    return results
-        .allEvents()
-        .reportingEntryPublished()
-        .stream()
-        .filter(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().containsKey(key))
+    return results.allEvents().reportingEntryPublished().stream()
+        .filter(
+            event ->
+                event
+                    .getPayload(ReportEntry.class)
+                    .orElseThrow()
+                    .getKeyValuePairs()
+                    .containsKey(key))
         .collect(
             Collectors.groupingBy(
                 Kit::methodName,
                 TreeMap::new,
                 Collectors.mapping(
-                    event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(key),
+                    event ->
+                        event
+                            .getPayload(ReportEntry.class)
+                            .orElseThrow()
+                            .getKeyValuePairs()
+                            .get(key),
                     Collectors.toList())));
   }
 
   /** The single report entry with this key per test method. */
   static Map<String, String> report(EngineExecutionResults results, String key) {
     Map<String, String> single = new LinkedHashMap<>();
-    reports(results, key).forEach((method, values) -> single.put(method, String.join("\n", values)));
+    reports(results, key)
+        .forEach((method, values) -> single.put(method, String.join("\n", values)));
     return single;
   }
 
   /** The failure message of each failed test, by method name. */
   static Map<String, Throwable> failures(EngineExecutionResults results) {
     Map<String, Throwable> failures = new TreeMap<>();
-    results
-        .testEvents()
-        .failed()
-        .stream()
+    results.testEvents().failed().stream()
         .forEach(
             event ->
                 failures.put(

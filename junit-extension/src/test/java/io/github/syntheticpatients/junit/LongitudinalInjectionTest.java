@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Whole patients from a longitudinal model: {@code src/test/resources/models/pbcseq-60.synth}, trained on 60 real
- * pbcseq patients by {@code mvn -pl junit-extension -am -Prebuild-test-models package -DskipTests} (the extension's
- * own test classpath has no DJL, so it cannot train here).
+ * Whole patients from a longitudinal model: {@code src/test/resources/models/pbcseq-60.synth},
+ * trained on 60 real pbcseq patients by {@code mvn -pl junit-extension -am -Prebuild-test-models
+ * package -DskipTests} (the extension's own test classpath has no DJL, so it cannot train here).
  */
 class LongitudinalInjectionTest {
   static final String MODEL = "classpath:models/pbcseq-60.synth";
@@ -54,7 +54,8 @@ class LongitudinalInjectionTest {
         .containsEntry("single", sample(1, 11).timelines().toString())
         .containsEntry("visitRows", sample(6, 11).records().toString());
     assertThat(Kit.report(results, "ids")).containsEntry("visitRows", "6");
-    assertThat(Kit.report(results, "csv").get("csv")).startsWith("id,futime,status,trt,age,sex,day,");
+    assertThat(Kit.report(results, "csv").get("csv"))
+        .startsWith("id,futime,status,trt,age,sex,day,");
   }
 
   @Test
@@ -70,11 +71,17 @@ class LongitudinalInjectionTest {
               .map(v -> new Visit(v.getInt("day"), v.getDouble("bili"), v.getDouble("albumin")))
               .toList();
       patients.append(
-          new Patient(attributes.getString("id"), attributes.getString("sex"), attributes.getDouble("age"), visits));
+          new Patient(
+              attributes.getString("id"),
+              attributes.getString("sex"),
+              attributes.getDouble("age"),
+              visits));
     }
     StringBuilder rows = new StringBuilder();
     for (PatientRecord row : sample(4, 3).records()) {
-      rows.append(new VisitRow(row.getString("id"), row.getString("sex"), row.getInt("day"), row.getDouble("bili")));
+      rows.append(
+          new VisitRow(
+              row.getString("id"), row.getString("sex"), row.getInt("day"), row.getDouble("bili")));
     }
     assertThat(Kit.report(results, "patients"))
         .containsEntry("patients", patients.toString())
@@ -90,7 +97,9 @@ class LongitudinalInjectionTest {
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("of MisplacedTestCases.misplaced()")
         .hasMessageContaining(
-            "Cause:\n -> 'bili' of " + MisplacedLab.class.getName() + " is a visit column (the time or a"
+            "Cause:\n -> 'bili' of "
+                + MisplacedLab.class.getName()
+                + " is a visit column (the time or a"
                 + " time-varying column): it belongs in the type of 'visits'")
         .hasMessageContaining(
             "Model 'pbcseq-60' is longitudinal. Patient columns: id, futime, status, trt, age, sex\n"
@@ -101,12 +110,16 @@ class LongitudinalInjectionTest {
   @Seed(11)
   static class TimelineTestCases {
     @Test
-    void list(@SyntheticPatients(model = MODEL, count = 6) List<PatientTimeline> patients, TestReporter reporter) {
+    void list(
+        @SyntheticPatients(model = MODEL, count = 6) List<PatientTimeline> patients,
+        TestReporter reporter) {
       reporter.publishEntry("patients", patients.toString());
     }
 
     @Test
-    void stream(@SyntheticPatients(model = MODEL, count = 6) Stream<PatientTimeline> patients, TestReporter reporter) {
+    void stream(
+        @SyntheticPatients(model = MODEL, count = 6) Stream<PatientTimeline> patients,
+        TestReporter reporter) {
       reporter.publishEntry("patients", patients.toList().toString());
     }
 
@@ -116,13 +129,17 @@ class LongitudinalInjectionTest {
     }
 
     @Test
-    void visitRows(@SyntheticPatients(model = MODEL, count = 6) List<PatientRecord> rows, TestReporter reporter) {
+    void visitRows(
+        @SyntheticPatients(model = MODEL, count = 6) List<PatientRecord> rows,
+        TestReporter reporter) {
       reporter.publishEntry("patients", rows.toString());
-      reporter.publishEntry("ids", String.valueOf(rows.stream().map(r -> r.getString("id")).distinct().count()));
+      reporter.publishEntry(
+          "ids", String.valueOf(rows.stream().map(r -> r.getString("id")).distinct().count()));
     }
 
     @Test
-    void csv(@SyntheticPatients(model = MODEL, count = 6) Path file, TestReporter reporter) throws IOException {
+    void csv(@SyntheticPatients(model = MODEL, count = 6) Path file, TestReporter reporter)
+        throws IOException {
       reporter.publishEntry("csv", Files.readAllLines(file).get(0));
     }
   }
@@ -130,14 +147,17 @@ class LongitudinalInjectionTest {
   @Seed(3)
   static class OwnTypeTestCases {
     @Test
-    void patients(@SyntheticPatients(model = MODEL, count = 4) List<Patient> patients, TestReporter reporter) {
+    void patients(
+        @SyntheticPatients(model = MODEL, count = 4) List<Patient> patients,
+        TestReporter reporter) {
       StringBuilder text = new StringBuilder();
       patients.forEach(text::append);
       reporter.publishEntry("patients", text.toString());
     }
 
     @Test
-    void visitRows(@SyntheticPatients(model = MODEL, count = 4) List<VisitRow> rows, TestReporter reporter) {
+    void visitRows(
+        @SyntheticPatients(model = MODEL, count = 4) List<VisitRow> rows, TestReporter reporter) {
       StringBuilder text = new StringBuilder();
       rows.forEach(text::append);
       reporter.publishEntry("patients", text.toString());

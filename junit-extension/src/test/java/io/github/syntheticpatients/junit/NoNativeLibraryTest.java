@@ -9,7 +9,8 @@ class NoNativeLibraryTest {
 
   @Test
   void djlIsNotOnTheClasspath() {
-    assertThatThrownBy(() -> Class.forName("ai.djl.Model")).isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("ai.djl.Model"))
+        .isInstanceOf(ClassNotFoundException.class);
     assertThatThrownBy(() -> Class.forName("ai.djl.pytorch.engine.PtEngine"))
         .isInstanceOf(ClassNotFoundException.class);
   }

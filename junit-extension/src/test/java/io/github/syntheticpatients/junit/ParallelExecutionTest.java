@@ -45,7 +45,8 @@ class ParallelExecutionTest {
     static void report(List<PatientRecord> patients, List<PatientRecord> men, TestReporter reporter)
         throws InterruptedException {
       started.countDown();
-      // Hold the first two tests until both run, so the parallel run provably overlaps (the wait ends as soon as
+      // Hold the first two tests until both run, so the parallel run provably overlaps (the wait
+      // ends as soon as
       // both arrive).
       started.await(60, TimeUnit.SECONDS);
       reporter.publishEntry("patients", patients.toString() + men);

@@ -31,9 +31,14 @@ class ParameterTypesTest {
     assertThat(Kit.report(results, "count")).containsEntry("defaultCount", "10");
   }
 
-  /** What the runtime gives for the same request: the extension adds nothing to the first parameter's seed. */
+  /**
+   * What the runtime gives for the same request: the extension adds nothing to the first
+   * parameter's seed.
+   */
   static List<PatientRecord> sample(int rows, long seed) {
-    return ModelLoader.load(ModelLoader.DEFAULT_MODEL).sample(SampleRequest.of(rows, seed)).records();
+    return ModelLoader.load(ModelLoader.DEFAULT_MODEL)
+        .sample(SampleRequest.of(rows, seed))
+        .records();
   }
 
   @Test
@@ -42,8 +47,11 @@ class ParameterTypesTest {
 
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     Map<String, String> reports = Kit.report(results, "csv");
-    List<String> columns = ModelLoader.load("default").sample(SampleRequest.of(1, 1)).records().get(0).columns();
-    assertThat(reports.get("csv")).startsWith(String.join(",", columns) + "\n").contains("lines=26");
+    List<String> columns =
+        ModelLoader.load("default").sample(SampleRequest.of(1, 1)).records().get(0).columns();
+    assertThat(reports.get("csv"))
+        .startsWith(String.join(",", columns) + "\n")
+        .contains("lines=26");
     Path file = Path.of(Kit.report(results, "path").get("csv"));
     assertThat(file).doesNotExist();
     assertThat(file.getParent()).doesNotExist();
@@ -67,14 +75,17 @@ class ParameterTypesTest {
     assertThat(failures.get("map"))
         .isInstanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class)
         .hasMessageContaining("@SyntheticPatients cannot resolve parameter [")
-        .hasMessageContaining("Cause:\n -> unsupported parameter type: java.util.Map<java.lang.String, java.lang.Object>")
+        .hasMessageContaining(
+            "Cause:\n -> unsupported parameter type: java.util.Map<java.lang.String, java.lang.Object>")
         .hasMessageContaining(
             "@SyntheticPatients can be injected into:\n 1. List<PatientRecord>\n 2. Stream<PatientRecord>\n"
                 + " 3. PatientRecord\n 4. List<PatientTimeline>, Stream<PatientTimeline> or PatientTimeline (whole"
                 + " patients of a longitudinal model)\n 5. List<T>, Stream<T> or T")
         .hasMessageContaining(" 6. java.nio.file.Path (a CSV file in a temporary directory)");
-    assertThat(failures.get("string")).hasMessageContaining("unsupported parameter type: java.lang.String");
-    assertThat(failures.get("wildcard")).hasMessageContaining("unsupported parameter type: java.util.List<?>");
+    assertThat(failures.get("string"))
+        .hasMessageContaining("unsupported parameter type: java.lang.String");
+    assertThat(failures.get("wildcard"))
+        .hasMessageContaining("unsupported parameter type: java.util.List<?>");
   }
 
   @Test
@@ -86,7 +97,8 @@ class ParameterTypesTest {
         .hasMessageContaining("Cause:\n -> unknown model 'no-such-model'")
         .hasMessageContaining("Known model ids: ")
         .hasMessageContaining(ModelLoader.DEFAULT_MODEL)
-        .hasMessageContaining("Set model to one of them, to classpath:<resource> or to a model file path");
+        .hasMessageContaining(
+            "Set model to one of them, to classpath:<resource> or to a model file path");
     // No patients were injected, so there is no seed to reproduce.
     assertThat(Kit.report(results, SyntheticPatientsExtension.REPORT_KEY)).isEmpty();
   }
@@ -111,7 +123,8 @@ class ParameterTypesTest {
     }
 
     @Test
-    void stream(@SyntheticPatients(count = 25) Stream<PatientRecord> patients, TestReporter reporter) {
+    void stream(
+        @SyntheticPatients(count = 25) Stream<PatientRecord> patients, TestReporter reporter) {
       reporter.publishEntry("patients", patients.toList().toString());
     }
 
@@ -147,11 +160,16 @@ class ParameterTypesTest {
   static class ConditionsTestCases {
     @Test
     void womenWithEvent(
-        @SyntheticPatients(count = 30, conditions = {"sex=f", "status=2"}) List<PatientRecord> patients,
+        @SyntheticPatients(
+                count = 30,
+                conditions = {"sex=f", "status=2"})
+            List<PatientRecord> patients,
         TestReporter reporter) {
-      reporter.publishEntry("sex", patients.stream().map(p -> p.getString("sex")).distinct().toList().toString());
       reporter.publishEntry(
-          "status", patients.stream().map(p -> p.getString("status")).distinct().toList().toString());
+          "sex", patients.stream().map(p -> p.getString("sex")).distinct().toList().toString());
+      reporter.publishEntry(
+          "status",
+          patients.stream().map(p -> p.getString("status")).distinct().toList().toString());
     }
   }
 
@@ -173,6 +191,7 @@ class ParameterTypesTest {
 
   static class BadConditionTestCases {
     @Test
-    void unknownCategory(@SyntheticPatients(conditions = "sex=unicorn") List<PatientRecord> patients) {}
+    void unknownCategory(
+        @SyntheticPatients(conditions = "sex=unicorn") List<PatientRecord> patients) {}
   }
 }

@@ -39,7 +39,8 @@ class SeedTest {
         Kit.run(PrecedenceTestCases.class, Map.of("synthetic.seed", "7"));
 
     Map<String, String> reports = Kit.report(results, REPORT);
-    assertThat(reports.get("method")).contains("failed with seed: 1 (seed source: @Seed on method)");
+    assertThat(reports.get("method"))
+        .contains("failed with seed: 1 (seed source: @Seed on method)");
     assertThat(reports.get("clazz")).contains("failed with seed: 2 (seed source: @Seed on class)");
   }
 
@@ -48,13 +49,16 @@ class SeedTest {
     Map<String, String> nested = Kit.report(Kit.run(EnclosingSeedTestCases.class), REPORT);
     Map<String, String> inherited = Kit.report(Kit.run(InheritedSeedTestCases.class), REPORT);
 
-    assertThat(nested.get("inNestedClass")).contains("failed with seed: 9 (seed source: @Seed on class)");
-    assertThat(inherited.get("fails")).contains("failed with seed: 13 (seed source: @Seed on class)");
+    assertThat(nested.get("inNestedClass"))
+        .contains("failed with seed: 9 (seed source: @Seed on class)");
+    assertThat(inherited.get("fails"))
+        .contains("failed with seed: 13 (seed source: @Seed on class)");
   }
 
   @Test
   void theSeedPropertyBeatsRandom() {
-    EngineExecutionResults results = Kit.run(UnseededTestCases.class, Map.of("synthetic.seed", "7"));
+    EngineExecutionResults results =
+        Kit.run(UnseededTestCases.class, Map.of("synthetic.seed", "7"));
 
     assertThat(Kit.report(results, REPORT).get("fails"))
         .isEqualTo(
@@ -85,7 +89,8 @@ class SeedTest {
 
   @Test
   void aSeedThatIsNotANumberIsAClearError() {
-    EngineExecutionResults results = Kit.run(UnseededTestCases.class, Map.of("synthetic.seed", "forty-two"));
+    EngineExecutionResults results =
+        Kit.run(UnseededTestCases.class, Map.of("synthetic.seed", "forty-two"));
 
     assertThat(Kit.failures(results).get("fails"))
         .hasMessageContaining("Cannot read the seed")
@@ -102,10 +107,13 @@ class SeedTest {
     List<String> both = a.get("twoParameters");
     assertThat(both).hasSize(2);
     assertThat(both.get(0)).isNotEqualTo(both.get(1));
-    // The documented derivation, from outside the extension: the first parameter samples the model with the test's
-    // seed (0 here), the second with SplitMix64's first output from that seed, the published 0xE220A8397B1DCDAF.
+    // The documented derivation, from outside the extension: the first parameter samples the model
+    // with the test's
+    // seed (0 here), the second with SplitMix64's first output from that seed, the published
+    // 0xE220A8397B1DCDAF.
     assertThat(both.get(0)).isEqualTo(ParameterTypesTest.sample(10, 0).toString());
-    assertThat(both.get(1)).isEqualTo(ParameterTypesTest.sample(10, 0xE220A8397B1DCDAFL).toString());
+    assertThat(both.get(1))
+        .isEqualTo(ParameterTypesTest.sample(10, 0xE220A8397B1DCDAFL).toString());
   }
 
   @Seed(8_000_000_000L)

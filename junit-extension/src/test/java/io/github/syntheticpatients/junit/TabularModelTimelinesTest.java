@@ -25,18 +25,24 @@ class TabularModelTimelinesTest {
     Map<String, Throwable> failures = Kit.failures(results);
     assertThat(failures.get("list"))
         .isInstanceOf(ParameterResolutionException.class)
-        .hasMessageContaining("@SyntheticPatients cannot resolve parameter [java.util.List<"
-            + PatientTimeline.class.getName() + "> ")
+        .hasMessageContaining(
+            "@SyntheticPatients cannot resolve parameter [java.util.List<"
+                + PatientTimeline.class.getName()
+                + "> ")
         .hasMessageContaining("of TabularTestCases.list()")
         .hasMessageContaining(
             "Cause:\n -> model 'default' is tabular: it has no patient id and time columns, so it has no timelines")
-        .hasMessageContaining("Inject List<PatientRecord> (or your own type) from this model, or set"
-            + " @SyntheticPatients(model = …) to a longitudinal model, trained with"
-            + " -Dsynthetic.entityId=<patient id column> -Dsynthetic.time=<time column>.");
+        .hasMessageContaining(
+            "Inject List<PatientRecord> (or your own type) from this model, or set"
+                + " @SyntheticPatients(model = …) to a longitudinal model, trained with"
+                + " -Dsynthetic.entityId=<patient id column> -Dsynthetic.time=<time column>.");
     assertThat(failures.get("single")).hasMessageContaining("model 'default' is tabular");
     assertThat(failures.get("userPatients"))
-        .hasMessageContaining("'visits' of " + Patient.class.getName() + " asks for whole patients, but the model"
-            + " is tabular (it has no patient id and time columns)")
+        .hasMessageContaining(
+            "'visits' of "
+                + Patient.class.getName()
+                + " asks for whole patients, but the model"
+                + " is tabular (it has no patient id and time columns)")
         .hasMessageContaining("Columns of model 'default': id, time, status");
   }
 

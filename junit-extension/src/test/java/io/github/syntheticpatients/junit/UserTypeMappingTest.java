@@ -15,7 +15,12 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class UserTypeMappingTest {
 
   /** The user's own record: a subset of the columns, one renamed, categories read as numbers. */
-  record Patient(String id, String sex, Double age, Integer status, @JsonProperty("alk.phos") Double alkalinePhosphatase) {}
+  record Patient(
+      String id,
+      String sex,
+      Double age,
+      Integer status,
+      @JsonProperty("alk.phos") Double alkalinePhosphatase) {}
 
   /** A POJO with a no-argument constructor and setters. */
   public static class PatientBean {
@@ -77,12 +82,16 @@ class UserTypeMappingTest {
     assertThat(failures.get("unknownComponent"))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining(
-            "Cause:\n -> 'bloodType' of " + WithUnknownComponent.class.getName() + " matches no column of the model")
+            "Cause:\n -> 'bloodType' of "
+                + WithUnknownComponent.class.getName()
+                + " matches no column of the model")
         .hasMessageContaining("Columns of model 'default': id, time, status")
         .hasMessageContaining("alk.phos")
-        .hasMessageContaining("Name each component after a column, or map it with @JsonProperty(\"column\").");
+        .hasMessageContaining(
+            "Name each component after a column, or map it with @JsonProperty(\"column\").");
     assertThat(failures.get("primitiveForMissingValues"))
-        .hasMessageContaining("'chol' of " + WithPrimitiveForNullable.class.getName() + " is a primitive double")
+        .hasMessageContaining(
+            "'chol' of " + WithPrimitiveForNullable.class.getName() + " is a primitive double")
         .hasMessageContaining("use its boxed type so a missing value is null");
   }
 

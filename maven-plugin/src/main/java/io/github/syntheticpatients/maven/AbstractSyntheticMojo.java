@@ -14,11 +14,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Base of every goal: handles {@code synthetic.skip} and the goal's own skip property, logging why it skipped.
+ * Base of every goal: handles {@code synthetic.skip} and the goal's own skip property, logging why
+ * it skipped.
  *
- * <p>Exception contract: a {@link MojoFailureException} ("BUILD FAILURE") is a problem the user fixes (bad CSV,
- * unknown model, failed privacy gate) and its message names the property or file and the fix; a {@link
- * MojoExecutionException} ("BUILD ERROR") is an environment fault (IO, missing native engine).
+ * <p>Exception contract: a {@link MojoFailureException} ("BUILD FAILURE") is a problem the user
+ * fixes (bad CSV, unknown model, failed privacy gate) and its message names the property or file
+ * and the fix; a {@link MojoExecutionException} ("BUILD ERROR") is an environment fault (IO,
+ * missing native engine).
  */
 abstract class AbstractSyntheticMojo extends AbstractMojo {
 
@@ -40,11 +42,13 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     warnAboutUnknownProperties();
     if (skip) {
-      getLog().info("Skipping synthetic:" + goal() + " because " + PropertyNames.SKIP + " is true.");
+      getLog()
+          .info("Skipping synthetic:" + goal() + " because " + PropertyNames.SKIP + " is true.");
       return;
     }
     if (isGoalSkipped()) {
-      getLog().info("Skipping synthetic:" + goal() + " because " + goalSkipProperty() + " is true.");
+      getLog()
+          .info("Skipping synthetic:" + goal() + " because " + goalSkipProperty() + " is true.");
       return;
     }
     try {
@@ -60,14 +64,15 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
       return;
     }
     for (String warning :
-        UnknownProperties.warnings(session.getUserProperties().stringPropertyNames(), UnknownProperties.known(plugin))) {
+        UnknownProperties.warnings(
+            session.getUserProperties().stringPropertyNames(), UnknownProperties.known(plugin))) {
       getLog().warn(warning);
     }
   }
 
   /**
-   * The files this goal reads, each with the property that names it, so an error in a file points at the
-   * property to change. Null files are left out.
+   * The files this goal reads, each with the property that names it, so an error in a file points
+   * at the property to change. Null files are left out.
    */
   protected Map<File, String> inputFiles() {
     return new LinkedHashMap<>();
@@ -97,9 +102,9 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
   /**
-   * Where files go by default: {@code ${project.build.directory}/synthetic}, or {@code ./target/synthetic} when the
-   * goal runs with no pom.xml (Maven then supplies a stand-in project whose build directory is also {@code
-   * target} under the current directory).
+   * Where files go by default: {@code ${project.build.directory}/synthetic}, or {@code
+   * ./target/synthetic} when the goal runs with no pom.xml (Maven then supplies a stand-in project
+   * whose build directory is also {@code target} under the current directory).
    */
   protected final File defaultSyntheticDirectory() {
     return new File(buildDirectory(), "synthetic");
@@ -110,7 +115,8 @@ abstract class AbstractSyntheticMojo extends AbstractMojo {
     if (hasPom() && project.getBuild() != null && project.getBuild().getDirectory() != null) {
       return new File(project.getBuild().getDirectory());
     }
-    // Maven's stand-in project for a run with no pom.xml leaves "${project.basedir}/target" uninterpolated.
+    // Maven's stand-in project for a run with no pom.xml leaves "${project.basedir}/target"
+    // uninterpolated.
     return new File(baseDirectory(), "target");
   }
 

@@ -15,9 +15,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Compares a synthetic CSV with the real data it was trained on (and optionally real records it never saw): fidelity,
- * utility and privacy scores in a JSON and an HTML report. Fails the build when the privacy gate fails, unless
- * {@code -Dsynthetic.failOnGate=false}.
+ * Compares a synthetic CSV with the real data it was trained on (and optionally real records it
+ * never saw): fidelity, utility and privacy scores in a JSON and an HTML report. Fails the build
+ * when the privacy gate fails, unless {@code -Dsynthetic.failOnGate=false}.
  */
 @Mojo(name = EvaluateMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class EvaluateMojo extends AbstractSyntheticMojo {
@@ -41,8 +41,8 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   private File schema;
 
   /**
-   * The patient id column: makes the CSVs longitudinal (long format, one row per visit; overrides the schema's).
-   * Set with {@code time}.
+   * The patient id column: makes the CSVs longitudinal (long format, one row per visit; overrides
+   * the schema's). Set with {@code time}.
    */
   @Parameter(property = PropertyNames.ENTITY_ID)
   private String entityId;
@@ -52,14 +52,18 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   private String time;
 
   /**
-   * Value protection of the reports: no value that fewer than this many real records hold is shown (histogram edges
-   * are the k-th smallest and largest values). 1 turns it off.
+   * Value protection of the reports: no value that fewer than this many real records hold is shown
+   * (histogram edges are the k-th smallest and largest values). 1 turns it off.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
+  @Parameter(
+      property = PropertyNames.VALUE_PROTECTION_K,
+      defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
   /** The report directory ({@code report.json}, {@code report.html}). */
-  @Parameter(property = PropertyNames.REPORT, defaultValue = "${project.build.directory}/synthetic/report")
+  @Parameter(
+      property = PropertyNames.REPORT,
+      defaultValue = "${project.build.directory}/synthetic/report")
   private File report;
 
   /** The outcome column for the utility metrics; the schema's target when not set. */
@@ -100,7 +104,13 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
   @Override
   protected Map<File, String> inputFiles() {
     return filesByProperty(
-        input, PropertyNames.INPUT, real, PropertyNames.REAL, holdout, PropertyNames.HOLDOUT, schema,
+        input,
+        PropertyNames.INPUT,
+        real,
+        PropertyNames.REAL,
+        holdout,
+        PropertyNames.HOLDOUT,
+        schema,
         PropertyNames.SCHEMA);
   }
 
@@ -125,20 +135,28 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                 time,
                 valueProtectionK));
     new TreeMap<>(result.scores())
-        .forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
+        .forEach(
+            (name, value) -> getLog().info(String.format(Locale.ROOT, "%-20s %.4f", name, value)));
     getLog().info("Report: " + result.htmlReport());
     double outsideDomain = result.scores().getOrDefault("syntheticValuesOutsideDomain", 0.0);
     if (outsideDomain > 0) {
-      getLog().warn(String.format(Locale.ROOT, "%.0f synthetic values lie outside the real data's domain (out of"
-          + " range, unseen categories, missing where the real data never is); per column in the report.",
-          outsideDomain));
+      getLog()
+          .warn(
+              String.format(
+                  Locale.ROOT,
+                  "%.0f synthetic values lie outside the real data's domain (out of"
+                      + " range, unseen categories, missing where the real data never is); per column in the report.",
+                  outsideDomain));
     }
     if (result.gate().passed()) {
       getLog().info("The privacy gate " + result.gate().summary() + ".");
       if (result.gate().notEvaluated().stream().anyMatch(c -> c.rule().contains("holdout"))) {
         // a check that was not run is not a pass: say how to run it
-        getLog().warn("Checks that need a holdout were not run: pass -D" + PropertyNames.HOLDOUT
-            + " with real rows the generator never saw (synthetic:train writes its split with -Dsynthetic.options=splitDir=target/synthetic/split).");
+        getLog()
+            .warn(
+                "Checks that need a holdout were not run: pass -D"
+                    + PropertyNames.HOLDOUT
+                    + " with real rows the generator never saw (synthetic:train writes its split with -Dsynthetic.options=splitDir=target/synthetic/split).");
       }
       return;
     }
@@ -161,16 +179,27 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
     if (failOnGate) {
       throw new MojoFailureException(message.toString());
     }
-    getLog().warn(message + System.lineSeparator() + "  (not failing the build: " + PropertyNames.FAIL_ON_GATE + " is false)");
+    getLog()
+        .warn(
+            message
+                + System.lineSeparator()
+                + "  (not failing the build: "
+                + PropertyNames.FAIL_ON_GATE
+                + " is false)");
   }
 
   /** {@code directoryAllowed}: longitudinal real data may be a directory of per-patient files. */
-  private static void requireFile(File file, String property, String element, String what, boolean directoryAllowed)
+  private static void requireFile(
+      File file, String property, String element, String what, boolean directoryAllowed)
       throws MojoFailureException {
     if (file == null || !(file.isFile() || (directoryAllowed && file.isDirectory()))) {
       throw new MojoFailureException(
-          (file == null ? "No " + what + " given" : what + " " + file + " does not exist") + ": set -D" + property
-              + "=<file.csv> (<" + element + "> in the POM).");
+          (file == null ? "No " + what + " given" : what + " " + file + " does not exist")
+              + ": set -D"
+              + property
+              + "=<file.csv> (<"
+              + element
+              + "> in the POM).");
     }
   }
 }

@@ -15,37 +15,53 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Turns the runtime's typed exceptions into Maven's two kinds of failure: user-fixable problems become {@link
- * MojoFailureException}s whose message names the {@code -D} property (and POM element) and the fix; environment
- * faults become {@link MojoExecutionException}s.
+ * Turns the runtime's typed exceptions into Maven's two kinds of failure: user-fixable problems
+ * become {@link MojoFailureException}s whose message names the {@code -D} property (and POM
+ * element) and the fix; environment faults become {@link MojoExecutionException}s.
  */
 final class Failures {
   static final String MODEL_FIX =
-      "Set -D" + PropertyNames.MODEL + " (<model> in the POM) to one of the known ids, a model file or classpath:<resource>.";
+      "Set -D"
+          + PropertyNames.MODEL
+          + " (<model> in the POM) to one of the known ids, a model file or classpath:<resource>.";
   static final String MODEL_FORMAT_FIX =
-      "Retrain it with synthetic:train, or set -D" + PropertyNames.MODEL + " (<model>) to another model.";
+      "Retrain it with synthetic:train, or set -D"
+          + PropertyNames.MODEL
+          + " (<model>) to another model.";
 
   private Failures() {}
 
   /** Where a bad file came from, so the message names the property that pointed at it. */
-  static MojoFailureException invalidInput(InvalidInputException e, Map<File, String> propertyByFile) {
+  static MojoFailureException invalidInput(
+      InvalidInputException e, Map<File, String> propertyByFile) {
     if (e.parameter() != null) {
       String parameter = e.parameter();
       return new MojoFailureException(
-          "Invalid -Dsynthetic." + parameter + " (<" + parameter + "> in the POM): " + e.getMessage(), e);
+          "Invalid -Dsynthetic."
+              + parameter
+              + " (<"
+              + parameter
+              + "> in the POM): "
+              + e.getMessage(),
+          e);
     }
     if (e.file() != null) {
       Path bad = Path.of(e.file()).toAbsolutePath().normalize();
       for (Map.Entry<File, String> entry : propertyByFile.entrySet()) {
-        if (entry.getKey() != null && entry.getKey().toPath().toAbsolutePath().normalize().equals(bad)) {
-          return new MojoFailureException("Invalid file given by -D" + entry.getValue() + ": " + e.getMessage(), e);
+        if (entry.getKey() != null
+            && entry.getKey().toPath().toAbsolutePath().normalize().equals(bad)) {
+          return new MojoFailureException(
+              "Invalid file given by -D" + entry.getValue() + ": " + e.getMessage(), e);
         }
       }
     }
     return new MojoFailureException(e.getMessage(), e);
   }
 
-  /** Maps any runtime exception of a goal; {@code propertyByFile} names the property behind each input file. */
+  /**
+   * Maps any runtime exception of a goal; {@code propertyByFile} names the property behind each
+   * input file.
+   */
   static Exception map(RuntimeException e, Map<File, String> propertyByFile) {
     if (e instanceof InvalidInputException invalid) {
       return invalidInput(invalid, propertyByFile);

@@ -15,11 +15,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Samples synthetic patient records from a model to a CSV or JSON-lines file, with a provenance file next to it
- * ({@code <output>.provenance.json}: model sha256, seed and its source, rows, versions). The same model, seed and
- * rows give a byte-identical file. Plain Java: needs no native library. Runs with no pom.xml too:
+ * Samples synthetic patient records from a model to a CSV or JSON-lines file, with a provenance
+ * file next to it ({@code <output>.provenance.json}: model sha256, seed and its source, rows,
+ * versions). The same model, seed and rows give a byte-identical file. Plain Java: needs no native
+ * library. Runs with no pom.xml too:
  *
- * <pre>{@code mvn io.github.syntheticpatients:synthetic-maven-plugin:<version>:generate -Dsynthetic.rows=100}</pre>
+ * <pre>
+ * {@code mvn io.github.syntheticpatients:synthetic-maven-plugin:<version>:generate -Dsynthetic.rows=100}
+ * </pre>
  */
 @Mojo(
     name = GenerateMojo.GOAL_NAME,
@@ -40,20 +43,24 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   private String model;
 
   /**
-   * Number of records to write. For a longitudinal model the number of patients: the CSV then has one row per visit,
-   * and JSON lines one patient per line with its visits.
+   * Number of records to write. For a longitudinal model the number of patients: the CSV then has
+   * one row per visit, and JSON lines one patient per line with its visits.
    */
   @Parameter(property = PropertyNames.ROWS, defaultValue = "1000")
   private int rows;
 
   /**
-   * The sampling seed. When not set, the fixed seed 12345 ({@code TrainSettings.DEFAULT_SEED}) is used (and recorded with
-   * source {@code default}), so a build without a seed is still reproducible.
+   * The sampling seed. When not set, the fixed seed 12345 ({@code TrainSettings.DEFAULT_SEED}) is
+   * used (and recorded with source {@code default}), so a build without a seed is still
+   * reproducible.
    */
   @Parameter(property = PropertyNames.SEED)
   private Long seed;
 
-  /** The file to write. Default: <code>${project.build.directory}/synthetic/&lt;model&gt;.&lt;format&gt;</code>. */
+  /**
+   * The file to write. Default: <code>
+   * ${project.build.directory}/synthetic/&lt;model&gt;.&lt;format&gt;</code>.
+   */
   @Parameter(property = PropertyNames.OUTPUT)
   private File output;
 
@@ -62,8 +69,8 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   private String format;
 
   /**
-   * Conditions every record must meet, e.g. {@code -Dsynthetic.conditions=sex=f,status=2}, or in the POM {@code
-   * <conditions><condition>sex=f</condition></conditions>}.
+   * Conditions every record must meet, e.g. {@code -Dsynthetic.conditions=sex=f,status=2}, or in
+   * the POM {@code <conditions><condition>sex=f</condition></conditions>}.
    */
   @Parameter(property = PropertyNames.CONDITIONS)
   private List<String> conditions;
@@ -95,23 +102,41 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   @Override
   protected void run() {
     OutputFormat outputFormat = OutputFormat.parse(format);
-    File target = output != null ? output : new File(defaultSyntheticDirectory(), fileStem(model) + "." + outputFormat.extension());
+    File target =
+        output != null
+            ? output
+            : new File(
+                defaultSyntheticDirectory(), fileStem(model) + "." + outputFormat.extension());
     long actualSeed = seed != null ? seed : TrainSettings.DEFAULT_SEED;
     String seedSource = seed != null ? PropertyNames.SEED : DEFAULT_SEED_SOURCE;
     GenerateResult result =
         Generation.generate(
-            new GenerateRequest(model, rows, actualSeed, seedSource, target.toPath(), outputFormat, conditions));
-    String what = result.longitudinal()
-        ? result.patients() + " patients (" + result.rows() + " visits)"
-        : result.rows() + " records";
+            new GenerateRequest(
+                model, rows, actualSeed, seedSource, target.toPath(), outputFormat, conditions));
+    String what =
+        result.longitudinal()
+            ? result.patients() + " patients (" + result.rows() + " visits)"
+            : result.rows() + " records";
     getLog()
         .info(
-            "Wrote " + what + " to " + result.output() + " (model " + result.modelId() + ", seed "
-                + result.seed() + " from " + seedSource + ")");
+            "Wrote "
+                + what
+                + " to "
+                + result.output()
+                + " (model "
+                + result.modelId()
+                + ", seed "
+                + result.seed()
+                + " from "
+                + seedSource
+                + ")");
     getLog().info("Provenance: " + result.provenance());
   }
 
-  /** A file-name-safe stem for a model reference: {@code classpath:models/pbc.synth} gives {@code pbc}. */
+  /**
+   * A file-name-safe stem for a model reference: {@code classpath:models/pbc.synth} gives {@code
+   * pbc}.
+   */
   static String fileStem(String modelReference) {
     String name = modelReference.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);

@@ -18,16 +18,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists the models the plugin can see: every model zoo on the plugin's classpath and the {@code .synth} files in the
- * local model directories, each with its model card's one-line summary.
+ * Lists the models the plugin can see: every model zoo on the plugin's classpath and the {@code
+ * .synth} files in the local model directories, each with its model card's one-line summary.
  */
 @Mojo(name = ModelsMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class ModelsMojo extends AbstractSyntheticMojo {
   static final String GOAL_NAME = "models";
 
   /**
-   * Directories searched (not recursively) for local {@code .synth} files. Default: <code>${project.build.directory}/synthetic</code> and the project's base directory (the current directory without a
-   * project).
+   * Directories searched (not recursively) for local {@code .synth} files. Default: <code>
+   * ${project.build.directory}/synthetic</code> and the project's base directory (the current
+   * directory without a project).
    */
   @Parameter(property = PropertyNames.MODEL_DIRECTORIES)
   private List<File> modelDirectories;
@@ -56,19 +57,24 @@ public final class ModelsMojo extends AbstractSyntheticMojo {
     List<ModelListing> models = new ArrayList<>(ModelLoader.zooModels());
     for (Path file : localModelFiles()) {
       try {
-        models.add(new ModelListing(file.toString(), ModelLoader.load(file.toString()).info().summary(), "file"));
+        models.add(
+            new ModelListing(
+                file.toString(), ModelLoader.load(file.toString()).info().summary(), "file"));
       } catch (ModelFormatException e) {
         getLog().warn("Ignoring " + file + ": " + e.getMessage());
       }
     }
     if (models.isEmpty()) {
-      getLog().info("No models found. Add synthetic-patients-model-zoo to the plugin's dependencies or train one.");
+      getLog()
+          .info(
+              "No models found. Add synthetic-patients-model-zoo to the plugin's dependencies or train one.");
       return;
     }
     int width = models.stream().mapToInt(m -> m.id().length()).max().orElse(0);
     getLog().info(models.size() + " models:");
     for (ModelListing model : models) {
-      getLog().info(String.format(Locale.ROOT, "  %-" + width + "s  %s", model.id(), model.summary()));
+      getLog()
+          .info(String.format(Locale.ROOT, "  %-" + width + "s  %s", model.id(), model.summary()));
     }
   }
 

@@ -5,19 +5,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Picks the {@code ai.djl.pytorch:pytorch-native-cpu} classifier for an OS and CPU architecture: the one Java owner
- * of that mapping. The root POM's {@code pytorch-*} profiles must say the same for Maven (which cannot call Java to
- * activate a profile); {@code NativePlatformTest} reads them and fails when the two disagree.
+ * Picks the {@code ai.djl.pytorch:pytorch-native-cpu} classifier for an OS and CPU architecture:
+ * the one Java owner of that mapping. The root POM's {@code pytorch-*} profiles must say the same
+ * for Maven (which cannot call Java to activate a profile); {@code NativePlatformTest} reads them
+ * and fails when the two disagree.
  */
 final class NativePlatform {
   /** The classifiers PyTorch ships a CPU build for, as DJL names them. */
-  static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
+  static final List<String> SUPPORTED =
+      List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
 
   private NativePlatform() {}
 
   /**
-   * The classifier for {@code os.name} and {@code os.arch} as the JVM reports them, or empty where PyTorch ships no
-   * CPU build for DJL (e.g. Intel macOS, 32-bit systems).
+   * The classifier for {@code os.name} and {@code os.arch} as the JVM reports them, or empty where
+   * PyTorch ships no CPU build for DJL (e.g. Intel macOS, 32-bit systems).
    */
   static Optional<String> classifier(String osName, String osArch) {
     String os = osName.toLowerCase(Locale.ROOT);

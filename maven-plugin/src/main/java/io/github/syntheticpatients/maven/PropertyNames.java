@@ -1,9 +1,9 @@
 package io.github.syntheticpatients.maven;
 
 /**
- * Every {@code -D} property the plugin reads, declared once. Names are {@code synthetic.<parameter>}; per-goal skips
- * are {@code synthetic.<goal>.skip}. The README's reference table is checked against the plugin descriptor, which is
- * built from these constants.
+ * Every {@code -D} property the plugin reads, declared once. Names are {@code
+ * synthetic.<parameter>}; per-goal skips are {@code synthetic.<goal>.skip}. The README's reference
+ * table is checked against the plugin descriptor, which is built from these constants.
  */
 public final class PropertyNames {
   /** Skips every goal. */

@@ -13,18 +13,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Infers the schema of a CSV (column kinds, categories, ranges, missing values) and writes it as editable JSON, to be
- * reviewed and passed to {@code synthetic:train} with {@code -Dsynthetic.schema}. With {@code
- * -Dsynthetic.entityId=<column> -Dsynthetic.time=<column>} the schema is longitudinal: it names the patient id and
- * time columns and marks each column static (constant within a patient) or time-varying.
+ * Infers the schema of a CSV (column kinds, categories, ranges, missing values) and writes it as
+ * editable JSON, to be reviewed and passed to {@code synthetic:train} with {@code
+ * -Dsynthetic.schema}. With {@code -Dsynthetic.entityId=<column> -Dsynthetic.time=<column>} the
+ * schema is longitudinal: it names the patient id and time columns and marks each column static
+ * (constant within a patient) or time-varying.
  */
 @Mojo(name = SchemaMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class SchemaMojo extends AbstractSyntheticMojo {
   static final String GOAL_NAME = "schema";
 
   /**
-   * The CSV to read; for longitudinal data also a directory scanned recursively for per-patient {@code .psv} /
-   * {@code .csv} files.
+   * The CSV to read; for longitudinal data also a directory scanned recursively for per-patient
+   * {@code .psv} / {@code .csv} files.
    */
   @Parameter(property = PropertyNames.INPUT)
   private File input;
@@ -37,22 +38,27 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.TIME)
   private String time;
 
-  /** The JSON file to write. Default: <code>${project.build.directory}/synthetic/&lt;input name&gt;.schema.json</code>. */
+  /**
+   * The JSON file to write. Default: <code>
+   * ${project.build.directory}/synthetic/&lt;input name&gt;.schema.json</code>.
+   */
   @Parameter(property = PropertyNames.OUTPUT)
   private File output;
 
   /**
-   * Value protection: a category held by fewer records than this (patients, for longitudinal data) is merged into
-   * {@code _RARE_}, so it appears in no schema, model or output; the schema counts how many values were merged.
-   * 1 turns protection off.
+   * Value protection: a category held by fewer records than this (patients, for longitudinal data)
+   * is merged into {@code _RARE_}, so it appears in no schema, model or output; the schema counts
+   * how many values were merged. 1 turns protection off.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
+  @Parameter(
+      property = PropertyNames.VALUE_PROTECTION_K,
+      defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
   /**
-   * Field values that also mean missing, comma-separated (e.g. {@code unknown,not done}), besides the defaults
-   * (empty, {@code NA}, {@code N/A}, {@code NULL}, {@code NaN}, {@code ?}, ...). Recorded in the schema, so that
-   * training reads the data alike.
+   * Field values that also mean missing, comma-separated (e.g. {@code unknown,not done}), besides
+   * the defaults (empty, {@code NA}, {@code N/A}, {@code NULL}, {@code NaN}, {@code ?}, ...).
+   * Recorded in the schema, so that training reads the data alike.
    */
   @Parameter(property = PropertyNames.MISSING_VALUES)
   private String missingValues;
@@ -85,7 +91,9 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
   protected void run() throws MojoFailureException {
     if (input == null || !input.exists()) {
       throw new MojoFailureException(
-          (input == null ? "No CSV given" : "CSV " + input + " does not exist") + ": set -D" + PropertyNames.INPUT
+          (input == null ? "No CSV given" : "CSV " + input + " does not exist")
+              + ": set -D"
+              + PropertyNames.INPUT
               + "=<file.csv> (<input> in the POM).");
     }
     Longitudinal.requireBoth(entityId, time);
@@ -94,24 +102,43 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
       throw new MojoFailureException(Longitudinal.directoryNeedsRoles(input));
     }
     File target =
-        output != null ? output : new File(defaultSyntheticDirectory(), TrainMojo.inputStem(input) + ".schema.json");
+        output != null
+            ? output
+            : new File(defaultSyntheticDirectory(), TrainMojo.inputStem(input) + ".schema.json");
     List<String> missing = Schemas.parseTokenList(missingValues);
     SchemaView schema =
         longitudinal
-            ? Schemas.infer(input.toPath(), entityId.strip(), time.strip(), valueProtectionK, missing)
+            ? Schemas.infer(
+                input.toPath(), entityId.strip(), time.strip(), valueProtectionK, missing)
             : Schemas.infer(input.toPath(), valueProtectionK, missing);
     Schemas.write(schema, target.toPath());
     String roles =
         schema.isLongitudinal()
-            ? ", longitudinal: patient id " + schema.entityId() + ", time " + schema.time() + ", "
-                + schema.staticColumns().size() + " static and " + schema.timeVaryingColumns().size()
+            ? ", longitudinal: patient id "
+                + schema.entityId()
+                + ", time "
+                + schema.time()
+                + ", "
+                + schema.staticColumns().size()
+                + " static and "
+                + schema.timeVaryingColumns().size()
                 + " time-varying columns"
             : "";
     logChoices(schema);
     getLog()
         .info(
-            "Wrote the schema of " + input + " (" + schema.columns().size() + " columns" + roles + ") to " + target
-                + ". Review it, then train with -D" + PropertyNames.SCHEMA + "=" + target);
+            "Wrote the schema of "
+                + input
+                + " ("
+                + schema.columns().size()
+                + " columns"
+                + roles
+                + ") to "
+                + target
+                + ". Review it, then train with -D"
+                + PropertyNames.SCHEMA
+                + "="
+                + target);
   }
 
   /** A summary of what inference chose to protect, after the per-column lines the runtime logs. */
@@ -127,14 +154,21 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
       }
       protectedValues += column.protectedValues();
     }
-    getLog().info(
-        "Identifiers (never learned, generated): " + (generated.isEmpty() ? "none" : String.join(", ", generated))
-            + "; categories merged into _RARE_ (held by fewer than " + valueProtectionK + " records): "
-            + protectedValues);
+    getLog()
+        .info(
+            "Identifiers (never learned, generated): "
+                + (generated.isEmpty() ? "none" : String.join(", ", generated))
+                + "; categories merged into _RARE_ (held by fewer than "
+                + valueProtectionK
+                + " records): "
+                + protectedValues);
     if (!dropped.isEmpty()) {
-      getLog().warn(
-          "Dropped columns (neither learned nor written): " + String.join(", ", dropped) + ". Each line above says"
-              + " why; to keep one, edit its entry in the schema file.");
+      getLog()
+          .warn(
+              "Dropped columns (neither learned nor written): "
+                  + String.join(", ", dropped)
+                  + ". Each line above says"
+                  + " why; to keep one, edit its entry in the schema file.");
     }
   }
 }

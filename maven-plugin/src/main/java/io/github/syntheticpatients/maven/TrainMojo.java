@@ -23,15 +23,16 @@ import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Learns a model from a CSV and writes the model file. With {@code -Dsynthetic.entityId=<column>
- * -Dsynthetic.time=<column>} the data is longitudinal (one row per patient visit, or a directory of per-patient
- * {@code .psv}/{@code .csv} files) and the model generates whole patient timelines.
+ * -Dsynthetic.time=<column>} the data is longitudinal (one row per patient visit, or a directory of
+ * per-patient {@code .psv}/{@code .csv} files) and the model generates whole patient timelines.
  *
- * <p>Incremental like a compiler: when the model file exists and records the same input sha256, schema, settings,
- * seed and tool version, training is skipped ({@code -Dsynthetic.force=true} retrains).
+ * <p>Incremental like a compiler: when the model file exists and records the same input sha256,
+ * schema, settings, seed and tool version, training is skipped ({@code -Dsynthetic.force=true}
+ * retrains).
  *
- * <p>Training runs in a forked JVM (as Surefire forks tests) because DJL's native library loads once per JVM and
- * classloader; the fork's classpath (runtime, DJL, PyTorch for this platform) is resolved from the project's
- * repositories the first time and then comes from the local repository.
+ * <p>Training runs in a forked JVM (as Surefire forks tests) because DJL's native library loads
+ * once per JVM and classloader; the fork's classpath (runtime, DJL, PyTorch for this platform) is
+ * resolved from the project's repositories the first time and then comes from the local repository.
  */
 @Mojo(name = TrainMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class TrainMojo extends AbstractSyntheticMojo {
@@ -40,16 +41,16 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       "No training data: set -D" + PropertyNames.INPUT + "=<file.csv> (<input> in the POM).";
 
   /**
-   * The training CSV (header row, comma-separated, empty fields for missing values). For longitudinal data a
-   * long-format CSV (one row per visit) or a directory scanned recursively for per-patient {@code .psv} / {@code
-   * .csv} files.
+   * The training CSV (header row, comma-separated, empty fields for missing values). For
+   * longitudinal data a long-format CSV (one row per visit) or a directory scanned recursively for
+   * per-patient {@code .psv} / {@code .csv} files.
    */
   @Parameter(property = PropertyNames.INPUT)
   private File input;
 
   /**
-   * The patient id column: makes the data longitudinal without a schema file (overrides the schema's). Set with
-   * {@code time}.
+   * The patient id column: makes the data longitudinal without a schema file (overrides the
+   * schema's). Set with {@code time}.
    */
   @Parameter(property = PropertyNames.ENTITY_ID)
   private String entityId;
@@ -62,13 +63,16 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.SCHEMA)
   private File schema;
 
-  /** The model file to write. Default: <code>${project.build.directory}/synthetic/&lt;input name&gt;.synth</code>. */
+  /**
+   * The model file to write. Default: <code>
+   * ${project.build.directory}/synthetic/&lt;input name&gt;.synth</code>.
+   */
   @Parameter(property = PropertyNames.OUTPUT)
   private File output;
 
   /**
-   * The generator: {@code auto} (a Gaussian copula and a CTGAN, the better on the validation part is kept),
-   * {@code ctgan}, {@code basic} or {@code copula}.
+   * The generator: {@code auto} (a Gaussian copula and a CTGAN, the better on the validation part
+   * is kept), {@code ctgan}, {@code basic} or {@code copula}.
    */
   @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
   private String generator;
@@ -82,20 +86,26 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private int batchSize;
 
   /**
-   * The training seed. When not set, the fixed seed 12345 ({@code TrainSettings.DEFAULT_SEED}) is used, so a plain {@code
-   * train} is reproducible.
+   * The training seed. When not set, the fixed seed 12345 ({@code TrainSettings.DEFAULT_SEED}) is
+   * used, so a plain {@code train} is reproducible.
    */
   @Parameter(property = PropertyNames.SEED)
   private Long seed;
 
   /**
-   * Value protection: the model stores no value that fewer than this many training records hold (numeric and date
-   * bounds are the k-th smallest and largest values). 1 turns it off. Overrides a {@code valueProtectionK} option.
+   * Value protection: the model stores no value that fewer than this many training records hold
+   * (numeric and date bounds are the k-th smallest and largest values). 1 turns it off. Overrides a
+   * {@code valueProtectionK} option.
    */
-  @Parameter(property = PropertyNames.VALUE_PROTECTION_K, defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
+  @Parameter(
+      property = PropertyNames.VALUE_PROTECTION_K,
+      defaultValue = "" + Schemas.DEFAULT_VALUE_PROTECTION_K)
   private int valueProtectionK;
 
-  /** Generator-specific options as {@code key=value}, e.g. {@code -Dsynthetic.options=numericEncoding=minmax}. */
+  /**
+   * Generator-specific options as {@code key=value}, e.g. {@code
+   * -Dsynthetic.options=numericEncoding=minmax}.
+   */
   @Parameter(property = PropertyNames.OPTIONS)
   private List<String> options;
 
@@ -148,7 +158,11 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     }
     if (!input.exists()) {
       throw new MojoFailureException(
-          "Training data " + input + " does not exist: fix -D" + PropertyNames.INPUT + " (<input> in the POM).");
+          "Training data "
+              + input
+              + " does not exist: fix -D"
+              + PropertyNames.INPUT
+              + " (<input> in the POM).");
     }
     Longitudinal.requireBoth(entityId, time);
     if (input.isDirectory() && schema == null && (entityId == null || entityId.isBlank())) {
@@ -156,18 +170,33 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     }
     if (schema != null && !schema.isFile()) {
       throw new MojoFailureException(
-          "Schema " + schema + " does not exist: fix -D" + PropertyNames.SCHEMA
+          "Schema "
+              + schema
+              + " does not exist: fix -D"
+              + PropertyNames.SCHEMA
               + " (<schema> in the POM), or leave it out to infer the schema.");
     }
-    File model = output != null ? output : new File(defaultSyntheticDirectory(), inputStem(input) + ".synth");
+    File model =
+        output != null
+            ? output
+            : new File(defaultSyntheticDirectory(), inputStem(input) + ".synth");
     TrainRequest request =
-        new TrainRequest(input.toPath(), schema == null ? null : schema.toPath(), model.toPath(), settings(), force)
+        new TrainRequest(
+                input.toPath(),
+                schema == null ? null : schema.toPath(),
+                model.toPath(),
+                settings(),
+                force)
             .withLongitudinal(entityId, time);
     if (!force && Training.isUpToDate(request)) {
       getLog()
           .info(
-              "Model " + model + " is up to date (same input, schema, settings, seed and tool version);"
-                  + " skipping training. Set -D" + PropertyNames.FORCE + "=true to retrain.");
+              "Model "
+                  + model
+                  + " is up to date (same input, schema, settings, seed and tool version);"
+                  + " skipping training. Set -D"
+                  + PropertyNames.FORCE
+                  + "=true to retrain.");
       return;
     }
     fork(request);
@@ -189,11 +218,17 @@ public final class TrainMojo extends AbstractSyntheticMojo {
             .orElseThrow(
                 () ->
                     new MojoExecutionException(
-                        "Training needs PyTorch, which has no CPU build for " + os + "/" + arch
-                            + ". Supported: " + String.join(", ", NativePlatform.SUPPORTED) + "."
+                        "Training needs PyTorch, which has no CPU build for "
+                            + os
+                            + "/"
+                            + arch
+                            + ". Supported: "
+                            + String.join(", ", NativePlatform.SUPPORTED)
+                            + "."
                             + " Train on one of these and copy the .synth file; generate works everywhere."));
     List<File> classpath =
-        new TrainingClasspath(repositorySystem, session().getRepositorySession(), remoteRepositories)
+        new TrainingClasspath(
+                repositorySystem, session().getRepositorySession(), remoteRepositories)
             .resolve(plugin().getVersion(), classifier);
     getLog().info("Training " + request.output() + " from " + request.input() + " in a forked JVM");
     long start = System.nanoTime();
@@ -201,8 +236,13 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     try {
       outcome =
           TrainingFork.train(
-              new File(System.getProperty("java.home")), splitJvmArgs(jvmArgs), classpath, request, baseDirectory(),
-              line -> getLog().info(line), line -> getLog().debug(line));
+              new File(System.getProperty("java.home")),
+              splitJvmArgs(jvmArgs),
+              classpath,
+              request,
+              baseDirectory(),
+              line -> getLog().info(line),
+              line -> getLog().debug(line));
     } catch (IOException e) {
       throw new MojoExecutionException("Could not run the training JVM: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -222,7 +262,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    getLog().info(String.format(Locale.ROOT, "Trained %s in %.1f s", request.output(), took.toMillis() / 1000.0));
+    getLog()
+        .info(
+            String.format(
+                Locale.ROOT, "Trained %s in %.1f s", request.output(), took.toMillis() / 1000.0));
   }
 
   /** Prefixes a message about the input or schema file with the property that named the file. */
@@ -230,7 +273,8 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     if (message.startsWith(request.input().toAbsolutePath().toString())) {
       return "Invalid file given by -D" + PropertyNames.INPUT + ": " + message;
     }
-    if (request.schemaFile() != null && message.startsWith(request.schemaFile().toAbsolutePath().toString())) {
+    if (request.schemaFile() != null
+        && message.startsWith(request.schemaFile().toAbsolutePath().toString())) {
       return "Invalid file given by -D" + PropertyNames.SCHEMA + ": " + message;
     }
     return message;
@@ -243,9 +287,14 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     return List.of(text.strip().split("\\s+"));
   }
 
-  /** The name a default output file takes after the input: a file's name without extension, a directory's name. */
+  /**
+   * The name a default output file takes after the input: a file's name without extension, a
+   * directory's name.
+   */
   static String inputStem(File input) {
-    return input.isDirectory() ? input.getAbsoluteFile().toPath().normalize().getFileName().toString() : stem(input.getName());
+    return input.isDirectory()
+        ? input.getAbsoluteFile().toPath().normalize().getFileName().toString()
+        : stem(input.getName());
   }
 
   static String stem(String fileName) {

@@ -18,9 +18,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
 
 /**
- * Resolves the classpath of the forked training JVM: the runtime at the plugin's own version with its runtime
- * dependencies, plus DJL and the PyTorch native jar for this platform at the versions the runtime was built with.
- * The native jar (about 111 MB) is therefore downloaded the first time someone trains, never for {@code generate}.
+ * Resolves the classpath of the forked training JVM: the runtime at the plugin's own version with
+ * its runtime dependencies, plus DJL and the PyTorch native jar for this platform at the versions
+ * the runtime was built with. The native jar (about 111 MB) is therefore downloaded the first time
+ * someone trains, never for {@code generate}.
  */
 final class TrainingClasspath {
   static final String GROUP_ID = "io.github.syntheticpatients";
@@ -29,7 +30,10 @@ final class TrainingClasspath {
 
   private static final String RUNTIME = "runtime";
 
-  /** Compile and runtime scope, written out because Maven does not export the resolver's util package to plugins. */
+  /**
+   * Compile and runtime scope, written out because Maven does not export the resolver's util
+   * package to plugins.
+   */
   private static final DependencyFilter RUNTIME_CLASSPATH =
       (node, parents) ->
           node.getDependency() == null
@@ -40,7 +44,10 @@ final class TrainingClasspath {
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
 
-  TrainingClasspath(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+  TrainingClasspath(
+      RepositorySystem system,
+      RepositorySystemSession session,
+      List<RemoteRepository> repositories) {
     this.system = system;
     this.session = session;
     this.repositories = repositories;
@@ -50,7 +57,8 @@ final class TrainingClasspath {
   List<File> resolve(String runtimeVersion, String nativeClassifier) throws MojoExecutionException {
     CollectRequest collect = new CollectRequest();
     collect.setRepositories(repositories);
-    // The core first and at depth 1: nearest wins, so its Commons CSV's commons-io and commons-codec beat the older
+    // The core first and at depth 1: nearest wins, so its Commons CSV's commons-io and
+    // commons-codec beat the older
     // ones DJL's commons-compress brings (a NoClassDefFoundError in CsvRowReader otherwise).
     collect.addDependency(dependency(GROUP_ID + ":" + CORE_ARTIFACT_ID + ":" + runtimeVersion));
     collect.addDependency(dependency(GROUP_ID + ":" + RUNTIME_ARTIFACT_ID + ":" + runtimeVersion));
@@ -59,7 +67,11 @@ final class TrainingClasspath {
       collect.addDependency(dependency("ai.djl.pytorch:pytorch-engine:" + Versions.djl()));
       collect.addDependency(dependency("ai.djl.pytorch:pytorch-jni:" + Versions.pytorchJni()));
       collect.addDependency(
-          dependency("ai.djl.pytorch:pytorch-native-cpu:jar:" + nativeClassifier + ":" + Versions.pytorch()));
+          dependency(
+              "ai.djl.pytorch:pytorch-native-cpu:jar:"
+                  + nativeClassifier
+                  + ":"
+                  + Versions.pytorch()));
     } catch (IllegalStateException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -73,8 +85,11 @@ final class TrainingClasspath {
       return files;
     } catch (DependencyResolutionException e) {
       throw new MojoExecutionException(
-          "Could not resolve the training classpath (the runtime, DJL and pytorch-native-cpu:" + nativeClassifier
-              + "): " + e.getMessage() + ". Training downloads these from your Maven repositories the first time;"
+          "Could not resolve the training classpath (the runtime, DJL and pytorch-native-cpu:"
+              + nativeClassifier
+              + "): "
+              + e.getMessage()
+              + ". Training downloads these from your Maven repositories the first time;"
               + " check the network or run once online.",
           e);
     }

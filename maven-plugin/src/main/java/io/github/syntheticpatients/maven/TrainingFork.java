@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs training in a child JVM, as Surefire forks tests: DJL's JNI library loads once per JVM and classloader, so
- * training in the Maven JVM would break on a second {@code synthetic:train} in the same build, a second module, or
- * another DJL-using plugin. The child's output lines are passed on as they come.
+ * Runs training in a child JVM, as Surefire forks tests: DJL's JNI library loads once per JVM and
+ * classloader, so training in the Maven JVM would break on a second {@code synthetic:train} in the
+ * same build, a second module, or another DJL-using plugin. The child's output lines are passed on
+ * as they come.
  */
 final class TrainingFork {
   /** What the child did. */
@@ -45,14 +46,16 @@ final class TrainingFork {
   private TrainingFork() {}
 
   /**
-   * The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand --request
-   * <requestFile> --parent-pid <this JVM>}; the child stops when this JVM is gone.
+   * The full command line: {@code java [jvmArgs] -Dai.djl.offline=true -cp <classpath> TrainCommand
+   * --request <requestFile> --parent-pid <this JVM>}; the child stops when this JVM is gone.
    */
-  static List<String> command(File javaHome, List<String> jvmArgs, List<File> classpath, Path requestFile) {
+  static List<String> command(
+      File javaHome, List<String> jvmArgs, List<File> classpath, Path requestFile) {
     List<String> command = new ArrayList<>();
     command.add(new File(new File(javaHome, "bin"), isWindows() ? "java.exe" : "java").getPath());
     command.addAll(jvmArgs);
-    // PyTorch comes from the pytorch-native-cpu jar on the classpath; DJL must never try to download it.
+    // PyTorch comes from the pytorch-native-cpu jar on the classpath; DJL must never try to
+    // download it.
     command.add("-Dai.djl.offline=true");
     command.add("-cp");
     List<String> paths = new ArrayList<>();
@@ -66,10 +69,11 @@ final class TrainingFork {
   }
 
   /**
-   * Trains {@code request} in a child JVM and moves the model into place. The child writes to a staging file beside
-   * the model and only this side, after the child succeeded, replaces the model: a child that outlived a cancelled
-   * build can never overwrite a newer model from a rerun. The child's lines mention the model's own path, not the
-   * staging file's; {@code err} gets the command line first, then the child's stderr.
+   * Trains {@code request} in a child JVM and moves the model into place. The child writes to a
+   * staging file beside the model and only this side, after the child succeeded, replaces the
+   * model: a child that outlived a cancelled build can never overwrite a newer model from a rerun.
+   * The child's lines mention the model's own path, not the staging file's; {@code err} gets the
+   * command line first, then the child's stderr.
    */
   static Outcome train(
       File javaHome,
@@ -80,10 +84,21 @@ final class TrainingFork {
       Consumer<String> out,
       Consumer<String> err)
       throws IOException, InterruptedException {
-    return train(javaHome, jvmArgs, classpath, TrainProtocol.MAIN_CLASS, request, workingDirectory, out, err);
+    return train(
+        javaHome,
+        jvmArgs,
+        classpath,
+        TrainProtocol.MAIN_CLASS,
+        request,
+        workingDirectory,
+        out,
+        err);
   }
 
-  /** {@link #train} with another main class that takes {@link TrainProtocol}'s arguments (a stand-in in tests). */
+  /**
+   * {@link #train} with another main class that takes {@link TrainProtocol}'s arguments (a stand-in
+   * in tests).
+   */
   static Outcome train(
       File javaHome,
       List<String> jvmArgs,
@@ -124,18 +139,21 @@ final class TrainingFork {
 
   private static void moveIntoPlace(Path staging, Path model) throws IOException {
     try {
-      Files.move(staging, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          staging, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(staging, model, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   /**
-   * Starts the command in {@code workingDirectory} and waits for it, handing each stdout line to {@code out} and
-   * each stderr line to {@code err} as they arrive. The child's stdin stays open until it ends, and a shutdown hook
-   * stops the child when this JVM is stopped (SIGTERM, Ctrl-C), so no training outlives its build.
+   * Starts the command in {@code workingDirectory} and waits for it, handing each stdout line to
+   * {@code out} and each stderr line to {@code err} as they arrive. The child's stdin stays open
+   * until it ends, and a shutdown hook stops the child when this JVM is stopped (SIGTERM, Ctrl-C),
+   * so no training outlives its build.
    */
-  static Outcome run(List<String> command, File workingDirectory, Consumer<String> out, Consumer<String> err)
+  static Outcome run(
+      List<String> command, File workingDirectory, Consumer<String> out, Consumer<String> err)
       throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).directory(workingDirectory).start();
     Thread stopChild = new Thread(() -> stop(process), "synthetic-train-stop");
@@ -185,7 +203,8 @@ final class TrainingFork {
   }
 
   private static void pump(InputStream stream, Consumer<String> sink) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         sink.accept(line);
       }
@@ -195,6 +214,8 @@ final class TrainingFork {
   }
 
   private static boolean isWindows() {
-    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    return System.getProperty("os.name", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("windows");
   }
 }

@@ -13,10 +13,11 @@ import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
- * Finds {@code -Dsynthetic.*} properties that no goal of this plugin reads, so a typo such as {@code
- * -Dsynthetic.row=5} is reported instead of silently writing the default 1,000 rows. The known names come from
- * the plugin descriptor, which is built from the {@link PropertyNames} constants: every goal's properties, not
- * only the running goal's, since one command line often serves several goals.
+ * Finds {@code -Dsynthetic.*} properties that no goal of this plugin reads, so a typo such as
+ * {@code -Dsynthetic.row=5} is reported instead of silently writing the default 1,000 rows. The
+ * known names come from the plugin descriptor, which is built from the {@link PropertyNames}
+ * constants: every goal's properties, not only the running goal's, since one command line often
+ * serves several goals.
  */
 final class UnknownProperties {
   static final String PREFIX = "synthetic.";
@@ -28,7 +29,8 @@ final class UnknownProperties {
   static Set<String> known(PluginDescriptor plugin) {
     Set<String> known = new TreeSet<>();
     for (MojoDescriptor mojo : plugin.getMojos()) {
-      for (Parameter parameter : mojo.getParameters() == null ? List.<Parameter>of() : mojo.getParameters()) {
+      for (Parameter parameter :
+          mojo.getParameters() == null ? List.<Parameter>of() : mojo.getParameters()) {
         addProperty(parameter.getExpression(), known);
       }
     }
@@ -44,14 +46,20 @@ final class UnknownProperties {
     }
   }
 
-  /** One warning per given {@code synthetic.*} name that is not known, naming the nearest known one. */
+  /**
+   * One warning per given {@code synthetic.*} name that is not known, naming the nearest known one.
+   */
   static List<String> warnings(Collection<String> given, Set<String> known) {
     List<String> warnings = new ArrayList<>();
     for (String name : new TreeSet<>(given)) {
       if (name.startsWith(PREFIX) && !known.contains(name)) {
         warnings.add(
-            "Unknown property -D" + name + " is ignored: no goal of this plugin reads it."
-                + nearest(name, known).map(n -> " Did you mean -D" + n + "?").orElse(" Known: " + known + "."));
+            "Unknown property -D"
+                + name
+                + " is ignored: no goal of this plugin reads it."
+                + nearest(name, known)
+                    .map(n -> " Did you mean -D" + n + "?")
+                    .orElse(" Known: " + known + "."));
       }
     }
     return warnings;
@@ -62,7 +70,10 @@ final class UnknownProperties {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance =
+          distance(
+              name.toLowerCase(java.util.Locale.ROOT),
+              candidate.toLowerCase(java.util.Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

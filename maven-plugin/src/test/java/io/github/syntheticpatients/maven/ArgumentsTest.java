@@ -17,15 +17,18 @@ class ArgumentsTest {
     Longitudinal.requireBoth(null, " ");
     assertThatThrownBy(() -> Longitudinal.requireBoth("id", null))
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("-Dsynthetic.entityId=id needs the time column too: set -Dsynthetic.time=<column> (<time> in the"
-            + " POM), e.g. the visit day.");
+        .hasMessage(
+            "-Dsynthetic.entityId=id needs the time column too: set -Dsynthetic.time=<column> (<time> in the"
+                + " POM), e.g. the visit day.");
     assertThatThrownBy(() -> Longitudinal.requireBoth("", "day"))
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("-Dsynthetic.time=day needs the patient id column too: set -Dsynthetic.entityId=");
+        .hasMessageContaining(
+            "-Dsynthetic.time=day needs the patient id column too: set -Dsynthetic.entityId=");
     assertThat(Longitudinal.directoryNeedsRoles(new java.io.File("visits")))
-        .isEqualTo("-Dsynthetic.input=visits is a directory: per-patient files are longitudinal data; set"
-            + " -Dsynthetic.entityId=<patient id column> and -Dsynthetic.time=<time column> (when the files have no"
-            + " patient id column, the file name is the id), or point -Dsynthetic.input at a CSV file.");
+        .isEqualTo(
+            "-Dsynthetic.input=visits is a directory: per-patient files are longitudinal data; set"
+                + " -Dsynthetic.entityId=<patient id column> and -Dsynthetic.time=<time column> (when the files have no"
+                + " patient id column, the file name is the id), or point -Dsynthetic.input at a CSV file.");
   }
 
   @Test
@@ -54,7 +57,10 @@ class ArgumentsTest {
     Path input = Path.of("data", "bad.csv").toAbsolutePath();
     TrainRequest request = new TrainRequest(input, null, Path.of("m.synth"), null, false);
     assertThat(TrainMojo.namingTheProperty(input + ", line 4: the row has 19 fields", request))
-        .isEqualTo("Invalid file given by -Dsynthetic.input: " + input + ", line 4: the row has 19 fields");
+        .isEqualTo(
+            "Invalid file given by -Dsynthetic.input: "
+                + input
+                + ", line 4: the row has 19 fields");
     assertThat(TrainMojo.namingTheProperty("epochs must be 0 (automatic) or more", request))
         .isEqualTo("epochs must be 0 (automatic) or more");
   }

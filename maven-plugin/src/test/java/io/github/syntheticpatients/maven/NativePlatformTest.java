@@ -25,14 +25,17 @@ class NativePlatformTest {
   }
 
   /**
-   * Each {@code pytorch-*} profile of the root POM, read as Maven activates it, must pick the classifier that
-   * {@link NativePlatform} picks for the same OS and architecture, and together they must cover {@link
-   * NativePlatform#SUPPORTED}.
+   * Each {@code pytorch-*} profile of the root POM, read as Maven activates it, must pick the
+   * classifier that {@link NativePlatform} picks for the same OS and architecture, and together
+   * they must cover {@link NativePlatform#SUPPORTED}.
    */
   @Test
   void theRootPomProfilesAgree() throws Exception {
-    Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("..", "pom.xml").toFile()).getDocumentElement();
+    Element project =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("..", "pom.xml").toFile())
+            .getDocumentElement();
     Map<String, String> classifierByProfile = new TreeMap<>();
     NodeList profiles = project.getElementsByTagName("profile");
     for (int i = 0; i < profiles.getLength(); i++) {
@@ -52,7 +55,8 @@ class NativePlatformTest {
           .contains(classifier);
       classifierByProfile.put(text(profile, "id"), classifier);
     }
-    assertThat(classifierByProfile.values()).containsExactlyInAnyOrderElementsOf(NativePlatform.SUPPORTED);
+    assertThat(classifierByProfile.values())
+        .containsExactlyInAnyOrderElementsOf(NativePlatform.SUPPORTED);
   }
 
   private static String text(Element parent, String tag) {

@@ -14,7 +14,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The built plugin descriptor keeps the public contract: prefix, goals, phases, thread safety, no PyTorch. */
+/**
+ * The built plugin descriptor keeps the public contract: prefix, goals, phases, thread safety, no
+ * PyTorch.
+ */
 class PluginDescriptorTest {
   private static Document descriptor;
 
@@ -25,7 +28,12 @@ class PluginDescriptorTest {
     descriptor =
         factory
             .newDocumentBuilder()
-            .parse(Path.of(System.getProperty("synthetic.pluginDescriptor", "target/classes/META-INF/maven/plugin.xml")).toFile());
+            .parse(
+                Path.of(
+                        System.getProperty(
+                            "synthetic.pluginDescriptor",
+                            "target/classes/META-INF/maven/plugin.xml"))
+                    .toFile());
   }
 
   @Test
@@ -40,7 +48,9 @@ class PluginDescriptorTest {
     mojos.forEach(
         (goal, mojo) -> {
           assertThat(text(mojo, "threadSafe")).as("%s is threadSafe", goal).isEqualTo("true");
-          assertThat(text(mojo, "requiresProject")).as("%s runs with no pom.xml", goal).isEqualTo("false");
+          assertThat(text(mojo, "requiresProject"))
+              .as("%s runs with no pom.xml", goal)
+              .isEqualTo("false");
         });
     assertThat(text(mojos.get("generate"), "phase")).isEqualTo("generate-test-resources");
     assertThat(text(mojos.get("train"), "phase")).as("train has no default phase").isNull();
@@ -53,7 +63,9 @@ class PluginDescriptorTest {
     for (int i = 0; i < dependencies.getLength(); i++) {
       groups.add(text((Element) dependencies.item(i), "groupId"));
     }
-    assertThat(groups).contains("io.github.syntheticpatients").noneMatch(g -> g.startsWith("ai.djl"));
+    assertThat(groups)
+        .contains("io.github.syntheticpatients")
+        .noneMatch(g -> g.startsWith("ai.djl"));
   }
 
   private static Map<String, Element> mojos() {

@@ -15,16 +15,23 @@ import org.w3c.dom.NodeList;
 
 /**
  * Renders the README's goal and property reference from the built plugin descriptor ({@code
- * META-INF/maven/plugin.xml}), so the README can be checked against, and regenerated from, the code.
+ * META-INF/maven/plugin.xml}), so the README can be checked against, and regenerated from, the
+ * code.
  */
 final class PluginReference {
   static final String START = "<!-- synthetic-plugin-reference:start -->";
   static final String END = "<!-- synthetic-plugin-reference:end -->";
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{(synthetic\\.[A-Za-z.]+)}");
 
-  record Parameter(String name, String property, String type, String defaultValue, String description) {}
+  record Parameter(
+      String name, String property, String type, String defaultValue, String description) {}
 
-  record Goal(String name, String phase, boolean requiresProject, String description, List<Parameter> parameters) {}
+  record Goal(
+      String name,
+      String phase,
+      boolean requiresProject,
+      String description,
+      List<Parameter> parameters) {}
 
   private PluginReference() {}
 
@@ -48,7 +55,9 @@ final class PluginReference {
       }
       List<Parameter> parameters = new ArrayList<>();
       Element params = child(mojo, "parameters");
-      for (Node n = params == null ? null : params.getFirstChild(); n != null; n = n.getNextSibling()) {
+      for (Node n = params == null ? null : params.getFirstChild();
+          n != null;
+          n = n.getNextSibling()) {
         if (!(n instanceof Element parameter) || !"true".equals(text(parameter, "editable"))) {
           continue;
         }
@@ -59,10 +68,16 @@ final class PluginReference {
         if (value != null) {
           Matcher m = PROPERTY.matcher(value.getTextContent());
           property = m.find() ? m.group(1) : null;
-          defaultValue = value.hasAttribute("default-value") ? value.getAttribute("default-value") : null;
+          defaultValue =
+              value.hasAttribute("default-value") ? value.getAttribute("default-value") : null;
         }
         parameters.add(
-            new Parameter(name, property, simpleType(text(parameter, "type")), defaultValue, text(parameter, "description")));
+            new Parameter(
+                name,
+                property,
+                simpleType(text(parameter, "type")),
+                defaultValue,
+                text(parameter, "description")));
       }
       goals.put(
           goal,
@@ -80,17 +95,25 @@ final class PluginReference {
   static String render(List<Goal> goals) {
     StringBuilder md = new StringBuilder();
     md.append(START).append('\n');
-    md.append("<!-- Generated from the plugin descriptor by ReadmeReferenceTest; edit the Mojo Javadoc, then run\n");
-    md.append("     mvn -pl maven-plugin -am test -Dtest=ReadmeReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dsynthetic.readme.update=true -->\n\n");
+    md.append(
+        "<!-- Generated from the plugin descriptor by ReadmeReferenceTest; edit the Mojo Javadoc, then run\n");
+    md.append(
+        "     mvn -pl maven-plugin -am test -Dtest=ReadmeReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dsynthetic.readme.update=true -->\n\n");
     md.append("| Goal | Default phase | Needs a pom.xml | Description |\n|---|---|---|---|\n");
     for (Goal goal : goals) {
-      md.append("| `synthetic:").append(goal.name()).append("` | ")
-          .append(goal.phase() == null ? "—" : "`" + goal.phase() + "`").append(" | ")
-          .append(goal.requiresProject() ? "yes" : "no").append(" | ")
-          .append(cell(firstSentence(goal.description()))).append(" |\n");
+      md.append("| `synthetic:")
+          .append(goal.name())
+          .append("` | ")
+          .append(goal.phase() == null ? "—" : "`" + goal.phase() + "`")
+          .append(" | ")
+          .append(goal.requiresProject() ? "yes" : "no")
+          .append(" | ")
+          .append(cell(firstSentence(goal.description())))
+          .append(" |\n");
     }
     for (Goal goal : goals) {
-      List<Parameter> documented = goal.parameters().stream().filter(p -> p.property() != null).toList();
+      List<Parameter> documented =
+          goal.parameters().stream().filter(p -> p.property() != null).toList();
       if (documented.isEmpty()) {
         continue;
       }
@@ -98,10 +121,17 @@ final class PluginReference {
       md.append(cell(goal.description())).append("\n\n");
       md.append("| Property | Type | Default | Description |\n|---|---|---|---|\n");
       for (Parameter p : documented) {
-        md.append("| `").append(p.property()).append("` (`<").append(p.name()).append(">`) | ")
-            .append(p.type()).append(" | ")
-            .append(p.defaultValue() == null ? "—" : "`" + p.defaultValue() + "`").append(" | ")
-            .append(cell(p.description())).append(" |\n");
+        md.append("| `")
+            .append(p.property())
+            .append("` (`<")
+            .append(p.name())
+            .append(">`) | ")
+            .append(p.type())
+            .append(" | ")
+            .append(p.defaultValue() == null ? "—" : "`" + p.defaultValue() + "`")
+            .append(" | ")
+            .append(cell(p.description()))
+            .append(" |\n");
       }
     }
     md.append('\n').append(END);
@@ -114,7 +144,12 @@ final class PluginReference {
   }
 
   private static String cell(String text) {
-    return text.replace("\r", "").replaceAll("\\s*\\n\\s*", " ").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").strip();
+    return text.replace("\r", "")
+        .replaceAll("\\s*\\n\\s*", " ")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .strip();
   }
 
   private static String simpleType(String type) {

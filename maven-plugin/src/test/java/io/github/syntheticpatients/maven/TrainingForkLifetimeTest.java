@@ -21,16 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build cancelled while training leaves no training behind: a launcher JVM stands in for Maven and trains through
- * {@link TrainingFork#train}, the real launch path, into the real TrainCommand; the test kills the launcher and
- * checks that the training JVM ends and wrote no model. The training is held mid-run by a schema file that is a
- * named pipe: the test holds its write end open, writing nothing more than an opening brace.
+ * A build cancelled while training leaves no training behind: a launcher JVM stands in for Maven
+ * and trains through {@link TrainingFork#train}, the real launch path, into the real TrainCommand;
+ * the test kills the launcher and checks that the training JVM ends and wrote no model. The
+ * training is held mid-run by a schema file that is a named pipe: the test holds its write end
+ * open, writing nothing more than an opening brace.
  */
 class TrainingForkLifetimeTest {
   private static final long CHILD_START_SECONDS = 120;
   private static final long CHILD_EXIT_SECONDS = 30;
 
-  /** Stands in for the Maven JVM: trains {@code args[0]} with schema {@code args[1]} into {@code args[2]}. */
+  /**
+   * Stands in for the Maven JVM: trains {@code args[0]} with schema {@code args[1]} into {@code
+   * args[2]}.
+   */
   public static final class Launcher {
     public static void main(String[] args) throws Exception {
       List<File> classpath = new ArrayList<>();
@@ -38,12 +42,22 @@ class TrainingForkLifetimeTest {
         classpath.add(new File(entry));
       }
       TrainRequest request =
-          new TrainRequest(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), TrainSettings.defaults(), false);
+          new TrainRequest(
+              Path.of(args[0]),
+              Path.of(args[1]),
+              Path.of(args[2]),
+              TrainSettings.defaults(),
+              false);
       Consumer<String> print = System.out::println;
       TrainingFork.Outcome outcome =
           TrainingFork.train(
-              new File(System.getProperty("java.home")), List.of("-Xmx128m"), classpath, request,
-              new File(args[2]).getParentFile(), print, print);
+              new File(System.getProperty("java.home")),
+              List.of("-Xmx128m"),
+              classpath,
+              request,
+              new File(args[2]).getParentFile(),
+              print,
+              print);
       System.exit(outcome.exitCode());
     }
   }
@@ -65,7 +79,8 @@ class TrainingForkLifetimeTest {
     Path csv = dir.resolve("data.csv");
     Files.writeString(csv, "age,sex\n61,f\n47,m\n", StandardCharsets.UTF_8);
     Path schema = dir.resolve("schema.json");
-    assertThat(new ProcessBuilder("mkfifo", schema.toString()).inheritIO().start().waitFor()).isZero();
+    assertThat(new ProcessBuilder("mkfifo", schema.toString()).inheritIO().start().waitFor())
+        .isZero();
     Path model = dir.resolve("model.synth");
 
     Process launcher =
@@ -106,7 +121,8 @@ class TrainingForkLifetimeTest {
 
       assertThat(training.get().isAlive()).isFalse();
       assertThat(model).doesNotExist();
-      assertThat(dir.toFile().list()).containsExactlyInAnyOrder("data.csv", "schema.json", "launcher.log");
+      assertThat(dir.toFile().list())
+          .containsExactlyInAnyOrder("data.csv", "schema.json", "launcher.log");
     } finally {
       try {
         heldOpen.close();

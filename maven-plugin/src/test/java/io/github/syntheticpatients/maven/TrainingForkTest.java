@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingForkTest {
-  /** Stands in for TrainCommand in a real child JVM: echoes its arguments, then exits as for a user error. */
+  /**
+   * Stands in for TrainCommand in a real child JVM: echoes its arguments, then exits as for a user
+   * error.
+   */
   public static final class FakeTrainCommand {
     public static void main(String[] args) {
       System.out.println("epoch 1/2 elapsed 0.1 s remaining 0.1 s");
@@ -23,14 +26,15 @@ class TrainingForkTest {
   }
 
   /**
-   * Stands in for TrainCommand: reads the request file through {@link TrainProtocol}, as the real one does, writes
-   * "model" to its output, then exits with the status in its seed.
+   * Stands in for TrainCommand: reads the request file through {@link TrainProtocol}, as the real
+   * one does, writes "model" to its output, then exits with the status in its seed.
    */
   public static final class WritingTrainCommand {
     public static void main(String[] args) throws java.io.IOException {
       List<String> list = List.of(args);
       TrainRequest request =
-          TrainProtocol.read(java.nio.file.Path.of(list.get(list.indexOf(TrainProtocol.REQUEST) + 1)));
+          TrainProtocol.read(
+              java.nio.file.Path.of(list.get(list.indexOf(TrainProtocol.REQUEST) + 1)));
       java.nio.file.Path output = request.output();
       java.nio.file.Files.writeString(output, "model from " + output.getFileName());
       System.out.println("Wrote model " + output);
@@ -51,7 +55,8 @@ class TrainingForkTest {
     assertThat(model.getParent().toFile().list()).containsExactly("m.synth");
     String trained = java.nio.file.Files.readString(model);
 
-    // A failed child wrote its staging file too; the model stays as it was and the staging file goes.
+    // A failed child wrote its staging file too; the model stays as it was and the staging file
+    // goes.
     TrainingFork.Outcome failed = train(WritingTrainCommand.class, model, 2, out);
 
     assertThat(failed.exitCode()).isEqualTo(2);
@@ -59,12 +64,15 @@ class TrainingForkTest {
     assertThat(model.getParent().toFile().list()).containsExactly("m.synth");
   }
 
-  private static TrainingFork.Outcome train(Class<?> main, java.nio.file.Path model, int exit, List<String> out)
-      throws Exception {
+  private static TrainingFork.Outcome train(
+      Class<?> main, java.nio.file.Path model, int exit, List<String> out) throws Exception {
     TrainRequest request =
         new TrainRequest(
-            model.resolveSibling("data.csv"), null, model,
-            io.github.syntheticpatients.runtime.TrainSettings.defaults().withSeed(exit), false);
+            model.resolveSibling("data.csv"),
+            null,
+            model,
+            io.github.syntheticpatients.runtime.TrainSettings.defaults().withSeed(exit),
+            false);
     return TrainingFork.train(
         new File(System.getProperty("java.home")),
         List.of("-Xmx64m"),
@@ -76,7 +84,9 @@ class TrainingForkTest {
         line -> {});
   }
 
-  /** This JVM's classpath: the stand-ins read the request with the runtime's {@link TrainProtocol}. */
+  /**
+   * This JVM's classpath: the stand-ins read the request with the runtime's {@link TrainProtocol}.
+   */
   private static List<File> testClasspath() {
     List<File> classpath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -91,7 +101,13 @@ class TrainingForkTest {
         TrainingFork.command(
             new File(System.getProperty("java.home")),
             List.of("-Xmx64m"),
-            List.of(new File(FakeTrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())),
+            List.of(
+                new File(
+                    FakeTrainCommand.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())),
             dir.toPath().resolve("request.json"));
     command.set(command.indexOf(TrainProtocol.MAIN_CLASS), FakeTrainCommand.class.getName());
     List<String> out = new ArrayList<>();
@@ -103,10 +119,13 @@ class TrainingForkTest {
     assertThat(out)
         .containsExactly(
             "epoch 1/2 elapsed 0.1 s remaining 0.1 s",
-            "args --request " + dir.toPath().resolve("request.json").toAbsolutePath() + " --parent-pid "
+            "args --request "
+                + dir.toPath().resolve("request.json").toAbsolutePath()
+                + " --parent-pid "
                 + ProcessHandle.current().pid());
     assertThat(err).hasSize(2);
-    assertThat(outcome.message()).isEqualTo("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
+    assertThat(outcome.message())
+        .isEqualTo("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
     assertThat(command).contains("-Dai.djl.offline=true", "-Xmx64m");
   }
 }

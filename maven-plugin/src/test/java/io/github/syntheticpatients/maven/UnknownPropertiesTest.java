@@ -21,7 +21,9 @@ class UnknownPropertiesTest {
   @BeforeAll
   static void readDescriptor() throws Exception {
     Path descriptor =
-        Path.of(System.getProperty("synthetic.pluginDescriptor", "target/classes/META-INF/maven/plugin.xml"));
+        Path.of(
+            System.getProperty(
+                "synthetic.pluginDescriptor", "target/classes/META-INF/maven/plugin.xml"));
     try (Reader reader = Files.newBufferedReader(descriptor, StandardCharsets.UTF_8)) {
       known = UnknownProperties.known(new PluginDescriptorBuilder().build(reader));
     }
@@ -40,7 +42,9 @@ class UnknownPropertiesTest {
 
   @Test
   void aTypoGetsAWarningWithTheNearestKnownName() {
-    assertThat(UnknownProperties.warnings(List.of("synthetic.row", "synthetic.rows", "maven.test.skip"), known))
+    assertThat(
+            UnknownProperties.warnings(
+                List.of("synthetic.row", "synthetic.rows", "maven.test.skip"), known))
         .containsExactly(
             "Unknown property -Dsynthetic.row is ignored: no goal of this plugin reads it."
                 + " Did you mean -Dsynthetic.rows?");
@@ -57,7 +61,8 @@ class UnknownPropertiesTest {
     assertThat(UnknownProperties.warnings(List.of("synthetic.colour"), known))
         .singleElement()
         .asString()
-        .startsWith("Unknown property -Dsynthetic.colour is ignored: no goal of this plugin reads it. Known: [")
+        .startsWith(
+            "Unknown property -Dsynthetic.colour is ignored: no goal of this plugin reads it. Known: [")
         .contains("synthetic.rows", "synthetic.seed");
   }
 

@@ -14,8 +14,9 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * The bundled models. {@code zoo.properties} lists each model's file, one-line summary and sha256; a model whose
- * bytes do not match its recorded sha256 is refused, so a damaged jar fails loudly instead of sampling garbage.
+ * The bundled models. {@code zoo.properties} lists each model's file, one-line summary and sha256;
+ * a model whose bytes do not match its recorded sha256 is refused, so a damaged jar fails loudly
+ * instead of sampling garbage.
  */
 public final class ZooModelProvider implements ModelZooProvider {
   static final String BASE = "/io/github/syntheticpatients/zoo/";
@@ -40,14 +41,19 @@ public final class ZooModelProvider implements ModelZooProvider {
     }
     try (InputStream in = ZooModelProvider.class.getResourceAsStream(BASE + file)) {
       if (in == null) {
-        throw new ModelFormatException("model-zoo:" + id, "its file " + file + " is missing from the zoo jar");
+        throw new ModelFormatException(
+            "model-zoo:" + id, "its file " + file + " is missing from the zoo jar");
       }
       byte[] bytes = in.readAllBytes();
       String expected = index.getProperty(id + ".sha256");
       String actual = ModelFile.sha256(bytes);
       if (!actual.equals(expected)) {
         throw new ModelFormatException(
-            "model-zoo:" + id, "its sha256 is " + actual + " but the zoo index records " + expected
+            "model-zoo:" + id,
+            "its sha256 is "
+                + actual
+                + " but the zoo index records "
+                + expected
                 + "; the zoo jar is damaged or was rebuilt without updating zoo.properties");
       }
       return Optional.of(new ByteArrayInputStream(bytes));

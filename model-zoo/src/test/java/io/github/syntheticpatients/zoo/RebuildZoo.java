@@ -21,14 +21,14 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Rebuilds every zoo model from the training data in {@code model-zoo/src/data} with the project's own training
- * code, then rewrites {@code zoo.properties} (file, summary, sha256) and the model cards in {@code
- * docs/model-cards}. Run it with:
+ * Rebuilds every zoo model from the training data in {@code model-zoo/src/data} with the project's
+ * own training code, then rewrites {@code zoo.properties} (file, summary, sha256) and the model
+ * cards in {@code docs/model-cards}. Run it with:
  *
  * <pre>mvn -pl model-zoo -am -Prebuild-zoo verify</pre>
  *
- * Training is seeded, so on the same platform a rebuild reproduces the committed models byte for byte (the
- * model file's timing entry aside).
+ * Training is seeded, so on the same platform a rebuild reproduces the committed models byte for
+ * byte (the model file's timing entry aside).
  */
 public final class RebuildZoo {
 
@@ -64,14 +64,24 @@ public final class RebuildZoo {
       Path output = resources.resolve(recipe.id() + ".synth");
       TrainResult result =
           Training.train(
-              new TrainRequest(data.resolve(recipe.data()), data.resolve(recipe.schema()), output, recipe.settings(), true),
+              new TrainRequest(
+                  data.resolve(recipe.data()),
+                  data.resolve(recipe.schema()),
+                  output,
+                  recipe.settings(),
+                  true),
               new TrainingListener() {
                 @Override
                 public void onEpoch(EpochProgress p) {
                   if (p.epoch() % 25 == 0 || p.epoch() == p.epochs()) {
                     System.out.printf(
-                        Locale.ROOT, "[%s] epoch %d/%d g=%.3f d=%.3f%n",
-                        recipe.id(), p.epoch(), p.epochs(), p.generatorLoss(), p.discriminatorLoss());
+                        Locale.ROOT,
+                        "[%s] epoch %d/%d g=%.3f d=%.3f%n",
+                        recipe.id(),
+                        p.epoch(),
+                        p.epochs(),
+                        p.generatorLoss(),
+                        p.discriminatorLoss());
                   }
                 }
 
@@ -92,8 +102,10 @@ public final class RebuildZoo {
   }
 
   private static void writeIndex(Path file, Map<String, String> entries) throws IOException {
-    // Properties.store writes a timestamp comment; write the sorted entries ourselves so rebuilds are stable.
-    StringBuilder text = new StringBuilder("# The model zoo's index; rewritten by RebuildZoo, do not edit.\n");
+    // Properties.store writes a timestamp comment; write the sorted entries ourselves so rebuilds
+    // are stable.
+    StringBuilder text =
+        new StringBuilder("# The model zoo's index; rewritten by RebuildZoo, do not edit.\n");
     Properties escaper = new Properties();
     for (Map.Entry<String, String> entry : entries.entrySet()) {
       escaper.clear();
@@ -126,52 +138,97 @@ public final class RebuildZoo {
       card.append("| | |\n|---|---|\n");
       card.append("| generator | ").append(info.generator()).append(" |\n");
       card.append("| model sha256 | `").append(model.sha256()).append("` |\n");
-      card.append("| training data | `model-zoo/src/data/").append(recipe.data()).append("` (sha256 `")
-          .append(info.provenance().get("inputSha256")).append("`) |\n");
+      card.append("| training data | `model-zoo/src/data/")
+          .append(recipe.data())
+          .append("` (sha256 `")
+          .append(info.provenance().get("inputSha256"))
+          .append("`) |\n");
       boolean longitudinal = model.schema().isLongitudinal();
       String unit = longitudinal ? "Patients" : "Rows";
-      card.append("| ").append(longitudinal ? "patients" : "rows").append(" (train / validation / privacy holdout) | ")
-          .append(info.provenance().get("train" + unit)).append(" / ")
-          .append(info.provenance().get("validation" + unit)).append(" / ")
-          .append(info.provenance().get("holdout" + unit)).append(" |\n");
+      card.append("| ")
+          .append(longitudinal ? "patients" : "rows")
+          .append(" (train / validation / privacy holdout) | ")
+          .append(info.provenance().get("train" + unit))
+          .append(" / ")
+          .append(info.provenance().get("validation" + unit))
+          .append(" / ")
+          .append(info.provenance().get("holdout" + unit))
+          .append(" |\n");
       if (longitudinal) {
-        card.append("| patient id / time | `").append(model.schema().entityId()).append("` / `")
-            .append(model.schema().time()).append("` |\n");
+        card.append("| patient id / time | `")
+            .append(model.schema().entityId())
+            .append("` / `")
+            .append(model.schema().time())
+            .append("` |\n");
       }
       card.append("| seed | ").append(info.provenance().get("seed")).append(" |\n");
       // Models from before value protection record no k: they were fitted unprotected.
-      card.append("| value protection | k = ").append(info.provenance().getOrDefault("valueProtectionK", 1))
+      card.append("| value protection | k = ")
+          .append(info.provenance().getOrDefault("valueProtectionK", 1))
           .append(" (no stored value is held by fewer than k training records) |\n");
       if (longitudinal) {
-        card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
-            .append(" of ").append(info.provenance().get("epochs")).append(" |\n");
+        card.append("| selected epoch | ")
+            .append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
+            .append(" of ")
+            .append(info.provenance().get("epochs"))
+            .append(" |\n");
       } else {
-        card.append("| selected epoch | ").append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
-            .append(" of ").append(info.provenance().getOrDefault("epochsTrained", "n/a")).append(" |\n");
+        card.append("| selected epoch | ")
+            .append(info.provenance().getOrDefault("selectedEpoch", "n/a"))
+            .append(" of ")
+            .append(info.provenance().getOrDefault("epochsTrained", "n/a"))
+            .append(" |\n");
       }
       card.append("| versions | ").append(info.provenance().get("versions")).append(" |\n");
       card.append("| rebuild | `mvn -pl model-zoo -am -Prebuild-zoo verify` |\n\n");
       card.append("## Columns\n\n| column | kind | nullable | categories |\n|---|---|---|---|\n");
-      model.schema().columns().forEach(
-          c -> card.append("| ").append(c.name()).append(" | ").append(c.kind().name().toLowerCase(Locale.ROOT))
-              .append(c.dropped() ? " (dropped)" : "").append(c.staticAttribute() ? " (static)" : "")
-              .append(" | ").append(c.nullable()).append(" | ")
-              .append(String.join(", ", c.categories())).append(" |\n"));
+      model
+          .schema()
+          .columns()
+          .forEach(
+              c ->
+                  card.append("| ")
+                      .append(c.name())
+                      .append(" | ")
+                      .append(c.kind().name().toLowerCase(Locale.ROOT))
+                      .append(c.dropped() ? " (dropped)" : "")
+                      .append(c.staticAttribute() ? " (static)" : "")
+                      .append(" | ")
+                      .append(c.nullable())
+                      .append(" | ")
+                      .append(String.join(", ", c.categories()))
+                      .append(" |\n"));
       card.append("\n## Evaluation recorded at training\n\n");
-      card.append(longitudinal
-              ? "Validation quality (longitudinal overall score against the validation patients): "
-              : "Validation quality (SDMetrics overall score against the validation rows): ")
-          .append(info.evaluation().get("validationQuality")).append("\n\n");
-      card.append("Privacy gate against the privacy holdout (").append(
-          info.evaluation().get("privacyGateEnforced").equals(Boolean.TRUE) ? "enforced" : "recorded only")
-          .append("):\n\n| check | metric | level | value | threshold | passed |\n|---|---|---|---|---|---|\n");
+      card.append(
+              longitudinal
+                  ? "Validation quality (longitudinal overall score against the validation patients): "
+                  : "Validation quality (SDMetrics overall score against the validation rows): ")
+          .append(info.evaluation().get("validationQuality"))
+          .append("\n\n");
+      card.append("Privacy gate against the privacy holdout (")
+          .append(
+              info.evaluation().get("privacyGateEnforced").equals(Boolean.TRUE)
+                  ? "enforced"
+                  : "recorded only")
+          .append(
+              "):\n\n| check | metric | level | value | threshold | passed |\n|---|---|---|---|---|---|\n");
       Object gate = info.evaluation().get("privacyGate");
       if (gate instanceof Map<?, ?> gateMap && gateMap.get("checks") instanceof List<?> checks) {
         for (Object item : checks) {
           Map<?, ?> check = (Map<?, ?>) item;
-          card.append("| ").append(check.get("id")).append(" | ").append(check.get("name")).append(" | ")
-              .append(check.get("level")).append(" | ").append(check.get("value")).append(" | ")
-              .append(check.get("threshold")).append(" | ").append(check.get("passed")).append(" |\n");
+          card.append("| ")
+              .append(check.get("id"))
+              .append(" | ")
+              .append(check.get("name"))
+              .append(" | ")
+              .append(check.get("level"))
+              .append(" | ")
+              .append(check.get("value"))
+              .append(" | ")
+              .append(check.get("threshold"))
+              .append(" | ")
+              .append(check.get("passed"))
+              .append(" |\n");
         }
       }
       card.append("\nDefinitions: [docs/evaluation.md](../evaluation.md).\n\n");

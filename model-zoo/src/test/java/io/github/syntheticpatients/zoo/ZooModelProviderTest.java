@@ -26,8 +26,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZooModelProviderTest {
   private static final List<String> PBC_COLUMNS =
-      List.of("id", "time", "status", "trt", "age", "sex", "ascites", "hepato", "spiders", "edema", "bili", "chol",
-          "albumin", "copper", "alk.phos", "ast", "trig", "platelet", "protime", "stage");
+      List.of(
+          "id",
+          "time",
+          "status",
+          "trt",
+          "age",
+          "sex",
+          "ascites",
+          "hepato",
+          "spiders",
+          "edema",
+          "bili",
+          "chol",
+          "albumin",
+          "copper",
+          "alk.phos",
+          "ast",
+          "trig",
+          "platelet",
+          "protime",
+          "stage");
 
   @Test
   void listsTheDefaultModelWithItsSummary() {
@@ -36,7 +55,8 @@ class ZooModelProviderTest {
     assertThat(models.get(0).summary())
         .startsWith("Mayo Clinic primary biliary cholangitis")
         .contains("copula generator, 20 columns");
-    assertThat(models.get(1).summary()).contains("lstm-wgan longitudinal generator", "up to 15 visits");
+    assertThat(models.get(1).summary())
+        .contains("lstm-wgan longitudinal generator", "up to 15 visits");
 
     assertThat(ModelLoader.zooModels())
         .containsExactly(
@@ -55,7 +75,8 @@ class ZooModelProviderTest {
 
     List<PatientRecord> records = model.sample(SampleRequest.of(100, 1)).records();
     assertThat(records).hasSize(100);
-    assertThat(records).allSatisfy(r -> assertThat(r.columns()).containsExactlyElementsOf(PBC_COLUMNS));
+    assertThat(records)
+        .allSatisfy(r -> assertThat(r.columns()).containsExactlyElementsOf(PBC_COLUMNS));
     assertThat(records).extracting(r -> r.get("sex")).containsOnly("f", "m");
     assertThat(records.get(99).getString("id")).isEqualTo("100");
     assertThat(model.sample(SampleRequest.of(100, 1)).records()).isEqualTo(records);
@@ -67,11 +88,14 @@ class ZooModelProviderTest {
     assertThat(model.schema().isLongitudinal()).isTrue();
     assertThat(model.info().generator()).isEqualTo("lstm-wgan");
     SampleResult sample = model.sample(new SampleRequest(50, 1, List.of("sex=f"), null));
-    assertThat(sample.timelines()).hasSize(50).allSatisfy(patient -> {
-      assertThat(patient.attributes().get("sex")).isEqualTo("f");
-      assertThat(patient.visits()).hasSizeBetween(1, 16);
-      assertThat(patient.visits()).extracting(v -> v.getLong("day")).isSorted();
-    });
+    assertThat(sample.timelines())
+        .hasSize(50)
+        .allSatisfy(
+            patient -> {
+              assertThat(patient.attributes().get("sex")).isEqualTo("f");
+              assertThat(patient.visits()).hasSizeBetween(1, 16);
+              assertThat(patient.visits()).extracting(v -> v.getLong("day")).isSorted();
+            });
     assertThat(model.sample(new SampleRequest(50, 1, List.of("sex=f"), null)).timelines())
         .isEqualTo(sample.timelines());
   }
@@ -80,9 +104,11 @@ class ZooModelProviderTest {
   void theIndexRecordsTheSha256OfTheBundledFile() throws IOException {
     Properties index = index();
     assertThat(index.getProperty("default.file")).isEqualTo("default.synth");
-    try (InputStream in = ZooModelProvider.class.getResourceAsStream(ZooModelProvider.BASE + "default.synth")) {
+    try (InputStream in =
+        ZooModelProvider.class.getResourceAsStream(ZooModelProvider.BASE + "default.synth")) {
       assertThat(in).isNotNull();
-      assertThat(ModelFile.sha256(in.readAllBytes())).isEqualTo(index.getProperty("default.sha256"));
+      assertThat(ModelFile.sha256(in.readAllBytes()))
+          .isEqualTo(index.getProperty("default.sha256"));
     }
   }
 
@@ -99,21 +125,30 @@ class ZooModelProviderTest {
     Path resources = dir.resolve("io/github/syntheticpatients/zoo");
     Files.createDirectories(resources);
     byte[] bytes;
-    try (InputStream in = ZooModelProvider.class.getResourceAsStream(ZooModelProvider.BASE + "default.synth")) {
+    try (InputStream in =
+        ZooModelProvider.class.getResourceAsStream(ZooModelProvider.BASE + "default.synth")) {
       bytes = in.readAllBytes();
     }
     bytes[bytes.length / 2] ^= 1;
     Files.write(resources.resolve("default.synth"), bytes);
     URL zooClasses = ZooModelProvider.class.getProtectionDomain().getCodeSource().getLocation();
     try (ZooCopyLoader loader = new ZooCopyLoader(new URL[] {dir.toUri().toURL(), zooClasses})) {
-      ModelZooProvider tampered = (ModelZooProvider)
-          loader.loadClass(ZooModelProvider.class.getName()).getDeclaredConstructor().newInstance();
+      ModelZooProvider tampered =
+          (ModelZooProvider)
+              loader
+                  .loadClass(ZooModelProvider.class.getName())
+                  .getDeclaredConstructor()
+                  .newInstance();
       assertThat(tampered.getClass()).isNotSameAs(ZooModelProvider.class);
       assertThat(tampered.models()).extracting(ModelZooProvider.Entry::id).contains("default");
       assertThatThrownBy(() -> tampered.open("default"))
-          .isInstanceOfSatisfying(ModelFormatException.class, e -> assertThat(e.source()).isEqualTo("model-zoo:default"))
-          .hasMessageContainingAll("its sha256 is " + ModelFile.sha256(bytes),
-              "the zoo index records " + index().getProperty("default.sha256"), "damaged");
+          .isInstanceOfSatisfying(
+              ModelFormatException.class,
+              e -> assertThat(e.source()).isEqualTo("model-zoo:default"))
+          .hasMessageContainingAll(
+              "its sha256 is " + ModelFile.sha256(bytes),
+              "the zoo index records " + index().getProperty("default.sha256"),
+              "damaged");
     }
   }
 
@@ -125,7 +160,10 @@ class ZooModelProviderTest {
     return index;
   }
 
-  /** Loads the zoo's classes and resources from its own URLs (first match wins), everything else from the tests. */
+  /**
+   * Loads the zoo's classes and resources from its own URLs (first match wins), everything else
+   * from the tests.
+   */
   private static final class ZooCopyLoader extends URLClassLoader {
     private static final String ZOO = "io.github.syntheticpatients.zoo.";
 

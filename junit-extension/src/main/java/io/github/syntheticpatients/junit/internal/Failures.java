@@ -3,8 +3,8 @@ package io.github.syntheticpatients.junit.internal;
 import java.util.List;
 
 /**
- * Error messages in one shape (after Instancio's {@code Fail}): a headline, the causes as a list, then the rule
- * or the fix.
+ * Error messages in one shape (after Instancio's {@code Fail}): a headline, the causes as a list,
+ * then the rule or the fix.
  */
 public final class Failures {
   private Failures() {}

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a {@code @SyntheticPatients} parameter wants: its shape (list, stream, one record, CSV file) and the
- * element type ({@link PatientRecord}, {@link PatientTimeline} or the user's own record or POJO).
+ * What a {@code @SyntheticPatients} parameter wants: its shape (list, stream, one record, CSV file)
+ * and the element type ({@link PatientRecord}, {@link PatientTimeline} or the user's own record or
+ * POJO).
  *
  * @param shape how the records are handed over
- * @param elementType {@link PatientRecord}, {@link PatientTimeline}, a user type, or {@link Path} for {@link
- *     Shape#CSV_FILE}
+ * @param elementType {@link PatientRecord}, {@link PatientTimeline}, a user type, or {@link Path}
+ *     for {@link Shape#CSV_FILE}
  */
 public record InjectionTarget(Shape shape, Class<?> elementType) {
 
@@ -43,7 +44,9 @@ public record InjectionTarget(Shape shape, Class<?> elementType) {
 
   /** Whether records are mapped onto a user type. */
   public boolean mapsToUserType() {
-    return shape != Shape.CSV_FILE && elementType != PatientRecord.class && elementType != PatientTimeline.class;
+    return shape != Shape.CSV_FILE
+        && elementType != PatientRecord.class
+        && elementType != PatientTimeline.class;
   }
 
   /** Whether the parameter asks for {@link PatientTimeline}s. */
@@ -78,9 +81,16 @@ public record InjectionTarget(Shape shape, Class<?> elementType) {
     return type == PatientRecord.class || type == PatientTimeline.class || isUserType(type);
   }
 
-  /** A concrete class Jackson can build from a map: not a JDK type, collection, array, enum or inner class. */
+  /**
+   * A concrete class Jackson can build from a map: not a JDK type, collection, array, enum or inner
+   * class.
+   */
   private static boolean isUserType(Class<?> type) {
-    if (type.isPrimitive() || type.isArray() || type.isEnum() || type.isInterface() || type.isAnnotation()) {
+    if (type.isPrimitive()
+        || type.isArray()
+        || type.isEnum()
+        || type.isInterface()
+        || type.isAnnotation()) {
       return false;
     }
     if (Modifier.isAbstract(type.getModifiers())) {
@@ -93,7 +103,9 @@ public record InjectionTarget(Shape shape, Class<?> elementType) {
       return false;
     }
     String name = type.getName();
-    return !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+    return !(name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("jdk.")
         || name.startsWith("io.github.syntheticpatients.runtime."));
   }
 }

@@ -8,22 +8,27 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The models loaded in this JVM, by the reference the test named. Lives in JUnit's root store, so each model is
- * loaded once per JVM, and is closed when the root context closes. JUnit 5.10 to 5.12 close a store value
- * that is a {@code CloseableResource}, 5.13 and later one that is {@code AutoCloseable}; this is both, and
- * closing twice is harmless.
+ * The models loaded in this JVM, by the reference the test named. Lives in JUnit's root store, so
+ * each model is loaded once per JVM, and is closed when the root context closes. JUnit 5.10 to 5.12
+ * close a store value that is a {@code CloseableResource}, 5.13 and later one that is {@code
+ * AutoCloseable}; this is both, and closing twice is harmless.
  */
 public final class ModelCache implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   private final ConcurrentMap<String, SyntheticModel> models = new ConcurrentHashMap<>();
   private final Function<String, SyntheticModel> loader;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** @param loader loads a model by reference; called at most once per reference (unless it throws) */
+  /**
+   * @param loader loads a model by reference; called at most once per reference (unless it throws)
+   */
   public ModelCache(Function<String, SyntheticModel> loader) {
     this.loader = loader;
   }
 
-  /** The model for a reference, loading it on first use. Concurrent callers for one reference share one load. */
+  /**
+   * The model for a reference, loading it on first use. Concurrent callers for one reference share
+   * one load.
+   */
   public SyntheticModel get(String reference) {
     if (closed.get()) {
       throw new IllegalStateException("The model cache is closed: the test run has ended");

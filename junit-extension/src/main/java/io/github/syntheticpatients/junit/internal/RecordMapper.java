@@ -20,13 +20,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps records onto the user's own record or POJO type through Jackson: columns go to components of the same
- * name ({@code @JsonProperty} renames), extra columns are ignored, and a component that matches no column is an
- * error.
+ * Maps records onto the user's own record or POJO type through Jackson: columns go to components of
+ * the same name ({@code @JsonProperty} renames), extra columns are ignored, and a component that
+ * matches no column is an error.
  *
- * <p>A type with a {@value PatientTimeline#VISITS_KEY} component is a whole patient of a longitudinal model: it is
- * filled from {@link PatientTimeline#asMap()}, its other components from the id and static columns and the
- * elements of its visits list from the time and time-varying columns.
+ * <p>A type with a {@value PatientTimeline#VISITS_KEY} component is a whole patient of a
+ * longitudinal model: it is filled from {@link PatientTimeline#asMap()}, its other components from
+ * the id and static columns and the elements of its visits list from the time and time-varying
+ * columns.
  */
 public final class RecordMapper {
   // Thread-safe once configured; Jackson caches the introspection per type.
@@ -40,41 +41,69 @@ public final class RecordMapper {
   private RecordMapper() {}
 
   /**
-   * Problems that stop {@code type} from being filled from a model with this schema: components that match no
-   * column, and primitive components for columns that can be missing. Empty when the mapping is sound.
+   * Problems that stop {@code type} from being filled from a model with this schema: components
+   * that match no column, and primitive components for columns that can be missing. Empty when the
+   * mapping is sound.
    */
   public static List<String> problems(Class<?> type, SchemaView schema) {
     boolean visitsColumn = schema.column(PatientTimeline.VISITS_KEY).isPresent();
     if (!isPatientType(type) || (!schema.isLongitudinal() && visitsColumn)) {
       // A tabular model may have a column of its own named "visits": then the type is a plain row.
-      return problems(MAPPER.constructType(type), schema, Set.copyOf(columnNames(schema)), Set.of(), "", false);
+      return problems(
+          MAPPER.constructType(type), schema, Set.copyOf(columnNames(schema)), Set.of(), "", false);
     }
     if (!schema.isLongitudinal()) {
       return List.of(
-          "'" + PatientTimeline.VISITS_KEY + "' of " + type.getName() + " asks for whole patients, but the model"
+          "'"
+              + PatientTimeline.VISITS_KEY
+              + "' of "
+              + type.getName()
+              + " asks for whole patients, but the model"
               + " is tabular (it has no patient id and time columns)");
     }
     Set<String> attributes = Set.copyOf(attributeColumns(schema));
     Set<String> visitColumns = Set.copyOf(visitColumns(schema));
-    List<String> problems = new ArrayList<>(problems(MAPPER.constructType(type), schema, attributes, visitColumns,
-        "a visit column (the time or a time-varying column): it belongs in the type of '"
-            + PatientTimeline.VISITS_KEY + "'", true));
+    List<String> problems =
+        new ArrayList<>(
+            problems(
+                MAPPER.constructType(type),
+                schema,
+                attributes,
+                visitColumns,
+                "a visit column (the time or a time-varying column): it belongs in the type of '"
+                    + PatientTimeline.VISITS_KEY
+                    + "'",
+                true));
     JavaType visits = visitsProperty(type).orElseThrow().getPrimaryType();
     JavaType visit = visits.getContentType();
     if (visit == null || !(visits.isCollectionLikeType() || visits.isArrayType())) {
       problems.add(
-          "'" + PatientTimeline.VISITS_KEY + "' of " + type.getName() + " is a " + visits.getRawClass().getName()
+          "'"
+              + PatientTimeline.VISITS_KEY
+              + "' of "
+              + type.getName()
+              + " is a "
+              + visits.getRawClass().getName()
               + "; make it a List of your visit type");
     } else if (!Map.class.isAssignableFrom(visit.getRawClass()) && !visit.isJavaLangObject()) {
-      problems.addAll(problems(visit, schema, visitColumns, attributes,
-          "a patient attribute (the id or a static column): it belongs in " + type.getName() + " itself", false));
+      problems.addAll(
+          problems(
+              visit,
+              schema,
+              visitColumns,
+              attributes,
+              "a patient attribute (the id or a static column): it belongs in "
+                  + type.getName()
+                  + " itself",
+              false));
     }
     return problems;
   }
 
   /**
-   * Problems of one bean type against the columns it may take; a component naming one of {@code elsewhere} gets
-   * {@code elsewhereHint}. {@code patientLevel} skips the patient type's own visits list, checked by the caller.
+   * Problems of one bean type against the columns it may take; a component naming one of {@code
+   * elsewhere} gets {@code elsewhereHint}. {@code patientLevel} skips the patient type's own visits
+   * list, checked by the caller.
    */
   private static List<String> problems(
       JavaType type,
@@ -96,23 +125,38 @@ public final class RecordMapper {
       String owner = "'" + name + "' of " + type.getRawClass().getName();
       Optional<? extends ColumnView> column = schema.column(name).filter(c -> !c.dropped());
       if (column.isEmpty() || !columns.contains(name)) {
-        problems.add(owner + (elsewhere.contains(name) ? " is " + elsewhereHint : " matches no column of the model"));
+        problems.add(
+            owner
+                + (elsewhere.contains(name)
+                    ? " is " + elsewhereHint
+                    : " matches no column of the model"));
       } else if (column.get().nullable() && property.getRawPrimaryType().isPrimitive()) {
         problems.add(
-            owner + " is a primitive " + property.getRawPrimaryType()
-                + ", but column '" + name + "' can be missing; use its boxed type so a missing value is null");
+            owner
+                + " is a primitive "
+                + property.getRawPrimaryType()
+                + ", but column '"
+                + name
+                + "' can be missing; use its boxed type so a missing value is null");
       }
     }
     return problems;
   }
 
-  /** Whether the type describes a whole patient: it has a {@value PatientTimeline#VISITS_KEY} component. */
+  /**
+   * Whether the type describes a whole patient: it has a {@value PatientTimeline#VISITS_KEY}
+   * component.
+   */
   public static boolean isPatientType(Class<?> type) {
     return visitsProperty(type).isPresent();
   }
 
   private static Optional<BeanPropertyDefinition> visitsProperty(Class<?> type) {
-    return MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type)).findProperties().stream()
+    return MAPPER
+        .getDeserializationConfig()
+        .introspect(MAPPER.constructType(type))
+        .findProperties()
+        .stream()
         .filter(p -> p.couldDeserialize() && p.getName().equals(PatientTimeline.VISITS_KEY))
         .findFirst();
   }
@@ -122,13 +166,18 @@ public final class RecordMapper {
     return schema.outputColumns().stream().map(ColumnView::name).toList();
   }
 
-  /** The columns of a longitudinal model that describe the patient: the id and the static attributes. */
+  /**
+   * The columns of a longitudinal model that describe the patient: the id and the static
+   * attributes.
+   */
   public static List<String> attributeColumns(SchemaView schema) {
     Set<String> visits = Set.copyOf(visitColumns(schema));
     return columnNames(schema).stream().filter(name -> !visits.contains(name)).toList();
   }
 
-  /** The columns of a longitudinal model that each visit has: the time and the time-varying columns. */
+  /**
+   * The columns of a longitudinal model that each visit has: the time and the time-varying columns.
+   */
   public static List<String> visitColumns(SchemaView schema) {
     Set<String> timeVarying =
         schema.timeVaryingColumns().stream().map(ColumnView::name).collect(Collectors.toSet());
@@ -147,8 +196,8 @@ public final class RecordMapper {
   }
 
   /**
-   * One whole patient as the user's type: attributes by name, visits as its {@value PatientTimeline#VISITS_KEY}
-   * list.
+   * One whole patient as the user's type: attributes by name, visits as its {@value
+   * PatientTimeline#VISITS_KEY} list.
    *
    * @throws IllegalArgumentException when a value cannot be converted to its component's type
    */

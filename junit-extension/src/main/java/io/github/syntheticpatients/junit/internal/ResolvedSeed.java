@@ -8,14 +8,20 @@ package io.github.syntheticpatients.junit.internal;
  */
 public record ResolvedSeed(long value, String source) {
 
-  /** The annotation that reproduces this seed, e.g. {@code @Seed(42)} or {@code @Seed(-8123456789012L)}. */
+  /**
+   * The annotation that reproduces this seed, e.g. {@code @Seed(42)} or
+   * {@code @Seed(-8123456789012L)}.
+   */
   public String reproducingAnnotation() {
-    // A long literal outside the int range needs its L suffix, or the copied annotation does not compile.
+    // A long literal outside the int range needs its L suffix, or the copied annotation does not
+    // compile.
     boolean fitsInt = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
     return "@Seed(" + value + (fitsInt ? "" : "L") + ")";
   }
 
-  /** The seed of the {@code ordinal}-th {@code @SyntheticPatients} parameter of a test (0-based). */
+  /**
+   * The seed of the {@code ordinal}-th {@code @SyntheticPatients} parameter of a test (0-based).
+   */
   public long forParameter(int ordinal) {
     return Seeds.forParameter(value, ordinal);
   }

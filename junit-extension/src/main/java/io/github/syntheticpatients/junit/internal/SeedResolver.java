@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Finds a test's seed: {@code @Seed} on the method, then on the class or an enclosing class, then the {@code
- * synthetic.seed} system property or JUnit configuration parameter, then a fresh random seed.
+ * Finds a test's seed: {@code @Seed} on the method, then on the class or an enclosing class, then
+ * the {@code synthetic.seed} system property or JUnit configuration parameter, then a fresh random
+ * seed.
  */
 public final class SeedResolver {
   /** The system property and JUnit configuration parameter that sets the seed of every test. */
@@ -27,14 +28,21 @@ public final class SeedResolver {
   /** The seed for the test (or class) of this context. */
   public static ResolvedSeed resolve(ExtensionContext context) {
     Optional<Seed> onMethod =
-        context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, Seed.class));
+        context
+            .getTestMethod()
+            .flatMap(method -> AnnotationSupport.findAnnotation(method, Seed.class));
     if (onMethod.isPresent()) {
       return new ResolvedSeed(onMethod.get().value(), SOURCE_METHOD);
     }
-    // Walk outwards like Mockito does for @MockitoSettings: the test class, then enclosing @Nested classes.
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    // Walk outwards like Mockito does for @MockitoSettings: the test class, then enclosing @Nested
+    // classes.
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       Optional<Seed> onClass =
-          c.get().getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, Seed.class));
+          c.get()
+              .getTestClass()
+              .flatMap(type -> AnnotationSupport.findAnnotation(type, Seed.class));
       if (onClass.isPresent()) {
         return new ResolvedSeed(onClass.get().value(), SOURCE_CLASS);
       }
@@ -43,7 +51,8 @@ public final class SeedResolver {
     if (property != null) {
       return new ResolvedSeed(parse(property, "-D" + SEED_PROPERTY), SOURCE_SYSTEM_PROPERTY);
     }
-    // JUnit configuration parameters (junit-platform.properties, launcher or EngineTestKit settings).
+    // JUnit configuration parameters (junit-platform.properties, launcher or EngineTestKit
+    // settings).
     Optional<String> parameter = context.getConfigurationParameter(SEED_PROPERTY);
     if (parameter.isPresent()) {
       return new ResolvedSeed(parse(parameter.get(), SEED_PROPERTY), SOURCE_CONFIGURATION);

@@ -5,9 +5,10 @@ public final class Seeds {
   private Seeds() {}
 
   /**
-   * The seed of the {@code ordinal}-th injected parameter. The first parameter uses the test's seed unchanged, so
-   * {@code @Seed(42)} gives the same records as {@code synthetic:generate -Dsynthetic.seed=42}; later parameters
-   * get a SplitMix64 mix of seed and ordinal, so two parameters of one test differ but stay reproducible.
+   * The seed of the {@code ordinal}-th injected parameter. The first parameter uses the test's seed
+   * unchanged, so {@code @Seed(42)} gives the same records as {@code synthetic:generate
+   * -Dsynthetic.seed=42}; later parameters get a SplitMix64 mix of seed and ordinal, so two
+   * parameters of one test differ but stay reproducible.
    */
   public static long forParameter(long seed, int ordinal) {
     if (ordinal == 0) {

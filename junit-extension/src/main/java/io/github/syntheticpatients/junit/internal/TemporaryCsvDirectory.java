@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The temporary directory that holds a test's injected CSV files; kept in the test's store and deleted with it
- * (see {@link ModelCache} for why it is both a {@code CloseableResource} and {@code AutoCloseable}).
+ * The temporary directory that holds a test's injected CSV files; kept in the test's store and
+ * deleted with it (see {@link ModelCache} for why it is both a {@code CloseableResource} and {@code
+ * AutoCloseable}).
  */
-public final class TemporaryCsvDirectory implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class TemporaryCsvDirectory
+    implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   private final Path directory;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -27,7 +29,8 @@ public final class TemporaryCsvDirectory implements ExtensionContext.Store.Close
     try {
       return new TemporaryCsvDirectory(Files.createTempDirectory("synthetic-patients-"));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a temporary directory for @SyntheticPatients Path", e);
+      throw new UncheckedIOException(
+          "Cannot create a temporary directory for @SyntheticPatients Path", e);
     }
   }
 

@@ -59,22 +59,32 @@ class InjectionTargetTest {
 
   @Test
   void recognisesTheSupportedTypes() throws NoSuchMethodException {
-    assertThat(InjectionTarget.of(type(0))).contains(new InjectionTarget(Shape.LIST, PatientRecord.class));
-    assertThat(InjectionTarget.of(type(1))).contains(new InjectionTarget(Shape.STREAM, PatientRecord.class));
-    assertThat(InjectionTarget.of(type(2))).contains(new InjectionTarget(Shape.SINGLE, PatientRecord.class));
-    assertThat(InjectionTarget.of(type(3))).contains(new InjectionTarget(Shape.CSV_FILE, Path.class));
-    assertThat(InjectionTarget.of(type(4))).contains(new InjectionTarget(Shape.LIST, Patient.class));
-    assertThat(InjectionTarget.of(type(5))).contains(new InjectionTarget(Shape.STREAM, Patient.class));
-    assertThat(InjectionTarget.of(type(6))).contains(new InjectionTarget(Shape.SINGLE, Patient.class));
+    assertThat(InjectionTarget.of(type(0)))
+        .contains(new InjectionTarget(Shape.LIST, PatientRecord.class));
+    assertThat(InjectionTarget.of(type(1)))
+        .contains(new InjectionTarget(Shape.STREAM, PatientRecord.class));
+    assertThat(InjectionTarget.of(type(2)))
+        .contains(new InjectionTarget(Shape.SINGLE, PatientRecord.class));
+    assertThat(InjectionTarget.of(type(3)))
+        .contains(new InjectionTarget(Shape.CSV_FILE, Path.class));
+    assertThat(InjectionTarget.of(type(4)))
+        .contains(new InjectionTarget(Shape.LIST, Patient.class));
+    assertThat(InjectionTarget.of(type(5)))
+        .contains(new InjectionTarget(Shape.STREAM, Patient.class));
+    assertThat(InjectionTarget.of(type(6)))
+        .contains(new InjectionTarget(Shape.SINGLE, Patient.class));
     assertThat(InjectionTarget.of(type(6)).map(InjectionTarget::mapsToUserType)).contains(true);
     assertThat(InjectionTarget.of(type(0)).map(InjectionTarget::mapsToUserType)).contains(false);
   }
 
   @Test
   void recognisesTimelines() throws NoSuchMethodException {
-    assertThat(InjectionTarget.of(type(16))).contains(new InjectionTarget(Shape.LIST, PatientTimeline.class));
-    assertThat(InjectionTarget.of(type(17))).contains(new InjectionTarget(Shape.STREAM, PatientTimeline.class));
-    assertThat(InjectionTarget.of(type(18))).contains(new InjectionTarget(Shape.SINGLE, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(16)))
+        .contains(new InjectionTarget(Shape.LIST, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(17)))
+        .contains(new InjectionTarget(Shape.STREAM, PatientTimeline.class));
+    assertThat(InjectionTarget.of(type(18)))
+        .contains(new InjectionTarget(Shape.SINGLE, PatientTimeline.class));
     assertThat(InjectionTarget.of(type(18)).orElseThrow().mapsToUserType()).isFalse();
     assertThat(InjectionTarget.of(type(18)).orElseThrow().wantsTimelines()).isTrue();
     assertThat(InjectionTarget.of(type(2)).orElseThrow().wantsTimelines()).isFalse();

@@ -41,8 +41,10 @@ class ModelCacheTest {
     assertThat(cache.size()).isEqualTo(1);
 
     cache.close();
-    cache.close(); // JUnit 5.13+ may close a value that is both CloseableResource and AutoCloseable twice
+    cache.close(); // JUnit 5.13+ may close a value that is both CloseableResource and AutoCloseable
+    // twice
     assertThat(cache.size()).isZero();
-    assertThatThrownBy(() -> cache.get(ModelLoader.DEFAULT_MODEL)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> cache.get(ModelLoader.DEFAULT_MODEL))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -3,9 +3,9 @@ package io.github.syntheticpatients.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.LinkedHashMap;
@@ -68,10 +68,16 @@ class RecordMapperTest {
   void namesComponentsOnTheWrongLevel() {
     assertThat(RecordMapper.problems(MixedUp.class, LONGITUDINAL))
         .containsExactlyInAnyOrder(
-            "'albumin' of " + MixedUp.class.getName() + " is a visit column (the time or a time-varying column):"
+            "'albumin' of "
+                + MixedUp.class.getName()
+                + " is a visit column (the time or a time-varying column):"
                 + " it belongs in the type of 'visits'",
-            "'sex' of " + WrongVisit.class.getName() + " is a patient attribute (the id or a static column): it"
-                + " belongs in " + MixedUp.class.getName() + " itself",
+            "'sex' of "
+                + WrongVisit.class.getName()
+                + " is a patient attribute (the id or a static column): it"
+                + " belongs in "
+                + MixedUp.class.getName()
+                + " itself",
             "'note' of " + WrongVisit.class.getName() + " matches no column of the model");
   }
 
@@ -79,7 +85,10 @@ class RecordMapperTest {
   void visitsMustBeAList() {
     assertThat(RecordMapper.problems(VisitsNotAList.class, LONGITUDINAL))
         .containsExactly(
-            "'visits' of " + VisitsNotAList.class.getName() + " is a " + Visit.class.getName()
+            "'visits' of "
+                + VisitsNotAList.class.getName()
+                + " is a "
+                + Visit.class.getName()
                 + "; make it a List of your visit type");
   }
 
@@ -87,11 +96,16 @@ class RecordMapperTest {
   void aTabularModelHasNoWholePatients() {
     TableSchema tabular =
         new TableSchema(
-            List.of(new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false)),
-            null, null, null);
+            List.of(
+                new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false)),
+            null,
+            null,
+            null);
     assertThat(RecordMapper.problems(Patient.class, tabular))
         .containsExactly(
-            "'visits' of " + Patient.class.getName() + " asks for whole patients, but the model is tabular (it has"
+            "'visits' of "
+                + Patient.class.getName()
+                + " asks for whole patients, but the model is tabular (it has"
                 + " no patient id and time columns)");
   }
 
@@ -104,7 +118,9 @@ class RecordMapperTest {
             List.of(
                 new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
                 new ColumnSchema("visits", ColumnKind.INTEGER, false, 0, List.of(), 0, false)),
-            null, null, null);
+            null,
+            null,
+            null);
     assertThat(RecordMapper.problems(ClinicRow.class, tabular)).isEmpty();
   }
 
@@ -114,7 +130,9 @@ class RecordMapperTest {
         new PatientTimeline(
             "7",
             record(Map.of("id", "7", "sex", "f")),
-            List.of(record(Map.of("day", 0L, "albumin", 3.5)), record(Map.of("day", 182L, "albumin", 3.1))));
+            List.of(
+                record(Map.of("day", 0L, "albumin", 3.5)),
+                record(Map.of("day", 182L, "albumin", 3.1))));
     assertThat(RecordMapper.map(timeline, Patient.class))
         .isEqualTo(new Patient("7", "f", List.of(new Visit(0, 3.5), new Visit(182, 3.1))));
   }

@@ -26,14 +26,20 @@ class ResolvedSeedTest {
       seeds.add(Seeds.forParameter(42, ordinal));
     }
     assertThat(seeds).hasSize(100);
-    assertThat(Seeds.forParameter(42, 1)).isEqualTo(Seeds.forParameter(42, 1)).isNotEqualTo(Seeds.forParameter(43, 1));
+    assertThat(Seeds.forParameter(42, 1))
+        .isEqualTo(Seeds.forParameter(42, 1))
+        .isNotEqualTo(Seeds.forParameter(43, 1));
   }
 
   @Test
   void laterParametersFollowThePublishedSplitMix64Sequence() {
-    // Vigna's splitmix64.c started from 0 prints these three values first; parameter n gets the n-th of them.
-    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(1)).isEqualTo(0xE220A8397B1DCDAFL);
-    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(2)).isEqualTo(0x6E789E6AA1B965F4L);
-    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(3)).isEqualTo(0x06C45D188009454FL);
+    // Vigna's splitmix64.c started from 0 prints these three values first; parameter n gets the
+    // n-th of them.
+    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(1))
+        .isEqualTo(0xE220A8397B1DCDAFL);
+    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(2))
+        .isEqualTo(0x6E789E6AA1B965F4L);
+    assertThat(new ResolvedSeed(0, "@Seed on method").forParameter(3))
+        .isEqualTo(0x06C45D188009454FL);
   }
 }

@@ -25,8 +25,8 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
   }
 
   /**
-   * What the verdict rests on, e.g. "passed 3 of 12 checks; 9 not evaluated (8 need a holdout)": a check that was not
-   * run is not a pass.
+   * What the verdict rests on, e.g. "passed 3 of 12 checks; 9 not evaluated (8 need a holdout)": a
+   * check that was not run is not a pass.
    */
   public String summary() {
     long evaluated = checks.stream().filter(GateCheck::evaluated).count();
@@ -35,7 +35,11 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
     long needHoldout = skipped.stream().filter(c -> c.rule().contains("holdout")).count();
     String text =
         String.format(
-            Locale.ROOT, "%s: passed %d of %d checks", passed ? "passed" : "FAILED", passedChecks, checks.size());
+            Locale.ROOT,
+            "%s: passed %d of %d checks",
+            passed ? "passed" : "FAILED",
+            passedChecks,
+            checks.size());
     if (evaluated < checks.size()) {
       text += "; " + skipped.size() + " not evaluated";
       if (needHoldout > 0) {
@@ -43,7 +47,9 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
       }
     }
     if (!failures().isEmpty()) {
-      text += "; failed " + String.join(", ", failures().stream().map(c -> c.id() + " " + c.name()).toList());
+      text +=
+          "; failed "
+              + String.join(", ", failures().stream().map(c -> c.id() + " " + c.name()).toList());
     }
     return text;
   }

@@ -10,13 +10,21 @@ import java.util.Objects;
  * @param model a zoo id, a classpath resource ({@code classpath:path}) or a model file path
  * @param rows number of records
  * @param seed the seed
- * @param seedSource where the seed came from, recorded in the provenance (e.g. {@code "synthetic.seed"})
+ * @param seedSource where the seed came from, recorded in the provenance (e.g. {@code
+ *     "synthetic.seed"})
  * @param output the file to write; replaced atomically
  * @param format csv or jsonl
- * @param conditions condition expressions, see {@link io.github.syntheticpatients.runtime.model.Conditions}
+ * @param conditions condition expressions, see {@link
+ *     io.github.syntheticpatients.runtime.model.Conditions}
  */
 public record GenerateRequest(
-    String model, int rows, long seed, String seedSource, Path output, OutputFormat format, List<String> conditions) {
+    String model,
+    int rows,
+    long seed,
+    String seedSource,
+    Path output,
+    OutputFormat format,
+    List<String> conditions) {
   public GenerateRequest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(output, "output");

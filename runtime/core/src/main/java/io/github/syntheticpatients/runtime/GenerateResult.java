@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param modelId the model's id
  * @param modelSha256 sha256 of the model file
  * @param acceptanceRate rejection-sampling acceptance rate (1.0 without range conditions)
- * @param patients patients written by a longitudinal model; 0 for a tabular model, whose rows are the patients
+ * @param patients patients written by a longitudinal model; 0 for a tabular model, whose rows are
+ *     the patients
  */
 public record GenerateResult(
     Path output,

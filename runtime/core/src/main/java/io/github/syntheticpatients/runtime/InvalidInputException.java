@@ -3,8 +3,9 @@ package io.github.syntheticpatients.runtime;
 import java.nio.file.Path;
 
 /**
- * Input the user can fix: a malformed CSV, a schema that does not match, an unknown category in a condition, a
- * bad setting. Carries where the problem is (file, line, column or parameter) so adapters can point at it.
+ * Input the user can fix: a malformed CSV, a schema that does not match, an unknown category in a
+ * condition, a bad setting. Carries where the problem is (file, line, column or parameter) so
+ * adapters can point at it.
  */
 public class InvalidInputException extends SyntheticPatientsException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +15,8 @@ public class InvalidInputException extends SyntheticPatientsException {
   private final String column;
   private final String parameter;
 
-  private InvalidInputException(String message, String file, long line, String column, String parameter) {
+  private InvalidInputException(
+      String message, String file, long line, String column, String parameter) {
     super(message);
     this.file = file;
     this.line = line;

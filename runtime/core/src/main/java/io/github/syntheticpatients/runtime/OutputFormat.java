@@ -27,6 +27,7 @@ public enum OutputFormat {
         return format;
       }
     }
-    throw InvalidInputException.inParameter("format", "Unknown format '" + text + "'; use csv or jsonl");
+    throw InvalidInputException.inParameter(
+        "format", "Unknown format '" + text + "'; use csv or jsonl");
   }
 }

@@ -10,13 +10,15 @@ import java.util.NoSuchElementException;
 
 /**
  * One synthetic patient row: read-only, typed getters by column name. Values are {@link String} for
- * categorical, binary and identifier columns, {@link Double} for numeric, {@link Long} for integer, {@link
- * LocalDate} and {@link LocalDateTime} for dates; {@code null} when missing.
+ * categorical, binary and identifier columns, {@link Double} for numeric, {@link Long} for integer,
+ * {@link LocalDate} and {@link LocalDateTime} for dates; {@code null} when missing.
  */
 public final class PatientRecord {
   private final Map<String, Object> values;
 
-  /** @param values column name to value, in column order */
+  /**
+   * @param values column name to value, in column order
+   */
   public PatientRecord(Map<String, ?> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
@@ -60,7 +62,8 @@ public final class PatientRecord {
     try {
       return Double.valueOf(value.toString());
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("Column '" + column + "' holds '" + value + "', which is not a number", e);
+      throw new IllegalStateException(
+          "Column '" + column + "' holds '" + value + "', which is not a number", e);
     }
   }
 
@@ -76,7 +79,10 @@ public final class PatientRecord {
     return value == null ? null : Math.toIntExact(value);
   }
 
-  /** The value as a boolean: 1/true/yes/y/t/pos are true, 0/false/no/n/f/neg are false; null when missing. */
+  /**
+   * The value as a boolean: 1/true/yes/y/t/pos are true, 0/false/no/n/f/neg are false; null when
+   * missing.
+   */
   public Boolean getBoolean(String column) {
     String value = getString(column);
     if (value == null) {
@@ -88,7 +94,8 @@ public final class PatientRecord {
       case "0", "0.0", "false", "no", "n", "f", "neg":
         return Boolean.FALSE;
       default:
-        throw new IllegalStateException("Column '" + column + "' holds '" + value + "', which is not a boolean");
+        throw new IllegalStateException(
+            "Column '" + column + "' holds '" + value + "', which is not a boolean");
     }
   }
 
@@ -124,7 +131,8 @@ public final class PatientRecord {
 
   private void requireColumn(String column) {
     if (!values.containsKey(column)) {
-      throw new NoSuchElementException("No column '" + column + "'; columns are " + values.keySet());
+      throw new NoSuchElementException(
+          "No column '" + column + "'; columns are " + values.keySet());
     }
   }
 

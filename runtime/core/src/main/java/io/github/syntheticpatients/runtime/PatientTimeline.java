@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One synthetic patient of a longitudinal model: the patient's static attributes (the id, sex, baseline age,
- * treatment arm …) and the visits in time order, each with the time column and the time-varying values.
+ * One synthetic patient of a longitudinal model: the patient's static attributes (the id, sex,
+ * baseline age, treatment arm …) and the visits in time order, each with the time column and the
+ * time-varying values.
  */
 public final class PatientTimeline {
   /** The key under which {@link #asMap()} lists the visits. */
@@ -45,8 +46,8 @@ public final class PatientTimeline {
   }
 
   /**
-   * The patient as nested JDK values: the attributes by column name, then {@value #VISITS_KEY}, a list of the visits'
-   * maps (how JSON-lines output and user types see it).
+   * The patient as nested JDK values: the attributes by column name, then {@value #VISITS_KEY}, a
+   * list of the visits' maps (how JSON-lines output and user types see it).
    */
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>(attributes.asMap());

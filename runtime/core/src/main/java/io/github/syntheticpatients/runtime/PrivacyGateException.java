@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime;
 
-/** A trained model or a synthetic file failed the privacy gate; the message names each failed check. */
+/**
+ * A trained model or a synthetic file failed the privacy gate; the message names each failed check.
+ */
 public class PrivacyGateException extends SyntheticPatientsException {
   private static final long serialVersionUID = 1L;
 

@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How many records one sample may hold. A sample is built in memory (a column of numbers per column, then the
- * records), so a count such as {@code Integer.MAX_VALUE} would end in an {@link OutOfMemoryError} that takes the
- * whole JVM, and every test result in it, along; it is refused up front instead. A longitudinal model's count is in
- * patients, each with many visit rows, hence its lower limit.
+ * How many records one sample may hold. A sample is built in memory (a column of numbers per
+ * column, then the records), so a count such as {@code Integer.MAX_VALUE} would end in an {@link
+ * OutOfMemoryError} that takes the whole JVM, and every test result in it, along; it is refused up
+ * front instead. A longitudinal model's count is in patients, each with many visit rows, hence its
+ * lower limit.
  */
 public final class SampleLimits {
   /** The most records of a tabular model one sample holds. */
   public static final int MAX_RECORDS = 1_000_000;
+
   /** The most patients of a longitudinal model one sample holds. */
   public static final int MAX_PATIENTS = 100_000;
 
@@ -33,6 +35,9 @@ public final class SampleLimits {
         String.format(
             Locale.ROOT,
             "%,d %s is more than one sample holds (at most %,d %s, built in memory)",
-            count, unit, max, unit));
+            count,
+            unit,
+            max,
+            unit));
   }
 }

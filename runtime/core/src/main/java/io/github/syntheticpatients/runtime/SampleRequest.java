@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to sample: how many records, the seed, and optional conditions such as {@code sex=f}, {@code status=2} or
- * {@code age>=60} (see {@link io.github.syntheticpatients.runtime.model.Conditions}).
+ * What to sample: how many records, the seed, and optional conditions such as {@code sex=f}, {@code
+ * status=2} or {@code age>=60} (see {@link io.github.syntheticpatients.runtime.model.Conditions}).
  *
  * @param rows number of records
  * @param seed the seed; the same model, seed, rows and conditions give the same records

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A read-only view of a model's table schema: its columns and, for longitudinal data, the patient id and time
- * columns. What the adapters and users read; the runtime's own schema type implements it.
+ * A read-only view of a model's table schema: its columns and, for longitudinal data, the patient
+ * id and time columns. What the adapters and users read; the runtime's own schema type implements
+ * it.
  */
 public interface SchemaView {
   /** Every column, in file order, including identifier and dropped ones. */
@@ -20,7 +21,9 @@ public interface SchemaView {
   /** The column utility metrics predict, else null. */
   String target();
 
-  /** Whether rows are visits grouped by patient ({@link #entityId()} and {@link #time()} are set). */
+  /**
+   * Whether rows are visits grouped by patient ({@link #entityId()} and {@link #time()} are set).
+   */
   boolean isLongitudinal();
 
   /** The patient id column of longitudinal data, else null. */

@@ -1,8 +1,8 @@
 package io.github.syntheticpatients.runtime;
 
 /**
- * A loaded generator. Sampling is plain Java: it needs neither DJL nor a native library, and is safe to call from
- * several threads at once.
+ * A loaded generator. Sampling is plain Java: it needs neither DJL nor a native library, and is
+ * safe to call from several threads at once.
  */
 public interface SyntheticModel {
 

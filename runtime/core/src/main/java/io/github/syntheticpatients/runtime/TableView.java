@@ -1,9 +1,9 @@
 package io.github.syntheticpatients.runtime;
 
 /**
- * A read-only view of a sampled table in the runtime's numeric encoding: one double per cell, categories as their
- * index in the column's category list, dates as day numbers, missing values as NaN. {@link SampleResult#records()}
- * holds the same rows as typed values.
+ * A read-only view of a sampled table in the runtime's numeric encoding: one double per cell,
+ * categories as their index in the column's category list, dates as day numbers, missing values as
+ * NaN. {@link SampleResult#records()} holds the same rows as typed values.
  */
 public interface TableView {
   /** The table's schema. */

@@ -1,9 +1,9 @@
 package io.github.syntheticpatients.runtime;
 
 /**
- * A read-only view of longitudinal data read by the runtime: every patient's visits in long format, grouped by patient
- * and ordered by time within one. Patient {@code p}'s visits are rows {@code [firstRow(p), firstRow(p) +
- * visitCount(p))} of {@link #visits()}.
+ * A read-only view of longitudinal data read by the runtime: every patient's visits in long format,
+ * grouped by patient and ordered by time within one. Patient {@code p}'s visits are rows {@code
+ * [firstRow(p), firstRow(p) + visitCount(p))} of {@link #visits()}.
  */
 public interface TimelinesView {
   /** The longitudinal schema of the visits. */

@@ -13,4 +13,5 @@ import java.time.Duration;
  * @param rows training rows
  * @param duration wall time of training
  */
-public record TrainResult(Path output, boolean upToDate, String modelSha256, int epochs, int rows, Duration duration) {}
+public record TrainResult(
+    Path output, boolean upToDate, String modelSha256, int epochs, int rows, Duration duration) {}

@@ -8,14 +8,15 @@ import java.util.TreeMap;
 /**
  * How to train. Zero for {@code epochs} or {@code batchSize} means "chosen from the data size".
  *
- * @param generator {@code auto} (default: a Gaussian copula and a CTGAN, the one scoring better on the validation
- *     part is kept), {@code ctgan}, {@code basic} or {@code copula}
+ * @param generator {@code auto} (default: a Gaussian copula and a CTGAN, the one scoring better on
+ *     the validation part is kept), {@code ctgan}, {@code basic} or {@code copula}
  * @param epochs passes over the training data, or 0 for automatic
  * @param batchSize rows per step, or 0 for automatic
  * @param seed the seed; the same data, schema, settings and seed give the same model
  * @param options generator-specific options by name (e.g. {@code numericEncoding=minmax}), sorted
  */
-public record TrainSettings(String generator, int epochs, int batchSize, long seed, Map<String, String> options) {
+public record TrainSettings(
+    String generator, int epochs, int batchSize, long seed, Map<String, String> options) {
 
   /** The generator used when none is named. */
   public static final String DEFAULT_GENERATOR = "auto";
@@ -26,13 +27,15 @@ public record TrainSettings(String generator, int epochs, int batchSize, long se
   public TrainSettings {
     generator = Objects.requireNonNullElse(generator, DEFAULT_GENERATOR);
     if (epochs < 0) {
-      throw InvalidInputException.inParameter("epochs", "epochs must be 0 (automatic) or more, was " + epochs);
+      throw InvalidInputException.inParameter(
+          "epochs", "epochs must be 0 (automatic) or more, was " + epochs);
     }
     if (batchSize < 0) {
       throw InvalidInputException.inParameter(
           "batchSize", "batchSize must be 0 (automatic) or more, was " + batchSize);
     }
-    // Map.copyOf would drop the sorted order (its iteration order changes from one JVM to the next).
+    // Map.copyOf would drop the sorted order (its iteration order changes from one JVM to the
+    // next).
     TreeMap<String, String> sorted = new TreeMap<>(Objects.requireNonNullElse(options, Map.of()));
     sorted.forEach((key, value) -> Objects.requireNonNull(value, () -> "option " + key));
     options = Collections.unmodifiableSortedMap(sorted);

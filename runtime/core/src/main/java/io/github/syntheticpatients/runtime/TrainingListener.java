@@ -10,7 +10,12 @@ public interface TrainingListener {
 
   /** Progress after one epoch. */
   record EpochProgress(
-      int epoch, int epochs, double generatorLoss, double discriminatorLoss, Duration elapsed, Duration remaining) {}
+      int epoch,
+      int epochs,
+      double generatorLoss,
+      double discriminatorLoss,
+      Duration elapsed,
+      Duration remaining) {}
 
   /** Called after each epoch. */
   default void onEpoch(EpochProgress progress) {}

@@ -11,8 +11,13 @@ public class UnknownModelException extends SyntheticPatientsException {
 
   public UnknownModelException(String reference, List<String> knownIds) {
     super(
-        "Unknown model '" + reference + "': it is not a model-zoo id, a classpath resource or an existing file."
-            + " Known model ids: " + (knownIds.isEmpty() ? "(none; add synthetic-patients-model-zoo)" : String.join(", ", knownIds)));
+        "Unknown model '"
+            + reference
+            + "': it is not a model-zoo id, a classpath resource or an existing file."
+            + " Known model ids: "
+            + (knownIds.isEmpty()
+                ? "(none; add synthetic-patients-model-zoo)"
+                : String.join(", ", knownIds)));
     this.reference = reference;
     this.knownIds = List.copyOf(knownIds);
   }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Versions of this toolkit and the engines it was built against, recorded in every provenance block and used by
- * the plugin to resolve the training classpath. The one reader of {@code versions.properties}, which the build
- * fills in.
+ * Versions of this toolkit and the engines it was built against, recorded in every provenance block
+ * and used by the plugin to resolve the training classpath. The one reader of {@code
+ * versions.properties}, which the build fills in.
  */
 public final class Versions {
   /** Where the build puts the versions, on the classpath. */
@@ -25,7 +25,9 @@ public final class Versions {
     return PROPERTIES.getProperty("synthetic.version");
   }
 
-  /** A property of {@code versions.properties} (djl.version, pytorch.version, pytorch.jni.version). */
+  /**
+   * A property of {@code versions.properties} (djl.version, pytorch.version, pytorch.jni.version).
+   */
   public static String get(String key) {
     return PROPERTIES.getProperty(key);
   }
@@ -48,13 +50,19 @@ public final class Versions {
   /**
    * A property that must be set.
    *
-   * @throws IllegalStateException when it is missing, blank or left unfiltered ({@code ${...}}): a broken build
+   * @throws IllegalStateException when it is missing, blank or left unfiltered ({@code ${...}}): a
+   *     broken build
    */
   static String required(String key) {
     String value = PROPERTIES.getProperty(key);
     if (value == null || value.isBlank() || value.startsWith("${")) {
       throw new IllegalStateException(
-          RESOURCE.substring(1) + " has no usable " + key + " (found " + value + "): the runtime jar was built"
+          RESOURCE.substring(1)
+              + " has no usable "
+              + key
+              + " (found "
+              + value
+              + "): the runtime jar was built"
               + " without resource filtering; rebuild it with Maven");
     }
     return value.strip();

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CodedEncountersTest {
-  private static final CodedEncounters.Settings SETTINGS = CodedEncounters.Settings.defaults(5600, 17);
+  private static final CodedEncounters.Settings SETTINGS =
+      CodedEncounters.Settings.defaults(5600, 17);
 
   @Test
   void theSameSettingsGiveTheSameTable() {
@@ -32,9 +33,12 @@ class CodedEncountersTest {
     long heldOnce = all.values().stream().filter(n -> n == 1).count();
     assertThat(heldOnce).isGreaterThanOrEqualTo(SETTINGS.singletons());
     // Zipf: the most frequent code of a slot is held by hundreds of encounters.
-    assertThat(counts(rows, 4).values().stream().mapToInt(Integer::intValue).max().orElseThrow()).isGreaterThan(100);
-    assertThat(all.keySet()).anyMatch(code -> code.matches("\\d{3}\\.\\d{2}"))
-        .anyMatch(code -> code.matches("V\\d{2}")).anyMatch(code -> code.matches("E\\d{3}"));
+    assertThat(counts(rows, 4).values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+        .isGreaterThan(100);
+    assertThat(all.keySet())
+        .anyMatch(code -> code.matches("\\d{3}\\.\\d{2}"))
+        .anyMatch(code -> code.matches("V\\d{2}"))
+        .anyMatch(code -> code.matches("E\\d{3}"));
   }
 
   @Test
@@ -45,7 +49,8 @@ class CodedEncountersTest {
     for (int r = 0; r < rows.size(); r++) {
       int first = CodedEncounters.chapterOf(rows.get(r)[4], SETTINGS);
       same += first == CodedEncounters.chapterOf(rows.get(r)[5], SETTINGS) ? 1 : 0;
-      String[] other = rows.get((r + 1) % rows.size()); // another encounter's code: chance agreement
+      String[] other =
+          rows.get((r + 1) % rows.size()); // another encounter's code: chance agreement
       shuffledSame += first == CodedEncounters.chapterOf(other[5], SETTINGS) ? 1 : 0;
     }
     assertThat(same).isGreaterThan(shuffledSame + rows.size() / 4);
@@ -61,7 +66,8 @@ class CodedEncountersTest {
       patients[old]++;
       circulatory[old] += CodedEncounters.chapterOf(row[4], SETTINGS) == 0 ? 1 : 0;
     }
-    assertThat((double) circulatory[1] / patients[1]).isGreaterThan(1.3 * circulatory[0] / patients[0]);
+    assertThat((double) circulatory[1] / patients[1])
+        .isGreaterThan(1.3 * circulatory[0] / patients[0]);
   }
 
   @Test
@@ -69,7 +75,8 @@ class CodedEncountersTest {
     CodedEncounters.Settings icd10 = SETTINGS.withIcd10();
     List<String[]> rows = CodedEncounters.rows(icd10);
     Map<String, Integer> counts = counts(rows, 4);
-    assertThat(counts.keySet()).allMatch(code -> code.matches("[A-Z]\\d{2}(\\.\\d{1,2})?"))
+    assertThat(counts.keySet())
+        .allMatch(code -> code.matches("[A-Z]\\d{2}(\\.\\d{1,2})?"))
         .anyMatch(code -> code.matches("E\\d{2}\\.\\d"));
     assertThat(counts.keySet()).allMatch(code -> CodedEncounters.chapterOf(code, icd10) >= 0);
   }

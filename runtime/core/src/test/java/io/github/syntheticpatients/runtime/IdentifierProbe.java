@@ -10,28 +10,75 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The issue's probe: pbc with realistic identifier columns added (full name, first name, hospital number, SSN
- * stored as a number, e-mail, phone, date of birth, ZIP stored as a number, free-text notes) and a diagnosis of
- * which one value is seen once. Every identifier is distinct per patient except where {@code sharedNames} makes
- * two patients share a name. The names are not in the generator's fixed list of fake names.
+ * The issue's probe: pbc with realistic identifier columns added (full name, first name, hospital
+ * number, SSN stored as a number, e-mail, phone, date of birth, ZIP stored as a number, free-text
+ * notes) and a diagnosis of which one value is seen once. Every identifier is distinct per patient
+ * except where {@code sharedNames} makes two patients share a name. The names are not in the
+ * generator's fixed list of fake names.
  */
 public final class IdentifierProbe {
   /** The diagnosis seen once. */
   public static final String RARE_DIAGNOSIS = "Wilson disease (rare)";
+
   /** The columns added to pbc that identify a patient. */
   public static final List<String> IDENTIFIERS =
       List.of(
-          "full_name", "firstName", "hospital_number", "ssn", "email", "phone", "date_of_birth", "ZIP", "notes");
+          "full_name",
+          "firstName",
+          "hospital_number",
+          "ssn",
+          "email",
+          "phone",
+          "date_of_birth",
+          "ZIP",
+          "notes");
 
   private static final List<String> FIRST =
       List.of(
-          "Margaret", "Oliver", "Harriet", "Tobias", "Ingrid", "Felix", "Beatrice", "Rupert", "Agnes", "Howard",
-          "Winifred", "Cedric", "Mabel", "Ambrose", "Edith", "Percival", "Greta", "Leopold", "Hilda", "Ernest");
+          "Margaret",
+          "Oliver",
+          "Harriet",
+          "Tobias",
+          "Ingrid",
+          "Felix",
+          "Beatrice",
+          "Rupert",
+          "Agnes",
+          "Howard",
+          "Winifred",
+          "Cedric",
+          "Mabel",
+          "Ambrose",
+          "Edith",
+          "Percival",
+          "Greta",
+          "Leopold",
+          "Hilda",
+          "Ernest");
   private static final List<String> LAST =
       List.of(
-          "Hollis", "Ashdown", "Pemberton", "Whitlock", "Carraway", "Dunmore", "Fairbanks", "Kettering", "Lockhart",
-          "Marchbank", "Northcote", "Oakhurst", "Prescott", "Quimby", "Ravensworth", "Stanhope", "Thornbury",
-          "Underhill", "Vance", "Wexford", "Yardley", "Zeller");
+          "Hollis",
+          "Ashdown",
+          "Pemberton",
+          "Whitlock",
+          "Carraway",
+          "Dunmore",
+          "Fairbanks",
+          "Kettering",
+          "Lockhart",
+          "Marchbank",
+          "Northcote",
+          "Oakhurst",
+          "Prescott",
+          "Quimby",
+          "Ravensworth",
+          "Stanhope",
+          "Thornbury",
+          "Underhill",
+          "Vance",
+          "Wexford",
+          "Yardley",
+          "Zeller");
 
   /** The table's rows: header first, then one list of fields per patient. */
   public final List<List<String>> rows;
@@ -45,7 +92,10 @@ public final class IdentifierProbe {
     return of(Integer.MAX_VALUE, false);
   }
 
-  /** The first {@code patients} pbc patients; with {@code sharedNames}, patients 1 and 2 share their names. */
+  /**
+   * The first {@code patients} pbc patients; with {@code sharedNames}, patients 1 and 2 share their
+   * names.
+   */
   public static IdentifierProbe of(int patients, boolean sharedNames) {
     List<String> pbc;
     try {
@@ -75,12 +125,25 @@ public final class IdentifierProbe {
       row.add(first);
       row.add(Integer.toString(3_100_000 + unique * 37)); // 7 digits
       row.add(Integer.toString(512_000_000 + unique * 1_009)); // 9 digits, a number
-      row.add(first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + i + "@mail.test");
-      row.add(String.format(Locale.ROOT, "(617) %03d-%04d", 200 + unique % 700, (unique * 7_919) % 10_000));
-      row.add(String.format(Locale.ROOT, "19%02d-%02d-%02d", 20 + unique % 60, 1 + unique % 12, 1 + unique % 28));
+      row.add(
+          first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + i + "@mail.test");
+      row.add(
+          String.format(
+              Locale.ROOT, "(617) %03d-%04d", 200 + unique % 700, (unique * 7_919) % 10_000));
+      row.add(
+          String.format(
+              Locale.ROOT, "19%02d-%02d-%02d", 20 + unique % 60, 1 + unique % 12, 1 + unique % 28));
       row.add(Integer.toString(20_000 + unique * 97)); // 5 digits, a number
-      row.add("Seen by Dr " + LAST.get(unique % LAST.size()) + ", follow-up in " + (2 + unique % 11) + " weeks");
-      row.add(i == n / 2 ? RARE_DIAGNOSIS : i % 3 == 0 ? "primary sclerosing cholangitis" : "primary biliary cholangitis");
+      row.add(
+          "Seen by Dr "
+              + LAST.get(unique % LAST.size())
+              + ", follow-up in "
+              + (2 + unique % 11)
+              + " weeks");
+      row.add(
+          i == n / 2
+              ? RARE_DIAGNOSIS
+              : i % 3 == 0 ? "primary sclerosing cholangitis" : "primary biliary cholangitis");
       rows.add(row);
     }
     return new IdentifierProbe(rows);

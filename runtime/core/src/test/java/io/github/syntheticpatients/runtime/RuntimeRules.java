@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The runtime's package rules (docs/architecture.md), run by each runtime module's architecture test over the
- * classes on its classpath: core checks core, eval checks core and eval, train checks all three. Plain Jupiter
- * tests rather than ArchUnit's engine, so {@code -Dtest=...ArchitectureTest} selects them like any other test.
+ * The runtime's package rules (docs/architecture.md), run by each runtime module's architecture
+ * test over the classes on its classpath: core checks core, eval checks core and eval, train checks
+ * all three. Plain Jupiter tests rather than ArchUnit's engine, so {@code
+ * -Dtest=...ArchitectureTest} selects them like any other test.
  */
 public final class RuntimeRules {
   private RuntimeRules() {}
@@ -52,7 +53,8 @@ public final class RuntimeRules {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("com.fasterxml.jackson..")
-          .because("the model file and the reports write JSON through io.json (JsonFiles, JsonTrees)");
+          .because(
+              "the model file and the reports write JSON through io.json (JsonFiles, JsonTrees)");
 
   public static final ArchRule onlyEvaluationUsesTribuo =
       noClasses()
@@ -66,7 +68,10 @@ public final class RuntimeRules {
       noClasses()
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.apache.maven..", "org.junit..", "io.github.syntheticpatients.maven..",
+          .resideInAnyPackage(
+              "org.apache.maven..",
+              "org.junit..",
+              "io.github.syntheticpatients.maven..",
               "io.github.syntheticpatients.junit..");
 
   public static final ArchRule coreSeesNeitherEvalNorTrain =
@@ -85,7 +90,8 @@ public final class RuntimeRules {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(TRAIN)
-          .because("training depends on evaluation (the gate decides whether a model is written), not back")
+          .because(
+              "training depends on evaluation (the gate decides whether a model is written), not back")
           .allowEmptyShould(true); // core's test sees no eval classes
 
   /** eval's rooms, each seeing only those below it: report → privacy → fidelity → stats. */
@@ -109,12 +115,13 @@ public final class RuntimeRules {
           .mayOnlyBeAccessedByLayers("privacy", "report")
           .whereLayer("stats")
           .mayOnlyBeAccessedByLayers("fidelity", "privacy", "report")
-          .because("the report reads the gate, the gate reads fidelity, and all read the shared statistics");
+          .because(
+              "the report reads the gate, the gate reads fidelity, and all read the shared statistics");
 
   /**
-   * The runtime's main classes on this module's test classpath: test classes are left out whether they come as a
-   * folder (this module's) or as a test jar (core's and eval's, which the reactor hands over packaged in
-   * {@code mvn verify}).
+   * The runtime's main classes on this module's test classpath: test classes are left out whether
+   * they come as a folder (this module's) or as a test jar (core's and eval's, which the reactor
+   * hands over packaged in {@code mvn verify}).
    */
   public static JavaClasses mainClasses() {
     return new ClassFileImporter()

@@ -17,14 +17,31 @@ class TrainSettingsTest {
     given.put("holdoutFraction", "0.1");
     given.put("privacyGate", "warn");
     TrainSettings settings = new TrainSettings("copula", 0, 0, 1, given);
-    assertThat(settings.options().keySet()).containsExactly("holdoutFraction", "maxModes", "privacyGate", "snapshotEvery");
+    assertThat(settings.options().keySet())
+        .containsExactly("holdoutFraction", "maxModes", "privacyGate", "snapshotEvery");
     assertThat(settings.withOption("clipToObservedRange", "true").options().keySet())
-        .containsExactly("clipToObservedRange", "holdoutFraction", "maxModes", "privacyGate", "snapshotEvery");
+        .containsExactly(
+            "clipToObservedRange", "holdoutFraction", "maxModes", "privacyGate", "snapshotEvery");
     given.put("late", "x");
     assertThat(settings.options()).doesNotContainKey("late");
-    assertThatThrownBy(() -> settings.options().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(settings).isEqualTo(new TrainSettings("copula", 0, 0, 1, Map.of(
-        "snapshotEvery", "2", "maxModes", "4", "holdoutFraction", "0.1", "privacyGate", "warn")));
+    assertThatThrownBy(() -> settings.options().put("a", "b"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(settings)
+        .isEqualTo(
+            new TrainSettings(
+                "copula",
+                0,
+                0,
+                1,
+                Map.of(
+                    "snapshotEvery",
+                    "2",
+                    "maxModes",
+                    "4",
+                    "holdoutFraction",
+                    "0.1",
+                    "privacyGate",
+                    "warn")));
   }
 
   @Test
@@ -35,9 +52,11 @@ class TrainSettingsTest {
     assertThat(defaults.options()).isEmpty();
     assertThat(new TrainSettings(null, 0, 0, 1, null).generator()).isEqualTo("auto");
     assertThatThrownBy(() -> defaults.withBatchSize(-1))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("batchSize"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("batchSize"));
     Map<String, String> withNull = new LinkedHashMap<>();
     withNull.put("maxModes", null);
-    assertThatThrownBy(() -> new TrainSettings("copula", 0, 0, 1, withNull)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new TrainSettings("copula", 0, 0, 1, withNull))
+        .isInstanceOf(NullPointerException.class);
   }
 }

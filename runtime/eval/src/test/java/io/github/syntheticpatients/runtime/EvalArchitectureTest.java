@@ -5,7 +5,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The runtime's package rules over the main classes this module sees (its own and those it depends on). */
+/**
+ * The runtime's package rules over the main classes this module sees (its own and those it depends
+ * on).
+ */
 class EvalArchitectureTest {
   private static final JavaClasses CLASSES = RuntimeRules.mainClasses();
 

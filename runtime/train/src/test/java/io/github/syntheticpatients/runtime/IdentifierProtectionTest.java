@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's probes end to end: identifiers inferred as such at any table size, never learned (no generated value
- * is a real one), and a diagnosis seen once absent from the schema file, the model file and the output.
+ * The issue's probes end to end: identifiers inferred as such at any table size, never learned (no
+ * generated value is a real one), and a diagnosis seen once absent from the schema file, the model
+ * file and the output.
  */
 class IdentifierProtectionTest {
   @TempDir static Path dir;
@@ -45,8 +46,14 @@ class IdentifierProtectionTest {
     // privacyGate=warn, as in the issue: the model is written whatever the gate says.
     TrainRequest train =
         new TrainRequest(
-            csv, schema, into.resolve("probe.synth"),
-            TrainSettings.defaults().withGenerator("copula").withSeed(3).withOption("privacyGate", "warn"), false);
+            csv,
+            schema,
+            into.resolve("probe.synth"),
+            TrainSettings.defaults()
+                .withGenerator("copula")
+                .withSeed(3)
+                .withOption("privacyGate", "warn"),
+            false);
     Training.train(train, TrainingListener.NONE);
     return train;
   }
@@ -80,15 +87,21 @@ class IdentifierProtectionTest {
 
   @Test
   void theRareDiagnosisIsInNoArtefact() throws IOException {
-    ColumnSchema diagnosis = TableSchema.of(Schemas.read(request.schemaFile())).column("diagnosis").orElseThrow();
+    ColumnSchema diagnosis =
+        TableSchema.of(Schemas.read(request.schemaFile())).column("diagnosis").orElseThrow();
     assertThat(diagnosis.categories())
-        .containsExactly("primary biliary cholangitis", "primary sclerosing cholangitis", ValueProtection.RARE_CATEGORY);
+        .containsExactly(
+            "primary biliary cholangitis",
+            "primary sclerosing cholangitis",
+            ValueProtection.RARE_CATEGORY);
     assertThat(diagnosis.protectedValues()).isEqualTo(1);
     assertThat(Files.readString(request.schemaFile())).doesNotContain("Wilson");
     assertThat(modelFileText(request.output())).doesNotContain("Wilson");
     SyntheticModel model = ModelLoader.load(request.output().toString());
     List<PatientRecord> records = model.sample(SampleRequest.of(2_000, 5)).records();
-    assertThat(records).extracting(r -> r.get("diagnosis")).doesNotContain(IdentifierProbe.RARE_DIAGNOSIS);
+    assertThat(records)
+        .extracting(r -> r.get("diagnosis"))
+        .doesNotContain(IdentifierProbe.RARE_DIAGNOSIS);
   }
 
   @Test
@@ -101,7 +114,8 @@ class IdentifierProtectionTest {
         assertThat(modelText).as(name).doesNotContain(value);
       }
     }
-    // Numbers (SSN, hospital number, ZIP) could appear by chance among a model's digits: check the schema only.
+    // Numbers (SSN, hospital number, ZIP) could appear by chance among a model's digits: check the
+    // schema only.
     for (String name : List.of("ssn", "hospital_number", "ZIP", "firstName")) {
       for (String value : probe.values(name)) {
         assertThat(schemaText).as(name).doesNotContain('"' + value + '"');
@@ -114,18 +128,31 @@ class IdentifierProtectionTest {
     SyntheticModel model = ModelLoader.load(request.output().toString());
     List<PatientRecord> records = model.sample(SampleRequest.of(418, 9)).records();
     assertThat(records.get(0).asMap()).doesNotContainKeys("notes", "date_of_birth");
-    for (String name : List.of("full_name", "firstName", "hospital_number", "ssn", "email", "phone")) {
+    for (String name :
+        List.of("full_name", "firstName", "hospital_number", "ssn", "email", "phone")) {
       Set<String> real = new HashSet<>(probe.values(name));
-      assertThat(records).extracting(r -> (String) r.get(name)).as(name).doesNotContainAnyElementsOf(real);
+      assertThat(records)
+          .extracting(r -> (String) r.get(name))
+          .as(name)
+          .doesNotContainAnyElementsOf(real);
     }
-    assertThat(records).extracting(r -> (String) r.get("ssn")).allMatch(v -> v.matches("[1-9][0-9]{8}"));
-    assertThat(records).extracting(r -> (String) r.get("phone")).allMatch(v -> v.matches("\\(\\d{3}\\) \\d{3}-\\d{4}"));
-    assertThat(records).extracting(r -> (String) r.get("email")).allMatch(v -> v.matches("patient\\d+@example\\.org"));
-    // 418 random 5-digit ZIPs meet some of the 418 real ones by chance (about 2 expected); a copy would meet all.
+    assertThat(records)
+        .extracting(r -> (String) r.get("ssn"))
+        .allMatch(v -> v.matches("[1-9][0-9]{8}"));
+    assertThat(records)
+        .extracting(r -> (String) r.get("phone"))
+        .allMatch(v -> v.matches("\\(\\d{3}\\) \\d{3}-\\d{4}"));
+    assertThat(records)
+        .extracting(r -> (String) r.get("email"))
+        .allMatch(v -> v.matches("patient\\d+@example\\.org"));
+    // 418 random 5-digit ZIPs meet some of the 418 real ones by chance (about 2 expected); a copy
+    // would meet all.
     Set<String> realZips = new HashSet<>(probe.values("ZIP"));
     long same = records.stream().map(r -> (String) r.get("ZIP")).filter(realZips::contains).count();
     assertThat(same).isLessThan(10);
-    assertThat(records).extracting(r -> (String) r.get("ZIP")).allMatch(v -> v.matches("[1-9][0-9]{4}"));
+    assertThat(records)
+        .extracting(r -> (String) r.get("ZIP"))
+        .allMatch(v -> v.matches("[1-9][0-9]{4}"));
   }
 
   @Test
@@ -135,13 +162,19 @@ class IdentifierProtectionTest {
     TrainRequest smallRequest = trainCopula(small, dir.resolve("small"));
     TableSchema schema = TableSchema.of(Schemas.read(smallRequest.schemaFile()));
     for (String name : List.of("full_name", "firstName", "notes")) {
-      assertThat(schema.column(name).orElseThrow().kind()).as(name).isEqualTo(ColumnKind.IDENTIFIER);
+      assertThat(schema.column(name).orElseThrow().kind())
+          .as(name)
+          .isEqualTo(ColumnKind.IDENTIFIER);
       assertThat(schema.column(name).orElseThrow().categories()).as(name).isEmpty();
     }
     List<PatientRecord> records =
-        ModelLoader.load(smallRequest.output().toString()).sample(SampleRequest.of(200, 1)).records();
+        ModelLoader.load(smallRequest.output().toString())
+            .sample(SampleRequest.of(200, 1))
+            .records();
     for (String name : List.of("full_name", "firstName")) {
-      assertThat(records).extracting(r -> (String) r.get(name)).as(name)
+      assertThat(records)
+          .extracting(r -> (String) r.get(name))
+          .as(name)
           .doesNotContainAnyElementsOf(small.values(name));
     }
     assertThat(records.get(0).asMap()).doesNotContainKey("notes");
@@ -150,10 +183,13 @@ class IdentifierProtectionTest {
   /** Every entry of a model file (a zip) as text, one after the other. */
   private static String modelFileText(Path model) throws IOException {
     StringBuilder text = new StringBuilder();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
+    try (ZipInputStream zip =
+        new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(model)))) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
-        text.append(entry.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        text.append(entry.getName())
+            .append('\n')
+            .append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
     assertThat(text).as("model file entries").isNotEmpty();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Longitudinal data: identifier columns besides the patient id are inferred by name, generated once per patient,
- * and a diagnosis held by one patient (on all of that patient's visits) is protected.
+ * Longitudinal data: identifier columns besides the patient id are inferred by name, generated once
+ * per patient, and a diagnosis held by one patient (on all of that patient's visits) is protected.
  */
 class LongitudinalIdentifiersTest {
   @TempDir Path dir;
@@ -37,16 +37,24 @@ class LongitudinalIdentifiersTest {
     for (String line : pbcseq.subList(1, pbcseq.size())) {
       String id = line.split(",", 2)[0];
       int p = Integer.parseInt(id);
-      String name = names.computeIfAbsent(id, i -> "Winifred Ravensworth-" + (char) ('A' + p % 26) + p);
-      String phone = String.format(Locale.ROOT, "(617) %03d-%04d", 200 + p % 700, (p * 7_919) % 10_000);
+      String name =
+          names.computeIfAbsent(id, i -> "Winifred Ravensworth-" + (char) ('A' + p % 26) + p);
+      String phone =
+          String.format(Locale.ROOT, "(617) %03d-%04d", 200 + p % 700, (p * 7_919) % 10_000);
       String diagnosis = id.equals(rarePatient) ? "Wilson disease" : p % 2 == 0 ? "PBC" : "PSC";
       lines.add(line + "," + name + "," + phone + "," + diagnosis);
     }
     Path csv = Files.write(dir.resolve("visits.csv"), lines);
     TrainRequest request =
         new TrainRequest(
-            csv, null, dir.resolve("visits.synth"),
-            TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn"), false)
+                csv,
+                null,
+                dir.resolve("visits.synth"),
+                TrainSettings.defaults()
+                    .withEpochs(2)
+                    .withSeed(5)
+                    .withOption("privacyGate", "warn"),
+                false)
             .withLongitudinal("id", "day");
     Training.train(request, TrainingListener.NONE);
     SyntheticModel model = ModelLoader.load(request.output().toString());
@@ -55,7 +63,8 @@ class LongitudinalIdentifiersTest {
     ColumnSchema name = schema.column("patient_name").orElseThrow();
     assertThat(name.kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(name.identifierShape()).isEqualTo("full name");
-    assertThat(schema.column("phone").orElseThrow().identifierShape()).isEqualTo("pattern:(ddd) ddd-dddd");
+    assertThat(schema.column("phone").orElseThrow().identifierShape())
+        .isEqualTo("pattern:(ddd) ddd-dddd");
     ColumnSchema diagnosis = schema.column("diagnosis").orElseThrow();
     assertThat(diagnosis.categories()).containsExactly("PBC", "PSC", ValueProtection.RARE_CATEGORY);
     assertThat(diagnosis.protectedValues()).isEqualTo(1);
@@ -72,7 +81,9 @@ class LongitudinalIdentifiersTest {
       assertThat(visit.getString("phone")).matches("\\(\\d{3}\\) \\d{3}-\\d{4}");
       assertThat(visit.get("diagnosis")).isNotEqualTo("Wilson disease");
     }
-    assertThat(namesByPatient).hasSize(30).allSatisfy((id, values) -> assertThat(values).hasSize(1));
+    assertThat(namesByPatient)
+        .hasSize(30)
+        .allSatisfy((id, values) -> assertThat(values).hasSize(1));
     assertThat(phonesByPatient).allSatisfy((id, values) -> assertThat(values).hasSize(1));
   }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Longitudinal training end to end on pbcseq (312 patients, 1,945 visits) through {@link Training#train}: a short
- * run (few epochs, so the gate only warns), then sampling, conditions, output files and reproducibility.
+ * Longitudinal training end to end on pbcseq (312 patients, 1,945 visits) through {@link
+ * Training#train}: a short run (few epochs, so the gate only warns), then sampling, conditions,
+ * output files and reproducibility.
  */
 class LongitudinalTrainingTest {
   private static final int EPOCHS = 3;
@@ -34,18 +35,25 @@ class LongitudinalTrainingTest {
   @BeforeAll
   static void train() throws Exception {
     Path csv = Files.copy(TestData.path("pbcseq.csv"), dir.resolve("pbcseq.csv"));
-    request = new TrainRequest(csv, null, dir.resolve("a/pbcseq.synth"), settings(), false).withLongitudinal("id", "day");
-    Training.train(request, new TrainingListener() {
-      @Override
-      public void onEpoch(EpochProgress progress) {
-        EPOCH_LOG.add(progress);
-      }
-    });
+    request =
+        new TrainRequest(csv, null, dir.resolve("a/pbcseq.synth"), settings(), false)
+            .withLongitudinal("id", "day");
+    Training.train(
+        request,
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress progress) {
+            EPOCH_LOG.add(progress);
+          }
+        });
     model = ModelLoader.load(request.output().toString());
   }
 
   private static TrainSettings settings() {
-    return TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7).withOption("privacyGate", "warn")
+    return TrainSettings.defaults()
+        .withEpochs(EPOCHS)
+        .withSeed(7)
+        .withOption("privacyGate", "warn")
         .withOption("splitDir", dir.resolve("split").toString());
   }
 
@@ -62,7 +70,8 @@ class LongitudinalTrainingTest {
     Map<String, Long> heldVisits = visitsPerPatient(held);
     Map<String, Long> trainedVisits = visitsPerPatient(trained);
     assertThat(heldVisits).hasSize(94);
-    assertThat(trainedVisits).hasSize(((Number) model.info().provenance().get("trainPatients")).intValue());
+    assertThat(trainedVisits)
+        .hasSize(((Number) model.info().provenance().get("trainPatients")).intValue());
     assertThat(heldVisits.keySet()).doesNotContainAnyElementsOf(trainedVisits.keySet());
     // Whole patients: every visit of a held-out or training patient is in its part.
     heldVisits.forEach((id, visits) -> assertThat(visits).isEqualTo(visitsPerPatient.get(id)));
@@ -71,16 +80,28 @@ class LongitudinalTrainingTest {
 
   @Test
   void aRefusedTimelineGeneratorIsNamedWithItsFailedChecksAndTheSnapshotsTried() {
-    // Every gate test at alpha 1 and a DCR "minimum effect" below any value: the gate refuses every snapshot, so the
+    // Every gate test at alpha 1 and a DCR "minimum effect" below any value: the gate refuses every
+    // snapshot, so the
     // job judges the best three and reports all of them.
     Path output = dir.resolve("strict/pbcseq.synth");
-    TrainSettings strict = TrainSettings.defaults().withEpochs(EPOCHS).withSeed(7)
-        .withOption("gate.familyAlpha", "10").withOption("gate.dcrMinEffect", "-1");
-    TrainRequest refused = new TrainRequest(request.input(), null, output, strict, false).withLongitudinal("id", "day");
+    TrainSettings strict =
+        TrainSettings.defaults()
+            .withEpochs(EPOCHS)
+            .withSeed(7)
+            .withOption("gate.familyAlpha", "10")
+            .withOption("gate.dcrMinEffect", "-1");
+    TrainRequest refused =
+        new TrainRequest(request.input(), null, output, strict, false)
+            .withLongitudinal("id", "day");
     assertThatThrownBy(() -> Training.train(refused, null))
-        .isInstanceOfSatisfying(PrivacyGateException.class, e -> assertThat(e.gate().failures()).isNotEmpty())
-        .hasMessageContainingAll("failed the privacy gate:", " - G", "The refused model is the lstm-wgan generator of"
-            + " epoch ", "Also tried and refused: the lstm-wgan generator of epoch ", "No model was written");
+        .isInstanceOfSatisfying(
+            PrivacyGateException.class, e -> assertThat(e.gate().failures()).isNotEmpty())
+        .hasMessageContainingAll(
+            "failed the privacy gate:",
+            " - G",
+            "The refused model is the lstm-wgan generator of" + " epoch ",
+            "Also tried and refused: the lstm-wgan generator of epoch ",
+            "No model was written");
     assertThat(output).doesNotExist();
   }
 
@@ -95,13 +116,19 @@ class LongitudinalTrainingTest {
     assertThat(EPOCH_LOG).hasSize(EPOCHS);
     assertThat(EPOCH_LOG).allSatisfy(e -> assertThat(e.generatorLoss()).isFinite());
     assertThat(model.schema().isLongitudinal()).isTrue();
-    assertThat(model.schema().staticColumns()).extracting(c -> c.name()).contains("sex", "trt", "age");
+    assertThat(model.schema().staticColumns())
+        .extracting(c -> c.name())
+        .contains("sex", "trt", "age");
     assertThat(model.info().generator()).isEqualTo("lstm-wgan");
-    assertThat(model.info().provenance()).containsEntry("patients", 312).containsEntry("rows", 1945)
+    assertThat(model.info().provenance())
+        .containsEntry("patients", 312)
+        .containsEntry("rows", 1945)
         .containsKeys("trainPatients", "holdoutPatients", "generatorLosses");
-    // Every epoch is a scored snapshot here (snapshotEvery defaults to epochs/10, at least 1); one is kept.
+    // Every epoch is a scored snapshot here (snapshotEvery defaults to epochs/10, at least 1); one
+    // is kept.
     assertThat(model.info().provenance()).containsEntry("epochs", EPOCHS);
-    assertThat(((Number) model.info().provenance().get("selectedEpoch")).intValue()).isBetween(1, EPOCHS);
+    assertThat(((Number) model.info().provenance().get("selectedEpoch")).intValue())
+        .isBetween(1, EPOCHS);
     assertThat(model.info().evaluation()).containsKeys("validationQuality", "privacyGate");
     assertThat(Training.isUpToDate(request)).isTrue();
   }
@@ -141,10 +168,13 @@ class LongitudinalTrainingTest {
   @Test
   void conditionsFixStaticAttributesOnly() {
     SampleResult women = model.sample(new SampleRequest(40, 1, List.of("sex=f", "age>=50"), null));
-    assertThat(women.timelines()).hasSize(40).allSatisfy(p -> {
-      assertThat(p.attributes().get("sex")).isEqualTo("f");
-      assertThat(p.attributes().getDouble("age")).isGreaterThanOrEqualTo(50);
-    });
+    assertThat(women.timelines())
+        .hasSize(40)
+        .allSatisfy(
+            p -> {
+              assertThat(p.attributes().get("sex")).isEqualTo("f");
+              assertThat(p.attributes().getDouble("age")).isGreaterThanOrEqualTo(50);
+            });
     assertThatThrownBy(() -> model.sample(new SampleRequest(5, 1, List.of("bili>=2"), null)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'bili' changes from visit to visit")
@@ -156,8 +186,11 @@ class LongitudinalTrainingTest {
     Path csv = dir.resolve("out/patients.csv");
     Path jsonl = dir.resolve("out/patients.jsonl");
     String reference = request.output().toString();
-    Generation.generate(new GenerateRequest(reference, 25, 9, null, csv, OutputFormat.CSV, List.of()));
-    GenerateResult json = Generation.generate(new GenerateRequest(reference, 25, 9, null, jsonl, OutputFormat.JSONL, List.of()));
+    Generation.generate(
+        new GenerateRequest(reference, 25, 9, null, csv, OutputFormat.CSV, List.of()));
+    GenerateResult json =
+        Generation.generate(
+            new GenerateRequest(reference, 25, 9, null, jsonl, OutputFormat.JSONL, List.of()));
 
     List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     assertThat(csvLines.get(0)).startsWith("id,futime,status,trt,age,sex,day,");
@@ -177,20 +210,28 @@ class LongitudinalTrainingTest {
 
   @Test
   void theSameRequestTrainsTheSameModel() throws Exception {
-    TrainRequest again = new TrainRequest(request.input(), null, dir.resolve("b/pbcseq.synth"), settings(), false)
-        .withLongitudinal("id", "day");
+    TrainRequest again =
+        new TrainRequest(request.input(), null, dir.resolve("b/pbcseq.synth"), settings(), false)
+            .withLongitudinal("id", "day");
     Training.train(again, null);
     byte[] a = Files.readAllBytes(request.output());
     byte[] b = Files.readAllBytes(again.output());
     assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
-    assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    assertThat(TrainingTest.entry(b, "weights.bin"))
+        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
   }
 
   @Test
   void badSnapshotAndMomentOptionsAreRefusedByName() {
     for (String[] option : new String[][] {{"snapshotEvery", "-1"}, {"momentWeight", "lots"}}) {
-      TrainRequest bad = new TrainRequest(request.input(), null, dir.resolve("b.synth"),
-          settings().withOption(option[0], option[1]), false).withLongitudinal("id", "day");
+      TrainRequest bad =
+          new TrainRequest(
+                  request.input(),
+                  null,
+                  dir.resolve("b.synth"),
+                  settings().withOption(option[0], option[1]),
+                  false)
+              .withLongitudinal("id", "day");
       assertThatThrownBy(() -> Training.train(bad, null))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining(option[0]);
@@ -200,8 +241,14 @@ class LongitudinalTrainingTest {
 
   @Test
   void tabularGeneratorsAreRefusedForTimelines() {
-    TrainRequest ctgan = new TrainRequest(request.input(), null, dir.resolve("c.synth"),
-        settings().withGenerator("ctgan"), false).withLongitudinal("id", "day");
+    TrainRequest ctgan =
+        new TrainRequest(
+                request.input(),
+                null,
+                dir.resolve("c.synth"),
+                settings().withGenerator("ctgan"),
+                false)
+            .withLongitudinal("id", "day");
     assertThatThrownBy(() -> Training.train(ctgan, null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("lstm-wgan");

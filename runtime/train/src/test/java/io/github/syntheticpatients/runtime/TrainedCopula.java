@@ -8,11 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A copula model trained on pbc (edited schema: target {@code status}) through {@link Training#train}. */
+/**
+ * A copula model trained on pbc (edited schema: target {@code status}) through {@link
+ * Training#train}.
+ */
 public final class TrainedCopula {
   private TrainedCopula() {}
 
-  /** Copies pbc.csv into {@code dir}, writes the edited schema beside it and returns the training request. */
+  /**
+   * Copies pbc.csv into {@code dir}, writes the edited schema beside it and returns the training
+   * request.
+   */
   public static TrainRequest request(Path dir) {
     try {
       Files.createDirectories(dir);
@@ -20,7 +26,11 @@ public final class TrainedCopula {
       Path schema = dir.resolve("pbc.schema.json");
       Schemas.write(TableSchema.of(Schemas.infer(csv)).withTarget("status"), schema);
       return new TrainRequest(
-          csv, schema, dir.resolve("pbc.synth"), TrainSettings.defaults().withGenerator("copula").withSeed(11), false);
+          csv,
+          schema,
+          dir.resolve("pbc.synth"),
+          TrainSettings.defaults().withGenerator("copula").withSeed(11),
+          false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One short CTGAN run through {@link Training#train}: end to end and reproducible. Two epochs only (a few seconds
- * each on 2 cores); the gate is set to warn because so short a run is not expected to pass it.
+ * One short CTGAN run through {@link Training#train}: end to end and reproducible. Two epochs only
+ * (a few seconds each on 2 cores); the gate is set to warn because so short a run is not expected
+ * to pass it.
  */
 class TrainingGanTest {
   @TempDir Path dir;
@@ -23,18 +24,29 @@ class TrainingGanTest {
   @Test
   void ctganTrainsEndToEndAndReproducibly() throws Exception {
     TrainSettings settings =
-        TrainSettings.defaults().withGenerator("ctgan").withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
+        TrainSettings.defaults()
+            .withGenerator("ctgan")
+            .withEpochs(2)
+            .withSeed(5)
+            .withOption("privacyGate", "warn");
     TrainRequest base = TrainedCopula.request(dir.resolve("data"));
-    TrainRequest first = new TrainRequest(base.input(), base.schemaFile(), dir.resolve("a/gan.synth"), settings, false);
-    TrainRequest second = new TrainRequest(base.input(), base.schemaFile(), dir.resolve("b/gan.synth"), settings, false);
+    TrainRequest first =
+        new TrainRequest(
+            base.input(), base.schemaFile(), dir.resolve("a/gan.synth"), settings, false);
+    TrainRequest second =
+        new TrainRequest(
+            base.input(), base.schemaFile(), dir.resolve("b/gan.synth"), settings, false);
 
     List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
-    TrainResult result = Training.train(first, new TrainingListener() {
-      @Override
-      public void onEpoch(EpochProgress progress) {
-        epochs.add(progress);
-      }
-    });
+    TrainResult result =
+        Training.train(
+            first,
+            new TrainingListener() {
+              @Override
+              public void onEpoch(EpochProgress progress) {
+                epochs.add(progress);
+              }
+            });
     Training.train(second, null);
 
     assertThat(result.upToDate()).isFalse();
@@ -46,40 +58,58 @@ class TrainingGanTest {
 
     byte[] a = Files.readAllBytes(first.output());
     byte[] b = Files.readAllBytes(second.output());
-    assertThat(TrainingTest.entries(a)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
-    assertThat(TrainingTest.entry(b, "weights.bin")).isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    assertThat(TrainingTest.entries(a))
+        .containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
+    assertThat(TrainingTest.entry(b, "weights.bin"))
+        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
     assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
 
     SyntheticModel model = ModelLoader.load(first.output().toString());
     assertThat(model.info().generator()).isEqualTo("ctgan");
     assertThat(model.info().settings()).containsEntry("privacyGate", "warn");
-    assertThat(model.info().provenance()).containsKeys("generatorLosses", "selectedEpoch", "epochsTrained");
+    assertThat(model.info().provenance())
+        .containsKeys("generatorLosses", "selectedEpoch", "epochsTrained");
     assertThat(model.info().evaluation()).containsEntry("privacyGateEnforced", false);
     SampleResult sample = model.sample(new SampleRequest(50, 1, List.of("sex=m"), null));
-    assertThat(sample.records()).hasSize(50).allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
+    assertThat(sample.records())
+        .hasSize(50)
+        .allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
     assertThat(sample.acceptanceRate()).isEqualTo(1.0);
     assertThat(Training.isUpToDate(first)).isTrue();
-    assertThat(((Map<?, ?>) model.info().provenance().get("ganSettings")).get("epochs")).isEqualTo(2);
+    assertThat(((Map<?, ?>) model.info().provenance().get("ganSettings")).get("epochs"))
+        .isEqualTo(2);
   }
 
   @Test
   void autoKeepsTheGeneratorThatScoresBetterOnValidation() throws Exception {
-    TrainSettings settings = TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
+    TrainSettings settings =
+        TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
     assertThat(settings.generator()).isEqualTo("auto");
     TrainRequest base = TrainedCopula.request(dir.resolve("data"));
     List<String> messages = new ArrayList<>();
-    SyntheticModel auto = train(base, dir.resolve("auto.synth"), settings, new TrainingListener() {
-      @Override
-      public void onMessage(String message) {
-        messages.add(message);
-      }
-    });
-    // The oracle: each generator trained on its own with the same seed (so the same split and the same fit),
+    SyntheticModel auto =
+        train(
+            base,
+            dir.resolve("auto.synth"),
+            settings,
+            new TrainingListener() {
+              @Override
+              public void onMessage(String message) {
+                messages.add(message);
+              }
+            });
+    // The oracle: each generator trained on its own with the same seed (so the same split and the
+    // same fit),
     // scored on the validation part by its own run, not by auto's comparison.
-    double copula = validationQuality(train(base, dir.resolve("copula.synth"), settings.withGenerator("copula"), null));
-    double ctgan = validationQuality(train(base, dir.resolve("ctgan.synth"), settings.withGenerator("ctgan"), null));
+    double copula =
+        validationQuality(
+            train(base, dir.resolve("copula.synth"), settings.withGenerator("copula"), null));
+    double ctgan =
+        validationQuality(
+            train(base, dir.resolve("ctgan.synth"), settings.withGenerator("ctgan"), null));
 
-    // Two CTGAN epochs cannot match a fitted copula, so the answer is known before looking at the scores.
+    // Two CTGAN epochs cannot match a fitted copula, so the answer is known before looking at the
+    // scores.
     assertThat(copula).as("copula %.4f vs ctgan %.4f", copula, ctgan).isGreaterThan(ctgan + 0.02);
     assertThat(auto.info().generator()).isEqualTo("copula");
     assertThat(validationQuality(auto)).isEqualTo(copula);
@@ -87,20 +117,39 @@ class TrainingGanTest {
     assertThat(((Number) recorded.get("copula")).doubleValue()).isEqualTo(copula);
     assertThat(((Number) recorded.get("ctgan")).doubleValue()).isEqualTo(ctgan);
     assertThat(auto.info().settings()).containsEntry("generator", "auto");
-    assertThat(messages).anySatisfy(m -> assertThat(m).startsWith(
-        String.format(Locale.ROOT, "auto: kept the Gaussian copula (validation quality: copula %.4f, ctgan %.4f;"
-            + " difference %.4f, standard error", copula, ctgan, ctgan - copula)));
+    assertThat(messages)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        String.format(
+                            Locale.ROOT,
+                            "auto: kept the Gaussian copula (validation quality: copula %.4f, ctgan %.4f;"
+                                + " difference %.4f, standard error",
+                            copula,
+                            ctgan,
+                            ctgan - copula)));
     // the tree detector's figures, with their spread, are recorded and named in the reason
     Map<?, ?> tree = (Map<?, ?>) recorded.get("treeDetectionAuc");
-    assertThat(messages).anySatisfy(m -> assertThat(m).contains(String.format(Locale.ROOT,
-        "tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f", tree.get("copula"),
-        tree.get("copulaStandardError"), tree.get("ctgan"), tree.get("ctganStandardError"))));
+    assertThat(messages)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        String.format(
+                            Locale.ROOT,
+                            "tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f",
+                            tree.get("copula"),
+                            tree.get("copulaStandardError"),
+                            tree.get("ctgan"),
+                            tree.get("ctganStandardError"))));
     assertThat(recorded.get("reason")).isIn(messages);
   }
 
   private static SyntheticModel train(
       TrainRequest base, Path output, TrainSettings settings, TrainingListener listener) {
-    Training.train(new TrainRequest(base.input(), base.schemaFile(), output, settings, false), listener);
+    Training.train(
+        new TrainRequest(base.input(), base.schemaFile(), output, settings, false), listener);
     return ModelLoader.load(output.toString());
   }
 

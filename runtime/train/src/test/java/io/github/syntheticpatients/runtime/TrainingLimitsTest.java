@@ -46,13 +46,18 @@ class TrainingLimitsTest {
     assertThatThrownBy(() -> Training.train(request(input), null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            input + ", line 3, column 'note': the value is 1,000,001 characters long; a value may have at most"
+            input
+                + ", line 3, column 'note': the value is 1,000,001 characters long; a value may have at most"
                 + " 1,000,000. Check for an unclosed quote \", or take the column out of the file (free text is not"
                 + " learned)");
   }
 
   private TrainRequest request(Path input) {
     return new TrainRequest(
-        input, null, dir.resolve("model.synth"), TrainSettings.defaults().withGenerator("copula"), true);
+        input,
+        null,
+        dir.resolve("model.synth"),
+        TrainSettings.defaults().withGenerator("copula"),
+        true);
   }
 }

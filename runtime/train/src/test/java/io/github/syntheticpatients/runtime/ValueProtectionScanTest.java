@@ -30,14 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Value protection end to end (docs/privacy §10): a table with planted unique extremes (a 15-digit age, a diagnosis
- * date decades before the others, the lowest and highest of an all-distinct weight, a lab value measured in 3 rows
- * only; in the timelines a far first visit, a far gap and all-distinct lab values) is trained with the copula, the
- * CTGAN and the timeline generator, evaluated, and every artefact is scanned for the planted values in every
- * formatting a writer could give them: as written, {@code Double.toString}, ISO dates, epoch days, seconds and
- * milliseconds. With {@code valueProtectionK=1} (off) the same scan finds them, which shows the scan can fail. (The
- * date is not named a birth date: schema inference drops those as quasi-identifiers, and this test is about the
- * numeric side.)
+ * Value protection end to end (docs/privacy §10): a table with planted unique extremes (a 15-digit
+ * age, a diagnosis date decades before the others, the lowest and highest of an all-distinct
+ * weight, a lab value measured in 3 rows only; in the timelines a far first visit, a far gap and
+ * all-distinct lab values) is trained with the copula, the CTGAN and the timeline generator,
+ * evaluated, and every artefact is scanned for the planted values in every formatting a writer
+ * could give them: as written, {@code Double.toString}, ISO dates, epoch days, seconds and
+ * milliseconds. With {@code valueProtectionK=1} (off) the same scan finds them, which shows the
+ * scan can fail. (The date is not named a birth date: schema inference drops those as
+ * quasi-identifiers, and this test is about the numeric side.)
  */
 class ValueProtectionScanTest {
   private static final int ROWS = 120;
@@ -47,8 +48,10 @@ class ValueProtectionScanTest {
   @TempDir static Path dir;
   private static Path table;
   private static Path timelines;
+
   /** Planted values by how they are found: numbers (parsed tokens) and ISO dates (text). */
   private static final Set<Double> PLANTED_NUMBERS = new TreeSet<>();
+
   private static final Set<String> PLANTED_DATES = new TreeSet<>();
   private static final List<String> MESSAGES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -65,14 +68,23 @@ class ValueProtectionScanTest {
     for (int r = 0; r < ROWS; r++) {
       String age = r == 17 ? "123456789012345" : Integer.toString(20 + random.nextInt(70));
       // All-distinct dates 97 days apart from 1940; row 33 was diagnosed in 1890.
-      LocalDate diagnosis = r == 33 ? LocalDate.of(1890, 3, 17) : firstDate.plusDays(97L * dateOrder[r]);
+      LocalDate diagnosis =
+          r == 33 ? LocalDate.of(1890, 3, 17) : firstDate.plusDays(97L * dateOrder[r]);
       latest = diagnosis.isAfter(latest) ? diagnosis : latest;
       // All-distinct weights 45.13, 45.50, ... (0.37 apart), shuffled.
       String weight = String.format(Locale.ROOT, "%.2f", 45.13 + 0.37 * weightOrder[r]);
       // crp is measured in 3 rows only: fewer than k, so it is withheld.
       String crp = r % 40 == 5 ? String.format(Locale.ROOT, "%.1f", 777.7 + r) : "";
-      csv.append(age).append(',').append(diagnosis).append(',').append(weight).append(',').append(crp).append(',')
-          .append(random.nextBoolean() ? "m" : "f").append('\n');
+      csv.append(age)
+          .append(',')
+          .append(diagnosis)
+          .append(',')
+          .append(weight)
+          .append(',')
+          .append(crp)
+          .append(',')
+          .append(random.nextBoolean() ? "m" : "f")
+          .append('\n');
     }
     Files.writeString(table, csv);
     plantNumber(123456789012345.0);
@@ -89,21 +101,31 @@ class ValueProtectionScanTest {
     int lab = 0;
     for (int p = 0; p < PATIENTS; p++) {
       String sex = p % 2 == 0 ? "m" : "f";
-      // Patient 0 starts 98765 days late; patient 1 has a 54321-day gap; the rest start at day 0 to 200.
+      // Patient 0 starts 98765 days late; patient 1 has a 54321-day gap; the rest start at day 0 to
+      // 200.
       int day = p == 0 ? 98765 : random.nextInt(200);
       for (int v = 0; v < 4; v++) {
         if (v > 0) {
           day += p == 1 && v == 3 ? 54321 : 20 + random.nextInt(60);
         }
         String value = String.format(Locale.ROOT, "%.3f", 3.141 + 0.017 * labOrder[lab++]);
-        visits.append(p).append(',').append(sex).append(',').append(day).append(',').append(value).append('\n');
+        visits
+            .append(p)
+            .append(',')
+            .append(sex)
+            .append(',')
+            .append(day)
+            .append(',')
+            .append(value)
+            .append('\n');
       }
     }
     Files.writeString(timelines, visits);
     plantNumber(98765);
     plantNumber(54321);
     plantNumber(3.141);
-    plantNumber(Double.parseDouble(String.format(Locale.ROOT, "%.3f", 3.141 + 0.017 * (PATIENTS * 4 - 1))));
+    plantNumber(
+        Double.parseDouble(String.format(Locale.ROOT, "%.3f", 3.141 + 0.017 * (PATIENTS * 4 - 1))));
   }
 
   @Test
@@ -122,10 +144,12 @@ class ValueProtectionScanTest {
     Map<String, String> artefacts = artefacts(ValueProtection.DEFAULT_K, "protected");
     assertThat(artefacts).hasSizeGreaterThan(8);
     artefacts.forEach((name, text) -> assertThat(planted(text)).as(name).isEmpty());
-    assertThat(MESSAGES).contains(
-        "Column 'crp' has only 3 training values, fewer than valueProtectionK=5: it is not learned and is generated"
-            + " as missing");
-    assertThat(artefacts.get("protected/copula.csv").lines().skip(1)).allMatch(line -> line.contains(",,"));
+    assertThat(MESSAGES)
+        .contains(
+            "Column 'crp' has only 3 training values, fewer than valueProtectionK=5: it is not learned and is generated"
+                + " as missing");
+    assertThat(artefacts.get("protected/copula.csv").lines().skip(1))
+        .allMatch(line -> line.contains(",,"));
   }
 
   @Test
@@ -147,32 +171,42 @@ class ValueProtectionScanTest {
     artefacts.putAll(tabularArtefacts(k, run, "ctgan"));
     Path model = dir.resolve(run + "/timelines.synth");
     Training.train(
-        new TrainRequest(timelines, null, model, settings(k, "auto"), false).withLongitudinal("id", "day"), null);
+        new TrainRequest(timelines, null, model, settings(k, "auto"), false)
+            .withLongitudinal("id", "day"),
+        null);
     artefacts.putAll(modelEntries(run + "/timelines.synth", model));
     Path output = dir.resolve(run + "/timelines.csv");
-    Generation.generate(new GenerateRequest(model.toString(), 200, 3, null, output, OutputFormat.CSV, List.of()));
+    Generation.generate(
+        new GenerateRequest(model.toString(), 200, 3, null, output, OutputFormat.CSV, List.of()));
     artefacts.put(run + "/timelines.csv", Files.readString(output));
     return artefacts;
   }
 
-  /** A tabular model file's text entries, 500 rows generated from it, and the evaluation's reports. */
-  private static Map<String, String> tabularArtefacts(int k, String run, String generator) throws IOException {
+  /**
+   * A tabular model file's text entries, 500 rows generated from it, and the evaluation's reports.
+   */
+  private static Map<String, String> tabularArtefacts(int k, String run, String generator)
+      throws IOException {
     Map<String, String> artefacts = new LinkedHashMap<>();
     Path model = dir.resolve(run + "/" + generator + ".synth");
-    Training.train(new TrainRequest(table, null, model, settings(k, generator), false), new TrainingListener() {
-      @Override
-      public void onMessage(String message) {
-        MESSAGES.add(message);
-      }
-    });
+    Training.train(
+        new TrainRequest(table, null, model, settings(k, generator), false),
+        new TrainingListener() {
+          @Override
+          public void onMessage(String message) {
+            MESSAGES.add(message);
+          }
+        });
     artefacts.putAll(modelEntries(run + "/" + generator + ".synth", model));
     Path output = dir.resolve(run + "/" + generator + ".csv");
-    Generation.generate(new GenerateRequest(model.toString(), 500, 3, null, output, OutputFormat.CSV, List.of()));
+    Generation.generate(
+        new GenerateRequest(model.toString(), 500, 3, null, output, OutputFormat.CSV, List.of()));
     artefacts.put(run + "/" + generator + ".csv", Files.readString(output));
     if (generator.equals("copula")) {
       Path reports = dir.resolve(run + "/report");
       Evaluation.evaluate(
-          new EvaluateRequest(output, table, null, null, reports, null, null, 1, Map.of()).withValueProtectionK(k));
+          new EvaluateRequest(output, table, null, null, reports, null, null, 1, Map.of())
+              .withValueProtectionK(k));
       artefacts.put(run + "/report/report.json", Files.readString(reports.resolve("report.json")));
       artefacts.put(run + "/report/report.html", Files.readString(reports.resolve("report.html")));
     }
@@ -197,7 +231,8 @@ class ValueProtectionScanTest {
     Map<String, String> entries = new LinkedHashMap<>();
     for (String entry : TrainingTest.entries(zip)) {
       if (!entry.endsWith(".bin")) {
-        entries.put(name + "!" + entry, new String(TrainingTest.entry(zip, entry), StandardCharsets.UTF_8));
+        entries.put(
+            name + "!" + entry, new String(TrainingTest.entry(zip, entry), StandardCharsets.UTF_8));
       }
     }
     assertThat(entries).containsKey(name + "!model.json");

@@ -12,7 +12,8 @@ class VersionsTest {
     assertThat(jarOf(ai.djl.engine.Engine.class))
         .endsWith("/api/" + Versions.djl() + "/api-" + Versions.djl() + ".jar");
     assertThat(jarOf(ai.djl.pytorch.jni.JniUtils.class))
-        .endsWith("/pytorch-engine/" + Versions.djl() + "/pytorch-engine-" + Versions.djl() + ".jar");
+        .endsWith(
+            "/pytorch-engine/" + Versions.djl() + "/pytorch-engine-" + Versions.djl() + ".jar");
     assertThat(Versions.pytorchJni()).startsWith(Versions.pytorch() + "-");
   }
 
@@ -20,8 +21,9 @@ class VersionsTest {
   void aMissingVersionIsABrokenBuild() {
     assertThatThrownBy(() -> Versions.required("no.such.version"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("io/github/syntheticpatients/runtime/versions.properties has no usable no.such.version (found"
-            + " null): the runtime jar was built without resource filtering; rebuild it with Maven");
+        .hasMessage(
+            "io/github/syntheticpatients/runtime/versions.properties has no usable no.such.version (found"
+                + " null): the runtime jar was built without resource filtering; rebuild it with Maven");
   }
 
   private static String jarOf(Class<?> type) {

@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * The Cholesky factor L (lower triangular, L·Lᵀ = A) of a symmetric positive definite matrix.
  *
- * <p>The thresholds and the order of operations are those of commons-math3's {@code CholeskyDecomposition}, which
- * the copula used before, so a model's correlation loads into the same factor and fitting shrinks it as often as
- * before. Only {@code Math.sqrt}, exact by specification, is transcendental.
+ * <p>The thresholds and the order of operations are those of commons-math3's {@code
+ * CholeskyDecomposition}, which the copula used before, so a model's correlation loads into the
+ * same factor and fitting shrinks it as often as before. Only {@code Math.sqrt}, exact by
+ * specification, is transcendental.
  */
 final class Cholesky {
   /** Entries a(i, j) and a(j, i) may differ by this much, relative to the larger. */

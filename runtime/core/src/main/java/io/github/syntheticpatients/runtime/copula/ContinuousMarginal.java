@@ -3,20 +3,23 @@ package io.github.syntheticpatients.runtime.copula;
 import java.util.Arrays;
 
 /**
- * The distribution of a continuous column's present values as its quantile function at evenly spaced
- * probabilities (linear in between). Only these knots are kept, never the rows. They are fitted on the column's
- * protected values ({@link io.github.syntheticpatients.runtime.schema.ProtectedValues}), so the first and last knot
- * are the k-th smallest and k-th largest value and sampled values stay in that range.
+ * The distribution of a continuous column's present values as its quantile function at evenly
+ * spaced probabilities (linear in between). Only these knots are kept, never the rows. They are
+ * fitted on the column's protected values ({@link
+ * io.github.syntheticpatients.runtime.schema.ProtectedValues}), so the first and last knot are the
+ * k-th smallest and k-th largest value and sampled values stay in that range.
  */
 final class ContinuousMarginal {
   /** Most knots of the quantile function, at probabilities 0, 1/(k-1), ..., 1. */
   static final int KNOTS = 200;
+
   /** Fewest knots. */
   static final int MIN_KNOTS = 20;
+
   /**
-   * Rows per knot. With a knot per row the quantile function would replay the training values themselves; one
-   * knot per few rows smooths small tables so synthetic values are not closer to training rows than to fresh
-   * ones (the privacy gate's DCR share measures exactly that).
+   * Rows per knot. With a knot per row the quantile function would replay the training values
+   * themselves; one knot per few rows smooths small tables so synthetic values are not closer to
+   * training rows than to fresh ones (the privacy gate's DCR share measures exactly that).
    */
   static final int ROWS_PER_KNOT = 4;
 
@@ -37,7 +40,8 @@ final class ContinuousMarginal {
   /**
    * Fits the quantile function of sorted values (linear interpolation between order statistics).
    *
-   * @param sortedPresent the column's protected values in ascending order; empty when there are none
+   * @param sortedPresent the column's protected values in ascending order; empty when there are
+   *     none
    */
   static ContinuousMarginal fit(double[] sortedPresent) {
     int n = sortedPresent.length;
@@ -73,7 +77,8 @@ final class ContinuousMarginal {
   }
 
   /**
-   * Normal scores of the present values by their mid-rank empirical distribution, NaN where missing.
+   * Normal scores of the present values by their mid-rank empirical distribution, NaN where
+   * missing.
    *
    * @param values the column (NaN = missing)
    */

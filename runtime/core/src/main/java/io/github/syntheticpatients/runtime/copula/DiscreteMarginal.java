@@ -1,12 +1,14 @@
 package io.github.syntheticpatients.runtime.copula;
 
 /**
- * Category probabilities. Each category owns an interval of [0, 1] in category order (as SDV does); a value is
- * scored at the middle of its interval, and a probability maps back to the category whose interval holds it.
+ * Category probabilities. Each category owns an interval of [0, 1] in category order (as SDV does);
+ * a value is scored at the middle of its interval, and a probability maps back to the category
+ * whose interval holds it.
  *
- * <p>The middle rather than a random point inside the interval: random jitter is independent between columns and
- * so weakens the estimated correlation of columns that move together (pbc's trt and ascites are missing in
- * exactly the same rows; with jitter the copula reproduced half of that, with middles nearly all).
+ * <p>The middle rather than a random point inside the interval: random jitter is independent
+ * between columns and so weakens the estimated correlation of columns that move together (pbc's trt
+ * and ascites are missing in exactly the same rows; with jitter the copula reproduced half of that,
+ * with middles nearly all).
  */
 final class DiscreteMarginal {
   private final double[] probabilities;
@@ -55,7 +57,10 @@ final class DiscreteMarginal {
     return probabilities.clone();
   }
 
-  /** The normal score of category {@code code}: the middle of its interval, mapped through the normal. */
+  /**
+   * The normal score of category {@code code}: the middle of its interval, mapped through the
+   * normal.
+   */
   double score(int code) {
     double lower = code == 0 ? 0 : upper[code - 1];
     return StandardNormal.inverse(0.5 * (lower + upper[code]));

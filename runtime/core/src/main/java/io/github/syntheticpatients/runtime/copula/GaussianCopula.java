@@ -1,12 +1,12 @@
 package io.github.syntheticpatients.runtime.copula;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
 import io.github.syntheticpatients.runtime.internal.Pearson;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -18,17 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Gaussian copula over a table's learned columns: per-column marginals joined by the correlation of their
- * normal scores. Fitting and sampling are plain Java and fast, which makes it a baseline for the GANs and a choice
- * for tables too small to train one.
+ * A Gaussian copula over a table's learned columns: per-column marginals joined by the correlation
+ * of their normal scores. Fitting and sampling are plain Java and fast, which makes it a baseline
+ * for the GANs and a choice for tables too small to train one.
  *
- * <p>Continuous columns keep a 200-knot quantile function of their value-protected values (never raw rows, never a
- * value fewer than k records hold; see {@link ProtectedValues}) and score values by their mid-rank empirical
- * distribution; discrete columns keep the probabilities of their categories. Every nullable column gets
- * a second dimension, its [present, missing] indicator, so missingness is modelled and correlated with the other
- * columns (pbc's non-trial patients miss a dozen columns together; one dimension with missing as an extra category
- * reproduced only 60% of that co-missingness). Correlations of value scores use the rows where both values are
- * present, and the matrix is shrunk toward the identity until it is positive definite.
+ * <p>Continuous columns keep a 200-knot quantile function of their value-protected values (never
+ * raw rows, never a value fewer than k records hold; see {@link ProtectedValues}) and score values
+ * by their mid-rank empirical distribution; discrete columns keep the probabilities of their
+ * categories. Every nullable column gets a second dimension, its [present, missing] indicator, so
+ * missingness is modelled and correlated with the other columns (pbc's non-trial patients miss a
+ * dozen columns together; one dimension with missing as an extra category reproduced only 60% of
+ * that co-missingness). Correlations of value scores use the rows where both values are present,
+ * and the matrix is shrunk toward the identity until it is positive definite.
  */
 public final class GaussianCopula {
   private static final int FORMAT = 1;
@@ -37,14 +38,21 @@ public final class GaussianCopula {
 
   private final TableSchema schema;
   private final List<ColumnSchema> learned;
+
   /** By learned column: the quantile function of a continuous column, else null. */
   private final ContinuousMarginal[] values;
+
   /** By learned column: the present categories of a discrete column, else null. */
   private final DiscreteMarginal[] categories;
+
   /** By learned column: the [present, missing] split of a nullable column, else null. */
   private final DiscreteMarginal[] missing;
-  /** By learned column: its value dimension; a nullable column's missing indicator is the next one. */
+
+  /**
+   * By learned column: its value dimension; a nullable column's missing indicator is the next one.
+   */
   private final int[] dimension;
+
   private final double[][] correlation;
   private final double[][] cholesky;
 
@@ -67,7 +75,8 @@ public final class GaussianCopula {
       }
     }
     if (correlation.length != d) {
-      throw new ModelFormatException(SOURCE, "correlation has " + correlation.length + " rows, expected " + d);
+      throw new ModelFormatException(
+          SOURCE, "correlation has " + correlation.length + " rows, expected " + d);
     }
     this.correlation = correlation;
     this.cholesky = d == 0 ? new double[0][0] : choleskyFactor(correlation);
@@ -97,14 +106,15 @@ public final class GaussianCopula {
   }
 
   /**
-   * Fits the copula to a table's learned columns. A continuous column's quantile knots are fitted on its
-   * {@link ProtectedValues}, so the model stores no value that fewer than k records hold; a nullable column with
-   * fewer than k present values is withheld and always generated as missing.
+   * Fits the copula to a table's learned columns. A continuous column's quantile knots are fitted
+   * on its {@link ProtectedValues}, so the model stores no value that fewer than k records hold; a
+   * nullable column with fewer than k present values is withheld and always generated as missing.
    *
    * @param table the training data; its schema becomes the model's schema
-   * @param k value protection: at least k records lie at or beyond each stored bound (1 turns it off)
-   * @throws io.github.syntheticpatients.runtime.InvalidInputException when a value contradicts the schema, or a
-   *     column that is not nullable has fewer than k values
+   * @param k value protection: at least k records lie at or beyond each stored bound (1 turns it
+   *     off)
+   * @throws io.github.syntheticpatients.runtime.InvalidInputException when a value contradicts the
+   *     schema, or a column that is not nullable has fewer than k values
    */
   public static GaussianCopula fit(Table table, int k) {
     TableSchema schema = table.schema();
@@ -128,11 +138,13 @@ public final class GaussianCopula {
         values[i] = ContinuousMarginal.fit(protectedValues.values());
         scores[dim++] = ContinuousMarginal.scores(cells);
       } else {
-        int[] codes = Arrays.stream(cells).filter(v -> !Double.isNaN(v)).mapToInt(v -> (int) v).toArray();
+        int[] codes =
+            Arrays.stream(cells).filter(v -> !Double.isNaN(v)).mapToInt(v -> (int) v).toArray();
         categories[i] = DiscreteMarginal.fit(codes, column.categories().size());
         double[] categoryScores = new double[rows];
         for (int r = 0; r < rows; r++) {
-          categoryScores[r] = Double.isNaN(cells[r]) ? Double.NaN : categories[i].score((int) cells[r]);
+          categoryScores[r] =
+              Double.isNaN(cells[r]) ? Double.NaN : categories[i].score((int) cells[r]);
         }
         scores[dim++] = categoryScores;
       }
@@ -149,10 +161,14 @@ public final class GaussianCopula {
         scores[dim++] = indicatorScores;
       }
     }
-    return new GaussianCopula(schema, values, categories, missing, positiveDefinite(pairwiseCorrelation(scores)));
+    return new GaussianCopula(
+        schema, values, categories, missing, positiveDefinite(pairwiseCorrelation(scores)));
   }
 
-  /** Pearson correlations over the rows where both scores are present (at least 3); 0 where undefined. */
+  /**
+   * Pearson correlations over the rows where both scores are present (at least 3); 0 where
+   * undefined.
+   */
   private static double[][] pairwiseCorrelation(double[][] scores) {
     int d = scores.length;
     double[][] r = new double[d][d];
@@ -168,7 +184,9 @@ public final class GaussianCopula {
     return r;
   }
 
-  /** Shrinks toward the identity, doubling the shrinkage until the Cholesky factorisation succeeds. */
+  /**
+   * Shrinks toward the identity, doubling the shrinkage until the Cholesky factorisation succeeds.
+   */
   private static double[][] positiveDefinite(double[][] r) {
     int d = r.length;
     for (double shrinkage = INITIAL_SHRINKAGE; ; shrinkage = Math.min(1.0, shrinkage * 2)) {
@@ -187,7 +205,9 @@ public final class GaussianCopula {
   private static double[][] choleskyFactor(double[][] matrix) {
     return Cholesky.lower(matrix)
         .orElseThrow(
-            () -> new ModelFormatException(SOURCE, "the correlation matrix is not symmetric positive definite"));
+            () ->
+                new ModelFormatException(
+                    SOURCE, "the correlation matrix is not symmetric positive definite"));
   }
 
   /** The schema sampled tables use. */
@@ -195,7 +215,10 @@ public final class GaussianCopula {
     return schema;
   }
 
-  /** The correlation of the normal scores: per learned column its values, then its missing indicator if nullable. */
+  /**
+   * The correlation of the normal scores: per learned column its values, then its missing indicator
+   * if nullable.
+   */
   public double[][] correlation() {
     double[][] copy = new double[correlation.length][];
     for (int i = 0; i < copy.length; i++) {
@@ -205,8 +228,9 @@ public final class GaussianCopula {
   }
 
   /**
-   * Samples synthetic rows: correlated normals, mapped through each column's marginal. Values stay in the
-   * protected range (the k-th smallest to the k-th largest training value); INTEGER, DATE and DATETIME values are whole.
+   * Samples synthetic rows: correlated normals, mapped through each column's marginal. Values stay
+   * in the protected range (the k-th smallest to the k-th largest training value); INTEGER, DATE
+   * and DATETIME values are whole.
    *
    * @param rows how many rows
    * @param random the source of randomness; the same seed gives the same table
@@ -303,7 +327,8 @@ public final class GaussianCopula {
     List<Map<String, Object>> columns = read.maps(state, "columns");
     if (columns.size() != learned.size()) {
       throw new ModelFormatException(
-          SOURCE, "it models " + columns.size() + " columns but the schema learns " + learned.size());
+          SOURCE,
+          "it models " + columns.size() + " columns but the schema learns " + learned.size());
     }
     ContinuousMarginal[] values = new ContinuousMarginal[learned.size()];
     DiscreteMarginal[] categories = new DiscreteMarginal[learned.size()];
@@ -317,30 +342,50 @@ public final class GaussianCopula {
             || read.bool(c, "nullable") != column.nullable()) {
           throw new ModelFormatException(
               SOURCE,
-              "column " + (i + 1) + " is '" + c.get("name") + "' (" + c.get("kind") + ", nullable "
-                  + c.get("nullable") + ") but the schema has '" + column.name() + "' (" + column.kind()
-                  + ", nullable " + column.nullable() + ")");
+              "column "
+                  + (i + 1)
+                  + " is '"
+                  + c.get("name")
+                  + "' ("
+                  + c.get("kind")
+                  + ", nullable "
+                  + c.get("nullable")
+                  + ") but the schema has '"
+                  + column.name()
+                  + "' ("
+                  + column.kind()
+                  + ", nullable "
+                  + column.nullable()
+                  + ")");
         }
         if (column.kind().isContinuous()) {
           values[i] = new ContinuousMarginal(read.doubles(c, "quantiles"));
         } else {
-          categories[i] = marginal(read.doubles(c, "probabilities"), column.categories().size(), column);
+          categories[i] =
+              marginal(read.doubles(c, "probabilities"), column.categories().size(), column);
         }
         if (column.nullable()) {
           missing[i] = marginal(read.doubles(c, "missing"), 2, column);
         }
       }
-      return new GaussianCopula(schema, values, categories, missing, read.matrix(state, "correlation"));
+      return new GaussianCopula(
+          schema, values, categories, missing, read.matrix(state, "correlation"));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(SOURCE, e.getMessage(), e);
     }
   }
 
-  private static DiscreteMarginal marginal(double[] probabilities, int expected, ColumnSchema column) {
+  private static DiscreteMarginal marginal(
+      double[] probabilities, int expected, ColumnSchema column) {
     if (probabilities.length != expected) {
       throw new ModelFormatException(
           SOURCE,
-          "column '" + column.name() + "' has " + probabilities.length + " probabilities, expected " + expected);
+          "column '"
+              + column.name()
+              + "' has "
+              + probabilities.length
+              + " probabilities, expected "
+              + expected);
     }
     return new DiscreteMarginal(probabilities);
   }

@@ -1,12 +1,14 @@
 package io.github.syntheticpatients.runtime.copula;
 
 /**
- * The standard normal quantile function by Wichura's algorithm AS 241 (PPND16, Applied Statistics 37(3), 1988):
- * rational approximations accurate to about 1e-16 relative, for probabilities down to the smallest doubles.
+ * The standard normal quantile function by Wichura's algorithm AS 241 (PPND16, Applied Statistics
+ * 37(3), 1988): rational approximations accurate to about 1e-16 relative, for probabilities down to
+ * the smallest doubles.
  *
- * <p>Written out rather than taken from a library so that sampling gives the same bits on every machine: the only
- * transcendental calls are {@link StrictMath#log} and {@link StrictMath#sqrt}, whose results Java specifies
- * exactly, and the rest is double arithmetic in a fixed order (docs/numerics.md).
+ * <p>Written out rather than taken from a library so that sampling gives the same bits on every
+ * machine: the only transcendental calls are {@link StrictMath#log} and {@link StrictMath#sqrt},
+ * whose results Java specifies exactly, and the rest is double arithmetic in a fixed order
+ * (docs/numerics.md).
  */
 final class NormalQuantile {
   private static final double SPLIT_CENTRAL = 0.425;

@@ -7,16 +7,20 @@ final class StandardNormal {
 
   private StandardNormal() {}
 
-  /** The quantile function, with {@code p} kept within {@link #EPSILON} of 0 and 1 ({@link NormalQuantile}). */
+  /**
+   * The quantile function, with {@code p} kept within {@link #EPSILON} of 0 and 1 ({@link
+   * NormalQuantile}).
+   */
   static double inverse(double p) {
     return NormalQuantile.of(Math.max(EPSILON, Math.min(1 - EPSILON, p)));
   }
 
   /**
-   * The distribution function by Hart's double-precision rational approximation (as given by G. West, "Better
-   * approximations to cumulative normal functions", 2005), with {@link StrictMath#exp} so that sampling gives the same
-   * bits on every machine. Hand-written because commons-math3's {@code Erf.erfc}
-   * evaluates an incomplete gamma function iteratively, far too slow for sampling a million rows.
+   * The distribution function by Hart's double-precision rational approximation (as given by G.
+   * West, "Better approximations to cumulative normal functions", 2005), with {@link
+   * StrictMath#exp} so that sampling gives the same bits on every machine. Hand-written because
+   * commons-math3's {@code Erf.erfc} evaluates an incomplete gamma function iteratively, far too
+   * slow for sampling a million rows.
    */
   static double cdf(double x) {
     double a = Math.abs(x);

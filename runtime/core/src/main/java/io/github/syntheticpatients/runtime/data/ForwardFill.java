@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Last observation carried forward, an explicit option and never a default: in the named time-varying columns a
- * missing value takes the value of the same patient's previous visit (after filling that one), so a lab measured
- * once stays in effect until it is measured again. A patient's first visit, and the visits before a column's first
- * measurement, stay missing: nothing is invented from other patients.
+ * Last observation carried forward, an explicit option and never a default: in the named
+ * time-varying columns a missing value takes the value of the same patient's previous visit (after
+ * filling that one), so a lab measured once stays in effect until it is measured again. A patient's
+ * first visit, and the visits before a column's first measurement, stay missing: nothing is
+ * invented from other patients.
  */
 public final class ForwardFill {
   /** The parameter name used in error messages. */
@@ -26,24 +27,34 @@ public final class ForwardFill {
    *
    * @param timelines the real visits
    * @param columns time-varying column names; empty returns the timelines unchanged
-   * @throws InvalidInputException naming {@value #PARAMETER} when a name is not a time-varying column of the schema
+   * @throws InvalidInputException naming {@value #PARAMETER} when a name is not a time-varying
+   *     column of the schema
    */
   public static Timelines apply(Timelines timelines, Collection<String> columns) {
     TableSchema schema = timelines.schema();
-    List<String> timeVarying = schema.timeVaryingColumns().stream().map(ColumnSchema::name).toList();
+    List<String> timeVarying =
+        schema.timeVaryingColumns().stream().map(ColumnSchema::name).toList();
     Set<String> names = new LinkedHashSet<>(columns);
     for (String name : names) {
       if (!timeVarying.contains(name)) {
         String why =
             schema.indexOf(name) < 0
                 ? "is not a column of the data"
-                : name.equals(schema.time()) ? "is the time column"
-                : name.equals(schema.entityId()) ? "is the patient id column"
-                : schema.column(name).orElseThrow().staticAttribute() ? "is a static attribute (one value per patient)"
-                : "is not learned (dropped or an identifier)";
+                : name.equals(schema.time())
+                    ? "is the time column"
+                    : name.equals(schema.entityId())
+                        ? "is the patient id column"
+                        : schema.column(name).orElseThrow().staticAttribute()
+                            ? "is a static attribute (one value per patient)"
+                            : "is not learned (dropped or an identifier)";
         throw InvalidInputException.inParameter(
             PARAMETER,
-            "cannot forward-fill '" + name + "': it " + why + "; list only time-varying columns: " + timeVarying);
+            "cannot forward-fill '"
+                + name
+                + "': it "
+                + why
+                + "; list only time-varying columns: "
+                + timeVarying);
       }
     }
     if (names.isEmpty()) {

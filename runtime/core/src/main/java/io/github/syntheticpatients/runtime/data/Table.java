@@ -6,12 +6,13 @@ import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Objects;
 
 /**
- * A patient table held column by column in primitive arrays, so a million rows cost 8 bytes a cell rather than a
- * Java object each.
+ * A patient table held column by column in primitive arrays, so a million rows cost 8 bytes a cell
+ * rather than a Java object each.
  *
- * <p>Cell values by column kind: NUMERIC and INTEGER the number; DATE the epoch day; DATETIME epoch seconds
- * (UTC); BINARY and CATEGORICAL the index of the category in {@link ColumnSchema#categories()}; IDENTIFIER and
- * dropped columns are not stored (always NaN). A missing value is NaN.
+ * <p>Cell values by column kind: NUMERIC and INTEGER the number; DATE the epoch day; DATETIME epoch
+ * seconds (UTC); BINARY and CATEGORICAL the index of the category in {@link
+ * ColumnSchema#categories()}; IDENTIFIER and dropped columns are not stored (always NaN). A missing
+ * value is NaN.
  */
 public final class Table implements TableView {
   private final TableSchema schema;
@@ -27,7 +28,10 @@ public final class Table implements TableView {
     this.columns = Objects.requireNonNull(columns, "columns");
     if (columns.length != schema.columns().size()) {
       throw new IllegalArgumentException(
-          "Table has " + columns.length + " column arrays but schema has " + schema.columns().size());
+          "Table has "
+              + columns.length
+              + " column arrays but schema has "
+              + schema.columns().size());
     }
     this.rows = columns.length == 0 ? 0 : columns[0].length;
     for (double[] column : columns) {
@@ -38,7 +42,8 @@ public final class Table implements TableView {
   }
 
   /**
-   * The table behind a view the runtime handed out ({@link io.github.syntheticpatients.runtime.SampleResult#table()}).
+   * The table behind a view the runtime handed out ({@link
+   * io.github.syntheticpatients.runtime.SampleResult#table()}).
    *
    * @throws IllegalArgumentException for a view some other code implemented
    */
@@ -46,7 +51,8 @@ public final class Table implements TableView {
     if (view instanceof Table table) {
       return table;
     }
-    throw new IllegalArgumentException("not a table the runtime sampled: " + view.getClass().getName());
+    throw new IllegalArgumentException(
+        "not a table the runtime sampled: " + view.getClass().getName());
   }
 
   @Override

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns {@link Timelines} into {@link PatientTimeline}s: per patient, the id column and the static attributes
- * (taken from the first visit), then the visits in time order with the time column and the time-varying columns.
- * Values are typed as {@link ValueFormat#toValue}.
+ * Turns {@link Timelines} into {@link PatientTimeline}s: per patient, the id column and the static
+ * attributes (taken from the first visit), then the visits in time order with the time column and
+ * the time-varying columns. Values are typed as {@link ValueFormat#toValue}.
  */
 public final class TimelineRecords {
   private TimelineRecords() {}
@@ -34,7 +34,9 @@ public final class TimelineRecords {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put(schema.entityId(), id);
     for (ColumnSchema column : schema.staticColumns()) {
-      attributes.put(column.name(), ValueFormat.toValue(column, visits.value(first, schema.indexOf(column.name()))));
+      attributes.put(
+          column.name(),
+          ValueFormat.toValue(column, visits.value(first, schema.indexOf(column.name()))));
     }
     ColumnSchema timeColumn = schema.column(schema.time()).orElseThrow();
     int timeIndex = schema.indexOf(schema.time());
@@ -45,7 +47,9 @@ public final class TimelineRecords {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put(timeColumn.name(), ValueFormat.toValue(timeColumn, visits.value(row, timeIndex)));
       for (int i = 0; i < varyingIndex.length; i++) {
-        values.put(varying.get(i).name(), ValueFormat.toValue(varying.get(i), visits.value(row, varyingIndex[i])));
+        values.put(
+            varying.get(i).name(),
+            ValueFormat.toValue(varying.get(i), visits.value(row, varyingIndex[i])));
       }
       records.add(new PatientRecord(values));
     }

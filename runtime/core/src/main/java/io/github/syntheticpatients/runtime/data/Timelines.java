@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Longitudinal data: the visits of every patient in long format (one row per visit), grouped by patient and, within
- * a patient, ordered by time. Patient {@code p} owns rows {@code [firstRow(p), firstRow(p) + visitCount(p))} of
- * {@link #visits()}. The patient id column is not stored in the table (identifiers never are); {@link #id(int)}
- * keeps the id as read, for messages and for grouping only.
+ * Longitudinal data: the visits of every patient in long format (one row per visit), grouped by
+ * patient and, within a patient, ordered by time. Patient {@code p} owns rows {@code [firstRow(p),
+ * firstRow(p) + visitCount(p))} of {@link #visits()}. The patient id column is not stored in the
+ * table (identifiers never are); {@link #id(int)} keeps the id as read, for messages and for
+ * grouping only.
  */
 public final class Timelines implements TimelinesView {
   private final Table visits;
@@ -20,19 +21,24 @@ public final class Timelines implements TimelinesView {
   private final List<String> ids;
 
   /**
-   * @param visits the visit rows over a longitudinal schema, grouped by patient and ordered by time within one
-   * @param starts {@code patients + 1} row offsets: patient {@code p} has rows {@code [starts[p], starts[p+1])};
-   *     {@code starts[0] == 0}, the last is the row count, and every patient has at least one visit
+   * @param visits the visit rows over a longitudinal schema, grouped by patient and ordered by time
+   *     within one
+   * @param starts {@code patients + 1} row offsets: patient {@code p} has rows {@code [starts[p],
+   *     starts[p+1])}; {@code starts[0] == 0}, the last is the row count, and every patient has at
+   *     least one visit
    * @param ids one id per patient, as read (or generated)
    */
   public Timelines(Table visits, int[] starts, List<String> ids) {
     this.visits = Objects.requireNonNull(visits, "visits");
     if (!visits.schema().isLongitudinal()) {
-      throw new IllegalArgumentException("Timelines need a longitudinal schema (entityId and time set)");
+      throw new IllegalArgumentException(
+          "Timelines need a longitudinal schema (entityId and time set)");
     }
     this.starts = starts.clone();
     this.ids = List.copyOf(ids);
-    if (starts.length != ids.size() + 1 || starts[0] != 0 || starts[starts.length - 1] != visits.rowCount()) {
+    if (starts.length != ids.size() + 1
+        || starts[0] != 0
+        || starts[starts.length - 1] != visits.rowCount()) {
       throw new IllegalArgumentException(
           "Patient offsets must start at 0, end at the row count and have one entry per patient plus one");
     }
@@ -43,12 +49,16 @@ public final class Timelines implements TimelinesView {
     }
   }
 
-  /** The timelines behind a view the runtime made ({@code Schemas.readTimelines}); refuses a foreign one. */
+  /**
+   * The timelines behind a view the runtime made ({@code Schemas.readTimelines}); refuses a foreign
+   * one.
+   */
   public static Timelines of(TimelinesView view) {
     if (view instanceof Timelines timelines) {
       return timelines;
     }
-    throw new IllegalArgumentException("not timelines the runtime read: " + view.getClass().getName());
+    throw new IllegalArgumentException(
+        "not timelines the runtime read: " + view.getClass().getName());
   }
 
   @Override
@@ -126,8 +136,8 @@ public final class Timelines implements TimelinesView {
   }
 
   /**
-   * One row per patient over the same schema: each patient's first visit (so static attributes and the first
-   * visit's time, as well as the first visit's time-varying values).
+   * One row per patient over the same schema: each patient's first visit (so static attributes and
+   * the first visit's time, as well as the first visit's time-varying values).
    */
   public Table firstVisits() {
     return visits.selectRows(Arrays.copyOf(starts, ids.size()));

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Turns {@link Table} cell values into the typed values of a {@link
- * io.github.syntheticpatients.runtime.PatientRecord}, and typed values into CSV text. Both are deterministic: the
- * same input always gives the same output, whatever the locale or platform.
+ * io.github.syntheticpatients.runtime.PatientRecord}, and typed values into CSV text. Both are
+ * deterministic: the same input always gives the same output, whatever the locale or platform.
  */
 public final class ValueFormat {
   private ValueFormat() {}
@@ -29,10 +29,10 @@ public final class ValueFormat {
    *
    * @param column the cell's column
    * @param value the cell value by the {@link Table} conventions
-   * @return null for NaN; the category text for BINARY and CATEGORICAL; a {@link Double} rounded half-up to the
-   *     column's decimals for NUMERIC; a {@link Long} for INTEGER; a {@link LocalDate} for DATE (from the epoch
-   *     day); a {@link LocalDateTime} for DATETIME (from epoch seconds, UTC); the whole number as text for
-   *     IDENTIFIER
+   * @return null for NaN; the category text for BINARY and CATEGORICAL; a {@link Double} rounded
+   *     half-up to the column's decimals for NUMERIC; a {@link Long} for INTEGER; a {@link
+   *     LocalDate} for DATE (from the epoch day); a {@link LocalDateTime} for DATETIME (from epoch
+   *     seconds, UTC); the whole number as text for IDENTIFIER
    * @throws IllegalArgumentException for an infinite value or a category index out of range
    */
   public static Object toValue(ColumnSchema column, double value) {
@@ -48,12 +48,18 @@ public final class ValueFormat {
         long index = Math.round(value);
         if (index < 0 || index >= column.categories().size()) {
           throw new IllegalArgumentException(
-              "Column '" + column.name() + "' has category index " + value + " but only "
-                  + column.categories().size() + " categories");
+              "Column '"
+                  + column.name()
+                  + "' has category index "
+                  + value
+                  + " but only "
+                  + column.categories().size()
+                  + " categories");
         }
         return column.categories().get((int) index);
       case NUMERIC:
-        return BigDecimal.valueOf(value).setScale(Math.max(0, column.decimals()), RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(value)
+            .setScale(Math.max(0, column.decimals()), RoundingMode.HALF_UP)
             .doubleValue();
       case INTEGER:
         return Math.round(value);
@@ -69,9 +75,10 @@ public final class ValueFormat {
   }
 
   /**
-   * The CSV text of a typed value: empty for null (and NaN); numbers in plain notation without exponent and
-   * without trailing zeros ({@code 2.50} is {@code 2.5}, {@code 1.0} is {@code 1}); dates and date-times in ISO
-   * 8601 ({@code 2024-02-29}, {@code 2024-02-29T13:45:00}); text as it is.
+   * The CSV text of a typed value: empty for null (and NaN); numbers in plain notation without
+   * exponent and without trailing zeros ({@code 2.50} is {@code 2.5}, {@code 1.0} is {@code 1});
+   * dates and date-times in ISO 8601 ({@code 2024-02-29}, {@code 2024-02-29T13:45:00}); text as it
+   * is.
    *
    * @throws IllegalArgumentException for an infinite number
    */
@@ -90,9 +97,15 @@ public final class ValueFormat {
       if (Double.isInfinite(number)) {
         throw new IllegalArgumentException("Cannot write an infinite number");
       }
-      return plain(value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(number));
+      return plain(
+          value instanceof Float f
+              ? new BigDecimal(Float.toString(f))
+              : BigDecimal.valueOf(number));
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger) {
       return value.toString();
     }
@@ -113,8 +126,9 @@ public final class ValueFormat {
   }
 
   /**
-   * One row of a table as a record of its output columns ({@link TableSchema#outputColumns()}: everything not
-   * dropped), values as {@link #toValue}. Identifier columns are not stored in a table, so they are null.
+   * One row of a table as a record of its output columns ({@link TableSchema#outputColumns()}:
+   * everything not dropped), values as {@link #toValue}. Identifier columns are not stored in a
+   * table, so they are null.
    */
   public static PatientRecord toRecord(Table table, int row) {
     Map<String, Object> values = new LinkedHashMap<>();

@@ -10,8 +10,8 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 /**
- * Health Gym's numeric encoding: shift the data to be positive, apply a Box-Cox transform whose lambda maximises
- * the likelihood, then scale the transformed observed range onto [-1, 1].
+ * Health Gym's numeric encoding: shift the data to be positive, apply a Box-Cox transform whose
+ * lambda maximises the likelihood, then scale the transformed observed range onto [-1, 1].
  */
 final class BoxCoxScaler implements NumericScaler {
   static final String TYPE = "boxcox";
@@ -39,9 +39,11 @@ final class BoxCoxScaler implements NumericScaler {
     }
     // Box-Cox needs positive data: move the minimum to min(1, range) above zero.
     double shift = lo > 0 ? 0 : -lo + (hi > lo ? Math.min(1.0, hi - lo) : 1.0);
-    double[] sample = present.length <= GaussianMixture1d.MAX_FIT_VALUES ? present : sample(present, random);
+    double[] sample =
+        present.length <= GaussianMixture1d.MAX_FIT_VALUES ? present : sample(present, random);
     double lambda = hi > lo ? maximumLikelihoodLambda(sample, shift) : 1.0;
-    double[] transformed = new double[] {transform(lo + shift, lambda), transform(hi + shift, lambda)};
+    double[] transformed =
+        new double[] {transform(lo + shift, lambda), transform(hi + shift, lambda)};
     return new BoxCoxScaler(shift, lambda, new MinMaxScaler(transformed[0], transformed[1]));
   }
 
@@ -96,7 +98,9 @@ final class BoxCoxScaler implements NumericScaler {
   }
 
   static double transform(double positive, double lambda) {
-    return Math.abs(lambda) < 1e-12 ? Math.log(positive) : (Math.pow(positive, lambda) - 1.0) / lambda;
+    return Math.abs(lambda) < 1e-12
+        ? Math.log(positive)
+        : (Math.pow(positive, lambda) - 1.0) / lambda;
   }
 
   /** Decoding runs when sampling: StrictMath gives the same value on every machine. */
@@ -117,9 +121,11 @@ final class BoxCoxScaler implements NumericScaler {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
+  public void encode(
+      double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
     // Values below the fitted minimum (new data) stay defined and scale to -1.
-    out[offset] = (float) range.scale(transform(Math.max(value + shift, Double.MIN_NORMAL), lambda));
+    out[offset] =
+        (float) range.scale(transform(Math.max(value + shift, Double.MIN_NORMAL), lambda));
   }
 
   @Override

@@ -17,8 +17,8 @@ interface ColumnCodec {
   int width();
 
   /**
-   * Writes every cell (NaN = missing) of the column: row {@code r} fills all {@link #width()} positions from
-   * {@code out[offset + r * stride]}.
+   * Writes every cell (NaN = missing) of the column: row {@code r} fills all {@link #width()}
+   * positions from {@code out[offset + r * stride]}.
    */
   void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random);
 

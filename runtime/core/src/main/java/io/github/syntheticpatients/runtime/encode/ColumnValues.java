@@ -10,8 +10,8 @@ public final class ColumnValues {
   private ColumnValues() {}
 
   /**
-   * Checks that a column's cells agree with its schema: NaN only when nullable, no infinities, category indexes
-   * that exist.
+   * Checks that a column's cells agree with its schema: NaN only when nullable, no infinities,
+   * category indexes that exist.
    *
    * @throws InvalidInputException naming the column and data row, and how to fix it
    */
@@ -24,30 +24,45 @@ public final class ColumnValues {
         if (!column.nullable()) {
           throw InvalidInputException.inParameter(
               "schema",
-              "Column '" + column.name() + "' is missing in data row " + (row + 1)
+              "Column '"
+                  + column.name()
+                  + "' is missing in data row "
+                  + (row + 1)
                   + " but the schema marks it not nullable; set \"nullable\": true for it in the schema");
         }
       } else if (Double.isInfinite(v)) {
         throw InvalidInputException.inParameter(
             "schema",
-            "Column '" + column.name() + "' holds an infinite value in data row " + (row + 1)
+            "Column '"
+                + column.name()
+                + "' holds an infinite value in data row "
+                + (row + 1)
                 + "; replace it with a finite number or leave the cell empty (missing)");
       } else if (discrete && (v != Math.rint(v) || v < 0 || v >= categories)) {
         throw InvalidInputException.inParameter(
             "schema",
-            "Column '" + column.name() + "' holds category index " + v + " in data row " + (row + 1)
-                + " but the schema lists only " + categories + " categories " + column.categories()
+            "Column '"
+                + column.name()
+                + "' holds category index "
+                + v
+                + " in data row "
+                + (row + 1)
+                + " but the schema lists only "
+                + categories
+                + " categories "
+                + column.categories()
                 + "; add the category to the schema");
       }
     }
   }
 
   /**
-   * The cells of a column withheld by value protection (fewer than k present values,
-   * {@link io.github.syntheticpatients.runtime.schema.ProtectedValues#withheld()}): all missing, so nothing of the
-   * column is learned and it is generated as missing.
+   * The cells of a column withheld by value protection (fewer than k present values, {@link
+   * io.github.syntheticpatients.runtime.schema.ProtectedValues#withheld()}): all missing, so
+   * nothing of the column is learned and it is generated as missing.
    *
-   * @throws InvalidInputException when the column is not nullable, since its values cannot be generated as missing
+   * @throws InvalidInputException when the column is not nullable, since its values cannot be
+   *     generated as missing
    */
   public static double[] withheld(ColumnSchema column, double[] values, int k) {
     int present = 0;
@@ -59,9 +74,18 @@ public final class ColumnValues {
     if (present > 0 && !column.nullable()) {
       throw InvalidInputException.inParameter(
           ValueProtection.OPTION,
-          "Column '" + column.name() + "' has only " + present + " values, fewer than " + ValueProtection.OPTION
-              + "=" + k + ", so no value of it can be stored without singling out a record; train on more rows,"
-              + " drop the column in the schema, or lower " + ValueProtection.OPTION + " knowingly");
+          "Column '"
+              + column.name()
+              + "' has only "
+              + present
+              + " values, fewer than "
+              + ValueProtection.OPTION
+              + "="
+              + k
+              + ", so no value of it can be stored without singling out a record; train on more rows,"
+              + " drop the column in the schema, or lower "
+              + ValueProtection.OPTION
+              + " knowingly");
     }
     double[] missing = new double[values.length];
     Arrays.fill(missing, Double.NaN);

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A NUMERIC, INTEGER, DATE or DATETIME column: a VALUE scalar, a MODE one-hot when the scaler has modes, and a
- * MISSING pair [present, missing] when the column is nullable. Decoding clips to the protected range (if asked)
- * and rounds whole-number kinds. A withheld column (fewer than k values, see
- * {@link io.github.syntheticpatients.runtime.schema.ProtectedValues}) encodes every value as missing and decodes
- * to missing.
+ * A NUMERIC, INTEGER, DATE or DATETIME column: a VALUE scalar, a MODE one-hot when the scaler has
+ * modes, and a MISSING pair [present, missing] when the column is nullable. Decoding clips to the
+ * protected range (if asked) and rounds whole-number kinds. A withheld column (fewer than k values,
+ * see {@link io.github.syntheticpatients.runtime.schema.ProtectedValues}) encodes every value as
+ * missing and decodes to missing.
  */
 final class ContinuousCodec implements ColumnCodec {
   /** State entry that marks a withheld column. */
@@ -30,9 +30,15 @@ final class ContinuousCodec implements ColumnCodec {
   private final int width;
 
   ContinuousCodec(
-      ColumnSchema column, NumericScaler scaler, double min, double max, boolean clip, boolean withheld) {
+      ColumnSchema column,
+      NumericScaler scaler,
+      double min,
+      double max,
+      boolean clip,
+      boolean withheld) {
     if (withheld && !column.nullable()) {
-      throw new IllegalArgumentException("Column '" + column.name() + "' is withheld but not nullable");
+      throw new IllegalArgumentException(
+          "Column '" + column.name() + "' is withheld but not nullable");
     }
     this.column = column;
     this.withheld = withheld;
@@ -56,10 +62,14 @@ final class ContinuousCodec implements ColumnCodec {
     String name = column.name();
     blocks.add(new OutputBlock(OutputBlock.Kind.SCALAR, OutputBlock.Role.VALUE, offset, 1, name));
     if (modes > 0) {
-      blocks.add(new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MODE, offset + 1, modes, name));
+      blocks.add(
+          new OutputBlock(
+              OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MODE, offset + 1, modes, name));
     }
     if (column.nullable()) {
-      blocks.add(new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MISSING, offset + 1 + modes, 2, name));
+      blocks.add(
+          new OutputBlock(
+              OutputBlock.Kind.SOFTMAX, OutputBlock.Role.MISSING, offset + 1 + modes, 2, name));
     }
     return blocks;
   }
@@ -70,7 +80,8 @@ final class ContinuousCodec implements ColumnCodec {
   }
 
   @Override
-  public void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random) {
+  public void encode(
+      double[] values, float[] out, int offset, int stride, SplittableRandom random) {
     double[] scratch = new double[modes];
     for (int row = 0, position = offset; row < values.length; row++, position += stride) {
       double value = values[row];

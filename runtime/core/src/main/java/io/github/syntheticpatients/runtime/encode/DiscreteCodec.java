@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One-hot categories of a BINARY or CATEGORICAL column; a nullable column has an extra last category for
- * missing, so missingness is learned like any other category.
+ * One-hot categories of a BINARY or CATEGORICAL column; a nullable column has an extra last
+ * category for missing, so missingness is learned like any other category.
  */
 final class DiscreteCodec implements ColumnCodec {
   static final String TYPE = "onehot";
@@ -31,7 +31,8 @@ final class DiscreteCodec implements ColumnCodec {
   @Override
   public List<OutputBlock> blocks(int offset) {
     return List.of(
-        new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.CATEGORY, offset, width, column.name()));
+        new OutputBlock(
+            OutputBlock.Kind.SOFTMAX, OutputBlock.Role.CATEGORY, offset, width, column.name()));
   }
 
   @Override
@@ -40,7 +41,8 @@ final class DiscreteCodec implements ColumnCodec {
   }
 
   @Override
-  public void encode(double[] values, float[] out, int offset, int stride, SplittableRandom random) {
+  public void encode(
+      double[] values, float[] out, int offset, int stride, SplittableRandom random) {
     for (int row = 0, position = offset; row < values.length; row++, position += stride) {
       // Values were validated by TableEncoder, so NaN means a nullable column.
       int hot = Double.isNaN(values[row]) ? categories : (int) values[row];

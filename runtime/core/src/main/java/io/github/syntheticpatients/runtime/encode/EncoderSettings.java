@@ -14,9 +14,11 @@ import java.util.Set;
  * @param numericEncoding how continuous values are scaled
  * @param maxModes the most Gaussian components a {@link NumericEncoding#GMM} column may use
  * @param modeWeightThreshold components whose mixture weight ends below this are pruned
- * @param clipToObservedRange whether decoded values are clipped to the protected range seen when fitting
- * @param valueProtectionK value protection: continuous columns are fitted on their {@link ProtectedValues}, so no
- *     stored range or mixture holds a value fewer than k records share (1 turns it off)
+ * @param clipToObservedRange whether decoded values are clipped to the protected range seen when
+ *     fitting
+ * @param valueProtectionK value protection: continuous columns are fitted on their {@link
+ *     ProtectedValues}, so no stored range or mixture holds a value fewer than k records share (1
+ *     turns it off)
  */
 public record EncoderSettings(
     NumericEncoding numericEncoding,
@@ -27,10 +29,13 @@ public record EncoderSettings(
 
   /** Option name of {@link #numericEncoding()}. */
   public static final String NUMERIC_ENCODING = "numericEncoding";
+
   /** Option name of {@link #maxModes()}. */
   public static final String MAX_MODES = "maxModes";
+
   /** Option name of {@link #modeWeightThreshold()}. */
   public static final String MODE_WEIGHT_THRESHOLD = "modeWeightThreshold";
+
   /** Option name of {@link #clipToObservedRange()}. */
   public static final String CLIP_TO_OBSERVED_RANGE = "clipToObservedRange";
 
@@ -40,7 +45,10 @@ public record EncoderSettings(
 
   /** How continuous values are scaled. */
   public enum NumericEncoding {
-    /** CTGAN's mode-specific normalisation: a Gaussian mixture mode (one-hot) plus the value within it. */
+    /**
+     * CTGAN's mode-specific normalisation: a Gaussian mixture mode (one-hot) plus the value within
+     * it.
+     */
     GMM,
     /** Min-max scaling to [-1, 1], as the simple GAN does. */
     MINMAX,
@@ -51,39 +59,55 @@ public record EncoderSettings(
   public EncoderSettings {
     Objects.requireNonNull(numericEncoding, NUMERIC_ENCODING);
     if (maxModes < 1) {
-      throw InvalidInputException.inParameter(MAX_MODES, "maxModes must be 1 or more, was " + maxModes);
+      throw InvalidInputException.inParameter(
+          MAX_MODES, "maxModes must be 1 or more, was " + maxModes);
     }
     if (!(modeWeightThreshold >= 0 && modeWeightThreshold < 1)) {
       throw InvalidInputException.inParameter(
-          MODE_WEIGHT_THRESHOLD, "modeWeightThreshold must be in [0, 1), e.g. 0.005, was " + modeWeightThreshold);
+          MODE_WEIGHT_THRESHOLD,
+          "modeWeightThreshold must be in [0, 1), e.g. 0.005, was " + modeWeightThreshold);
     }
     ValueProtection.checkK(valueProtectionK, ValueProtection.OPTION);
   }
 
   /** Settings with the default value protection ({@link ValueProtection#DEFAULT_K}). */
   public EncoderSettings(
-      NumericEncoding numericEncoding, int maxModes, double modeWeightThreshold, boolean clipToObservedRange) {
-    this(numericEncoding, maxModes, modeWeightThreshold, clipToObservedRange, ValueProtection.DEFAULT_K);
+      NumericEncoding numericEncoding,
+      int maxModes,
+      double modeWeightThreshold,
+      boolean clipToObservedRange) {
+    this(
+        numericEncoding,
+        maxModes,
+        modeWeightThreshold,
+        clipToObservedRange,
+        ValueProtection.DEFAULT_K);
   }
 
-  /** GMM with at most 10 modes, pruning below weight 0.005, clipping to the protected range, the default k. */
+  /**
+   * GMM with at most 10 modes, pruning below weight 0.005, clipping to the protected range, the
+   * default k.
+   */
   public static EncoderSettings defaults() {
     return new EncoderSettings(NumericEncoding.GMM, 10, 0.005, true);
   }
 
   /** The defaults with another numeric encoding. */
   public EncoderSettings withNumericEncoding(NumericEncoding value) {
-    return new EncoderSettings(value, maxModes, modeWeightThreshold, clipToObservedRange, valueProtectionK);
+    return new EncoderSettings(
+        value, maxModes, modeWeightThreshold, clipToObservedRange, valueProtectionK);
   }
 
   /** These settings with another value protection k. */
   public EncoderSettings withValueProtectionK(int value) {
-    return new EncoderSettings(numericEncoding, maxModes, modeWeightThreshold, clipToObservedRange, value);
+    return new EncoderSettings(
+        numericEncoding, maxModes, modeWeightThreshold, clipToObservedRange, value);
   }
 
   /**
-   * Settings from generator options such as {@code numericEncoding=minmax}. Options this class does not know are
-   * ignored, since the same map carries other generators' options; missing ones keep their defaults.
+   * Settings from generator options such as {@code numericEncoding=minmax}. Options this class does
+   * not know are ignored, since the same map carries other generators' options; missing ones keep
+   * their defaults.
    *
    * @throws InvalidInputException naming the option when a value cannot be read
    */
@@ -127,20 +151,27 @@ public record EncoderSettings(
       String t = clipText.trim().toLowerCase(Locale.ROOT);
       if (!t.equals("true") && !t.equals("false")) {
         throw InvalidInputException.inParameter(
-            CLIP_TO_OBSERVED_RANGE, "clipToObservedRange must be true or false, was '" + clipText + "'");
+            CLIP_TO_OBSERVED_RANGE,
+            "clipToObservedRange must be true or false, was '" + clipText + "'");
       }
       clip = t.equals("true");
     }
-    return new EncoderSettings(encoding, modes, threshold, clip, ValueProtection.fromOptions(options));
+    return new EncoderSettings(
+        encoding, modes, threshold, clip, ValueProtection.fromOptions(options));
   }
 
   /** These settings as options, the inverse of {@link #fromOptions(Map)}. */
   public Map<String, String> toOptions() {
     return Map.of(
-        NUMERIC_ENCODING, numericEncoding.name().toLowerCase(Locale.ROOT),
-        MAX_MODES, Integer.toString(maxModes),
-        MODE_WEIGHT_THRESHOLD, Double.toString(modeWeightThreshold),
-        CLIP_TO_OBSERVED_RANGE, Boolean.toString(clipToObservedRange),
-        ValueProtection.OPTION, Integer.toString(valueProtectionK));
+        NUMERIC_ENCODING,
+        numericEncoding.name().toLowerCase(Locale.ROOT),
+        MAX_MODES,
+        Integer.toString(maxModes),
+        MODE_WEIGHT_THRESHOLD,
+        Double.toString(modeWeightThreshold),
+        CLIP_TO_OBSERVED_RANGE,
+        Boolean.toString(clipToObservedRange),
+        ValueProtection.OPTION,
+        Integer.toString(valueProtectionK));
   }
 }

@@ -6,18 +6,24 @@ import java.util.SplittableRandom;
 /**
  * A one-dimensional Gaussian mixture fitted by expectation-maximisation.
  *
- * <p>Hand-written because commons-math3's {@code MultivariateNormalMixtureExpectationMaximization} rejects 1-D
- * data (it requires at least two dimensions). CTGAN fits a Bayesian GMM whose Dirichlet prior drives unneeded
- * weights towards zero; pruning components below a weight threshold and refitting has the same effect here.
+ * <p>Hand-written because commons-math3's {@code MultivariateNormalMixtureExpectationMaximization}
+ * rejects 1-D data (it requires at least two dimensions). CTGAN fits a Bayesian GMM whose Dirichlet
+ * prior drives unneeded weights towards zero; pruning components below a weight threshold and
+ * refitting has the same effect here.
  */
 final class GaussianMixture1d {
   /** Most values used for fitting; larger columns are subsampled (seeded). */
   static final int MAX_FIT_VALUES = 10_000;
 
   private static final int MAX_ITERATIONS = 100;
+
   /** Stop when the mean log-likelihood per value improves by less than this. */
   private static final double TOLERANCE = 1e-5;
-  /** Variance floor, relative to the data's variance, so a component on a repeated value cannot collapse. */
+
+  /**
+   * Variance floor, relative to the data's variance, so a component on a repeated value cannot
+   * collapse.
+   */
   private static final double VARIANCE_FLOOR = 1e-4;
 
   private final double[] means;
@@ -26,7 +32,8 @@ final class GaussianMixture1d {
 
   GaussianMixture1d(double[] means, double[] stds, double[] weights) {
     if (means.length == 0 || means.length != stds.length || means.length != weights.length) {
-      throw new IllegalArgumentException("A mixture needs equally many (>0) means, stds and weights");
+      throw new IllegalArgumentException(
+          "A mixture needs equally many (>0) means, stds and weights");
     }
     for (double s : stds) {
       if (!(s > 0)) {
@@ -85,7 +92,8 @@ final class GaussianMixture1d {
    * @param weightThreshold components lighter than this are pruned
    * @param random draws the subsample of large columns
    */
-  static GaussianMixture1d fit(double[] values, int maxModes, double weightThreshold, SplittableRandom random) {
+  static GaussianMixture1d fit(
+      double[] values, int maxModes, double weightThreshold, SplittableRandom random) {
     if (values.length == 0) {
       throw new IllegalArgumentException("Cannot fit a mixture to no values");
     }
@@ -112,7 +120,8 @@ final class GaussianMixture1d {
     for (int c = 0; c < mu.length; c++) {
       mu[c] = (mu[c] - mean) / sd;
     }
-    // Health data repeats values (integers, rounded labs): EM over distinct values with counts is exact and
+    // Health data repeats values (integers, rounded labs): EM over distinct values with counts is
+    // exact and
     // much faster than over every row.
     double[] z = new double[n];
     double[] count = new double[n];
@@ -139,7 +148,8 @@ final class GaussianMixture1d {
     if (values.length <= MAX_FIT_VALUES) {
       return values.clone();
     }
-    // Partial Fisher-Yates: the first MAX_FIT_VALUES positions become a uniform sample without replacement.
+    // Partial Fisher-Yates: the first MAX_FIT_VALUES positions become a uniform sample without
+    // replacement.
     double[] copy = values.clone();
     for (int i = 0; i < MAX_FIT_VALUES; i++) {
       int j = i + random.nextInt(copy.length - i);
@@ -150,7 +160,9 @@ final class GaussianMixture1d {
     return Arrays.copyOf(copy, MAX_FIT_VALUES);
   }
 
-  /** Quantiles of the sorted values, duplicates removed: few distinct values give few components. */
+  /**
+   * Quantiles of the sorted values, duplicates removed: few distinct values give few components.
+   */
   private static double[] initialMeans(double[] sorted, int maxModes) {
     double[] mu = new double[maxModes];
     int count = 0;
@@ -164,8 +176,9 @@ final class GaussianMixture1d {
   }
 
   /**
-   * EM over distinct values {@code z} with multiplicities {@code count} (summing to {@code n}). Components whose
-   * weight falls below the threshold are dropped as soon as it happens, as a Dirichlet prior would starve them.
+   * EM over distinct values {@code z} with multiplicities {@code count} (summing to {@code n}).
+   * Components whose weight falls below the threshold are dropped as soon as it happens, as a
+   * Dirichlet prior would starve them.
    */
   private static Mixture em(double[] z, double[] count, int n, Mixture start, double threshold) {
     int m = z.length;
@@ -238,7 +251,10 @@ final class GaussianMixture1d {
 
   /** Mixture parameters on the standardised scale while fitting. */
   private record Mixture(double[] mu, double[] s2, double[] w) {
-    /** This mixture without components below the threshold (this very object when none is), renormalised. */
+    /**
+     * This mixture without components below the threshold (this very object when none is),
+     * renormalised.
+     */
     Mixture prune(double threshold) {
       int kept = 0;
       int heaviest = 0;
@@ -254,7 +270,8 @@ final class GaussianMixture1d {
         return this;
       }
       if (kept == 0) {
-        return new Mixture(new double[] {mu[heaviest]}, new double[] {s2[heaviest]}, new double[] {1.0});
+        return new Mixture(
+            new double[] {mu[heaviest]}, new double[] {s2[heaviest]}, new double[] {1.0});
       }
       double[] m = new double[kept];
       double[] s = new double[kept];
@@ -276,7 +293,10 @@ final class GaussianMixture1d {
       return new Mixture(m, s, p);
     }
 
-    /** Back on the data's scale, components ordered by mean so the mode order is stable and readable. */
+    /**
+     * Back on the data's scale, components ordered by mean so the mode order is stable and
+     * readable.
+     */
     GaussianMixture1d sortedAndScaled(double mean, double sd) {
       Integer[] order = new Integer[mu.length];
       for (int c = 0; c < order.length; c++) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * CTGAN's mode-specific normalisation: a value picks a mixture component by sampling from its posterior, and is
- * stored as that component (one-hot) plus {@code alpha = (x - mean) / (4 std)} clipped to [-0.99, 0.99].
+ * CTGAN's mode-specific normalisation: a value picks a mixture component by sampling from its
+ * posterior, and is stored as that component (one-hot) plus {@code alpha = (x - mean) / (4 std)}
+ * clipped to [-0.99, 0.99].
  */
 final class GmmScaler implements NumericScaler {
   static final String TYPE = "gmm";
@@ -34,7 +35,9 @@ final class GmmScaler implements NumericScaler {
   static GmmScaler fromState(Map<String, Object> state, StateMaps read) {
     return new GmmScaler(
         new GaussianMixture1d(
-            read.doubles(state, "means"), read.doubles(state, "stds"), read.doubles(state, "weights")));
+            read.doubles(state, "means"),
+            read.doubles(state, "stds"),
+            read.doubles(state, "weights")));
   }
 
   @Override
@@ -43,11 +46,13 @@ final class GmmScaler implements NumericScaler {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
+  public void encode(
+      double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
     int k = logPrior.length;
     int mode = 0;
     if (k > 1) {
-      // Sample the mode from the posterior: log-densities, then unnormalised probabilities, in scratch.
+      // Sample the mode from the posterior: log-densities, then unnormalised probabilities, in
+      // scratch.
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         double z = (value - means[c]) * inverseStd[c];

@@ -48,7 +48,8 @@ final class MinMaxScaler implements NumericScaler {
   }
 
   @Override
-  public void encode(double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
+  public void encode(
+      double value, float[] out, int offset, SplittableRandom random, double[] scratch) {
     out[offset] = (float) scale(value);
   }
 

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes the plain JDK state maps ({@link Map}, {@link List}, {@link Number}, {@link String},
- * {@link Boolean}) that encoders and the copula store in a model file, failing with a {@link ModelFormatException}
- * that names the missing or malformed entry.
+ * Reads and writes the plain JDK state maps ({@link Map}, {@link List}, {@link Number}, {@link
+ * String}, {@link Boolean}) that encoders and the copula store in a model file, failing with a
+ * {@link ModelFormatException} that names the missing or malformed entry.
  */
 public final class StateMaps {
   private final String source;
 
-  /** @param source what the state belongs to, used in error messages (e.g. {@code "encoder state"}) */
+  /**
+   * @param source what the state belongs to, used in error messages (e.g. {@code "encoder state"})
+   */
   public StateMaps(String source) {
     this.source = source;
   }
@@ -46,7 +48,8 @@ public final class StateMaps {
   public void requireFormat(Map<String, Object> state, int expected) {
     int format = integer(state, "format");
     if (format != expected) {
-      throw new ModelFormatException(source, "format " + format + " is not supported (expected " + expected + ")");
+      throw new ModelFormatException(
+          source, "format " + format + " is not supported (expected " + expected + ")");
     }
   }
 
@@ -72,7 +75,8 @@ public final class StateMaps {
     double[] values = new double[list.size()];
     for (int i = 0; i < values.length; i++) {
       if (!(list.get(i) instanceof Number n)) {
-        throw new ModelFormatException(source, "entry '" + key + "' holds a non-number at position " + i);
+        throw new ModelFormatException(
+            source, "entry '" + key + "' holds a non-number at position " + i);
       }
       values[i] = n.doubleValue();
     }
@@ -124,7 +128,9 @@ public final class StateMaps {
     throw new ModelFormatException(source, "entry '" + key + "' is not an object");
   }
 
-  /** A primitive array as a list a JSON writer stores exactly (doubles print in round-trip form). */
+  /**
+   * A primitive array as a list a JSON writer stores exactly (doubles print in round-trip form).
+   */
   public static List<Double> list(double[] values) {
     List<Double> list = new ArrayList<>(values.length);
     for (double v : values) {

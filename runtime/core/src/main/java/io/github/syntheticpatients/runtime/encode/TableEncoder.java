@@ -18,14 +18,15 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The reversible data transformer of CTGAN, in Java: turns the learned columns of a {@link Table} into float rows
- * laid out by {@link #layout()}, and generated rows back into a table.
+ * The reversible data transformer of CTGAN, in Java: turns the learned columns of a {@link Table}
+ * into float rows laid out by {@link #layout()}, and generated rows back into a table.
  *
- * <p>Per learned column, in schema order: a continuous column (NUMERIC, INTEGER, DATE, DATETIME) gives a VALUE
- * scalar, then a MODE one-hot (GMM only), then a MISSING pair [present, missing] when nullable; a discrete column
- * (BINARY, CATEGORICAL) gives one CATEGORY one-hot with an extra last "missing" category when nullable.
- * Missingness is modelled, never imputed. A missing continuous value encodes its VALUE as 0 and its MODE as the
- * mixture's heaviest (most frequent) mode, so the value positions carry no signal the generator must fit.
+ * <p>Per learned column, in schema order: a continuous column (NUMERIC, INTEGER, DATE, DATETIME)
+ * gives a VALUE scalar, then a MODE one-hot (GMM only), then a MISSING pair [present, missing] when
+ * nullable; a discrete column (BINARY, CATEGORICAL) gives one CATEGORY one-hot with an extra last
+ * "missing" category when nullable. Missingness is modelled, never imputed. A missing continuous
+ * value encodes its VALUE as 0 and its MODE as the mixture's heaviest (most frequent) mode, so the
+ * value positions carry no signal the generator must fit.
  *
  * <p>Identifier and dropped columns are not encoded; decoded tables hold NaN for them.
  */
@@ -60,8 +61,8 @@ public final class TableEncoder {
    * @param table the training data; its schema becomes the encoder's schema
    * @param settings how continuous columns are encoded
    * @param seed seeds the subsample a large column's mixture is fitted on
-   * @throws InvalidInputException when a value contradicts the schema (a missing value in a column not marked
-   *     nullable, a category index out of range, an infinite number)
+   * @throws InvalidInputException when a value contradicts the schema (a missing value in a column
+   *     not marked nullable, a category index out of range, an infinite number)
    */
   public static TableEncoder fit(Table table, EncoderSettings settings, long seed) {
     Objects.requireNonNull(settings, "settings");
@@ -73,7 +74,8 @@ public final class TableEncoder {
       randoms[i] = master.split();
       ColumnValues.check(learned.get(i), table.column(schema.indexOf(learned.get(i).name())));
     }
-    // Columns are fitted in parallel; each has its own generator, split in column order, so the result does not
+    // Columns are fitted in parallel; each has its own generator, split in column order, so the
+    // result does not
     // depend on scheduling.
     ColumnCodec[] codecs = new ColumnCodec[learned.size()];
     IntStream.range(0, learned.size())
@@ -84,7 +86,11 @@ public final class TableEncoder {
               codecs[i] =
                   column.kind().isDiscrete()
                       ? new DiscreteCodec(column)
-                      : fitContinuous(column, table.column(schema.indexOf(column.name())), settings, randoms[i]);
+                      : fitContinuous(
+                          column,
+                          table.column(schema.indexOf(column.name())),
+                          settings,
+                          randoms[i]);
             });
     return new TableEncoder(schema, settings, Arrays.asList(codecs));
   }
@@ -96,7 +102,8 @@ public final class TableEncoder {
       // Throws for a column that is not nullable; a nullable one is generated as missing.
       ColumnValues.withheld(column, values, settings.valueProtectionK());
     }
-    // Scalers see only the protected values, so no range or mixture parameter is a value of fewer than k records.
+    // Scalers see only the protected values, so no range or mixture parameter is a value of fewer
+    // than k records.
     double[] present = protectedValues.values();
     int n = present.length;
     double min = n == 0 ? 0 : protectedValues.low();
@@ -107,7 +114,8 @@ public final class TableEncoder {
               new GmmScaler(
                   n == 0
                       ? new GaussianMixture1d(new double[] {0}, new double[] {1}, new double[] {1})
-                      : GaussianMixture1d.fit(present, settings.maxModes(), settings.modeWeightThreshold(), random));
+                      : GaussianMixture1d.fit(
+                          present, settings.maxModes(), settings.modeWeightThreshold(), random));
           case MINMAX -> MinMaxScaler.fit(present);
           case BOXCOX -> BoxCoxScaler.fit(present, random);
         };
@@ -148,7 +156,9 @@ public final class TableEncoder {
       if (index < 0) {
         throw InvalidInputException.inParameter(
             "schema",
-            "The table has no column '" + codec.column().name() + "', which the model was trained on; "
+            "The table has no column '"
+                + codec.column().name()
+                + "', which the model was trained on; "
                 + "supply a table with the training schema");
       }
       double[] values = table.column(index);
@@ -159,7 +169,8 @@ public final class TableEncoder {
   }
 
   /**
-   * Decodes activated rows: SCALAR spans in [-1, 1], SOFTMAX spans one-hot or probabilities (argmax wins).
+   * Decodes activated rows: SCALAR spans in [-1, 1], SOFTMAX spans one-hot or probabilities (argmax
+   * wins).
    *
    * @param activated {@code rows * layout().width()} floats, row-major
    * @param rows the number of rows
@@ -169,7 +180,13 @@ public final class TableEncoder {
     int width = layout.width();
     if (rows < 0 || activated.length != (long) rows * width) {
       throw new IllegalArgumentException(
-          "Expected " + rows + " rows of width " + width + " but got " + activated.length + " floats");
+          "Expected "
+              + rows
+              + " rows of width "
+              + width
+              + " but got "
+              + activated.length
+              + " floats");
     }
     double[][] columns = new double[schema.columns().size()][];
     for (int c = 0; c < codecs.size(); c++) {
@@ -191,8 +208,8 @@ public final class TableEncoder {
   }
 
   /**
-   * The fitted state as plain JDK values (maps, lists, numbers, strings, booleans) for a JSON model file; every
-   * double is finite and survives a JSON round trip exactly.
+   * The fitted state as plain JDK values (maps, lists, numbers, strings, booleans) for a JSON model
+   * file; every double is finite and survives a JSON round trip exactly.
    */
   public Map<String, Object> state() {
     Map<String, Object> state = new LinkedHashMap<>();
@@ -231,7 +248,8 @@ public final class TableEncoder {
     try {
       settings =
           new EncoderSettings(
-              EncoderSettings.NumericEncoding.valueOf(read.string(s, "numericEncoding").toUpperCase(Locale.ROOT)),
+              EncoderSettings.NumericEncoding.valueOf(
+                  read.string(s, "numericEncoding").toUpperCase(Locale.ROOT)),
               read.integer(s, "maxModes"),
               read.number(s, "modeWeightThreshold"),
               read.bool(s, "clipToObservedRange"),
@@ -244,7 +262,8 @@ public final class TableEncoder {
     List<Map<String, Object>> columns = read.maps(state, "columns");
     if (columns.size() != learned.size()) {
       throw new ModelFormatException(
-          SOURCE, "it encodes " + columns.size() + " columns but the schema learns " + learned.size());
+          SOURCE,
+          "it encodes " + columns.size() + " columns but the schema learns " + learned.size());
     }
     List<ColumnCodec> codecs = new ArrayList<>();
     for (int i = 0; i < learned.size(); i++) {
@@ -255,28 +274,48 @@ public final class TableEncoder {
           || read.bool(c, "nullable") != column.nullable()) {
         throw new ModelFormatException(
             SOURCE,
-            "column " + (i + 1) + " is '" + c.get("name") + "' (" + c.get("kind") + ", nullable " + c.get("nullable")
-                + ") but the schema has '" + column.name() + "' (" + column.kind() + ", nullable "
-                + column.nullable() + ")");
+            "column "
+                + (i + 1)
+                + " is '"
+                + c.get("name")
+                + "' ("
+                + c.get("kind")
+                + ", nullable "
+                + c.get("nullable")
+                + ") but the schema has '"
+                + column.name()
+                + "' ("
+                + column.kind()
+                + ", nullable "
+                + column.nullable()
+                + ")");
       }
       codecs.add(codecFromState(column, c, read));
     }
     return new TableEncoder(schema, settings, codecs);
   }
 
-  private static ColumnCodec codecFromState(ColumnSchema column, Map<String, Object> c, StateMaps read) {
+  private static ColumnCodec codecFromState(
+      ColumnSchema column, Map<String, Object> c, StateMaps read) {
     String type = read.string(c, "type");
     if (column.kind().isDiscrete()) {
-      if (!type.equals(DiscreteCodec.TYPE) || read.integer(c, "categories") != column.categories().size()) {
+      if (!type.equals(DiscreteCodec.TYPE)
+          || read.integer(c, "categories") != column.categories().size()) {
         throw new ModelFormatException(
             SOURCE,
-            "column '" + column.name() + "' was encoded with " + c.get("categories") + " categories but the schema"
-                + " lists " + column.categories().size());
+            "column '"
+                + column.name()
+                + "' was encoded with "
+                + c.get("categories")
+                + " categories but the schema"
+                + " lists "
+                + column.categories().size());
       }
       return new DiscreteCodec(column);
     }
     if (!type.equals("continuous")) {
-      throw new ModelFormatException(SOURCE, "column '" + column.name() + "' has encoding type '" + type + "'");
+      throw new ModelFormatException(
+          SOURCE, "column '" + column.name() + "' has encoding type '" + type + "'");
     }
     Map<String, Object> scalerState = read.map(c, "scaler");
     String scalerType = read.string(scalerState, "type");
@@ -289,16 +328,25 @@ public final class TableEncoder {
             case BoxCoxScaler.TYPE -> BoxCoxScaler.fromState(scalerState, read);
             default ->
                 throw new ModelFormatException(
-                    SOURCE, "column '" + column.name() + "' has unknown scaler '" + scalerType + "'");
+                    SOURCE,
+                    "column '" + column.name() + "' has unknown scaler '" + scalerType + "'");
           };
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(SOURCE, "column '" + column.name() + "': " + e.getMessage(), e);
+      throw new ModelFormatException(
+          SOURCE, "column '" + column.name() + "': " + e.getMessage(), e);
     }
-    boolean withheld = c.containsKey(ContinuousCodec.WITHHELD) && read.bool(c, ContinuousCodec.WITHHELD);
+    boolean withheld =
+        c.containsKey(ContinuousCodec.WITHHELD) && read.bool(c, ContinuousCodec.WITHHELD);
     if (withheld && !column.nullable()) {
-      throw new ModelFormatException(SOURCE, "column '" + column.name() + "' is withheld but not nullable");
+      throw new ModelFormatException(
+          SOURCE, "column '" + column.name() + "' is withheld but not nullable");
     }
     return new ContinuousCodec(
-        column, scaler, read.number(c, "min"), read.number(c, "max"), read.bool(c, "clip"), withheld);
+        column,
+        scaler,
+        read.number(c, "min"),
+        read.number(c, "max"),
+        read.bool(c, "clip"),
+        withheld);
   }
 }

@@ -1,9 +1,9 @@
 package io.github.syntheticpatients.runtime.encode;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns patient timelines into what the sequence generator learns, and generated values back into timelines. A
- * timeline is split in two tables:
+ * Turns patient timelines into what the sequence generator learns, and generated values back into
+ * timelines. A timeline is split in two tables:
  *
  * <ul>
- *   <li>the <b>patient table</b>, one row per patient: the static attributes, the number of visits and the first
- *       visit's time. A tabular generator learns it (static attributes are generated first), and its min–max
- *       encoding is the condition the sequence generator sees at every step;
- *   <li>the <b>step table</b>, one row per visit: the gap since the previous visit (so irregular visit times are
- *       learned as gaps; a first visit, whose gap is never decoded, repeats its next gap) and the time-varying values, encoded as Health Gym does
- *       (Box–Cox, then min–max onto [-1, 1]; one-hot categories; a missingness indicator per nullable column).
+ *   <li>the <b>patient table</b>, one row per patient: the static attributes, the number of visits
+ *       and the first visit's time. A tabular generator learns it (static attributes are generated
+ *       first), and its min–max encoding is the condition the sequence generator sees at every
+ *       step;
+ *   <li>the <b>step table</b>, one row per visit: the gap since the previous visit (so irregular
+ *       visit times are learned as gaps; a first visit, whose gap is never decoded, repeats its
+ *       next gap) and the time-varying values, encoded as Health Gym does (Box–Cox, then min–max
+ *       onto [-1, 1]; one-hot categories; a missingness indicator per nullable column).
  * </ul>
  *
  * Sequences longer than {@link #maxVisits()} are cut to their first {@code maxVisits} visits.
@@ -59,11 +61,13 @@ public final class TimelineEncoder {
    *
    * @param train the training patients
    * @param maxVisits the longest sequence learned and generated; longer ones are cut
-   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design); its value
-   *     protection k also protects the patient table (static values, visit count, first time)
+   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design);
+   *     its value protection k also protects the patient table (static values, visit count, first
+   *     time)
    * @param seed seeds the encoders' subsampling
    */
-  public static TimelineEncoder fit(Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
+  public static TimelineEncoder fit(
+      Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
     Objects.requireNonNull(stepSettings, "stepSettings");
     if (maxVisits < 1) {
       throw new IllegalArgumentException("maxVisits must be 1 or more, was " + maxVisits);
@@ -114,19 +118,24 @@ public final class TimelineEncoder {
     return staticEncoder.layout().width();
   }
 
-  /** One row per patient: static attributes, visit count (cut to {@link #maxVisits()}) and first time. */
+  /**
+   * One row per patient: static attributes, visit count (cut to {@link #maxVisits()}) and first
+   * time.
+   */
   public Table patientTable(Timelines timelines) {
     return patientTable(timelines, patientSchema(), visitsColumn, maxVisits);
   }
 
-  /** The patient rows encoded for the generator's condition, {@code rows × staticWidth()} floats. */
+  /**
+   * The patient rows encoded for the generator's condition, {@code rows × staticWidth()} floats.
+   */
   public float[] encodeStatics(Table patients) {
     return staticEncoder.encode(patients, 0);
   }
 
   /**
-   * The steps of every patient, encoded and zero-padded to {@link #maxVisits()}: {@code patients × maxVisits ×
-   * stepLayout().width()} floats, row-major.
+   * The steps of every patient, encoded and zero-padded to {@link #maxVisits()}: {@code patients ×
+   * maxVisits × stepLayout().width()} floats, row-major.
    */
   public float[] encodeSteps(Timelines timelines, long seed) {
     Table steps = stepTable(timelines, stepEncoder.schema(), gapColumn, maxVisits);
@@ -156,9 +165,10 @@ public final class TimelineEncoder {
    *
    * @param patients the patient table rows (static attributes, visit count, first time)
    * @param lengths the number of visits generated for each patient
-   * @param activatedSteps the activated step rows of all patients one after another ({@code sum(lengths) ×
-   *     stepLayout().width()}), SCALAR spans in [-1, 1], SOFTMAX spans one-hot
-   * @return timelines over {@link #schema()} with ids {@code 1..n}; time is the first time plus the summed gaps
+   * @param activatedSteps the activated step rows of all patients one after another ({@code
+   *     sum(lengths) × stepLayout().width()}), SCALAR spans in [-1, 1], SOFTMAX spans one-hot
+   * @return timelines over {@link #schema()} with ids {@code 1..n}; time is the first time plus the
+   *     summed gaps
    */
   public Timelines decode(Table patients, int[] lengths, float[] activatedSteps) {
     int total = 0;
@@ -197,7 +207,8 @@ public final class TimelineEncoder {
       }
     }
     for (ColumnSchema column : schema.timeVaryingColumns()) {
-      System.arraycopy(steps.column(column.name()), 0, cells[schema.indexOf(column.name())], 0, total);
+      System.arraycopy(
+          steps.column(column.name()), 0, cells[schema.indexOf(column.name())], 0, total);
     }
     return new Timelines(new Table(schema, cells), starts, ids);
   }
@@ -231,8 +242,10 @@ public final class TimelineEncoder {
     }
     String visits = read.string(state, "visitsColumn");
     String gap = read.string(state, "gapColumn");
-    TableEncoder staticEncoder = TableEncoder.fromState(patientSchema(schema, visits), read.map(state, "static"));
-    TableEncoder stepEncoder = TableEncoder.fromState(stepSchema(schema, gap), read.map(state, "steps"));
+    TableEncoder staticEncoder =
+        TableEncoder.fromState(patientSchema(schema, visits), read.map(state, "static"));
+    TableEncoder stepEncoder =
+        TableEncoder.fromState(stepSchema(schema, gap), read.map(state, "steps"));
     return new TimelineEncoder(schema, visits, gap, maxVisits, staticEncoder, stepEncoder);
   }
 
@@ -247,14 +260,16 @@ public final class TimelineEncoder {
     }
     columns.add(new ColumnSchema(visits, ColumnKind.INTEGER, false, 0, List.of(), 0, false));
     ColumnSchema time = schema.column(schema.time()).orElseThrow();
-    columns.add(new ColumnSchema(time.name(), time.kind(), false, 0, List.of(), time.decimals(), false));
+    columns.add(
+        new ColumnSchema(time.name(), time.kind(), false, 0, List.of(), time.decimals(), false));
     return TableSchema.of(columns);
   }
 
   private static TableSchema stepSchema(TableSchema schema, String gap) {
     ColumnSchema time = schema.column(schema.time()).orElseThrow();
     // Dates and date-times are held as whole days and seconds, so their gaps are whole numbers too.
-    ColumnKind gapKind = time.kind() == ColumnKind.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.INTEGER;
+    ColumnKind gapKind =
+        time.kind() == ColumnKind.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.INTEGER;
     List<ColumnSchema> columns = new ArrayList<>();
     columns.add(new ColumnSchema(gap, gapKind, false, 0, List.of(), time.decimals(), false));
     for (ColumnSchema column : schema.timeVaryingColumns()) {
@@ -263,7 +278,8 @@ public final class TimelineEncoder {
     return TableSchema.of(columns);
   }
 
-  private static Table patientTable(Timelines timelines, TableSchema patientSchema, String visits, int maxVisits) {
+  private static Table patientTable(
+      Timelines timelines, TableSchema patientSchema, String visits, int maxVisits) {
     TableSchema schema = timelines.schema();
     int patients = timelines.patientCount();
     Table first = timelines.firstVisits();
@@ -282,7 +298,8 @@ public final class TimelineEncoder {
     return new Table(patientSchema, cells);
   }
 
-  private static Table stepTable(Timelines timelines, TableSchema stepSchema, String gap, int maxVisits) {
+  private static Table stepTable(
+      Timelines timelines, TableSchema stepSchema, String gap, int maxVisits) {
     TableSchema schema = timelines.schema();
     int[] rows = keptRows(timelines, maxVisits);
     Table kept = timelines.visits().selectRows(rows);
@@ -300,10 +317,11 @@ public final class TimelineEncoder {
   }
 
   /**
-   * The gap column: the time since the previous visit. A first visit has no previous one and its gap is never
-   * decoded (the patient's first time places it), but it must hold some value: it gets the patient's next gap, or
-   * the median gap for a one-visit patient. A 0 there (one spike per patient, far below the real gaps) bent the
-   * Box–Cox fit and squeezed the real gaps into a small part of [-1, 1], where the generator matched them badly.
+   * The gap column: the time since the previous visit. A first visit has no previous one and its
+   * gap is never decoded (the patient's first time places it), but it must hold some value: it gets
+   * the patient's next gap, or the median gap for a one-visit patient. A 0 there (one spike per
+   * patient, far below the real gaps) bent the Box–Cox fit and squeezed the real gaps into a small
+   * part of [-1, 1], where the generator matched them badly.
    */
   private static double[] gaps(Timelines timelines, double[] times, int maxVisits) {
     double[] gaps = new double[times.length];
@@ -319,7 +337,12 @@ public final class TimelineEncoder {
     }
     double median = 0;
     if (!between.isEmpty()) {
-      double[] sorted = between.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
+      double[] sorted =
+          between.stream()
+              .mapToDouble(Double::doubleValue)
+              .filter(Double::isFinite)
+              .sorted()
+              .toArray();
       median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
     row = 0;

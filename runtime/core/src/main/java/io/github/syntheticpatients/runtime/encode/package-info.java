@@ -1,5 +1,5 @@
 /**
- * Reversible encoders: a table becomes a float matrix a generator learns, and generated rows decode back into
- * a table.
+ * Reversible encoders: a table becomes a float matrix a generator learns, and generated rows decode
+ * back into a table.
  */
 package io.github.syntheticpatients.runtime.encode;

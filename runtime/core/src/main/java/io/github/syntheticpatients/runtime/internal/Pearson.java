@@ -5,8 +5,8 @@ public final class Pearson {
   private Pearson() {}
 
   /**
-   * ρ over the pairs where both values are present, clamped to [−1, 1] against rounding; NaN when fewer than
-   * {@code minPairs} such pairs remain or either side has no variance over them.
+   * ρ over the pairs where both values are present, clamped to [−1, 1] against rounding; NaN when
+   * fewer than {@code minPairs} such pairs remain or either side has no variance over them.
    */
   public static double of(double[] x, double[] y, int minPairs) {
     double sumX = 0;

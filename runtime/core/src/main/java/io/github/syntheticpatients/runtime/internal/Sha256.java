@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 checksums as lower-case hex, the form model files, provenance and the zoo index record. */
+/**
+ * SHA-256 checksums as lower-case hex, the form model files, provenance and the zoo index record.
+ */
 public final class Sha256 {
   private static final int BUFFER = 1 << 16;
 

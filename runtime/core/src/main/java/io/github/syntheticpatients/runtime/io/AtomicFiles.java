@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never a partial file: the
- * content goes to a temporary file in the same directory, which is then moved over the target.
+ * Writes a file so that readers see either the old content or the complete new one, never a partial
+ * file: the content goes to a temporary file in the same directory, which is then moved over the
+ * target.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -46,9 +47,11 @@ public final class AtomicFiles {
         content.writeTo(out);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        // Some file systems cannot rename atomically; a plain replacing move is the best they offer.
+        // Some file systems cannot rename atomically; a plain replacing move is the best they
+        // offer.
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
       temp = null;

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
-import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.time.LocalDate;
@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * Parsed sampling conditions. Syntax, one condition per string:
  *
  * <ul>
- *   <li>{@code sex=f}: a category of a categorical or binary column (fixed through the generator's conditional
- *       vector where it has one);
- *   <li>{@code age>=60}, {@code age>60}, {@code age<=70}, {@code age<70}, {@code age=60..70} (inclusive),
- *       {@code bili=1.5}: ranges of numeric, integer and date columns (dates as ISO {@code 2020-01-31}), met by
- *       rejection within a time budget.
+ *   <li>{@code sex=f}: a category of a categorical or binary column (fixed through the generator's
+ *       conditional vector where it has one);
+ *   <li>{@code age>=60}, {@code age>60}, {@code age<=70}, {@code age<70}, {@code age=60..70}
+ *       (inclusive), {@code bili=1.5}: ranges of numeric, integer and date columns (dates as ISO
+ *       {@code 2020-01-31}), met by rejection within a time budget.
  * </ul>
  *
  * Several conditions on one numeric column intersect.
@@ -46,7 +46,8 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
   }
 
   /**
-   * An interval of a continuous column, in the column's table units (epoch day or second for dates).
+   * An interval of a continuous column, in the column's table units (epoch day or second for
+   * dates).
    *
    * @param low lower bound (-∞ for none)
    * @param lowInclusive whether the lower bound is allowed
@@ -54,7 +55,8 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
    * @param highInclusive whether the upper bound is allowed
    */
   public record Range(double low, boolean lowInclusive, double high, boolean highInclusive) {
-    static final Range ALL = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    static final Range ALL =
+        new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
 
     /** Whether a value lies in the range (a missing value never does). */
     public boolean contains(double value) {
@@ -69,7 +71,9 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
     Range intersect(Range other) {
       double newLow = Math.max(low, other.low);
       boolean newLowInclusive =
-          low == other.low ? lowInclusive && other.lowInclusive : (newLow == low ? lowInclusive : other.lowInclusive);
+          low == other.low
+              ? lowInclusive && other.lowInclusive
+              : (newLow == low ? lowInclusive : other.lowInclusive);
       double newHigh = Math.min(high, other.high);
       boolean newHighInclusive =
           high == other.high
@@ -91,8 +95,8 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
   /**
    * Parses condition strings against a schema.
    *
-   * @throws InvalidInputException naming parameter {@code conditions} when a condition is malformed, names an
-   *     unknown column or category, or cannot be met
+   * @throws InvalidInputException naming parameter {@code conditions} when a condition is
+   *     malformed, names an unknown column or category, or cannot be met
    */
   public static Conditions parse(Collection<String> expressions, TableSchema schema) {
     Map<String, Integer> categories = new LinkedHashMap<>();
@@ -103,7 +107,8 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
       }
       Matcher matcher = CONDITION.matcher(expression);
       if (!matcher.matches()) {
-        throw invalid(expression, "it is not of the form column=value, column>=number or column=low..high");
+        throw invalid(
+            expression, "it is not of the form column=value, column>=number or column=low..high");
       }
       String name = matcher.group(1);
       String operator = matcher.group(2);
@@ -116,9 +121,14 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
                   () ->
                       invalid(
                           expression,
-                          "the model has no column '" + name + "'; columns are " + columnNames(schema)));
+                          "the model has no column '"
+                              + name
+                              + "'; columns are "
+                              + columnNames(schema)));
       if (column.kind() == ColumnKind.IDENTIFIER) {
-        throw invalid(expression, "'" + name + "' is an identifier column; identifiers are generated, not sampled");
+        throw invalid(
+            expression,
+            "'" + name + "' is an identifier column; identifiers are generated, not sampled");
       }
       if (column.kind().isDiscrete()) {
         if (!operator.equals("=")) {
@@ -128,7 +138,11 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
         if (index < 0) {
           throw invalid(
               expression,
-              "unknown category '" + value + "' for column '" + name + "'; known categories: "
+              "unknown category '"
+                  + value
+                  + "' for column '"
+                  + name
+                  + "'; known categories: "
                   + String.join(", ", column.categories()));
         }
         Integer previous = categories.put(name, index);
@@ -139,7 +153,9 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
         Range range = parseRange(expression, column, operator, value);
         Range combined = ranges.getOrDefault(name, Range.ALL).intersect(range);
         if (combined.isEmpty()) {
-          throw invalid(expression, "together with the other conditions on '" + name + "' no value is possible");
+          throw invalid(
+              expression,
+              "together with the other conditions on '" + name + "' no value is possible");
         }
         ranges.put(name, combined);
       }
@@ -147,7 +163,8 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
     return new Conditions(categories, ranges);
   }
 
-  private static Range parseRange(String expression, ColumnSchema column, String operator, String value) {
+  private static Range parseRange(
+      String expression, ColumnSchema column, String operator, String value) {
     if (operator.equals("=")) {
       int dots = value.indexOf("..");
       if (dots >= 0) {
@@ -185,11 +202,15 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
             case DATETIME -> "an ISO date-time such as 2020-01-31T08:00";
             default -> "a number";
           };
-      throw invalid(expression, "'" + text + "' is not " + expected + " (column '" + column.name() + "')");
+      throw invalid(
+          expression, "'" + text + "' is not " + expected + " (column '" + column.name() + "')");
     }
   }
 
-  /** NaN or an infinite bound would make a range no sampled value can meet: rejection would spin to the budget. */
+  /**
+   * NaN or an infinite bound would make a range no sampled value can meet: rejection would spin to
+   * the budget.
+   */
   private static double finite(double value) {
     if (!Double.isFinite(value)) {
       throw new NumberFormatException("not finite");

@@ -5,7 +5,9 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Map;
 
-/** Samples a Gaussian copula; it has no conditional vector, so every condition is met by rejection. */
+/**
+ * Samples a Gaussian copula; it has no conditional vector, so every condition is met by rejection.
+ */
 final class CopulaRowSampler implements RowSampler {
   private final GaussianCopula copula;
 

@@ -52,7 +52,8 @@ public record DenseLayer(
     Objects.requireNonNull(bias, "bias");
     Objects.requireNonNull(activation, "activation");
     if (weight.length != in * out || bias.length != out) {
-      throw new IllegalArgumentException("Layer " + in + "x" + out + " has wrong weight or bias length");
+      throw new IllegalArgumentException(
+          "Layer " + in + "x" + out + " has wrong weight or bias length");
     }
     if (layerNorm && (gamma == null || beta == null || gamma.length != out || beta.length != out)) {
       throw new IllegalArgumentException("Layer norm needs gamma and beta of length " + out);

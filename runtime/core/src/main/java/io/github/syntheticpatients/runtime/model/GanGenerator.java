@@ -3,15 +3,16 @@ package io.github.syntheticpatients.runtime.model;
 import java.util.List;
 
 /**
- * A trained GAN generator as sampling needs it: the network, the latent size, and the conditional vector's
- * layout with each category's training frequency.
+ * A trained GAN generator as sampling needs it: the network, the latent size, and the conditional
+ * vector's layout with each category's training frequency.
  *
  * @param network maps [latent, condition] to raw encoded outputs
  * @param latentDim width of the standard-normal latent input
- * @param conditionBlocks the discrete columns the conditional vector can fix, in cond-vector order (empty for
- *     generators without a conditional vector)
+ * @param conditionBlocks the discrete columns the conditional vector can fix, in cond-vector order
+ *     (empty for generators without a conditional vector)
  */
-public record GanGenerator(MlpNetwork network, int latentDim, List<ConditionBlock> conditionBlocks) {
+public record GanGenerator(
+    MlpNetwork network, int latentDim, List<ConditionBlock> conditionBlocks) {
 
   /**
    * One discrete column in the conditional vector.
@@ -22,10 +23,12 @@ public record GanGenerator(MlpNetwork network, int latentDim, List<ConditionBloc
    * @param width number of categories (including the missing category of a nullable column)
    * @param frequencies each category's share of the training rows (sums to 1)
    */
-  public record ConditionBlock(String column, int layoutOffset, int conditionOffset, int width, double[] frequencies) {
+  public record ConditionBlock(
+      String column, int layoutOffset, int conditionOffset, int width, double[] frequencies) {
     public ConditionBlock {
       if (frequencies.length != width) {
-        throw new IllegalArgumentException("Condition block " + column + " needs " + width + " frequencies");
+        throw new IllegalArgumentException(
+            "Condition block " + column + " needs " + width + " frequencies");
       }
     }
   }
@@ -34,7 +37,11 @@ public record GanGenerator(MlpNetwork network, int latentDim, List<ConditionBloc
     conditionBlocks = List.copyOf(conditionBlocks);
     if (network.inputWidth() != latentDim + conditionWidth(conditionBlocks)) {
       throw new IllegalArgumentException(
-          "Generator input " + network.inputWidth() + " is not latent " + latentDim + " + condition "
+          "Generator input "
+              + network.inputWidth()
+              + " is not latent "
+              + latentDim
+              + " + condition "
               + conditionWidth(conditionBlocks));
     }
   }

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Samples a GAN generator in plain Java: latent noise and a conditional vector in, the network forward, output
- * activations (tanh for scalars; a category drawn from the softmax for one-hot groups, which is what CTGAN's
- * Gumbel-softmax + argmax amounts to), then the encoder decodes the rows.
+ * Samples a GAN generator in plain Java: latent noise and a conditional vector in, the network
+ * forward, output activations (tanh for scalars; a category drawn from the softmax for one-hot
+ * groups, which is what CTGAN's Gumbel-softmax + argmax amounts to), then the encoder decodes the
+ * rows.
  *
- * <p>Rows are produced in fixed-size chunks, each with its own random stream split off in order before any work
- * starts, so the output is the same whatever the number of threads.
+ * <p>Rows are produced in fixed-size chunks, each with its own random stream split off in order
+ * before any work starts, so the output is the same whatever the number of threads.
  */
 final class GanRowSampler implements RowSampler {
   private static final int CHUNK_ROWS = 512;
@@ -31,14 +32,17 @@ final class GanRowSampler implements RowSampler {
     this.layout = encoder.layout();
     if (generator.network().outputWidth() != layout.width()) {
       throw new IllegalArgumentException(
-          "Generator outputs " + generator.network().outputWidth() + " values but the encoding has "
+          "Generator outputs "
+              + generator.network().outputWidth()
+              + " values but the encoding has "
               + layout.width());
     }
   }
 
   @Override
   public Map<String, Integer> conditionable(Map<String, Integer> requested) {
-    // The conditional vector fixes one column: take the rarest requested category, which rejection would find
+    // The conditional vector fixes one column: take the rarest requested category, which rejection
+    // would find
     // hardest to meet; the others are left to rejection.
     GanGenerator.ConditionBlock best = null;
     double bestFrequency = Double.POSITIVE_INFINITY;

@@ -5,9 +5,10 @@ import java.util.RandomAccess;
 import java.util.function.IntFunction;
 
 /**
- * A read-only list whose elements are built on first access: code that only needs a sample's table (a CSV writer
- * reading a few columns, a benchmark) does not pay for a million record maps. Elements must be immutable: a racy
- * first access from two threads builds two equal elements and either may be kept.
+ * A read-only list whose elements are built on first access: code that only needs a sample's table
+ * (a CSV writer reading a few columns, a benchmark) does not pay for a million record maps.
+ * Elements must be immutable: a racy first access from two threads builds two equal elements and
+ * either may be kept.
  */
 final class LazyList<T> extends AbstractList<T> implements RandomAccess {
   private final Object[] built;

@@ -3,10 +3,11 @@ package io.github.syntheticpatients.runtime.model;
 import java.util.Arrays;
 
 /**
- * The forward pass of one {@link LstmLayer}. Its weights are split into one array per input row, as in
- * {@link MlpNetwork}: the inner loop then indexes the weight row and the gate row with the same {@code j}, which
- * HotSpot vectorises (with offsets into one flat array it stays scalar). Gates use {@link StrictMath}, so the result
- * is the same on every machine. Immutable; every call uses its own arrays.
+ * The forward pass of one {@link LstmLayer}. Its weights are split into one array per input row, as
+ * in {@link MlpNetwork}: the inner loop then indexes the weight row and the gate row with the same
+ * {@code j}, which HotSpot vectorises (with offsets into one flat array it stays scalar). Gates use
+ * {@link StrictMath}, so the result is the same on every machine. Immutable; every call uses its
+ * own arrays.
  */
 final class LstmKernel {
   private final int in;
@@ -24,11 +25,11 @@ final class LstmKernel {
   }
 
   /**
-   * Runs the layer over {@code length} steps of {@code input} ({@code length × in}, row-major) from zero state and
-   * writes the hidden states ({@code length × hidden}) into {@code output}. With {@code reversed} the steps are taken
-   * from the last to the first, and the state computed at step {@code t} is still written to row {@code t}: row
-   * {@code t} then summarises steps {@code t … length−1}, which is how the backward half of a bidirectional layer
-   * reads.
+   * Runs the layer over {@code length} steps of {@code input} ({@code length × in}, row-major) from
+   * zero state and writes the hidden states ({@code length × hidden}) into {@code output}. With
+   * {@code reversed} the steps are taken from the last to the first, and the state computed at step
+   * {@code t} is still written to row {@code t}: row {@code t} then summarises steps {@code t …
+   * length−1}, which is how the backward half of a bidirectional layer reads.
    */
   void run(float[] input, int length, boolean reversed, float[] output) {
     int gates = 4 * hidden;

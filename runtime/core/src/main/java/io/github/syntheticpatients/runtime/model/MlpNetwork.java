@@ -3,13 +3,13 @@ package io.github.syntheticpatients.runtime.model;
 import java.util.List;
 
 /**
- * A generator network as a stack of {@link DenseLayer}s, evaluated in plain Java. This is what sampling runs:
- * no DJL and no native library. The training code builds the same stack in DJL and exports its weights here; a
- * test holds the two forward passes within 1e-5 of each other.
+ * A generator network as a stack of {@link DenseLayer}s, evaluated in plain Java. This is what
+ * sampling runs: no DJL and no native library. The training code builds the same stack in DJL and
+ * exports its weights here; a test holds the two forward passes within 1e-5 of each other.
  *
- * <p>Written by hand because the forward pass is a few loops over float arrays and a library (ND4J, DJL itself)
- * would bring a native library that sampling must not need. The inner loop is the {@code out[j] += x * w[j]}
- * form, which HotSpot vectorises.
+ * <p>Written by hand because the forward pass is a few loops over float arrays and a library (ND4J,
+ * DJL itself) would bring a native library that sampling must not need. The inner loop is the
+ * {@code out[j] += x * w[j]} form, which HotSpot vectorises.
  */
 public final class MlpNetwork {
   /** Rows pushed through a layer together, so each weight row is reused from L1 cache. */
@@ -19,7 +19,11 @@ public final class MlpNetwork {
   private final int inputWidth;
   private final int outputWidth;
   private final int widestActivation;
-  /** Each layer's weights split into one array per input row ({@code weightRows[layer][input][output]}). */
+
+  /**
+   * Each layer's weights split into one array per input row ({@code
+   * weightRows[layer][input][output]}).
+   */
   private final float[][][] weightRows;
 
   public MlpNetwork(List<DenseLayer> layers) {
@@ -32,7 +36,8 @@ public final class MlpNetwork {
     int widest = inputWidth;
     for (DenseLayer layer : this.layers) {
       if (layer.in() != width) {
-        throw new IllegalArgumentException("Layer expects " + layer.in() + " inputs but receives " + width);
+        throw new IllegalArgumentException(
+            "Layer expects " + layer.in() + " inputs but receives " + width);
       }
       width = layer.outputWidth();
       widest = Math.max(widest, width);
@@ -44,7 +49,8 @@ public final class MlpNetwork {
       DenseLayer layer = this.layers.get(l);
       float[][] rowsOfLayer = new float[layer.in()][];
       for (int i = 0; i < layer.in(); i++) {
-        rowsOfLayer[i] = java.util.Arrays.copyOfRange(layer.weight(), i * layer.out(), (i + 1) * layer.out());
+        rowsOfLayer[i] =
+            java.util.Arrays.copyOfRange(layer.weight(), i * layer.out(), (i + 1) * layer.out());
       }
       weightRows[l] = rowsOfLayer;
     }
@@ -67,11 +73,13 @@ public final class MlpNetwork {
    *
    * @param input {@code rows × inputWidth}, row-major
    * @param rows number of rows
-   * @return {@code rows × outputWidth}, row-major (raw outputs: output activations are the sampler's job)
+   * @return {@code rows × outputWidth}, row-major (raw outputs: output activations are the
+   *     sampler's job)
    */
   public float[] forward(float[] input, int rows) {
     if (input.length != rows * inputWidth) {
-      throw new IllegalArgumentException("Expected " + rows * inputWidth + " inputs, got " + input.length);
+      throw new IllegalArgumentException(
+          "Expected " + rows * inputWidth + " inputs, got " + input.length);
     }
     float[] output = new float[rows * outputWidth];
     float[][] current = new float[BLOCK_ROWS][widestActivation];
@@ -95,12 +103,14 @@ public final class MlpNetwork {
   }
 
   /**
-   * One layer for a block of rows. Each weight row is used for every row of the block while it sits in L1. The
-   * inner loop indexes the weight row and the activation row with the same {@code j}, which lets HotSpot's
-   * auto-vectoriser use SIMD (with different offsets into flat arrays it must assume they may overlap and stays
-   * scalar, measured 3-4× slower). Per output value the sum still runs over the inputs in order.
+   * One layer for a block of rows. Each weight row is used for every row of the block while it sits
+   * in L1. The inner loop indexes the weight row and the activation row with the same {@code j},
+   * which lets HotSpot's auto-vectoriser use SIMD (with different offsets into flat arrays it must
+   * assume they may overlap and stays scalar, measured 3-4× slower). Per output value the sum still
+   * runs over the inputs in order.
    */
-  private static void apply(DenseLayer layer, float[][] weights, float[][] x, float[][] h, int rows) {
+  private static void apply(
+      DenseLayer layer, float[][] weights, float[][] x, float[][] h, int rows) {
     int in = layer.in();
     int out = layer.out();
     for (int r = 0; r < rows; r++) {

@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param generator the generator kind: {@code ctgan}, {@code basic} or {@code copula}
  * @param summary one line for model listings
  * @param schema the schema of the generated records
- * @param encoderState the fitted encoder ({@link io.github.syntheticpatients.runtime.encode.TableEncoder#state()}),
- *     or null for generators that need none
+ * @param encoderState the fitted encoder ({@link
+ *     io.github.syntheticpatients.runtime.encode.TableEncoder#state()}), or null for generators
+ *     that need none
  * @param gan the generator network, or null for non-GAN generators
  * @param copulaState the fitted copula's state, or null
  * @param settings training settings
  * @param provenance how the model was made: data sha256, rows, seed, versions, losses
  * @param evaluation the model card's evaluation (privacy gate, scores); may be empty
- * @param timing wall-clock facts (training time); kept apart because they differ between identical trainings
+ * @param timing wall-clock facts (training time); kept apart because they differ between identical
+ *     trainings
  */
 public record ModelContents(
     String generator,

@@ -34,33 +34,41 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The portable model file ({@code *.synth}): a zip archive, documented in {@code docs/model-format.md}, with
+ * The portable model file ({@code *.synth}): a zip archive, documented in {@code
+ * docs/model-format.md}, with
  *
  * <ul>
- *   <li>{@code model.json}: format name and version, kind, generator, summary, schema, encoder state, network
- *       architecture, copula state, training settings, provenance and evaluation;
+ *   <li>{@code model.json}: format name and version, kind, generator, summary, schema, encoder
+ *       state, network architecture, copula state, training settings, provenance and evaluation;
  *   <li>{@code weights.bin}: the generator's weights in {@link WeightsFile}'s layout (GAN models);
- *   <li>{@code timing.json}: training wall time, the one entry that differs between two identical trainings;
- *   <li>{@code checksums.json}: the sha256 of each other entry, so a damaged or edited file is refused.
+ *   <li>{@code timing.json}: training wall time, the one entry that differs between two identical
+ *       trainings;
+ *   <li>{@code checksums.json}: the sha256 of each other entry, so a damaged or edited file is
+ *       refused.
  * </ul>
  *
- * Entries are STORED (uncompressed) with a fixed timestamp, so the same contents give the same bytes on every
- * machine, whatever its zlib or time zone. No Java serialisation anywhere.
+ * Entries are STORED (uncompressed) with a fixed timestamp, so the same contents give the same
+ * bytes on every machine, whatever its zlib or time zone. No Java serialisation anywhere.
  *
- * <p>Reading is bounded before anything is allocated: a stored entry's size is checked on its header against the
- * entry's limit ({@link #MAX_MODEL_JSON_BYTES} for {@code model.json}) and its bytes are in the file; compressed
- * entries (a file re-zipped by another tool) expand to at most {@link #MAX_COMPRESSED_BYTES} in all. A file without
- * {@code checksums.json} (written before it existed) still loads.
+ * <p>Reading is bounded before anything is allocated: a stored entry's size is checked on its
+ * header against the entry's limit ({@link #MAX_MODEL_JSON_BYTES} for {@code model.json}) and its
+ * bytes are in the file; compressed entries (a file re-zipped by another tool) expand to at most
+ * {@link #MAX_COMPRESSED_BYTES} in all. A file without {@code checksums.json} (written before it
+ * existed) still loads.
  */
 public final class ModelFile {
   /** The file extension of model files. */
   public static final String EXTENSION = ".synth";
+
   /** Identifies our files in {@code model.json}. */
   public static final String FORMAT_NAME = "synthetic-patients-model";
+
   /** The format version this runtime writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
+
   /** {@code kind} of models that generate one row per patient. */
   public static final String KIND_TABULAR = "tabular";
+
   /** {@code kind} of models that generate patient timelines (one row per visit). */
   public static final String KIND_LONGITUDINAL = "longitudinal";
 
@@ -68,17 +76,29 @@ public final class ModelFile {
   static final String WEIGHTS_ENTRY = "weights.bin";
   static final String TIMING_ENTRY = "timing.json";
   static final String CHECKSUMS_ENTRY = "checksums.json";
+
   /** The largest {@code model.json} a runtime reads: ample for {@link #MAX_COLUMNS} columns. */
   public static final int MAX_MODEL_JSON_BYTES = 256 << 20;
+
   /** The largest {@code weights.bin} a runtime reads. */
   public static final int MAX_WEIGHTS_BYTES = 1 << 30;
+
   /** The most columns a model holds: its copula's correlation matrix grows with their square. */
   public static final int MAX_COLUMNS = 1_000;
+
   private static final int MAX_SMALL_ENTRY_BYTES = 1 << 20;
-  /** The most bytes all compressed entries together may expand to (model files store their entries). */
+
+  /**
+   * The most bytes all compressed entries together may expand to (model files store their entries).
+   */
   public static final int MAX_COMPRESSED_BYTES = 64 << 20;
-  /** The largest model file a runtime reads: its entries at their limits, and room for the zip's own records. */
+
+  /**
+   * The largest model file a runtime reads: its entries at their limits, and room for the zip's own
+   * records.
+   */
   public static final int MAX_FILE_BYTES = MAX_MODEL_JSON_BYTES + MAX_WEIGHTS_BYTES + (4 << 20);
+
   private static final int MAX_ENTRIES = 16;
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
@@ -87,15 +107,22 @@ public final class ModelFile {
   /**
    * Refuses, before any training, a schema with more learned columns than a model file holds.
    *
-   * @param source the file the schema came from (the training data or the schema file), for the message
+   * @param source the file the schema came from (the training data or the schema file), for the
+   *     message
    * @throws InvalidInputException naming the file, the column count and the fix
    */
   public static void requireColumnsFit(TableSchema schema, Path source) {
     int learned = schema.learnedColumns().size();
     if (learned > MAX_COLUMNS) {
       throw InvalidInputException.inFile(
-          source, -1, null,
-          "has " + learned + " columns to learn; a model holds at most " + MAX_COLUMNS + " (the correlation matrix"
+          source,
+          -1,
+          null,
+          "has "
+              + learned
+              + " columns to learn; a model holds at most "
+              + MAX_COLUMNS
+              + " (the correlation matrix"
               + " it stores grows with the square of the column count). Write a schema with synthetic:schema, set"
               + " \"drop\": true on the columns the synthetic data can do without, and train with"
               + " -Dsynthetic.schema=<that file>");
@@ -153,7 +180,8 @@ public final class ModelFile {
     AtomicFiles.write(file, toBytes(contents));
   }
 
-  private static byte[] archive(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
+  private static byte[] archive(
+      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(MODEL_ENTRY, JsonFiles.toBytes(manifest));
     if (weights != null) {
@@ -180,7 +208,8 @@ public final class ModelFile {
   }
 
   /**
-   * Reads a model file's bytes, refusing a file larger than {@link #MAX_FILE_BYTES} without reading past that.
+   * Reads a model file's bytes, refusing a file larger than {@link #MAX_FILE_BYTES} without reading
+   * past that.
    *
    * @param source the file or resource name, for messages
    * @throws ModelFormatException when the file is larger than any model file
@@ -221,11 +250,15 @@ public final class ModelFile {
       TableSchema schema = SchemaJson.fromMap(map(manifest, "schema", source), source);
       Object kind = manifest.getOrDefault("kind", KIND_TABULAR);
       if (KIND_LONGITUDINAL.equals(kind)) {
-        return loadTimelineModel(entries, bytes, source, id, schema, info(manifest, entries, generator, source));
+        return loadTimelineModel(
+            entries, bytes, source, id, schema, info(manifest, entries, generator, source));
       }
       if (!KIND_TABULAR.equals(kind)) {
         throw new ModelFormatException(
-            source, "it holds a model of kind '" + kind + "', which this runtime does not know; upgrade synthetic-patients");
+            source,
+            "it holds a model of kind '"
+                + kind
+                + "', which this runtime does not know; upgrade synthetic-patients");
       }
       RowSampler sampler;
       if (manifest.containsKey("network")) {
@@ -234,14 +267,18 @@ public final class ModelFile {
         }
         TableEncoder encoder = TableEncoder.fromState(schema, map(manifest, "encoder", source));
         GanGenerator gan =
-            NetworkJson.read(map(manifest, "network", source), WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+            NetworkJson.read(
+                map(manifest, "network", source),
+                WeightsFile.read(new ByteArrayInputStream(entries.weights())));
         sampler = new GanRowSampler(gan, encoder);
       } else if (manifest.containsKey("copula")) {
-        sampler = new CopulaRowSampler(GaussianCopula.fromState(schema, map(manifest, "copula", source)));
+        sampler =
+            new CopulaRowSampler(GaussianCopula.fromState(schema, map(manifest, "copula", source)));
       } else {
         throw new ModelFormatException(source, "model.json has neither a network nor a copula");
       }
-      return new TabularModel(id, sha256(bytes), schema, info(manifest, entries, generator, source), sampler);
+      return new TabularModel(
+          id, sha256(bytes), schema, info(manifest, entries, generator, source), sampler);
     } catch (ModelFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -252,7 +289,8 @@ public final class ModelFile {
     }
   }
 
-  private static ModelInfo info(Map<String, Object> manifest, Entries entries, String generator, String source) {
+  private static ModelInfo info(
+      Map<String, Object> manifest, Entries entries, String generator, String source) {
     Map<String, Object> provenance = new TreeMap<>(map(manifest, "provenance", source));
     provenance.putAll(entries.timing());
     return new ModelInfo(
@@ -272,10 +310,12 @@ public final class ModelFile {
     }
     Map<String, Object> manifest = entries.manifest();
     TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
-    GaussianCopula patients = GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));
+    GaussianCopula patients =
+        GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));
     TimelineGenerator network =
         TimelineNetworkJson.read(
-            map(manifest, "network", source), WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+            map(manifest, "network", source),
+            WeightsFile.read(new ByteArrayInputStream(entries.weights())));
     return new TimelineModel(id, sha256(bytes), info, encoder, patients, network);
   }
 
@@ -284,7 +324,8 @@ public final class ModelFile {
     return Sha256.hex(bytes);
   }
 
-  private record Entries(Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}
+  private record Entries(
+      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}
 
   private static Entries entries(byte[] bytes, String source) {
     List<String> names = new ArrayList<>();
@@ -299,10 +340,12 @@ public final class ModelFile {
     try {
       manifest = JsonTrees.readObject(manifestBytes);
     } catch (IOException | RuntimeException e) {
-      throw new ModelFormatException(source, MODEL_ENTRY + " is not valid JSON (" + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          source, MODEL_ENTRY + " is not valid JSON (" + e.getMessage() + ")", e);
     }
     if (!FORMAT_NAME.equals(manifest.get("format"))) {
-      throw new ModelFormatException(source, MODEL_ENTRY + " does not declare format " + FORMAT_NAME);
+      throw new ModelFormatException(
+          source, MODEL_ENTRY + " does not declare format " + FORMAT_NAME);
     }
     Object version = manifest.get("formatVersion");
     if (!(version instanceof Number number) || number.intValue() < 1) {
@@ -311,8 +354,11 @@ public final class ModelFile {
     if (number.intValue() > FORMAT_VERSION) {
       throw new ModelFormatException(
           source,
-          "it was written in model format " + number.intValue() + ", newer than this runtime reads ("
-              + FORMAT_VERSION + "); upgrade synthetic-patients");
+          "it was written in model format "
+              + number.intValue()
+              + ", newer than this runtime reads ("
+              + FORMAT_VERSION
+              + "); upgrade synthetic-patients");
     }
     Map<String, Object> timing = Map.of();
     if (found.containsKey(TIMING_ENTRY)) {
@@ -326,8 +372,9 @@ public final class ModelFile {
   }
 
   /**
-   * The known entries' bytes. Every entry must be stored (not compressed) and within its size limit, checked on
-   * its header before its bytes are read, so a crafted file cannot make this allocate more than its own size.
+   * The known entries' bytes. Every entry must be stored (not compressed) and within its size
+   * limit, checked on its header before its bytes are read, so a crafted file cannot make this
+   * allocate more than its own size.
    */
   private static Map<String, byte[]> readEntries(byte[] bytes, String source, List<String> names) {
     Map<String, byte[]> found = new LinkedHashMap<>();
@@ -337,7 +384,8 @@ public final class ModelFile {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (++seen > MAX_ENTRIES) {
-          throw new ModelFormatException(source, "it has more than " + MAX_ENTRIES + " entries; it is not a model file");
+          throw new ModelFormatException(
+              source, "it has more than " + MAX_ENTRIES + " entries; it is not a model file");
         }
         String name = entry.getName();
         names.add(name);
@@ -346,7 +394,8 @@ public final class ModelFile {
           continue; // an entry of a newer writer: nothing this runtime samples with depends on it
         }
         if (found.containsKey(name)) {
-          throw new ModelFormatException(source, "entry " + name + " appears twice; the file is damaged");
+          throw new ModelFormatException(
+              source, "entry " + name + " appears twice; the file is damaged");
         }
         byte[] content;
         if (entry.getMethod() == ZipEntry.STORED) {
@@ -358,35 +407,48 @@ public final class ModelFile {
         found.put(name, content);
       }
     } catch (ZipException e) {
-      throw new ModelFormatException(source, "it is not a valid zip archive (" + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          source, "it is not a valid zip archive (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new ModelFormatException(source, "it could not be read (" + e.getMessage() + ")", e);
     }
     if (names.isEmpty()) {
-      throw new ModelFormatException(source, "it is empty or not a zip archive; expected a *.synth model file");
+      throw new ModelFormatException(
+          source, "it is empty or not a zip archive; expected a *.synth model file");
     }
     return found;
   }
 
-  /** A stored entry: its size is in the header and its bytes in the file, so the read is bounded by both. */
+  /**
+   * A stored entry: its size is in the header and its bytes in the file, so the read is bounded by
+   * both.
+   */
   private static byte[] readStored(ZipInputStream zip, ZipEntry entry, long limit, String source)
       throws IOException {
     String name = entry.getName();
     if (entry.getSize() > limit) {
       throw new ModelFormatException(
-          source, "entry " + name + " declares " + entry.getSize() + " bytes, more than the " + limit
+          source,
+          "entry "
+              + name
+              + " declares "
+              + entry.getSize()
+              + " bytes, more than the "
+              + limit
               + " a model file holds there; the file is damaged or was not written by synthetic-patients");
     }
     byte[] content = zip.readNBytes((int) entry.getSize());
     if (content.length != entry.getSize() || zip.read() != -1) {
-      throw new ModelFormatException(source, "entry " + name + " is truncated or longer than its header says");
+      throw new ModelFormatException(
+          source, "entry " + name + " is truncated or longer than its header says");
     }
     return content;
   }
 
   /**
-   * A compressed entry (the file was re-zipped by another tool): its expanded size is known only by expanding it, so
-   * all compressed entries together are read no further than {@link #MAX_COMPRESSED_BYTES}.
+   * A compressed entry (the file was re-zipped by another tool): its expanded size is known only by
+   * expanding it, so all compressed entries together are read no further than {@link
+   * #MAX_COMPRESSED_BYTES}.
    */
   private static byte[] readCompressed(ZipInputStream zip, String name, long limit, String source)
       throws IOException {
@@ -394,9 +456,14 @@ public final class ModelFile {
     if (zip.read() != -1) {
       throw new ModelFormatException(
           source,
-          "entry " + name + " is compressed and expands past " + limit + " bytes; model files are written with"
+          "entry "
+              + name
+              + " is compressed and expands past "
+              + limit
+              + " bytes; model files are written with"
               + " every entry stored (uncompressed), and a re-compressed file may expand to at most "
-              + MAX_COMPRESSED_BYTES + " bytes in all. Retrain it, or copy the original file again");
+              + MAX_COMPRESSED_BYTES
+              + " bytes in all. Retrain it, or copy the original file again");
     }
     return content;
   }
@@ -412,8 +479,8 @@ public final class ModelFile {
   }
 
   /**
-   * Checks each entry against its sha256 in {@code checksums.json}; files written before checksums existed have
-   * none and are read as they are.
+   * Checks each entry against its sha256 in {@code checksums.json}; files written before checksums
+   * existed have none and are read as they are.
    */
   private static void verifyChecksums(Map<String, byte[]> found, String source) {
     byte[] checksumBytes = found.remove(CHECKSUMS_ENTRY);
@@ -424,30 +491,45 @@ public final class ModelFile {
     try {
       listed = map(JsonTrees.readObject(checksumBytes), "sha256", source);
     } catch (IOException | RuntimeException e) {
-      throw new ModelFormatException(source, "entry " + CHECKSUMS_ENTRY + " is damaged (" + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          source, "entry " + CHECKSUMS_ENTRY + " is damaged (" + e.getMessage() + ")", e);
     }
     for (Map.Entry<String, byte[]> entry : found.entrySet()) {
       Object expected = listed.get(entry.getKey());
       if (expected == null) {
         throw new ModelFormatException(
-            source, "entry " + entry.getKey() + " is not listed in " + CHECKSUMS_ENTRY
+            source,
+            "entry "
+                + entry.getKey()
+                + " is not listed in "
+                + CHECKSUMS_ENTRY
                 + ": the file was edited after it was written. Retrain it, or copy the original file again");
       }
       if (!expected.equals(sha256(entry.getValue()))) {
         throw new ModelFormatException(
-            source, "entry " + entry.getKey() + " does not match its sha256 in " + CHECKSUMS_ENTRY
+            source,
+            "entry "
+                + entry.getKey()
+                + " does not match its sha256 in "
+                + CHECKSUMS_ENTRY
                 + ": the file is damaged or was edited. Retrain it, or copy the original file again");
       }
     }
     for (String name : listed.keySet()) {
       if (limit(name) > 0 && !found.containsKey(name)) {
         throw new ModelFormatException(
-            source, "entry " + name + ", listed in " + CHECKSUMS_ENTRY + ", is missing: the file is damaged");
+            source,
+            "entry "
+                + name
+                + ", listed in "
+                + CHECKSUMS_ENTRY
+                + ", is missing: the file is damaged");
       }
     }
   }
 
-  private static void putStored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+  private static void putStored(ZipOutputStream zip, String name, byte[] content)
+      throws IOException {
     ZipEntry entry = new ZipEntry(name);
     entry.setMethod(ZipEntry.STORED);
     entry.setTimeLocal(ENTRY_TIME);

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The network part of {@code model.json}: the architecture as plain data, the weights named after their layer
- * ({@code layer0.weight} [in, out], {@code layer0.bias} [out], {@code layer0.gamma}, {@code layer0.beta}).
+ * The network part of {@code model.json}: the architecture as plain data, the weights named after
+ * their layer ({@code layer0.weight} [in, out], {@code layer0.bias} [out], {@code layer0.gamma},
+ * {@code layer0.beta}).
  */
 final class NetworkJson {
   private NetworkJson() {}
@@ -51,11 +52,16 @@ final class NetworkJson {
     List<DenseLayer> layers = network.layers();
     for (int i = 0; i < layers.size(); i++) {
       DenseLayer layer = layers.get(i);
-      tensors.put("layer" + i + ".weight", new WeightsFile.Tensor(new int[] {layer.in(), layer.out()}, layer.weight()));
-      tensors.put("layer" + i + ".bias", new WeightsFile.Tensor(new int[] {layer.out()}, layer.bias()));
+      tensors.put(
+          "layer" + i + ".weight",
+          new WeightsFile.Tensor(new int[] {layer.in(), layer.out()}, layer.weight()));
+      tensors.put(
+          "layer" + i + ".bias", new WeightsFile.Tensor(new int[] {layer.out()}, layer.bias()));
       if (layer.layerNorm()) {
-        tensors.put("layer" + i + ".gamma", new WeightsFile.Tensor(new int[] {layer.out()}, layer.gamma()));
-        tensors.put("layer" + i + ".beta", new WeightsFile.Tensor(new int[] {layer.out()}, layer.beta()));
+        tensors.put(
+            "layer" + i + ".gamma", new WeightsFile.Tensor(new int[] {layer.out()}, layer.gamma()));
+        tensors.put(
+            "layer" + i + ".beta", new WeightsFile.Tensor(new int[] {layer.out()}, layer.beta()));
       }
     }
     return tensors;
@@ -74,7 +80,8 @@ final class NetworkJson {
       int out = ((Number) d.get("out")).intValue();
       boolean layerNorm = Boolean.TRUE.equals(d.get("layerNorm"));
       DenseLayer.Activation activation =
-          DenseLayer.Activation.valueOf(String.valueOf(d.get("activation")).toUpperCase(Locale.ROOT));
+          DenseLayer.Activation.valueOf(
+              String.valueOf(d.get("activation")).toUpperCase(Locale.ROOT));
       layers.add(
           new DenseLayer(
               in,
@@ -103,7 +110,8 @@ final class NetworkJson {
               ((Number) b.get("width")).intValue(),
               values));
     }
-    return new GanGenerator(new MlpNetwork(layers), ((Number) network.get("latentDim")).intValue(), blocks);
+    return new GanGenerator(
+        new MlpNetwork(layers), ((Number) network.get("latentDim")).intValue(), blocks);
   }
 
   private static float[] tensor(Map<String, WeightsFile.Tensor> tensors, String name) {

@@ -5,30 +5,42 @@ import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 
 /**
- * The output heads of a generator in plain Java: tanh for SCALAR spans, a category drawn from the softmax for
- * SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to). Transcendental functions are {@link StrictMath}'s,
- * so the same raw outputs and stream give the same rows on every machine.
+ * The output heads of a generator in plain Java: tanh for SCALAR spans, a category drawn from the
+ * softmax for SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to). Transcendental
+ * functions are {@link StrictMath}'s, so the same raw outputs and stream give the same rows on
+ * every machine.
  */
 final class OutputSampling {
   private OutputSampling() {}
 
   /**
-   * Activates one raw output row into {@code target} (zeroed beforehand): scalars through tanh, one 1 per SOFTMAX
-   * block at a drawn category.
+   * Activates one raw output row into {@code target} (zeroed beforehand): scalars through tanh, one
+   * 1 per SOFTMAX block at a drawn category.
    */
   static void activateRow(
-      float[] raw, int rawOffset, EncodedLayout layout, float[] target, int targetOffset, RandomStream random) {
+      float[] raw,
+      int rawOffset,
+      EncodedLayout layout,
+      float[] target,
+      int targetOffset,
+      RandomStream random) {
     for (OutputBlock block : layout.blocks()) {
       int start = rawOffset + block.offset();
       if (block.kind() == OutputBlock.Kind.SCALAR) {
         target[targetOffset + block.offset()] = (float) StrictMath.tanh(raw[start]);
       } else {
-        target[targetOffset + block.offset() + drawSoftmax(raw, start, block.width(), random.nextDouble())] = 1f;
+        target[
+                targetOffset
+                    + block.offset()
+                    + drawSoftmax(raw, start, block.width(), random.nextDouble())] =
+            1f;
       }
     }
   }
 
-  /** A category drawn with probability softmax(logits) from the span {@code [start, start + width)}. */
+  /**
+   * A category drawn with probability softmax(logits) from the span {@code [start, start + width)}.
+   */
   static int drawSoftmax(float[] logits, int start, int width, double u) {
     float max = Float.NEGATIVE_INFINITY;
     for (int k = 0; k < width; k++) {

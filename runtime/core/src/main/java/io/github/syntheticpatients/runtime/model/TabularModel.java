@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.PatientRecord;
@@ -9,7 +10,6 @@ import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded tabular model: samples rows, meets conditions (the conditional vector where the generator has one,
- * rejection within a time budget otherwise) and turns rows into {@link PatientRecord}s with generated ids.
+ * A loaded tabular model: samples rows, meets conditions (the conditional vector where the
+ * generator has one, rejection within a time budget otherwise) and turns rows into {@link
+ * PatientRecord}s with generated ids.
  */
 public final class TabularModel implements SyntheticModel {
   private static final int MIN_REJECTION_BATCH = 256;
@@ -72,7 +73,8 @@ public final class TabularModel implements SyntheticModel {
     if (rejectedCategories.isEmpty() && conditions.ranges().isEmpty()) {
       table = sampler.sample(request.rows(), fixed, random);
     } else {
-      RejectionOutcome outcome = sampleByRejection(request, fixed, rejectedCategories, conditions, random);
+      RejectionOutcome outcome =
+          sampleByRejection(request, fixed, rejectedCategories, conditions, random);
       table = outcome.table();
       acceptance = outcome.acceptanceRate();
     }
@@ -104,7 +106,12 @@ public final class TabularModel implements SyntheticModel {
                 "Only %d of %d records met the conditions %s within the time budget of %.1f s"
                     + " (acceptance rate %.5f of %d generated). Widen the ranges, condition on fewer columns,"
                     + " or ask for fewer records.",
-                kept, wanted, request.conditions(), request.timeBudget().toMillis() / 1000.0, rate, generated));
+                kept,
+                wanted,
+                request.conditions(),
+                request.timeBudget().toMillis() / 1000.0,
+                rate,
+                generated));
       }
       Table batch = sampler.sample(batchSize, fixed, random.split());
       generated += batchSize;
@@ -115,14 +122,18 @@ public final class TabularModel implements SyntheticModel {
         kept += accepted.length;
       }
     }
-    // Zero rows asked for means nothing was generated: report full acceptance, not 0/0 (NaN is not valid JSON in
+    // Zero rows asked for means nothing was generated: report full acceptance, not 0/0 (NaN is not
+    // valid JSON in
     // the provenance file).
     double rate = generated == 0 ? 1.0 : (double) kept / generated;
     return new RejectionOutcome(concatenate(batches, keptRows, wanted), Math.min(1.0, rate));
   }
 
   private int[] acceptedRows(
-      Table batch, Map<String, Integer> categories, Map<String, Conditions.Range> ranges, int limit) {
+      Table batch,
+      Map<String, Integer> categories,
+      Map<String, Conditions.Range> ranges,
+      int limit) {
     int[] accepted = new int[Math.min(limit, batch.rowCount())];
     int count = 0;
     for (int row = 0; row < batch.rowCount() && count < limit; row++) {
@@ -179,10 +190,12 @@ public final class TabularModel implements SyntheticModel {
         continue;
       }
       if (column.kind() == ColumnKind.IDENTIFIER) {
-        // Nothing of the real values is kept: a fresh sequence or random values of the schema's shape.
+        // Nothing of the real values is kept: a fresh sequence or random values of the schema's
+        // shape.
         values.put(
             column.name(),
-            IdentifierShape.generate(column.identifierShape(), row, IdentifierShape.randomFor(seed, c, row)));
+            IdentifierShape.generate(
+                column.identifierShape(), row, IdentifierShape.randomFor(seed, c, row)));
       } else {
         values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
       }

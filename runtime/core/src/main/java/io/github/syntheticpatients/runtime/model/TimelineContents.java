@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param generator the generator kind ({@code lstm-wgan})
  * @param summary one line for model listings
  * @param encoder the fitted timeline encoder (its schema is the model's schema)
- * @param staticCopulaState the Gaussian copula over the encoder's patient table (static attributes, visit count,
- *     first time), which generates patients before their visits
+ * @param staticCopulaState the Gaussian copula over the encoder's patient table (static attributes,
+ *     visit count, first time), which generates patients before their visits
  * @param network the sequence generator
  * @param settings training settings
  * @param provenance how the model was made

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.PatientRecord;
@@ -14,7 +15,6 @@ import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A loaded longitudinal model. Patients are generated in two stages, as the model was trained: first each
- * patient's static attributes, number of visits and first visit time (a Gaussian copula; conditions on static
- * attributes are met here, by rejection within the time budget), then the visits, by the sequence generator
- * conditioned on that patient row. Plain Java, thread-safe; the output does not depend on the thread count,
- * because each chunk of patients has its own random stream split off in order before any work starts.
+ * A loaded longitudinal model. Patients are generated in two stages, as the model was trained:
+ * first each patient's static attributes, number of visits and first visit time (a Gaussian copula;
+ * conditions on static attributes are met here, by rejection within the time budget), then the
+ * visits, by the sequence generator conditioned on that patient row. Plain Java, thread-safe; the
+ * output does not depend on the thread count, because each chunk of patients has its own random
+ * stream split off in order before any work starts.
  */
 public final class TimelineModel implements SyntheticModel {
   private static final int CHUNK_PATIENTS = 64;
@@ -56,13 +57,20 @@ public final class TimelineModel implements SyntheticModel {
     this.info = info;
     this.encoder = encoder;
     this.patientModel =
-        new TabularModel(id, sha256, encoder.patientSchema(), info, new CopulaRowSampler(patientCopula));
+        new TabularModel(
+            id, sha256, encoder.patientSchema(), info, new CopulaRowSampler(patientCopula));
     this.generator = generator;
     EncodedLayout layout = encoder.stepLayout();
-    if (generator.stepWidth() != layout.width() || generator.staticWidth() != encoder.staticWidth()) {
+    if (generator.stepWidth() != layout.width()
+        || generator.staticWidth() != encoder.staticWidth()) {
       throw new IllegalArgumentException(
-          "The sequence generator has step width " + generator.stepWidth() + " and condition width "
-              + generator.staticWidth() + " but the encoding has " + layout.width() + " and "
+          "The sequence generator has step width "
+              + generator.stepWidth()
+              + " and condition width "
+              + generator.staticWidth()
+              + " but the encoding has "
+              + layout.width()
+              + " and "
               + encoder.staticWidth());
     }
   }
@@ -93,8 +101,8 @@ public final class TimelineModel implements SyntheticModel {
   }
 
   /**
-   * Samples {@code request.rows()} patients with their visits. Conditions may fix static attributes only (e.g.
-   * {@code sex=f}, {@code age>=60}).
+   * Samples {@code request.rows()} patients with their visits. Conditions may fix static attributes
+   * only (e.g. {@code sex=f}, {@code age>=60}).
    */
   @Override
   public SampleResult sample(SampleRequest request) {
@@ -104,12 +112,13 @@ public final class TimelineModel implements SyntheticModel {
         timelines.visits(),
         visitRecords(timelines, request.seed()),
         sampled.acceptanceRate(),
-        new LazyList<>(timelines.patientCount(), p -> TimelineRecords.patient(timelines, p, timelines.id(p))));
+        new LazyList<>(
+            timelines.patientCount(), p -> TimelineRecords.patient(timelines, p, timelines.id(p))));
   }
 
   /**
-   * Samples patients as {@link Timelines} (the columnar form evaluation works on); the same request gives the same
-   * patients as {@link #sample}.
+   * Samples patients as {@link Timelines} (the columnar form evaluation works on); the same request
+   * gives the same patients as {@link #sample}.
    */
   public Timelines sampleTimelines(SampleRequest request) {
     return sampleData(request).timelines();
@@ -122,11 +131,13 @@ public final class TimelineModel implements SyntheticModel {
     RandomStream random = RandomStream.of(request.seed());
     SampleResult patientSample =
         patientModel.sample(
-            new SampleRequest(request.rows(), random.nextLong(), request.conditions(), request.timeBudget()));
+            new SampleRequest(
+                request.rows(), random.nextLong(), request.conditions(), request.timeBudget()));
     Table patients = Table.of(patientSample.table());
     int[] lengths = lengths(patients);
     float[] activated = sampleSteps(patients, lengths, random);
-    return new Sampled(encoder.decode(patients, lengths, activated), patientSample.acceptanceRate());
+    return new Sampled(
+        encoder.decode(patients, lengths, activated), patientSample.acceptanceRate());
   }
 
   private void requireStaticConditions(List<String> expressions) {
@@ -138,8 +149,11 @@ public final class TimelineModel implements SyntheticModel {
       if (!staticNames.contains(column)) {
         throw InvalidInputException.inParameter(
             "conditions",
-            "'" + column + "' changes from visit to visit; conditions on a longitudinal model fix static attributes"
-                + " only: " + (staticNames.isEmpty() ? "this model has none" : String.join(", ", staticNames)));
+            "'"
+                + column
+                + "' changes from visit to visit; conditions on a longitudinal model fix static attributes"
+                + " only: "
+                + (staticNames.isEmpty() ? "this model has none" : String.join(", ", staticNames)));
       }
     }
   }
@@ -182,10 +196,12 @@ public final class TimelineModel implements SyntheticModel {
                 for (int i = 0; i < noise.length; i++) {
                   noise[i] = (float) stream.nextGaussian();
                 }
-                float[] condition = Arrays.copyOfRange(statics, p * staticWidth, (p + 1) * staticWidth);
+                float[] condition =
+                    Arrays.copyOfRange(statics, p * staticWidth, (p + 1) * staticWidth);
                 float[] raw = generator.forwardRaw(noise, condition, length);
                 for (int t = 0; t < length; t++) {
-                  OutputSampling.activateRow(raw, t * width, layout, activated, (firstStep[p] + t) * width, stream);
+                  OutputSampling.activateRow(
+                      raw, t * width, layout, activated, (firstStep[p] + t) * width, stream);
                 }
               }
             });
@@ -193,8 +209,9 @@ public final class TimelineModel implements SyntheticModel {
   }
 
   /**
-   * The visit rows in long format: the patient's id in the id column, static values repeated on each visit, and
-   * any other identifier generated per patient by its shape (the same on each of the patient's visits).
+   * The visit rows in long format: the patient's id in the id column, static values repeated on
+   * each visit, and any other identifier generated per patient by its shape (the same on each of
+   * the patient's visits).
    */
   private List<PatientRecord> visitRecords(Timelines timelines, long seed) {
     int[] patientOfRow = new int[timelines.visits().rowCount()];
@@ -203,25 +220,31 @@ public final class TimelineModel implements SyntheticModel {
       Arrays.fill(patientOfRow, first, first + timelines.visitCount(p), p);
     }
     List<ColumnSchema> columns = schema.columns();
-    return new LazyList<>(patientOfRow.length, row -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        ColumnSchema column = columns.get(c);
-        if (column.dropped()) {
-          continue;
-        }
-        int patient = patientOfRow[row];
-        if (column.name().equals(schema.entityId())) {
-          values.put(column.name(), timelines.id(patient));
-        } else if (column.kind() == ColumnKind.IDENTIFIER) {
-          values.put(
-              column.name(),
-              IdentifierShape.generate(column.identifierShape(), patient, IdentifierShape.randomFor(seed, c, patient)));
-        } else {
-          values.put(column.name(), ValueFormat.toValue(column, timelines.visits().value(row, c)));
-        }
-      }
-      return new PatientRecord(values);
-    });
+    return new LazyList<>(
+        patientOfRow.length,
+        row -> {
+          Map<String, Object> values = new LinkedHashMap<>();
+          for (int c = 0; c < columns.size(); c++) {
+            ColumnSchema column = columns.get(c);
+            if (column.dropped()) {
+              continue;
+            }
+            int patient = patientOfRow[row];
+            if (column.name().equals(schema.entityId())) {
+              values.put(column.name(), timelines.id(patient));
+            } else if (column.kind() == ColumnKind.IDENTIFIER) {
+              values.put(
+                  column.name(),
+                  IdentifierShape.generate(
+                      column.identifierShape(),
+                      patient,
+                      IdentifierShape.randomFor(seed, c, patient)));
+            } else {
+              values.put(
+                  column.name(), ValueFormat.toValue(column, timelines.visits().value(row, c)));
+            }
+          }
+          return new PatientRecord(values);
+        });
   }
 }

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The binary layout of a model's weights ({@code weights.bin} in the model file), simple enough to read in any
- * language:
+ * The binary layout of a model's weights ({@code weights.bin} in the model file), simple enough to
+ * read in any language:
  *
  * <pre>
  *   magic     4 bytes  "SPW1"
@@ -40,7 +40,8 @@ public final class WeightsFile {
         size *= d;
       }
       if (size != values.length) {
-        throw new IllegalArgumentException("Tensor shape does not match its " + values.length + " values");
+        throw new IllegalArgumentException(
+            "Tensor shape does not match its " + values.length + " values");
       }
     }
   }
@@ -60,7 +61,8 @@ public final class WeightsFile {
         out.writeBytes(intBytes(d));
       }
       float[] values = entry.getValue().values();
-      ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer buffer =
+          ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
       buffer.asFloatBuffer().put(values);
       out.writeBytes(buffer.array());
     }

@@ -4,22 +4,26 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The random numbers sampling draws, specified down to the bit so that a model, a seed and a request give the same
- * records on every JVM, CPU and operating system. Not thread-safe: each worker draws from its own {@link #split()}.
+ * The random numbers sampling draws, specified down to the bit so that a model, a seed and a
+ * request give the same records on every JVM, CPU and operating system. Not thread-safe: each
+ * worker draws from its own {@link #split()}.
  *
  * <ul>
  *   <li>Generator: xoroshiro128++ (Blackman and Vigna), Commons RNG's {@code XO_RO_SHI_RO_128_PP}.
- *   <li>Seed to state: the 64-bit seed seeds a SplitMix64 (Commons RNG's {@code SPLIT_MIX_64}, Steele, Lea and
- *       Flood's fixed-increment generator); its first two outputs are the generator's two state words, used as they
- *       are (a native seed, so no Commons RNG seed conversion is involved).
- *   <li>{@link #split()}: a new stream seeded, as above, with this stream's next {@link #nextLong()}.
+ *   <li>Seed to state: the 64-bit seed seeds a SplitMix64 (Commons RNG's {@code SPLIT_MIX_64},
+ *       Steele, Lea and Flood's fixed-increment generator); its first two outputs are the
+ *       generator's two state words, used as they are (a native seed, so no Commons RNG seed
+ *       conversion is involved).
+ *   <li>{@link #split()}: a new stream seeded, as above, with this stream's next {@link
+ *       #nextLong()}.
  *   <li>{@link #nextDouble()}: the top 53 bits of {@link #nextLong()} times 2⁻⁵³, in [0, 1).
  *   <li>{@link #nextInt(int)}: {@code floor(nextDouble() · bound)}.
- *   <li>{@link #nextGaussian()}: Marsaglia's polar method as {@link java.util.Random#nextGaussian()} specifies it
- *       (pairs from {@code 2·nextDouble() − 1}, {@link StrictMath#log}; the second value of a pair is kept for the
- *       next call). Commons RNG's samplers call {@link Math#exp} or {@link Math#log}, which the JDK lets differ by an
- *       ulp between machines; {@link StrictMath} is fdlibm's result everywhere, and {@link Math#sqrt} is exact by the
- *       IEEE 754 standard.
+ *   <li>{@link #nextGaussian()}: Marsaglia's polar method as {@link
+ *       java.util.Random#nextGaussian()} specifies it (pairs from {@code 2·nextDouble() − 1},
+ *       {@link StrictMath#log}; the second value of a pair is kept for the next call). Commons
+ *       RNG's samplers call {@link Math#exp} or {@link Math#log}, which the JDK lets differ by an
+ *       ulp between machines; {@link StrictMath} is fdlibm's result everywhere, and {@link
+ *       Math#sqrt} is exact by the IEEE 754 standard.
  * </ul>
  *
  * <p>A test checks the generator against an independent implementation of the published algorithms.

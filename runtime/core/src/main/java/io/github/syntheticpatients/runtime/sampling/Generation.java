@@ -26,10 +26,11 @@ public final class Generation {
   private Generation() {}
 
   /**
-   * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in long format (one
-   * line per visit), JSON lines one patient per line with a {@code visits} array. The same model, seed, rows and conditions give byte-identical files.
-   * Writes to a temporary file and moves it into place, so a failure never leaves partial output. Refuses more
-   * than {@link SampleLimits} allows before sampling anything.
+   * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in
+   * long format (one line per visit), JSON lines one patient per line with a {@code visits} array.
+   * The same model, seed, rows and conditions give byte-identical files. Writes to a temporary file
+   * and moves it into place, so a failure never leaves partial output. Refuses more than {@link
+   * SampleLimits} allows before sampling anything.
    */
   public static GenerateResult generate(GenerateRequest request) {
     SyntheticModel model = ModelLoader.load(request.model());
@@ -39,12 +40,18 @@ public final class Generation {
             problem -> {
               throw InvalidInputException.inParameter(
                   "rows",
-                  problem + ". Ask for at most " + SampleLimits.max(longitudinal)
+                  problem
+                      + ". Ask for at most "
+                      + SampleLimits.max(longitudinal)
                       + ", or write several files with different seeds.");
             });
     SampleResult sample =
         model.sample(
-            new SampleRequest(request.rows(), request.seed(), request.conditions(), SampleRequest.DEFAULT_TIME_BUDGET));
+            new SampleRequest(
+                request.rows(),
+                request.seed(),
+                request.conditions(),
+                SampleRequest.DEFAULT_TIME_BUDGET));
     List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
     Path output = request.output().toAbsolutePath();
     Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
@@ -52,7 +59,8 @@ public final class Generation {
       case CSV -> CsvRecordWriter.write(output, columns, sample.records());
       case JSONL -> {
         if (model.schema().isLongitudinal()) {
-          // One patient per line, with the visits nested: a long-format line per visit would split patients.
+          // One patient per line, with the visits nested: a long-format line per visit would split
+          // patients.
           TimelineJsonlWriter.write(output, sample.timelines());
         } else {
           JsonlRecordWriter.write(output, columns, sample.records());
@@ -71,7 +79,8 @@ public final class Generation {
         sample.timelines().size());
   }
 
-  private static Map<String, Object> provenance(GenerateRequest request, SyntheticModel model, SampleResult sample) {
+  private static Map<String, Object> provenance(
+      GenerateRequest request, SyntheticModel model, SampleResult sample) {
     Map<String, Object> modelBlock = new LinkedHashMap<>();
     modelBlock.put("id", model.id());
     modelBlock.put("reference", request.model());

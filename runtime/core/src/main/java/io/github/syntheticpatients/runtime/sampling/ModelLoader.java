@@ -21,17 +21,19 @@ import java.util.ServiceLoader;
 public final class ModelLoader {
   /** The zoo id used when no model is named. */
   public static final String DEFAULT_MODEL = "default";
+
   /** Prefix that marks a classpath resource. */
   public static final String CLASSPATH_PREFIX = "classpath:";
 
   private ModelLoader() {}
 
   /**
-   * Loads a model: a zoo id ({@code default}), a classpath resource ({@code classpath:models/x.synth}) or a file
-   * path, tried in that order.
+   * Loads a model: a zoo id ({@code default}), a classpath resource ({@code
+   * classpath:models/x.synth}) or a file path, tried in that order.
    *
    * @throws UnknownModelException when nothing matches; its message lists the known ids
-   * @throws io.github.syntheticpatients.runtime.ModelFormatException when the file is damaged or not a model
+   * @throws io.github.syntheticpatients.runtime.ModelFormatException when the file is damaged or
+   *     not a model
    */
   public static SyntheticModel load(String reference) {
     if (reference == null || reference.isBlank()) {
@@ -43,19 +45,23 @@ public final class ModelLoader {
         Optional<InputStream> stream = provider.open(ref);
         if (stream.isPresent()) {
           try (InputStream in = stream.get()) {
-            return ModelFile.load(ModelFile.readBounded(in, "model-zoo:" + ref), "model-zoo:" + ref, ref);
+            return ModelFile.load(
+                ModelFile.readBounded(in, "model-zoo:" + ref), "model-zoo:" + ref, ref);
           }
         }
       }
       if (ref.startsWith(CLASSPATH_PREFIX)) {
         String resource = ref.substring(CLASSPATH_PREFIX.length());
-        return fromClasspath(resource).orElseThrow(() -> new UnknownModelException(ref, knownIds()));
+        return fromClasspath(resource)
+            .orElseThrow(() -> new UnknownModelException(ref, knownIds()));
       }
       Path file = asPath(ref);
       if (file != null && Files.isRegularFile(file)) {
         try (InputStream in = Files.newInputStream(file)) {
           return ModelFile.load(
-              ModelFile.readBounded(in, file.toString()), file.toString(), idOf(file.getFileName().toString()));
+              ModelFile.readBounded(in, file.toString()),
+              file.toString(),
+              idOf(file.getFileName().toString()));
         }
       }
       return fromClasspath(ref).orElseThrow(() -> new UnknownModelException(ref, knownIds()));
@@ -96,7 +102,8 @@ public final class ModelLoader {
     try (InputStream stream = in) {
       String fileName = name.substring(name.lastIndexOf('/') + 1);
       String source = CLASSPATH_PREFIX + name;
-      return Optional.of(ModelFile.load(ModelFile.readBounded(stream, source), source, idOf(fileName)));
+      return Optional.of(
+          ModelFile.load(ModelFile.readBounded(stream, source), source, idOf(fileName)));
     }
   }
 
@@ -115,10 +122,12 @@ public final class ModelLoader {
   private static List<ModelZooProvider> providers() {
     List<ModelZooProvider> providers = new ArrayList<>();
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    ServiceLoader.load(ModelZooProvider.class, context == null ? ModelLoader.class.getClassLoader() : context)
+    ServiceLoader.load(
+            ModelZooProvider.class, context == null ? ModelLoader.class.getClassLoader() : context)
         .forEach(providers::add);
     if (providers.isEmpty() && context != ModelLoader.class.getClassLoader()) {
-      ServiceLoader.load(ModelZooProvider.class, ModelLoader.class.getClassLoader()).forEach(providers::add);
+      ServiceLoader.load(ModelZooProvider.class, ModelLoader.class.getClassLoader())
+          .forEach(providers::add);
     }
     providers.sort(Comparator.comparing(p -> p.getClass().getName()));
     return providers;

@@ -5,35 +5,41 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How synthetic values of an identifier column look. A shape describes the form of the real values, never a
- * value: it is one of
+ * How synthetic values of an identifier column look. A shape describes the form of the real values,
+ * never a value: it is one of
  *
  * <ul>
  *   <li>{@code sequence}: the record's number, 1, 2, 3, ... (the default);
- *   <li>{@code email}: {@code patient17@example.org} (the record's number; {@code example.org} is reserved for
- *       examples, so no such mailbox exists);
- *   <li>{@code full name}, {@code first name}, {@code last name}: drawn from a small fixed list of common names
- *       (the list is in this class, not learned);
- *   <li>{@code pattern:<template>}: random characters by a template where {@code d} is a digit, {@code A} an
- *       upper-case letter, {@code a} a lower-case letter and every other character is written as it is ({@code
- *       pattern:ddd-dd-dddd} for a US social security number, {@code pattern:ddddd} for a ZIP code). A template
- *       of digits only never starts with 0, so a value read back as a number keeps its width.
+ *   <li>{@code email}: {@code patient17@example.org} (the record's number; {@code example.org} is
+ *       reserved for examples, so no such mailbox exists);
+ *   <li>{@code full name}, {@code first name}, {@code last name}: drawn from a small fixed list of
+ *       common names (the list is in this class, not learned);
+ *   <li>{@code pattern:<template>}: random characters by a template where {@code d} is a digit,
+ *       {@code A} an upper-case letter, {@code a} a lower-case letter and every other character is
+ *       written as it is ({@code pattern:ddd-dd-dddd} for a US social security number, {@code
+ *       pattern:ddddd} for a ZIP code). A template of digits only never starts with 0, so a value
+ *       read back as a number keeps its width.
  * </ul>
  *
- * <p>Templates are made by {@link #patternOf}, which turns every letter and digit into its class, so no real
- * character other than punctuation and blanks reaches a schema.
+ * <p>Templates are made by {@link #patternOf}, which turns every letter and digit into its class,
+ * so no real character other than punctuation and blanks reaches a schema.
  */
 public final class IdentifierShape {
   /** The record number, 1, 2, 3, ... */
   public static final String SEQUENCE = "sequence";
+
   /** A fake address at example.org. */
   public static final String EMAIL = "email";
+
   /** A given name and a family name from the fixed lists. */
   public static final String FULL_NAME = "full name";
+
   /** A given name from the fixed list. */
   public static final String FIRST_NAME = "first name";
+
   /** A family name from the fixed list. */
   public static final String LAST_NAME = "last name";
+
   /** The prefix of a template shape. */
   public static final String PATTERN_PREFIX = "pattern:";
 
@@ -42,14 +48,32 @@ public final class IdentifierShape {
 
   private static final List<String> FIRST_NAMES =
       List.of(
-          "Alex", "Sam", "Robin", "Jordan", "Casey", "Morgan", "Taylor", "Jamie", "Riley", "Avery", "Quinn",
-          "Charlie", "Dana", "Drew", "Jesse", "Kim", "Lee", "Noel", "Parker", "Sky");
+          "Alex", "Sam", "Robin", "Jordan", "Casey", "Morgan", "Taylor", "Jamie", "Riley", "Avery",
+          "Quinn", "Charlie", "Dana", "Drew", "Jesse", "Kim", "Lee", "Noel", "Parker", "Sky");
   private static final List<String> LAST_NAMES =
       List.of(
-          "Example", "Sample", "Placeholder", "Testcase", "Fictional", "Synthetic", "Madeup", "Dummy", "Invented",
-          "Pretend", "Mockton", "Fakeley", "Notreal", "Imaginary", "Standin", "Proxy", "Surrogate", "Lorem",
-          "Ipsum", "Specimen");
-  private static final List<String> KEYWORDS = List.of(SEQUENCE, EMAIL, FULL_NAME, FIRST_NAME, LAST_NAME);
+          "Example",
+          "Sample",
+          "Placeholder",
+          "Testcase",
+          "Fictional",
+          "Synthetic",
+          "Madeup",
+          "Dummy",
+          "Invented",
+          "Pretend",
+          "Mockton",
+          "Fakeley",
+          "Notreal",
+          "Imaginary",
+          "Standin",
+          "Proxy",
+          "Surrogate",
+          "Lorem",
+          "Ipsum",
+          "Specimen");
+  private static final List<String> KEYWORDS =
+      List.of(SEQUENCE, EMAIL, FULL_NAME, FIRST_NAME, LAST_NAME);
 
   private IdentifierShape() {}
 
@@ -63,18 +87,23 @@ public final class IdentifierShape {
     if (shape == null) {
       return SEQUENCE;
     }
-    if (KEYWORDS.contains(shape) || (shape.startsWith(PATTERN_PREFIX) && shape.length() > PATTERN_PREFIX.length())) {
+    if (KEYWORDS.contains(shape)
+        || (shape.startsWith(PATTERN_PREFIX) && shape.length() > PATTERN_PREFIX.length())) {
       return shape;
     }
     throw new IllegalArgumentException(
-        "unknown identifier shape \"" + shape + "\"; use one of " + String.join(", ", KEYWORDS)
+        "unknown identifier shape \""
+            + shape
+            + "\"; use one of "
+            + String.join(", ", KEYWORDS)
             + " or a template such as \"pattern:ddd-dd-dddd\" (d a digit, A an upper-case letter, a a lower-case"
             + " letter)");
   }
 
   /**
-   * The template of a value: each digit becomes {@code d}, each upper-case letter {@code A}, each other letter
-   * {@code a}; anything else stays. Null for a value longer than {@value #MAX_PATTERN_LENGTH} characters.
+   * The template of a value: each digit becomes {@code d}, each upper-case letter {@code A}, each
+   * other letter {@code a}; anything else stays. Null for a value longer than {@value
+   * #MAX_PATTERN_LENGTH} characters.
    */
   public static String patternOf(String value) {
     if (value.length() > MAX_PATTERN_LENGTH) {
@@ -83,7 +112,10 @@ public final class IdentifierShape {
     StringBuilder pattern = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      pattern.append(Character.isDigit(c) ? 'd' : Character.isUpperCase(c) ? 'A' : Character.isLetter(c) ? 'a' : c);
+      pattern.append(
+          Character.isDigit(c)
+              ? 'd'
+              : Character.isUpperCase(c) ? 'A' : Character.isLetter(c) ? 'a' : c);
     }
     return pattern.toString();
   }
@@ -113,11 +145,12 @@ public final class IdentifierShape {
   }
 
   /**
-   * The random source for one identifier cell: a function of the sampling seed, the column and the record only,
-   * so a value does not depend on which other records or columns were generated.
+   * The random source for one identifier cell: a function of the sampling seed, the column and the
+   * record only, so a value does not depend on which other records or columns were generated.
    */
   public static RandomStream randomFor(long seed, int column, long record) {
-    return RandomStream.of(seed ^ (0x9E3779B97F4A7C15L * (column + 1)) ^ (0xC2B2AE3D27D4EB4FL * (record + 1)));
+    return RandomStream.of(
+        seed ^ (0x9E3779B97F4A7C15L * (column + 1)) ^ (0xC2B2AE3D27D4EB4FL * (record + 1)));
   }
 
   private static String fill(String template, RandomStream random) {
@@ -126,7 +159,8 @@ public final class IdentifierShape {
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
       if (c == 'd') {
-        value.append((char) ('0' + (digitsOnly && i == 0 ? 1 + random.nextInt(9) : random.nextInt(10))));
+        value.append(
+            (char) ('0' + (digitsOnly && i == 0 ? 1 + random.nextInt(9) : random.nextInt(10))));
       } else if (c == 'A') {
         value.append((char) ('A' + random.nextInt(26)));
       } else if (c == 'a') {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The two columns that make data longitudinal: the patient id ({@code entityId}) and each visit's time. The one
- * owner of the rule that they come together and name two different columns; schemas, requests and the training
- * fork's options ask it. A blank name counts as not set.
+ * The two columns that make data longitudinal: the patient id ({@code entityId}) and each visit's
+ * time. The one owner of the rule that they come together and name two different columns; schemas,
+ * requests and the training fork's options ask it. A blank name counts as not set.
  *
  * @param entityId the patient id column
  * @param time the time column
@@ -34,9 +34,11 @@ public record LongitudinalRoles(String entityId, String time) {
   /**
    * The roles when both are set, empty when neither is.
    *
-   * @throws InvalidInputException if only one is set (naming the missing one), or both name the same column
+   * @throws InvalidInputException if only one is set (naming the missing one), or both name the
+   *     same column
    */
-  public static Optional<LongitudinalRoles> bothOrNeither(String entityId, String time, Names names) {
+  public static Optional<LongitudinalRoles> bothOrNeither(
+      String entityId, String time, Names names) {
     if (isBlank(entityId) && isBlank(time)) {
       return Optional.empty();
     }
@@ -57,14 +59,27 @@ public record LongitudinalRoles(String entityId, String time) {
       String missing = isBlank(entityId) ? names.entityId() : names.time();
       throw InvalidInputException.inParameter(
           missing,
-          "Longitudinal data needs both the patient id column (" + names.entityId() + ") and the time column ("
-              + names.time() + "); " + missing + " is not set: " + fix);
+          "Longitudinal data needs both the patient id column ("
+              + names.entityId()
+              + ") and the time column ("
+              + names.time()
+              + "); "
+              + missing
+              + " is not set: "
+              + fix);
     }
     if (entityId.trim().equals(time.trim())) {
       throw InvalidInputException.inParameter(
           names.time(),
-          "The patient id column (" + names.entityId() + ") and the time column (" + names.time() + ") are both '"
-              + time.trim() + "'; " + names.time() + " must name the column with each visit's time");
+          "The patient id column ("
+              + names.entityId()
+              + ") and the time column ("
+              + names.time()
+              + ") are both '"
+              + time.trim()
+              + "'; "
+              + names.time()
+              + " must name the column with each visit's time");
     }
     return new LongitudinalRoles(entityId.trim(), time.trim());
   }

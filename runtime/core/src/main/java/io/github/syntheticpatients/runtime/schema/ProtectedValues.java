@@ -3,21 +3,24 @@ package io.github.syntheticpatients.runtime.schema;
 import java.util.Arrays;
 
 /**
- * The one rule by which a continuous column's values may be stored (model file, encoder state, report axis): no
- * number that belongs to fewer than k real records. The copula's quantile knots, the encoders' ranges and mixtures
- * and the report's histogram edges are all fitted on {@link #values()}, never on the raw column.
+ * The one rule by which a continuous column's values may be stored (model file, encoder state,
+ * report axis): no number that belongs to fewer than k real records. The copula's quantile knots,
+ * the encoders' ranges and mixtures and the report's histogram edges are all fitted on {@link
+ * #values()}, never on the raw column.
  *
  * <ul>
- *   <li><b>Tails</b>: the low bound is the k-th smallest value and the high bound the k-th largest, so at least k
- *       records lie at or beyond each bound. Every value is clipped to [low, high] first.
- *   <li><b>Interior</b>: each clipped, sorted value is replaced by the mean of the k consecutive clipped values around
- *       it (microaggregation). A stored interior number is then determined by k records, not by one, which matters
- *       when a column has so few rows that a quantile knot would land on a single record's value. (A mean can still
- *       equal some record's value by coincidence, e.g. the middle of evenly spaced values; it then carries nothing
- *       about that record.) The ends stay exactly at the bounds, since the k values at each end are equal after
- *       clipping.
- *   <li><b>Too few values</b>: a column with fewer than k present values cannot be protected. It is withheld
- *       ({@link #withheld()}): nothing of it is stored and it is generated as missing.
+ *   <li><b>Tails</b>: the low bound is the k-th smallest value and the high bound the k-th largest,
+ *       so at least k records lie at or beyond each bound. Every value is clipped to [low, high]
+ *       first.
+ *   <li><b>Interior</b>: each clipped, sorted value is replaced by the mean of the k consecutive
+ *       clipped values around it (microaggregation). A stored interior number is then determined by
+ *       k records, not by one, which matters when a column has so few rows that a quantile knot
+ *       would land on a single record's value. (A mean can still equal some record's value by
+ *       coincidence, e.g. the middle of evenly spaced values; it then carries nothing about that
+ *       record.) The ends stay exactly at the bounds, since the k values at each end are equal
+ *       after clipping.
+ *   <li><b>Too few values</b>: a column with fewer than k present values cannot be protected. It is
+ *       withheld ({@link #withheld()}): nothing of it is stored and it is generated as missing.
  * </ul>
  *
  * With k = 1 the values are the sorted column itself: protection is off.
@@ -35,7 +38,8 @@ public final class ProtectedValues {
    * Protects a column's values.
    *
    * @param column the values, NaN for missing; not changed
-   * @param k at least this many records share each tail and each interior value (1 turns protection off)
+   * @param k at least this many records share each tail and each interior value (1 turns protection
+   *     off)
    */
   public static ProtectedValues of(double[] column, int k) {
     ValueProtection.checkK(k);
@@ -61,7 +65,10 @@ public final class ProtectedValues {
     return new ProtectedValues(k, smoothed);
   }
 
-  /** The mean of sorted[from..to), exactly the shared value when they are all equal, never outside their range. */
+  /**
+   * The mean of sorted[from..to), exactly the shared value when they are all equal, never outside
+   * their range.
+   */
   private static double mean(double[] sorted, int from, int to) {
     double first = sorted[from];
     double last = sorted[to - 1];
@@ -70,7 +77,8 @@ public final class ProtectedValues {
     }
     double sum = 0;
     for (int i = from; i < to; i++) {
-      // Summing offsets from the first keeps large values (dates in seconds, long ids) exact enough.
+      // Summing offsets from the first keeps large values (dates in seconds, long ids) exact
+      // enough.
       sum += sorted[i] - first;
     }
     return Math.max(first, Math.min(last, first + sum / (to - from)));
@@ -81,7 +89,10 @@ public final class ProtectedValues {
     return k;
   }
 
-  /** Whether the column had fewer than k present values and so must be withheld (generated as missing). */
+  /**
+   * Whether the column had fewer than k present values and so must be withheld (generated as
+   * missing).
+   */
   public boolean withheld() {
     return values.length == 0;
   }
@@ -91,7 +102,9 @@ public final class ProtectedValues {
     return values.length;
   }
 
-  /** The protected values in ascending order, as many as the present values; empty when withheld. */
+  /**
+   * The protected values in ascending order, as many as the present values; empty when withheld.
+   */
   public double[] values() {
     return values.clone();
   }
@@ -115,7 +128,8 @@ public final class ProtectedValues {
 
   private void requireProtected() {
     if (withheld()) {
-      throw new IllegalStateException("The column has fewer than k=" + k + " values and is withheld; it has no bounds");
+      throw new IllegalStateException(
+          "The column has fewer than k=" + k + " values and is withheld; it has no bounds");
     }
   }
 }

@@ -8,21 +8,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The columns of a patient table in CSV order, with an optional target (outcome) column. Longitudinal tables
- * (one row per patient visit) also name the patient id and time columns; tabular ones leave both null. In a
- * longitudinal table the id column is an {@link ColumnKind#IDENTIFIER}, the time column is continuous, and every
- * other learned column is either a static attribute ({@link ColumnSchema#staticAttribute()}) or time-varying.
+ * The columns of a patient table in CSV order, with an optional target (outcome) column.
+ * Longitudinal tables (one row per patient visit) also name the patient id and time columns;
+ * tabular ones leave both null. In a longitudinal table the id column is an {@link
+ * ColumnKind#IDENTIFIER}, the time column is continuous, and every other learned column is either a
+ * static attribute ({@link ColumnSchema#staticAttribute()}) or time-varying.
  *
  * @param columns every CSV column in order, dropped ones included
  * @param target the outcome column used for utility metrics, or null
  * @param entityId the patient id column of longitudinal data, or null
  * @param time the time column of longitudinal data, or null
- * @param missingValues field values that mean "missing" in this data besides the readers' defaults (the user's
- *     {@code synthetic.missingValues} when the schema was inferred), so that training reads the data as inference
- *     did; empty when none
+ * @param missingValues field values that mean "missing" in this data besides the readers' defaults
+ *     (the user's {@code synthetic.missingValues} when the schema was inferred), so that training
+ *     reads the data as inference did; empty when none
  */
 public record TableSchema(
-    List<ColumnSchema> columns, String target, String entityId, String time, List<String> missingValues)
+    List<ColumnSchema> columns,
+    String target,
+    String entityId,
+    String time,
+    List<String> missingValues)
     implements SchemaView {
 
   /** A schema whose data uses only the default missing-value tokens. */
@@ -36,19 +41,26 @@ public record TableSchema(
     var seen = new java.util.HashSet<String>();
     for (ColumnSchema column : columns) {
       if (!seen.add(column.name())) {
-        throw new IllegalArgumentException("Duplicate column name '" + column.name() + "' in schema");
+        throw new IllegalArgumentException(
+            "Duplicate column name '" + column.name() + "' in schema");
       }
     }
     for (String role : new String[] {target, entityId, time}) {
       if (role != null && seen.stream().noneMatch(role::equals)) {
-        throw new IllegalArgumentException("Schema names column '" + role + "' that it does not contain");
+        throw new IllegalArgumentException(
+            "Schema names column '" + role + "' that it does not contain");
       }
     }
-    if (LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.FIELDS).isPresent()) {
+    if (LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.FIELDS)
+        .isPresent()) {
       ColumnSchema timeColumn = columns.get(indexOfIn(columns, time));
       if (!timeColumn.kind().isContinuous() || timeColumn.dropped()) {
         throw new IllegalArgumentException(
-            "The time column '" + time + "' is " + timeColumn.kind() + (timeColumn.dropped() ? " and dropped" : "")
+            "The time column '"
+                + time
+                + "' is "
+                + timeColumn.kind()
+                + (timeColumn.dropped() ? " and dropped" : "")
                 + "; it must be a kept integer, numeric, date or datetime column");
       }
     }
@@ -65,7 +77,8 @@ public record TableSchema(
 
   /** A tabular schema without target. */
   /**
-   * The schema behind a view the runtime handed out ({@link io.github.syntheticpatients.runtime.SyntheticModel#schema()}).
+   * The schema behind a view the runtime handed out ({@link
+   * io.github.syntheticpatients.runtime.SyntheticModel#schema()}).
    *
    * @throws IllegalArgumentException for a view some other code implemented
    */
@@ -73,7 +86,8 @@ public record TableSchema(
     if (view instanceof TableSchema schema) {
       return schema;
     }
-    throw new IllegalArgumentException("not a schema the runtime read: " + view.getClass().getName());
+    throw new IllegalArgumentException(
+        "not a schema the runtime read: " + view.getClass().getName());
   }
 
   public static TableSchema of(List<ColumnSchema> columns) {
@@ -106,7 +120,9 @@ public record TableSchema(
     return learned;
   }
 
-  /** The columns written to synthetic output: everything not dropped (identifiers are generated). */
+  /**
+   * The columns written to synthetic output: everything not dropped (identifiers are generated).
+   */
   public List<ColumnSchema> outputColumns() {
     return columns.stream().filter(c -> !c.dropped()).toList();
   }
@@ -117,19 +133,21 @@ public record TableSchema(
   }
 
   /**
-   * The learned static attributes of a longitudinal schema (constant within a patient), in CSV order; empty for
-   * tabular schemas.
+   * The learned static attributes of a longitudinal schema (constant within a patient), in CSV
+   * order; empty for tabular schemas.
    */
   public List<ColumnSchema> staticColumns() {
     if (!isLongitudinal()) {
       return List.of();
     }
-    return learnedColumns().stream().filter(c -> c.staticAttribute() && !c.name().equals(time)).toList();
+    return learnedColumns().stream()
+        .filter(c -> c.staticAttribute() && !c.name().equals(time))
+        .toList();
   }
 
   /**
-   * The learned time-varying columns of a longitudinal schema (measured at each visit), in CSV order, without the
-   * time column; empty for tabular schemas.
+   * The learned time-varying columns of a longitudinal schema (measured at each visit), in CSV
+   * order, without the time column; empty for tabular schemas.
    */
   public List<ColumnSchema> timeVaryingColumns() {
     if (!isLongitudinal()) {
@@ -141,8 +159,8 @@ public record TableSchema(
   }
 
   /**
-   * A longitudinal copy: names the patient id and time columns, and makes the id column an identifier (it is
-   * regenerated, never learned). Static flags are kept as they are.
+   * A longitudinal copy: names the patient id and time columns, and makes the id column an
+   * identifier (it is regenerated, never learned). Static flags are kept as they are.
    *
    * @throws IllegalArgumentException when a column is missing or the time column is not continuous
    */

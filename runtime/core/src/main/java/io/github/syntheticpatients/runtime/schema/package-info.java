@@ -1,2 +1,5 @@
-/** Table schemas: column kinds, categories, missingness, roles; inferred from CSV and editable as JSON. */
+/**
+ * Table schemas: column kinds, categories, missingness, roles; inferred from CSV and editable as
+ * JSON.
+ */
 package io.github.syntheticpatients.runtime.schema;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A source of pretrained models, found through {@link java.util.ServiceLoader}. The model zoo module implements
- * it; the runtime never depends on the zoo.
+ * A source of pretrained models, found through {@link java.util.ServiceLoader}. The model zoo
+ * module implements it; the runtime never depends on the zoo.
  */
 public interface ModelZooProvider {
 

@@ -9,11 +9,13 @@ class CholeskyTest {
 
   @Test
   void factorsAHandCheckedMatrixExactly() {
-    // L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]: every step is exact in binary (4 = 2², 37 − 6² = 1, 98 − 64 − 25 = 9).
+    // L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]: every step is exact in binary (4 = 2², 37 − 6² = 1,
+    // 98 − 64 − 25 = 9).
     double[][] a = {{4, 12, -16}, {12, 37, -43}, {-16, -43, 98}};
 
-    assertThat(Cholesky.lower(a)).hasValueSatisfying(
-        l -> assertThat(l).isDeepEqualTo(new double[][] {{2, 0, 0}, {6, 1, 0}, {-8, 5, 3}}));
+    assertThat(Cholesky.lower(a))
+        .hasValueSatisfying(
+            l -> assertThat(l).isDeepEqualTo(new double[][] {{2, 0, 0}, {6, 1, 0}, {-8, 5, 3}}));
   }
 
   @Test
@@ -39,7 +41,9 @@ class CholeskyTest {
     assertThat(Cholesky.lower(new double[][] {{1, 1}, {1, 1}})).as("singular").isEmpty();
     assertThat(Cholesky.lower(new double[][] {{1, 0.5}, {0.4, 1}})).as("not symmetric").isEmpty();
     assertThat(Cholesky.lower(new double[][] {{1, 0}, {0}})).as("not square").isEmpty();
-    assertThat(Cholesky.lower(new double[][] {{Cholesky.MINIMUM_PIVOT}})).as("pivot at the threshold").isEmpty();
+    assertThat(Cholesky.lower(new double[][] {{Cholesky.MINIMUM_PIVOT}}))
+        .as("pivot at the threshold")
+        .isEmpty();
     assertThat(Cholesky.lower(new double[][] {{Double.NaN}})).as("NaN").isEmpty();
   }
 }

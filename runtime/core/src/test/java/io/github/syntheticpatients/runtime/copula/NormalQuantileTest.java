@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NormalQuantileTest {
 
   /**
-   * References: the root of Φ(z) = p at the double p, solved to 40 digits with mpmath 1.3 (findroot on
-   * log(erfc(−z/√2)/2) − log p), independently of AS 241.
+   * References: the root of Φ(z) = p at the double p, solved to 40 digits with mpmath 1.3 (findroot
+   * on log(erfc(−z/√2)/2) − log p), independently of AS 241.
    */
   @ParameterizedTest
   @CsvSource({

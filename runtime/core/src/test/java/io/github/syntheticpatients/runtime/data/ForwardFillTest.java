@@ -25,16 +25,44 @@ class ForwardFillTest {
     // Patients in order p100004 (4 visits), p000001 (5), p000002 (6), p000003 (3).
     assertThat(timelines.visits().column("Temp"))
         .containsExactly(
-            37.9, Double.NaN, 37.6, Double.NaN,
-            Double.NaN, Double.NaN, 36.11, Double.NaN, Double.NaN,
-            36.44, Double.NaN, Double.NaN, 37.17, Double.NaN, 38.2,
-            Double.NaN, 36.7, Double.NaN);
+            37.9,
+            Double.NaN,
+            37.6,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            36.11,
+            Double.NaN,
+            Double.NaN,
+            36.44,
+            Double.NaN,
+            Double.NaN,
+            37.17,
+            Double.NaN,
+            38.2,
+            Double.NaN,
+            36.7,
+            Double.NaN);
     assertThat(filled.visits().column("Temp"))
         .containsExactly(
-            37.9, 37.9, 37.6, 37.6,
-            Double.NaN, Double.NaN, 36.11, 36.11, 36.11, // p000001 starts missing: not taken from p100004
-            36.44, 36.44, 36.44, 37.17, 37.17, 38.2,
-            Double.NaN, 36.7, 36.7);
+            37.9,
+            37.9,
+            37.6,
+            37.6,
+            Double.NaN,
+            Double.NaN,
+            36.11,
+            36.11,
+            36.11, // p000001 starts missing: not taken from p100004
+            36.44,
+            36.44,
+            36.44,
+            37.17,
+            37.17,
+            38.2,
+            Double.NaN,
+            36.7,
+            36.7);
     // p000001's first hour has no HR and stays missing; the rest is measured.
     assertThat(filled.visits().column("HR")[4]).isNaN();
     assertThat(filled.visits().column("HR")[5]).isEqualTo(97);

@@ -21,19 +21,26 @@ class ValueFormatTest {
 
   @Test
   void typedValues() {
-    assertThat(ValueFormat.toValue(column(ColumnKind.CATEGORICAL, 0, "0", "0.5", "1"), 1)).isEqualTo("0.5");
+    assertThat(ValueFormat.toValue(column(ColumnKind.CATEGORICAL, 0, "0", "0.5", "1"), 1))
+        .isEqualTo("0.5");
     assertThat(ValueFormat.toValue(column(ColumnKind.BINARY, 0, "f", "m"), 1)).isEqualTo("m");
-    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 2, new String[0]), 2.675)).isEqualTo(2.68);
-    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 0, new String[0]), -2.5)).isEqualTo(-3.0);
-    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 3, new String[0]), 1e-7)).isEqualTo(0.0);
-    assertThat(ValueFormat.toValue(column(ColumnKind.INTEGER, 0, new String[0]), 41.6)).isEqualTo(42L);
+    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 2, new String[0]), 2.675))
+        .isEqualTo(2.68);
+    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 0, new String[0]), -2.5))
+        .isEqualTo(-3.0);
+    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 3, new String[0]), 1e-7))
+        .isEqualTo(0.0);
+    assertThat(ValueFormat.toValue(column(ColumnKind.INTEGER, 0, new String[0]), 41.6))
+        .isEqualTo(42L);
     assertThat(ValueFormat.toValue(column(ColumnKind.DATE, 0, new String[0]), 19782))
         .isEqualTo(LocalDate.of(2024, 2, 29));
     long seconds = LocalDateTime.of(2024, 2, 29, 13, 45, 7).toEpochSecond(ZoneOffset.UTC);
     assertThat(ValueFormat.toValue(column(ColumnKind.DATETIME, 0, new String[0]), seconds))
         .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 7));
-    assertThat(ValueFormat.toValue(column(ColumnKind.IDENTIFIER, 0, new String[0]), 17)).isEqualTo("17");
-    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 2, new String[0]), Double.NaN)).isNull();
+    assertThat(ValueFormat.toValue(column(ColumnKind.IDENTIFIER, 0, new String[0]), 17))
+        .isEqualTo("17");
+    assertThat(ValueFormat.toValue(column(ColumnKind.NUMERIC, 2, new String[0]), Double.NaN))
+        .isNull();
     assertThatThrownBy(() -> ValueFormat.toValue(column(ColumnKind.BINARY, 0, "a", "b"), 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("category index");
@@ -53,7 +60,8 @@ class ValueFormatTest {
       assertThat(ValueFormat.format(new BigDecimal("120.500"))).isEqualTo("120.5");
       assertThat(ValueFormat.format(42L)).isEqualTo("42");
       assertThat(ValueFormat.format(LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
-      assertThat(ValueFormat.format(LocalDateTime.of(2024, 2, 29, 13, 45))).isEqualTo("2024-02-29T13:45:00");
+      assertThat(ValueFormat.format(LocalDateTime.of(2024, 2, 29, 13, 45)))
+          .isEqualTo("2024-02-29T13:45:00");
       assertThat(ValueFormat.format("a, \"b\"")).isEqualTo("a, \"b\"");
       assertThat(ValueFormat.format(null)).isEmpty();
       assertThat(ValueFormat.format(Double.NaN)).isEmpty();

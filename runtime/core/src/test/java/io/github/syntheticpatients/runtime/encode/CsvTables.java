@@ -4,11 +4,13 @@ import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
-import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import java.nio.file.Path;
 
-/** Test helper: a real dataset from {@code src/test/resources/data}, read with its inferred schema. */
+/**
+ * Test helper: a real dataset from {@code src/test/resources/data}, read with its inferred schema.
+ */
 public final class CsvTables {
   private CsvTables() {}
 

@@ -10,7 +10,8 @@ class PearsonTest {
 
   @Test
   void skipsPairsWithAMissingSide() {
-    // Complete pairs (1,2), (2,1), (3,4), (4,3): means 2.5, deviations (-1.5,-.5), (-.5,-1.5), (.5,1.5), (1.5,.5);
+    // Complete pairs (1,2), (2,1), (3,4), (4,3): means 2.5, deviations (-1.5,-.5), (-.5,-1.5),
+    // (.5,1.5), (1.5,.5);
     // sxy = .75 + .75 + .75 + .75 = 3, sxx = syy = 5, rho = 0.6.
     double[] x = {1, 2, NAN, 3, 4, 9};
     double[] y = {2, 1, 7, 4, 3, NAN};

@@ -43,18 +43,42 @@ class RecordWritersTest {
   private static final List<String> COLUMNS = List.of("id", "note", "bili", "n", "visit", "at");
   private static final List<PatientRecord> RECORDS =
       List.of(
-          record("id", "p1", "note", "a, \"quoted\"", "bili", 1.50, "n", 3L, "visit", LocalDate.of(2024, 2, 29),
-              "at", LocalDateTime.of(2024, 2, 29, 13, 45)),
-          record("at", null, "visit", null, "n", null, "bili", null, "note", "line\nbreak", "id", "p2"));
+          record(
+              "id",
+              "p1",
+              "note",
+              "a, \"quoted\"",
+              "bili",
+              1.50,
+              "n",
+              3L,
+              "visit",
+              LocalDate.of(2024, 2, 29),
+              "at",
+              LocalDateTime.of(2024, 2, 29, 13, 45)),
+          record(
+              "at",
+              null,
+              "visit",
+              null,
+              "n",
+              null,
+              "bili",
+              null,
+              "note",
+              "line\nbreak",
+              "id",
+              "p2"));
 
   @Test
   void csvIsDeterministicAndQuotesOnlyWhenNeeded() throws IOException {
     Path out = dir.resolve("out/records.csv");
     CsvRecordWriter.write(out, COLUMNS, RECORDS);
     assertThat(Files.readString(out))
-        .isEqualTo("id,note,bili,n,visit,at\n"
-            + "p1,\"a, \"\"quoted\"\"\",1.5,3,2024-02-29,2024-02-29T13:45:00\n"
-            + "p2,\"line\nbreak\",,,,\n");
+        .isEqualTo(
+            "id,note,bili,n,visit,at\n"
+                + "p1,\"a, \"\"quoted\"\"\",1.5,3,2024-02-29,2024-02-29T13:45:00\n"
+                + "p2,\"line\nbreak\",,,,\n");
     byte[] first = Files.readAllBytes(out);
     CsvRecordWriter.write(out, COLUMNS, RECORDS);
     assertThat(Files.readAllBytes(out)).isEqualTo(first);
@@ -66,10 +90,12 @@ class RecordWritersTest {
     Path out = dir.resolve("records.jsonl");
     JsonlRecordWriter.write(out, COLUMNS, RECORDS);
     assertThat(Files.readString(out, StandardCharsets.UTF_8))
-        .isEqualTo("{\"id\":\"p1\",\"note\":\"a, \\\"quoted\\\"\",\"bili\":1.5,\"n\":3,\"visit\":\"2024-02-29\","
-            + "\"at\":\"2024-02-29T13:45:00\"}\n"
-            + "{\"id\":\"p2\",\"note\":\"line\\nbreak\",\"bili\":null,\"n\":null,\"visit\":null,\"at\":null}\n");
-    Map<String, Object> firstLine = JsonFiles.read(Files.readAllLines(out).get(0).getBytes(StandardCharsets.UTF_8), "line 1");
+        .isEqualTo(
+            "{\"id\":\"p1\",\"note\":\"a, \\\"quoted\\\"\",\"bili\":1.5,\"n\":3,\"visit\":\"2024-02-29\","
+                + "\"at\":\"2024-02-29T13:45:00\"}\n"
+                + "{\"id\":\"p2\",\"note\":\"line\\nbreak\",\"bili\":null,\"n\":null,\"visit\":null,\"at\":null}\n");
+    Map<String, Object> firstLine =
+        JsonFiles.read(Files.readAllLines(out).get(0).getBytes(StandardCharsets.UTF_8), "line 1");
     assertThat(firstLine).containsEntry("bili", 1.5).containsEntry("n", 3);
   }
 
@@ -78,18 +104,24 @@ class RecordWritersTest {
     Path out = dir.resolve("keep.csv");
     Files.writeString(out, "old\n");
     List<PatientRecord> bad = List.of(record("id", "x"));
-    assertThatThrownBy(() -> CsvRecordWriter.write(out, COLUMNS, bad)).isInstanceOf(NoSuchElementException.class);
-    assertThatThrownBy(() -> JsonlRecordWriter.write(out, COLUMNS, bad)).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> CsvRecordWriter.write(out, COLUMNS, bad))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> JsonlRecordWriter.write(out, COLUMNS, bad))
+        .isInstanceOf(NoSuchElementException.class);
     assertThat(Files.readString(out)).isEqualTo("old\n");
     assertThat(Files.list(dir)).containsExactly(out);
   }
 
-  /** Real data → table → records → CSV → table → records gives the same records, and then the same bytes. */
+  /**
+   * Real data → table → records → CSV → table → records gives the same records, and then the same
+   * bytes.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"pbc", "cgd", "flchain"})
   void roundTripThroughCsv(String dataset) {
     TableSchema schema = TableSchema.of(Schemas.infer(TestData.path(dataset + ".csv")));
-    Table original = CsvTableReader.read(TestData.path(dataset + ".csv"), schema, CsvOptions.defaults());
+    Table original =
+        CsvTableReader.read(TestData.path(dataset + ".csv"), schema, CsvOptions.defaults());
     List<PatientRecord> records = ValueFormat.toRecords(original);
     List<String> columns = schema.outputColumns().stream().map(c -> c.name()).toList();
     Path first = dir.resolve(dataset + "-1.csv");

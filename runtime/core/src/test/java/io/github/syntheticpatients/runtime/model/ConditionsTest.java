@@ -3,9 +3,9 @@ package io.github.syntheticpatients.runtime.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.model.Conditions.Range;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.time.LocalDate;
@@ -24,7 +24,8 @@ class ConditionsTest {
               new ColumnSchema("age", ColumnKind.NUMERIC, false, 0, null, 1, false),
               new ColumnSchema("stage", ColumnKind.INTEGER, true, 0.1, null, 0, false),
               new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
-              new ColumnSchema("status", ColumnKind.CATEGORICAL, false, 0, List.of("0", "1", "2"), 0, false),
+              new ColumnSchema(
+                  "status", ColumnKind.CATEGORICAL, false, 0, List.of("0", "1", "2"), 0, false),
               new ColumnSchema("visit", ColumnKind.DATE, false, 0, null, 0, false),
               new ColumnSchema("seen", ColumnKind.DATETIME, false, 0, null, 0, false),
               new ColumnSchema("notes", ColumnKind.NUMERIC, false, 0, null, 0, true)));
@@ -38,8 +39,8 @@ class ConditionsTest {
   @Test
   void categoriesAreFixedByIndexInTheOrderGiven() {
     Conditions conditions = parse("status=2", " sex = f ");
-    assertThat(conditions.categories()).containsExactly(
-        java.util.Map.entry("status", 2), java.util.Map.entry("sex", 0));
+    assertThat(conditions.categories())
+        .containsExactly(java.util.Map.entry("status", 2), java.util.Map.entry("sex", 0));
     assertThat(conditions.ranges()).isEmpty();
     assertThat(conditions.isEmpty()).isFalse();
     assertThat(parse("sex=f", "sex=f").categories()).containsEntry("sex", 0);
@@ -52,9 +53,11 @@ class ConditionsTest {
     assertThat(parse("age<=70").ranges().get("age")).isEqualTo(new Range(-INF, true, 70, true));
     assertThat(parse("age<70").ranges().get("age")).isEqualTo(new Range(-INF, true, 70, false));
     assertThat(parse("age=60..70").ranges().get("age")).isEqualTo(new Range(60, true, 70, true));
-    assertThat(parse("age = 60 .. 70").ranges().get("age")).isEqualTo(new Range(60, true, 70, true));
+    assertThat(parse("age = 60 .. 70").ranges().get("age"))
+        .isEqualTo(new Range(60, true, 70, true));
     assertThat(parse("age=61.5").ranges().get("age")).isEqualTo(new Range(61.5, true, 61.5, true));
-    assertThat(parse("stage>=-1e1").ranges().get("stage")).isEqualTo(new Range(-10, true, INF, true));
+    assertThat(parse("stage>=-1e1").ranges().get("stage"))
+        .isEqualTo(new Range(-10, true, INF, true));
   }
 
   @Test
@@ -75,20 +78,35 @@ class ConditionsTest {
     assertThat(parse("visit>=2020-01-31").ranges().get("visit"))
         .isEqualTo(new Range(LocalDate.of(2020, 1, 31).toEpochDay(), true, INF, true));
     assertThat(parse("visit=2019-01-01..2019-12-31").ranges().get("visit"))
-        .isEqualTo(new Range(LocalDate.of(2019, 1, 1).toEpochDay(), true, LocalDate.of(2019, 12, 31).toEpochDay(), true));
+        .isEqualTo(
+            new Range(
+                LocalDate.of(2019, 1, 1).toEpochDay(),
+                true,
+                LocalDate.of(2019, 12, 31).toEpochDay(),
+                true));
     assertThat(parse("seen<2020-01-31T08:00").ranges().get("seen"))
-        .isEqualTo(new Range(-INF, true, LocalDateTime.of(2020, 1, 31, 8, 0).toEpochSecond(ZoneOffset.UTC), false));
+        .isEqualTo(
+            new Range(
+                -INF,
+                true,
+                LocalDateTime.of(2020, 1, 31, 8, 0).toEpochSecond(ZoneOffset.UTC),
+                false));
   }
 
   @Test
   void conditionsOnOneColumnIntersect() {
-    assertThat(parse("age>=60", "age<70").ranges().get("age")).isEqualTo(new Range(60, true, 70, false));
-    assertThat(parse("age=50..80", "age>60", "age<=75").ranges().get("age")).isEqualTo(new Range(60, false, 75, true));
+    assertThat(parse("age>=60", "age<70").ranges().get("age"))
+        .isEqualTo(new Range(60, true, 70, false));
+    assertThat(parse("age=50..80", "age>60", "age<=75").ranges().get("age"))
+        .isEqualTo(new Range(60, false, 75, true));
     // equal bounds: the stricter (exclusive) one wins
-    assertThat(parse("age>=60", "age>60").ranges().get("age")).isEqualTo(new Range(60, false, INF, true));
-    assertThat(parse("age<=70", "age<70", "age<=70").ranges().get("age")).isEqualTo(new Range(-INF, true, 70, false));
+    assertThat(parse("age>=60", "age>60").ranges().get("age"))
+        .isEqualTo(new Range(60, false, INF, true));
+    assertThat(parse("age<=70", "age<70", "age<=70").ranges().get("age"))
+        .isEqualTo(new Range(-INF, true, 70, false));
     // a single point stays possible when both bounds are inclusive
-    assertThat(parse("age>=60", "age<=60").ranges().get("age")).isEqualTo(new Range(60, true, 60, true));
+    assertThat(parse("age>=60", "age<=60").ranges().get("age"))
+        .isEqualTo(new Range(60, true, 60, true));
   }
 
   @Test
@@ -100,9 +118,13 @@ class ConditionsTest {
 
   @Test
   void unknownColumnsAndCategoriesListWhatExists() {
-    expectConditionsError(() -> parse("weight>3"), "the model has no column 'weight'", "[age, stage, sex, status, visit, seen]");
+    expectConditionsError(
+        () -> parse("weight>3"),
+        "the model has no column 'weight'",
+        "[age, stage, sex, status, visit, seen]");
     expectConditionsError(() -> parse("notes>3"), "no column 'notes'");
-    expectConditionsError(() -> parse("sex=x"), "unknown category 'x' for column 'sex'", "known categories: f, m");
+    expectConditionsError(
+        () -> parse("sex=x"), "unknown category 'x' for column 'sex'", "known categories: f, m");
     expectConditionsError(() -> parse("sex=f", "sex=m"), "already fixed");
   }
 

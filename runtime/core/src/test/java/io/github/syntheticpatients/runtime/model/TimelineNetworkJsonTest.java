@@ -14,19 +14,47 @@ import org.junit.jupiter.api.Test;
 
 class TimelineNetworkJsonTest {
 
-  static TimelineGenerator randomGenerator(int latentDim, int staticWidth, int hidden, int mlp, int stepWidth,
-      long seed) {
+  static TimelineGenerator randomGenerator(
+      int latentDim, int staticWidth, int hidden, int mlp, int stepWidth, long seed) {
     Random random = new Random(seed);
     int in = latentDim + staticWidth;
-    LstmLayer forward = new LstmLayer(in, hidden, values(random, in * 4 * hidden),
-        values(random, hidden * 4 * hidden), values(random, 4 * hidden));
-    LstmLayer backward = new LstmLayer(in, hidden, values(random, in * 4 * hidden),
-        values(random, hidden * 4 * hidden), values(random, 4 * hidden));
-    MlpNetwork head = new MlpNetwork(List.of(
-        new DenseLayer(2 * hidden, mlp, values(random, 2 * hidden * mlp), values(random, mlp), false, null, null,
-            DenseLayer.Activation.LEAKY_RELU, false),
-        new DenseLayer(mlp, stepWidth, values(random, mlp * stepWidth), values(random, stepWidth), false, null, null,
-            DenseLayer.Activation.NONE, false)));
+    LstmLayer forward =
+        new LstmLayer(
+            in,
+            hidden,
+            values(random, in * 4 * hidden),
+            values(random, hidden * 4 * hidden),
+            values(random, 4 * hidden));
+    LstmLayer backward =
+        new LstmLayer(
+            in,
+            hidden,
+            values(random, in * 4 * hidden),
+            values(random, hidden * 4 * hidden),
+            values(random, 4 * hidden));
+    MlpNetwork head =
+        new MlpNetwork(
+            List.of(
+                new DenseLayer(
+                    2 * hidden,
+                    mlp,
+                    values(random, 2 * hidden * mlp),
+                    values(random, mlp),
+                    false,
+                    null,
+                    null,
+                    DenseLayer.Activation.LEAKY_RELU,
+                    false),
+                new DenseLayer(
+                    mlp,
+                    stepWidth,
+                    values(random, mlp * stepWidth),
+                    values(random, stepWidth),
+                    false,
+                    null,
+                    null,
+                    DenseLayer.Activation.NONE,
+                    false)));
     return new TimelineGenerator(forward, backward, head, latentDim, staticWidth);
   }
 
@@ -47,8 +75,11 @@ class TimelineNetworkJsonTest {
     TimelineGenerator copy =
         TimelineNetworkJson.read(description, WeightsFile.read(new ByteArrayInputStream(bytes)));
 
-    assertThat(description).containsEntry("type", "bilstm").containsEntry("latentDim", 5)
-        .containsEntry("staticWidth", 3).containsEntry("stepWidth", 4);
+    assertThat(description)
+        .containsEntry("type", "bilstm")
+        .containsEntry("latentDim", 5)
+        .containsEntry("staticWidth", 3)
+        .containsEntry("stepWidth", 4);
     assertThat(WeightsFile.write(TimelineNetworkJson.tensors(copy))).isEqualTo(bytes);
     Random random = new Random(2);
     float[] noise = new float[6 * 5];
@@ -56,7 +87,8 @@ class TimelineNetworkJsonTest {
       noise[i] = (float) random.nextGaussian();
     }
     float[] statics = {1, 0, 0.5f};
-    assertThat(copy.forwardRaw(noise, statics, 6)).containsExactly(original.forwardRaw(noise, statics, 6));
+    assertThat(copy.forwardRaw(noise, statics, 6))
+        .containsExactly(original.forwardRaw(noise, statics, 6));
   }
 
   @Test
@@ -74,7 +106,8 @@ class TimelineNetworkJsonTest {
     // A shorter timeline is its own sequence: its backward pass starts at its own last step.
     assertThat(shorter[0]).isNotEqualTo(full[0]);
     assertThatThrownBy(() -> generator.forwardRaw(noise, new float[0], 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 x 2 noise values");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 x 2 noise values");
   }
 
   @Test
@@ -86,7 +119,8 @@ class TimelineNetworkJsonTest {
     Map<String, WeightsFile.Tensor> missing = new LinkedHashMap<>(tensors);
     missing.remove("backward.bias");
     assertThatThrownBy(() -> TimelineNetworkJson.read(description, missing))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no tensor backward.bias");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no tensor backward.bias");
 
     Map<String, WeightsFile.Tensor> misshapen = new LinkedHashMap<>(tensors);
     misshapen.put("forward.inputWeight", new WeightsFile.Tensor(new int[] {12, 3}, new float[36]));
@@ -98,11 +132,13 @@ class TimelineNetworkJsonTest {
     Map<String, Object> mlp = new LinkedHashMap<>(description);
     mlp.put("type", "mlp");
     assertThatThrownBy(() -> TimelineNetworkJson.read(mlp, tensors))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected bilstm");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected bilstm");
 
     Map<String, Object> wrongLatent = new LinkedHashMap<>(description);
     wrongLatent.put("latentDim", 3);
     assertThatThrownBy(() -> TimelineNetworkJson.read(wrongLatent, tensors))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not latent 3 + statics 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not latent 3 + statics 1");
   }
 }

@@ -17,8 +17,12 @@ class WeightsFileTest {
 
   private static Map<String, WeightsFile.Tensor> sample() {
     Map<String, WeightsFile.Tensor> tensors = new LinkedHashMap<>();
-    tensors.put("layer0.weight", new WeightsFile.Tensor(new int[] {2, 3}, new float[] {1f, -2.5f, 3e-7f, Float.MAX_VALUE, 0f, -0f}));
-    tensors.put("layer0.bias", new WeightsFile.Tensor(new int[] {3}, new float[] {0.1f, 0.2f, 0.3f}));
+    tensors.put(
+        "layer0.weight",
+        new WeightsFile.Tensor(
+            new int[] {2, 3}, new float[] {1f, -2.5f, 3e-7f, Float.MAX_VALUE, 0f, -0f}));
+    tensors.put(
+        "layer0.bias", new WeightsFile.Tensor(new int[] {3}, new float[] {0.1f, 0.2f, 0.3f}));
     tensors.put("skalär", new WeightsFile.Tensor(new int[] {}, new float[] {42f}));
     tensors.put("empty", new WeightsFile.Tensor(new int[] {0, 4}, new float[0]));
     return tensors;
@@ -27,7 +31,8 @@ class WeightsFileTest {
   @Test
   void roundTripKeepsNamesOrderShapesAndValues() throws IOException {
     Map<String, WeightsFile.Tensor> tensors = sample();
-    Map<String, WeightsFile.Tensor> read = WeightsFile.read(new ByteArrayInputStream(WeightsFile.write(tensors)));
+    Map<String, WeightsFile.Tensor> read =
+        WeightsFile.read(new ByteArrayInputStream(WeightsFile.write(tensors)));
 
     assertThat(read.keySet()).containsExactly("layer0.weight", "layer0.bias", "skalär", "empty");
     for (String name : tensors.keySet()) {
@@ -35,13 +40,15 @@ class WeightsFileTest {
       assertThat(read.get(name).values()).as(name).containsExactly(tensors.get(name).values());
     }
     // -0f survives bit for bit
-    assertThat(Float.floatToRawIntBits(read.get("layer0.weight").values()[5])).isEqualTo(Float.floatToRawIntBits(-0f));
+    assertThat(Float.floatToRawIntBits(read.get("layer0.weight").values()[5]))
+        .isEqualTo(Float.floatToRawIntBits(-0f));
   }
 
   @Test
   void layoutIsTheDocumentedLittleEndianOne() {
     byte[] bytes =
-        WeightsFile.write(Map.of("w", new WeightsFile.Tensor(new int[] {2}, new float[] {1.5f, -2f})));
+        WeightsFile.write(
+            Map.of("w", new WeightsFile.Tensor(new int[] {2}, new float[] {1.5f, -2f})));
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(Arrays.copyOfRange(bytes, 0, 4)).containsExactly('S', 'P', 'W', '1');
     buffer.position(4);
@@ -74,7 +81,9 @@ class WeightsFileTest {
   @Test
   void truncatedDataSaysTruncated() {
     byte[] bytes = WeightsFile.write(sample());
-    assertThatThrownBy(() -> WeightsFile.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 2))))
+    assertThatThrownBy(
+            () ->
+                WeightsFile.read(new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 2))))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("truncated");
   }
@@ -103,8 +112,14 @@ class WeightsFileTest {
         .hasMessageContaining("name length");
 
     ByteBuffer hugeTensor = ByteBuffer.allocate(25).order(ByteOrder.LITTLE_ENDIAN);
-    hugeTensor.put(new byte[] {'S', 'P', 'W', '1'}).putInt(1).putInt(1).put((byte) 'w').putInt(2)
-        .putInt(1 << 20).putInt(1 << 20);
+    hugeTensor
+        .put(new byte[] {'S', 'P', 'W', '1'})
+        .putInt(1)
+        .putInt(1)
+        .put((byte) 'w')
+        .putInt(2)
+        .putInt(1 << 20)
+        .putInt(1 << 20);
     assertThatThrownBy(() -> WeightsFile.read(new ByteArrayInputStream(hugeTensor.array())))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("too large");

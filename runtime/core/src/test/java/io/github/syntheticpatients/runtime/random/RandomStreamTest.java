@@ -66,7 +66,8 @@ class RandomStreamTest {
     Reference reference = new Reference(3);
     for (int i = 0; i < 1000; i++) {
       assertThat(stream.nextDouble()).isEqualTo((reference.next() >>> 11) / 9007199254740992.0);
-      assertThat(stream.nextInt(7)).isEqualTo((int) Math.floor((reference.next() >>> 11) / 9007199254740992.0 * 7));
+      assertThat(stream.nextInt(7))
+          .isEqualTo((int) Math.floor((reference.next() >>> 11) / 9007199254740992.0 * 7));
     }
     assertThatThrownBy(() -> stream.nextInt(0)).hasMessageContaining("bound must be positive");
   }
@@ -101,7 +102,8 @@ class RandomStreamTest {
       sum += z;
       squares += z * z;
     }
-    // Standard errors: 1/√n ≈ 0.0022 for the mean, √(2/n) ≈ 0.0032 for the variance; 4 of them either way.
+    // Standard errors: 1/√n ≈ 0.0022 for the mean, √(2/n) ≈ 0.0032 for the variance; 4 of them
+    // either way.
     assertThat(sum / n).isCloseTo(0, within(0.009));
     assertThat(squares / n - (sum / n) * (sum / n)).isCloseTo(1, within(0.013));
   }

@@ -3,14 +3,14 @@ package io.github.syntheticpatients.runtime.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,8 @@ class SchemasLongitudinalTest {
     Path pbcseq = TestData.path("pbcseq.csv");
     Path file = dir.resolve("schema.json");
     Schemas.write(Schemas.infer(pbcseq), file);
-    TableSchema schema = TableSchema.of(Schemas.withLongitudinal(Schemas.read(file), pbcseq, "id", "day"));
+    TableSchema schema =
+        TableSchema.of(Schemas.withLongitudinal(Schemas.read(file), pbcseq, "id", "day"));
     assertThat(schema.entityId()).isEqualTo("id");
     assertThat(schema.staticColumns().stream().map(ColumnSchema::name))
         .containsExactly("futime", "status", "trt", "age", "sex");
@@ -33,7 +34,8 @@ class SchemasLongitudinalTest {
     // Written and read back, the longitudinal schema keeps its roles and static flags.
     Schemas.write(schema, file);
     assertThat(TableSchema.of(Schemas.read(file))).isEqualTo(schema);
-    assertThat(TableSchema.of(Schemas.withLongitudinal(schema, pbcseq, "id", "day"))).isSameAs(schema);
+    assertThat(TableSchema.of(Schemas.withLongitudinal(schema, pbcseq, "id", "day")))
+        .isSameAs(schema);
   }
 
   @Test
@@ -41,7 +43,8 @@ class SchemasLongitudinalTest {
     Path sample = TestData.path("psv-sample");
     TableSchema tabular = SchemaInference.infer(sample, LongitudinalInput.files(sample), null);
     assertThat(tabular.indexOf("patient")).isNegative();
-    TableSchema schema = TableSchema.of(Schemas.withLongitudinal(tabular, sample, "patient", "ICULOS"));
+    TableSchema schema =
+        TableSchema.of(Schemas.withLongitudinal(tabular, sample, "patient", "ICULOS"));
     assertThat(schema.columns().get(0).name()).isEqualTo("patient");
     assertThat(schema.columns().get(0).kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(schema.staticColumns().stream().map(ColumnSchema::name))
@@ -65,18 +68,25 @@ class SchemasLongitudinalTest {
     TableSchema dropped =
         tabular.withColumns(
             tabular.columns().stream()
-                .map(c -> c.name().equals("day")
-                    ? new ColumnSchema("day", c.kind(), c.nullable(), 0, c.categories(), 0, true) : c)
+                .map(
+                    c ->
+                        c.name().equals("day")
+                            ? new ColumnSchema(
+                                "day", c.kind(), c.nullable(), 0, c.categories(), 0, true)
+                            : c)
                 .toList());
     assertThatThrownBy(() -> TableSchema.of(Schemas.withLongitudinal(dropped, pbcseq, "id", "day")))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("synthetic.time"))
         .hasMessageContaining("'day' is dropped");
     TableSchema withoutSex =
-        tabular.withColumns(tabular.columns().stream().filter(c -> !c.name().equals("sex")).toList());
-    assertThatThrownBy(() -> TableSchema.of(Schemas.withLongitudinal(withoutSex, pbcseq, "sex", "day")))
+        tabular.withColumns(
+            tabular.columns().stream().filter(c -> !c.name().equals("sex")).toList());
+    assertThatThrownBy(
+            () -> TableSchema.of(Schemas.withLongitudinal(withoutSex, pbcseq, "sex", "day")))
         .isInstanceOfSatisfying(
-            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("synthetic.entityId"))
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("synthetic.entityId"))
         .hasMessageContaining("'sex' is not in the schema");
   }
 }

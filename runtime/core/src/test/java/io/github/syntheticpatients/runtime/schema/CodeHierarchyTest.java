@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class CodeHierarchyTest {
   private static List<String> ancestors(String code) {
     List<String> chain = new ArrayList<>();
-    for (String parent = CodeHierarchy.parent(code); parent != null; parent = CodeHierarchy.parent(parent)) {
+    for (String parent = CodeHierarchy.parent(code);
+        parent != null;
+        parent = CodeHierarchy.parent(parent)) {
       chain.add(parent);
     }
     return chain;

@@ -16,7 +16,8 @@ class ProtectedValuesTest {
 
   @Test
   void boundsAreTheKthSmallestAndLargestValues() {
-    // Sorted present values: -1e15, 1..10, 123456789012345: the 3rd smallest is 2, the 3rd largest is 9.
+    // Sorted present values: -1e15, 1..10, 123456789012345: the 3rd smallest is 2, the 3rd largest
+    // is 9.
     ProtectedValues values = ProtectedValues.of(COLUMN, 3);
     assertThat(values.low()).isEqualTo(2.0);
     assertThat(values.high()).isEqualTo(9.0);
@@ -29,8 +30,7 @@ class ProtectedValuesTest {
   void interiorValuesAreMeansOfKNeighbours() {
     // Clipped to [2, 9]: 2 2 2 3 4 5 6 7 8 9 9 9; each value is the mean of the 3 around it.
     double[] values = ProtectedValues.of(COLUMN, 3).values();
-    assertThat(values)
-        .containsExactly(2, 2, 7 / 3.0, 3, 4, 5, 6, 7, 8, 26 / 3.0, 9, 9);
+    assertThat(values).containsExactly(2, 2, 7 / 3.0, 3, 4, 5, 6, 7, 8, 26 / 3.0, 9, 9);
   }
 
   @Test
@@ -63,7 +63,8 @@ class ProtectedValuesTest {
   void tiedValuesSharedByKRecordsAreKept() {
     double[] column = {0.1, 0.3, 0.1, 0.3, 0.1, 0.3, 0.1, 0.3, 0.1, 0.3, 0.1, 0.3, 0.1, 0.3};
     double[] values = ProtectedValues.of(column, 5).values();
-    // Windows inside one group give its value exactly (no rounding from summing); the others are their means.
+    // Windows inside one group give its value exactly (no rounding from summing); the others are
+    // their means.
     assertThat(values).startsWith(0.1, 0.1, 0.1, 0.1, 0.1).endsWith(0.3, 0.3, 0.3, 0.3, 0.3);
     assertThat(values[5]).isCloseTo(0.1 + 0.2 / 5, org.assertj.core.data.Offset.offset(1e-15));
   }
@@ -79,7 +80,9 @@ class ProtectedValuesTest {
     ProtectedValues values = ProtectedValues.of(new double[] {1, Double.NaN, 2, 3, 4}, 5);
     assertThat(values.withheld()).isTrue();
     assertThat(values.values()).isEmpty();
-    assertThatThrownBy(values::low).isInstanceOf(IllegalStateException.class).hasMessageContaining("k=5");
+    assertThatThrownBy(values::low)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("k=5");
     assertThat(ProtectedValues.of(new double[] {1, 2, 3, 4, 5}, 5).withheld()).isFalse();
   }
 
@@ -88,7 +91,8 @@ class ProtectedValuesTest {
     double base = 4.0e12; // epoch milliseconds
     double[] column = {base, base + 1, base + 2, base + 3, base + 4, base + 5};
     assertThat(ProtectedValues.of(column, 3).values())
-        .containsExactly(base + 2, base + 2, base + 2 + 1 / 3.0, base + 3 - 1 / 3.0, base + 3, base + 3);
+        .containsExactly(
+            base + 2, base + 2, base + 2 + 1 / 3.0, base + 3 - 1 / 3.0, base + 3, base + 3);
   }
 
   @Test
@@ -102,6 +106,7 @@ class ProtectedValuesTest {
         .hasMessageContaining("was '0'");
     assertThatThrownBy(() -> ValueProtection.fromOptions(Map.of("valueProtectionK", "five")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> ProtectedValues.of(COLUMN, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProtectedValues.of(COLUMN, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

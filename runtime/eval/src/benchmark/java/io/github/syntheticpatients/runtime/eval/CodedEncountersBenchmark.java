@@ -22,14 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Issue 17's figures on the {@link CodedEncounters} table (not run by the tests): the Gaussian copula with defaults
- * trained on 5,600 encounters (seed 17), against a fresh real sample of 2,400 (seed 18) as the reference. Prints
- * quality, tree detection and code co-occurrence R² with and without the code columns, and how many emitted codes
- * are held by fewer than k training records.
+ * Issue 17's figures on the {@link CodedEncounters} table (not run by the tests): the Gaussian
+ * copula with defaults trained on 5,600 encounters (seed 17), against a fresh real sample of 2,400
+ * (seed 18) as the reference. Prints quality, tree detection and code co-occurrence R² with and
+ * without the code columns, and how many emitted codes are held by fewer than k training records.
  *
  * <p>Run (after {@code mvn -B -o -pl runtime/core,runtime/eval test-compile}): {@code java -cp CP
- * io.github.syntheticpatients.runtime.eval.CodedEncountersBenchmark}, CP being core's and eval's classes and test
- * classes and their dependency jars; figures in docs/benchmarks/codes.md. About 5 minutes on 2 shared cores.
+ * io.github.syntheticpatients.runtime.eval.CodedEncountersBenchmark}, CP being core's and eval's
+ * classes and test classes and their dependency jars; figures in docs/benchmarks/codes.md. About 5
+ * minutes on 2 shared cores.
  */
 public final class CodedEncountersBenchmark {
   private static final List<String> CODES = List.of("diag_1", "diag_2", "diag_3");
@@ -38,8 +39,12 @@ public final class CodedEncountersBenchmark {
 
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("coded-encounters");
-    Path trainCsv = CodedEncounters.write(CodedEncounters.Settings.defaults(5600, 17), dir.resolve("train.csv"));
-    Path freshCsv = CodedEncounters.write(CodedEncounters.Settings.defaults(2400, 18), dir.resolve("fresh.csv"));
+    Path trainCsv =
+        CodedEncounters.write(
+            CodedEncounters.Settings.defaults(5600, 17), dir.resolve("train.csv"));
+    Path freshCsv =
+        CodedEncounters.write(
+            CodedEncounters.Settings.defaults(2400, 18), dir.resolve("fresh.csv"));
     TableSchema schema = SchemaInference.infer(trainCsv);
     Table train = CsvTableReader.read(trainCsv, schema);
     Table fresh = CsvTableReader.read(freshCsv, schema);
@@ -49,24 +54,40 @@ public final class CodedEncountersBenchmark {
     copula.sample(100_000, RandomStream.of(2));
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    System.out.println("| table | columns | quality | pair trends | tree detection AUC | co-occurrence R² |");
+    System.out.println(
+        "| table | columns | quality | pair trends | tree detection AUC | co-occurrence R² |");
     System.out.println("|---|---|---|---|---|---|");
     row("copula", "all", train, synthetic);
     row("fresh real", "all", train, fresh);
     List<String> plain = List.of("age", "sex", "admission_type", "length_of_stay");
     Table plainTrain = project(train, plain);
-    Table plainSynthetic = project(GaussianCopula.fit(plainTrain).sample(train.rowCount(), RandomStream.of(1)), plain);
+    Table plainSynthetic =
+        project(GaussianCopula.fit(plainTrain).sample(train.rowCount(), RandomStream.of(1)), plain);
     row("copula", "without codes", plainTrain, plainSynthetic);
     row("fresh real", "without codes", plainTrain, project(fresh, plain));
-    System.out.printf(Locale.ROOT, "%nsampling 100,000 rows with %s categories: %.2f s%n", categoryCounts(schema), seconds);
-    System.out.printf(Locale.ROOT, "emitted codes whose category fewer than k=%d training records are read as: %d%n",
-        ValueProtection.DEFAULT_K, belowK(train, synthetic));
+    System.out.printf(
+        Locale.ROOT,
+        "%nsampling 100,000 rows with %s categories: %.2f s%n",
+        categoryCounts(schema),
+        seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "emitted codes whose category fewer than k=%d training records are read as: %d%n",
+        ValueProtection.DEFAULT_K,
+        belowK(train, synthetic));
   }
 
   private static void row(String name, String columns, Table real, Table other) {
     QualityReport quality = QualityReport.compute(real, other);
-    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n", name, columns, quality.overall(),
-        quality.columnPairTrends(), TreeDetection.auc(real, other, 7), CodeCooccurrence.r2(real, other));
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n",
+        name,
+        columns,
+        quality.overall(),
+        quality.columnPairTrends(),
+        TreeDetection.auc(real, other, 7),
+        CodeCooccurrence.r2(real, other));
   }
 
   private static String categoryCounts(TableSchema schema) {

@@ -18,24 +18,27 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * Prints the evaluation metrics of baselines on the shared datasets as a markdown table (not run by the tests):
+ * Prints the evaluation metrics of baselines on the shared datasets as a markdown table (not run by
+ * the tests):
  *
  * <ul>
- *   <li>{@code independent}: each column sampled independently from the training marginals (keeps every column shape,
- *       breaks every relationship);
- *   <li>{@code copy of train}: the training rows themselves (must score high on fidelity and fail privacy);
- *   <li>{@code fresh real}: real rows the "generator" never saw, the reference a good generator should match. The
- *       holdout half is split again: one quarter of the data plays the synthetic table, the other quarter the holdout.
+ *   <li>{@code independent}: each column sampled independently from the training marginals (keeps
+ *       every column shape, breaks every relationship);
+ *   <li>{@code copy of train}: the training rows themselves (must score high on fidelity and fail
+ *       privacy);
+ *   <li>{@code fresh real}: real rows the "generator" never saw, the reference a good generator
+ *       should match. The holdout half is split again: one quarter of the data plays the synthetic
+ *       table, the other quarter the holdout.
  * </ul>
  *
- * <p>Each dataset is split 50/50 (seeded) into train and holdout. To add a generator, call
- * {@link #row(String, String, Table, Table, Table, String, String, long)} with its synthetic table, e.g. from
- * {@link Split#train()} after training on it.
+ * <p>Each dataset is split 50/50 (seeded) into train and holdout. To add a generator, call {@link
+ * #row(String, String, Table, Table, Table, String, String, long)} with its synthetic table, e.g.
+ * from {@link Split#train()} after training on it.
  *
- * <p>Run (after {@code mvn -B -o -pl runtime/train -am test-compile}): {@code mvn -B -q -o -pl runtime
- * org.codehaus.mojo:exec-maven-plugin:3.5.1:java
- * -Dexec.mainClass=io.github.syntheticpatients.runtime.eval.EvaluationBenchmark -Dexec.classpathScope=test}, or
- * from the IDE. About a minute on 2 cores.
+ * <p>Run (after {@code mvn -B -o -pl runtime/train -am test-compile}): {@code mvn -B -q -o -pl
+ * runtime org.codehaus.mojo:exec-maven-plugin:3.5.1:java
+ * -Dexec.mainClass=io.github.syntheticpatients.runtime.eval.EvaluationBenchmark
+ * -Dexec.classpathScope=test}, or from the IDE. About a minute on 2 cores.
  */
 public final class EvaluationBenchmark {
   /** Dataset, utility target, sensitive column. */
@@ -93,14 +96,24 @@ public final class EvaluationBenchmark {
 
   /** Evaluates one synthetic table and formats it as a markdown row. */
   public static String row(
-      String dataset, String generator, Table train, Table holdout, Table synthetic, String target, String sensitive,
+      String dataset,
+      String generator,
+      Table train,
+      Table holdout,
+      Table synthetic,
+      String target,
+      String sensitive,
       long seed) {
     long start = System.nanoTime();
     EvaluationReport r =
-        EvaluationReport.compute(train, holdout, synthetic, target, sensitive, GateSettings.defaults(), seed);
+        EvaluationReport.compute(
+            train, holdout, synthetic, target, sensitive, GateSettings.defaults(), seed);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<GateCheck> failed = r.gate().failures();
-    String failures = failed.isEmpty() ? "–" : failed.stream().map(c -> c.id() + " " + c.name()).collect(Collectors.joining(", "));
+    String failures =
+        failed.isEmpty()
+            ? "–"
+            : failed.stream().map(c -> c.id() + " " + c.name()).collect(Collectors.joining(", "));
     PrivacyReport p = r.privacy();
     return String.format(
         Locale.ROOT,
@@ -138,12 +151,28 @@ public final class EvaluationBenchmark {
       String target = d[1];
       String sensitive = d[2];
       System.out.println(
-          row(d[0], "independent", train, holdout, independentMarginals(train, train.rowCount(), seed + 1), target,
-              sensitive, seed));
-      System.out.println(row(d[0], "copy of train", train, holdout, train, target, sensitive, seed));
+          row(
+              d[0],
+              "independent",
+              train,
+              holdout,
+              independentMarginals(train, train.rowCount(), seed + 1),
+              target,
+              sensitive,
+              seed));
+      System.out.println(
+          row(d[0], "copy of train", train, holdout, train, target, sensitive, seed));
       Split fresh = split(holdout, seed + 2);
       System.out.println(
-          row(d[0], "fresh real (¼ vs ¼)", train, fresh.holdout(), fresh.train(), target, sensitive, seed));
+          row(
+              d[0],
+              "fresh real (¼ vs ¼)",
+              train,
+              fresh.holdout(),
+              fresh.train(),
+              target,
+              sensitive,
+              seed));
     }
   }
 }

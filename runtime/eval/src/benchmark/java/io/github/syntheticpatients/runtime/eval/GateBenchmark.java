@@ -20,24 +20,26 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The privacy gate's own error rates (docs/evaluation.md, "How good is the gate"): each table is split at random into
- * thirds T (training), H (holdout) and F (fresh real rows, what a perfect generator would emit), and the gate judges
- * several "synthetic" tables against T and H:
+ * The privacy gate's own error rates (docs/evaluation.md, "How good is the gate"): each table is
+ * split at random into thirds T (training), H (holdout) and F (fresh real rows, what a perfect
+ * generator would emit), and the gate judges several "synthetic" tables against T and H:
  *
  * <ul>
  *   <li>{@code fresh}: F itself; every refusal is a false refusal;
  *   <li>{@code copula}: a Gaussian copula fitted on T (a sound model that learned no row);
  *   <li>{@code copy}: T itself;
- *   <li>{@code nearCopy}: T with uniform ±0.2 % (of the column's range) jitter on every continuous column;
- *   <li>{@code memoriser}: training rows drawn with replacement, continuous columns moved by Gaussian noise of 5 % of
- *       the range and one discrete value in ten replaced by another row's (an overfit generator that emits
- *       lightly perturbed training rows).
+ *   <li>{@code nearCopy}: T with uniform ±0.2 % (of the column's range) jitter on every continuous
+ *       column;
+ *   <li>{@code memoriser}: training rows drawn with replacement, continuous columns moved by
+ *       Gaussian noise of 5 % of the range and one discrete value in ten replaced by another row's
+ *       (an overfit generator that emits lightly perturbed training rows).
  * </ul>
  *
  * Usage: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.GateBenchmark "-Dbenchmark.args=40 pbc pima2"} (the
- * number of splits, then the tables from src/test/resources/data; default 40 splits of the six tabular tables);
- * {@code "-Dbenchmark.args=40 timelines"} runs the patient-level gate on thirds of pbcseq and cgd instead.
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.GateBenchmark "-Dbenchmark.args=40 pbc
+ * pima2"} (the number of splits, then the tables from src/test/resources/data; default 40 splits of
+ * the six tabular tables); {@code "-Dbenchmark.args=40 timelines"} runs the patient-level gate on
+ * thirds of pbcseq and cgd instead.
  */
 public final class GateBenchmark {
   static final List<String> CASES = List.of("fresh", "copula", "copy", "nearCopy", "memoriser");
@@ -60,7 +62,8 @@ public final class GateBenchmark {
     return switch (name) {
       case "fresh" -> fresh;
       case "copula" ->
-          GaussianCopula.fit(train, ValueProtection.DEFAULT_K).sample(train.rowCount(), RandomStream.of(seed));
+          GaussianCopula.fit(train, ValueProtection.DEFAULT_K)
+              .sample(train.rowCount(), RandomStream.of(seed));
       case "copy" -> train;
       case "nearCopy" -> perturbed(train, train.rowCount(), false, 0.002, 0, seed);
       case "memoriser" -> perturbed(train, train.rowCount(), true, 0.05, 0.1, seed);
@@ -69,12 +72,14 @@ public final class GateBenchmark {
   }
 
   /**
-   * Training rows with noise on the continuous columns (uniform ±scale·range, or Gaussian with sd scale·range,
-   * clipped to the column's range) and a share of discrete values swapped for another row's.
+   * Training rows with noise on the continuous columns (uniform ±scale·range, or Gaussian with sd
+   * scale·range, clipped to the column's range) and a share of discrete values swapped for another
+   * row's.
    *
    * @param resample draw rows with replacement (else keep every row once, in order)
    */
-  static Table perturbed(Table train, int rows, boolean resample, double scale, double swapShare, long seed) {
+  static Table perturbed(
+      Table train, int rows, boolean resample, double scale, double swapShare, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] picks = new int[rows];
     for (int i = 0; i < rows; i++) {
@@ -94,7 +99,10 @@ public final class GateBenchmark {
         double range = max - min;
         for (int i = 0; i < rows; i++) {
           if (!Double.isNaN(c[k][i])) {
-            double noise = resample ? random.nextGaussian() * scale * range : (2 * random.nextDouble() - 1) * scale * range;
+            double noise =
+                resample
+                    ? random.nextGaussian() * scale * range
+                    : (2 * random.nextDouble() - 1) * scale * range;
             c[k][i] = Math.min(max, Math.max(min, c[k][i] + noise));
           }
         }
@@ -110,7 +118,11 @@ public final class GateBenchmark {
   }
 
   private static double value(GateResult gate, String name) {
-    return gate.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().value();
+    return gate.checks().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .value();
   }
 
   /** The TPR at 10 % FPR of the stronger attack (0.10 for fresh real rows). */
@@ -119,8 +131,8 @@ public final class GateBenchmark {
   }
 
   /**
-   * The patient-level gate (G1 and the patient.* checks of {@link TimelinePrivacy}) on thirds of a longitudinal table:
-   * fresh patients, and a copy of the training patients.
+   * The patient-level gate (G1 and the patient.* checks of {@link TimelinePrivacy}) on thirds of a
+   * longitudinal table: fresh patients, and a copy of the training patients.
    */
   static void timelines(String name, String id, String time, int splits) {
     Timelines all = TimelineFixtures.load(name, id, time);
@@ -135,8 +147,14 @@ public final class GateBenchmark {
         Timelines holdout = all.selectPatients(Arrays.copyOfRange(order, third, 2 * third));
         Timelines fresh = all.selectPatients(Arrays.copyOfRange(order, 2 * third, 3 * third));
         GateResult gate =
-            TimelinePrivacy.evaluate(train, holdout, kase.equals("fresh") ? fresh : train, null,
-                GateSettings.defaults(), seed).gate();
+            TimelinePrivacy.evaluate(
+                    train,
+                    holdout,
+                    kase.equals("fresh") ? fresh : train,
+                    null,
+                    GateSettings.defaults(),
+                    seed)
+                .gate();
         if (!gate.passed()) {
           refused++;
         }
@@ -144,18 +162,29 @@ public final class GateBenchmark {
           reasons.merge(c.id() + " " + c.name(), 1, Integer::sum);
         }
       }
-      System.out.printf(Locale.ROOT, "| %s (patients) | %d | %s | %d of %d | | | | %s |%n", name,
-          all.patientCount() / 3, kase, refused, splits, reasons.isEmpty() ? "–" : reasons.toString());
+      System.out.printf(
+          Locale.ROOT,
+          "| %s (patients) | %d | %s | %d of %d | | | | %s |%n",
+          name,
+          all.patientCount() / 3,
+          kase,
+          refused,
+          splits,
+          reasons.isEmpty() ? "–" : reasons.toString());
       System.out.flush();
     }
   }
 
   public static void main(String[] arguments) {
     // exec:exec passes benchmark.args as one argument
-    String[] args = String.join(" ", arguments).trim().isEmpty() ? new String[0] : String.join(" ", arguments).trim().split("\\s+");
+    String[] args =
+        String.join(" ", arguments).trim().isEmpty()
+            ? new String[0]
+            : String.join(" ", arguments).trim().split("\\s+");
     int splits = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     if (args.length > 1 && args[1].equals("timelines")) {
-      System.out.println("| table | patients per third | case | refused | | | | failed checks (count) |");
+      System.out.println(
+          "| table | patients per third | case | refused | | | | failed checks (count) |");
       System.out.println("|---|---|---|---|---|---|---|---|");
       timelines("pbcseq", "id", "day", splits);
       timelines("cgd", "id", "tstart", splits);
@@ -165,8 +194,9 @@ public final class GateBenchmark {
         args.length > 1
             ? List.of(Arrays.copyOfRange(args, 1, args.length))
             : List.of("pbc", "pima2", "colon", "rotterdam", "flchain", "nafld1");
-    System.out.println("| table | rows per third | case | refused | mean distance-MIA AUC | mean DOMIAS AUC | mean TPR@10%FPR"
-        + " (stronger attack) | failed checks (count) |");
+    System.out.println(
+        "| table | rows per third | case | refused | mean distance-MIA AUC | mean DOMIAS AUC | mean TPR@10%FPR"
+            + " (stronger attack) | failed checks (count) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     Map<String, int[]> totals = new LinkedHashMap<>();
     for (String name : tables) {
@@ -179,7 +209,13 @@ public final class GateBenchmark {
           long seed = 1000L * s + 17;
           Table[] p = thirds(all, seed);
           GateResult gate =
-              PrivacyGate.evaluate(p[0], p[1], synthetic(kase, p[0], p[2], seed + 1), null, GateSettings.defaults(), seed);
+              PrivacyGate.evaluate(
+                  p[0],
+                  p[1],
+                  synthetic(kase, p[0], p[2], seed + 1),
+                  null,
+                  GateSettings.defaults(),
+                  seed);
           if (!gate.passed()) {
             refused++;
           }
@@ -193,14 +229,29 @@ public final class GateBenchmark {
         int[] t = totals.computeIfAbsent(kase, k -> new int[2]);
         t[0] += refused;
         t[1] += splits;
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %d of %d | %.3f | %.3f | %.3f | %s |%n", name,
-            all.rowCount() / 3, kase, refused, splits, sums[0], sums[1], sums[2],
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %d | %s | %d of %d | %.3f | %.3f | %.3f | %s |%n",
+            name,
+            all.rowCount() / 3,
+            kase,
+            refused,
+            splits,
+            sums[0],
+            sums[1],
+            sums[2],
             reasons.isEmpty() ? "–" : reasons.toString());
         System.out.flush();
       }
     }
     totals.forEach(
-        (kase, t) -> System.out.printf(Locale.ROOT, "| all | | %s | %d of %d (%.1f %%) | | | | |%n", kase, t[0], t[1],
-            100.0 * t[0] / t[1]));
+        (kase, t) ->
+            System.out.printf(
+                Locale.ROOT,
+                "| all | | %s | %d of %d (%.1f %%) | | | | |%n",
+                kase,
+                t[0],
+                t[1],
+                100.0 * t[0] / t[1]));
   }
 }

@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders report.html in headless Chromium (Debian packages {@code chromium}, {@code chromium-driver}) and checks
- * that a non-trivial screenshot comes out: a blank page compresses to a few kB, charts and tables make it far
- * larger. Not a unit test, because it needs a browser that most machines lack (a test would skip there, silently
- * passing); the report's HTML itself is checked by {@code EvaluationFacadeTest} and {@code DeterminismTest}. Run:
- * {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.ReportScreenshot}; it exits non-zero when Chromium is
- * missing or the screenshot looks blank, and leaves it in {@code runtime/train/target/report-screenshot.png}.
+ * Renders report.html in headless Chromium (Debian packages {@code chromium}, {@code
+ * chromium-driver}) and checks that a non-trivial screenshot comes out: a blank page compresses to
+ * a few kB, charts and tables make it far larger. Not a unit test, because it needs a browser that
+ * most machines lack (a test would skip there, silently passing); the report's HTML itself is
+ * checked by {@code EvaluationFacadeTest} and {@code DeterminismTest}. Run: {@code mvn -B -pl
+ * runtime/train -am -Pbenchmark test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.ReportScreenshot}; it exits non-zero
+ * when Chromium is missing or the screenshot looks blank, and leaves it in {@code
+ * runtime/train/target/report-screenshot.png}.
  */
 public final class ReportScreenshot {
   private ReportScreenshot() {}
@@ -33,8 +35,13 @@ public final class ReportScreenshot {
     Table train = TestTables.patients(500, 1);
     EvaluationReport report =
         EvaluationReport.compute(
-            train, TestTables.patients(500, 2), TestTables.independentMarginals(train, 500, 3), null, "stage",
-            GateSettings.defaults(), 5);
+            train,
+            TestTables.patients(500, 2),
+            TestTables.independentMarginals(train, 500, 3),
+            null,
+            "stage",
+            GateSettings.defaults(),
+            5);
     Path html = ReportFiles.write(report, dir)[1];
     Path png = Path.of("target", "report-screenshot.png").toAbsolutePath();
     Files.createDirectories(png.getParent());
@@ -65,13 +72,17 @@ public final class ReportScreenshot {
     long size = Files.exists(png) ? Files.size(png) : 0;
     boolean met = size > 50_000;
     System.out.printf(
-        Locale.ROOT, "%s: %d bytes (target > 50,000: %s)%n", png, size, met ? "met" : "NOT met; chromium log: "
-            + Files.readString(log));
+        Locale.ROOT,
+        "%s: %d bytes (target > 50,000: %s)%n",
+        png,
+        size,
+        met ? "met" : "NOT met; chromium log: " + Files.readString(log));
     System.exit(met ? 0 : 1);
   }
 
   private static Path chromium() {
-    for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+    for (String candidate :
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       Path p = Path.of(candidate);
       if (Files.isExecutable(p)) {
         return p;

@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param sensitiveColumn a column for the attribute-disclosure check, or null
  * @param seed seed for subsampling and classifiers
  * @param thresholds privacy-gate thresholds overriding the defaults, by check name
- * @param entityId the patient id column, which makes the CSVs longitudinal (long format, one row per visit; overrides
- *     the schema file's), or null
- * @param time the time column of longitudinal data (overrides the schema file's), or null; set both or neither
- * @param valueProtectionK the reports show no value that fewer than this many real records hold (histogram edges
- *     are the k-th smallest and largest values); default {@link ValueProtection#DEFAULT_K}, 1 turns it off
+ * @param entityId the patient id column, which makes the CSVs longitudinal (long format, one row
+ *     per visit; overrides the schema file's), or null
+ * @param time the time column of longitudinal data (overrides the schema file's), or null; set both
+ *     or neither
+ * @param valueProtectionK the reports show no value that fewer than this many real records hold
+ *     (histogram edges are the k-th smallest and largest values); default {@link
+ *     ValueProtection#DEFAULT_K}, 1 turns it off
  */
 public record EvaluateRequest(
     Path synthetic,
@@ -61,8 +63,19 @@ public record EvaluateRequest(
       Map<String, Double> thresholds,
       String entityId,
       String time) {
-    this(synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, entityId,
-        time, ValueProtection.DEFAULT_K);
+    this(
+        synthetic,
+        real,
+        holdout,
+        schemaFile,
+        reportDirectory,
+        target,
+        sensitiveColumn,
+        seed,
+        thresholds,
+        entityId,
+        time,
+        ValueProtection.DEFAULT_K);
   }
 
   /** A request whose longitudinal roles, if any, come from the schema file. */
@@ -76,21 +89,52 @@ public record EvaluateRequest(
       String sensitiveColumn,
       long seed,
       Map<String, Double> thresholds) {
-    this(synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, null, null);
+    this(
+        synthetic,
+        real,
+        holdout,
+        schemaFile,
+        reportDirectory,
+        target,
+        sensitiveColumn,
+        seed,
+        thresholds,
+        null,
+        null);
   }
 
   /** The same request with the patient id and time columns named (long-format CSVs). */
   public EvaluateRequest withLongitudinal(String newEntityId, String newTime) {
     return new EvaluateRequest(
-        synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, newEntityId,
-        newTime, valueProtectionK);
+        synthetic,
+        real,
+        holdout,
+        schemaFile,
+        reportDirectory,
+        target,
+        sensitiveColumn,
+        seed,
+        thresholds,
+        newEntityId,
+        newTime,
+        valueProtectionK);
   }
 
   /** The same request with another value protection k. */
   public EvaluateRequest withValueProtectionK(int value) {
     return new EvaluateRequest(
-        synthetic, real, holdout, schemaFile, reportDirectory, target, sensitiveColumn, seed, thresholds, entityId,
-        time, value);
+        synthetic,
+        real,
+        holdout,
+        schemaFile,
+        reportDirectory,
+        target,
+        sensitiveColumn,
+        seed,
+        thresholds,
+        entityId,
+        time,
+        value);
   }
 
   private static String blankToNull(String value) {

@@ -9,13 +9,14 @@ import java.util.Map;
  *
  * @param jsonReport the machine-readable report
  * @param htmlReport the self-contained HTML report
- * @param scores headline scores by name ({@code treeDetectionAuc}, {@code overall}, {@code columnShapes},
- *     {@code columnPairTrends}, {@code detectionAuc}, {@code tstrRatio}, …; with a holdout, what the holdout itself
- *     scores beside them: {@code freshRealTreeDetectionAuc}, {@code freshRealOverall}, …; read from files, {@code
- *     syntheticValuesOutsideDomain})
+ * @param scores headline scores by name ({@code treeDetectionAuc}, {@code overall}, {@code
+ *     columnShapes}, {@code columnPairTrends}, {@code detectionAuc}, {@code tstrRatio}, …; with a
+ *     holdout, what the holdout itself scores beside them: {@code freshRealTreeDetectionAuc},
+ *     {@code freshRealOverall}, …; read from files, {@code syntheticValuesOutsideDomain})
  * @param gate the privacy gate's verdict
  */
-public record EvaluationResult(Path jsonReport, Path htmlReport, Map<String, Double> scores, GateResult gate) {
+public record EvaluationResult(
+    Path jsonReport, Path htmlReport, Map<String, Double> scores, GateResult gate) {
   public EvaluationResult {
     scores = Map.copyOf(scores);
   }

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.evaluation;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.report.SyntheticDomain;
@@ -9,7 +10,6 @@ import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.nio.file.Path;
@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the synthetic file of an evaluation leniently: a value outside the real data's domain (beyond the real
- * range, a category no real record holds, a missing value in a column the schema never leaves missing) is counted
- * as a {@link SyntheticDomain} finding instead of refusing the file. A fraction in a whole-number column is read as
- * it is (the shape metrics judge it). A header that does not match, or text in a numeric column, is still an error
- * naming the file, line and column.
+ * Reads the synthetic file of an evaluation leniently: a value outside the real data's domain
+ * (beyond the real range, a category no real record holds, a missing value in a column the schema
+ * never leaves missing) is counted as a {@link SyntheticDomain} finding instead of refusing the
+ * file. A fraction in a whole-number column is read as it is (the shape metrics judge it). A header
+ * that does not match, or text in a numeric column, is still an error naming the file, line and
+ * column.
  */
 final class SyntheticInput {
   /** A synthetic table read over the real schema, with what fell outside the real domain. */
@@ -31,7 +32,10 @@ final class SyntheticInput {
 
   private SyntheticInput() {}
 
-  /** Reads a synthetic CSV; {@code real} is every real table given (training, holdout), whose range is the domain. */
+  /**
+   * Reads a synthetic CSV; {@code real} is every real table given (training, holdout), whose range
+   * is the domain.
+   */
   static Read<Table> table(Path file, TableSchema schema, List<Table> real) {
     Table wide = CsvTableReader.read(file, widened(file, schema), null);
     double[][] columns = new double[schema.columns().size()][];
@@ -55,9 +59,9 @@ final class SyntheticInput {
   }
 
   /**
-   * The schema the file is read with: every learned column may be missing, a whole-number column takes fractions,
-   * and a discrete column also lists the values of the file that are none of its categories (after them, so the
-   * real categories keep their codes).
+   * The schema the file is read with: every learned column may be missing, a whole-number column
+   * takes fractions, and a discrete column also lists the values of the file that are none of its
+   * categories (after them, so the real categories keep their codes).
    */
   private static TableSchema widened(Path input, TableSchema schema) {
     List<Set<String>> unseen = unseenCategories(input, schema);
@@ -76,13 +80,22 @@ final class SyntheticInput {
       }
       columns.add(
           new ColumnSchema(
-              column.name(), kind, true, column.missingRate(), categories, column.decimals(), column.dropped(),
+              column.name(),
+              kind,
+              true,
+              column.missingRate(),
+              categories,
+              column.decimals(),
+              column.dropped(),
               column.staticAttribute()));
     }
     return schema.withColumns(columns);
   }
 
-  /** Per schema column, the distinct non-missing texts of a discrete column that match none of its categories. */
+  /**
+   * Per schema column, the distinct non-missing texts of a discrete column that match none of its
+   * categories.
+   */
   private static List<Set<String>> unseenCategories(Path input, TableSchema schema) {
     List<Set<String>> unseen = new ArrayList<>();
     for (int c = 0; c < schema.columns().size(); c++) {
@@ -95,7 +108,8 @@ final class SyntheticInput {
         int[] positions = new int[schema.columns().size()];
         for (int c = 0; c < positions.length; c++) {
           ColumnSchema column = schema.columns().get(c);
-          positions[c] = column.isLearned() && column.kind().isDiscrete() ? header.indexOf(column.name()) : -1;
+          positions[c] =
+              column.isLearned() && column.kind().isDiscrete() ? header.indexOf(column.name()) : -1;
         }
         while (reader.next()) {
           for (int c = 0; c < positions.length; c++) {
@@ -110,7 +124,10 @@ final class SyntheticInput {
     return unseen;
   }
 
-  /** Whether the text is one of the column's categories, as written or as the same number ("1.0" for "1"). */
+  /**
+   * Whether the text is one of the column's categories, as written or as the same number ("1.0" for
+   * "1").
+   */
   private static boolean isCategory(ColumnSchema column, String text) {
     if (column.categoryIndex(text) >= 0) {
       return true;
@@ -128,10 +145,11 @@ final class SyntheticInput {
   }
 
   /**
-   * Fills {@code out} with the widened table's columns over the real schema (an unseen category becomes missing)
-   * and counts what lies outside the real domain.
+   * Fills {@code out} with the widened table's columns over the real schema (an unseen category
+   * becomes missing) and counts what lies outside the real domain.
    */
-  private static SyntheticDomain narrow(Table wide, TableSchema schema, List<Table> real, double[][] out) {
+  private static SyntheticDomain narrow(
+      Table wide, TableSchema schema, List<Table> real, double[][] out) {
     List<SyntheticDomain.Column> findings = new ArrayList<>();
     for (int c = 0; c < out.length; c++) {
       ColumnSchema column = schema.columns().get(c);

@@ -18,14 +18,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Evaluation takes the user's real data as it comes and counts, rather than refuses, odd synthetic values. */
+/**
+ * Evaluation takes the user's real data as it comes and counts, rather than refuses, odd synthetic
+ * values.
+ */
 class EvaluationInputTest {
   private static final String HEADER = "age,ps,albumin,status";
 
   @TempDir Path dir;
 
   @Test
-  void aHoldoutWithValuesTheTrainingFileLacksIsReadAndOddSyntheticValuesAreCounted() throws IOException {
+  void aHoldoutWithValuesTheTrainingFileLacksIsReadAndOddSyntheticValuesAreCounted()
+      throws IOException {
     Path train = write("train.csv", rows(80, 1));
     List<String> holdoutRows = rows(80, 2);
     holdoutRows.set(1, "55.5,1,3.4,0"); // a fractional age: training ages are whole
@@ -41,22 +45,32 @@ class EvaluationInputTest {
 
     EvaluationResult result =
         Evaluation.evaluate(
-            new EvaluateRequest(synthetic, train, holdout, null, dir.resolve("report"), null, null, 3, Map.of()));
+            new EvaluateRequest(
+                synthetic, train, holdout, null, dir.resolve("report"), null, null, 3, Map.of()));
 
     String json = Files.readString(result.jsonReport());
     assertThat(result.scores().get("syntheticValuesOutsideDomain")).isEqualTo(5.0);
     assertThat(json.replaceAll("\\s+", ""))
-        .contains("\"column\":\"age\",\"outOfRange\":1,\"outOfRangeRate\":0.0125,\"unexpectedMissing\":0")
-        .contains("\"column\":\"ps\",\"outOfRange\":0,\"outOfRangeRate\":0.0,\"unexpectedMissing\":0,"
-            + "\"unexpectedMissingRate\":0.0,\"unseenCategory\":2,\"unseenCategoryRate\":0.025")
-        .contains("\"column\":\"status\",\"outOfRange\":0,\"outOfRangeRate\":0.0,\"unexpectedMissing\":1");
+        .contains(
+            "\"column\":\"age\",\"outOfRange\":1,\"outOfRangeRate\":0.0125,\"unexpectedMissing\":0")
+        .contains(
+            "\"column\":\"ps\",\"outOfRange\":0,\"outOfRangeRate\":0.0,\"unexpectedMissing\":0,"
+                + "\"unexpectedMissingRate\":0.0,\"unseenCategory\":2,\"unseenCategoryRate\":0.025")
+        .contains(
+            "\"column\":\"status\",\"outOfRange\":0,\"outOfRangeRate\":0.0,\"unexpectedMissing\":1");
     assertThat(Files.readString(result.htmlReport()))
-        .contains("Synthetic values outside the real domain", "<td>ps</td><td>0</td><td>2 (2.5 %)</td>")
+        .contains(
+            "Synthetic values outside the real domain", "<td>ps</td><td>0</td><td>2 (2.5 %)</td>")
         .contains("The verdict is decided by ");
     // the holdout stands in for a perfect generator beside every score
     assertThat(result.scores())
-        .containsKeys("treeDetectionAuc", "freshRealTreeDetectionAuc", "freshRealOverall", "freshRealDetectionAuc");
-    assertThat(json).contains("\"freshReal\"", "\"treeDetection\"", "\"rowsPerSide\": 80", "\"noise\": true");
+        .containsKeys(
+            "treeDetectionAuc",
+            "freshRealTreeDetectionAuc",
+            "freshRealOverall",
+            "freshRealDetectionAuc");
+    assertThat(json)
+        .contains("\"freshReal\"", "\"treeDetection\"", "\"rowsPerSide\": 80", "\"noise\": true");
   }
 
   @Test
@@ -68,7 +82,8 @@ class EvaluationInputTest {
     assertThatThrownBy(
             () ->
                 Evaluation.evaluate(
-                    new EvaluateRequest(synthetic, train, null, null, dir.resolve("r"), null, null, 3, Map.of())))
+                    new EvaluateRequest(
+                        synthetic, train, null, null, dir.resolve("r"), null, null, 3, Map.of())))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("synthetic.csv")
         .hasMessageContaining("[age, status] are not in the file")
@@ -79,24 +94,33 @@ class EvaluationInputTest {
   void longitudinalDataIsReadTheSameWay() throws IOException {
     Path train = write("train.csv", visits(40, 1, 0));
     List<String> holdoutRows = visits(40, 2, 100);
-    holdoutRows.set(5, holdoutRows.get(5).replaceFirst(",[12],", ",3,")); // grade 3: training has only 1 and 2
-    holdoutRows.set(7, holdoutRows.get(7).replaceFirst(",[0-9.]+$", ",")); // a lab missing: never in training
+    holdoutRows.set(
+        5, holdoutRows.get(5).replaceFirst(",[12],", ",3,")); // grade 3: training has only 1 and 2
+    holdoutRows.set(
+        7, holdoutRows.get(7).replaceFirst(",[0-9.]+$", ",")); // a lab missing: never in training
     Path holdout = write("holdout.csv", holdoutRows);
     List<String> syntheticRows = visits(40, 1, 0);
-    syntheticRows.set(4, syntheticRows.get(4).replaceFirst(",[12],", ",5,")); // a grade no real visit has
-    syntheticRows.set(6, syntheticRows.get(6).replaceFirst(",[0-9.]+$", ",99.0")); // beyond every real lab
+    syntheticRows.set(
+        4, syntheticRows.get(4).replaceFirst(",[12],", ",5,")); // a grade no real visit has
+    syntheticRows.set(
+        6, syntheticRows.get(6).replaceFirst(",[0-9.]+$", ",99.0")); // beyond every real lab
     Path synthetic = write("synthetic.csv", syntheticRows);
 
     EvaluationResult result =
         Evaluation.evaluate(
-            new EvaluateRequest(synthetic, train, holdout, null, dir.resolve("long"), null, null, 3, Map.of())
+            new EvaluateRequest(
+                    synthetic, train, holdout, null, dir.resolve("long"), null, null, 3, Map.of())
                 .withLongitudinal("id", "day"));
 
     assertThat(result.scores().get("syntheticValuesOutsideDomain")).isEqualTo(2.0);
-    assertThat(result.scores()).containsKeys("timelineOverall", "freshRealTimelineOverall", "treeDetectionAuc");
+    assertThat(result.scores())
+        .containsKeys("timelineOverall", "freshRealTimelineOverall", "treeDetectionAuc");
   }
 
-  /** Long format: {@code patients} patients of three visits each; sex is static, grade and lab change. */
+  /**
+   * Long format: {@code patients} patients of three visits each; sex is static, grade and lab
+   * change.
+   */
   private static List<String> visits(int patients, long seed, int firstId) {
     Random random = new Random(seed * 7919);
     List<String> lines = new ArrayList<>(List.of("id,day,sex,grade,lab"));
@@ -105,13 +129,25 @@ class EvaluationInputTest {
       double lab = Math.round((5 + random.nextGaussian()) * 10) / 10.0;
       for (int v = 0; v < 3; v++) {
         lab = Math.round((lab + 0.3 * random.nextGaussian()) * 10) / 10.0;
-        lines.add("p" + (firstId + p) + "," + (v * 30) + "," + sex + "," + (1 + random.nextInt(2)) + "," + lab);
+        lines.add(
+            "p"
+                + (firstId + p)
+                + ","
+                + (v * 30)
+                + ","
+                + sex
+                + ","
+                + (1 + random.nextInt(2))
+                + ","
+                + lab);
       }
     }
     return lines;
   }
 
-  /** A header and {@code n} rows: whole ages, status 0/1 driven by albumin, albumin never missing. */
+  /**
+   * A header and {@code n} rows: whole ages, status 0/1 driven by albumin, albumin never missing.
+   */
   private static List<String> rows(int n, long seed) {
     Random random = new Random(seed * 7919);
     List<String> lines = new ArrayList<>(List.of(HEADER));

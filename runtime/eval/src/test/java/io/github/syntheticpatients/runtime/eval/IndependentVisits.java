@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The longitudinal baseline: each synthetic patient takes a random real patient's static attributes, visit count and
- * visit times, and every visit's time-varying values are drawn independently, column by column, from the values of
- * all real visits pooled (missing values included). It keeps every marginal, the length and gap distributions and the
- * static attributes, and breaks every dependence over time and between time-varying columns.
+ * The longitudinal baseline: each synthetic patient takes a random real patient's static
+ * attributes, visit count and visit times, and every visit's time-varying values are drawn
+ * independently, column by column, from the values of all real visits pooled (missing values
+ * included). It keeps every marginal, the length and gap distributions and the static attributes,
+ * and breaks every dependence over time and between time-varying columns.
  */
 public final class IndependentVisits {
   private IndependentVisits() {}

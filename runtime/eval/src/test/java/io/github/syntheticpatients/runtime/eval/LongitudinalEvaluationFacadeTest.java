@@ -20,12 +20,16 @@ class LongitudinalEvaluationFacadeTest {
   @TempDir static Path dir;
   private static Path[] files;
 
-  /** Training half, a fresh quarter and a holdout quarter of pbcseq as long-format CSVs, written once. */
+  /**
+   * Training half, a fresh quarter and a holdout quarter of pbcseq as long-format CSVs, written
+   * once.
+   */
   private static synchronized Path[] pbcseqFiles() {
     if (files != null) {
       return files;
     }
-    Timelines[] halves = TimelineFixtures.split(TimelineFixtures.load("pbcseq", "id", "day"), 0.5, 42);
+    Timelines[] halves =
+        TimelineFixtures.split(TimelineFixtures.load("pbcseq", "id", "day"), 0.5, 42);
     Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, 9);
     Path train = dir.resolve("train.csv");
     Path fresh = dir.resolve("fresh.csv");
@@ -42,10 +46,12 @@ class LongitudinalEvaluationFacadeTest {
     Path[] f = pbcseqFiles();
     EvaluationResult result =
         Evaluation.evaluate(
-            new EvaluateRequest(f[1], f[0], f[2], null, dir.resolve("report"), "status", null, 3, Map.of())
+            new EvaluateRequest(
+                    f[1], f[0], f[2], null, dir.resolve("report"), "status", null, 3, Map.of())
                 .withLongitudinal("id", "day"));
     assertThat(result.gate().failures()).isEmpty();
-    assertThat(result.scores()).containsKeys("timelineOverall", "copiedTimelines", "patientDcrShare");
+    assertThat(result.scores())
+        .containsKeys("timelineOverall", "copiedTimelines", "patientDcrShare");
     assertThat(result.scores().get("copiedTimelines")).isZero();
     String json = Files.readString(result.jsonReport());
     assertThat(json).contains("\"longitudinal\"", "\"autocorrelation\"", "patient.copiedTimelines");
@@ -57,17 +63,29 @@ class LongitudinalEvaluationFacadeTest {
     Path[] f = pbcseqFiles();
     EvaluationResult result =
         Evaluation.evaluate(
-            new EvaluateRequest(f[0], f[0], f[2], null, dir.resolve("copy"), null, null, 3, Map.of())
+            new EvaluateRequest(
+                    f[0], f[0], f[2], null, dir.resolve("copy"), null, null, 3, Map.of())
                 .withLongitudinal("id", "day"));
     assertThat(result.gate().passed()).isFalse();
-    assertThat(result.gate().failures()).extracting(GateCheck::name).contains("patient.copiedTimelines");
+    assertThat(result.gate().failures())
+        .extracting(GateCheck::name)
+        .contains("patient.copiedTimelines");
   }
 
   @Test
   void entityIdWithoutTimeIsRejectedNamingTheParameter() {
     assertThatThrownBy(
             () ->
-                new EvaluateRequest(dir.resolve("a.csv"), dir.resolve("b.csv"), null, null, dir, null, null, 1, Map.of())
+                new EvaluateRequest(
+                        dir.resolve("a.csv"),
+                        dir.resolve("b.csv"),
+                        null,
+                        null,
+                        dir,
+                        null,
+                        null,
+                        1,
+                        Map.of())
                     .withLongitudinal("id", null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("time");
@@ -79,7 +97,8 @@ class LongitudinalEvaluationFacadeTest {
     assertThatThrownBy(
             () ->
                 Evaluation.evaluate(
-                    new EvaluateRequest(f[1], f[0], null, null, dir.resolve("r"), null, null, 3, Map.of())
+                    new EvaluateRequest(
+                            f[1], f[0], null, null, dir.resolve("r"), null, null, 3, Map.of())
                         .withLongitudinal("id", "visit_day")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("visit_day");

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.eval;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.List;
@@ -18,14 +18,18 @@ public final class TestTables {
               new ColumnSchema("age", ColumnKind.NUMERIC, false, 0, List.of(), 1, false),
               new ColumnSchema("bmi", ColumnKind.NUMERIC, true, 0.05, List.of(), 1, false),
               new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
-              new ColumnSchema("stage", ColumnKind.CATEGORICAL, false, 0, List.of("1", "2", "3", "4"), 0, false),
+              new ColumnSchema(
+                  "stage", ColumnKind.CATEGORICAL, false, 0, List.of("1", "2", "3", "4"), 0, false),
               new ColumnSchema("visit", ColumnKind.DATE, false, 0, List.of(), 0, false),
-              new ColumnSchema("outcome", ColumnKind.BINARY, false, 0, List.of("0", "1"), 0, false)),
+              new ColumnSchema(
+                  "outcome", ColumnKind.BINARY, false, 0, List.of("0", "1"), 0, false)),
           "outcome",
           null,
           null);
 
-  /** Rows from one fixed joint distribution: age drives bmi, stage and outcome; 5 % of bmi missing. */
+  /**
+   * Rows from one fixed joint distribution: age drives bmi, stage and outcome; 5 % of bmi missing.
+   */
   public static Table patients(int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[SCHEMA.columns().size()][n];
@@ -33,9 +37,13 @@ public final class TestTables {
       double age = Math.round((50 + 12 * random.nextGaussian()) * 10) / 10.0;
       c[0][i] = Double.NaN;
       c[1][i] = age;
-      c[2][i] = random.nextDouble() < 0.05 ? Double.NaN : Math.round((18 + 0.2 * age + 3 * random.nextGaussian()) * 10) / 10.0;
+      c[2][i] =
+          random.nextDouble() < 0.05
+              ? Double.NaN
+              : Math.round((18 + 0.2 * age + 3 * random.nextGaussian()) * 10) / 10.0;
       c[3][i] = random.nextDouble() < 0.45 ? 1 : 0;
-      int stage = (int) Math.max(0, Math.min(3, Math.floor((age - 20) / 15 + random.nextGaussian() * 0.7)));
+      int stage =
+          (int) Math.max(0, Math.min(3, Math.floor((age - 20) / 15 + random.nextGaussian() * 0.7)));
       c[4][i] = stage;
       c[5][i] = 18000 + random.nextInt(2000);
       double logit = -6 + 0.08 * age + 0.5 * stage + 0.4 * c[3][i];
@@ -44,7 +52,10 @@ public final class TestTables {
     return new Table(SCHEMA, c);
   }
 
-  /** Each column sampled independently from the given table's values (the independent-marginals baseline). */
+  /**
+   * Each column sampled independently from the given table's values (the independent-marginals
+   * baseline).
+   */
   public static Table independentMarginals(Table source, int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[source.columnCount()][n];
@@ -56,7 +67,10 @@ public final class TestTables {
     return new Table(source.schema(), c);
   }
 
-  /** Uniform noise over each column's range (continuous) or categories (discrete), no missing values. */
+  /**
+   * Uniform noise over each column's range (continuous) or categories (discrete), no missing
+   * values.
+   */
   public static Table noise(Table like, int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[like.columnCount()][n];

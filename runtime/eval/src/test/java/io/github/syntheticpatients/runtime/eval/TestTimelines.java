@@ -1,8 +1,8 @@
 package io.github.syntheticpatients.runtime.eval;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -17,19 +17,22 @@ public final class TestTimelines {
       new TableSchema(
           List.of(
               new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
-              new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false, true),
+              new ColumnSchema(
+                  "sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false, true),
               new ColumnSchema("day", ColumnKind.INTEGER, false, 0, List.of(), 0, false),
               new ColumnSchema("lab", ColumnKind.NUMERIC, true, 0, List.of(), 2, false),
               new ColumnSchema("dose", ColumnKind.NUMERIC, false, 0, List.of(), 2, false),
-              new ColumnSchema("state", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c"), 0, false)),
+              new ColumnSchema(
+                  "state", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c"), 0, false)),
           null,
           "id",
           "day");
 
   /**
-   * Patients with {@code minVisits..maxVisits} visits about 30 days apart. {@code lab} rises with time at a
-   * patient-specific slope around a common level, plus a slowly wandering (AR(1), φ = 0.8) term, 5 % missing;
-   * {@code dose} follows {@code lab}; {@code state} mostly keeps its category from one visit to the next.
+   * Patients with {@code minVisits..maxVisits} visits about 30 days apart. {@code lab} rises with
+   * time at a patient-specific slope around a common level, plus a slowly wandering (AR(1), φ =
+   * 0.8) term, 5 % missing; {@code dose} follows {@code lab}; {@code state} mostly keeps its
+   * category from one visit to the next.
    */
   public static Timelines patients(int n, int minVisits, int maxVisits, long seed) {
     Random random = new Random(seed);
@@ -52,7 +55,10 @@ public final class TestTimelines {
         if (random.nextDouble() < 0.1) {
           state = random.nextInt(3);
         }
-        rows.add(new double[] {Double.NaN, sex, day, random.nextDouble() < 0.05 ? Double.NaN : lab, dose, state});
+        rows.add(
+            new double[] {
+              Double.NaN, sex, day, random.nextDouble() < 0.05 ? Double.NaN : lab, dose, state
+            });
         day += 20 + random.nextInt(21);
       }
     }
@@ -60,7 +66,10 @@ public final class TestTimelines {
     return of(rows, starts, ids);
   }
 
-  /** The same patients with each patient's time-varying values shuffled across its visits (times kept). */
+  /**
+   * The same patients with each patient's time-varying values shuffled across its visits (times
+   * kept).
+   */
   public static Timelines shuffledVisits(Timelines t, long seed) {
     Random random = new Random(seed);
     Table visits = t.visits();
@@ -81,7 +90,11 @@ public final class TestTimelines {
         int src = order.get(v);
         rows.add(
             new double[] {
-              Double.NaN, visits.value(from, 1), visits.value(from + v, 2), visits.value(src, 3), visits.value(src, 4),
+              Double.NaN,
+              visits.value(from, 1),
+              visits.value(from + v, 2),
+              visits.value(src, 3),
+              visits.value(src, 4),
               visits.value(src, 5)
             });
       }

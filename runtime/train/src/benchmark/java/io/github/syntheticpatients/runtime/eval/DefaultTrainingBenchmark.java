@@ -30,20 +30,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a user gets from {@code synthetic:train} with every default (privacy gate enforced) on each shared table
- * (docs/evaluation.md, "Default training on every shared table"). For each table and seed, a random third of the
- * rows (of the patients, when the table's dictionary names an {@code entity_id}: a patient's rows stay together) is
- * held out as fresh real data F; {@link Training#train} runs exactly as the Maven goal does on the other two thirds;
- * then, where a model was written, a synthetic sample of the training size is evaluated with F as the holdout
- * ({@code synthetic:evaluate}), so the evaluation's privacy checks use records neither the generator nor the training
- * gate saw.
+ * What a user gets from {@code synthetic:train} with every default (privacy gate enforced) on each
+ * shared table (docs/evaluation.md, "Default training on every shared table"). For each table and
+ * seed, a random third of the rows (of the patients, when the table's dictionary names an {@code
+ * entity_id}: a patient's rows stay together) is held out as fresh real data F; {@link
+ * Training#train} runs exactly as the Maven goal does on the other two thirds; then, where a model
+ * was written, a synthetic sample of the training size is evaluated with F as the holdout ({@code
+ * synthetic:evaluate}), so the evaluation's privacy checks use records neither the generator nor
+ * the training gate saw.
  *
- * <p>Usage: {@code OMP_NUM_THREADS=1 mvn -B -q -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.DefaultTrainingBenchmark "-Dbenchmark.args=2 pbc cgd"}
- * (the number of seeds, or a range of seed indexes such as {@code 1-2}, then the tables from
- * src/test/resources/data; default 2 seeds, 17 and 1017, of every shared table).
- * Tables with both {@code entity_id} and {@code time} train the timeline generator; the others (colon has an id
- * but no time) train tabular models, with F still held out by patient.
+ * <p>Usage: {@code OMP_NUM_THREADS=1 mvn -B -q -pl runtime/train -am -Pbenchmark test-compile
+ * exec:exec -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.DefaultTrainingBenchmark
+ * "-Dbenchmark.args=2 pbc cgd"} (the number of seeds, or a range of seed indexes such as {@code
+ * 1-2}, then the tables from src/test/resources/data; default 2 seeds, 17 and 1017, of every shared
+ * table). Tables with both {@code entity_id} and {@code time} train the timeline generator; the
+ * others (colon has an id but no time) train tabular models, with F still held out by patient.
  */
 public final class DefaultTrainingBenchmark {
   static final List<String> TABLES =
@@ -51,13 +52,17 @@ public final class DefaultTrainingBenchmark {
 
   private DefaultTrainingBenchmark() {}
 
-  /** One table's CSV cut into training lines and fresh lines, keeping each patient's lines together. */
+  /**
+   * One table's CSV cut into training lines and fresh lines, keeping each patient's lines together.
+   */
   record Parts(List<String> train, List<String> fresh, int trainUnits, int freshUnits) {}
 
   /**
-   * Holds out a random third of the units (rows, or patients when {@code entityId} is set) of a CSV read as lines.
+   * Holds out a random third of the units (rows, or patients when {@code entityId} is set) of a CSV
+   * read as lines.
    *
-   * @throws IllegalArgumentException when a line has a quoted line break (the lines would not be rows)
+   * @throws IllegalArgumentException when a line has a quoted line break (the lines would not be
+   *     rows)
    */
   static Parts holdOutThird(List<String> lines, String entityId, long seed) {
     String header = lines.get(0);
@@ -72,7 +77,8 @@ public final class DefaultTrainingBenchmark {
         continue;
       }
       if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
-        throw new IllegalArgumentException("Line " + (i + 1) + " has a quoted line break; cut the file as CSV");
+        throw new IllegalArgumentException(
+            "Line " + (i + 1) + " has a quoted line break; cut the file as CSV");
       }
       String key = idColumn < 0 ? Integer.toString(i) : line.split(",", -1)[idColumn];
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
@@ -105,13 +111,16 @@ public final class DefaultTrainingBenchmark {
     String entityId = text(dictionary, "entity_id");
     String time = text(dictionary, "time");
     boolean longitudinal = entityId != null && time != null;
-    Parts parts = holdOutThird(Files.readAllLines(resource(table + ".csv"), StandardCharsets.UTF_8), entityId, seed);
+    Parts parts =
+        holdOutThird(
+            Files.readAllLines(resource(table + ".csv"), StandardCharsets.UTF_8), entityId, seed);
     Path dir = Files.createDirectories(work.resolve(table + "-" + seed));
     Path train = Files.write(dir.resolve("train.csv"), parts.train(), StandardCharsets.UTF_8);
     Path fresh = Files.write(dir.resolve("fresh.csv"), parts.fresh(), StandardCharsets.UTF_8);
     Path model = dir.resolve(table + ".synth");
     TrainSettings settings = TrainSettings.defaults().withSeed(seed);
-    // Only to measure an alternative default (-Dbenchmark.epochs=N); the published table uses every default.
+    // Only to measure an alternative default (-Dbenchmark.epochs=N); the published table uses every
+    // default.
     int epochs = Integer.getInteger("benchmark.epochs", 0);
     if (epochs > 0) {
       settings = settings.withEpochs(epochs);
@@ -125,13 +134,18 @@ public final class DefaultTrainingBenchmark {
     String refusedBy = "–";
     boolean written;
     try {
-      TrainResult result = Training.train(request, new TrainingListener() {
-        @Override
-        public void onMessage(String message) {
-          messages.add(message);
-          System.err.println(table + " " + seed + ": " + message); // progress, apart from the table on stdout
-        }
-      });
+      TrainResult result =
+          Training.train(
+              request,
+              new TrainingListener() {
+                @Override
+                public void onMessage(String message) {
+                  messages.add(message);
+                  System.err.println(
+                      table + " " + seed + ": "
+                          + message); // progress, apart from the table on stdout
+                }
+              });
       written = Files.isRegularFile(result.output());
     } catch (PrivacyGateException e) {
       written = false;
@@ -143,23 +157,46 @@ public final class DefaultTrainingBenchmark {
     if (written) {
       Path synthetic = dir.resolve("synthetic.csv");
       Generation.generate(
-          new GenerateRequest(model.toString(), parts.trainUnits(), seed + 7, null, synthetic, OutputFormat.CSV,
+          new GenerateRequest(
+              model.toString(),
+              parts.trainUnits(),
+              seed + 7,
+              null,
+              synthetic,
+              OutputFormat.CSV,
               List.of()));
       EvaluateRequest evaluate =
-          new EvaluateRequest(synthetic, train, fresh, null, dir.resolve("report"), null, null, seed, Map.of());
+          new EvaluateRequest(
+              synthetic, train, fresh, null, dir.resolve("report"), null, null, seed, Map.of());
       if (longitudinal) {
         evaluate = evaluate.withLongitudinal(entityId, time);
       }
       EvaluationResult result = Evaluation.evaluate(evaluate);
-      evaluation = (result.gate().passed() ? "passed" : "refused by " + checks(result.gate()))
-          + String.format(Locale.ROOT, ", %d checks decided", result.gate().checks().stream()
-              .filter(c -> c.evaluated() && c.level().equals("FAIL")).count());
+      evaluation =
+          (result.gate().passed() ? "passed" : "refused by " + checks(result.gate()))
+              + String.format(
+                  Locale.ROOT,
+                  ", %d checks decided",
+                  result.gate().checks().stream()
+                      .filter(c -> c.evaluated() && c.level().equals("FAIL"))
+                      .count());
     }
-    return new Outcome(table, seed, parts.trainUnits(), parts.freshUnits(), written, generator, refusedBy, seconds,
+    return new Outcome(
+        table,
+        seed,
+        parts.trainUnits(),
+        parts.freshUnits(),
+        written,
+        generator,
+        refusedBy,
+        seconds,
         evaluation);
   }
 
-  /** The generator {@code auto} kept, from the training's own messages, and whether it was the gate's fallback. */
+  /**
+   * The generator {@code auto} kept, from the training's own messages, and whether it was the
+   * gate's fallback.
+   */
   private static String chosen(List<String> messages) {
     String kept = "?";
     for (String message : messages) {
@@ -181,7 +218,12 @@ public final class DefaultTrainingBenchmark {
         kept = "lstm-wgan, epoch " + message.split(" ")[5] + " of " + message.split(" ")[7];
       }
       if (message.startsWith("Kept the lstm-wgan generator of epoch ")) {
-        kept = "lstm-wgan, epoch " + message.split(" ")[6] + " of " + message.split(" ")[8] + " (fallback)";
+        kept =
+            "lstm-wgan, epoch "
+                + message.split(" ")[6]
+                + " of "
+                + message.split(" ")[8]
+                + " (fallback)";
       }
     }
     return kept;
@@ -190,7 +232,15 @@ public final class DefaultTrainingBenchmark {
   /** The failed FAIL-level checks with their values and limits. */
   static String checks(GateResult gate) {
     return gate.failures().stream()
-        .map(c -> String.format(Locale.ROOT, "%s %s %.3f (limit %.3f)", c.id(), c.name(), c.value(), c.threshold()))
+        .map(
+            c ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %s %.3f (limit %.3f)",
+                    c.id(),
+                    c.name(),
+                    c.value(),
+                    c.threshold()))
         .collect(Collectors.joining("; "));
   }
 
@@ -215,10 +265,12 @@ public final class DefaultTrainingBenchmark {
     String[] range = args.length > 0 ? args[0].split("-") : new String[] {"2"};
     int firstSeed = range.length > 1 ? Integer.parseInt(range[0]) : 0;
     int lastSeed = range.length > 1 ? Integer.parseInt(range[1]) : Integer.parseInt(range[0]) - 1;
-    List<String> tables = args.length > 1 ? List.of(Arrays.copyOfRange(args, 1, args.length)) : TABLES;
+    List<String> tables =
+        args.length > 1 ? List.of(Arrays.copyOfRange(args, 1, args.length)) : TABLES;
     Path work = Files.createTempDirectory("default-training");
-    System.out.println("| table | seed | train / fresh units | model written | generator | refused by (value, limit)"
-        + " | training s | evaluation with F as holdout |");
+    System.out.println(
+        "| table | seed | train / fresh units | model written | generator | refused by (value, limit)"
+            + " | training s | evaluation with F as holdout |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     int written = 0;
     int runs = 0;
@@ -229,19 +281,30 @@ public final class DefaultTrainingBenchmark {
         try {
           o = run(table, seed, work);
         } catch (RuntimeException e) {
-          System.out.printf(Locale.ROOT, "| %s | %d | | error | | %s | | |%n", table, seed, e.getMessage());
+          System.out.printf(
+              Locale.ROOT, "| %s | %d | | error | | %s | | |%n", table, seed, e.getMessage());
           System.out.flush();
           runs++;
           continue;
         }
         runs++;
         written += o.written() ? 1 : 0;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d / %d | %s | %s | %s | %.0f | %s |%n", o.table(), o.seed(),
-            o.trainUnits(), o.freshUnits(), o.written() ? "yes" : "no", o.generator(), o.refusedBy(), o.seconds(),
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %d | %d / %d | %s | %s | %s | %.0f | %s |%n",
+            o.table(),
+            o.seed(),
+            o.trainUnits(),
+            o.freshUnits(),
+            o.written() ? "yes" : "no",
+            o.generator(),
+            o.refusedBy(),
+            o.seconds(),
             o.evaluation());
         System.out.flush();
       }
     }
-    System.out.printf(Locale.ROOT, "Models written: %d of %d runs (work files in %s)%n", written, runs, work);
+    System.out.printf(
+        Locale.ROOT, "Models written: %d of %d runs (work files in %s)%n", written, runs, work);
   }
 }

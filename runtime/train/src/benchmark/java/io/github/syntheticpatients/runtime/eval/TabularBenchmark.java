@@ -23,18 +23,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The quality benchmark of the tabular generators (not run by the tests). For each of pbc, flchain, nafld1 and
- * pima2: a seeded 50/50 split into a training half and a held-back half; each generator is trained on the
- * training half through the public {@code Training.train} (which itself keeps a privacy holdout and a
- * validation part), sampled to the training half's size, and scored against the held-back half by the same
- * code as the baselines: independent per-column sampling, and a fresh real sample (the reference).
+ * The quality benchmark of the tabular generators (not run by the tests). For each of pbc, flchain,
+ * nafld1 and pima2: a seeded 50/50 split into a training half and a held-back half; each generator
+ * is trained on the training half through the public {@code Training.train} (which itself keeps a
+ * privacy holdout and a validation part), sampled to the training half's size, and scored against
+ * the held-back half by the same code as the baselines: independent per-column sampling, and a
+ * fresh real sample (the reference).
  *
- * <p>Generators: {@code copula}; {@code ctgan (ours)} with size-chosen settings and snapshot selection;
- * {@code ctgan (published defaults)}: 300 epochs, batch 500, 256×2 layers, no selection.
+ * <p>Generators: {@code copula}; {@code ctgan (ours)} with size-chosen settings and snapshot
+ * selection; {@code ctgan (published defaults)}: 300 epochs, batch 500, 256×2 layers, no selection.
  *
- * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark "-Dbenchmark.args=--datasets pbc,pima2
- * --generators copula,ctgan"}.
+ * <p>Run (see docs/benchmarks/README.md): {@code mvn -B -pl runtime/train -am -Pbenchmark
+ * test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark
+ * "-Dbenchmark.args=--datasets pbc,pima2 --generators copula,ctgan"}.
  */
 public final class TabularBenchmark {
   private TabularBenchmark() {}
@@ -69,34 +71,60 @@ public final class TabularBenchmark {
       Path trainCsv = work.resolve(d[0] + "-train.csv");
       Path schemaFile = work.resolve(d[0] + ".schema.json");
       CsvRecordWriter.write(
-          trainCsv, schema.outputColumns().stream().map(ColumnSchema::name).toList(), ValueFormat.toRecords(train));
+          trainCsv,
+          schema.outputColumns().stream().map(ColumnSchema::name).toList(),
+          ValueFormat.toRecords(train));
       Schemas.write(schema, schemaFile);
 
       System.out.println(
           EvaluationBenchmark.row(
-              d[0], "independent", train, holdout,
-              EvaluationBenchmark.independentMarginals(train, train.rowCount(), seed + 1), target, sensitive, seed));
+              d[0],
+              "independent",
+              train,
+              holdout,
+              EvaluationBenchmark.independentMarginals(train, train.rowCount(), seed + 1),
+              target,
+              sensitive,
+              seed));
       EvaluationBenchmark.Split fresh = EvaluationBenchmark.split(holdout, seed + 2);
       System.out.println(
           EvaluationBenchmark.row(
-              d[0], "fresh real (¼ vs ¼)", train, fresh.holdout(), fresh.train(), target, sensitive, seed));
+              d[0],
+              "fresh real (¼ vs ¼)",
+              train,
+              fresh.holdout(),
+              fresh.train(),
+              target,
+              sensitive,
+              seed));
       for (String generator : generators) {
         TrainSettings settings = TrainSettings.defaults().withOption("privacyGate", "warn");
         settings =
             switch (generator) {
-              case "ctgan-published" -> settings.withGenerator("ctgan").withOption("ganPreset", "published");
+              case "ctgan-published" ->
+                  settings.withGenerator("ctgan").withOption("ganPreset", "published");
               default -> settings.withGenerator(generator);
             };
         Path model = work.resolve(d[0] + "-" + generator + ".synth");
         long start = System.nanoTime();
         TrainResult result =
-            Training.train(new TrainRequest(trainCsv, schemaFile, model, settings, true), TrainingListener.NONE);
+            Training.train(
+                new TrainRequest(trainCsv, schemaFile, model, settings, true),
+                TrainingListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         SyntheticModel loaded = ModelLoader.load(model.toString());
-        Table synthetic = Table.of(loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table());
+        Table synthetic =
+            Table.of(loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table());
         String label =
-            String.format(Locale.ROOT, "%s (%d epochs, trained in %.0f s)", generator, result.epochs(), seconds);
-        System.out.println(EvaluationBenchmark.row(d[0], label, train, holdout, synthetic, target, sensitive, seed));
+            String.format(
+                Locale.ROOT,
+                "%s (%d epochs, trained in %.0f s)",
+                generator,
+                result.epochs(),
+                seconds);
+        System.out.println(
+            EvaluationBenchmark.row(
+                d[0], label, train, holdout, synthetic, target, sensitive, seed));
       }
     }
   }
@@ -108,5 +136,4 @@ public final class TabularBenchmark {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Times CTGAN epochs with the default settings (batch 500, pac 10, (256, 256) networks) on 10,000 random rows × 30
- * encoded columns (three 5-way SOFTMAX blocks and 15 SCALAR values), or on {@code rows} rows with the settings training
- * picks for that many ({@link GanSettings#forData}, e.g. 150 rows: batch 40, (128, 128) networks). Not a
- * test: run it with
- * {@code java -cp <test classpath> io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind] [rows]}, e.g. with
- * {@code -Dai.djl.pytorch.num_threads=1} to compare thread counts. Prints wall and process-CPU time per epoch.
+ * Times CTGAN epochs with the default settings (batch 500, pac 10, (256, 256) networks) on 10,000
+ * random rows × 30 encoded columns (three 5-way SOFTMAX blocks and 15 SCALAR values), or on {@code
+ * rows} rows with the settings training picks for that many ({@link GanSettings#forData}, e.g. 150
+ * rows: batch 40, (128, 128) networks). Not a test: run it with {@code java -cp <test classpath>
+ * io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind] [rows]}, e.g. with
+ * {@code -Dai.djl.pytorch.num_threads=1} to compare thread counts. Prints wall and process-CPU time
+ * per epoch.
  */
 public final class GanEpochBenchmark {
   private GanEpochBenchmark() {}
@@ -24,36 +25,45 @@ public final class GanEpochBenchmark {
 
   public static void main(String[] args) {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-    GanSettings.Kind kind = args.length > 1 ? GanSettings.Kind.valueOf(args[1]) : GanSettings.Kind.CTGAN;
+    GanSettings.Kind kind =
+        args.length > 1 ? GanSettings.Kind.valueOf(args[1]) : GanSettings.Kind.CTGAN;
     int rows = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     EncodedLayout layout = TinyTable.randomLayout(30, 3, 5);
     float[] data = TinyTable.randomData(layout, rows, 1);
     List<Double> seconds = new ArrayList<>();
     List<Double> cpuSeconds = new ArrayList<>();
     long[] previous = {0, processCpuNanos()};
-    TrainingListener listener = new TrainingListener() {
-      @Override
-      public void onEpoch(EpochProgress progress) {
-        long now = progress.elapsed().toNanos();
-        seconds.add((now - previous[0]) / 1e9);
-        previous[0] = now;
-        long cpu = processCpuNanos();
-        cpuSeconds.add((cpu - previous[1]) / 1e9);
-        previous[1] = cpu;
-      }
-    };
-    GanSettings settings = args.length > 2
-        ? GanSettings.forData(kind, rows).toBuilder().optEpochs(epochs).build()
-        : GanSettings.builder(kind).optEpochs(epochs).optBatchSize(500).build();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress progress) {
+            long now = progress.elapsed().toNanos();
+            seconds.add((now - previous[0]) / 1e9);
+            previous[0] = now;
+            long cpu = processCpuNanos();
+            cpuSeconds.add((cpu - previous[1]) / 1e9);
+            previous[1] = cpu;
+          }
+        };
+    GanSettings settings =
+        args.length > 2
+            ? GanSettings.forData(kind, rows).toBuilder().optEpochs(epochs).build()
+            : GanSettings.builder(kind).optEpochs(epochs).optBatchSize(500).build();
     GanTrainer.train(data, rows, layout, settings, 1, listener, null);
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.printf("%s epoch times (s): %s%n", kind, seconds.stream().map(s -> String.format("%.3f", s)).toList());
-    System.out.printf("%s steady state (epochs 3..%d): median %.3f s, min %.3f s, max %.3f s%n", kind, epochs,
-        steady[steady.length / 2], steady[0], steady[steady.length - 1]);
+    System.out.printf(
+        "%s epoch times (s): %s%n",
+        kind, seconds.stream().map(s -> String.format("%.3f", s)).toList());
+    System.out.printf(
+        "%s steady state (epochs 3..%d): median %.3f s, min %.3f s, max %.3f s%n",
+        kind, epochs, steady[steady.length / 2], steady[0], steady[steady.length - 1]);
     double[] cpu = cpuSeconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
-    // CPU time is what an epoch costs when the machine is shared (wall time then depends on other processes).
-    System.out.printf("%s process CPU per epoch (epochs 3..%d): median %.3f s, min %.3f s%n", kind, epochs,
-        cpu[cpu.length / 2], cpu[0]);
-    System.out.println("threads: " + System.getProperty("ai.djl.pytorch.num_threads", "DJL default"));
+    // CPU time is what an epoch costs when the machine is shared (wall time then depends on other
+    // processes).
+    System.out.printf(
+        "%s process CPU per epoch (epochs 3..%d): median %.3f s, min %.3f s%n",
+        kind, epochs, cpu[cpu.length / 2], cpu[0]);
+    System.out.println(
+        "threads: " + System.getProperty("ai.djl.pytorch.num_threads", "DJL default"));
   }
 }

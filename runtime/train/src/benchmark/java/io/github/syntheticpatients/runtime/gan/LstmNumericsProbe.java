@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What libtorch's fused {@code lstm} op computes next to the composed step of {@link LstmParams} (not run by the
- * tests; docs/numerics.md). Per step it prints the largest difference of each from a float64 LSTM evaluated in Java
- * on the same float32 weights and inputs, for the gate order and bias handling PyTorch documents and for variants of
- * them, once with grad mode off (inference, as an export test runs it) and once inside a GradientCollector (as training
- * runs it). With {@code --backward} it also runs both through a GradientCollector, so that {@code ONEDNN_VERBOSE=1} shows
- * which primitives training's forward and backward pass use. With {@code --time N} it prints the thread CPU time of
- * one forward and backward pass of each, averaged over N passes (1 torch thread: torch computes on the calling
- * thread).
+ * What libtorch's fused {@code lstm} op computes next to the composed step of {@link LstmParams}
+ * (not run by the tests; docs/numerics.md). Per step it prints the largest difference of each from
+ * a float64 LSTM evaluated in Java on the same float32 weights and inputs, for the gate order and
+ * bias handling PyTorch documents and for variants of them, once with grad mode off (inference, as
+ * an export test runs it) and once inside a GradientCollector (as training runs it). With {@code
+ * --backward} it also runs both through a GradientCollector, so that {@code ONEDNN_VERBOSE=1} shows
+ * which primitives training's forward and backward pass use. With {@code --time N} it prints the
+ * thread CPU time of one forward and backward pass of each, averaged over N passes (1 torch thread:
+ * torch computes on the calling thread).
  *
- * <p>Run: {@code ONEDNN_MAX_CPU_ISA=AVX2 mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.LstmNumericsProbe "-Dbenchmark.args=--hidden 64"}.
+ * <p>Run: {@code ONEDNN_MAX_CPU_ISA=AVX2 mvn -B -pl runtime/train -am -Pbenchmark test-compile
+ * exec:exec -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.LstmNumericsProbe
+ * "-Dbenchmark.args=--hidden 64"}.
  */
 public final class LstmNumericsProbe {
   private LstmNumericsProbe() {}
@@ -45,11 +47,17 @@ public final class LstmNumericsProbe {
         case "--steps" -> steps = Integer.parseInt(args[++i]);
         case "--backward" -> backward = true;
         case "--time" -> timed = Integer.parseInt(args[++i]);
-        default -> { }
+        default -> {}
       }
     }
-    System.out.printf(Locale.ROOT, "ONEDNN_MAX_CPU_ISA=%s, in %d, hidden %d, batch %d, steps %d%n",
-        System.getenv("ONEDNN_MAX_CPU_ISA"), in, hidden, batchSize, steps);
+    System.out.printf(
+        Locale.ROOT,
+        "ONEDNN_MAX_CPU_ISA=%s, in %d, hidden %d, batch %d, steps %d%n",
+        System.getenv("ONEDNN_MAX_CPU_ISA"),
+        in,
+        hidden,
+        batchSize,
+        steps);
     Engine engine = DjlEngine.engine();
     engine.setRandomSeed(11);
     try (NDManager manager = engine.newBaseManager()) {
@@ -62,8 +70,12 @@ public final class LstmNumericsProbe {
       if (timed > 0) {
         for (int round = 0; round < 3; round++) {
           for (String variant : List.of("fused", "composed")) {
-            System.out.printf(Locale.ROOT, "%-8s forward + backward: %.3f ms CPU per pass (round %d)%n", variant,
-                cpuMillisPerPass(lstm, x, variant.equals("fused"), timed), round + 1);
+            System.out.printf(
+                Locale.ROOT,
+                "%-8s forward + backward: %.3f ms CPU per pass (round %d)%n",
+                variant,
+                cpuMillisPerPass(lstm, x, variant.equals("fused"), timed),
+                round + 1);
           }
         }
       }
@@ -79,14 +91,33 @@ public final class LstmNumericsProbe {
       float[] whh = p.get(1).toFloatArray();
       float[] bih = p.get(2).toFloatArray();
       float[] bhh = p.get(3).toFloatArray();
-      double[] reference = reference(xs, wih, whh, bih, bhh, batchSize, steps, in, hidden, new int[] {0, 1, 2, 3});
-      report("fused    vs float64 (i,f,g,o; b_ih + b_hh)", fused, reference, batchSize, steps, hidden);
+      double[] reference =
+          reference(xs, wih, whh, bih, bhh, batchSize, steps, in, hidden, new int[] {0, 1, 2, 3});
+      report(
+          "fused    vs float64 (i,f,g,o; b_ih + b_hh)", fused, reference, batchSize, steps, hidden);
       report("fused, grad mode on vs float64", trainingFused, reference, batchSize, steps, hidden);
-      report("composed vs float64 (i,f,g,o; b_ih + b_hh)", composed, reference, batchSize, steps, hidden);
-      double[] ifog = reference(xs, wih, whh, bih, bhh, batchSize, steps, in, hidden, new int[] {0, 1, 3, 2});
+      report(
+          "composed vs float64 (i,f,g,o; b_ih + b_hh)",
+          composed,
+          reference,
+          batchSize,
+          steps,
+          hidden);
+      double[] ifog =
+          reference(xs, wih, whh, bih, bhh, batchSize, steps, in, hidden, new int[] {0, 1, 3, 2});
       report("fused    vs float64 (i,f,o,g order)", fused, ifog, batchSize, steps, hidden);
       double[] noRecurrentBias =
-          reference(xs, wih, whh, bih, new float[bhh.length], batchSize, steps, in, hidden, new int[] {0, 1, 2, 3});
+          reference(
+              xs,
+              wih,
+              whh,
+              bih,
+              new float[bhh.length],
+              batchSize,
+              steps,
+              in,
+              hidden,
+              new int[] {0, 1, 2, 3});
       report("fused    vs float64 (b_ih only)", fused, noRecurrentBias, batchSize, steps, hidden);
     }
   }
@@ -95,7 +126,9 @@ public final class LstmNumericsProbe {
     NDManager m = x.getManager();
     Shape state = new Shape(1, x.getShape().get(0), hidden);
     NDList initial = new NDList(m.zeros(state, DataType.FLOAT32), m.zeros(state, DataType.FLOAT32));
-    return x.getNDArrayInternal().lstm(x, initial, new NDList(p), true, 1, 0, false, false, true).get(0);
+    return x.getNDArrayInternal()
+        .lstm(x, initial, new NDList(p), true, 1, 0, false, false, true)
+        .get(0);
   }
 
   private static void runBackward(LstmParams lstm, NDArray x) {
@@ -109,12 +142,18 @@ public final class LstmNumericsProbe {
         NDArray out = variant.equals("fused") ? fused(input, p, lstm.hidden) : lstm.forward(input);
         collector.backward(out.sum());
       }
-      System.out.printf(Locale.ROOT, "--- %s done, |grad W_ih| = %.6g%n", variant,
+      System.out.printf(
+          Locale.ROOT,
+          "--- %s done, |grad W_ih| = %.6g%n",
+          variant,
           p.get(0).getGradient().abs().sum().getFloat());
     }
   }
 
-  /** Thread CPU time (not wall time: the machine is shared) of one forward and backward pass, over {@code n}. */
+  /**
+   * Thread CPU time (not wall time: the machine is shared) of one forward and backward pass, over
+   * {@code n}.
+   */
   private static double cpuMillisPerPass(LstmParams lstm, NDArray x, boolean fused, int n) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = 0;
@@ -136,9 +175,21 @@ public final class LstmNumericsProbe {
     return (threads.getCurrentThreadCpuTime() - start) / 1e6 / n;
   }
 
-  /** A float64 LSTM on the float32 values; {@code order} gives the block of i, f, g, o within the 4H gates. */
-  private static double[] reference(float[] x, float[] wih, float[] whh, float[] bih, float[] bhh, int batchSize,
-      int steps, int in, int hidden, int[] order) {
+  /**
+   * A float64 LSTM on the float32 values; {@code order} gives the block of i, f, g, o within the 4H
+   * gates.
+   */
+  private static double[] reference(
+      float[] x,
+      float[] wih,
+      float[] whh,
+      float[] bih,
+      float[] bhh,
+      int batchSize,
+      int steps,
+      int in,
+      int hidden,
+      int[] order) {
     double[] out = new double[batchSize * steps * hidden];
     int gates = 4 * hidden;
     for (int b = 0; b < batchSize; b++) {
@@ -176,9 +227,10 @@ public final class LstmNumericsProbe {
     return 1 / (1 + StrictMath.exp(-v));
   }
 
-  private static void report(String label, float[] actual, double[] reference, int batchSize, int steps,
-      int hidden) {
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s max |diff| by step:", label));
+  private static void report(
+      String label, float[] actual, double[] reference, int batchSize, int steps, int hidden) {
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "%-44s max |diff| by step:", label));
     for (int t = 0; t < steps; t++) {
       double max = 0;
       for (int b = 0; b < batchSize; b++) {

@@ -25,24 +25,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The performance figures of the tabular generators (not a test). One mode per JVM, so each peak-memory figure
- * is that mode's own:
+ * The performance figures of the tabular generators (not a test). One mode per JVM, so each
+ * peak-memory figure is that mode's own:
  *
  * <ul>
- *   <li>{@code epoch}: CTGAN epochs with its published defaults (batch 500, pac 10, 256×2 networks) on 10,000
- *       rows × 30 encoded columns: seconds per epoch (median after two warm-up epochs), total, peak RSS;
- *   <li>{@code train DATASET GENERATOR}: end-to-end {@code Training.train} on a test dataset, with total time,
- *       epochs, seconds per epoch and peak RSS;
- *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only, and as
- *       {@code PatientRecord}s), best of five after warm-up, and peak RSS;
- *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and decoding it, after a
- *       warm-up fit; target: the fit takes less than 5 s;
- *   <li>{@code reject MODEL}: how long sampling with an impossible condition ({@code age>=1000}) and a 0.3 s time
- *       budget takes to give up; target: less than 5 s.
+ *   <li>{@code epoch}: CTGAN epochs with its published defaults (batch 500, pac 10, 256×2 networks)
+ *       on 10,000 rows × 30 encoded columns: seconds per epoch (median after two warm-up epochs),
+ *       total, peak RSS;
+ *   <li>{@code train DATASET GENERATOR}: end-to-end {@code Training.train} on a test dataset, with
+ *       total time, epochs, seconds per epoch and peak RSS;
+ *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only,
+ *       and as {@code PatientRecord}s), best of five after warm-up, and peak RSS;
+ *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and
+ *       decoding it, after a warm-up fit; target: the fit takes less than 5 s;
+ *   <li>{@code reject MODEL}: how long sampling with an impossible condition ({@code age>=1000})
+ *       and a 0.3 s time budget takes to give up; target: less than 5 s.
  * </ul>
  *
  * Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
- * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.PerformanceBenchmark "-Dbenchmark.args=epoch"}.
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.PerformanceBenchmark
+ * "-Dbenchmark.args=epoch"}.
  */
 public final class PerformanceBenchmark {
   private PerformanceBenchmark() {}
@@ -55,7 +57,8 @@ public final class PerformanceBenchmark {
       case "sample" -> sample(Path.of(args[1]));
       case "encode" -> encode();
       case "reject" -> reject(Path.of(args[1]));
-      default -> throw new IllegalArgumentException("mode is epoch, train, sample, encode or reject");
+      default ->
+          throw new IllegalArgumentException("mode is epoch, train, sample, encode or reject");
     }
     System.out.printf(Locale.ROOT, "peak RSS %.0f MB%n", peakRssMegabytes());
   }
@@ -76,27 +79,42 @@ public final class PerformanceBenchmark {
           }
         };
     long start = System.nanoTime();
-    GanTrainer.train(data, rows, layout, GanSettings.builder().optEpochs(epochs).build(), 1, listener, null);
+    GanTrainer.train(
+        data, rows, layout, GanSettings.builder().optEpochs(epochs).build(), 1, listener, null);
     double total = (System.nanoTime() - start) / 1e9;
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
         "CTGAN, 10,000 rows x 30 encoded columns, batch 500: median epoch %.3f s (min %.3f, max %.3f), %d epochs"
             + " in %.1f s including engine start%n",
-        steady[steady.length / 2], steady[0], steady[steady.length - 1], epochs, total);
+        steady[steady.length / 2],
+        steady[0],
+        steady[steady.length - 1],
+        epochs,
+        total);
   }
 
   private static void train(String dataset, String generator, int epochs) throws IOException {
     Path csv = resource(dataset);
     Path model = Files.createTempFile("benchmark-" + dataset, ".synth");
     TrainSettings settings =
-        TrainSettings.defaults().withGenerator(generator).withEpochs(epochs).withOption("privacyGate", "warn");
+        TrainSettings.defaults()
+            .withGenerator(generator)
+            .withEpochs(epochs)
+            .withOption("privacyGate", "warn");
     long start = System.nanoTime();
-    TrainResult result = Training.train(new TrainRequest(csv, null, model, settings, true), TrainingListener.NONE);
+    TrainResult result =
+        Training.train(new TrainRequest(csv, null, model, settings, true), TrainingListener.NONE);
     double total = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        Locale.ROOT, "train %s with %s: %d rows, %.1f s in total, selected epoch %d, model %s%n",
-        dataset, generator, result.rows(), total, result.epochs(), model);
+        Locale.ROOT,
+        "train %s with %s: %d rows, %.1f s in total, selected epoch %d, model %s%n",
+        dataset,
+        generator,
+        result.rows(),
+        total,
+        result.epochs(),
+        model);
   }
 
   private static void sample(Path model) {
@@ -126,13 +144,18 @@ public final class PerformanceBenchmark {
     System.out.printf(
         Locale.ROOT,
         "sample %s (%s): 100,000 rows in %.3f s best / %.3f s median (%.0f rows/s); as PatientRecords %.3f s best%n",
-        model.getFileName(), loaded.info().generator(), tableSeconds[0], tableSeconds[2], rows / tableSeconds[0],
+        model.getFileName(),
+        loaded.info().generator(),
+        tableSeconds[0],
+        tableSeconds[2],
+        rows / tableSeconds[0],
         recordSeconds[0]);
   }
 
   private static void encode() {
     Table nafld = CsvTables.load("nafld1");
-    TableEncoder.fit(nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
+    TableEncoder.fit(
+        nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
     long start = System.nanoTime();
     TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
     long fitted = System.nanoTime();
@@ -144,14 +167,19 @@ public final class PerformanceBenchmark {
         Locale.ROOT,
         "encoder on nafld1, %d rows, width %d: fit %.0f ms (target < 5000 ms: %s), encode %.0f ms, decode %.0f ms"
             + " (%d rows back)%n",
-        nafld.rowCount(), encoder.layout().width(), (fitted - start) / 1e6,
-        fitted - start < 5_000_000_000L ? "met" : "NOT met", (encodedAt - fitted) / 1e6,
-        (decodedAt - encodedAt) / 1e6, decoded.rowCount());
+        nafld.rowCount(),
+        encoder.layout().width(),
+        (fitted - start) / 1e6,
+        fitted - start < 5_000_000_000L ? "met" : "NOT met",
+        (encodedAt - fitted) / 1e6,
+        (decodedAt - encodedAt) / 1e6,
+        decoded.rowCount());
   }
 
   private static void reject(Path model) {
     SyntheticModel loaded = ModelLoader.load(model.toString());
-    SampleRequest impossible = new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300));
+    SampleRequest impossible =
+        new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300));
     long start = System.nanoTime();
     try {
       loaded.sample(impossible);
@@ -159,8 +187,13 @@ public final class PerformanceBenchmark {
     } catch (InvalidInputException e) {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
-          Locale.ROOT, "reject %s (%s): gave up after %.2f s with a 0.3 s budget (target < 5 s: %s): %s%n",
-          model.getFileName(), loaded.info().generator(), seconds, seconds < 5 ? "met" : "NOT met", e.getMessage());
+          Locale.ROOT,
+          "reject %s (%s): gave up after %.2f s with a 0.3 s budget (target < 5 s: %s): %s%n",
+          model.getFileName(),
+          loaded.info().generator(),
+          seconds,
+          seconds < 5 ? "met" : "NOT met",
+          e.getMessage());
     }
   }
 

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to the gradient, bias-corrected moments,
- * epsilon added after the bias-corrected square root). DJL's own Adam scales epsilon differently; this drives the
- * same fused libtorch kernel with arguments that give PyTorch's arithmetic, and creates no NDArray temporaries.
+ * Adam as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to the gradient, bias-corrected
+ * moments, epsilon added after the bias-corrected square root). DJL's own Adam scales epsilon
+ * differently; this drives the same fused libtorch kernel with arguments that give PyTorch's
+ * arithmetic, and creates no NDArray temporaries.
  */
 final class AdamOptimizer {
   private static final double EPSILON = 1e-8;
@@ -24,7 +25,12 @@ final class AdamOptimizer {
   private final double weightDecay;
   private int step;
 
-  AdamOptimizer(NDManager manager, List<NDArray> parameters, double learningRate, double beta1, double beta2,
+  AdamOptimizer(
+      NDManager manager,
+      List<NDArray> parameters,
+      double learningRate,
+      double beta1,
+      double beta2,
       double weightDecay) {
     this.parameters = List.copyOf(parameters);
     for (NDArray parameter : parameters) {
@@ -37,7 +43,9 @@ final class AdamOptimizer {
     this.weightDecay = weightDecay;
   }
 
-  /** Sets the gradients of this optimizer's parameters to zero; call before this network's backward. */
+  /**
+   * Sets the gradients of this optimizer's parameters to zero; call before this network's backward.
+   */
   void zeroGradients() {
     for (NDArray parameter : parameters) {
       JniUtils.zeroGrad((PtNDArray) parameter);
@@ -45,10 +53,11 @@ final class AdamOptimizer {
   }
 
   /**
-   * Applies one Adam step from the parameters' current gradients with libtorch's fused update (one native call per
-   * parameter). That kernel computes {@code p −= c · m / (√v + ε')}; PyTorch's Adam is {@code p −= lr / (1 − β1^t) ·
-   * m / (√v / √(1 − β2^t) + ε)}, which is the same with {@code c = lr · √(1 − β2^t) / (1 − β1^t)} and
-   * {@code ε' = ε · √(1 − β2^t)}. The L2 decay is added to the gradient inside the kernel, as PyTorch does.
+   * Applies one Adam step from the parameters' current gradients with libtorch's fused update (one
+   * native call per parameter). That kernel computes {@code p −= c · m / (√v + ε')}; PyTorch's Adam
+   * is {@code p −= lr / (1 − β1^t) · m / (√v / √(1 − β2^t) + ε)}, which is the same with {@code c =
+   * lr · √(1 − β2^t) / (1 − β1^t)} and {@code ε' = ε · √(1 − β2^t)}. The L2 decay is added to the
+   * gradient inside the kernel, as PyTorch does.
    */
   void step() {
     step++;
@@ -60,14 +69,27 @@ final class AdamOptimizer {
       PtNDArray parameter = (PtNDArray) parameters.get(i);
       PtNDArray gradient = JniUtils.getGradient(parameter);
       if (gradient == null) {
-        // As torch.optim.Adam: a parameter that took no part in any loss yet (the LSTM's recurrent weights while
-        // every sequence has one step: step 0 has no recurrent product) has no gradient and is not updated.
+        // As torch.optim.Adam: a parameter that took no part in any loss yet (the LSTM's recurrent
+        // weights while
+        // every sequence has one step: step 0 has no recurrent product) has no gradient and is not
+        // updated.
         continue;
       }
       try (gradient) {
-        JniUtils.adamUpdate(parameter, gradient, (PtNDArray) firstMoments.get(i), (PtNDArray) secondMoments.get(i),
-            (float) learningRate, scaledRate, (float) weightDecay, 1f, -1f, (float) beta1, (float) beta2,
-            scaledEpsilon, false);
+        JniUtils.adamUpdate(
+            parameter,
+            gradient,
+            (PtNDArray) firstMoments.get(i),
+            (PtNDArray) secondMoments.get(i),
+            (float) learningRate,
+            scaledRate,
+            (float) weightDecay,
+            1f,
+            -1f,
+            (float) beta1,
+            (float) beta2,
+            scaledEpsilon,
+            false);
       }
     }
   }

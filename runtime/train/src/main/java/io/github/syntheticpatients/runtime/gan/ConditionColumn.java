@@ -9,15 +9,22 @@ import java.util.Objects;
  * @param blockOffset where the column's CATEGORY block starts in the encoded row
  * @param condOffset where its one-hot part starts in the conditional vector
  * @param width number of categories (the block's width)
- * @param frequencies each category's share of the training rows (sums to 1); sampling draws unconditional
- *     conditional vectors from these, as CTGAN's {@code sample_original_condvec} does
+ * @param frequencies each category's share of the training rows (sums to 1); sampling draws
+ *     unconditional conditional vectors from these, as CTGAN's {@code sample_original_condvec} does
  */
-public record ConditionColumn(String column, int blockOffset, int condOffset, int width, double[] frequencies) {
+public record ConditionColumn(
+    String column, int blockOffset, int condOffset, int width, double[] frequencies) {
   public ConditionColumn {
     Objects.requireNonNull(column, "column");
     if (frequencies.length != width) {
       throw new IllegalArgumentException(
-          "Column " + column + " has " + width + " categories but " + frequencies.length + " frequencies");
+          "Column "
+              + column
+              + " has "
+              + width
+              + " categories but "
+              + frequencies.length
+              + " frequencies");
     }
     frequencies = frequencies.clone();
   }

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * CTGAN's training-by-sampling: picks a discrete column uniformly, one of its categories with probability
- * proportional to log(1 + count), and a real row that has that category. Without discrete columns it draws real
- * rows uniformly. Pure Java and seeded, so the row choice is reproducible.
+ * CTGAN's training-by-sampling: picks a discrete column uniformly, one of its categories with
+ * probability proportional to log(1 + count), and a real row that has that category. Without
+ * discrete columns it draws real rows uniformly. Pure Java and seeded, so the row choice is
+ * reproducible.
  */
 final class ConditionalSampler {
   private final float[] data;
   private final int rows;
   private final int width;
   private final ConditionVector condition;
+
   /** Per discrete column, the cumulative log-frequency distribution over its categories. */
   private final double[][] cumulative;
+
   /** Per discrete column and category, the rows that have it. */
   private final int[][][] rowsByCategory;
+
   private final SplittableRandom random;
 
   ConditionalSampler(float[] data, int rows, EncodedLayout layout, boolean conditional, long seed) {
@@ -61,7 +65,9 @@ final class ConditionalSampler {
         cdf[c] /= total;
       }
       cumulative[k] = cdf;
-      columns.add(new ConditionColumn(block.column(), block.offset(), condOffset, block.width(), frequencies));
+      columns.add(
+          new ConditionColumn(
+              block.column(), block.offset(), condOffset, block.width(), frequencies));
       condOffset += block.width();
     }
     condition = new ConditionVector(columns, condOffset);
@@ -72,8 +78,8 @@ final class ConditionalSampler {
   }
 
   /**
-   * Draws a batch for one CTGAN step: conditional vectors for the generator and, in a shuffled order as CTGAN
-   * does, real rows that satisfy them with their own conditional vectors.
+   * Draws a batch for one CTGAN step: conditional vectors for the generator and, in a shuffled
+   * order as CTGAN does, real rows that satisfy them with their own conditional vectors.
    */
   Batch sample(int batchSize) {
     int condWidth = condition.width();
@@ -103,7 +109,10 @@ final class ConditionalSampler {
     return new Batch(cond, real, realCond);
   }
 
-  /** Conditional vectors for a generator step ({@code batch × condWidth}), drawn as in {@link #sample}. */
+  /**
+   * Conditional vectors for a generator step ({@code batch × condWidth}), drawn as in {@link
+   * #sample}.
+   */
   float[] sampleConditions(int batchSize) {
     int condWidth = condition.width();
     float[] cond = new float[batchSize * condWidth];
@@ -112,7 +121,11 @@ final class ConditionalSampler {
     }
     for (int i = 0; i < batchSize; i++) {
       int column = random.nextInt(cumulative.length);
-      cond[i * condWidth + condition.columns().get(column).condOffset() + draw(cumulative[column])] = 1f;
+      cond[
+              i * condWidth
+                  + condition.columns().get(column).condOffset()
+                  + draw(cumulative[column])] =
+          1f;
     }
     return cond;
   }

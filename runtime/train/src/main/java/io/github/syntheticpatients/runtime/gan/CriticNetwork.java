@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The discriminator: hidden layers {@code Dropout(LeakyReLU(x·W + b))}, then a linear layer to one score. Because it
- * is piecewise linear, {@link #inputGradient} can write its exact input gradient with ordinary ops, which gives the
- * WGAN-GP penalty without double backward (DJL's double backward leaks about 4.7 MB a step).
+ * The discriminator: hidden layers {@code Dropout(LeakyReLU(x·W + b))}, then a linear layer to one
+ * score. Because it is piecewise linear, {@link #inputGradient} can write its exact input gradient
+ * with ordinary ops, which gives the WGAN-GP penalty without double backward (DJL's double backward
+ * leaks about 4.7 MB a step).
  */
 final class CriticNetwork {
   private final List<DenseParams> hidden = new ArrayList<>();
   private final DenseParams output;
   private final double dropout;
-  // Constants live with the parameters: as arguments they never own results (those land on the batch manager).
+  // Constants live with the parameters: as arguments they never own results (those land on the
+  // batch manager).
   private final NDArray zero;
   private final NDArray slopeStep;
   private final NDArray leak;
@@ -51,8 +53,9 @@ final class CriticNetwork {
   }
 
   /**
-   * Scores {@code x} (one row per, possibly packed, sample), drawing fresh dropout masks from the torch generator.
-   * Everything lives on {@code x}'s manager. {@code withSlopes} keeps what {@link #inputGradient} needs.
+   * Scores {@code x} (one row per, possibly packed, sample), drawing fresh dropout masks from the
+   * torch generator. Everything lives on {@code x}'s manager. {@code withSlopes} keeps what {@link
+   * #inputGradient} needs.
    */
   Pass forward(NDArray x, boolean withSlopes) {
     NDManager batch = x.getManager();
@@ -67,13 +70,17 @@ final class CriticNetwork {
         h = dropout > 0 ? Dropout.dropout(h, (float) dropout, true).singletonOrThrow() : h;
         continue;
       }
-      // d LeakyReLU / d pre: 1 where pre > 0 (as torch's backward decides), 0.2 elsewhere; no gradient of its own.
-      slopes.add(pre.stopGradient().gt(zero).toType(DataType.FLOAT32, false).mul(slopeStep).add(leak));
+      // d LeakyReLU / d pre: 1 where pre > 0 (as torch's backward decides), 0.2 elsewhere; no
+      // gradient of its own.
+      slopes.add(
+          pre.stopGradient().gt(zero).toType(DataType.FLOAT32, false).mul(slopeStep).add(leak));
       if (dropout > 0) {
-        NDArray keep = batch.randomUniform(0f, 1f, pre.getShape(), DataType.FLOAT32)
-            .gte(dropoutRate)
-            .toType(DataType.FLOAT32, false)
-            .mul(keepScale);
+        NDArray keep =
+            batch
+                .randomUniform(0f, 1f, pre.getShape(), DataType.FLOAT32)
+                .gte(dropoutRate)
+                .toType(DataType.FLOAT32, false)
+                .mul(keepScale);
         masks.add(keep);
         h = h.mul(keep);
       }
@@ -82,16 +89,19 @@ final class CriticNetwork {
   }
 
   /**
-   * The gradient of the summed scores with respect to the input of {@code pass}, as a differentiable expression of
-   * the weights: {@code ∂D/∂x = ((W_L^T ⊙ f_{L-1}) W_{L-1}^T ⊙ f_{L-2}) … W_0^T} where each {@code f} is the layer's
-   * LeakyReLU slope times the same dropout mask the forward pass used. Exact, because the critic is piecewise linear.
+   * The gradient of the summed scores with respect to the input of {@code pass}, as a
+   * differentiable expression of the weights: {@code ∂D/∂x = ((W_L^T ⊙ f_{L-1}) W_{L-1}^T ⊙
+   * f_{L-2}) … W_0^T} where each {@code f} is the layer's LeakyReLU slope times the same dropout
+   * mask the forward pass used. Exact, because the critic is piecewise linear.
    */
   NDArray inputGradient(Pass pass) {
     NDManager batch = pass.score().getManager();
     long rows = pass.score().getShape().get(0);
-    NDArray gradient = batch.ones(new Shape(rows, 1), DataType.FLOAT32).matMul(transposed(output.weight, batch));
+    NDArray gradient =
+        batch.ones(new Shape(rows, 1), DataType.FLOAT32).matMul(transposed(output.weight, batch));
     for (int l = hidden.size() - 1; l >= 0; l--) {
-      NDArray factor = dropout > 0 ? pass.slopes().get(l).mul(pass.masks().get(l)) : pass.slopes().get(l);
+      NDArray factor =
+          dropout > 0 ? pass.slopes().get(l).mul(pass.masks().get(l)) : pass.slopes().get(l);
       gradient = gradient.mul(factor).matMul(transposed(hidden.get(l).weight, batch));
     }
     return gradient;

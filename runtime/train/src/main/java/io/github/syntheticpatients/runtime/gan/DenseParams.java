@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters of one linear layer (optionally with batch norm) as plain NDArrays that require gradients. The
- * weight is stored {@code in × out} so that {@code x.matMul(weight)} is exactly {@link DenseLayer}'s {@code x · W}.
- * Initialised like PyTorch's {@code nn.Linear} and {@code nn.BatchNorm1d}: weight and bias uniform in ±1/√in;
- * gamma 1, beta 0; running mean 0 and variance 1.
+ * The parameters of one linear layer (optionally with batch norm) as plain NDArrays that require
+ * gradients. The weight is stored {@code in × out} so that {@code x.matMul(weight)} is exactly
+ * {@link DenseLayer}'s {@code x · W}. Initialised like PyTorch's {@code nn.Linear} and {@code
+ * nn.BatchNorm1d}: weight and bias uniform in ±1/√in; gamma 1, beta 0; running mean 0 and variance
+ * 1.
  */
 final class DenseParams {
   /**
-   * Batch norm's running-statistics momentum in DJL's convention, the share of the old value that is kept (measured:
-   * DJL hands {@code 1 − momentum} to torch); 0.9 here is PyTorch's default momentum of 0.1.
+   * Batch norm's running-statistics momentum in DJL's convention, the share of the old value that
+   * is kept (measured: DJL hands {@code 1 − momentum} to torch); 0.9 here is PyTorch's default
+   * momentum of 0.1.
    */
   static final float BATCH_NORM_MOMENTUM = 0.9f;
 
@@ -28,8 +30,13 @@ final class DenseParams {
   final NDArray bias;
   final NDArray gamma;
   final NDArray beta;
-  /** Batch norm's running statistics (no gradient); every training-mode forward pass updates them in place. */
+
+  /**
+   * Batch norm's running statistics (no gradient); every training-mode forward pass updates them in
+   * place.
+   */
   final NDArray runningMean;
+
   final NDArray runningVar;
 
   DenseParams(NDManager manager, int in, int out, boolean batchNorm) {
@@ -56,30 +63,48 @@ final class DenseParams {
     return list;
   }
 
-  /** {@code x · W + b}, then batch norm in training mode if this layer has it; the result lives on x's manager. */
+  /**
+   * {@code x · W + b}, then batch norm in training mode if this layer has it; the result lives on
+   * x's manager.
+   */
   NDArray linear(NDArray x) {
     return linear(x, true);
   }
 
   /**
-   * {@code x · W + b}, then batch norm if this layer has it: in training mode over the batch (updating the running
-   * statistics), otherwise with the running statistics, which is what {@link #export} computes.
+   * {@code x · W + b}, then batch norm if this layer has it: in training mode over the batch
+   * (updating the running statistics), otherwise with the running statistics, which is what {@link
+   * #export} computes.
    */
   NDArray linear(NDArray x, boolean training) {
     NDArray h = x.matMul(weight).add(bias);
     if (gamma != null) {
-      h = BatchNorm.batchNorm(h, runningMean, runningVar, gamma, beta, 1, BATCH_NORM_MOMENTUM,
-          DenseLayer.LAYER_NORM_EPSILON, training).singletonOrThrow();
+      h =
+          BatchNorm.batchNorm(
+                  h,
+                  runningMean,
+                  runningVar,
+                  gamma,
+                  beta,
+                  1,
+                  BATCH_NORM_MOMENTUM,
+                  DenseLayer.LAYER_NORM_EPSILON,
+                  training)
+              .singletonOrThrow();
     }
     return h;
   }
 
-  /** This layer's weights as a plain-Java layer; batch norm with its running statistics is folded into W and b. */
+  /**
+   * This layer's weights as a plain-Java layer; batch norm with its running statistics is folded
+   * into W and b.
+   */
   DenseLayer export(DenseLayer.Activation activation, boolean concatInput) {
     float[] w = weight.toFloatArray();
     float[] b = bias.toFloatArray();
     if (gamma != null) {
-      // In inference mode batch norm is an affine map per output: (h − mean) / √(var + ε) · gamma + beta.
+      // In inference mode batch norm is an affine map per output: (h − mean) / √(var + ε) · gamma +
+      // beta.
       float[] g = gamma.toFloatArray();
       float[] be = beta.toFloatArray();
       float[] mean = runningMean.toFloatArray();

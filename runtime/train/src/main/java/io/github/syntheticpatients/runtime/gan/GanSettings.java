@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of one GAN training, immutable. {@link #ctganDefaults()} are CTGAN's published defaults;
- * {@link #basicDefaults()} are those of a plain MLP GAN. Other settings start from a kind's defaults:
+ * Hyper-parameters of one GAN training, immutable. {@link #ctganDefaults()} are CTGAN's published
+ * defaults; {@link #basicDefaults()} are those of a plain MLP GAN. Other settings start from a
+ * kind's defaults:
  *
  * <pre>{@code
  * GanSettings settings = GanSettings.builder().optEpochs(300).optBatchSize(500).build();
@@ -21,14 +22,19 @@ public final class GanSettings {
   public enum Kind {
     /** Conditional tabular GAN: residual generator, PacGAN WGAN-GP critic, training-by-sampling. */
     CTGAN,
-    /** A plain MLP GAN with a sigmoid discriminator and binary cross-entropy, no conditional vector. */
+    /**
+     * A plain MLP GAN with a sigmoid discriminator and binary cross-entropy, no conditional vector.
+     */
     BASIC
   }
 
   /** Rows below which {@link #forData} picks the small-table settings. */
   public static final int SMALL_TABLE_ROWS = 2_000;
 
-  /** Generator steps {@link #forData} aims for on a small table (CTGAN's defaults give 6,000 on 10,000 rows). */
+  /**
+   * Generator steps {@link #forData} aims for on a small table (CTGAN's defaults give 6,000 on
+   * 10,000 rows).
+   */
   public static final int SMALL_TABLE_TARGET_STEPS = 3_000;
 
   private final Kind kind;
@@ -77,9 +83,10 @@ public final class GanSettings {
   }
 
   /**
-   * A builder starting from the defaults of {@code kind}. CTGAN: 300 epochs, batch 500, latent 128, (256, 256) both
-   * networks, pac 10, Adam 2e-4 (0.5, 0.9), weight decay 1e-6, λ = 10, dropout 0.5, τ = 0.2. BASIC: latent 64,
-   * (128, 128) both networks, Adam 2e-4 (0.5, 0.999), no pac, weight decay, penalty or dropout.
+   * A builder starting from the defaults of {@code kind}. CTGAN: 300 epochs, batch 500, latent 128,
+   * (256, 256) both networks, pac 10, Adam 2e-4 (0.5, 0.9), weight decay 1e-6, λ = 10, dropout 0.5,
+   * τ = 0.2. BASIC: latent 64, (128, 128) both networks, Adam 2e-4 (0.5, 0.999), no pac, weight
+   * decay, penalty or dropout.
    */
   public static Builder builder(Kind kind) {
     Builder b = new Builder(Objects.requireNonNull(kind, "kind"));
@@ -120,12 +127,18 @@ public final class GanSettings {
     return b;
   }
 
-  /** CTGAN's defaults: 300 epochs, batch 500, latent 128, (256, 256) both networks, pac 10, Adam 2e-4 (0.5, 0.9). */
+  /**
+   * CTGAN's defaults: 300 epochs, batch 500, latent 128, (256, 256) both networks, pac 10, Adam
+   * 2e-4 (0.5, 0.9).
+   */
   public static GanSettings ctganDefaults() {
     return builder(Kind.CTGAN).build();
   }
 
-  /** A plain MLP GAN: latent 64, (128, 128) both networks, BCE, Adam 2e-4 (0.5, 0.999), no pac or penalty. */
+  /**
+   * A plain MLP GAN: latent 64, (128, 128) both networks, BCE, Adam 2e-4 (0.5, 0.999), no pac or
+   * penalty.
+   */
   public static GanSettings basicDefaults() {
     return builder(Kind.BASIC).build();
   }
@@ -136,9 +149,10 @@ public final class GanSettings {
   }
 
   /**
-   * Settings for a table of {@code rows} training rows. Large tables get the defaults. Small tables get narrower
-   * networks, a batch of about a quarter of the rows (at least 5 pac groups, at most 500) and enough epochs for
-   * about {@link #SMALL_TABLE_TARGET_STEPS} generator steps, capped at 2,000 epochs.
+   * Settings for a table of {@code rows} training rows. Large tables get the defaults. Small tables
+   * get narrower networks, a batch of about a quarter of the rows (at least 5 pac groups, at most
+   * 500) and enough epochs for about {@link #SMALL_TABLE_TARGET_STEPS} generator steps, capped at
+   * 2,000 epochs.
    */
   public static GanSettings forData(Kind kind, int rows) {
     GanSettings base = defaults(kind);
@@ -148,7 +162,8 @@ public final class GanSettings {
     int pac = base.pac();
     int batch = Math.min(500, Math.max(5 * pac, roundUp(Math.max(rows / 4, 1), Math.max(pac, 2))));
     int stepsPerEpoch = Math.max(rows / batch, 1);
-    int epochs = Math.max(base.epochs(), Math.min(2_000, ceilDiv(SMALL_TABLE_TARGET_STEPS, stepsPerEpoch)));
+    int epochs =
+        Math.max(base.epochs(), Math.min(2_000, ceilDiv(SMALL_TABLE_TARGET_STEPS, stepsPerEpoch)));
     return base.toBuilder()
         .optBatchSize(batch)
         .optEpochs(epochs)
@@ -273,20 +288,65 @@ public final class GanSettings {
   @Override
   public int hashCode() {
     return Objects.hash(
-        kind, epochs, batchSize, latentDim, generatorDims, discriminatorDims, pac, generatorLearningRate,
-        discriminatorLearningRate, beta1, beta2, generatorWeightDecay, discriminatorWeightDecay,
-        gradientPenalty, discriminatorSteps, dropout, gumbelTau, snapshotEvery);
+        kind,
+        epochs,
+        batchSize,
+        latentDim,
+        generatorDims,
+        discriminatorDims,
+        pac,
+        generatorLearningRate,
+        discriminatorLearningRate,
+        beta1,
+        beta2,
+        generatorWeightDecay,
+        discriminatorWeightDecay,
+        gradientPenalty,
+        discriminatorSteps,
+        dropout,
+        gumbelTau,
+        snapshotEvery);
   }
 
   @Override
   public String toString() {
-    return "GanSettings[kind=" + kind + ", epochs=" + epochs + ", batchSize=" + batchSize + ", latentDim="
-        + latentDim + ", generatorDims=" + generatorDims + ", discriminatorDims=" + discriminatorDims + ", pac="
-        + pac + ", generatorLearningRate=" + generatorLearningRate + ", discriminatorLearningRate="
-        + discriminatorLearningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", generatorWeightDecay="
-        + generatorWeightDecay + ", discriminatorWeightDecay=" + discriminatorWeightDecay + ", gradientPenalty="
-        + gradientPenalty + ", discriminatorSteps=" + discriminatorSteps + ", dropout=" + dropout + ", gumbelTau="
-        + gumbelTau + ", snapshotEvery=" + snapshotEvery + "]";
+    return "GanSettings[kind="
+        + kind
+        + ", epochs="
+        + epochs
+        + ", batchSize="
+        + batchSize
+        + ", latentDim="
+        + latentDim
+        + ", generatorDims="
+        + generatorDims
+        + ", discriminatorDims="
+        + discriminatorDims
+        + ", pac="
+        + pac
+        + ", generatorLearningRate="
+        + generatorLearningRate
+        + ", discriminatorLearningRate="
+        + discriminatorLearningRate
+        + ", beta1="
+        + beta1
+        + ", beta2="
+        + beta2
+        + ", generatorWeightDecay="
+        + generatorWeightDecay
+        + ", discriminatorWeightDecay="
+        + discriminatorWeightDecay
+        + ", gradientPenalty="
+        + gradientPenalty
+        + ", discriminatorSteps="
+        + discriminatorSteps
+        + ", dropout="
+        + dropout
+        + ", gumbelTau="
+        + gumbelTau
+        + ", snapshotEvery="
+        + snapshotEvery
+        + "]";
   }
 
   /** Builds {@link GanSettings}; every {@code optX} has a default from the kind. */
@@ -429,19 +489,26 @@ public final class GanSettings {
       positive("discriminatorSteps", discriminatorSteps);
       if (snapshotEvery < 0) {
         throw InvalidInputException.inParameter(
-            "snapshotEvery", "snapshotEvery must be 0 (no snapshots) or more, was " + snapshotEvery);
+            "snapshotEvery",
+            "snapshotEvery must be 0 (no snapshots) or more, was " + snapshotEvery);
       }
       if (batchSize % pac != 0) {
         throw InvalidInputException.inParameter(
             "batchSize",
-            "batchSize " + batchSize + " must be a multiple of pac " + pac + "; use e.g. " + roundUp(batchSize, pac));
+            "batchSize "
+                + batchSize
+                + " must be a multiple of pac "
+                + pac
+                + "; use e.g. "
+                + roundUp(batchSize, pac));
       }
       for (int dim : generatorDims) {
         positive("generatorDims", dim);
       }
       if (discriminatorDims.isEmpty()) {
         throw InvalidInputException.inParameter(
-            "discriminatorDims", "the discriminator needs a hidden layer: give discriminatorDims at least one width");
+            "discriminatorDims",
+            "the discriminator needs a hidden layer: give discriminatorDims at least one width");
       }
       for (int dim : discriminatorDims) {
         positive("discriminatorDims", dim);
@@ -476,7 +543,8 @@ public final class GanSettings {
   private static void unitInterval(String parameter, double value) {
     if (!(value >= 0 && value < 1)) {
       throw InvalidInputException.inParameter(
-          parameter, parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
+          parameter,
+          parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 

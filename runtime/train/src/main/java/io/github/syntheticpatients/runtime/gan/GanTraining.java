@@ -15,14 +15,16 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * One GAN training on DJL PyTorch. Parameters are plain NDArrays on one manager; every step works in its own
- * sub-manager that is closed afterwards (DJL attaches a result to the manager of the array it is computed from, so
- * one long-lived manager would grow every step). Callers hold {@link GanTrainer}'s lock:
- * DJL allows one gradient collector per JVM.
+ * One GAN training on DJL PyTorch. Parameters are plain NDArrays on one manager; every step works
+ * in its own sub-manager that is closed afterwards (DJL attaches a result to the manager of the
+ * array it is computed from, so one long-lived manager would grow every step). Callers hold {@link
+ * GanTrainer}'s lock: DJL allows one gradient collector per JVM.
  */
 final class GanTraining implements AutoCloseable {
 
-  /** Called after every epoch with the manager that owns everything; tests use it to look for leaks. */
+  /**
+   * Called after every epoch with the manager that owns everything; tests use it to look for leaks.
+   */
   interface EpochProbe {
     EpochProbe NONE = (epoch, manager) -> {};
 
@@ -50,12 +52,19 @@ final class GanTraining implements AutoCloseable {
   private final NDArray normFloor;
   private final NDArray penaltyWeight;
 
-  GanTraining(Engine engine, float[] data, int rows, EncodedLayout layout, GanSettings settings, long seed) {
+  GanTraining(
+      Engine engine,
+      float[] data,
+      int rows,
+      EncodedLayout layout,
+      GanSettings settings,
+      long seed) {
     this.engine = engine;
     this.settings = settings;
     this.layout = layout;
     this.rows = rows;
-    // Seeds the one global torch generator (initial weights, noise, dropout) and grad mode, which is per thread.
+    // Seeds the one global torch generator (initial weights, noise, dropout) and grad mode, which
+    // is per thread.
     engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     JniUtils.setGradMode(false);
     root = engine.newBaseManager();
@@ -65,14 +74,35 @@ final class GanTraining implements AutoCloseable {
     condition = sampler.condition();
     activation = new OutputActivation(layout, condition);
     int condWidth = condition.width();
-    generator = new GeneratorNetwork(parameters, settings.kind(), settings.latentDim() + condWidth,
-        settings.generatorDims(), layout.width());
-    critic = new CriticNetwork(parameters, (layout.width() + condWidth) * settings.pac(),
-        settings.discriminatorDims(), settings.dropout());
-    generatorOptimizer = new AdamOptimizer(parameters, generator.parameters(), settings.generatorLearningRate(),
-        settings.beta1(), settings.beta2(), settings.generatorWeightDecay());
-    criticOptimizer = new AdamOptimizer(parameters, critic.parameters(), settings.discriminatorLearningRate(),
-        settings.beta1(), settings.beta2(), settings.discriminatorWeightDecay());
+    generator =
+        new GeneratorNetwork(
+            parameters,
+            settings.kind(),
+            settings.latentDim() + condWidth,
+            settings.generatorDims(),
+            layout.width());
+    critic =
+        new CriticNetwork(
+            parameters,
+            (layout.width() + condWidth) * settings.pac(),
+            settings.discriminatorDims(),
+            settings.dropout());
+    generatorOptimizer =
+        new AdamOptimizer(
+            parameters,
+            generator.parameters(),
+            settings.generatorLearningRate(),
+            settings.beta1(),
+            settings.beta2(),
+            settings.generatorWeightDecay());
+    criticOptimizer =
+        new AdamOptimizer(
+            parameters,
+            critic.parameters(),
+            settings.discriminatorLearningRate(),
+            settings.beta1(),
+            settings.beta2(),
+            settings.discriminatorWeightDecay());
     gumbelTau = ctgan ? Scalars.of(parameters, settings.gumbelTau()) : null;
     one = Scalars.of(parameters, 1);
     normFloor = Scalars.of(parameters, NORM_FLOOR);
@@ -80,7 +110,8 @@ final class GanTraining implements AutoCloseable {
   }
 
   /** Runs all epochs, reporting progress and snapshots, and returns the final generator. */
-  TrainedGenerator run(TrainingListener listener, Consumer<TrainedGenerator> snapshots, EpochProbe probe) {
+  TrainedGenerator run(
+      TrainingListener listener, Consumer<TrainedGenerator> snapshots, EpochProbe probe) {
     int epochs = settings.epochs();
     int stepsPerEpoch = Math.max(rows / settings.batchSize(), 1);
     double[] generatorLosses = new double[epochs];
@@ -91,17 +122,20 @@ final class GanTraining implements AutoCloseable {
       double criticSum = 0;
       for (int step = 0; step < stepsPerEpoch; step++) {
         for (int d = 0; d < settings.discriminatorSteps(); d++) {
-          criticSum += settings.kind() == GanSettings.Kind.CTGAN ? ctganCriticStep() : basicCriticStep();
+          criticSum +=
+              settings.kind() == GanSettings.Kind.CTGAN ? ctganCriticStep() : basicCriticStep();
         }
-        generatorSum += settings.kind() == GanSettings.Kind.CTGAN ? ctganGeneratorStep() : basicGeneratorStep();
+        generatorSum +=
+            settings.kind() == GanSettings.Kind.CTGAN ? ctganGeneratorStep() : basicGeneratorStep();
       }
       generatorLosses[epoch] = generatorSum / stepsPerEpoch;
       criticLosses[epoch] = criticSum / (stepsPerEpoch * settings.discriminatorSteps());
       int done = epoch + 1;
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       Duration remaining = elapsed.multipliedBy(epochs - done).dividedBy(done);
-      listener.onEpoch(new TrainingListener.EpochProgress(
-          done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
+      listener.onEpoch(
+          new TrainingListener.EpochProgress(
+              done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
       probe.afterEpoch(done, root);
       if (settings.snapshotEvery() > 0 && done % settings.snapshotEvery() == 0 && done < epochs) {
         snapshots.accept(export(generatorLosses, criticLosses, done));
@@ -115,25 +149,40 @@ final class GanTraining implements AutoCloseable {
   }
 
   TrainedGenerator export(double[] generatorLosses, double[] criticLosses, int epochs) {
-    return new TrainedGenerator(settings.kind(), generator.export(), settings.latentDim(), condition,
-        Arrays.copyOf(generatorLosses, epochs), Arrays.copyOf(criticLosses, epochs), epochs);
+    return new TrainedGenerator(
+        settings.kind(),
+        generator.export(),
+        settings.latentDim(),
+        condition,
+        Arrays.copyOf(generatorLosses, epochs),
+        Arrays.copyOf(criticLosses, epochs),
+        epochs);
   }
 
-  /** CTGAN critic step: WGAN loss on packed [row, cond] plus the gradient penalty on interpolates. */
+  /**
+   * CTGAN critic step: WGAN loss on packed [row, cond] plus the gradient penalty on interpolates.
+   */
   private double ctganCriticStep() {
     int batchSize = settings.batchSize();
     try (NDManager batch = root.newSubManager()) {
       ConditionalSampler.Batch sample = sampler.sample(batchSize);
       NDArray cond = matrix(batch, sample.cond(), batchSize, condition.width());
-      NDArray real = withCondition(matrix(batch, sample.real(), batchSize, layout.width()),
-          matrix(batch, sample.realCond(), batchSize, condition.width()));
-      // Grad mode is off here, so the generator's forward pass builds no graph: the fake rows are constants.
-      NDArray fake = withCondition(
-          activation.activate(generator.forward(withCondition(noise(batch), cond)), gumbelTau), cond)
-          .stopGradient();
+      NDArray real =
+          withCondition(
+              matrix(batch, sample.real(), batchSize, layout.width()),
+              matrix(batch, sample.realCond(), batchSize, condition.width()));
+      // Grad mode is off here, so the generator's forward pass builds no graph: the fake rows are
+      // constants.
+      NDArray fake =
+          withCondition(
+                  activation.activate(
+                      generator.forward(withCondition(noise(batch), cond)), gumbelTau),
+                  cond)
+              .stopGradient();
       NDArray realPacked = pack(real);
       NDArray fakePacked = pack(fake);
-      NDArray alpha = batch.randomUniform(0f, 1f, new Shape(realPacked.getShape().get(0), 1), DataType.FLOAT32);
+      NDArray alpha =
+          batch.randomUniform(0f, 1f, new Shape(realPacked.getShape().get(0), 1), DataType.FLOAT32);
       NDArray interpolates = fakePacked.add(realPacked.sub(fakePacked).mul(alpha));
       NDIndex[] halves = halves(realPacked.getShape().get(0));
       double loss;
@@ -157,7 +206,8 @@ final class GanTraining implements AutoCloseable {
   private double ctganGeneratorStep() {
     int batchSize = settings.batchSize();
     try (NDManager batch = root.newSubManager()) {
-      NDArray cond = matrix(batch, sampler.sampleConditions(batchSize), batchSize, condition.width());
+      NDArray cond =
+          matrix(batch, sampler.sampleConditions(batchSize), batchSize, condition.width());
       NDArray input = withCondition(noise(batch), cond);
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
@@ -179,15 +229,22 @@ final class GanTraining implements AutoCloseable {
     int batchSize = settings.batchSize();
     try (NDManager batch = root.newSubManager()) {
       NDArray real = pack(matrix(batch, sampler.sampleRows(batchSize), batchSize, layout.width()));
-      NDArray fake = pack(activation.activate(generator.forward(noise(batch)), null)).stopGradient();
+      NDArray fake =
+          pack(activation.activate(generator.forward(noise(batch)), null)).stopGradient();
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         criticOptimizer.zeroGradients();
         NDIndex[] halves = halves(real.getShape().get(0));
         NDArray logSigmoids = logSigmoids(critic.forward(real.concat(fake, 0), false).score());
-        // −[mean log σ(D(real)) + mean log(1 − σ(D(fake)))]; column 1 is log σ(s), column 0 is log σ(−s).
-        NDArray total = logSigmoids.get(halves[0]).get(":, 1").mean()
-            .add(logSigmoids.get(halves[1]).get(":, 0").mean()).neg();
+        // −[mean log σ(D(real)) + mean log(1 − σ(D(fake)))]; column 1 is log σ(s), column 0 is log
+        // σ(−s).
+        NDArray total =
+            logSigmoids
+                .get(halves[0])
+                .get(":, 1")
+                .mean()
+                .add(logSigmoids.get(halves[1]).get(":, 0").mean())
+                .neg();
         collector.backward(total);
         loss = total.getFloat();
       }
@@ -220,18 +277,26 @@ final class GanTraining implements AutoCloseable {
 
   /** {@code [log σ(−s), log σ(s)]} per row, stably: the log-softmax of {@code [0, s]}. */
   private static NDArray logSigmoids(NDArray score) {
-    return score.getManager().zeros(score.getShape(), DataType.FLOAT32).concat(score, 1).logSoftmax(1);
+    return score
+        .getManager()
+        .zeros(score.getShape(), DataType.FLOAT32)
+        .concat(score, 1)
+        .logSoftmax(1);
   }
 
   private NDArray noise(NDManager batch) {
-    return batch.randomNormal(0f, 1f, new Shape(settings.batchSize(), settings.latentDim()), DataType.FLOAT32);
+    return batch.randomNormal(
+        0f, 1f, new Shape(settings.batchSize(), settings.latentDim()), DataType.FLOAT32);
   }
 
   private NDArray withCondition(NDArray rowsArray, NDArray cond) {
     return condition.width() == 0 ? rowsArray : rowsArray.concat(cond, 1);
   }
 
-  /** PacGAN: {@code pac} consecutive rows become one sample (a row-major reshape, like torch's {@code view}). */
+  /**
+   * PacGAN: {@code pac} consecutive rows become one sample (a row-major reshape, like torch's
+   * {@code view}).
+   */
   private NDArray pack(NDArray x) {
     long columns = x.getShape().get(1);
     return x.reshape(new Shape(x.getShape().get(0) / settings.pac(), columns * settings.pac()));

@@ -11,16 +11,18 @@ import io.github.syntheticpatients.runtime.model.LstmLayer;
 import java.util.List;
 
 /**
- * The parameters of one unidirectional, single-layer LSTM as plain NDArrays in PyTorch's layout ({@code weight_ih}
- * {@code 4H × in}, {@code weight_hh} {@code 4H × H}, {@code bias_ih}, {@code bias_hh}; gates i, f, g, o). Initialised
- * like {@code nn.LSTM}: everything uniform in ±1/√H. Two of these make the bidirectional layer: DJL's own
- * bidirectional LSTM passes biased parameters in the wrong order and crashes.
+ * The parameters of one unidirectional, single-layer LSTM as plain NDArrays in PyTorch's layout
+ * ({@code weight_ih} {@code 4H × in}, {@code weight_hh} {@code 4H × H}, {@code bias_ih}, {@code
+ * bias_hh}; gates i, f, g, o). Initialised like {@code nn.LSTM}: everything uniform in ±1/√H. Two
+ * of these make the bidirectional layer: DJL's own bidirectional LSTM passes biased parameters in
+ * the wrong order and crashes.
  *
- * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused {@code lstm} op. That
- * op runs as a oneDNN RNN primitive picked by the CPU and the grad mode, and on AVX-512 its inference kernel computes
- * another function for hidden sizes up to 16 (off by 0.1 from the first step; docs/numerics.md). Composed, training's
- * forward and backward pass, any DJL forward pass and the exported
- * {@link io.github.syntheticpatients.runtime.model.LstmKernel} compute the same LSTM on any CPU, to float rounding.
+ * <p>The step is composed from matrix products and element-wise gates, never libtorch's fused
+ * {@code lstm} op. That op runs as a oneDNN RNN primitive picked by the CPU and the grad mode, and
+ * on AVX-512 its inference kernel computes another function for hidden sizes up to 16 (off by 0.1
+ * from the first step; docs/numerics.md). Composed, training's forward and backward pass, any DJL
+ * forward pass and the exported {@link io.github.syntheticpatients.runtime.model.LstmKernel}
+ * compute the same LSTM on any CPU, to float rounding.
  */
 final class LstmParams {
   final int in;
@@ -34,8 +36,10 @@ final class LstmParams {
     this.in = in;
     this.hidden = hidden;
     float bound = (float) (1 / Math.sqrt(hidden));
-    inputWeight = manager.randomUniform(-bound, bound, new Shape(4L * hidden, in), DataType.FLOAT32);
-    recurrentWeight = manager.randomUniform(-bound, bound, new Shape(4L * hidden, hidden), DataType.FLOAT32);
+    inputWeight =
+        manager.randomUniform(-bound, bound, new Shape(4L * hidden, in), DataType.FLOAT32);
+    recurrentWeight =
+        manager.randomUniform(-bound, bound, new Shape(4L * hidden, hidden), DataType.FLOAT32);
     inputBias = manager.randomUniform(-bound, bound, new Shape(4L * hidden), DataType.FLOAT32);
     recurrentBias = manager.randomUniform(-bound, bound, new Shape(4L * hidden), DataType.FLOAT32);
     for (NDArray parameter : parameters()) {
@@ -48,8 +52,9 @@ final class LstmParams {
   }
 
   /**
-   * The hidden states of every step ({@code B × T × H}) for {@code x} ({@code B × T × in}), starting from zero
-   * state. Results live on {@code x}'s manager. Padded steps after a sequence's end do not affect its valid steps.
+   * The hidden states of every step ({@code B × T × H}) for {@code x} ({@code B × T × in}),
+   * starting from zero state. Results live on {@code x}'s manager. Padded steps after a sequence's
+   * end do not affect its valid steps.
    *
    * <pre>
    *   a_t = x_t · W_ihᵀ + b_ih + h_{t−1} · W_hhᵀ + b_hh      (4H values: i, f, g, o)
@@ -58,9 +63,10 @@ final class LstmParams {
    */
   NDArray forward(NDArray x) {
     int steps = Math.toIntExact(x.getShape().get(1));
-    // The input projection of all steps at once; only the recurrent product must wait for the previous step.
-    NDList projected = x.getNDArrayInternal().linear(x, inputWeight, inputBias).singletonOrThrow()
-        .split(steps, 1);
+    // The input projection of all steps at once; only the recurrent product must wait for the
+    // previous step.
+    NDList projected =
+        x.getNDArrayInternal().linear(x, inputWeight, inputBias).singletonOrThrow().split(steps, 1);
     NDList states = new NDList(steps);
     NDArray h = null;
     NDArray c = null;
@@ -68,7 +74,11 @@ final class LstmParams {
       NDArray a = projected.get(t).squeeze(1);
       if (h != null) {
         // h starts at zero, so step 0 has no recurrent term.
-        a = a.add(h.getNDArrayInternal().linear(h, recurrentWeight, recurrentBias).singletonOrThrow());
+        a =
+            a.add(
+                h.getNDArrayInternal()
+                    .linear(h, recurrentWeight, recurrentBias)
+                    .singletonOrThrow());
       } else {
         a = a.add(recurrentBias);
       }
@@ -84,14 +94,18 @@ final class LstmParams {
     return NDArrays.stack(states, 1);
   }
 
-  /** The plain-Java layer: weights transposed to the {@code x · W} convention, the two biases summed. */
+  /**
+   * The plain-Java layer: weights transposed to the {@code x · W} convention, the two biases
+   * summed.
+   */
   LstmLayer export() {
     float[] wih = inputWeight.toFloatArray();
     float[] whh = recurrentWeight.toFloatArray();
     float[] bih = inputBias.toFloatArray();
     float[] bhh = recurrentBias.toFloatArray();
     int gates = 4 * hidden;
-    return new LstmLayer(in, hidden, transpose(wih, gates, in), transpose(whh, gates, hidden), sum(bih, bhh));
+    return new LstmLayer(
+        in, hidden, transpose(wih, gates, in), transpose(whh, gates, hidden), sum(bih, bhh));
   }
 
   private static float[] transpose(float[] values, int rows, int columns) {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The generator's output activations in training: tanh on SCALAR spans and softmax (CTGAN: Gumbel-softmax) on each
- * SOFTMAX span; and CTGAN's conditional loss, the cross-entropy between a discrete column's raw block and the
- * category the conditional vector asked for.
+ * The generator's output activations in training: tanh on SCALAR spans and softmax (CTGAN:
+ * Gumbel-softmax) on each SOFTMAX span; and CTGAN's conditional loss, the cross-entropy between a
+ * discrete column's raw block and the category the conditional vector asked for.
  */
 final class OutputActivation {
   /** Smallest uniform draw for Gumbel noise, so that −log(−log u) stays finite. */
@@ -22,6 +22,7 @@ final class OutputActivation {
 
   /** Contiguous runs of SCALAR positions and single SOFTMAX blocks, in order. */
   private final List<Segment> segments = new ArrayList<>();
+
   private final List<NDIndex> categoryBlocks = new ArrayList<>();
   private final List<NDIndex> categoryConditions = new ArrayList<>();
   private final boolean anySoftmax;
@@ -50,8 +51,9 @@ final class OutputActivation {
   }
 
   /**
-   * Activates {@code raw}. With a temperature (a 0-d array) SOFTMAX spans get Gumbel-softmax (noise from the torch
-   * generator, like {@code F.gumbel_softmax(hard=False)}); with null, a plain softmax.
+   * Activates {@code raw}. With a temperature (a 0-d array) SOFTMAX spans get Gumbel-softmax (noise
+   * from the torch generator, like {@code F.gumbel_softmax(hard=False)}); with null, a plain
+   * softmax.
    */
   NDArray activate(NDArray raw, NDArray gumbelTau) {
     NDManager batch = raw.getManager();
@@ -63,14 +65,18 @@ final class OutputActivation {
     }
     NDList parts = new NDList(segments.size());
     for (Segment segment : segments) {
-      parts.add(segment.softmax() ? logits.get(segment.index()).softmax(1) : raw.get(segment.index()).tanh());
+      parts.add(
+          segment.softmax()
+              ? logits.get(segment.index()).softmax(1)
+              : raw.get(segment.index()).tanh());
     }
     return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 1);
   }
 
   /**
-   * CTGAN's {@code _cond_loss}: for each row, the cross-entropy between the raw block of the column its conditional
-   * vector fixes and the fixed category, summed and divided by the batch size. Zero without discrete columns.
+   * CTGAN's {@code _cond_loss}: for each row, the cross-entropy between the raw block of the column
+   * its conditional vector fixes and the fixed category, summed and divided by the batch size. Zero
+   * without discrete columns.
    */
   NDArray conditionLoss(NDArray raw, NDArray cond) {
     NDManager batch = raw.getManager();
@@ -79,8 +85,13 @@ final class OutputActivation {
     }
     NDArray total = null;
     for (int k = 0; k < categoryBlocks.size(); k++) {
-      // The cond part is one-hot for rows whose chosen column is k and zero elsewhere: it selects and masks at once.
-      NDArray picked = raw.get(categoryBlocks.get(k)).logSoftmax(1).mul(cond.get(categoryConditions.get(k))).sum();
+      // The cond part is one-hot for rows whose chosen column is k and zero elsewhere: it selects
+      // and masks at once.
+      NDArray picked =
+          raw.get(categoryBlocks.get(k))
+              .logSoftmax(1)
+              .mul(cond.get(categoryConditions.get(k)))
+              .sum();
       total = total == null ? picked : total.add(picked);
     }
     return total.neg().div(Scalars.of(batch, raw.getShape().get(0)));

@@ -6,9 +6,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Scalar constants as torch-owned tensors. DJL's {@code Number} overloads ({@code mul(0.8f)}, {@code div(2)} …) wrap
- * the number in a tensor over a Java buffer that is freed at once while autograd still points at it, which corrupts
- * gradients silently (random NaNs, diverging runs); the training code passes these arrays instead.
+ * Scalar constants as torch-owned tensors. DJL's {@code Number} overloads ({@code mul(0.8f)},
+ * {@code div(2)} …) wrap the number in a tensor over a Java buffer that is freed at once while
+ * autograd still points at it, which corrupts gradients silently (random NaNs, diverging runs); the
+ * training code passes these arrays instead.
  */
 final class Scalars {
   private Scalars() {}

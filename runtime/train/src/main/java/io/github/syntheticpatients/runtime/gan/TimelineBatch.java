@@ -6,9 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
- * One batch of patients in Java arrays, cut to a horizon (the curriculum's sequence length) and to the longest
- * patient in the batch, and the index and mask tensors the networks need, made on a batch manager on request.
- * The synthetic sequences of a batch take the real patients' lengths and static attributes.
+ * One batch of patients in Java arrays, cut to a horizon (the curriculum's sequence length) and to
+ * the longest patient in the batch, and the index and mask tensors the networks need, made on a
+ * batch manager on request. The synthetic sequences of a batch take the real patients' lengths and
+ * static attributes.
  */
 final class TimelineBatch {
   final int size;
@@ -19,7 +20,13 @@ final class TimelineBatch {
   private final float[] real;
   private final float[] statics;
 
-  private TimelineBatch(int size, int steps, int stepWidth, int staticWidth, int[] lengths, float[] real,
+  private TimelineBatch(
+      int size,
+      int steps,
+      int stepWidth,
+      int staticWidth,
+      int[] lengths,
+      float[] real,
       float[] statics) {
     this.size = size;
     this.steps = steps;
@@ -45,7 +52,8 @@ final class TimelineBatch {
     float[] statics = new float[size * staticWidth];
     for (int b = 0; b < size; b++) {
       int p = picked[b];
-      System.arraycopy(data.steps(), p * data.maxSteps() * width, real, b * steps * width, lengths[b] * width);
+      System.arraycopy(
+          data.steps(), p * data.maxSteps() * width, real, b * steps * width, lengths[b] * width);
       System.arraycopy(data.statics(), p * staticWidth, statics, b * staticWidth, staticWidth);
     }
     return new TimelineBatch(size, steps, width, staticWidth, lengths, real, statics);
@@ -56,7 +64,10 @@ final class TimelineBatch {
     return manager.create(real, new Shape(size, steps, stepWidth));
   }
 
-  /** The static attributes repeated over time, {@code copies·B × T × staticWidth}, or null without statics. */
+  /**
+   * The static attributes repeated over time, {@code copies·B × T × staticWidth}, or null without
+   * statics.
+   */
   NDArray staticsOverTime(NDManager manager, int copies) {
     if (staticWidth == 0) {
       return null;
@@ -103,7 +114,9 @@ final class TimelineBatch {
     return total;
   }
 
-  /** Gather indices ({@code copies·B × 1 × width}, int64) that pick each sequence's last valid step. */
+  /**
+   * Gather indices ({@code copies·B × 1 × width}, int64) that pick each sequence's last valid step.
+   */
   NDArray lastStepIndex(NDManager manager, int copies, int width) {
     long[] values = new long[copies * size * width];
     for (int i = 0; i < copies * size; i++) {
@@ -113,9 +126,9 @@ final class TimelineBatch {
   }
 
   /**
-   * Gather indices ({@code B × T × width}, int64, along the step axis) that reverse each sequence within its own
-   * length and leave the padding where it is: step {@code t < L} takes step {@code L − 1 − t}. Reversing twice gives
-   * back the original order.
+   * Gather indices ({@code B × T × width}, int64, along the step axis) that reverse each sequence
+   * within its own length and leave the padding where it is: step {@code t < L} takes step {@code L
+   * − 1 − t}. Reversing twice gives back the original order.
    */
   NDArray reversal(NDManager manager, int width) {
     long[] values = new long[size * steps * width];

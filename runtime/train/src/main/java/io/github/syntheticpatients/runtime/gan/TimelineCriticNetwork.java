@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The critic: an LSTM over {@code [x_t, statics]}, its hidden states pooled over each sequence's valid steps (their
- * mean, and the state at the last valid step, which has read the whole sequence), then {@code LeakyReLU(x·W + b)}
- * and a linear layer to one score. Padded steps never reach the score: the LSTM runs forward, so valid steps do not
- * see them, and the pooling masks them.
+ * The critic: an LSTM over {@code [x_t, statics]}, its hidden states pooled over each sequence's
+ * valid steps (their mean, and the state at the last valid step, which has read the whole
+ * sequence), then {@code LeakyReLU(x·W + b)} and a linear layer to one score. Padded steps never
+ * reach the score: the LSTM runs forward, so valid steps do not see them, and the pooling masks
+ * them.
  */
 final class TimelineCriticNetwork {
   private final LstmParams lstm;
@@ -33,18 +34,25 @@ final class TimelineCriticNetwork {
   }
 
   /**
-   * Scores {@code copies} stacked copies of a batch's shape ({@code x}: {@code copies·B × T × stepWidth}); results
-   * ({@code copies·B × 1}) live on {@code x}'s manager.
+   * Scores {@code copies} stacked copies of a batch's shape ({@code x}: {@code copies·B × T ×
+   * stepWidth}); results ({@code copies·B × 1}) live on {@code x}'s manager.
    */
   NDArray score(NDArray x, TimelineBatch batch, int copies) {
     NDManager manager = x.getManager();
-    NDArray input = batch.staticWidth == 0 ? x : x.concat(batch.staticsOverTime(manager, copies), 2);
+    NDArray input =
+        batch.staticWidth == 0 ? x : x.concat(batch.staticsOverTime(manager, copies), 2);
     NDArray states = lstm.forward(input);
     long rows = (long) copies * batch.size;
-    NDArray mean = states.mul(batch.mask(manager, copies)).sum(new int[] {1})
-        .mul(batch.inverseLengths(manager, copies));
-    NDArray last = states.gather(batch.lastStepIndex(manager, copies, lstm.hidden), 1)
-        .reshape(new Shape(rows, lstm.hidden));
-    return output.linear(Activation.leakyRelu(hidden.linear(mean.concat(last, 1)), DenseLayer.LEAKY_SLOPE));
+    NDArray mean =
+        states
+            .mul(batch.mask(manager, copies))
+            .sum(new int[] {1})
+            .mul(batch.inverseLengths(manager, copies));
+    NDArray last =
+        states
+            .gather(batch.lastStepIndex(manager, copies, lstm.hidden), 1)
+            .reshape(new Shape(rows, lstm.hidden));
+    return output.linear(
+        Activation.leakyRelu(hidden.linear(mean.concat(last, 1)), DenseLayer.LEAKY_SLOPE));
   }
 }

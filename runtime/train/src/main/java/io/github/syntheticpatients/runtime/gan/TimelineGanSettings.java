@@ -4,8 +4,8 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of a {@link TimelineGanTrainer} training (Health Gym's WGAN for patient timelines), immutable.
- * Other settings start from the {@link #defaults()}:
+ * Hyper-parameters of a {@link TimelineGanTrainer} training (Health Gym's WGAN for patient
+ * timelines), immutable. Other settings start from the {@link #defaults()}:
  *
  * <pre>{@code
  * TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(120).optBatchSize(16).build();
@@ -17,10 +17,11 @@ import java.util.Objects;
 public final class TimelineGanSettings {
 
   /**
-   * Generator steps {@link #forData} aims for. 1,000 rather than Health Gym's longer runs: on pbcseq (100 training
-   * patients, two splits) 2,000 steps bought +0.01 overall quality but moved the patient-level DCR share from
-   * 0.63–0.67 to 0.68–0.73 and the MIA AUC from 0.51–0.59 to 0.55–0.63, i.e. the extra steps mostly memorised the
-   * training patients (docs/benchmarks/longitudinal.md, "Tuning").
+   * Generator steps {@link #forData} aims for. 1,000 rather than Health Gym's longer runs: on
+   * pbcseq (100 training patients, two splits) 2,000 steps bought +0.01 overall quality but moved
+   * the patient-level DCR share from 0.63–0.67 to 0.68–0.73 and the MIA AUC from 0.51–0.59 to
+   * 0.55–0.63, i.e. the extra steps mostly memorised the training patients
+   * (docs/benchmarks/longitudinal.md, "Tuning").
    */
   public static final int TARGET_GENERATOR_STEPS = 1_000;
 
@@ -91,35 +92,39 @@ public final class TimelineGanSettings {
   }
 
   /**
-   * Defaults for small clinical data (a few hundred patients, up to ~50 steps, 20–60 encoded values a step): batch
-   * 32 patients, latent 16, LSTMs of 64 units, a 64-unit head, a 64-unit LSTM critic, 5 critic steps per generator
-   * step, Adam 1e-3 with (0.5, 0.9), λ = 10, {@code h} = 0.01, correlation weight 1, curriculum on, moment weight 1,
-   * 300 epochs.
-   * Small networks because a few hundred patients cannot support more, and they keep an epoch well under a second
-   * on a CPU. On pbcseq (312 patients, 16 steps, crude encoding, one seed, 200 epochs) Adam 1e-3 gave a mean
-   * correlation gap of 0.09 against 0.15 with 5e-4, and spreads closer to the real ones; batch 64 was worse than 32
-   * (fewer steps); correlation weight 0 gave 0.17. Moment weight 1 against 0 (pbcseq benchmark, 300 epochs, snapshot
-   * selection) raised the pooled visit-value score from 0.89 to 0.91 and the gap score from 0.76 to 0.86: without
-   * it the synthetic spreads were 0.65–0.8 of the real ones (docs/benchmarks/longitudinal.md, "Tuning").
+   * Defaults for small clinical data (a few hundred patients, up to ~50 steps, 20–60 encoded values
+   * a step): batch 32 patients, latent 16, LSTMs of 64 units, a 64-unit head, a 64-unit LSTM
+   * critic, 5 critic steps per generator step, Adam 1e-3 with (0.5, 0.9), λ = 10, {@code h} = 0.01,
+   * correlation weight 1, curriculum on, moment weight 1, 300 epochs. Small networks because a few
+   * hundred patients cannot support more, and they keep an epoch well under a second on a CPU. On
+   * pbcseq (312 patients, 16 steps, crude encoding, one seed, 200 epochs) Adam 1e-3 gave a mean
+   * correlation gap of 0.09 against 0.15 with 5e-4, and spreads closer to the real ones; batch 64
+   * was worse than 32 (fewer steps); correlation weight 0 gave 0.17. Moment weight 1 against 0
+   * (pbcseq benchmark, 300 epochs, snapshot selection) raised the pooled visit-value score from
+   * 0.89 to 0.91 and the gap score from 0.76 to 0.86: without it the synthetic spreads were
+   * 0.65–0.8 of the real ones (docs/benchmarks/longitudinal.md, "Tuning").
    */
   public static TimelineGanSettings defaults() {
     return builder().build();
   }
 
   /**
-   * Defaults sized for {@code patients} timelines of up to {@code maxSteps} steps: batch 32 below 1,000 patients and
-   * 64 from there, and enough epochs for about {@link #TARGET_GENERATOR_STEPS} generator steps (30 to 1,000).
-   * {@code maxSteps} is only checked: longer sequences make each step slower but, in Health Gym's experience, need
-   * no more steps; it is in the signature so that the choice can depend on it without changing callers.
+   * Defaults sized for {@code patients} timelines of up to {@code maxSteps} steps: batch 32 below
+   * 1,000 patients and 64 from there, and enough epochs for about {@link #TARGET_GENERATOR_STEPS}
+   * generator steps (30 to 1,000). {@code maxSteps} is only checked: longer sequences make each
+   * step slower but, in Health Gym's experience, need no more steps; it is in the signature so that
+   * the choice can depend on it without changing callers.
    */
   public static TimelineGanSettings forData(int patients, int maxSteps) {
     if (patients < 1 || maxSteps < 1) {
-      throw InvalidInputException.inParameter("patients", "need at least one patient and one step, got "
-          + patients + " and " + maxSteps);
+      throw InvalidInputException.inParameter(
+          "patients",
+          "need at least one patient and one step, got " + patients + " and " + maxSteps);
     }
     int batch = Math.min(patients, patients < 1_000 ? 32 : 64);
     int stepsPerEpoch = Math.max(patients / batch, 1);
-    int epochs = Math.max(30, Math.min(1_000, (TARGET_GENERATOR_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
+    int epochs =
+        Math.max(30, Math.min(1_000, (TARGET_GENERATOR_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
     return builder().optBatchSize(batch).optEpochs(epochs).build();
   }
 
@@ -198,16 +203,20 @@ public final class TimelineGanSettings {
     return curriculum;
   }
 
-  /** Weight of the moment-matching loss in the generator step (0 turns it off): the mean
-   *     absolute difference between the real and the synthetic per-feature means and standard deviations over the
-   *     valid steps. */
+  /**
+   * Weight of the moment-matching loss in the generator step (0 turns it off): the mean absolute
+   * difference between the real and the synthetic per-feature means and standard deviations over
+   * the valid steps.
+   */
   public double momentWeight() {
     return momentWeight;
   }
 
-  /** Standard deviation of Gaussian noise added, per patient, to the encoded static
-   *     attributes the generator is conditioned on during training (0 turns it off); it blurs the exact static
-   *     values that let the generator key whole trajectories to individual training patients. */
+  /**
+   * Standard deviation of Gaussian noise added, per patient, to the encoded static attributes the
+   * generator is conditioned on during training (0 turns it off); it blurs the exact static values
+   * that let the generator key whole trajectories to individual training patients.
+   */
   public double staticNoise() {
     return staticNoise;
   }
@@ -237,35 +246,68 @@ public final class TimelineGanSettings {
   @Override
   public int hashCode() {
     return Objects.hash(
-        epochs, batchSize, latentDim, lstmHidden, mlpHidden, criticHidden, criticSteps, generatorLearningRate,
-        criticLearningRate, beta1, beta2, penaltyWeight, finiteDifferenceStep, correlationWeight, curriculum,
-        momentWeight, staticNoise);
+        epochs,
+        batchSize,
+        latentDim,
+        lstmHidden,
+        mlpHidden,
+        criticHidden,
+        criticSteps,
+        generatorLearningRate,
+        criticLearningRate,
+        beta1,
+        beta2,
+        penaltyWeight,
+        finiteDifferenceStep,
+        correlationWeight,
+        curriculum,
+        momentWeight,
+        staticNoise);
   }
 
   @Override
   public String toString() {
     return "TimelineGanSettings["
-        + "epochs=" + epochs
-        + ", batchSize=" + batchSize
-        + ", latentDim=" + latentDim
-        + ", lstmHidden=" + lstmHidden
-        + ", mlpHidden=" + mlpHidden
-        + ", criticHidden=" + criticHidden
-        + ", criticSteps=" + criticSteps
-        + ", generatorLearningRate=" + generatorLearningRate
-        + ", criticLearningRate=" + criticLearningRate
-        + ", beta1=" + beta1
-        + ", beta2=" + beta2
-        + ", penaltyWeight=" + penaltyWeight
-        + ", finiteDifferenceStep=" + finiteDifferenceStep
-        + ", correlationWeight=" + correlationWeight
-        + ", curriculum=" + curriculum
-        + ", momentWeight=" + momentWeight
-        + ", staticNoise=" + staticNoise
+        + "epochs="
+        + epochs
+        + ", batchSize="
+        + batchSize
+        + ", latentDim="
+        + latentDim
+        + ", lstmHidden="
+        + lstmHidden
+        + ", mlpHidden="
+        + mlpHidden
+        + ", criticHidden="
+        + criticHidden
+        + ", criticSteps="
+        + criticSteps
+        + ", generatorLearningRate="
+        + generatorLearningRate
+        + ", criticLearningRate="
+        + criticLearningRate
+        + ", beta1="
+        + beta1
+        + ", beta2="
+        + beta2
+        + ", penaltyWeight="
+        + penaltyWeight
+        + ", finiteDifferenceStep="
+        + finiteDifferenceStep
+        + ", correlationWeight="
+        + correlationWeight
+        + ", curriculum="
+        + curriculum
+        + ", momentWeight="
+        + momentWeight
+        + ", staticNoise="
+        + staticNoise
         + "]";
   }
 
-  /** Builds {@link TimelineGanSettings}; every {@code optX} starts at its {@link #defaults()} value. */
+  /**
+   * Builds {@link TimelineGanSettings}; every {@code optX} starts at its {@link #defaults()} value.
+   */
   public static final class Builder {
     private int epochs = 300;
     private int batchSize = 32;
@@ -377,17 +419,21 @@ public final class TimelineGanSettings {
       return this;
     }
 
-    /** Weight of the moment-matching loss in the generator step (0 turns it off): the mean
-     *     absolute difference between the real and the synthetic per-feature means and standard deviations over the
-     *     valid steps. */
+    /**
+     * Weight of the moment-matching loss in the generator step (0 turns it off): the mean absolute
+     * difference between the real and the synthetic per-feature means and standard deviations over
+     * the valid steps.
+     */
     public Builder optMomentWeight(double value) {
       momentWeight = value;
       return this;
     }
 
-    /** Standard deviation of Gaussian noise added, per patient, to the encoded static
-     *     attributes the generator is conditioned on during training (0 turns it off); it blurs the exact static
-     *     values that let the generator key whole trajectories to individual training patients. */
+    /**
+     * Standard deviation of Gaussian noise added, per patient, to the encoded static attributes the
+     * generator is conditioned on during training (0 turns it off); it blurs the exact static
+     * values that let the generator key whole trajectories to individual training patients.
+     */
     public Builder optStaticNoise(double value) {
       staticNoise = value;
       return this;
@@ -436,7 +482,8 @@ public final class TimelineGanSettings {
   private static void unitInterval(String parameter, double value) {
     if (!(value >= 0 && value < 1)) {
       throw InvalidInputException.inParameter(
-          parameter, parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
+          parameter,
+          parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 }

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The timeline generator in DJL, built so that {@link #export()} computes the same in plain Java: per step the input
- * {@code [z_t, statics]}; a forward LSTM, and a backward LSTM run on the sequence reversed within its own length
- * (gather with per-row indices) whose outputs are reversed back; their concatenation through
- * {@code LeakyReLU(x·W + b)} and a linear layer to the raw encoded step.
+ * The timeline generator in DJL, built so that {@link #export()} computes the same in plain Java:
+ * per step the input {@code [z_t, statics]}; a forward LSTM, and a backward LSTM run on the
+ * sequence reversed within its own length (gather with per-row indices) whose outputs are reversed
+ * back; their concatenation through {@code LeakyReLU(x·W + b)} and a linear layer to the raw
+ * encoded step.
  */
 final class TimelineGeneratorNetwork {
   private final int latentDim;
@@ -24,7 +25,12 @@ final class TimelineGeneratorNetwork {
   private final DenseParams hidden;
   private final DenseParams output;
 
-  TimelineGeneratorNetwork(NDManager manager, int latentDim, int staticWidth, int lstmHidden, int mlpHidden,
+  TimelineGeneratorNetwork(
+      NDManager manager,
+      int latentDim,
+      int staticWidth,
+      int lstmHidden,
+      int mlpHidden,
       int stepWidth) {
     this.latentDim = latentDim;
     this.staticWidth = staticWidth;
@@ -43,17 +49,17 @@ final class TimelineGeneratorNetwork {
   }
 
   /**
-   * The raw outputs ({@code B·T × stepWidth}, row-major by patient then step) for noise {@code B × T × latentDim} and
-   * the batch's static attributes; rows of padded steps hold values that callers mask. Results live on
-   * {@code noise}'s manager.
+   * The raw outputs ({@code B·T × stepWidth}, row-major by patient then step) for noise {@code B ×
+   * T × latentDim} and the batch's static attributes; rows of padded steps hold values that callers
+   * mask. Results live on {@code noise}'s manager.
    */
   NDArray forward(NDArray noise, TimelineBatch batch) {
     return forward(noise, batch, null);
   }
 
   /**
-   * As {@link #forward(NDArray, TimelineBatch)}, with {@code staticJitter} ({@code B × 1 × staticWidth}, or
-   * null) added to every step's copy of the static attributes.
+   * As {@link #forward(NDArray, TimelineBatch)}, with {@code staticJitter} ({@code B × 1 ×
+   * staticWidth}, or null) added to every step's copy of the static attributes.
    */
   NDArray forward(NDArray noise, TimelineBatch batch, NDArray staticJitter) {
     NDManager manager = noise.getManager();
@@ -64,16 +70,24 @@ final class TimelineGeneratorNetwork {
     NDArray input = statics == null ? noise : noise.concat(statics, 2);
     NDArray forwardStates = forwardLstm.forward(input);
     NDArray reversedInput = input.gather(batch.reversal(manager, latentDim + staticWidth), 1);
-    NDArray backwardStates = backwardLstm.forward(reversedInput)
-        .gather(batch.reversal(manager, backwardLstm.hidden), 1);
-    NDArray both = forwardStates.concat(backwardStates, 2)
-        .reshape(new Shape((long) batch.size * batch.steps, forwardLstm.hidden + backwardLstm.hidden));
+    NDArray backwardStates =
+        backwardLstm.forward(reversedInput).gather(batch.reversal(manager, backwardLstm.hidden), 1);
+    NDArray both =
+        forwardStates
+            .concat(backwardStates, 2)
+            .reshape(
+                new Shape(
+                    (long) batch.size * batch.steps, forwardLstm.hidden + backwardLstm.hidden));
     return output.linear(Activation.leakyRelu(hidden.linear(both), DenseLayer.LEAKY_SLOPE));
   }
 
   TimelineGenerator export() {
-    MlpNetwork head = new MlpNetwork(List.of(hidden.export(DenseLayer.Activation.LEAKY_RELU, false),
-        output.export(DenseLayer.Activation.NONE, false)));
-    return new TimelineGenerator(forwardLstm.export(), backwardLstm.export(), head, latentDim, staticWidth);
+    MlpNetwork head =
+        new MlpNetwork(
+            List.of(
+                hidden.export(DenseLayer.Activation.LEAKY_RELU, false),
+                output.export(DenseLayer.Activation.NONE, false)));
+    return new TimelineGenerator(
+        forwardLstm.export(), backwardLstm.export(), head, latentDim, staticWidth);
   }
 }

@@ -19,14 +19,22 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * One timeline-GAN training on DJL PyTorch (see {@link TimelineGanTrainer} for the method). Parameters are plain
- * NDArrays on one manager; every step works in its own sub-manager that is closed afterwards (a
- * result attaches to the manager of the array it is computed from). Callers hold {@link GanTrainer#LOCK}.
+ * One timeline-GAN training on DJL PyTorch (see {@link TimelineGanTrainer} for the method).
+ * Parameters are plain NDArrays on one manager; every step works in its own sub-manager that is
+ * closed afterwards (a result attaches to the manager of the array it is computed from). Callers
+ * hold {@link GanTrainer#LOCK}.
  */
 final class TimelineTraining implements AutoCloseable {
-  /** Added under the square root of the real−fake distance so that identical sequences do not divide by zero. */
+  /**
+   * Added under the square root of the real−fake distance so that identical sequences do not divide
+   * by zero.
+   */
   private static final double NORM_FLOOR = 1e-12;
-  /** Added to each variance so that a feature constant within a batch gets correlation ~0 rather than NaN. */
+
+  /**
+   * Added to each variance so that a feature constant within a batch gets correlation ~0 rather
+   * than NaN.
+   */
   private static final double VARIANCE_FLOOR = 1e-6;
 
   private final Engine engine;
@@ -50,25 +58,50 @@ final class TimelineTraining implements AutoCloseable {
   private final NDArray correlationWeight;
   private final NDArray momentWeight;
 
-  TimelineTraining(Engine engine, TimelineTrainingData data, EncodedLayout layout, TimelineGanSettings settings,
+  TimelineTraining(
+      Engine engine,
+      TimelineTrainingData data,
+      EncodedLayout layout,
+      TimelineGanSettings settings,
       long seed) {
     this.engine = engine;
     this.data = data;
     this.settings = settings;
-    // Seeds the one global torch generator (initial weights, noise) and grad mode, which is per thread.
+    // Seeds the one global torch generator (initial weights, noise) and grad mode, which is per
+    // thread.
     engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     JniUtils.setGradMode(false);
     root = engine.newBaseManager();
     NDManager parameters = root.newSubManager();
     batchSize = Math.min(settings.batchSize(), data.patients());
     activation = new OutputActivation(layout, ConditionVector.NONE);
-    generator = new TimelineGeneratorNetwork(parameters, settings.latentDim(), data.staticWidth(),
-        settings.lstmHidden(), settings.mlpHidden(), data.stepWidth());
-    critic = new TimelineCriticNetwork(parameters, data.stepWidth() + data.staticWidth(), settings.criticHidden());
-    generatorOptimizer = new AdamOptimizer(parameters, generator.parameters(), settings.generatorLearningRate(),
-        settings.beta1(), settings.beta2(), 0);
-    criticOptimizer = new AdamOptimizer(parameters, critic.parameters(), settings.criticLearningRate(),
-        settings.beta1(), settings.beta2(), 0);
+    generator =
+        new TimelineGeneratorNetwork(
+            parameters,
+            settings.latentDim(),
+            data.staticWidth(),
+            settings.lstmHidden(),
+            settings.mlpHidden(),
+            data.stepWidth());
+    critic =
+        new TimelineCriticNetwork(
+            parameters, data.stepWidth() + data.staticWidth(), settings.criticHidden());
+    generatorOptimizer =
+        new AdamOptimizer(
+            parameters,
+            generator.parameters(),
+            settings.generatorLearningRate(),
+            settings.beta1(),
+            settings.beta2(),
+            0);
+    criticOptimizer =
+        new AdamOptimizer(
+            parameters,
+            critic.parameters(),
+            settings.criticLearningRate(),
+            settings.beta1(),
+            settings.beta2(),
+            0);
     batchRandom = new Random(seed);
     order = new int[data.patients()];
     for (int p = 0; p < order.length; p++) {
@@ -84,8 +117,8 @@ final class TimelineTraining implements AutoCloseable {
     momentWeight = Scalars.of(parameters, settings.momentWeight());
   }
 
-  static TimelineTraining open(TimelineTrainingData data, EncodedLayout layout, TimelineGanSettings settings,
-      long seed) {
+  static TimelineTraining open(
+      TimelineTrainingData data, EncodedLayout layout, TimelineGanSettings settings, long seed) {
     return new TimelineTraining(DjlEngine.engine(), data, layout, settings, seed);
   }
 
@@ -95,10 +128,13 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /**
-   * Runs all epochs, reporting progress, hands {@code snapshots} the generator after every {@code snapshotEvery}-th
-   * epoch before the last (none when 0), and returns the final generator.
+   * Runs all epochs, reporting progress, hands {@code snapshots} the generator after every {@code
+   * snapshotEvery}-th epoch before the last (none when 0), and returns the final generator.
    */
-  TrainedTimelineGenerator run(TrainingListener listener, GanTraining.EpochProbe probe, int snapshotEvery,
+  TrainedTimelineGenerator run(
+      TrainingListener listener,
+      GanTraining.EpochProbe probe,
+      int snapshotEvery,
       Consumer<TrainedTimelineGenerator> snapshots) {
     int epochs = settings.epochs();
     int stepsPerEpoch = Math.max(data.patients() / batchSize, 1);
@@ -120,12 +156,17 @@ final class TimelineTraining implements AutoCloseable {
       int done = epoch + 1;
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       Duration remaining = elapsed.multipliedBy(epochs - done).dividedBy(done);
-      listener.onEpoch(new TrainingListener.EpochProgress(
-          done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
+      listener.onEpoch(
+          new TrainingListener.EpochProgress(
+              done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
       probe.afterEpoch(done, root);
       if (snapshotEvery > 0 && done % snapshotEvery == 0 && done < epochs) {
-        snapshots.accept(new TrainedTimelineGenerator(generator.export(), Arrays.copyOf(generatorLosses, done),
-            Arrays.copyOf(criticLosses, done), done));
+        snapshots.accept(
+            new TrainedTimelineGenerator(
+                generator.export(),
+                Arrays.copyOf(generatorLosses, done),
+                Arrays.copyOf(criticLosses, done),
+                done));
       }
     }
     return new TrainedTimelineGenerator(generator.export(), generatorLosses, criticLosses, epochs);
@@ -137,8 +178,8 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /**
-   * The curriculum: the steps per sequence that epoch {@code epoch} trains on. A quarter of {@code maxSteps} in the
-   * first quarter of the epochs, half in the second quarter, then all.
+   * The curriculum: the steps per sequence that epoch {@code epoch} trains on. A quarter of {@code
+   * maxSteps} in the first quarter of the epochs, half in the second quarter, then all.
    */
   int horizon(int epoch) {
     int maxSteps = data.maxSteps();
@@ -167,13 +208,17 @@ final class TimelineTraining implements AutoCloseable {
       NDArray interpolate = fake.add(difference.mul(alpha));
       NDArray length = difference.square().sum(new int[] {1, 2}, true).add(normFloor).sqrt();
       NDArray offset = difference.div(length).mul(step);
-      NDArray stacked = NDArrays.concat(new NDList(real, fake, interpolate.add(offset), interpolate.sub(offset)), 0);
+      NDArray stacked =
+          NDArrays.concat(
+              new NDList(real, fake, interpolate.add(offset), interpolate.sub(offset)), 0);
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         criticOptimizer.zeroGradients();
         NDArray scores = critic.score(stacked, sample, 4);
-        NDArray wasserstein = scores.get(rows(sample, 1)).mean().sub(scores.get(rows(sample, 0)).mean());
-        NDArray slope = scores.get(rows(sample, 2)).sub(scores.get(rows(sample, 3))).mul(inverseTwoSteps);
+        NDArray wasserstein =
+            scores.get(rows(sample, 1)).mean().sub(scores.get(rows(sample, 0)).mean());
+        NDArray slope =
+            scores.get(rows(sample, 2)).sub(scores.get(rows(sample, 3))).mul(inverseTwoSteps);
         NDArray penalty = slope.sub(one).square().mean().mul(penaltyWeight);
         collector.backward(wasserstein.add(penalty));
         loss = wasserstein.getFloat();
@@ -188,27 +233,38 @@ final class TimelineTraining implements AutoCloseable {
     try (NDManager batch = root.newSubManager()) {
       TimelineBatch sample = sample(horizon);
       NDArray noise = noise(batch, sample);
-      NDArray validMask = sample.mask(batch, 1).reshape(new Shape((long) sample.size * sample.steps, 1));
+      NDArray validMask =
+          sample.mask(batch, 1).reshape(new Shape((long) sample.size * sample.steps, 1));
       NDArray inverseCount = Scalars.of(batch, 1.0 / sample.validSteps());
-      NDArray realCorrelation = settings.correlationWeight() > 0
-          ? correlation(flat(sample.real(batch), sample), validMask, inverseCount)
-          : null;
-      NDArray[] realMoments = settings.momentWeight() > 0
-          ? moments(flat(sample.real(batch), sample), validMask, inverseCount)
-          : null;
+      NDArray realCorrelation =
+          settings.correlationWeight() > 0
+              ? correlation(flat(sample.real(batch), sample), validMask, inverseCount)
+              : null;
+      NDArray[] realMoments =
+          settings.momentWeight() > 0
+              ? moments(flat(sample.real(batch), sample), validMask, inverseCount)
+              : null;
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         generatorOptimizer.zeroGradients();
         NDArray fake = generate(noise, sample);
         NDArray total = critic.score(fake, sample, 1).mean().neg();
         if (realCorrelation != null) {
-          NDArray gap = realCorrelation.sub(correlation(flat(fake, sample), validMask, inverseCount)).abs().mean();
+          NDArray gap =
+              realCorrelation
+                  .sub(correlation(flat(fake, sample), validMask, inverseCount))
+                  .abs()
+                  .mean();
           total = total.add(gap.mul(correlationWeight));
         }
         if (realMoments != null) {
           NDArray[] fakeMoments = moments(flat(fake, sample), validMask, inverseCount);
-          NDArray gap = realMoments[0].sub(fakeMoments[0]).abs().mean()
-              .add(realMoments[1].sub(fakeMoments[1]).abs().mean());
+          NDArray gap =
+              realMoments[0]
+                  .sub(fakeMoments[0])
+                  .abs()
+                  .mean()
+                  .add(realMoments[1].sub(fakeMoments[1]).abs().mean());
           total = total.add(gap.mul(momentWeight));
         }
         collector.backward(total);
@@ -222,35 +278,48 @@ final class TimelineTraining implements AutoCloseable {
   /** Activated synthetic steps ({@code B × T × stepWidth}), zero after each length. */
   private NDArray generate(NDArray noise, TimelineBatch sample) {
     NDManager batch = noise.getManager();
-    NDArray jitter = settings.staticNoise() > 0 && sample.staticWidth > 0
-        ? batch.randomNormal(0f, (float) settings.staticNoise(), new Shape(sample.size, 1, sample.staticWidth),
-            DataType.FLOAT32)
-        : null;
+    NDArray jitter =
+        settings.staticNoise() > 0 && sample.staticWidth > 0
+            ? batch.randomNormal(
+                0f,
+                (float) settings.staticNoise(),
+                new Shape(sample.size, 1, sample.staticWidth),
+                DataType.FLOAT32)
+            : null;
     NDArray activated = activation.activate(generator.forward(noise, sample, jitter), null);
-    return activated.reshape(new Shape(sample.size, sample.steps, sample.stepWidth)).mul(sample.mask(batch, 1));
+    return activated
+        .reshape(new Shape(sample.size, sample.steps, sample.stepWidth))
+        .mul(sample.mask(batch, 1));
   }
 
   /**
-   * The correlation matrix of the columns of {@code x} ({@code N × F}) over the rows where {@code mask}
-   * ({@code N × 1}) is 1; {@code inverseCount} is one over their number.
+   * The correlation matrix of the columns of {@code x} ({@code N × F}) over the rows where {@code
+   * mask} ({@code N × 1}) is 1; {@code inverseCount} is one over their number.
    */
   private NDArray correlation(NDArray x, NDArray mask, NDArray inverseCount) {
     NDArray mean = x.mul(mask).sum(new int[] {0}, true).mul(inverseCount);
     NDArray centred = x.sub(mean).mul(mask);
     NDArray covariance = centred.transpose().matMul(centred).mul(inverseCount);
-    NDArray deviation = centred.square().sum(new int[] {0}, true).mul(inverseCount).add(varianceFloor).sqrt();
+    NDArray deviation =
+        centred.square().sum(new int[] {0}, true).mul(inverseCount).add(varianceFloor).sqrt();
     return covariance.div(deviation.transpose().matMul(deviation));
   }
 
   /**
-   * The per-column mean and standard deviation ({@code 1 × F} each) of {@code x} ({@code N × F}) over the rows where
-   * {@code mask} is 1. It counters the generator's under-dispersion: the critic, which sees whole sequences, let
-   * spreads of 0.65–0.8 of the real ones pass on pbcseq.
+   * The per-column mean and standard deviation ({@code 1 × F} each) of {@code x} ({@code N × F})
+   * over the rows where {@code mask} is 1. It counters the generator's under-dispersion: the
+   * critic, which sees whole sequences, let spreads of 0.65–0.8 of the real ones pass on pbcseq.
    */
   private NDArray[] moments(NDArray x, NDArray mask, NDArray inverseCount) {
     NDArray mean = x.mul(mask).sum(new int[] {0}, true).mul(inverseCount);
-    NDArray deviation = x.sub(mean).mul(mask).square().sum(new int[] {0}, true).mul(inverseCount)
-        .add(varianceFloor).sqrt();
+    NDArray deviation =
+        x.sub(mean)
+            .mul(mask)
+            .square()
+            .sum(new int[] {0}, true)
+            .mul(inverseCount)
+            .add(varianceFloor)
+            .sqrt();
     return new NDArray[] {mean, deviation};
   }
 
@@ -264,7 +333,8 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   private NDArray noise(NDManager batch, TimelineBatch sample) {
-    return batch.randomNormal(0f, 1f, new Shape(sample.size, sample.steps, settings.latentDim()), DataType.FLOAT32);
+    return batch.randomNormal(
+        0f, 1f, new Shape(sample.size, sample.steps, settings.latentDim()), DataType.FLOAT32);
   }
 
   /** A batch of distinct patients drawn uniformly (a partial Fisher–Yates shuffle). */

@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param generator the generator network
  * @param latentDim width of the noise part of the input
  * @param condition the conditional part of the input
- * @param generatorLosses mean generator loss of each epoch run so far (CTGAN: −mean D(fake) plus the conditional
- *     cross-entropy; basic: −mean log D(fake))
- * @param discriminatorLosses mean discriminator loss of each epoch run so far (CTGAN: mean D(fake) − mean D(real),
- *     without the gradient penalty, as CTGAN logs it; basic: binary cross-entropy)
+ * @param generatorLosses mean generator loss of each epoch run so far (CTGAN: −mean D(fake) plus
+ *     the conditional cross-entropy; basic: −mean log D(fake))
+ * @param discriminatorLosses mean discriminator loss of each epoch run so far (CTGAN: mean D(fake)
+ *     − mean D(real), without the gradient penalty, as CTGAN logs it; basic: binary cross-entropy)
  * @param epochs epochs run
  */
 public record TrainedGenerator(
@@ -31,8 +31,13 @@ public record TrainedGenerator(
     Objects.requireNonNull(generator, "generator");
     Objects.requireNonNull(condition, "condition");
     if (generator.inputWidth() != latentDim + condition.width()) {
-      throw new IllegalArgumentException("Generator input " + generator.inputWidth() + " is not latent "
-          + latentDim + " + condition " + condition.width());
+      throw new IllegalArgumentException(
+          "Generator input "
+              + generator.inputWidth()
+              + " is not latent "
+              + latentDim
+              + " + condition "
+              + condition.width());
     }
     generatorLosses = generatorLosses.clone();
     discriminatorLosses = discriminatorLosses.clone();

@@ -8,23 +8,25 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * {@code auto}'s choice between the Gaussian copula and the CTGAN, by two figures measured on the validation rows, each
- * with the noise of its own estimate (no per-table constants):
+ * {@code auto}'s choice between the Gaussian copula and the CTGAN, by two figures measured on the
+ * validation rows, each with the noise of its own estimate (no per-table constants):
  *
  * <ol>
- *   <li><b>Tree detection</b> ({@link io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5
- *       ideal): when the two AUCs differ beyond the noise of their paired fold differences, the candidate a random forest finds harder
- *       to tell from real rows is kept, whatever its quality score: column shapes and pair trends cannot see a model
- *       that learned no relationship, the forest can. A standard error from five folds is itself uncertain, so the
- *       bar is the Student t quantile (folds − 1 degrees of freedom) at the tail that {@value
- *       TabularTrainingJob#NOISE_Z} normal standard errors cut off: 2.87 standard errors for 5 folds.
- *   <li>Otherwise <b>validation quality</b>: the CTGAN is kept only when it leads the copula by more than
- *       {@value TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap difference; ties go to the simpler
- *       copula.
+ *   <li><b>Tree detection</b> ({@link
+ *       io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5 ideal): when the two
+ *       AUCs differ beyond the noise of their paired fold differences, the candidate a random
+ *       forest finds harder to tell from real rows is kept, whatever its quality score: column
+ *       shapes and pair trends cannot see a model that learned no relationship, the forest can. A
+ *       standard error from five folds is itself uncertain, so the bar is the Student t quantile
+ *       (folds − 1 degrees of freedom) at the tail that {@value TabularTrainingJob#NOISE_Z} normal
+ *       standard errors cut off: 2.87 standard errors for 5 folds.
+ *   <li>Otherwise <b>validation quality</b>: the CTGAN is kept only when it leads the copula by
+ *       more than {@value TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap
+ *       difference; ties go to the simpler copula.
  * </ol>
  *
- * So neither figure can prefer a candidate that is clearly worse on the tree detector. On small validation parts
- * both standard errors are large and the copula is kept.
+ * So neither figure can prefer a candidate that is clearly worse on the tree detector. On small
+ * validation parts both standard errors are large and the copula is kept.
  *
  * @param ganKept whether the CTGAN is kept
  * @param decidedBy {@code "tree detection"} or {@code "validation quality"}
@@ -44,7 +46,12 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
    * @param bar how many standard errors make a difference clear
    */
   record Figure(
-      double copula, double ctgan, double copulaError, double ctganError, double differenceError, double bar) {
+      double copula,
+      double ctgan,
+      double copulaError,
+      double ctganError,
+      double differenceError,
+      double bar) {
     double difference() {
       return ctgan - copula;
     }
@@ -72,56 +79,98 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     double[] copulaBoot = copula.bootstrapScores(validation, seed, resamples);
     double[] ganBoot = gan.bootstrapScores(validation, seed, resamples);
     Figure quality =
-        new Figure(copula.validationScore(), gan.validationScore(), standardDeviation(copulaBoot),
-            standardDeviation(ganBoot), TabularTrainingJob.standardDeviationOfDifference(ganBoot, copulaBoot),
+        new Figure(
+            copula.validationScore(),
+            gan.validationScore(),
+            standardDeviation(copulaBoot),
+            standardDeviation(ganBoot),
+            TabularTrainingJob.standardDeviationOfDifference(ganBoot, copulaBoot),
             TabularTrainingJob.NOISE_Z);
     double[] copulaFolds = copula.treeDetectionFolds(validation, seed);
     double[] ganFolds = gan.treeDetectionFolds(validation, seed);
     Figure tree = foldFigure(copulaFolds, ganFolds);
-    return decide(quality, tree, String.format(Locale.ROOT,
-        "%d paired bootstrap resamples of %d validation rows", resamples, validation.rowCount()),
+    return decide(
+        quality,
+        tree,
+        String.format(
+            Locale.ROOT,
+            "%d paired bootstrap resamples of %d validation rows",
+            resamples,
+            validation.rowCount()),
         String.format(Locale.ROOT, "%d paired cross-validation folds", copulaFolds.length));
   }
 
   /**
-   * The tree-detection figure from the fold AUCs of both candidates (the same real rows in the same folds): each
-   * mean's standard error is the folds' standard deviation / √folds, the difference's that of the paired fold
-   * differences. NaN when there are no folds.
+   * The tree-detection figure from the fold AUCs of both candidates (the same real rows in the same
+   * folds): each mean's standard error is the folds' standard deviation / √folds, the difference's
+   * that of the paired fold differences. NaN when there are no folds.
    */
   static Figure foldFigure(double[] copulaFolds, double[] ganFolds) {
     int k = copulaFolds.length;
     if (k < 2 || ganFolds.length != k) {
-      return new Figure(mean(copulaFolds), mean(ganFolds), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      return new Figure(
+          mean(copulaFolds), mean(ganFolds), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double root = Math.sqrt(k);
-    double tail = new NormalDistribution(null, 0, 1).cumulativeProbability(TabularTrainingJob.NOISE_Z);
+    double tail =
+        new NormalDistribution(null, 0, 1).cumulativeProbability(TabularTrainingJob.NOISE_Z);
     double bar = new TDistribution(null, k - 1).inverseCumulativeProbability(tail);
-    return new Figure(mean(copulaFolds), mean(ganFolds), standardDeviation(copulaFolds) / root,
+    return new Figure(
+        mean(copulaFolds),
+        mean(ganFolds),
+        standardDeviation(copulaFolds) / root,
         standardDeviation(ganFolds) / root,
-        TabularTrainingJob.standardDeviationOfDifference(ganFolds, copulaFolds) / root, bar);
+        TabularTrainingJob.standardDeviationOfDifference(ganFolds, copulaFolds) / root,
+        bar);
   }
 
   /** The rule of the class comment, on measured figures. */
   static AutoChoice decide(Figure quality, Figure tree, String qualityNoise, String treeNoise) {
     boolean byTree = tree.clear();
-    boolean ganKept = byTree ? tree.difference() < 0 : quality.difference() > quality.bar() * quality.differenceError();
+    boolean ganKept =
+        byTree
+            ? tree.difference() < 0
+            : quality.difference() > quality.bar() * quality.differenceError();
     String kept = ganKept ? "CTGAN" : "Gaussian copula";
     String decidedBy = byTree ? "tree detection" : "validation quality";
-    String treeNoiseOnly = Double.isNaN(tree.bar())
-        ? "too few validation rows for tree-detection folds"
-        : "the tree-detection AUCs differ by no more than " + bar(tree) + " standard errors";
-    String why = byTree
-        ? "the tree-detection AUCs differ by more than " + bar(tree) + " standard errors, and the " + kept
-            + " is the harder to tell from real rows"
-        : treeNoiseOnly + ", and the CTGAN " + (ganKept ? "leads" : "does not lead") + " on validation quality by more"
-            + " than " + bar(quality) + " standard errors";
-    String reason = String.format(Locale.ROOT,
-        "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f; difference %.4f, standard error %.4f from %s;"
-            + " tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f; difference %.3f, standard error"
-            + " %.3f over %s): %s",
-        kept, quality.copula(), quality.ctgan(), quality.difference(), quality.differenceError(), qualityNoise,
-        tree.copula(), tree.copulaError(), tree.ctgan(), tree.ctganError(), tree.difference(), tree.differenceError(),
-        treeNoise, why);
+    String treeNoiseOnly =
+        Double.isNaN(tree.bar())
+            ? "too few validation rows for tree-detection folds"
+            : "the tree-detection AUCs differ by no more than " + bar(tree) + " standard errors";
+    String why =
+        byTree
+            ? "the tree-detection AUCs differ by more than "
+                + bar(tree)
+                + " standard errors, and the "
+                + kept
+                + " is the harder to tell from real rows"
+            : treeNoiseOnly
+                + ", and the CTGAN "
+                + (ganKept ? "leads" : "does not lead")
+                + " on validation quality by more"
+                + " than "
+                + bar(quality)
+                + " standard errors";
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f; difference %.4f, standard error %.4f from %s;"
+                + " tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f; difference %.3f, standard error"
+                + " %.3f over %s): %s",
+            kept,
+            quality.copula(),
+            quality.ctgan(),
+            quality.difference(),
+            quality.differenceError(),
+            qualityNoise,
+            tree.copula(),
+            tree.copulaError(),
+            tree.ctgan(),
+            tree.ctganError(),
+            tree.difference(),
+            tree.differenceError(),
+            treeNoise,
+            why);
     Map<String, Object> record = new LinkedHashMap<>();
     // the quality figures keep their earlier keys
     record.put("copula", quality.copula());

@@ -11,8 +11,8 @@ import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Map;
 
 /**
- * One trained generator under consideration (a snapshot of a GAN, or a copula). It is sampled exactly as a
- * saved model would be: through the model file format and the plain-Java sampler.
+ * One trained generator under consideration (a snapshot of a GAN, or a copula). It is sampled
+ * exactly as a saved model would be: through the model file format and the plain-Java sampler.
  */
 final class Candidate {
   /** Synthetic rows drawn to score a candidate when the validation part is smaller. */
@@ -62,7 +62,8 @@ final class Candidate {
   /** The candidate as a loaded model. */
   SyntheticModel model() {
     if (model == null) {
-      byte[] bytes = ModelFile.toBytes(contents("candidate", Map.of(), Map.of(), Map.of(), Map.of()));
+      byte[] bytes =
+          ModelFile.toBytes(contents("candidate", Map.of(), Map.of(), Map.of(), Map.of()));
       model = ModelFile.load(bytes, "candidate " + generator, "candidate");
     }
     return model;
@@ -76,8 +77,9 @@ final class Candidate {
   }
 
   /**
-   * The candidate's validation score on bootstrap resamples of the validation rows (the same resamples for every
-   * candidate given the same seed, so differences are paired), against the same synthetic rows as {@link #score}.
+   * The candidate's validation score on bootstrap resamples of the validation rows (the same
+   * resamples for every candidate given the same seed, so differences are paired), against the same
+   * synthetic rows as {@link #score}.
    */
   double[] bootstrapScores(Table validation, long seed, int resamples) {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
@@ -95,10 +97,11 @@ final class Candidate {
   }
 
   /**
-   * The tree detector's fold AUCs ({@link TreeDetection#foldAucs}) of the validation rows against the same synthetic
-   * rows as {@link #score}: for the same validation rows and seed every candidate gets the same real rows in the same
-   * folds, so the candidates' fold AUCs are paired. The detector subsamples to at most {@value
-   * TreeDetection#MAX_ROWS_PER_SIDE} rows a side, which keeps this to seconds.
+   * The tree detector's fold AUCs ({@link TreeDetection#foldAucs}) of the validation rows against
+   * the same synthetic rows as {@link #score}: for the same validation rows and seed every
+   * candidate gets the same real rows in the same folds, so the candidates' fold AUCs are paired.
+   * The detector subsamples to at most {@value TreeDetection#MAX_ROWS_PER_SIDE} rows a side, which
+   * keeps this to seconds.
    */
   double[] treeDetectionFolds(Table validation, long seed) {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
@@ -134,6 +137,15 @@ final class Candidate {
       Map<String, Object> evaluation,
       Map<String, Object> timing) {
     return new ModelContents(
-        generator, summary, schema, encoderState, gan, copulaState, settings, provenance, evaluation, timing);
+        generator,
+        summary,
+        schema,
+        encoderState,
+        gan,
+        copulaState,
+        settings,
+        provenance,
+        evaluation,
+        timing);
   }
 }

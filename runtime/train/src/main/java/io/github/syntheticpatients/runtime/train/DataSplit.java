@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A seeded three-way split of row indexes, made before anything is fitted: the privacy holdout (never seen by
- * the generator, used only by the privacy gate), the validation part (used only to choose among training
- * snapshots), and the training part.
+ * A seeded three-way split of row indexes, made before anything is fitted: the privacy holdout
+ * (never seen by the generator, used only by the privacy gate), the validation part (used only to
+ * choose among training snapshots), and the training part.
  *
  * @param train rows the generator learns from
  * @param validation rows that choose the snapshot

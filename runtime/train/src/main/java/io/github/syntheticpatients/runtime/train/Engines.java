@@ -2,7 +2,9 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 
-/** Whether DJL is on the classpath, checked without loading it (the copula needs no native library). */
+/**
+ * Whether DJL is on the classpath, checked without loading it (the copula needs no native library).
+ */
 final class Engines {
   private Engines() {}
 

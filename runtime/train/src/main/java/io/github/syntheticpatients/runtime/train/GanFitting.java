@@ -19,17 +19,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains a GAN and keeps the snapshot that scores best on the validation part. GANs on small tables wander:
- * the last epoch is often not the best one, and picking by held-out fidelity is cheap insurance.
+ * Trains a GAN and keeps the snapshot that scores best on the validation part. GANs on small tables
+ * wander: the last epoch is often not the best one, and picking by held-out fidelity is cheap
+ * insurance.
  */
 final class GanFitting {
   /** Snapshots taken over a run when the user does not set {@code snapshotEvery}. */
   private static final int SNAPSHOTS_PER_RUN = 10;
 
-  /** Option: {@code auto} (settings chosen by data size) or {@code published} (CTGAN's defaults). */
+  /**
+   * Option: {@code auto} (settings chosen by data size) or {@code published} (CTGAN's defaults).
+   */
   static final String GAN_PRESET = "ganPreset";
+
   /** Option: export a snapshot every this many epochs for selection, 0 for the last epoch only. */
   static final String SNAPSHOT_EVERY = "snapshotEvery";
+
   /** The option keys this class reads. */
   static final Set<String> OPTIONS = Set.of(GAN_PRESET, SNAPSHOT_EVERY);
 
@@ -42,15 +47,20 @@ final class GanFitting {
       Table train,
       Table validation,
       TrainingListener listener) {
-    GanSettings.Kind kind = generator.equals("basic") ? GanSettings.Kind.BASIC : GanSettings.Kind.CTGAN;
+    GanSettings.Kind kind =
+        generator.equals("basic") ? GanSettings.Kind.BASIC : GanSettings.Kind.CTGAN;
     boolean published = isPublishedPreset(settings);
-    // "published": the CTGAN paper's defaults whatever the data size, and the last epoch kept (no selection),
+    // "published": the CTGAN paper's defaults whatever the data size, and the last epoch kept (no
+    // selection),
     // the baseline the benchmark compares the size-chosen settings with.
-    GanSettings base = published ? GanSettings.defaults(kind) : GanSettings.forData(kind, train.rowCount());
+    GanSettings base =
+        published ? GanSettings.defaults(kind) : GanSettings.forData(kind, train.rowCount());
     int epochs = settings.epochs() > 0 ? settings.epochs() : base.epochs();
-    GanSettings.Builder builder = base.toBuilder()
-        .optEpochs(epochs)
-        .optSnapshotEvery(published ? 0 : snapshotEvery(settings, epochs, validation.rowCount()));
+    GanSettings.Builder builder =
+        base.toBuilder()
+            .optEpochs(epochs)
+            .optSnapshotEvery(
+                published ? 0 : snapshotEvery(settings, epochs, validation.rowCount()));
     if (settings.batchSize() > 0) {
       builder.optBatchSize(settings.batchSize());
     }
@@ -69,12 +79,15 @@ final class GanFitting {
             settings.seed(),
             listener,
             snapshot -> {
-              Candidate candidate = candidate(generator, train, encoderState, snapshot, finalSettings);
+              Candidate candidate =
+                  candidate(generator, train, encoderState, snapshot, finalSettings);
               candidate.score(validation, settings.seed());
               listener.onMessage(
                   String.format(
-                      Locale.ROOT, "Snapshot at epoch %d: validation quality %.4f",
-                      snapshot.epochs(), candidate.validationScore()));
+                      Locale.ROOT,
+                      "Snapshot at epoch %d: validation quality %.4f",
+                      snapshot.epochs(),
+                      candidate.validationScore()));
               scored.add(candidate);
             });
     if (scored.isEmpty() || scored.get(scored.size() - 1).epochs() != last.epochs()) {
@@ -93,20 +106,26 @@ final class GanFitting {
     }
     listener.onMessage(
         String.format(
-            Locale.ROOT, "Selected the snapshot at epoch %d (validation quality %.4f)",
-            best.epochs(), best.validationScore()));
+            Locale.ROOT,
+            "Selected the snapshot at epoch %d (validation quality %.4f)",
+            best.epochs(),
+            best.validationScore()));
     return best;
   }
 
   private static boolean isPublishedPreset(TrainSettings settings) {
-    String preset = settings.options().getOrDefault(GAN_PRESET, "auto").trim().toLowerCase(Locale.ROOT);
+    String preset =
+        settings.options().getOrDefault(GAN_PRESET, "auto").trim().toLowerCase(Locale.ROOT);
     return switch (preset) {
       case "auto" -> false;
       case "published" -> true;
       default ->
           throw InvalidInputException.inParameter(
-              GAN_PRESET, "ganPreset must be 'auto' (settings chosen by data size) or 'published' (CTGAN's"
-                  + " defaults), was '" + preset + "'");
+              GAN_PRESET,
+              "ganPreset must be 'auto' (settings chosen by data size) or 'published' (CTGAN's"
+                  + " defaults), was '"
+                  + preset
+                  + "'");
     };
   }
 
@@ -121,19 +140,28 @@ final class GanFitting {
         return value;
       } catch (NumberFormatException e) {
         throw InvalidInputException.inParameter(
-            SNAPSHOT_EVERY, "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
+            SNAPSHOT_EVERY,
+            "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
       }
     }
     return validationRows == 0 ? 0 : Math.max(1, epochs / SNAPSHOTS_PER_RUN);
   }
 
   private static Candidate candidate(
-      String generator, Table train, Map<String, Object> encoderState, TrainedGenerator trained, GanSettings gan) {
+      String generator,
+      Table train,
+      Map<String, Object> encoderState,
+      TrainedGenerator trained,
+      GanSettings gan) {
     List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
     for (ConditionColumn column : trained.condition().columns()) {
       blocks.add(
           new GanGenerator.ConditionBlock(
-              column.column(), column.blockOffset(), column.condOffset(), column.width(), column.frequencies()));
+              column.column(),
+              column.blockOffset(),
+              column.condOffset(),
+              column.width(),
+              column.frequencies()));
     }
     GanGenerator network = new GanGenerator(trained.generator(), trained.latentDim(), blocks);
     Map<String, Object> facts = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import io.github.syntheticpatients.runtime.data.ForwardFill;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
-import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
+import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.TimelineGanSettings;
 import io.github.syntheticpatients.runtime.gan.TimelineGanTrainer;
@@ -42,26 +42,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains a longitudinal model end to end: the longitudinal schema, the timelines (a long CSV or a directory of
- * per-patient files), an optional forward fill, a seeded split <i>by patient</i> (privacy holdout, validation,
- * training), the timeline encoder, a Gaussian copula for each patient's static attributes, visit count and first
- * time, the Health-Gym-style sequence WGAN conditioned on them, snapshots ranked by the longitudinal quality on the
- * validation patients, the patient-level privacy gate on the holdout patients (the best snapshot that passes is kept,
- * see {@link TrainingJob}), and the model file. The split follows the same rules as a table's, counted in patients.
+ * Trains a longitudinal model end to end: the longitudinal schema, the timelines (a long CSV or a
+ * directory of per-patient files), an optional forward fill, a seeded split <i>by patient</i>
+ * (privacy holdout, validation, training), the timeline encoder, a Gaussian copula for each
+ * patient's static attributes, visit count and first time, the Health-Gym-style sequence WGAN
+ * conditioned on them, snapshots ranked by the longitudinal quality on the validation patients, the
+ * patient-level privacy gate on the holdout patients (the best snapshot that passes is kept, see
+ * {@link TrainingJob}), and the model file. The split follows the same rules as a table's, counted
+ * in patients.
  */
 public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrainingJob.Selected> {
   /** Fewer patients than this cannot train anything meaningful. */
   static final int MIN_PATIENTS = 20;
+
   /** The only sequence generator; {@code auto} picks it for longitudinal data. */
   static final String GENERATOR = "lstm-wgan";
+
   /** Option: epochs between scored snapshots (0 keeps the last epoch). */
   static final String SNAPSHOT_EVERY = "snapshotEvery";
-  /** Option: weight of the sequence GAN's moment-matching loss (see {@link TimelineGanSettings#momentWeight()}). */
+
+  /**
+   * Option: weight of the sequence GAN's moment-matching loss (see {@link
+   * TimelineGanSettings#momentWeight()}).
+   */
   static final String MOMENT_WEIGHT = "momentWeight";
-  /** Option: noise on the static condition while training (see {@link TimelineGanSettings#staticNoise()}). */
+
+  /**
+   * Option: noise on the static condition while training (see {@link
+   * TimelineGanSettings#staticNoise()}).
+   */
   static final String STATIC_NOISE = "staticNoise";
+
   /** The option keys this job reads besides the encoder's and the common ones. */
   static final Set<String> OPTIONS = Set.of(SNAPSHOT_EVERY, MOMENT_WEIGHT, STATIC_NOISE);
+
   /** Snapshots scored over a run when the option is not set. */
   private static final int SNAPSHOTS_PER_RUN = 10;
 
@@ -77,7 +91,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     super(request, listener);
   }
 
-  /** Whether a request trains a longitudinal model: it names the id and time columns, or its schema does. */
+  /**
+   * Whether a request trains a longitudinal model: it names the id and time columns, or its schema
+   * does.
+   */
   public static boolean isLongitudinal(TrainRequest request) {
     if (request.entityId() != null || request.time() != null) {
       return true;
@@ -85,7 +102,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return request.schemaFile() != null && Schemas.read(request.schemaFile()).isLongitudinal();
   }
 
-  /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.training.Training#train}. */
+  /**
+   * Trains and writes the model; see {@link
+   * io.github.syntheticpatients.runtime.training.Training#train}.
+   */
   public static TrainResult run(TrainRequest request, TrainingListener listener) {
     return new LongitudinalTrainingJob(request, listener).run();
   }
@@ -95,23 +115,34 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     requireGenerator(settings.generator());
     Engines.require();
     schema = schema(options.valueProtectionK());
-    ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
+    ModelFile.requireColumnsFit(
+        schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     all = Timelines.of(Schemas.readTimelines(request.input(), schema));
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
     }
     if (all.patientCount() < MIN_PATIENTS) {
       throw InvalidInputException.inFile(
-          request.input(), -1, null,
-          "has " + all.patientCount() + " patients; training a longitudinal model needs at least " + MIN_PATIENTS);
+          request.input(),
+          -1,
+          null,
+          "has "
+              + all.patientCount()
+              + " patients; training a longitudinal model needs at least "
+              + MIN_PATIENTS);
     }
     listener.onMessage(
         String.format(
             Locale.ROOT,
             "Read %d patients with %d visits (at most %d each) from %s: %d static and %d time-varying columns,"
                 + " time '%s'",
-            all.patientCount(), all.visits().rowCount(), all.maxVisits(), request.input(),
-            schema.staticColumns().size(), schema.timeVaryingColumns().size(), schema.time()));
+            all.patientCount(),
+            all.visits().rowCount(),
+            all.maxVisits(),
+            request.input(),
+            schema.staticColumns().size(),
+            schema.timeVaryingColumns().size(),
+            schema.time()));
     return all.patientCount();
   }
 
@@ -128,21 +159,36 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     int k = options.valueProtectionK();
     maxVisits = options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
     if (train.maxVisits() > maxVisits) {
-      listener.onMessage("Timelines longer than maxVisits=" + maxVisits + " are cut to their first " + maxVisits
-          + " visits" + (options.maxVisits() > 0 ? "" : " (the visit count that " + ValueProtection.OPTION + "=" + k
-              + " patients reach: a longer count would single out a patient)"));
+      listener.onMessage(
+          "Timelines longer than maxVisits="
+              + maxVisits
+              + " are cut to their first "
+              + maxVisits
+              + " visits"
+              + (options.maxVisits() > 0
+                  ? ""
+                  : " (the visit count that "
+                      + ValueProtection.OPTION
+                      + "="
+                      + k
+                      + " patients reach: a longer count would single out a patient)"));
     }
-    EncoderSettings stepSettings = EncoderSettings.fromOptions(
-        withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
+    EncoderSettings stepSettings =
+        EncoderSettings.fromOptions(
+            withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
     encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
-    TabularTrainingJob.reportWithheld(encoder.patientTable(train), schema.staticColumns(), k, listener);
+    TabularTrainingJob.reportWithheld(
+        encoder.patientTable(train), schema.staticColumns(), k, listener);
     TabularTrainingJob.reportWithheld(train.visits(), schema.timeVaryingColumns(), k, listener);
     copulaState = GaussianCopula.fit(encoder.patientTable(train), k).state();
     List<Selected> ranked = trainNetwork(validation);
     Selected best = ranked.get(0);
     if (!Double.isNaN(best.validationQuality())) {
-      listener.onMessage(String.format(Locale.ROOT, "Longitudinal quality on the validation patients: %.4f",
-          best.validationQuality()));
+      listener.onMessage(
+          String.format(
+              Locale.ROOT,
+              "Longitudinal quality on the validation patients: %.4f",
+              best.validationQuality()));
     }
     return ranked;
   }
@@ -154,22 +200,43 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
 
   @Override
   String describe(Selected candidate) {
-    return String.format(Locale.ROOT, "%s generator of epoch %d of %d%s", GENERATOR, candidate.trained().epochs(),
-        candidate.trainedEpochs(), Double.isNaN(candidate.validationQuality()) ? ""
-            : String.format(Locale.ROOT, " (validation quality %.4f)", candidate.validationQuality()));
+    return String.format(
+        Locale.ROOT,
+        "%s generator of epoch %d of %d%s",
+        GENERATOR,
+        candidate.trained().epochs(),
+        candidate.trainedEpochs(),
+        Double.isNaN(candidate.validationQuality())
+            ? ""
+            : String.format(
+                Locale.ROOT, " (validation quality %.4f)", candidate.validationQuality()));
   }
 
   @Override
   void noteFallback(Selected kept, Selected refused, GateResult refusedGate) {
-    kept.notes().put("snapshotFallback", "the generator of epoch " + refused.trained().epochs()
-        + ", better on validation, failed the privacy gate (" + failures(refusedGate) + ")");
+    kept.notes()
+        .put(
+            "snapshotFallback",
+            "the generator of epoch "
+                + refused.trained().epochs()
+                + ", better on validation, failed the privacy gate ("
+                + failures(refusedGate)
+                + ")");
   }
 
   @Override
-  Written write(Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  Written write(
+      Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException {
     Map<String, Object> provenance =
-        provenance(settings, options.valueProtectionK(), split, all, schema, chosen.trained(), chosen.trainedEpochs());
+        provenance(
+            settings,
+            options.valueProtectionK(),
+            split,
+            all,
+            schema,
+            chosen.trained(),
+            chosen.trainedEpochs());
     provenance.putAll(chosen.notes());
     TimelineContents contents =
         new TimelineContents(
@@ -188,32 +255,40 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
 
   @Override
   void writeSplit(Path directory, DataSplit split) {
-    SplitFiles.writePatients(request.input(), request.output(), directory, all, schema.entityId(), split, listener);
+    SplitFiles.writePatients(
+        request.input(), request.output(), directory, all, schema.entityId(), split, listener);
   }
 
-  /** The schema file's schema or an inferred one; the request's id and time columns override the file's. */
+  /**
+   * The schema file's schema or an inferred one; the request's id and time columns override the
+   * file's.
+   */
   private TableSchema schema(int valueProtectionK) {
     if (request.schemaFile() == null) {
       // Without a schema file that names them, the request must name both roles.
       LongitudinalRoles roles =
-          LongitudinalRoles.required(request.entityId(), request.time(), LongitudinalRoles.Names.PROPERTIES);
+          LongitudinalRoles.required(
+              request.entityId(), request.time(), LongitudinalRoles.Names.PROPERTIES);
       return TableSchema.of(
-          Schemas.infer(request.input(), roles.entityId(), roles.time(), valueProtectionK, List.of()));
+          Schemas.infer(
+              request.input(), roles.entityId(), roles.time(), valueProtectionK, List.of()));
     }
     TableSchema schema = TableSchema.of(Schemas.read(request.schemaFile()));
     if (request.entityId() != null || request.time() != null) {
       String entityId = request.entityId() != null ? request.entityId() : schema.entityId();
       String time = request.time() != null ? request.time() : schema.time();
-      // Marks the static columns from the data when the schema file did not name these roles itself.
+      // Marks the static columns from the data when the schema file did not name these roles
+      // itself.
       schema = TableSchema.of(Schemas.withLongitudinal(schema, request.input(), entityId, time));
     }
     return schema;
   }
 
   /**
-   * Trains the sequence GAN, scoring a snapshot every {@code snapshotEvery} epochs (and the last epoch) by the
-   * longitudinal quality on the validation patients. Returns them best first (GANs wander, and on pbcseq the last
-   * epoch was often not the best one); among equals the later, more trained, generator first.
+   * Trains the sequence GAN, scoring a snapshot every {@code snapshotEvery} epochs (and the last
+   * epoch) by the longitudinal quality on the validation patients. Returns them best first (GANs
+   * wander, and on pbcseq the last epoch was often not the best one); among equals the later, more
+   * trained, generator first.
    */
   private List<Selected> trainNetwork(Timelines validation) {
     TimelineTrainingData data =
@@ -242,47 +317,93 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     }
     TimelineGanSettings gan = builder.build();
     listener.onMessage(
-        "Encoded each visit into " + encoder.stepLayout().width() + " values and each patient's static part into "
+        "Encoded each visit into "
+            + encoder.stepLayout().width()
+            + " values and each patient's static part into "
             + encoder.staticWidth());
     int snapshotEvery = validation.patientCount() == 0 ? 0 : snapshotEvery(settings, gan.epochs());
     List<Selected> scored = new ArrayList<>();
     int epochs = gan.epochs();
-    TrainedTimelineGenerator last = TimelineGanTrainer.train(data, encoder.stepLayout(), gan, settings.seed(),
-        listener, snapshotEvery, snapshot -> {
-          Selected candidate = score(snapshot, validation, epochs);
-          listener.onMessage(String.format(Locale.ROOT, "Snapshot at epoch %d: validation quality %.4f",
-              snapshot.epochs(), candidate.validationQuality()));
-          scored.add(candidate);
-        });
+    TrainedTimelineGenerator last =
+        TimelineGanTrainer.train(
+            data,
+            encoder.stepLayout(),
+            gan,
+            settings.seed(),
+            listener,
+            snapshotEvery,
+            snapshot -> {
+              Selected candidate = score(snapshot, validation, epochs);
+              listener.onMessage(
+                  String.format(
+                      Locale.ROOT,
+                      "Snapshot at epoch %d: validation quality %.4f",
+                      snapshot.epochs(),
+                      candidate.validationQuality()));
+              scored.add(candidate);
+            });
     scored.removeIf(s -> s.trained().epochs() == last.epochs());
     scored.add(score(last, validation, epochs));
     List<Selected> ranked = new ArrayList<>(scored);
-    ranked.sort(Comparator.comparingDouble((Selected s) -> Double.isNaN(s.validationQuality())
-            ? Double.NEGATIVE_INFINITY : s.validationQuality()).reversed()
-        .thenComparing(Comparator.comparingInt((Selected s) -> s.trained().epochs()).reversed()));
+    ranked.sort(
+        Comparator.comparingDouble(
+                (Selected s) ->
+                    Double.isNaN(s.validationQuality())
+                        ? Double.NEGATIVE_INFINITY
+                        : s.validationQuality())
+            .reversed()
+            .thenComparing(
+                Comparator.comparingInt((Selected s) -> s.trained().epochs()).reversed()));
     if (ranked.size() > 1) {
-      listener.onMessage(String.format(Locale.ROOT, "Selected the generator of epoch %d of %d (validation quality"
-          + " %.4f)", ranked.get(0).trained().epochs(), epochs, ranked.get(0).validationQuality()));
+      listener.onMessage(
+          String.format(
+              Locale.ROOT,
+              "Selected the generator of epoch %d of %d (validation quality" + " %.4f)",
+              ranked.get(0).trained().epochs(),
+              epochs,
+              ranked.get(0).validationQuality()));
     }
     return ranked;
   }
 
-  /** A trained generator as a loadable model, and its longitudinal quality on the validation patients. */
-  private Selected score(TrainedTimelineGenerator trained, Timelines validation, int trainedEpochs) {
+  /**
+   * A trained generator as a loadable model, and its longitudinal quality on the validation
+   * patients.
+   */
+  private Selected score(
+      TrainedTimelineGenerator trained, Timelines validation, int trainedEpochs) {
     long seed = settings.seed();
-    // Sampled exactly as the saved model will be: through the file format and the plain-Java sampler.
-    TimelineModel model = (TimelineModel) ModelFile.load(
-        ModelFile.toBytes(new TimelineContents(GENERATOR, "candidate", encoder, copulaState, trained.generator(),
-            Map.of(), Map.of(), Map.of(), Map.of())),
-        "candidate", "candidate");
-    double quality = validation.patientCount() == 0 ? Double.NaN
-        : TimelineQuality.compute(validation, sampleTimelines(model, validation.patientCount(), seed)).overall();
+    // Sampled exactly as the saved model will be: through the file format and the plain-Java
+    // sampler.
+    TimelineModel model =
+        (TimelineModel)
+            ModelFile.load(
+                ModelFile.toBytes(
+                    new TimelineContents(
+                        GENERATOR,
+                        "candidate",
+                        encoder,
+                        copulaState,
+                        trained.generator(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of())),
+                "candidate",
+                "candidate");
+    double quality =
+        validation.patientCount() == 0
+            ? Double.NaN
+            : TimelineQuality.compute(
+                    validation, sampleTimelines(model, validation.patientCount(), seed))
+                .overall();
     return new Selected(trained, model, quality, trainedEpochs, new LinkedHashMap<>());
   }
 
   /**
-   * The longest timeline learned when {@code maxVisits} is not set: the k-th largest visit count, so the model file
-   * (which records maxVisits) does not reveal the one patient with the most visits.
+   * The longest timeline learned when {@code maxVisits} is not set: the k-th largest visit count,
+   * so the model file (which records maxVisits) does not reveal the one patient with the most
+   * visits.
    *
    * @throws InvalidInputException when there are fewer than k training patients
    */
@@ -295,13 +416,22 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     if (values.withheld()) {
       throw InvalidInputException.inParameter(
           ValueProtection.OPTION,
-          "Only " + counts.length + " training patients, fewer than " + ValueProtection.OPTION + "=" + k
-              + "; train on more patients or lower " + ValueProtection.OPTION + " knowingly");
+          "Only "
+              + counts.length
+              + " training patients, fewer than "
+              + ValueProtection.OPTION
+              + "="
+              + k
+              + "; train on more patients or lower "
+              + ValueProtection.OPTION
+              + " knowingly");
     }
     return (int) values.high();
   }
 
-  /** The option {@code snapshotEvery}, or about {@link #SNAPSHOTS_PER_RUN} snapshots over the run. */
+  /**
+   * The option {@code snapshotEvery}, or about {@link #SNAPSHOTS_PER_RUN} snapshots over the run.
+   */
   private static int snapshotEvery(TrainSettings settings, int epochs) {
     String text = settings.options().get(SNAPSHOT_EVERY);
     if (text == null) {
@@ -314,8 +444,12 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       }
       return value;
     } catch (NumberFormatException e) {
-      throw InvalidInputException.inParameter(SNAPSHOT_EVERY, "snapshotEvery must be 0 (keep the last epoch) or a"
-          + " positive number of epochs, was '" + text + "'");
+      throw InvalidInputException.inParameter(
+          SNAPSHOT_EVERY,
+          "snapshotEvery must be 0 (keep the last epoch) or a"
+              + " positive number of epochs, was '"
+              + text
+              + "'");
     }
   }
 
@@ -328,8 +462,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw InvalidInputException.inParameter(option, option + " must be a number of 0 or more such as 1, was '" + text
-        + "'");
+    throw InvalidInputException.inParameter(
+        option, option + " must be a number of 0 or more such as 1, was '" + text + "'");
   }
 
   /** A scored generator, with notes for its model card when it is kept. */
@@ -344,11 +478,18 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return model.sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
   }
 
-  private GateResult privacyGate(TimelineModel model, Timelines train, Timelines holdout, long seed) {
+  private GateResult privacyGate(
+      TimelineModel model, Timelines train, Timelines holdout, long seed) {
     Timelines synthetic = model.sampleTimelines(SampleRequest.of(train.patientCount(), seed + 2));
-    GateResult gate = TimelinePrivacy.evaluate(
-        train, holdout.patientCount() == 0 ? null : holdout, synthetic, null,
-        TrainingOptions.gateSettings(request.settings().options()), seed).gate();
+    GateResult gate =
+        TimelinePrivacy.evaluate(
+                train,
+                holdout.patientCount() == 0 ? null : holdout,
+                synthetic,
+                null,
+                TrainingOptions.gateSettings(request.settings().options()),
+                seed)
+            .gate();
     listener.onMessage("Patient-level privacy gate " + gate.summary());
     return gate;
   }
@@ -358,7 +499,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     if (!name.equals(TrainSettings.DEFAULT_GENERATOR) && !name.equals(GENERATOR)) {
       throw InvalidInputException.inParameter(
           "generator",
-          "Generator '" + generator + "' learns tables, not timelines; for longitudinal data use auto or " + GENERATOR);
+          "Generator '"
+              + generator
+              + "' learns tables, not timelines; for longitudinal data use auto or "
+              + GENERATOR);
     }
   }
 
@@ -367,7 +511,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       return schema.timeVaryingColumns().stream().map(ColumnSchema::name).toList();
     }
     List<String> columns = new ArrayList<>();
-    // ',' in a POM's <option>; '+' on the command line, where Maven splits -Dsynthetic.options at commas.
+    // ',' in a POM's <option>; '+' on the command line, where Maven splits -Dsynthetic.options at
+    // commas.
     for (String name : option.split("[,+]")) {
       if (!name.isBlank()) {
         columns.add(name.trim());
@@ -376,18 +521,24 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return columns;
   }
 
-  private static Map<String, String> withDefault(Map<String, String> options, String key, String value) {
+  private static Map<String, String> withDefault(
+      Map<String, String> options, String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(options);
     copy.putIfAbsent(key, value);
     return copy;
   }
 
-  private static String summary(TableSchema schema, int trainPatients, int patients, int maxVisits) {
+  private static String summary(
+      TableSchema schema, int trainPatients, int patients, int maxVisits) {
     return String.format(
         Locale.ROOT,
         "%s longitudinal generator, %d static and %d time-varying columns, up to %d visits, fitted on %d of %d"
             + " patients (the rest held out for validation and the privacy gate)",
-        GENERATOR, schema.staticColumns().size(), schema.timeVaryingColumns().size(), maxVisits, trainPatients,
+        GENERATOR,
+        schema.staticColumns().size(),
+        schema.timeVaryingColumns().size(),
+        maxVisits,
+        trainPatients,
         patients);
   }
 
@@ -405,8 +556,13 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   }
 
   private Map<String, Object> provenance(
-      TrainSettings settings, int valueProtectionK, DataSplit split, Timelines all, TableSchema schema,
-      TrainedTimelineGenerator trained, int trainedEpochs) {
+      TrainSettings settings,
+      int valueProtectionK,
+      DataSplit split,
+      Timelines all,
+      TableSchema schema,
+      TrainedTimelineGenerator trained,
+      int trainedEpochs) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     Map<String, Object> recordedRequest = TrainingRecord.describe(request);
     provenance.put("request", recordedRequest);
@@ -437,7 +593,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return list;
   }
 
-  private static Map<String, Object> evaluation(double validationQuality, GateResult gate, TrainingOptions options) {
+  private static Map<String, Object> evaluation(
+      double validationQuality, GateResult gate, TrainingOptions options) {
     Map<String, Object> evaluation = new LinkedHashMap<>();
     if (!Double.isNaN(validationQuality)) {
       evaluation.put("validationQuality", validationQuality);

@@ -13,8 +13,8 @@ import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
-import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
+import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
@@ -36,15 +36,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains a tabular model end to end: schema, CSV, a seeded split (privacy holdout, validation, training),
- * encoder, generator with snapshot selection on the validation part, the privacy gate on the holdout, and the
- * model file. Every step is seeded from the request's seed.
+ * Trains a tabular model end to end: schema, CSV, a seeded split (privacy holdout, validation,
+ * training), encoder, generator with snapshot selection on the validation part, the privacy gate on
+ * the holdout, and the model file. Every step is seeded from the request's seed.
  */
 public final class TabularTrainingJob extends TrainingJob<Candidate> {
   /** Fewer rows than this cannot train anything meaningful. */
   static final int MIN_ROWS = 20;
 
-  /** Paired bootstrap resamples of the validation rows that estimate the noise of {@code auto}'s comparison. */
+  /**
+   * Paired bootstrap resamples of the validation rows that estimate the noise of {@code auto}'s
+   * comparison.
+   */
   static final int BOOTSTRAP_RESAMPLES = 20;
 
   /** How many standard errors the CTGAN must lead the copula by to be kept. */
@@ -59,7 +62,10 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     super(request, listener);
   }
 
-  /** Trains and writes the model; see {@link io.github.syntheticpatients.runtime.training.Training#train}. */
+  /**
+   * Trains and writes the model; see {@link
+   * io.github.syntheticpatients.runtime.training.Training#train}.
+   */
   public static TrainResult run(TrainRequest request, TrainingListener listener) {
     return new TabularTrainingJob(request, listener).run();
   }
@@ -71,17 +77,24 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
         request.schemaFile() == null
             ? TableSchema.of(Schemas.infer(request.input(), options.valueProtectionK(), List.of()))
             : TableSchema.of(Schemas.read(request.schemaFile()));
-    ModelFile.requireColumnsFit(schema, request.schemaFile() == null ? request.input() : request.schemaFile());
+    ModelFile.requireColumnsFit(
+        schema, request.schemaFile() == null ? request.input() : request.schemaFile());
     table = CsvTableReader.read(request.input(), schema, CsvOptions.defaults());
     if (table.rowCount() < MIN_ROWS) {
       throw InvalidInputException.inFile(
-          request.input(), -1, null,
+          request.input(),
+          -1,
+          null,
           "has " + table.rowCount() + " data rows; training needs at least " + MIN_ROWS);
     }
     listener.onMessage(
         String.format(
-            Locale.ROOT, "Read %d rows x %d columns (%d learned) from %s",
-            table.rowCount(), schema.columns().size(), schema.learnedColumns().size(), request.input()));
+            Locale.ROOT,
+            "Read %d rows x %d columns (%d learned) from %s",
+            table.rowCount(),
+            schema.columns().size(),
+            schema.learnedColumns().size(),
+            request.input()));
     return table.rowCount();
   }
 
@@ -115,7 +128,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   @Override
-  Written write(Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  Written write(
+      Candidate chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException {
     ModelContents contents =
         chosen.contents(
@@ -130,34 +144,45 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
 
   @Override
   void writeSplit(Path directory, DataSplit split) {
-    SplitFiles.write(request.input(), request.output(), directory, table.rowCount(), split, listener);
+    SplitFiles.write(
+        request.input(), request.output(), directory, table.rowCount(), split, listener);
   }
 
-  /** The candidates in order of preference: one, or for {@code auto} the chosen one and the other. */
-  private List<Candidate> fit(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+  /**
+   * The candidates in order of preference: one, or for {@code auto} the chosen one and the other.
+   */
+  private List<Candidate> fit(
+      TrainSettings settings, TrainingOptions options, Table train, Table validation) {
     String generator = settings.generator().toLowerCase(Locale.ROOT);
     return switch (generator) {
-      case "copula" -> List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));
+      case "copula" ->
+          List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));
       case "ctgan", "basic" -> List.of(fitGan(generator, settings, train, validation));
       case "auto" -> fitBest(settings, options, train, validation);
       default ->
           throw InvalidInputException.inParameter(
-              "generator", "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
+              "generator",
+              "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
     };
   }
 
   /**
-   * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first when the two differ
-   * beyond its noise, else the CTGAN only when its validation score beats the copula's by more than {@value #NOISE_Z}
-   * standard errors of a paired bootstrap (on 18 validation rows a difference of 0.0014 is noise). Ties go to the
-   * simpler copula.
-   * Without a validation part, or without DJL on the classpath, the copula. Returns the kept candidate first.
+   * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first
+   * when the two differ beyond its noise, else the CTGAN only when its validation score beats the
+   * copula's by more than {@value #NOISE_Z} standard errors of a paired bootstrap (on 18 validation
+   * rows a difference of 0.0014 is noise). Ties go to the simpler copula. Without a validation
+   * part, or without DJL on the classpath, the copula. Returns the kept candidate first.
    */
-  private List<Candidate> fitBest(TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+  private List<Candidate> fitBest(
+      TrainSettings settings, TrainingOptions options, Table train, Table validation) {
     Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
     if (validation.rowCount() == 0 || !Engines.available()) {
-      listener.onMessage("auto: kept the Gaussian copula (" + (validation.rowCount() == 0
-          ? "no validation rows to compare on" : "DJL is not on the classpath") + ")");
+      listener.onMessage(
+          "auto: kept the Gaussian copula ("
+              + (validation.rowCount() == 0
+                  ? "no validation rows to compare on"
+                  : "DJL is not on the classpath")
+              + ")");
       return List.of(copula);
     }
     Candidate gan = fitGan("ctgan", settings, train, validation);
@@ -168,7 +193,10 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     return List.of(best, choice.ganKept() ? copula : gan);
   }
 
-  /** Standard deviation of the paired differences a[i] − b[i]: the bootstrap standard error of the difference. */
+  /**
+   * Standard deviation of the paired differences a[i] − b[i]: the bootstrap standard error of the
+   * difference.
+   */
   static double standardDeviationOfDifference(double[] a, double[] b) {
     double mean = 0;
     for (int i = 0; i < a.length; i++) {
@@ -190,17 +218,27 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     GaussianCopula copula = GaussianCopula.fit(train, valueProtectionK);
     Candidate candidate = Candidate.copula(train.schema(), copula.state());
     candidate.score(validation, seed);
-    listener.onMessage(String.format(Locale.ROOT, "Fitted Gaussian copula; validation quality %.4f", candidate.validationScore()));
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "Fitted Gaussian copula; validation quality %.4f",
+            candidate.validationScore()));
     return candidate;
   }
 
-  private Candidate fitGan(String generator, TrainSettings settings, Table train, Table validation) {
+  private Candidate fitGan(
+      String generator, TrainSettings settings, Table train, Table validation) {
     Engines.require();
     EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
     TableEncoder encoder = TableEncoder.fit(train, encoderSettings, settings.seed());
     listener.onMessage(
-        "Encoded " + train.schema().learnedColumns().size() + " columns into " + encoder.layout().width()
-            + " values (" + encoderSettings.numericEncoding().name().toLowerCase(Locale.ROOT) + ")");
+        "Encoded "
+            + train.schema().learnedColumns().size()
+            + " columns into "
+            + encoder.layout().width()
+            + " values ("
+            + encoderSettings.numericEncoding().name().toLowerCase(Locale.ROOT)
+            + ")");
     return GanFitting.fit(generator, settings, encoder, train, validation, listener);
   }
 
@@ -208,22 +246,33 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     SyntheticModel model = candidate.model();
     Table synthetic = Table.of(model.sample(SampleRequest.of(train.rowCount(), seed + 1)).table());
     GateResult gate =
-        PrivacyGate.evaluate(train, holdout.rowCount() == 0 ? null : holdout, synthetic, null,
-            TrainingOptions.gateSettings(request.settings().options()), seed);
+        PrivacyGate.evaluate(
+            train,
+            holdout.rowCount() == 0 ? null : holdout,
+            synthetic,
+            null,
+            TrainingOptions.gateSettings(request.settings().options()),
+            seed);
     listener.onMessage("Privacy gate " + gate.summary());
     return gate;
   }
 
   private static void requireInput(Path input) {
     if (!Files.isRegularFile(input)) {
-      throw InvalidInputException.inFile(input, -1, null, "file not found; set the training CSV (synthetic.input)");
+      throw InvalidInputException.inFile(
+          input, -1, null, "file not found; set the training CSV (synthetic.input)");
     }
   }
 
   private static String summary(TableSchema schema, String generator, int trainRows, int rows) {
     return String.format(
-        Locale.ROOT, "%s generator, %d columns, fitted on %d of %d rows (the rest held out for validation and the"
-            + " privacy gate)", generator, schema.outputColumns().size(), trainRows, rows);
+        Locale.ROOT,
+        "%s generator, %d columns, fitted on %d of %d rows (the rest held out for validation and the"
+            + " privacy gate)",
+        generator,
+        schema.outputColumns().size(),
+        trainRows,
+        rows);
   }
 
   private static Map<String, Object> settingsBlock(
@@ -237,20 +286,30 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   /**
-   * Tells the user which nullable continuous columns value protection withholds (fewer than k present values: they
-   * are generated as missing). A column that is not nullable fails in the encoder or copula instead.
+   * Tells the user which nullable continuous columns value protection withholds (fewer than k
+   * present values: they are generated as missing). A column that is not nullable fails in the
+   * encoder or copula instead.
    */
-  static void reportWithheld(Table table, List<ColumnSchema> columns, int k, TrainingListener listener) {
+  static void reportWithheld(
+      Table table, List<ColumnSchema> columns, int k, TrainingListener listener) {
     for (ColumnSchema column : columns) {
       if (!column.kind().isContinuous() || !column.nullable()) {
         continue;
       }
       ProtectedValues values = ProtectedValues.of(table.column(column.name()), k);
-      long present = Arrays.stream(table.column(column.name())).filter(v -> !Double.isNaN(v)).count();
+      long present =
+          Arrays.stream(table.column(column.name())).filter(v -> !Double.isNaN(v)).count();
       if (values.withheld() && present > 0) {
         listener.onMessage(
-            "Column '" + column.name() + "' has only " + present + " training values, fewer than "
-                + ValueProtection.OPTION + "=" + k + ": it is not learned and is generated as missing");
+            "Column '"
+                + column.name()
+                + "' has only "
+                + present
+                + " training values, fewer than "
+                + ValueProtection.OPTION
+                + "="
+                + k
+                + ": it is not learned and is generated as missing");
       }
     }
   }
@@ -279,7 +338,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     return provenance;
   }
 
-  private static Map<String, Object> evaluation(Candidate chosen, GateResult gate, TrainingOptions options) {
+  private static Map<String, Object> evaluation(
+      Candidate chosen, GateResult gate, TrainingOptions options) {
     Map<String, Object> evaluation = new LinkedHashMap<>();
     evaluation.put("validationQuality", chosen.validationScore());
     evaluation.put("privacyGate", TrainingRecord.describe(gate));

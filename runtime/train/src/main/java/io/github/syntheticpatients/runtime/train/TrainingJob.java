@@ -17,20 +17,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one skeleton of every training job, tabular or longitudinal: read the input, split its units (rows, or whole
- * patients) into training, validation and privacy holdout with the size-dependent holdout share, fit the candidates
- * in order of preference, judge them with the privacy gate on the holdout, keep the first that passes (else the
- * preferred one, which the gate's enforcement then refuses or records), write the model file and, when asked, the
- * split.
+ * The one skeleton of every training job, tabular or longitudinal: read the input, split its units
+ * (rows, or whole patients) into training, validation and privacy holdout with the size-dependent
+ * holdout share, fit the candidates in order of preference, judge them with the privacy gate on the
+ * holdout, keep the first that passes (else the preferred one, which the gate's enforcement then
+ * refuses or records), write the model file and, when asked, the split.
  *
- * <p>Selection caveat: each further candidate the gate judges is another look at the same holdout, so a leaky
- * generator gets more chances to pass. At most {@value #MAX_GATED} candidates are judged, and the model card records
- * which one was kept and why.
+ * <p>Selection caveat: each further candidate the gate judges is another look at the same holdout,
+ * so a leaky generator gets more chances to pass. At most {@value #MAX_GATED} candidates are
+ * judged, and the model card records which one was kept and why.
  *
  * @param <C> a fitted candidate
  */
 abstract class TrainingJob<C> {
-  /** The preferred candidate and at most this many minus one alternatives are judged by the gate. */
+  /**
+   * The preferred candidate and at most this many minus one alternatives are judged by the gate.
+   */
   static final int MAX_GATED = 3;
 
   final TrainRequest request;
@@ -45,7 +47,10 @@ abstract class TrainingJob<C> {
     this.options = TrainingOptions.from(settings.options());
   }
 
-  /** Reads and checks the input; returns the number of units (rows or patients) that the split draws from. */
+  /**
+   * Reads and checks the input; returns the number of units (rows or patients) that the split draws
+   * from.
+   */
   abstract int read();
 
   /** What a unit is, plural: "rows" or "patients". */
@@ -67,21 +72,32 @@ abstract class TrainingJob<C> {
   record Written(int epochs, int rows) {}
 
   /** Writes the model file. */
-  abstract Written write(C chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
+  abstract Written write(
+      C chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException;
 
-  /** Writes the split's real training and holdout parts into {@code directory}, or says how to ask for them. */
+  /**
+   * Writes the split's real training and holdout parts into {@code directory}, or says how to ask
+   * for them.
+   */
   abstract void writeSplit(Path directory, DataSplit split);
 
   final TrainResult run() {
     long started = System.nanoTime();
     int count = read();
-    double holdoutFraction = TrainingOptions.holdoutFraction(settings.options(), options.holdoutFraction(), count);
-    DataSplit split = DataSplit.of(count, holdoutFraction, options.validationFraction(), settings.seed());
+    double holdoutFraction =
+        TrainingOptions.holdoutFraction(settings.options(), options.holdoutFraction(), count);
+    DataSplit split =
+        DataSplit.of(count, holdoutFraction, options.validationFraction(), settings.seed());
     listener.onMessage(
         String.format(
-            Locale.ROOT, "Split %d training, %d validation, %d privacy-holdout %s (seed %d)",
-            split.train().length, split.validation().length, split.holdout().length, units(), settings.seed()));
+            Locale.ROOT,
+            "Split %d training, %d validation, %d privacy-holdout %s (seed %d)",
+            split.train().length,
+            split.validation().length,
+            split.holdout().length,
+            units(),
+            settings.seed()));
     List<C> candidates = fit(split);
     C chosen = candidates.get(0);
     GateResult gate = gate(chosen);
@@ -92,8 +108,14 @@ abstract class TrainingJob<C> {
         GateResult otherGate = gate(other);
         if (otherGate.passed()) {
           listener.onMessage(
-              "Kept the " + describe(other) + " instead, because the " + describe(chosen) + " failed the privacy"
-                  + " gate (" + failures(gate) + ")");
+              "Kept the "
+                  + describe(other)
+                  + " instead, because the "
+                  + describe(chosen)
+                  + " failed the privacy"
+                  + " gate ("
+                  + failures(gate)
+                  + ")");
           noteFallback(other, chosen, gate);
           chosen = other;
           gate = otherGate;
@@ -102,8 +124,14 @@ abstract class TrainingJob<C> {
         alsoRefused.add("the " + describe(other) + " (" + failures(otherGate) + ")");
       }
       if (!gate.passed()) {
-        options.enforce(gate, "The refused model is the " + describe(chosen) + "."
-            + (alsoRefused.isEmpty() ? "" : " Also tried and refused: " + String.join("; ", alsoRefused) + "."),
+        options.enforce(
+            gate,
+            "The refused model is the "
+                + describe(chosen)
+                + "."
+                + (alsoRefused.isEmpty()
+                    ? ""
+                    : " Also tried and refused: " + String.join("; ", alsoRefused) + "."),
             listener);
       }
     }
@@ -114,9 +142,11 @@ abstract class TrainingJob<C> {
       listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
       String splitDir = settings.options().get(TrainingOptions.SPLIT_DIR);
       writeSplit(splitDir == null ? null : Path.of(splitDir), split);
-      return new TrainResult(request.output(), false, sha, written.epochs(), written.rows(), duration);
+      return new TrainResult(
+          request.output(), false, sha, written.epochs(), written.rows(), duration);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + request.output() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not write " + request.output() + ": " + e.getMessage(), e);
     }
   }
 
@@ -124,8 +154,14 @@ abstract class TrainingJob<C> {
   static String failures(GateResult gate) {
     List<String> parts = new ArrayList<>();
     for (GateCheck check : gate.failures()) {
-      parts.add(String.format(Locale.ROOT, "%s %s = %.4f, rule %s", check.id(), check.name(), check.value(),
-          check.rule()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s = %.4f, rule %s",
+              check.id(),
+              check.name(),
+              check.value(),
+              check.rule()));
     }
     return String.join(", ", parts);
   }

@@ -21,17 +21,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a model file records about the request that made it, and the comparison that makes {@code train}
- * incremental: same input bytes, schema file, settings, seed and toolkit version means up to date.
+ * What a model file records about the request that made it, and the comparison that makes {@code
+ * train} incremental: same input bytes, schema file, settings, seed and toolkit version means up to
+ * date.
  */
 public final class TrainingRecord {
   private TrainingRecord() {}
 
   /**
-   * Whether the model file at the request's output was made by an identical request. A missing input, schema or
-   * model file, or a model file that is damaged, foreign, of a newer format or written without a request record,
-   * is simply not up to date: training replaces it. Anything else (an input that exists but cannot be read) is an
-   * error and is thrown, not hidden behind a retrain.
+   * Whether the model file at the request's output was made by an identical request. A missing
+   * input, schema or model file, or a model file that is damaged, foreign, of a newer format or
+   * written without a request record, is simply not up to date: training replaces it. Anything else
+   * (an input that exists but cannot be read) is an error and is thrown, not hidden behind a
+   * retrain.
    *
    * @throws java.io.UncheckedIOException when the input or schema file exists but cannot be read
    */
@@ -47,17 +49,20 @@ public final class TrainingRecord {
     } catch (IOException | ModelFormatException e) {
       return false;
     }
-    if (!(manifest.get("provenance") instanceof Map<?, ?> provenance) || provenance.get("request") == null) {
+    if (!(manifest.get("provenance") instanceof Map<?, ?> provenance)
+        || provenance.get("request") == null) {
       return false;
     }
-    return Arrays.equals(JsonFiles.toBytes(provenance.get("request")), JsonFiles.toBytes(describe(request)));
+    return Arrays.equals(
+        JsonFiles.toBytes(provenance.get("request")), JsonFiles.toBytes(describe(request)));
   }
 
   /** The request as recorded in the model file's provenance. */
   static Map<String, Object> describe(TrainRequest request) {
     Map<String, Object> description = new LinkedHashMap<>();
     description.put("inputSha256", sha256(request.input()));
-    description.put("schemaSha256", request.schemaFile() == null ? "inferred" : sha256(request.schemaFile()));
+    description.put(
+        "schemaSha256", request.schemaFile() == null ? "inferred" : sha256(request.schemaFile()));
     description.put("settings", requestedSettings(request.settings()));
     if (request.entityId() != null || request.time() != null) {
       // Only when set, so that tabular model files record their requests as before.
@@ -93,7 +98,8 @@ public final class TrainingRecord {
       c.put("value", finite(check.value()));
       c.put("threshold", finite(check.threshold()));
       if (check.calibrated()) {
-        // what the test can detect at this size: values above the threshold, against fresh real data's nullValue
+        // what the test can detect at this size: values above the threshold, against fresh real
+        // data's nullValue
         c.put("nullValue", check.nullValue());
       }
       c.put("rule", check.rule());
@@ -108,8 +114,9 @@ public final class TrainingRecord {
   }
 
   /**
-   * The sha256 of a file, streamed; of a directory (per-patient files), the sha256 over its regular files' relative
-   * paths and contents in sorted order, so any change to a patient file or the set of files changes it.
+   * The sha256 of a file, streamed; of a directory (per-patient files), the sha256 over its regular
+   * files' relative paths and contents in sorted order, so any change to a patient file or the set
+   * of files changes it.
    */
   static String sha256(Path file) {
     if (Files.isDirectory(file)) {
@@ -123,7 +130,9 @@ public final class TrainingRecord {
       MessageDigest digest = Sha256.digest();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
-        digest.update((relative + "\n" + Sha256.hex(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(
+            (relative + "\n" + Sha256.hex(file) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return Sha256.hex(digest);
     } catch (IOException e) {

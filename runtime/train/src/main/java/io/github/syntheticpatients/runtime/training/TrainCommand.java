@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains a model in its own JVM. {@code synthetic:train} forks this so the PyTorch native library loads in a
- * fresh process each time (a JNI library loads once per JVM and classloader). The plugin passes the request as a
- * file; {@link TrainProtocol} owns that file, the arguments and the exit codes:
+ * Trains a model in its own JVM. {@code synthetic:train} forks this so the PyTorch native library
+ * loads in a fresh process each time (a JNI library loads once per JVM and classloader). The plugin
+ * passes the request as a file; {@link TrainProtocol} owns that file, the arguments and the exit
+ * codes:
  *
  * <pre>
  * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json [--parent-pid pid]
@@ -34,18 +35,20 @@ import java.util.Locale;
  *     [--option key=value]… [--entity-id column --time column] [--force]
  * </pre>
  *
- * {@code --entity-id} and {@code --time} name the patient id and time columns, which makes the input
- * longitudinal without a schema file (they override the schema's); {@code --input} may then also be a directory
- * of per-patient {@code .psv} / {@code .csv} files.
+ * {@code --entity-id} and {@code --time} name the patient id and time columns, which makes the
+ * input longitudinal without a schema file (they override the schema's); {@code --input} may then
+ * also be a directory of per-patient {@code .psv} / {@code .csv} files.
  *
- * Progress goes to stdout, one line per epoch. Exit codes: {@link TrainProtocol#EXIT_OK}, {@link
+ * <p>Progress goes to stdout, one line per epoch. Exit codes: {@link TrainProtocol#EXIT_OK}, {@link
  * TrainProtocol#EXIT_USER_ERROR} for input the user must fix (the message is on stderr), {@link
- * TrainProtocol#EXIT_PARENT_GONE} when the parent JVM is gone, {@link TrainProtocol#EXIT_ERROR} for anything else.
+ * TrainProtocol#EXIT_PARENT_GONE} when the parent JVM is gone, {@link TrainProtocol#EXIT_ERROR} for
+ * anything else.
  *
- * <p>{@code --parent-pid <pid>}, which {@code synthetic:train} always passes, makes the command end (exit 3, before
- * writing anything) as soon as that process has exited or standard input reaches end of file: a cancelled build
- * leaves no training behind. The plugin also has the child write to a staging file and moves it into place itself,
- * so even a child that outlives its build cannot replace a newer model.
+ * <p>{@code --parent-pid <pid>}, which {@code synthetic:train} always passes, makes the command end
+ * (exit 3, before writing anything) as soon as that process has exited or standard input reaches
+ * end of file: a cancelled build leaves no training behind. The plugin also has the child write to
+ * a staging file and moves it into place itself, so even a child that outlives its build cannot
+ * replace a newer model.
  */
 public final class TrainCommand {
   private TrainCommand() {}
@@ -60,8 +63,10 @@ public final class TrainCommand {
           parent,
           System.in,
           () -> {
-            System.err.println("The build that started this training (process " + parent + ") is gone; stopping.");
-            // halt, not exit: training threads must not get to write a model after the build was cancelled.
+            System.err.println(
+                "The build that started this training (process " + parent + ") is gone; stopping.");
+            // halt, not exit: training threads must not get to write a model after the build was
+            // cancelled.
             Runtime.getRuntime().halt(TrainProtocol.EXIT_PARENT_GONE);
           });
     }
@@ -74,12 +79,18 @@ public final class TrainCommand {
       TrainRequest request = request(List.of(args));
       TrainResult result = Training.train(request, progressPrinter(out));
       if (result.upToDate()) {
-        out.println("Model " + result.output() + " is up to date (same input, schema, settings, seed and version)");
+        out.println(
+            "Model "
+                + result.output()
+                + " is up to date (same input, schema, settings, seed and version)");
       } else {
         out.printf(
             Locale.ROOT,
             "Wrote model %s (sha256 %s) trained on %d rows in %d epochs, %.1f s%n",
-            result.output(), result.modelSha256(), result.rows(), result.epochs(),
+            result.output(),
+            result.modelSha256(),
+            result.rows(),
+            result.epochs(),
             result.duration().toMillis() / 1000.0);
       }
       return TrainProtocol.EXIT_OK;
@@ -101,7 +112,8 @@ public final class TrainCommand {
     if (!args.isEmpty() && args.get(0).equals(TrainProtocol.REQUEST)) {
       if (args.size() != 2) {
         throw InvalidInputException.inParameter(
-            TrainProtocol.REQUEST, TrainProtocol.REQUEST + " <file> takes one file and no other options");
+            TrainProtocol.REQUEST,
+            TrainProtocol.REQUEST + " <file> takes one file and no other options");
       }
       return TrainProtocol.take(Path.of(args.get(1)));
     }
@@ -141,8 +153,13 @@ public final class TrainCommand {
         default -> throw InvalidInputException.inParameter(arg, "Unknown option " + arg);
       }
     }
-    settings = new TrainSettings(settings.generator(), settings.epochs(), settings.batchSize(), settings.seed(),
-        OptionStrings.parse(options, "--option"));
+    settings =
+        new TrainSettings(
+            settings.generator(),
+            settings.epochs(),
+            settings.batchSize(),
+            settings.seed(),
+            OptionStrings.parse(options, "--option"));
     if (input == null) {
       throw InvalidInputException.inParameter("input", "--input <csv> is required");
     }
@@ -150,14 +167,16 @@ public final class TrainCommand {
       throw InvalidInputException.inParameter("output", "--output <model file> is required");
     }
     LongitudinalRoles.bothOrNeither(entityId, time, LongitudinalRoles.Names.OPTIONS);
-    return new TrainRequest(input, schema, output, settings, force).withLongitudinal(entityId, time);
+    return new TrainRequest(input, schema, output, settings, force)
+        .withLongitudinal(entityId, time);
   }
 
   private static int integer(String option, String value) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw InvalidInputException.inParameter(option, option + " takes a whole number, got '" + value + "'");
+      throw InvalidInputException.inParameter(
+          option, option + " takes a whole number, got '" + value + "'");
     }
   }
 
@@ -165,7 +184,8 @@ public final class TrainCommand {
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw InvalidInputException.inParameter(option, option + " takes a whole number, got '" + value + "'");
+      throw InvalidInputException.inParameter(
+          option, option + " takes a whole number, got '" + value + "'");
     }
   }
 
@@ -176,7 +196,11 @@ public final class TrainCommand {
         out.printf(
             Locale.ROOT,
             "Epoch %d/%d  generator loss %.4f  discriminator loss %.4f  elapsed %s  remaining %s%n",
-            p.epoch(), p.epochs(), p.generatorLoss(), p.discriminatorLoss(), format(p.elapsed()),
+            p.epoch(),
+            p.epochs(),
+            p.generatorLoss(),
+            p.discriminatorLoss(),
+            format(p.elapsed()),
             format(p.remaining()));
         out.flush();
       }
@@ -191,6 +215,8 @@ public final class TrainCommand {
 
   private static String format(Duration duration) {
     long seconds = duration.toSeconds();
-    return seconds >= 60 ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s" : seconds + "s";
+    return seconds >= 60
+        ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s"
+        : seconds + "s";
   }
 }

@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one owner of how {@code synthetic:train} talks to its forked training JVM: the main class, the arguments,
- * the exit codes, and the request, which travels as one JSON file that the plugin writes with {@link #write} and
- * {@link TrainCommand} reads (and deletes) with {@link #take}. Both sides use this class, so they cannot drift apart.
+ * The one owner of how {@code synthetic:train} talks to its forked training JVM: the main class,
+ * the arguments, the exit codes, and the request, which travels as one JSON file that the plugin
+ * writes with {@link #write} and {@link TrainCommand} reads (and deletes) with {@link #take}. Both
+ * sides use this class, so they cannot drift apart.
  *
  * <pre>
  * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json --parent-pid 4242
  * </pre>
  *
- * The file carries {@link #VERSION}; a file of another version, or with a property this version does not know, is
- * refused with a message saying so (plugin and runtime come from one release, so that means a mixed installation).
+ * The file carries {@link #VERSION}; a file of another version, or with a property this version
+ * does not know, is refused with a message saying so (plugin and runtime come from one release, so
+ * that means a mixed installation).
  */
 public final class TrainProtocol {
   /** The training JVM's entry point. */
@@ -32,23 +34,31 @@ public final class TrainProtocol {
 
   /** Exit code: the model was written, or was up to date. */
   public static final int EXIT_OK = 0;
+
   /** Exit code: an environment fault; the message is on stderr. */
   public static final int EXIT_ERROR = 1;
+
   /** Exit code: a problem the user must fix; the message is on stderr. */
   public static final int EXIT_USER_ERROR = 2;
+
   /** Exit code: the JVM named by {@link #PARENT_PID} is gone. */
   public static final int EXIT_PARENT_GONE = 3;
 
   /** The argument naming the request file. */
   public static final String REQUEST = "--request";
+
   /** The argument naming the process whose end ends the training JVM. */
   public static final String PARENT_PID = "--parent-pid";
 
   private TrainProtocol() {}
 
-  /** The arguments after the main class: the request file, and the process whose end ends the training. */
+  /**
+   * The arguments after the main class: the request file, and the process whose end ends the
+   * training.
+   */
   public static List<String> arguments(Path requestFile, long parentPid) {
-    return List.of(REQUEST, requestFile.toAbsolutePath().toString(), PARENT_PID, Long.toString(parentPid));
+    return List.of(
+        REQUEST, requestFile.toAbsolutePath().toString(), PARENT_PID, Long.toString(parentPid));
   }
 
   /** Writes {@code request} to {@code file} (atomically), its paths made absolute. */
@@ -65,21 +75,30 @@ public final class TrainProtocol {
             request.entityId(),
             request.time(),
             new SettingsFile(
-                settings.generator(), settings.epochs(), settings.batchSize(), settings.seed(), settings.options())));
+                settings.generator(),
+                settings.epochs(),
+                settings.batchSize(),
+                settings.seed(),
+                settings.options())));
   }
 
   /**
    * Reads a request that {@link #write} wrote.
    *
-   * @throws InvalidInputException naming the file when it is missing, of another {@link #VERSION}, or has a
-   *     property this version does not know
+   * @throws InvalidInputException naming the file when it is missing, of another {@link #VERSION},
+   *     or has a property this version does not know
    */
   public static TrainRequest read(Path file) {
     RequestFile wire = JsonFiles.read(file, RequestFile.class);
     if (wire.version() != VERSION) {
       throw InvalidInputException.inFile(
-          file, -1, null,
-          "training request of version " + wire.version() + ", but this runtime reads version " + VERSION
+          file,
+          -1,
+          null,
+          "training request of version "
+              + wire.version()
+              + ", but this runtime reads version "
+              + VERSION
               + ": the plugin and the runtime come from different releases; use one version of"
               + " synthetic-maven-plugin and synthetic-patients-runtime");
     }
@@ -88,7 +107,8 @@ public final class TrainProtocol {
           file, -1, null, "the training request needs \"input\", \"output\" and \"settings\"");
     }
     SettingsFile s = wire.settings();
-    TrainSettings settings = new TrainSettings(s.generator(), s.epochs(), s.batchSize(), s.seed(), s.options());
+    TrainSettings settings =
+        new TrainSettings(s.generator(), s.epochs(), s.batchSize(), s.seed(), s.options());
     return new TrainRequest(
         Path.of(wire.input()),
         wire.schema() == null ? null : Path.of(wire.schema()),
@@ -100,15 +120,16 @@ public final class TrainProtocol {
   }
 
   /**
-   * {@link #read}s the request and deletes its file: the training JVM owns the file once started, so that a build
-   * killed while training (whose cleanup never runs) leaves no request file behind.
+   * {@link #read}s the request and deletes its file: the training JVM owns the file once started,
+   * so that a build killed while training (whose cleanup never runs) leaves no request file behind.
    */
   public static TrainRequest take(Path file) {
     TrainRequest request = read(file);
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete the training request " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not delete the training request " + file + ": " + e.getMessage(), e);
     }
     return request;
   }
@@ -129,5 +150,6 @@ public final class TrainProtocol {
       SettingsFile settings) {}
 
   /** {@link TrainSettings} in the file. */
-  record SettingsFile(String generator, int epochs, int batchSize, long seed, Map<String, String> options) {}
+  record SettingsFile(
+      String generator, int epochs, int batchSize, long seed, Map<String, String> options) {}
 }

@@ -17,9 +17,9 @@ public final class Training {
   private Training() {}
 
   /**
-   * Whether the output model exists and records the same input sha256, schema, settings, seed and tool version,
-   * so that training can be skipped. A missing, damaged, foreign or newer-format model file is not up to date.
-   * Needs no native library.
+   * Whether the output model exists and records the same input sha256, schema, settings, seed and
+   * tool version, so that training can be skipped. A missing, damaged, foreign or newer-format
+   * model file is not up to date. Needs no native library.
    *
    * @throws UncheckedIOException when the input or schema file exists but cannot be read
    */
@@ -28,12 +28,15 @@ public final class Training {
   }
 
   /**
-   * Trains and writes the model file atomically; skips when {@link #isUpToDate} and not {@code force}. GAN
-   * generators need the DJL PyTorch engine on the classpath.
+   * Trains and writes the model file atomically; skips when {@link #isUpToDate} and not {@code
+   * force}. GAN generators need the DJL PyTorch engine on the classpath.
    *
-   * @throws io.github.syntheticpatients.runtime.InvalidInputException for bad input data, schema or settings
-   * @throws io.github.syntheticpatients.runtime.PrivacyGateException when the trained model fails the privacy gate (nothing is written)
-   * @throws io.github.syntheticpatients.runtime.EngineUnavailableException when a GAN is asked for and DJL is missing
+   * @throws io.github.syntheticpatients.runtime.InvalidInputException for bad input data, schema or
+   *     settings
+   * @throws io.github.syntheticpatients.runtime.PrivacyGateException when the trained model fails
+   *     the privacy gate (nothing is written)
+   * @throws io.github.syntheticpatients.runtime.EngineUnavailableException when a GAN is asked for
+   *     and DJL is missing
    */
   public static TrainResult train(TrainRequest request, TrainingListener listener) {
     if (!request.force() && isUpToDate(request)) {

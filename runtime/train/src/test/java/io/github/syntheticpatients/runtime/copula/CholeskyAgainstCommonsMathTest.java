@@ -9,8 +9,9 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core's Cholesky factor against commons-math3's, which the copula used before: the same bits, and the same
- * matrices refused, so models load into the same factor and fitting shrinks a correlation as often as before.
+ * The core's Cholesky factor against commons-math3's, which the copula used before: the same bits,
+ * and the same matrices refused, so models load into the same factor and fitting shrinks a
+ * correlation as often as before.
  */
 class CholeskyAgainstCommonsMathTest {
 
@@ -25,7 +26,8 @@ class CholeskyAgainstCommonsMathTest {
         refused++;
         assertThat(Cholesky.lower(matrix)).as("trial %d", trial).isEmpty();
       } else {
-        assertThat(Cholesky.lower(matrix)).as("trial %d", trial)
+        assertThat(Cholesky.lower(matrix))
+            .as("trial %d", trial)
             .hasValueSatisfying(l -> assertThat(l).isDeepEqualTo(expected));
       }
     }
@@ -33,7 +35,10 @@ class CholeskyAgainstCommonsMathTest {
     assertThat(refused).isBetween(1, 499);
   }
 
-  /** Ones on the diagonal, symmetric off-diagonal entries in (-1, 1): positive definite or not, by chance. */
+  /**
+   * Ones on the diagonal, symmetric off-diagonal entries in (-1, 1): positive definite or not, by
+   * chance.
+   */
   private static double[][] randomCorrelationLike(SplittableRandom random, int d) {
     double scale = random.nextDouble();
     double[][] m = new double[d][d];
@@ -48,8 +53,10 @@ class CholeskyAgainstCommonsMathTest {
 
   private static double[][] commonsMath(double[][] matrix) {
     try {
-      return new CholeskyDecomposition(new Array2DRowRealMatrix(matrix), Cholesky.SYMMETRY_TOLERANCE,
-          Cholesky.MINIMUM_PIVOT).getL().getData();
+      return new CholeskyDecomposition(
+              new Array2DRowRealMatrix(matrix), Cholesky.SYMMETRY_TOLERANCE, Cholesky.MINIMUM_PIVOT)
+          .getL()
+          .getData();
     } catch (MathIllegalArgumentException e) {
       return null;
     }

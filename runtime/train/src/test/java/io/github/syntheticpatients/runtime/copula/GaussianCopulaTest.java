@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.JsonLike;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class GaussianCopulaTest {
   private static final Table PIMA = CsvTables.load("pima2");
-  private static final Table PBC =
-      CsvTables.load("pbc");
+  private static final Table PBC = CsvTables.load("pbc");
 
   @Test
   void reproducesNumericMarginals() {
@@ -42,7 +41,8 @@ class GaussianCopulaTest {
     assertThat(real).isGreaterThan(0.5);
     assertThat(fake).isCloseTo(real, offset(0.08));
     double realAge = pearson(PIMA.column("age"), PIMA.column("pregnant"));
-    assertThat(pearson(synthetic.column("age"), synthetic.column("pregnant"))).isCloseTo(realAge, offset(0.08));
+    assertThat(pearson(synthetic.column("age"), synthetic.column("pregnant")))
+        .isCloseTo(realAge, offset(0.08));
   }
 
   @Test
@@ -106,8 +106,10 @@ class GaussianCopulaTest {
         new Table(
             io.github.syntheticpatients.runtime.schema.TableSchema.of(
                 java.util.List.of(
-                    new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
-                    new ColumnSchema("y", ColumnKind.NUMERIC, true, 0, java.util.List.of(), 2, false))),
+                    new ColumnSchema(
+                        "x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
+                    new ColumnSchema(
+                        "y", ColumnKind.NUMERIC, true, 0, java.util.List.of(), 2, false))),
             new double[][] {x, y});
     GaussianCopula copula = GaussianCopula.fit(table, 10);
     double[] knots = quantiles(copula.state(), 0);
@@ -136,16 +138,20 @@ class GaussianCopulaTest {
         new Table(
             io.github.syntheticpatients.runtime.schema.TableSchema.of(
                 java.util.List.of(
-                    new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
-                    new ColumnSchema("y", ColumnKind.INTEGER, true, 0, java.util.List.of(), 0, false))),
+                    new ColumnSchema(
+                        "x", ColumnKind.NUMERIC, false, 0, java.util.List.of(), 2, false),
+                    new ColumnSchema(
+                        "y", ColumnKind.INTEGER, true, 0, java.util.List.of(), 0, false))),
             new double[][] {x, y});
     GaussianCopula copula = GaussianCopula.fit(table, 5);
     assertThat(quantiles(copula.state(), 1)).containsOnly(0.0);
     assertThat(copula.sample(500, RandomStream.of(2)).column("y")).containsOnly(Double.NaN);
     // One more value, and the column is learned.
     y[4] = 1004;
-    assertThat(Arrays.stream(GaussianCopula.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
-        .filter(v -> !Double.isNaN(v))).isNotEmpty();
+    assertThat(
+            Arrays.stream(GaussianCopula.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
+                .filter(v -> !Double.isNaN(v)))
+        .isNotEmpty();
     assertThatThrownBy(() -> GaussianCopula.fit(table.selectRows(new int[] {0, 1, 2}), 5))
         .isInstanceOf(io.github.syntheticpatients.runtime.InvalidInputException.class)
         .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5");
@@ -153,8 +159,10 @@ class GaussianCopulaTest {
 
   @SuppressWarnings("unchecked")
   private static double[] quantiles(Map<String, Object> state, int column) {
-    Map<String, Object> c = ((java.util.List<Map<String, Object>>) state.get("columns")).get(column);
-    return ((java.util.List<Number>) c.get("quantiles")).stream().mapToDouble(Number::doubleValue).toArray();
+    Map<String, Object> c =
+        ((java.util.List<Map<String, Object>>) state.get("columns")).get(column);
+    return ((java.util.List<Number>) c.get("quantiles"))
+        .stream().mapToDouble(Number::doubleValue).toArray();
   }
 
   @Test
@@ -197,8 +205,11 @@ class GaussianCopulaTest {
         assertThat(r[i][j]).isEqualTo(r[j][i]).isBetween(-1.0, 1.0);
       }
     }
-    assertThat(r.length).isEqualTo(PBC.schema().learnedColumns().size()
-        + (int) PBC.schema().learnedColumns().stream().filter(ColumnSchema::nullable).count());
+    assertThat(r.length)
+        .isEqualTo(
+            PBC.schema().learnedColumns().size()
+                + (int)
+                    PBC.schema().learnedColumns().stream().filter(ColumnSchema::nullable).count());
   }
 
   @Test
@@ -225,7 +236,8 @@ class GaussianCopulaTest {
         "copula nafld1 %d rows: fit %.0f ms, sample 100000 rows %.0f ms%n",
         nafld.rowCount(), (fitted - start) / 1e6, (sampled - fitted) / 1e6);
     double real = pearson(nafld.column("weight"), nafld.column("bmi"));
-    assertThat(pearson(synthetic.column("weight"), synthetic.column("bmi"))).isCloseTo(real, offset(0.05));
+    assertThat(pearson(synthetic.column("weight"), synthetic.column("bmi")))
+        .isCloseTo(real, offset(0.05));
     assertThat(ks(nafld.column("age"), synthetic.column("age"))).isLessThan(0.03);
   }
 

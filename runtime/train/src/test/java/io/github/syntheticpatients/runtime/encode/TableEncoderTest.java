@@ -3,11 +3,11 @@ package io.github.syntheticpatients.runtime.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings.NumericEncoding;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TableEncoderTest {
   private static final Table PBC = CsvTables.load("pbc");
   private static final Table PIMA = CsvTables.load("pima2");
+
   /** Has a DATE column ({@code random}). */
   private static final Table CGD = CsvTables.load("cgd");
 
   @ParameterizedTest
   @EnumSource(NumericEncoding.class)
   void layoutFollowsLearnedColumnsInSchemaOrder(NumericEncoding encoding) {
-    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    TableEncoder encoder =
+        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     EncodedLayout layout = encoder.layout();
 
     assertThat(layout.blocksOf("id")).isEmpty();
@@ -37,16 +39,21 @@ class TableEncoderTest {
       }
     }
     assertThat(order)
-        .containsExactlyElementsOf(PBC.schema().learnedColumns().stream().map(ColumnSchema::name).toList());
+        .containsExactlyElementsOf(
+            PBC.schema().learnedColumns().stream().map(ColumnSchema::name).toList());
 
     for (ColumnSchema column : PBC.schema().learnedColumns()) {
       List<OutputBlock> blocks = layout.blocksOf(column.name());
       if (column.kind().isDiscrete()) {
-        assertThat(blocks).singleElement().satisfies(b -> {
-          assertThat(b.role()).isEqualTo(OutputBlock.Role.CATEGORY);
-          assertThat(b.kind()).isEqualTo(OutputBlock.Kind.SOFTMAX);
-          assertThat(b.width()).isEqualTo(column.categories().size() + (column.nullable() ? 1 : 0));
-        });
+        assertThat(blocks)
+            .singleElement()
+            .satisfies(
+                b -> {
+                  assertThat(b.role()).isEqualTo(OutputBlock.Role.CATEGORY);
+                  assertThat(b.kind()).isEqualTo(OutputBlock.Kind.SOFTMAX);
+                  assertThat(b.width())
+                      .isEqualTo(column.categories().size() + (column.nullable() ? 1 : 0));
+                });
       } else {
         List<OutputBlock.Role> expected = new ArrayList<>();
         expected.add(OutputBlock.Role.VALUE);
@@ -69,7 +76,8 @@ class TableEncoderTest {
   @ParameterizedTest
   @EnumSource(NumericEncoding.class)
   void encodedRowsHaveScalarsInRangeAndOneHotSpans(NumericEncoding encoding) {
-    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+    TableEncoder encoder =
+        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     float[] encoded = encoder.encode(PBC, 2);
     int width = encoder.layout().width();
     assertThat(encoded).hasSize(PBC.rowCount() * width);
@@ -112,28 +120,34 @@ class TableEncoderTest {
     for (int i = 0; i < logNormal.length; i++) {
       logNormal[i] = Math.exp(1 + 0.5 * random.nextGaussian());
     }
-    assertThat(BoxCoxScaler.fit(logNormal, random).lambda()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(BoxCoxScaler.fit(logNormal, random).lambda())
+        .isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.1));
   }
 
   @Test
   void gmmRoundTripIsCloseForNearlyAllValues() {
-    // alpha is clipped at 0.99, so the rare value sampled into a far mode's tail comes back clipped.
+    // alpha is clipped at 0.99, so the rare value sampled into a far mode's tail comes back
+    // clipped.
     assertRoundTrip(PBC, NumericEncoding.GMM, 0.99, 1e-5);
     assertRoundTrip(PIMA, NumericEncoding.GMM, 0.99, 1e-5);
     assertRoundTrip(CGD, NumericEncoding.GMM, 0.99, 1e-5);
   }
 
   /**
-   * Decoding the encoding gives the table back: identifiers NaN, categories and missing cells exact, and at least
-   * {@code share} of continuous cells within {@code tolerance} times the column's range (integers exact). Value
-   * protection is off (k = 1), so the scaler's range is the observed one.
+   * Decoding the encoding gives the table back: identifiers NaN, categories and missing cells
+   * exact, and at least {@code share} of continuous cells within {@code tolerance} times the
+   * column's range (integers exact). Value protection is off (k = 1), so the scaler's range is the
+   * observed one.
    */
-  private static void assertRoundTrip(Table table, NumericEncoding encoding, double share, double tolerance) {
+  private static void assertRoundTrip(
+      Table table, NumericEncoding encoding, double share, double tolerance) {
     TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 3);
     Table decoded = encoder.decode(encoder.encode(table, 4), table.rowCount());
     assertThat(decoded.schema()).isEqualTo(table.schema());
     assertThat(decoded.rowCount()).isEqualTo(table.rowCount());
-    assertThat(table.schema().columns()).extracting(ColumnSchema::kind).contains(ColumnKind.INTEGER);
+    assertThat(table.schema().columns())
+        .extracting(ColumnSchema::kind)
+        .contains(ColumnKind.INTEGER);
     for (int c = 0; c < table.columnCount(); c++) {
       ColumnSchema column = table.schema().columns().get(c);
       double[] original = table.column(c);
@@ -153,7 +167,9 @@ class TableEncoderTest {
       int close = 0;
       int present = 0;
       for (int r = 0; r < original.length; r++) {
-        assertThat(Double.isNaN(back[r])).as("missing %s row %d", column.name(), r).isEqualTo(Double.isNaN(original[r]));
+        assertThat(Double.isNaN(back[r]))
+            .as("missing %s row %d", column.name(), r)
+            .isEqualTo(Double.isNaN(original[r]));
         if (Double.isNaN(original[r])) {
           continue;
         }
@@ -168,7 +184,9 @@ class TableEncoderTest {
           close++;
         }
       }
-      assertThat((double) close).as("%s %s close values", encoding, column.name()).isGreaterThanOrEqualTo(share * present);
+      assertThat((double) close)
+          .as("%s %s close values", encoding, column.name())
+          .isGreaterThanOrEqualTo(share * present);
     }
   }
 
@@ -182,14 +200,17 @@ class TableEncoderTest {
     }
     Table table =
         new Table(
-            TableSchema.of(List.of(new ColumnSchema("at", ColumnKind.DATETIME, false, 0, List.of(), 0, false))),
+            TableSchema.of(
+                List.of(
+                    new ColumnSchema("at", ColumnKind.DATETIME, false, 0, List.of(), 0, false))),
             new double[][] {seconds});
     TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 1);
     double[] back = encoder.decode(encoder.encode(table, 2), seconds.length).column(0);
     for (int i = 0; i < seconds.length; i++) {
       assertThat(back[i]).isEqualTo(Math.rint(back[i]));
       // A float carries 24 bits: a 30-million-second range comes back to within a few seconds.
-      assertThat(back[i]).isCloseTo(seconds[i], org.assertj.core.data.Offset.offset(1e-6 * 30_000_000 + 1));
+      assertThat(back[i])
+          .isCloseTo(seconds[i], org.assertj.core.data.Offset.offset(1e-6 * 30_000_000 + 1));
     }
   }
 
@@ -198,7 +219,8 @@ class TableEncoderTest {
     List<ColumnSchema> columns =
         List.of(
             new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 2, false),
-            new ColumnSchema("c", ColumnKind.CATEGORICAL, true, 0, List.of("a", "b", "c"), 0, false));
+            new ColumnSchema(
+                "c", ColumnKind.CATEGORICAL, true, 0, List.of("a", "b", "c"), 0, false));
     Table table =
         new Table(
             TableSchema.of(columns),
@@ -232,14 +254,19 @@ class TableEncoderTest {
       }
       assertThat(missing).as(block.column()).isEqualTo(expected);
     }
-    assertThat(encoder.layout().blocksOf("insulin")).extracting(OutputBlock::role).contains(OutputBlock.Role.MISSING);
-    assertThat(encoder.layout().blocksOf("pregnant")).extracting(OutputBlock::role).doesNotContain(OutputBlock.Role.MISSING);
+    assertThat(encoder.layout().blocksOf("insulin"))
+        .extracting(OutputBlock::role)
+        .contains(OutputBlock.Role.MISSING);
+    assertThat(encoder.layout().blocksOf("pregnant"))
+        .extracting(OutputBlock::role)
+        .doesNotContain(OutputBlock.Role.MISSING);
   }
 
   @ParameterizedTest
   @EnumSource(NumericEncoding.class)
   void stateRoundTripThroughJsonLikeValuesGivesIdenticalEncodings(NumericEncoding encoding) {
-    TableEncoder encoder = TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 7);
+    TableEncoder encoder =
+        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 7);
     Map<String, Object> copied = JsonLike.copy(encoder.state());
     TableEncoder restored = TableEncoder.fromState(PBC.schema(), copied);
     assertThat(restored.layout()).isEqualTo(encoder.layout());
@@ -274,10 +301,12 @@ class TableEncoderTest {
     for (int i = 0; i < bimodal.length; i++) {
       bimodal[i] = (i % 2 == 0 ? -10 : 10) + random.nextGaussian();
     }
-    GaussianMixture1d two = GaussianMixture1d.fit(twoValues, 10, 0.005, new java.util.SplittableRandom(1));
+    GaussianMixture1d two =
+        GaussianMixture1d.fit(twoValues, 10, 0.005, new java.util.SplittableRandom(1));
     assertThat(two.size()).isEqualTo(2);
     assertThat(two.mean(0)).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-6));
-    GaussianMixture1d mixture = GaussianMixture1d.fit(bimodal, 10, 0.005, new java.util.SplittableRandom(1));
+    GaussianMixture1d mixture =
+        GaussianMixture1d.fit(bimodal, 10, 0.005, new java.util.SplittableRandom(1));
     assertThat(mixture.size()).isBetween(2, 10);
     double weightNearMinus10 = 0;
     for (int k = 0; k < mixture.size(); k++) {
@@ -303,7 +332,8 @@ class TableEncoderTest {
     values[101] = 987654321098765.0;
     java.util.Arrays.fill(values, 102, 132, Double.NaN);
     return new Table(
-        TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
+        TableSchema.of(
+            List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
         new double[][] {values});
   }
 
@@ -312,9 +342,13 @@ class TableEncoderTest {
   void storedRangeAndDecodedValuesStayWithinTheProtectedBounds(NumericEncoding encoding) {
     // k = 5: with the two outliers the 5th smallest value is 4 and the 5th largest is 97.
     TableEncoder encoder =
-        TableEncoder.fit(withOutliers(), EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+        TableEncoder.fit(
+            withOutliers(), EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     Map<String, Object> column = firstColumn(encoder.state());
-    assertThat(column).containsEntry("min", 4.0).containsEntry("max", 97.0).containsEntry("withheld", false);
+    assertThat(column)
+        .containsEntry("min", 4.0)
+        .containsEntry("max", 97.0)
+        .containsEntry("withheld", false);
     String state = String.valueOf(encoder.state());
     assertThat(state).doesNotContain("1.23456789012345E14", "9.87654321098765E14");
     float[] extremes = new float[encoder.layout().width() * 200];
@@ -333,26 +367,34 @@ class TableEncoderTest {
   void aNullableColumnWithFewerThanKValuesIsGeneratedAsMissing() {
     Table table =
         new Table(
-            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
+            TableSchema.of(
+                List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
             new double[][] {{3, Double.NaN, 7, Double.NaN, 11, Double.NaN, Double.NaN, 5}});
-    TableEncoder encoder = TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX).withValueProtectionK(5), 1);
+    TableEncoder encoder =
+        TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX).withValueProtectionK(5), 1);
     Map<String, Object> column = firstColumn(encoder.state());
-    assertThat(column).containsEntry("withheld", true).containsEntry("min", 0.0).containsEntry("max", 0.0);
+    assertThat(column)
+        .containsEntry("withheld", true)
+        .containsEntry("min", 0.0)
+        .containsEntry("max", 0.0);
     // Every row encodes as missing, and a "present" output still decodes to missing.
     float[] encoded = encoder.encode(table, 2);
     for (int row = 0; row < table.rowCount(); row++) {
       assertThat(encoded[row * 3 + 2]).isEqualTo(1f);
     }
-    assertThat(encoder.decode(new float[] {0.5f, 1f, 0f}, 1).column("x")).containsExactly(Double.NaN);
+    assertThat(encoder.decode(new float[] {0.5f, 1f, 0f}, 1).column("x"))
+        .containsExactly(Double.NaN);
     TableEncoder reloaded = TableEncoder.fromState(table.schema(), encoder.state());
-    assertThat(reloaded.decode(new float[] {0.5f, 1f, 0f}, 1).column("x")).containsExactly(Double.NaN);
+    assertThat(reloaded.decode(new float[] {0.5f, 1f, 0f}, 1).column("x"))
+        .containsExactly(Double.NaN);
   }
 
   @Test
   void aRequiredColumnWithFewerThanKValuesIsRejectedNamingTheOption() {
     Table table =
         new Table(
-            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 0, false))),
+            TableSchema.of(
+                List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 0, false))),
             new double[][] {{3, 7, 11}});
     assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
         .isInstanceOf(InvalidInputException.class)
@@ -370,7 +412,8 @@ class TableEncoderTest {
   void missingValueInColumnNotMarkedNullableIsRejectedWithTheFix() {
     Table table =
         new Table(
-            TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
+            TableSchema.of(
+                List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
             new double[][] {{1, Double.NaN}});
     assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
         .isInstanceOf(InvalidInputException.class)
@@ -391,8 +434,7 @@ class TableEncoderTest {
   void settingsComeFromOptions() {
     assertThat(EncoderSettings.fromOptions(Map.of("numericEncoding", "minmax", "epochs", "5")))
         .isEqualTo(EncoderSettings.defaults().withNumericEncoding(NumericEncoding.MINMAX));
-    EncoderSettings custom =
-        new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false, 7);
+    EncoderSettings custom = new EncoderSettings(NumericEncoding.BOXCOX, 4, 0.01, false, 7);
     assertThat(EncoderSettings.fromOptions(custom.toOptions())).isEqualTo(custom);
     assertThatThrownBy(() -> EncoderSettings.fromOptions(Map.of("numericEncoding", "zscore")))
         .isInstanceOf(InvalidInputException.class)

@@ -3,11 +3,11 @@ package io.github.syntheticpatients.runtime.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -21,11 +21,13 @@ class TimelineEncoderTest {
       new TableSchema(
           List.of(
               new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
-              new ColumnSchema("sex", ColumnKind.CATEGORICAL, false, 0, List.of("f", "m"), 0, false, true),
+              new ColumnSchema(
+                  "sex", ColumnKind.CATEGORICAL, false, 0, List.of("f", "m"), 0, false, true),
               new ColumnSchema("age", ColumnKind.NUMERIC, false, 0, List.of(), 1, false, true),
               new ColumnSchema("day", ColumnKind.INTEGER, false, 0, List.of(), 0, false),
               new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0.1, List.of(), 2, false),
-              new ColumnSchema("ascites", ColumnKind.BINARY, true, 0.1, List.of("0", "1"), 0, false)),
+              new ColumnSchema(
+                  "ascites", ColumnKind.BINARY, true, 0.1, List.of("0", "1"), 0, false)),
           null,
           "id",
           "day");
@@ -46,8 +48,15 @@ class TimelineEncoderTest {
       double bili = random.nextDouble(0.5, 3);
       for (int v = 0; v < visits; v++) {
         boolean missing = random.nextDouble() < 0.1;
-        rows.add(new double[] {Double.NaN, sex, age, day, missing ? Double.NaN : Math.round(bili * 100) / 100.0,
-            random.nextDouble() < 0.1 ? Double.NaN : random.nextInt(2)});
+        rows.add(
+            new double[] {
+              Double.NaN,
+              sex,
+              age,
+              day,
+              missing ? Double.NaN : Math.round(bili * 100) / 100.0,
+              random.nextDouble() < 0.1 ? Double.NaN : random.nextInt(2)
+            });
         day += 30 + random.nextInt(400);
         bili *= 1.2;
       }
@@ -59,15 +68,21 @@ class TimelineEncoderTest {
         columns[c][r] = rows.get(r)[c];
       }
     }
-    return new Timelines(new Table(SCHEMA, columns), starts.stream().mapToInt(Integer::intValue).toArray(), ids);
+    return new Timelines(
+        new Table(SCHEMA, columns), starts.stream().mapToInt(Integer::intValue).toArray(), ids);
   }
 
   @Test
   void patientsAndStepsDecodeBackToTheTimelines() {
     Timelines timelines = sample(1);
     TimelineEncoder encoder =
-        TimelineEncoder.fit(timelines, 7, EncoderSettings.defaults()
-            .withNumericEncoding(EncoderSettings.NumericEncoding.BOXCOX).withValueProtectionK(1), 3);
+        TimelineEncoder.fit(
+            timelines,
+            7,
+            EncoderSettings.defaults()
+                .withNumericEncoding(EncoderSettings.NumericEncoding.BOXCOX)
+                .withValueProtectionK(1),
+            3);
     int width = encoder.stepLayout().width();
     // gap (1) + bili (1 + missing pair 2) + ascites (2 categories + missing) = 7
     assertThat(width).isEqualTo(7);
@@ -75,7 +90,8 @@ class TimelineEncoderTest {
     float[] padded = encoder.encodeSteps(timelines, 5);
     assertThat(padded).hasSize(40 * 7 * width);
 
-    // The padding after each patient's last visit is zero; the compact rows decode to the same timelines.
+    // The padding after each patient's last visit is zero; the compact rows decode to the same
+    // timelines.
     float[] compact = new float[timelines.visits().rowCount() * width];
     int next = 0;
     for (int p = 0; p < 40; p++) {
@@ -90,12 +106,15 @@ class TimelineEncoderTest {
         }
       }
     }
-    // A first visit's gap (never decoded) repeats the patient's next gap rather than a 0 spike below all real gaps;
+    // A first visit's gap (never decoded) repeats the patient's next gap rather than a 0 spike
+    // below all real gaps;
     // the gap is position 0 of a step.
     int checked = 0;
     for (int p = 0; p < 40; p++) {
       if (lengths[p] > 1) {
-        assertThat(padded[(p * 7) * width]).as("patient " + p).isEqualTo(padded[(p * 7 + 1) * width]);
+        assertThat(padded[(p * 7) * width])
+            .as("patient " + p)
+            .isEqualTo(padded[(p * 7 + 1) * width]);
         checked++;
       }
     }
@@ -108,7 +127,8 @@ class TimelineEncoderTest {
     Table result = decoded.visits();
     for (int row = 0; row < original.rowCount(); row++) {
       for (String column : List.of("sex", "age", "day", "ascites")) {
-        assertThat(Double.valueOf(result.column(column)[row])).as(column + " at row " + row)
+        assertThat(Double.valueOf(result.column(column)[row]))
+            .as(column + " at row " + row)
             .isEqualTo(Double.valueOf(original.column(column)[row]));
       }
       double bili = original.column("bili")[row];
@@ -124,10 +144,13 @@ class TimelineEncoderTest {
   void longTimelinesAreCutAndTheStateRoundTrips() throws Exception {
     Timelines timelines = sample(2);
     TimelineEncoder encoder = TimelineEncoder.fit(timelines, 3, EncoderSettings.defaults(), 3);
-    assertThat(java.util.Arrays.stream(encoder.lengths(timelines)).boxed()).allMatch(length -> length >= 1 && length <= 3);
+    assertThat(java.util.Arrays.stream(encoder.lengths(timelines)).boxed())
+        .allMatch(length -> length >= 1 && length <= 3);
     Table patients = encoder.patientTable(timelines);
-    assertThat(java.util.Arrays.stream(patients.column(encoder.visitsColumn())).boxed()).allMatch(v -> v >= 1 && v <= 3);
-    assertThat(encoder.patientSchema().columns()).extracting(ColumnSchema::name)
+    assertThat(java.util.Arrays.stream(patients.column(encoder.visitsColumn())).boxed())
+        .allMatch(v -> v >= 1 && v <= 3);
+    assertThat(encoder.patientSchema().columns())
+        .extracting(ColumnSchema::name)
         .containsExactly("sex", "age", "_visits", "day");
 
     Map<String, Object> state = JsonTrees.readObject(JsonFiles.toBytes(encoder.state()));

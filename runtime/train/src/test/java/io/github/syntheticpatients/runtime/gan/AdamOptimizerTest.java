@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class AdamOptimizerTest {
 
-  /** Three steps of loss = sum(c ⊙ w²), checked against PyTorch's Adam written out in Java doubles. */
+  /**
+   * Three steps of loss = sum(c ⊙ w²), checked against PyTorch's Adam written out in Java doubles.
+   */
   @Test
   void followsPyTorchAdamWithL2WeightDecay() {
     Engine engine = DjlEngine.engine();

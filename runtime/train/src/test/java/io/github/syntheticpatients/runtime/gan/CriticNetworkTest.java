@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class CriticNetworkTest {
 
-  /** The hand-written input gradient must equal autograd's (a plain first-order backward) with the same masks. */
+  /**
+   * The hand-written input gradient must equal autograd's (a plain first-order backward) with the
+   * same masks.
+   */
   @Test
   void inputGradientMatchesAutograd() {
     Engine engine = DjlEngine.engine();

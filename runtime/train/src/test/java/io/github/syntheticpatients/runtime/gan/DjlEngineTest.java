@@ -8,15 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class DjlEngineTest {
 
-  /** The provenance block names the engine torch really runs with, not just the requested settings. */
+  /**
+   * The provenance block names the engine torch really runs with, not just the requested settings.
+   */
   @Test
   void numericsRecordTheEngineAndTheThreadsTorchUses() {
     Map<String, Object> numerics = DjlEngine.numerics();
 
-    assertThat(numerics).containsOnlyKeys("engine", "intraOpThreads", "interOpThreads", "onednnMaxCpuIsa",
-        "atenCpuCapability");
+    assertThat(numerics)
+        .containsOnlyKeys(
+            "engine", "intraOpThreads", "interOpThreads", "onednnMaxCpuIsa", "atenCpuCapability");
     assertThat(numerics.get("engine")).isEqualTo("PyTorch " + Versions.get("pytorch.version"));
-    // The build's argLine sets one intra-op thread; DjlEngine sets one inter-op thread when nobody else did.
+    // The build's argLine sets one intra-op thread; DjlEngine sets one inter-op thread when nobody
+    // else did.
     assertThat(System.getProperty(DjlEngine.THREADS_PROPERTY)).isEqualTo("1");
     assertThat(numerics.get("intraOpThreads")).isEqualTo(1);
     assertThat(numerics.get("interOpThreads")).isEqualTo(1);

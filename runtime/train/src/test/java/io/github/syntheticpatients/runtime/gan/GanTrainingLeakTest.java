@@ -10,22 +10,32 @@ import org.junit.jupiter.api.Test;
 class GanTrainingLeakTest {
 
   /**
-   * No NDArray may outlive its step: the owning manager holds the same arrays after every epoch. Resident memory
-   * across epochs is measured by {@link TrainingLeakBenchmark}, not here: it depends on the OS and the JVM.
+   * No NDArray may outlive its step: the owning manager holds the same arrays after every epoch.
+   * Resident memory across epochs is measured by {@link TrainingLeakBenchmark}, not here: it
+   * depends on the OS and the JVM.
    */
   @Test
   void arraysDoNotGrowAcrossEpochs() {
     int rows = 500;
     float[] data = TinyTable.data(rows, 8);
-    GanSettings settings = GanSettings.builder().optEpochs(30).optBatchSize(100).optGeneratorDims(List.of(64, 64))
-        .optDiscriminatorDims(List.of(64, 64)).build();
+    GanSettings settings =
+        GanSettings.builder()
+            .optEpochs(30)
+            .optBatchSize(100)
+            .optGeneratorDims(List.of(64, 64))
+            .optDiscriminatorDims(List.of(64, 64))
+            .build();
     List<Integer> arrays = new ArrayList<>();
     try (GanTraining training = DjlEngine.open(data, rows, TinyTable.LAYOUT, settings, 2)) {
-      training.run(TrainingListener.NONE, generator -> {}, (epoch, manager) -> {
-        arrays.add(manager.getManagedArrays().size());
-      });
+      training.run(
+          TrainingListener.NONE,
+          generator -> {},
+          (epoch, manager) -> {
+            arrays.add(manager.getManagedArrays().size());
+          });
     }
-    // 16 parameters, Adam's two moments for each, 9 scalar constants and the running mean and variance of the
+    // 16 parameters, Adam's two moments for each, 9 scalar constants and the running mean and
+    // variance of the
     // generator's two batch norms: nothing else survives an epoch.
     assertThat(arrays).hasSize(30).containsOnly(3 * 16 + 9 + 2 * 2);
   }

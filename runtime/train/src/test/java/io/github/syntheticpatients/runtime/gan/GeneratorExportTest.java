@@ -24,14 +24,18 @@ class GeneratorExportTest {
     JniUtils.setGradMode(false);
     try (NDManager manager = engine.newBaseManager()) {
       int inputWidth = 24;
-      GeneratorNetwork network = new GeneratorNetwork(manager, kind, inputWidth, List.of(32, 16), 13);
-      // Move every parameter away from its initial value, so batch-norm gamma and beta are exported non-trivially,
-      // and run training-mode passes on shifted inputs so that the running statistics are not 0 and 1 either.
+      GeneratorNetwork network =
+          new GeneratorNetwork(manager, kind, inputWidth, List.of(32, 16), 13);
+      // Move every parameter away from its initial value, so batch-norm gamma and beta are exported
+      // non-trivially,
+      // and run training-mode passes on shifted inputs so that the running statistics are not 0 and
+      // 1 either.
       for (NDArray parameter : network.parameters()) {
         parameter.addi(manager.randomNormal(0f, 0.3f, parameter.getShape(), DataType.FLOAT32));
       }
       for (int pass = 0; pass < 3; pass++) {
-        network.forward(manager.randomNormal(0.5f, 2f, new Shape(32, inputWidth), DataType.FLOAT32), true);
+        network.forward(
+            manager.randomNormal(0.5f, 2f, new Shape(32, inputWidth), DataType.FLOAT32), true);
       }
       int rows = 64;
       NDArray input = manager.randomNormal(0f, 1f, new Shape(rows, inputWidth), DataType.FLOAT32);

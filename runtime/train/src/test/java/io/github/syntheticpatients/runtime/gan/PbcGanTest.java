@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** CTGAN on the real pbc table through the project's encoder: a few epochs, then decode generated rows. */
+/**
+ * CTGAN on the real pbc table through the project's encoder: a few epochs, then decode generated
+ * rows.
+ */
 class PbcGanTest {
 
   @Test
@@ -23,16 +26,26 @@ class PbcGanTest {
     TableEncoder encoder = TableEncoder.fit(pbc, EncoderSettings.defaults(), 1);
     EncodedLayout layout = encoder.layout();
     float[] data = encoder.encode(pbc, 1);
-    GanSettings settings = GanSettings.forData(GanSettings.Kind.CTGAN, pbc.rowCount()).toBuilder().optEpochs(4)
-        .optGeneratorDims(List.of(64, 64)).optDiscriminatorDims(List.of(64, 64)).build();
+    GanSettings settings =
+        GanSettings.forData(GanSettings.Kind.CTGAN, pbc.rowCount()).toBuilder()
+            .optEpochs(4)
+            .optGeneratorDims(List.of(64, 64))
+            .optDiscriminatorDims(List.of(64, 64))
+            .build();
 
-    TrainedGenerator trained = GanTrainer.train(data, pbc.rowCount(), layout, settings, 3, null, null);
+    TrainedGenerator trained =
+        GanTrainer.train(data, pbc.rowCount(), layout, settings, 3, null, null);
 
     assertThat(Arrays.stream(trained.generatorLosses()).allMatch(Double::isFinite)).isTrue();
-    assertThat(trained.condition().columns()).extracting(ConditionColumn::column)
-        .containsExactlyElementsOf(layout.categoryBlocks().stream().map(OutputBlock::column).toList());
-    ConditionColumn sex = trained.condition().columns().stream()
-        .filter(c -> c.column().equals("sex")).findFirst().orElseThrow();
+    assertThat(trained.condition().columns())
+        .extracting(ConditionColumn::column)
+        .containsExactlyElementsOf(
+            layout.categoryBlocks().stream().map(OutputBlock::column).toList());
+    ConditionColumn sex =
+        trained.condition().columns().stream()
+            .filter(c -> c.column().equals("sex"))
+            .findFirst()
+            .orElseThrow();
     double[] sexColumn = pbc.column("sex");
     double female = Arrays.stream(sexColumn).filter(v -> v == 0).count() / (double) pbc.rowCount();
     assertThat(sex.frequencies()[0]).isCloseTo(female, within(1e-12));
@@ -43,8 +56,12 @@ class PbcGanTest {
     assertThat(Arrays.stream(generated.column("sex")).allMatch(v -> v == 0 || v == 1)).isTrue();
   }
 
-  /** Plain-Java sampling as the model package does it: z ~ N(0, 1), a condition drawn by original frequency. */
-  private static float[] activate(TrainedGenerator trained, EncodedLayout layout, int rows, Random random) {
+  /**
+   * Plain-Java sampling as the model package does it: z ~ N(0, 1), a condition drawn by original
+   * frequency.
+   */
+  private static float[] activate(
+      TrainedGenerator trained, EncodedLayout layout, int rows, Random random) {
     int inputWidth = trained.generator().inputWidth();
     float[] input = new float[rows * inputWidth];
     List<ConditionColumn> columns = trained.condition().columns();
@@ -62,7 +79,12 @@ class PbcGanTest {
         }
         category++;
       }
-      input[r * inputWidth + trained.latentDim() + column.condOffset() + Math.min(category, column.width() - 1)] = 1;
+      input[
+              r * inputWidth
+                  + trained.latentDim()
+                  + column.condOffset()
+                  + Math.min(category, column.width() - 1)] =
+          1;
     }
     float[] output = trained.generator().forward(input, rows);
     int width = layout.width();

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Small synthetic timelines with structure a timeline GAN must learn: each patient's value rises with its own slope
- * ({@code 0.05 … 0.12} a step, so lag-1 autocorrelation is high), a binary static attribute shifts the level by
- * {@link #SHIFT}, and a two-category step feature says whether the value is above zero. Steps are
- * {@code [value (SCALAR), below, above (SOFTMAX)]}; statics are the attribute one-hot.
+ * Small synthetic timelines with structure a timeline GAN must learn: each patient's value rises
+ * with its own slope ({@code 0.05 … 0.12} a step, so lag-1 autocorrelation is high), a binary
+ * static attribute shifts the level by {@link #SHIFT}, and a two-category step feature says whether
+ * the value is above zero. Steps are {@code [value (SCALAR), below, above (SOFTMAX)]}; statics are
+ * the attribute one-hot.
  */
 final class RisingTimelines {
   static final int MAX_STEPS = 8;
   static final int STEP_WIDTH = 3;
   static final int STATIC_WIDTH = 2;
   static final double SHIFT = 0.5;
-  static final EncodedLayout LAYOUT = new EncodedLayout(List.of(
-      new OutputBlock(OutputBlock.Kind.SCALAR, OutputBlock.Role.VALUE, 0, 1, "value"),
-      new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.CATEGORY, 1, 2, "above")), STEP_WIDTH);
+  static final EncodedLayout LAYOUT =
+      new EncodedLayout(
+          List.of(
+              new OutputBlock(OutputBlock.Kind.SCALAR, OutputBlock.Role.VALUE, 0, 1, "value"),
+              new OutputBlock(OutputBlock.Kind.SOFTMAX, OutputBlock.Role.CATEGORY, 1, 2, "above")),
+          STEP_WIDTH);
 
   private RisingTimelines() {}
 
@@ -45,9 +49,10 @@ final class RisingTimelines {
   }
 
   /**
-   * What a set of timelines shows: the level shift between the two static groups, the mean within-patient slope
-   * (least squares over steps), the mean lag-1 autocorrelation of the value within patients, and the share of steps
-   * whose category (the larger of the two SOFTMAX outputs) agrees with the value's sign.
+   * What a set of timelines shows: the level shift between the two static groups, the mean
+   * within-patient slope (least squares over steps), the mean lag-1 autocorrelation of the value
+   * within patients, and the share of steps whose category (the larger of the two SOFTMAX outputs)
+   * agrees with the value's sign.
    */
   record Summary(double shift, double slope, double lag1, double agreement) {}
 
@@ -66,7 +71,10 @@ final class RisingTimelines {
     return summarise(data, values, above);
   }
 
-  /** Samples one timeline per real patient (its statics and length) and summarises the tanh'ed values. */
+  /**
+   * Samples one timeline per real patient (its statics and length) and summarises the tanh'ed
+   * values.
+   */
   static Summary ofGenerator(TimelineGenerator generator, TimelineTrainingData data, long seed) {
     Random random = new Random(seed);
     float[][] values = new float[data.patients()][];
@@ -77,7 +85,8 @@ final class RisingTimelines {
       for (int i = 0; i < noise.length; i++) {
         noise[i] = (float) random.nextGaussian();
       }
-      float[] statics = java.util.Arrays.copyOfRange(data.statics(), p * STATIC_WIDTH, (p + 1) * STATIC_WIDTH);
+      float[] statics =
+          java.util.Arrays.copyOfRange(data.statics(), p * STATIC_WIDTH, (p + 1) * STATIC_WIDTH);
       float[] raw = generator.forwardRaw(noise, statics, length);
       values[p] = new float[length];
       above[p] = new boolean[length];
@@ -123,7 +132,10 @@ final class RisingTimelines {
       slopes += sxy / sxx;
       lag1 += variance > 0 ? lagged / variance : 0;
     }
-    return new Summary(sums[1] / counts[1] - sums[0] / counts[0], slopes / values.length, lag1 / values.length,
+    return new Summary(
+        sums[1] / counts[1] - sums[0] / counts[0],
+        slopes / values.length,
+        lag1 / values.length,
         (double) agreeing / (counts[0] + counts[1]));
   }
 }

@@ -10,22 +10,30 @@ import org.junit.jupiter.api.Test;
 class TimelineGanLearningTest {
 
   /**
-   * 128 patients whose value rises with a per-patient slope and whose level a binary static attribute shifts; after
-   * 120 short epochs (15–20 s here) sampled timelines show the shift, the trend and the lag-1 autocorrelation of the
-   * real ones, where the untrained generator shows none of them (each band is ±30 % of the real value or narrower,
-   * and the untrained generator's values lie outside every band). The category's agreement with the value's sign
-   * is printed but not asserted: an untrained generator can agree by accident (it did, 97 %, with one seed).
+   * 128 patients whose value rises with a per-patient slope and whose level a binary static
+   * attribute shifts; after 120 short epochs (15–20 s here) sampled timelines show the shift, the
+   * trend and the lag-1 autocorrelation of the real ones, where the untrained generator shows none
+   * of them (each band is ±30 % of the real value or narrower, and the untrained generator's values
+   * lie outside every band). The category's agreement with the value's sign is printed but not
+   * asserted: an untrained generator can agree by accident (it did, 97 %, with one seed).
    */
   @Test
   void learnsTheStaticShiftAndTheTrend() {
     TimelineTrainingData data = RisingTimelines.data(128, 3);
-    TimelineGanSettings settings = TimelineGanSettings.builder().optEpochs(120).optLstmHidden(32).optMlpHidden(32)
-        .optCriticHidden(32).build();
+    TimelineGanSettings settings =
+        TimelineGanSettings.builder()
+            .optEpochs(120)
+            .optLstmHidden(32)
+            .optMlpHidden(32)
+            .optCriticHidden(32)
+            .build();
     TimelineGenerator untrained;
-    try (TimelineTraining training = TimelineTraining.open(data, RisingTimelines.LAYOUT, settings, 9)) {
+    try (TimelineTraining training =
+        TimelineTraining.open(data, RisingTimelines.LAYOUT, settings, 9)) {
       untrained = training.currentGenerator();
     }
-    TrainedTimelineGenerator trained = TimelineGanTrainer.train(data, RisingTimelines.LAYOUT, settings, 9, null);
+    TrainedTimelineGenerator trained =
+        TimelineGanTrainer.train(data, RisingTimelines.LAYOUT, settings, 9, null);
 
     RisingTimelines.Summary real = RisingTimelines.ofData(data);
     RisingTimelines.Summary before = RisingTimelines.ofGenerator(untrained, data, 1);

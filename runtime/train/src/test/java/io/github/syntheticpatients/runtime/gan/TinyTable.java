@@ -1,25 +1,28 @@
 package io.github.syntheticpatients.runtime.gan;
 
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.encode.OutputBlock.Kind;
 import io.github.syntheticpatients.runtime.encode.OutputBlock.Role;
-import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * A hand-built encoded table for tests: age (3 modes + value), sex (2 categories), stage (4 categories, tied to the
- * age mode), bilirubin (value + missing flag). Width 13.
+ * A hand-built encoded table for tests: age (3 modes + value), sex (2 categories), stage (4
+ * categories, tied to the age mode), bilirubin (value + missing flag). Width 13.
  */
 final class TinyTable {
-  static final EncodedLayout LAYOUT = new EncodedLayout(List.of(
-      new OutputBlock(Kind.SOFTMAX, Role.MODE, 0, 3, "age"),
-      new OutputBlock(Kind.SCALAR, Role.VALUE, 3, 1, "age"),
-      new OutputBlock(Kind.SOFTMAX, Role.CATEGORY, 4, 2, "sex"),
-      new OutputBlock(Kind.SOFTMAX, Role.CATEGORY, 6, 4, "stage"),
-      new OutputBlock(Kind.SCALAR, Role.VALUE, 10, 1, "bili"),
-      new OutputBlock(Kind.SOFTMAX, Role.MISSING, 11, 2, "bili")), 13);
+  static final EncodedLayout LAYOUT =
+      new EncodedLayout(
+          List.of(
+              new OutputBlock(Kind.SOFTMAX, Role.MODE, 0, 3, "age"),
+              new OutputBlock(Kind.SCALAR, Role.VALUE, 3, 1, "age"),
+              new OutputBlock(Kind.SOFTMAX, Role.CATEGORY, 4, 2, "sex"),
+              new OutputBlock(Kind.SOFTMAX, Role.CATEGORY, 6, 4, "stage"),
+              new OutputBlock(Kind.SCALAR, Role.VALUE, 10, 1, "bili"),
+              new OutputBlock(Kind.SOFTMAX, Role.MISSING, 11, 2, "bili")),
+          13);
 
   private TinyTable() {}
 
@@ -36,13 +39,17 @@ final class TinyTable {
       int stage = random.nextDouble() < 0.8 ? mode : 3;
       data[o + 6 + stage] = 1;
       boolean missing = random.nextDouble() < 0.2;
-      data[o + 10] = missing ? 0 : (float) Math.tanh(0.5 * mode - 0.5 + random.nextGaussian() * 0.1);
+      data[o + 10] =
+          missing ? 0 : (float) Math.tanh(0.5 * mode - 0.5 + random.nextGaussian() * 0.1);
       data[o + 11 + (missing ? 1 : 0)] = 1;
     }
     return data;
   }
 
-  /** A random layout of {@code width} positions: SCALAR values and a few SOFTMAX blocks (for benchmarks). */
+  /**
+   * A random layout of {@code width} positions: SCALAR values and a few SOFTMAX blocks (for
+   * benchmarks).
+   */
   static EncodedLayout randomLayout(int width, int softmaxBlocks, int blockWidth) {
     List<OutputBlock> blocks = new ArrayList<>();
     int offset = 0;

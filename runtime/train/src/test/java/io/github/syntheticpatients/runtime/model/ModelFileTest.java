@@ -57,16 +57,28 @@ class ModelFileTest {
     assertThat(model.info().settings()).containsEntry("generator", "test");
     assertThat(model.info().evaluation()).containsEntry("note", "none");
     // timing.json is merged into the provenance on load
-    assertThat(model.info().provenance()).containsEntry("inputSha256", "abc").containsEntry("trainingSeconds", 0.5);
+    assertThat(model.info().provenance())
+        .containsEntry("inputSha256", "abc")
+        .containsEntry("trainingSeconds", 0.5);
     assertThat(entryNames(bytes)).containsExactly("model.json", "timing.json", "checksums.json");
 
     // the loaded copula samples exactly what the fitted copula state describes
     SampleResult fromFile = model.sample(SampleRequest.of(50, 9));
-    byte[] again = ModelFile.toBytes(new ModelContents(
-        "copula", "test copula", TableSchema.of(model.schema()), null, null,
-        io.github.syntheticpatients.runtime.copula.GaussianCopula.fromState(
-            TableSchema.of(model.schema()), copula.copulaState()).state(),
-        copula.settings(), copula.provenance(), copula.evaluation(), copula.timing()));
+    byte[] again =
+        ModelFile.toBytes(
+            new ModelContents(
+                "copula",
+                "test copula",
+                TableSchema.of(model.schema()),
+                null,
+                null,
+                io.github.syntheticpatients.runtime.copula.GaussianCopula.fromState(
+                        TableSchema.of(model.schema()), copula.copulaState())
+                    .state(),
+                copula.settings(),
+                copula.provenance(),
+                copula.evaluation(),
+                copula.timing()));
     assertThat(again).isEqualTo(bytes);
     assertThat(fromFile.records()).hasSize(50);
   }
@@ -74,7 +86,8 @@ class ModelFileTest {
   @Test
   void ganModelRoundTripsWithItsWeights() {
     byte[] bytes = ModelFile.toBytes(gan);
-    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
+    assertThat(entryNames(bytes))
+        .containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
     SyntheticModel loaded = ModelFile.load(bytes, "gan.synth", "gan");
     assertThat(loaded.info().generator()).isEqualTo("ctgan");
     assertThat(loaded.schema()).isEqualTo(pbc.schema());
@@ -82,12 +95,15 @@ class ModelFileTest {
     // The same network and encoder, never serialised, must sample the same records.
     TableEncoder encoder = TableEncoder.fromState(pbc.schema(), gan.encoderState());
     TabularModel direct =
-        new TabularModel("direct", "-", pbc.schema(), loaded.info(), new GanRowSampler(gan.gan(), encoder));
+        new TabularModel(
+            "direct", "-", pbc.schema(), loaded.info(), new GanRowSampler(gan.gan(), encoder));
     SampleRequest request = new SampleRequest(40, 5, List.of("sex=f"), null);
     assertThat(loaded.sample(request).records()).isEqualTo(direct.sample(request).records());
-    assertThat(loaded.sample(SampleRequest.of(40, 6)).records()).isEqualTo(direct.sample(SampleRequest.of(40, 6)).records());
+    assertThat(loaded.sample(SampleRequest.of(40, 6)).records())
+        .isEqualTo(direct.sample(SampleRequest.of(40, 6)).records());
 
-    // Network description and weights survive exactly: writing the loaded form again gives the same bytes.
+    // Network description and weights survive exactly: writing the loaded form again gives the same
+    // bytes.
     Map<String, Object> manifest = manifest(bytes);
     @SuppressWarnings("unchecked")
     Map<String, Object> network = (Map<String, Object>) manifest.get("network");
@@ -109,7 +125,8 @@ class ModelFileTest {
 
   @Test
   void entriesAreStoredWithAFixedTimestamp() throws IOException {
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ModelFile.toBytes(gan)))) {
+    try (ZipInputStream zip =
+        new ZipInputStream(new ByteArrayInputStream(ModelFile.toBytes(gan)))) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         assertThat(entry.getMethod()).as(entry.getName()).isEqualTo(ZipEntry.STORED);
@@ -140,7 +157,8 @@ class ModelFileTest {
     byte[] flipped = bytes.clone();
     int inside = indexOf(bytes, "\"schema\"".getBytes(StandardCharsets.UTF_8));
     flipped[inside + 3] ^= 0x20;
-    expectFormatError(() -> ModelFile.load(flipped, "/models/flipped.synth", "x"), "/models/flipped.synth");
+    expectFormatError(
+        () -> ModelFile.load(flipped, "/models/flipped.synth", "x"), "/models/flipped.synth");
 
     byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
     expectFormatError(() -> ModelFile.load(truncated, "half.synth", "x"), "half.synth");
@@ -150,20 +168,26 @@ class ModelFileTest {
   void aNonZipFileIsRejected() {
     expectFormatError(
         () -> ModelFile.load("id,age\n1,50\n".getBytes(StandardCharsets.UTF_8), "data.csv", "data"),
-        "data.csv", "not a zip archive");
-    expectFormatError(() -> ModelFile.load(new byte[0], "empty.synth", "e"), "empty.synth", "expected a *.synth model file");
+        "data.csv",
+        "not a zip archive");
+    expectFormatError(
+        () -> ModelFile.load(new byte[0], "empty.synth", "e"),
+        "empty.synth",
+        "expected a *.synth model file");
   }
 
   @Test
   void aZipWithoutModelJsonIsRejected() {
     byte[] zip = zip(Map.of("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)));
-    expectFormatError(() -> ModelFile.load(zip, "other.zip", "o"), "other.zip", "no model.json", "readme.txt");
+    expectFormatError(
+        () -> ModelFile.load(zip, "other.zip", "o"), "other.zip", "no model.json", "readme.txt");
   }
 
   @Test
   void invalidJsonIsRejected() {
     byte[] zip = zip(Map.of("model.json", "{not json".getBytes(StandardCharsets.UTF_8)));
-    expectFormatError(() -> ModelFile.load(zip, "bad.synth", "b"), "bad.synth", "model.json is not valid JSON");
+    expectFormatError(
+        () -> ModelFile.load(zip, "bad.synth", "b"), "bad.synth", "model.json is not valid JSON");
   }
 
   @Test
@@ -172,7 +196,8 @@ class ModelFileTest {
     manifest.put("format", "someone-elses-model");
     expectFormatError(
         () -> ModelFile.load(withManifest(copula, manifest), "foreign.synth", "f"),
-        "foreign.synth", "does not declare format synthetic-patients-model");
+        "foreign.synth",
+        "does not declare format synthetic-patients-model");
   }
 
   @Test
@@ -181,10 +206,13 @@ class ModelFileTest {
     manifest.put("formatVersion", ModelFile.FORMAT_VERSION + 1);
     expectFormatError(
         () -> ModelFile.load(withManifest(copula, manifest), "future.synth", "f"),
-        "future.synth", "model format 2, newer than this runtime reads (1); upgrade synthetic-patients");
+        "future.synth",
+        "model format 2, newer than this runtime reads (1); upgrade synthetic-patients");
     manifest.put("formatVersion", "one");
     expectFormatError(
-        () -> ModelFile.load(withManifest(copula, manifest), "text.synth", "f"), "text.synth", "no valid formatVersion");
+        () -> ModelFile.load(withManifest(copula, manifest), "text.synth", "f"),
+        "text.synth",
+        "no valid formatVersion");
   }
 
   @Test
@@ -193,27 +221,43 @@ class ModelFileTest {
     noGenerator.remove("copula");
     expectFormatError(
         () -> ModelFile.load(withManifest(copula, noGenerator), "hollow.synth", "h"),
-        "hollow.synth", "neither a network nor a copula");
+        "hollow.synth",
+        "neither a network nor a copula");
 
     byte[] ganBytes = ModelFile.toBytes(gan);
     byte[] noWeights = zip(Map.of("model.json", entry(ganBytes, "model.json")));
-    expectFormatError(() -> ModelFile.load(noWeights, "noweights.synth", "n"), "noweights.synth", "no weights.bin");
+    expectFormatError(
+        () -> ModelFile.load(noWeights, "noweights.synth", "n"),
+        "noweights.synth",
+        "no weights.bin");
 
-    byte[] shortWeights = zip(new LinkedHashMap<>(Map.of(
-        "model.json", entry(ganBytes, "model.json"),
-        "weights.bin", Arrays.copyOf(entry(ganBytes, "weights.bin"), 100))));
-    expectFormatError(() -> ModelFile.load(shortWeights, "short.synth", "s"), "short.synth", "damaged", "truncated");
+    byte[] shortWeights =
+        zip(
+            new LinkedHashMap<>(
+                Map.of(
+                    "model.json", entry(ganBytes, "model.json"),
+                    "weights.bin", Arrays.copyOf(entry(ganBytes, "weights.bin"), 100))));
+    expectFormatError(
+        () -> ModelFile.load(shortWeights, "short.synth", "s"),
+        "short.synth",
+        "damaged",
+        "truncated");
 
     Map<String, Object> noSchema = manifest(ModelFile.toBytes(copula));
     noSchema.remove("schema");
-    expectFormatError(() -> ModelFile.load(withManifest(copula, noSchema), "s.synth", "s"), "s.synth", "'schema'");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, noSchema), "s.synth", "s"),
+        "s.synth",
+        "'schema'");
   }
 
   @Test
   void eachEntryIsListedWithItsSha256() {
     byte[] bytes = ModelFile.toBytes(gan);
-    assertThat(entryNames(bytes)).containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
-    Map<String, Object> checksums = JsonFiles.read(entry(bytes, "checksums.json"), "checksums.json");
+    assertThat(entryNames(bytes))
+        .containsExactly("model.json", "weights.bin", "timing.json", "checksums.json");
+    Map<String, Object> checksums =
+        JsonFiles.read(entry(bytes, "checksums.json"), "checksums.json");
     assertThat(checksums)
         .isEqualTo(
             Map.of(
@@ -235,12 +279,16 @@ class ModelFileTest {
     }
     expectFormatError(
         () -> ModelFile.load(zip(edited), "edited.synth", "e"),
-        "edited.synth", "entry weights.bin does not match its sha256 in checksums.json");
+        "edited.synth",
+        "entry weights.bin does not match its sha256 in checksums.json");
 
     edited.put("weights.bin", entry(bytes, "weights.bin"));
     edited.remove("timing.json");
     expectFormatError(
-        () -> ModelFile.load(zip(edited), "less.synth", "l"), "less.synth", "entry timing.json", "is missing");
+        () -> ModelFile.load(zip(edited), "less.synth", "l"),
+        "less.synth",
+        "entry timing.json",
+        "is missing");
   }
 
   @Test
@@ -263,12 +311,14 @@ class ModelFileTest {
     }
     SyntheticModel model = ModelFile.load(zip(entries, ZipEntry.DEFLATED), "rezipped.synth", "r");
     assertThat(model.sample(SampleRequest.of(5, 1)).records())
-        .isEqualTo(ModelFile.load(bytes, "gan.synth", "r").sample(SampleRequest.of(5, 1)).records());
+        .isEqualTo(
+            ModelFile.load(bytes, "gan.synth", "r").sample(SampleRequest.of(5, 1)).records());
   }
 
   @Test
   void aCompressedEntryIsExpandedNoFurtherThanTheBudget() throws IOException {
-    // 96 MiB of zeros compress to about 100 KiB: a small file that would expand far beyond its size.
+    // 96 MiB of zeros compress to about 100 KiB: a small file that would expand far beyond its
+    // size.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("model.json"));
@@ -284,14 +334,17 @@ class ModelFileTest {
     assertThat(out.size()).isLessThan(1 << 20);
     expectFormatError(
         () -> ModelFile.load(out.toByteArray(), "bomb.synth", "b"),
-        "bomb.synth", "entry weights.bin is compressed and expands past");
+        "bomb.synth",
+        "entry weights.bin is compressed and expands past");
   }
 
   @Test
   void anEntryDeclaringMoreThanItsLimitIsRefusedBeforeItIsRead() throws IOException {
-    // A stored entry's local header claims 2 GiB of model.json; the bytes are not there and are never asked for.
+    // A stored entry's local header claims 2 GiB of model.json; the bytes are not there and are
+    // never asked for.
     byte[] header = new byte[30];
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     b.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0);
     b.putShort((short) 0).putShort((short) 0x2821).putInt(0);
     b.putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).putShort((short) 10).putShort((short) 0);
@@ -301,7 +354,9 @@ class ModelFileTest {
     out.write(new byte[100]);
     expectFormatError(
         () -> ModelFile.load(out.toByteArray(), "huge.synth", "h"),
-        "huge.synth", "entry model.json declares 2147483647 bytes, more than the " + ModelFile.MAX_MODEL_JSON_BYTES);
+        "huge.synth",
+        "entry model.json declares 2147483647 bytes, more than the "
+            + ModelFile.MAX_MODEL_JSON_BYTES);
   }
 
   @Test
@@ -312,9 +367,13 @@ class ModelFileTest {
 
   private static void expectFormatError(ThrowingCallable call, String source, String... fragments) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(ModelFormatException.class, e -> assertThat(e.source()).isEqualTo(source))
+        .isInstanceOfSatisfying(
+            ModelFormatException.class, e -> assertThat(e.source()).isEqualTo(source))
         .hasMessageStartingWith(source + " is not a usable Synthetic Patients model")
-        .hasMessageContainingAll(List.of(fragments, new String[] {":"}).stream().flatMap(Arrays::stream).toArray(String[]::new));
+        .hasMessageContainingAll(
+            List.of(fragments, new String[] {":"}).stream()
+                .flatMap(Arrays::stream)
+                .toArray(String[]::new));
   }
 
   private static byte[] withManifest(ModelContents contents, Map<String, Object> manifest) {
@@ -403,5 +462,4 @@ class ModelFileTest {
     }
     throw new AssertionError("not found");
   }
-
 }

@@ -3,12 +3,12 @@ package io.github.syntheticpatients.runtime.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +26,12 @@ class TabularModelTest {
   @BeforeAll
   static void load() {
     pbc = TestModels.pbc();
-    copula = (TabularModel) ModelFile.load(ModelFile.toBytes(TestModels.copula(pbc)), "copula.synth", "copula");
-    gan = (TabularModel) ModelFile.load(ModelFile.toBytes(TestModels.gan(pbc, 3)), "gan.synth", "gan");
+    copula =
+        (TabularModel)
+            ModelFile.load(ModelFile.toBytes(TestModels.copula(pbc)), "copula.synth", "copula");
+    gan =
+        (TabularModel)
+            ModelFile.load(ModelFile.toBytes(TestModels.gan(pbc, 3)), "gan.synth", "gan");
   }
 
   @Test
@@ -44,24 +48,32 @@ class TabularModelTest {
       SampleResult second = model.sample(SampleRequest.of(300, 42));
       assertThat(first.records()).as(model.id()).hasSize(300).isEqualTo(second.records());
       assertThat(first.acceptanceRate()).isEqualTo(1.0);
-      assertThat(model.sample(SampleRequest.of(300, 43)).records()).as(model.id()).isNotEqualTo(first.records());
+      assertThat(model.sample(SampleRequest.of(300, 43)).records())
+          .as(model.id())
+          .isNotEqualTo(first.records());
       // a prefix is not guaranteed, but the record columns are the schema's output columns in order
       assertThat(first.records().get(0).columns())
-          .containsExactlyElementsOf(model.schema().outputColumns().stream().map(c -> c.name()).toList());
+          .containsExactlyElementsOf(
+              model.schema().outputColumns().stream().map(c -> c.name()).toList());
     }
   }
 
   @Test
   void outputDoesNotDependOnTheNumberOfThreads() throws Exception {
-    // 1 300 rows are three GAN chunks, sampled in parallel in the common pool but one by one in a pool of one.
+    // 1 300 rows are three GAN chunks, sampled in parallel in the common pool but one by one in a
+    // pool of one.
     for (TabularModel model : List.of(gan, copula)) {
       for (SampleRequest request :
-          List.of(SampleRequest.of(1300, 7), new SampleRequest(700, 8, List.of("age>=60", "sex=m"), null))) {
+          List.of(
+              SampleRequest.of(1300, 7),
+              new SampleRequest(700, 8, List.of("age>=60", "sex=m"), null))) {
         SampleResult parallel = model.sample(request);
         ForkJoinPool single = new ForkJoinPool(1);
         try {
           SampleResult sequential = single.submit(() -> model.sample(request)).get();
-          assertThat(sequential.records()).as(model.id() + " " + request).isEqualTo(parallel.records());
+          assertThat(sequential.records())
+              .as(model.id() + " " + request)
+              .isEqualTo(parallel.records());
           assertThat(sequential.acceptanceRate()).isEqualTo(parallel.acceptanceRate());
         } finally {
           single.shutdown();
@@ -73,18 +85,24 @@ class TabularModelTest {
   @Test
   void ganFixesACategoryThroughTheConditionalVector() {
     SampleResult result = gan.sample(new SampleRequest(500, 1, List.of("sex=m"), null));
-    assertThat(result.records()).hasSize(500).allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
+    assertThat(result.records())
+        .hasSize(500)
+        .allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
     // no rejection was needed, although males are a minority of pbc
     assertThat(result.acceptanceRate()).isEqualTo(1.0);
     long malesUnconditioned =
-        gan.sample(SampleRequest.of(500, 1)).records().stream().filter(r -> "m".equals(r.get("sex"))).count();
+        gan.sample(SampleRequest.of(500, 1)).records().stream()
+            .filter(r -> "m".equals(r.get("sex")))
+            .count();
     assertThat(malesUnconditioned).isLessThan(500);
   }
 
   @Test
   void copulaMeetsACategoryByRejection() {
     SampleResult result = copula.sample(new SampleRequest(200, 1, List.of("sex=m"), null));
-    assertThat(result.records()).hasSize(200).allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
+    assertThat(result.records())
+        .hasSize(200)
+        .allSatisfy(r -> assertThat(r.get("sex")).isEqualTo("m"));
     assertThat(result.acceptanceRate()).isGreaterThan(0).isLessThan(0.5);
   }
 
@@ -92,29 +110,39 @@ class TabularModelTest {
   void rangeConditionsAreMetByRejection() {
     for (TabularModel model : List.of(copula, gan)) {
       SampleResult result = model.sample(new SampleRequest(200, 2, List.of("age>=60"), null));
-      assertThat(result.records()).as(model.id()).hasSize(200)
+      assertThat(result.records())
+          .as(model.id())
+          .hasSize(200)
           .allSatisfy(r -> assertThat(r.getDouble("age")).isGreaterThanOrEqualTo(60.0));
-      assertThat(java.util.Arrays.stream(result.table().column("age")).min().orElseThrow()).isGreaterThanOrEqualTo(60.0);
+      assertThat(java.util.Arrays.stream(result.table().column("age")).min().orElseThrow())
+          .isGreaterThanOrEqualTo(60.0);
       assertThat(result.acceptanceRate()).as(model.id()).isGreaterThan(0).isLessThan(1);
     }
   }
 
   @Test
   void categoryAndRangeTogether() {
-    SampleResult result = gan.sample(new SampleRequest(100, 3, List.of("sex=f", "age=40..55"), null));
-    assertThat(result.records()).hasSize(100).allSatisfy(r -> {
-      assertThat(r.get("sex")).isEqualTo("f");
-      assertThat(r.getDouble("age")).isBetween(40.0, 55.0);
-    });
+    SampleResult result =
+        gan.sample(new SampleRequest(100, 3, List.of("sex=f", "age=40..55"), null));
+    assertThat(result.records())
+        .hasSize(100)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("sex")).isEqualTo("f");
+              assertThat(r.getDouble("age")).isBetween(40.0, 55.0);
+            });
   }
 
   @Test
   void identifiersAreAFreshSequenceNeverRealIds() {
     SampleResult result = copula.sample(SampleRequest.of(50, 4));
     List<String> ids = result.records().stream().map(r -> r.getString("id")).toList();
-    assertThat(ids).containsExactlyElementsOf(IntStream.rangeClosed(1, 50).mapToObj(Integer::toString).toList());
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, 50).mapToObj(Integer::toString).toList());
     // the table keeps no identifier values
-    assertThat(java.util.Arrays.stream(result.table().column("id")).allMatch(Double::isNaN)).isTrue();
+    assertThat(java.util.Arrays.stream(result.table().column("id")).allMatch(Double::isNaN))
+        .isTrue();
     SampleResult conditioned = gan.sample(new SampleRequest(30, 4, List.of("age>=60"), null));
     assertThat(conditioned.records().get(29).getString("id")).isEqualTo("30");
   }
@@ -124,39 +152,51 @@ class TabularModelTest {
     Set<List<Object>> real = new HashSet<>();
     Table table = pbc;
     for (int row = 0; row < table.rowCount(); row++) {
-      real.add(List.of(table.value(row, table.schema().indexOf("age")), table.value(row, table.schema().indexOf("bili"))));
+      real.add(
+          List.of(
+              table.value(row, table.schema().indexOf("age")),
+              table.value(row, table.schema().indexOf("bili"))));
     }
     List<PatientRecord> records = copula.sample(SampleRequest.of(200, 5)).records();
     assertThat(records).hasSize(200);
     Table sampled = Table.of(copula.sample(SampleRequest.of(200, 5)).table());
-    long copies = IntStream.range(0, 200)
-        .filter(r -> real.contains(List.of(sampled.value(r, 4), sampled.value(r, 10))))
-        .count();
+    long copies =
+        IntStream.range(0, 200)
+            .filter(r -> real.contains(List.of(sampled.value(r, 4), sampled.value(r, 10))))
+            .count();
     assertThat(copies).isLessThan(20);
   }
 
   @Test
   void badConditionsNameTheParameterAndListTheChoices() {
     assertThatThrownBy(() -> gan.sample(new SampleRequest(10, 1, List.of("weight>3"), null)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessageContainingAll("no column 'weight'", "age", "sex", "stage");
     assertThatThrownBy(() -> copula.sample(new SampleRequest(10, 1, List.of("sex=x"), null)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessageContaining("known categories: f, m");
     assertThatThrownBy(() -> copula.sample(new SampleRequest(10, 1, List.of("age=>60"), null)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessageContaining("age=>60");
     assertThatThrownBy(() -> new SampleRequest(-1, 1, null, null))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("rows"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("rows"));
   }
 
   @Test
   void anImpossibleRangeFailsWithTheAcceptanceRate() {
     for (TabularModel model : List.of(copula, gan)) {
       assertThatThrownBy(
-              () -> model.sample(new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300))))
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
-          .hasMessageContainingAll("Only 0 of 10 records met the conditions [age>=1000] within the time budget of 0.3 s",
+              () ->
+                  model.sample(
+                      new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300))))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+          .hasMessageContainingAll(
+              "Only 0 of 10 records met the conditions [age>=1000] within the time budget of 0.3 s",
               "acceptance rate 0.00000",
               "Widen the ranges");
     }

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Real models over the pbc test data built without a training run: a Gaussian copula fitted on the table, and a
- * GAN model whose encoder is fitted on the table and whose small generator network has seeded random weights (a
- * real network and sampler, just untrained).
+ * Real models over the pbc test data built without a training run: a Gaussian copula fitted on the
+ * table, and a GAN model whose encoder is fitted on the table and whose small generator network has
+ * seeded random weights (a real network and sampler, just untrained).
  */
 public final class TestModels {
   /** Latent width of the test GAN. */
@@ -38,19 +38,41 @@ public final class TestModels {
   public static ModelContents copula(Table table) {
     GaussianCopula copula = GaussianCopula.fit(table);
     return new ModelContents(
-        "copula", "test copula", table.schema(), null, null, copula.state(),
-        settings(), Map.of("inputSha256", "abc", "seed", 1L), Map.of("note", "none"), Map.of("trainingSeconds", 0.5));
+        "copula",
+        "test copula",
+        table.schema(),
+        null,
+        null,
+        copula.state(),
+        settings(),
+        Map.of("inputSha256", "abc", "seed", 1L),
+        Map.of("note", "none"),
+        Map.of("trainingSeconds", 0.5));
   }
 
-  /** A GAN model's contents: the encoder fitted on pbc, a two-layer generator with seeded random weights. */
+  /**
+   * A GAN model's contents: the encoder fitted on pbc, a two-layer generator with seeded random
+   * weights.
+   */
   public static ModelContents gan(Table table, long seed) {
     TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults(), seed);
     return new ModelContents(
-        "ctgan", "test gan", table.schema(), encoder.state(), generator(encoder, table, seed), null,
-        settings(), Map.of("seed", seed), Map.of(), Map.of("trainingSeconds", 1.0));
+        "ctgan",
+        "test gan",
+        table.schema(),
+        encoder.state(),
+        generator(encoder, table, seed),
+        null,
+        settings(),
+        Map.of("seed", seed),
+        Map.of(),
+        Map.of("trainingSeconds", 1.0));
   }
 
-  /** An untrained CTGAN-shaped generator for an encoder: residual layer with layer norm, then a linear output. */
+  /**
+   * An untrained CTGAN-shaped generator for an encoder: residual layer with layer norm, then a
+   * linear output.
+   */
   static GanGenerator generator(TableEncoder encoder, Table table, long seed) {
     EncodedLayout layout = encoder.layout();
     List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
@@ -58,7 +80,10 @@ public final class TestModels {
     for (OutputBlock block : layout.categoryBlocks()) {
       blocks.add(
           new GanGenerator.ConditionBlock(
-              block.column(), block.offset(), conditionOffset, block.width(),
+              block.column(),
+              block.offset(),
+              conditionOffset,
+              block.width(),
               frequencies(table.column(block.column()), block.width())));
       conditionOffset += block.width();
     }
@@ -66,16 +91,28 @@ public final class TestModels {
     int input = LATENT + conditionOffset;
     int hidden = 16;
     DenseLayer first = layer(random, input, hidden, true, DenseLayer.Activation.RELU, true);
-    DenseLayer output = layer(random, hidden + input, layout.width(), false, DenseLayer.Activation.NONE, false);
+    DenseLayer output =
+        layer(random, hidden + input, layout.width(), false, DenseLayer.Activation.NONE, false);
     return new GanGenerator(new MlpNetwork(List.of(first, output)), LATENT, blocks);
   }
 
   static DenseLayer layer(
-      SplittableRandom random, int in, int out, boolean layerNorm, DenseLayer.Activation activation, boolean concat) {
+      SplittableRandom random,
+      int in,
+      int out,
+      boolean layerNorm,
+      DenseLayer.Activation activation,
+      boolean concat) {
     return new DenseLayer(
-        in, out, randoms(random, in * out, 0.5), randoms(random, out, 0.1), layerNorm,
-        layerNorm ? randoms(random, out, 0.2, 1f) : null, layerNorm ? randoms(random, out, 0.2) : null,
-        activation, concat);
+        in,
+        out,
+        randoms(random, in * out, 0.5),
+        randoms(random, out, 0.1),
+        layerNorm,
+        layerNorm ? randoms(random, out, 0.2, 1f) : null,
+        layerNorm ? randoms(random, out, 0.2) : null,
+        activation,
+        concat);
   }
 
   static float[] randoms(SplittableRandom random, int n, double scale) {
@@ -90,7 +127,10 @@ public final class TestModels {
     return values;
   }
 
-  /** Category shares of a column; the last position (the missing category of a nullable column) takes NaNs. */
+  /**
+   * Category shares of a column; the last position (the missing category of a nullable column)
+   * takes NaNs.
+   */
   private static double[] frequencies(double[] column, int width) {
     double[] counts = new double[width];
     for (double v : column) {

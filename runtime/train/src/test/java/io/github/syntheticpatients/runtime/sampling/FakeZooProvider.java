@@ -13,7 +13,8 @@ public final class FakeZooProvider implements ModelZooProvider {
 
   @Override
   public List<Entry> models() {
-    return List.of(new Entry("tiny", "a tiny test model"), new Entry("alpha", "listed but never opened"));
+    return List.of(
+        new Entry("tiny", "a tiny test model"), new Entry("alpha", "listed but never opened"));
   }
 
   @Override

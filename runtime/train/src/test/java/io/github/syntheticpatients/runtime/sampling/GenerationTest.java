@@ -36,8 +36,16 @@ class GenerationTest {
   @Test
   void writesCsvWithAProvenanceFile() throws IOException {
     Path output = dir.resolve("out/nested/patients.csv");
-    GenerateResult result = Generation.generate(
-        new GenerateRequest(model.toString(), 25, 7, "synthetic.seed", output, OutputFormat.CSV, List.of("sex=f")));
+    GenerateResult result =
+        Generation.generate(
+            new GenerateRequest(
+                model.toString(),
+                25,
+                7,
+                "synthetic.seed",
+                output,
+                OutputFormat.CSV,
+                List.of("sex=f")));
 
     assertThat(result.rows()).isEqualTo(25);
     assertThat(result.seed()).isEqualTo(7);
@@ -49,7 +57,8 @@ class GenerationTest {
     assertThat(lines).hasSize(26);
     assertThat(lines.get(0)).startsWith("id,time,status,trt,age,sex,");
     assertThat(lines.get(1)).startsWith("1,");
-    assertThat(lines.subList(1, 26)).allSatisfy(l -> assertThat(l.split(",", -1)[5]).isEqualTo("f"));
+    assertThat(lines.subList(1, 26))
+        .allSatisfy(l -> assertThat(l.split(",", -1)[5]).isEqualTo("f"));
 
     Path provenanceFile = dir.resolve("out/nested/patients.csv.provenance.json");
     assertThat(result.provenance()).isEqualTo(provenanceFile.toAbsolutePath());
@@ -67,7 +76,8 @@ class GenerationTest {
     assertThat(modelBlock.get("sha256")).isEqualTo(modelSha);
     assertThat(modelBlock.get("id")).isEqualTo("pbc");
     assertThat(modelBlock.get("generator")).isEqualTo("copula");
-    assertThat(modelBlock.get("trainingDataSha256")).isEqualTo(ModelFile.sha256(Files.readAllBytes(TestData.path("pbc.csv"))));
+    assertThat(modelBlock.get("trainingDataSha256"))
+        .isEqualTo(ModelFile.sha256(Files.readAllBytes(TestData.path("pbc.csv"))));
 
     try (Stream<Path> files = Files.list(output.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -79,13 +89,18 @@ class GenerationTest {
   @Test
   void writesJsonLines() throws IOException {
     Path output = dir.resolve("jsonl/patients.jsonl");
-    Generation.generate(new GenerateRequest(model.toString(), 10, 3, null, output, OutputFormat.JSONL, null));
+    Generation.generate(
+        new GenerateRequest(model.toString(), 10, 3, null, output, OutputFormat.JSONL, null));
     List<String> lines = Files.readAllLines(output);
     assertThat(lines).hasSize(10).allSatisfy(l -> assertThat(l).startsWith("{\"id\":"));
-    assertThat(JsonFiles.read(lines.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8), "line"))
+    assertThat(
+            JsonFiles.read(lines.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8), "line"))
         .containsKeys("age", "sex", "status");
-    Map<String, Object> provenance = JsonFiles.read(dir.resolve("jsonl/patients.jsonl.provenance.json"));
-    assertThat(provenance).containsEntry("format", "jsonl").containsEntry("seedSource", "explicit")
+    Map<String, Object> provenance =
+        JsonFiles.read(dir.resolve("jsonl/patients.jsonl.provenance.json"));
+    assertThat(provenance)
+        .containsEntry("format", "jsonl")
+        .containsEntry("seedSource", "explicit")
         .containsEntry("acceptanceRate", 1.0);
   }
 
@@ -95,14 +110,19 @@ class GenerationTest {
       Path a = dir.resolve("a/out." + format.extension());
       Path b = dir.resolve("b/out." + format.extension());
       List<String> conditions = List.of("age>=50", "status=2");
-      Generation.generate(new GenerateRequest(model.toString(), 40, 99, "s", a, format, conditions));
-      Generation.generate(new GenerateRequest(model.toString(), 40, 99, "s", b, format, conditions));
+      Generation.generate(
+          new GenerateRequest(model.toString(), 40, 99, "s", a, format, conditions));
+      Generation.generate(
+          new GenerateRequest(model.toString(), 40, 99, "s", b, format, conditions));
       assertThat(Files.readAllBytes(b)).as(format.name()).isEqualTo(Files.readAllBytes(a));
-      assertThat(Files.readAllBytes(b.resolveSibling(b.getFileName() + Generation.PROVENANCE_SUFFIX)))
-          .isEqualTo(Files.readAllBytes(a.resolveSibling(a.getFileName() + Generation.PROVENANCE_SUFFIX)));
+      assertThat(
+              Files.readAllBytes(b.resolveSibling(b.getFileName() + Generation.PROVENANCE_SUFFIX)))
+          .isEqualTo(
+              Files.readAllBytes(a.resolveSibling(a.getFileName() + Generation.PROVENANCE_SUFFIX)));
       // a rerun over an existing file replaces it with the same bytes
       byte[] before = Files.readAllBytes(a);
-      Generation.generate(new GenerateRequest(model.toString(), 40, 99, "s", a, format, conditions));
+      Generation.generate(
+          new GenerateRequest(model.toString(), 40, 99, "s", a, format, conditions));
       assertThat(Files.readAllBytes(a)).isEqualTo(before);
     }
   }
@@ -110,20 +130,35 @@ class GenerationTest {
   @Test
   void zeroRowsWithConditionsWriteValidJson() throws IOException {
     Path output = dir.resolve("zero/out.csv");
-    Generation.generate(new GenerateRequest(model.toString(), 0, 1, null, output, OutputFormat.CSV, List.of("age>=60")));
+    Generation.generate(
+        new GenerateRequest(
+            model.toString(), 0, 1, null, output, OutputFormat.CSV, List.of("age>=60")));
     assertThat(Files.readAllLines(output)).hasSize(1);
-    assertThat(JsonFiles.read(dir.resolve("zero/out.csv.provenance.json"))).containsEntry("rows", 0);
+    assertThat(JsonFiles.read(dir.resolve("zero/out.csv.provenance.json")))
+        .containsEntry("rows", 0);
   }
 
   @Test
   void aFailedGenerationLeavesNoOutput() throws IOException {
     Path output = dir.resolve("failed/out.csv");
-    assertThatThrownBy(() -> Generation.generate(
-            new GenerateRequest(model.toString(), 5, 1, null, output, OutputFormat.CSV, List.of("sex=x"))))
+    assertThatThrownBy(
+            () ->
+                Generation.generate(
+                    new GenerateRequest(
+                        model.toString(), 5, 1, null, output, OutputFormat.CSV, List.of("sex=x"))))
         .isInstanceOf(InvalidInputException.class);
     assertThat(output).doesNotExist();
-    assertThatThrownBy(() -> Generation.generate(
-            new GenerateRequest(dir.resolve("nope.synth").toString(), 5, 1, null, output, OutputFormat.CSV, null)))
+    assertThatThrownBy(
+            () ->
+                Generation.generate(
+                    new GenerateRequest(
+                        dir.resolve("nope.synth").toString(),
+                        5,
+                        1,
+                        null,
+                        output,
+                        OutputFormat.CSV,
+                        null)))
         .isInstanceOf(UnknownModelException.class);
     assertThat(output).doesNotExist();
   }
@@ -131,8 +166,17 @@ class GenerationTest {
   @Test
   void refusesMoreRowsThanOneSampleHoldsBeforeSampling() {
     Path output = dir.resolve("huge/out.csv");
-    assertThatThrownBy(() -> Generation.generate(
-            new GenerateRequest(model.toString(), Integer.MAX_VALUE, 1, null, output, OutputFormat.CSV, null)))
+    assertThatThrownBy(
+            () ->
+                Generation.generate(
+                    new GenerateRequest(
+                        model.toString(),
+                        Integer.MAX_VALUE,
+                        1,
+                        null,
+                        output,
+                        OutputFormat.CSV,
+                        null)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
             "2,147,483,647 records is more than one sample holds (at most 1,000,000 records, built in memory). Ask"

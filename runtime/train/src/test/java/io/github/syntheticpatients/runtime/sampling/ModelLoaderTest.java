@@ -34,7 +34,8 @@ class ModelLoaderTest {
     Files.copy(model, classpathRoot.resolve("models/pbc-copula.synth"));
     Path services = classpathRoot.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(ModelZooProvider.class.getName()), FakeZooProvider.class.getName() + "\n");
+    Files.writeString(
+        services.resolve(ModelZooProvider.class.getName()), FakeZooProvider.class.getName() + "\n");
   }
 
   @Test
@@ -47,12 +48,15 @@ class ModelLoaderTest {
 
   @Test
   void loadsAClasspathResource() throws Exception {
-    SyntheticModel loaded = withClasspath(() -> ModelLoader.load("classpath:models/pbc-copula.synth"));
+    SyntheticModel loaded =
+        withClasspath(() -> ModelLoader.load("classpath:models/pbc-copula.synth"));
     assertThat(loaded.id()).isEqualTo("pbc-copula");
     assertThat(loaded.sample(SampleRequest.of(5, 1)).records()).hasSize(5);
-    assertThat(withClasspath(() -> ModelLoader.load("classpath:/models/pbc-copula.synth")).id()).isEqualTo("pbc-copula");
+    assertThat(withClasspath(() -> ModelLoader.load("classpath:/models/pbc-copula.synth")).id())
+        .isEqualTo("pbc-copula");
     // without the prefix a reference that is no file is still tried on the classpath
-    assertThat(withClasspath(() -> ModelLoader.load("models/pbc-copula.synth")).id()).isEqualTo("pbc-copula");
+    assertThat(withClasspath(() -> ModelLoader.load("models/pbc-copula.synth")).id())
+        .isEqualTo("pbc-copula");
     assertThatThrownBy(() -> withClasspath(() -> ModelLoader.load("classpath:models/absent.synth")))
         .isInstanceOf(UnknownModelException.class)
         .hasMessageContaining("Unknown model 'classpath:models/absent.synth'");
@@ -67,10 +71,12 @@ class ModelLoaderTest {
         .extracting(ModelListing::id)
         .containsExactly("alpha", "tiny");
     assertThatThrownBy(() -> withClasspath(() -> ModelLoader.load("nope")))
-        .isInstanceOfSatisfying(UnknownModelException.class, e -> {
-          assertThat(e.reference()).isEqualTo("nope");
-          assertThat(e.knownIds()).containsExactly("alpha", "tiny");
-        })
+        .isInstanceOfSatisfying(
+            UnknownModelException.class,
+            e -> {
+              assertThat(e.reference()).isEqualTo("nope");
+              assertThat(e.knownIds()).containsExactly("alpha", "tiny");
+            })
         .hasMessageContaining("Known model ids: alpha, tiny");
 
     FakeZooProvider.model = "broken".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -84,12 +90,16 @@ class ModelLoaderTest {
     assertThat(ModelLoader.zooModels()).isEmpty();
     assertThatThrownBy(() -> ModelLoader.load(dir.resolve("absent.synth").toString()))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContainingAll("absent.synth", "not a model-zoo id, a classpath resource or an existing file",
+        .hasMessageContainingAll(
+            "absent.synth",
+            "not a model-zoo id, a classpath resource or an existing file",
             "(none; add synthetic-patients-model-zoo)");
     assertThatThrownBy(() -> ModelLoader.load(null))
-        .isInstanceOfSatisfying(UnknownModelException.class, e -> assertThat(e.reference()).isEqualTo("default"));
+        .isInstanceOfSatisfying(
+            UnknownModelException.class, e -> assertThat(e.reference()).isEqualTo("default"));
     assertThatThrownBy(() -> ModelLoader.load(" "))
-        .isInstanceOfSatisfying(UnknownModelException.class, e -> assertThat(e.reference()).isEqualTo("default"));
+        .isInstanceOfSatisfying(
+            UnknownModelException.class, e -> assertThat(e.reference()).isEqualTo("default"));
   }
 
   @Test
@@ -97,7 +107,8 @@ class ModelLoaderTest {
     Path damaged = dir.resolve("damaged.synth");
     Files.writeString(damaged, "id,age\n1,2\n");
     assertThatThrownBy(() -> ModelLoader.load(damaged.toString()))
-        .isInstanceOfSatisfying(ModelFormatException.class, e -> assertThat(e.source()).isEqualTo(damaged.toString()))
+        .isInstanceOfSatisfying(
+            ModelFormatException.class, e -> assertThat(e.source()).isEqualTo(damaged.toString()))
         .hasMessageContaining(damaged.toString());
   }
 
@@ -110,12 +121,16 @@ class ModelLoaderTest {
     assertThat(ModelLoader.idOf(".synth")).isEmpty();
   }
 
-  /** Runs with a context class loader that adds the temporary classpath root (model resource and fake zoo). */
+  /**
+   * Runs with a context class loader that adds the temporary classpath root (model resource and
+   * fake zoo).
+   */
   private static <T> T withClasspath(Callable<T> call) throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {classpathRoot.toUri().toURL()}, ModelLoaderTest.class.getClassLoader())) {
+        new URLClassLoader(
+            new URL[] {classpathRoot.toUri().toURL()}, ModelLoaderTest.class.getClassLoader())) {
       thread.setContextClassLoader(loader);
       return call.call();
     } finally {

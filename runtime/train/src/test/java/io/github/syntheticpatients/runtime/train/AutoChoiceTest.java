@@ -17,50 +17,68 @@ class AutoChoiceTest {
     // by hand: copula sd = sqrt(0.004 / 4) = 0.0316228, / sqrt 5 = 0.0141421
     assertThat(f.copula()).isCloseTo(0.64, within(1e-12));
     assertThat(f.copulaError()).isCloseTo(0.0141421, within(1e-6));
-    // ctgan: mean 0.94, squared deviations 0.0016 0.0016 0.0001 0.0001 0.0036 = 0.007; sd sqrt(0.00175) / sqrt 5
+    // ctgan: mean 0.94, squared deviations 0.0016 0.0016 0.0001 0.0001 0.0036 = 0.007; sd
+    // sqrt(0.00175) / sqrt 5
     assertThat(f.ctgan()).isCloseTo(0.94, within(1e-12));
     assertThat(f.ctganError()).isCloseTo(0.0187083, within(1e-6));
-    // differences 0.30 0.28 0.31 0.29 0.32: mean 0.30, squared deviations sum 0.001, sd sqrt(0.00025) / sqrt 5
+    // differences 0.30 0.28 0.31 0.29 0.32: mean 0.30, squared deviations sum 0.001, sd
+    // sqrt(0.00025) / sqrt 5
     assertThat(f.difference()).isCloseTo(0.30, within(1e-12));
     assertThat(f.differenceError()).isCloseTo(0.0070711, within(1e-6));
-    // a standard error from 5 folds is uncertain: the bar is Student t with 4 degrees of freedom at the tail that 2
+    // a standard error from 5 folds is uncertain: the bar is Student t with 4 degrees of freedom at
+    // the tail that 2
     // normal standard errors cut off (1 - 0.0227501), 2.8693 by tables
     assertThat(f.bar()).isCloseTo(2.8693, within(1e-4));
     assertThat(f.clear()).isTrue();
-    // 0.30 / 0.0070711 = 42 standard errors; a difference of 2.5 standard errors would be noise here
-    assertThat(new AutoChoice.Figure(0.64, 0.64 + 2.5 * 0.01, 0.01, 0.01, 0.01, f.bar()).clear()).isFalse();
+    // 0.30 / 0.0070711 = 42 standard errors; a difference of 2.5 standard errors would be noise
+    // here
+    assertThat(new AutoChoice.Figure(0.64, 0.64 + 2.5 * 0.01, 0.01, 0.01, 0.01, f.bar()).clear())
+        .isFalse();
   }
 
   @Test
   void aClearlyWorseTreeDetectionIsNeverPreferredForItsQuality() {
-    // the CTGAN leads on quality by 10 standard errors but a forest tells it from real rows far more easily
+    // the CTGAN leads on quality by 10 standard errors but a forest tells it from real rows far
+    // more easily
     AutoChoice.Figure quality = new AutoChoice.Figure(0.80, 0.90, 0.01, 0.01, 0.01, 2);
     AutoChoice.Figure tree = new AutoChoice.Figure(0.70, 0.95, 0.01, 0.01, 0.02, 2.87);
     AutoChoice choice = AutoChoice.decide(quality, tree, Q, T);
     assertThat(choice.ganKept()).isFalse();
     assertThat(choice.decidedBy()).isEqualTo("tree detection");
     assertThat(choice.reason())
-        .startsWith("auto: kept the Gaussian copula (validation quality: copula 0.8000, ctgan 0.9000;")
-        .contains("copula 0.700 ± 0.010, ctgan 0.950 ± 0.010; difference 0.250, standard error 0.020");
-    assertThat(choice.record()).containsEntry("decidedBy", "tree detection").containsEntry("reason", choice.reason());
+        .startsWith(
+            "auto: kept the Gaussian copula (validation quality: copula 0.8000, ctgan 0.9000;")
+        .contains(
+            "copula 0.700 ± 0.010, ctgan 0.950 ± 0.010; difference 0.250, standard error 0.020");
+    assertThat(choice.record())
+        .containsEntry("decidedBy", "tree detection")
+        .containsEntry("reason", choice.reason());
 
     // the other way round: a copula the forest finds out is not kept by the tie rule
     AutoChoice.Figure better = new AutoChoice.Figure(0.90, 0.62, 0.01, 0.01, 0.05, 2.87);
-    assertThat(AutoChoice.decide(new AutoChoice.Figure(0.80, 0.80, 0.01, 0.01, 0.01, 2), better, Q, T).ganKept()).isTrue();
+    assertThat(
+            AutoChoice.decide(new AutoChoice.Figure(0.80, 0.80, 0.01, 0.01, 0.01, 2), better, Q, T)
+                .ganKept())
+        .isTrue();
   }
 
   @Test
   void withinTheTreeNoiseQualityDecidesAndTiesGoToTheCopula() {
     // tree difference 0.03 against 2 standard errors of 0.02: noise
     AutoChoice.Figure tree = new AutoChoice.Figure(0.70, 0.73, 0.01, 0.01, 0.02, 2.87);
-    AutoChoice leads = AutoChoice.decide(new AutoChoice.Figure(0.80, 0.83, 0.01, 0.01, 0.01, 2), tree, Q, T);
+    AutoChoice leads =
+        AutoChoice.decide(new AutoChoice.Figure(0.80, 0.83, 0.01, 0.01, 0.01, 2), tree, Q, T);
     assertThat(leads.ganKept()).isTrue();
     assertThat(leads.decidedBy()).isEqualTo("validation quality");
     // a lead of 0.0014 with a standard error of 0.002 (the 114-row table of issue 15) is noise
-    AutoChoice noise = AutoChoice.decide(new AutoChoice.Figure(0.6892, 0.6906, 0.01, 0.01, 0.002, 2), tree, Q, T);
+    AutoChoice noise =
+        AutoChoice.decide(new AutoChoice.Figure(0.6892, 0.6906, 0.01, 0.01, 0.002, 2), tree, Q, T);
     assertThat(noise.ganKept()).isFalse();
     // without tree folds (fewer validation rows than folds) the tree figure never decides
     AutoChoice.Figure none = AutoChoice.foldFigure(new double[0], new double[0]);
-    assertThat(AutoChoice.decide(new AutoChoice.Figure(0.80, 0.83, 0.01, 0.01, 0.01, 2), none, Q, T).ganKept()).isTrue();
+    assertThat(
+            AutoChoice.decide(new AutoChoice.Figure(0.80, 0.83, 0.01, 0.01, 0.01, 2), none, Q, T)
+                .ganKept())
+        .isTrue();
   }
 }

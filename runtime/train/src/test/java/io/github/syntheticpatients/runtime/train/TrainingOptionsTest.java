@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Map;
@@ -27,14 +27,18 @@ class TrainingOptionsTest {
   void smallTablesHoldOutMoreUnlessTheUserSetTheFraction() {
     assertThat(TrainingOptions.holdoutFraction(Map.of(), 0.2, 150)).isEqualTo(0.3);
     assertThat(TrainingOptions.holdoutFraction(Map.of(), 0.2, 1000)).isEqualTo(0.2);
-    assertThat(TrainingOptions.holdoutFraction(Map.of("holdoutFraction", "0.1"), 0.1, 150)).isEqualTo(0.1);
+    assertThat(TrainingOptions.holdoutFraction(Map.of("holdoutFraction", "0.1"), 0.1, 150))
+        .isEqualTo(0.1);
   }
 
   @Test
   void gateOptionsOverrideGateSettingsByName() {
-    assertThat(TrainingOptions.gateSettings(Map.of("gate.dcrMinEffect", "0.05")).get("dcrMinEffect")).isEqualTo(0.05);
+    assertThat(
+            TrainingOptions.gateSettings(Map.of("gate.dcrMinEffect", "0.05")).get("dcrMinEffect"))
+        .isEqualTo(0.05);
     assertThat(TrainingOptions.gateSettings(Map.of()).get("dcrMinEffect")).isEqualTo(0.03);
-    assertThatCode(() -> TrainingOptions.from(Map.of("gate.familyAlpha", "0.01"))).doesNotThrowAnyException();
+    assertThatCode(() -> TrainingOptions.from(Map.of("gate.familyAlpha", "0.01")))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> TrainingOptions.gateSettings(Map.of("gate.dcrShareMax", "0.6")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Unknown privacy-gate threshold 'dcrShareMax'");
@@ -46,7 +50,8 @@ class TrainingOptionsTest {
   @Test
   void readsFractionsAndGateMode() {
     TrainingOptions options =
-        TrainingOptions.from(Map.of("holdoutFraction", "0.5", "validationFraction", "0", "privacyGate", "WARN"));
+        TrainingOptions.from(
+            Map.of("holdoutFraction", "0.5", "validationFraction", "0", "privacyGate", "WARN"));
     assertThat(options.holdoutFraction()).isEqualTo(0.5);
     assertThat(options.validationFraction()).isZero();
     assertThat(options.enforceGate()).isFalse();
@@ -56,11 +61,14 @@ class TrainingOptionsTest {
   @Test
   void valueProtectionKDefaultsToFiveAndCanBeRaisedOrTurnedOff() {
     assertThat(TrainingOptions.from(Map.of()).valueProtectionK()).isEqualTo(5);
-    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "20")).valueProtectionK()).isEqualTo(20);
-    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "1")).valueProtectionK()).isEqualTo(1);
+    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "20")).valueProtectionK())
+        .isEqualTo(20);
+    assertThat(TrainingOptions.from(Map.of("valueProtectionK", "1")).valueProtectionK())
+        .isEqualTo(1);
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("valueProtectionK", "0")))
         .isInstanceOfSatisfying(
-            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("valueProtectionK"))
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("valueProtectionK"))
         .hasMessageContaining("1 turns value protection off");
   }
 
@@ -96,26 +104,47 @@ class TrainingOptionsTest {
 
   @Test
   void encoderAndGanOptionsAreAccepted() {
-    // Unknown names throw (badOptionsNameTheParameter); these belong to the encoder and the GAN, so they pass.
-    assertThatCode(() -> TrainingOptions.from(Map.of("numericEncoding", "minmax", "maxModes", "5", "snapshotEvery", "2",
-        "modeWeightThreshold", "0.01", "clipToObservedRange", "true"))).doesNotThrowAnyException();
+    // Unknown names throw (badOptionsNameTheParameter); these belong to the encoder and the GAN, so
+    // they pass.
+    assertThatCode(
+            () ->
+                TrainingOptions.from(
+                    Map.of(
+                        "numericEncoding",
+                        "minmax",
+                        "maxModes",
+                        "5",
+                        "snapshotEvery",
+                        "2",
+                        "modeWeightThreshold",
+                        "0.01",
+                        "clipToObservedRange",
+                        "true")))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void badOptionsNameTheParameter() {
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("holdout", "0.2")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("options"))
-        .hasMessageContainingAll("Unknown training option 'holdout'", "holdoutFraction", "snapshotEvery");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("options"))
+        .hasMessageContainingAll(
+            "Unknown training option 'holdout'", "holdoutFraction", "snapshotEvery");
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("holdoutFraction", "0.6")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("holdoutFraction"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("holdoutFraction"))
         .hasMessageContaining("holdoutFraction must lie in [0.0, 0.5], was 0.6");
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("validationFraction", "-0.1")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("validationFraction"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("validationFraction"));
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("validationFraction", "a fifth")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("validationFraction must be a number, was 'a fifth'");
     assertThatThrownBy(() -> TrainingOptions.from(Map.of("privacyGate", "off")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("privacyGate"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("privacyGate"))
         .hasMessageContaining("privacyGate must be 'enforce' or 'warn', was 'off'");
   }
 

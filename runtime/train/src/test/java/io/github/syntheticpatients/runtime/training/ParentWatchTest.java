@@ -25,7 +25,9 @@ class ParentWatchTest {
 
   @Test
   void reportsTheParentGoneWhenItsProcessHasEnded() throws Exception {
-    Process parent = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version").start();
+    Process parent =
+        new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+            .start();
     parent.waitFor();
     CountDownLatch gone = new CountDownLatch(1);
 

@@ -28,13 +28,17 @@ class TrainCommandTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = TrainCommand.run(args, o, e);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** The first {@code rows} data rows of pbc. */
   private Path smallCsv(int rows) throws IOException {
     Path csv = dir.resolve("small.csv");
-    Files.write(csv, Files.readAllLines(TestData.path("pbc.csv")).subList(0, rows + 1), StandardCharsets.UTF_8);
+    Files.write(
+        csv,
+        Files.readAllLines(TestData.path("pbc.csv")).subList(0, rows + 1),
+        StandardCharsets.UTF_8);
     return csv;
   }
 
@@ -42,19 +46,34 @@ class TrainCommandTest {
   void trainsPrintsProgressAndThenReportsUpToDate() throws IOException {
     Path csv = smallCsv(418);
     Path model = dir.resolve("models/small.synth");
-    String[] args = {"--input", csv.toString(), "--output", model.toString(), "--generator", "copula", "--seed", "3"};
+    String[] args = {
+      "--input",
+      csv.toString(),
+      "--output",
+      model.toString(),
+      "--generator",
+      "copula",
+      "--seed",
+      "3"
+    };
 
     Run first = run(args);
     assertThat(first.err()).isEmpty();
     assertThat(first.exit()).isZero();
-    assertThat(first.out()).contains("Read 418 rows x 20 columns", "Split ", "Privacy gate passed",
-        "Wrote model " + model, "trained on 418 rows");
+    assertThat(first.out())
+        .contains(
+            "Read 418 rows x 20 columns",
+            "Split ",
+            "Privacy gate passed",
+            "Wrote model " + model,
+            "trained on 418 rows");
     assertThat(model).isRegularFile();
 
     Run second = run(args);
     assertThat(second.exit()).isZero();
     assertThat(second.out().strip())
-        .isEqualTo("Model " + model + " is up to date (same input, schema, settings, seed and version)");
+        .isEqualTo(
+            "Model " + model + " is up to date (same input, schema, settings, seed and version)");
 
     List<String> forced = new ArrayList<>(List.of(args));
     forced.add("--force");
@@ -65,19 +84,50 @@ class TrainCommandTest {
 
   @Test
   void aFailedPrivacyGateIsAUserErrorAndWritesNothing() throws IOException {
-    // A gate set to refuse anything (every test at alpha 1, a "minimum" DCR effect below any possible value): the
+    // A gate set to refuse anything (every test at alpha 1, a "minimum" DCR effect below any
+    // possible value): the
     // calibrated gate passes a sound copula.
     Path csv = smallCsv(120);
     Path model = dir.resolve("gate.synth");
-    Run run = run("--input", csv.toString(), "--output", model.toString(), "--generator", "copula", "--seed", "3",
-        "--option", "gate.familyAlpha=10", "--option", "gate.dcrMinEffect=-1");
+    Run run =
+        run(
+            "--input",
+            csv.toString(),
+            "--output",
+            model.toString(),
+            "--generator",
+            "copula",
+            "--seed",
+            "3",
+            "--option",
+            "gate.familyAlpha=10",
+            "--option",
+            "gate.dcrMinEffect=-1");
     assertThat(run.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
-    assertThat(run.err()).contains("The trained model failed the privacy gate:", " - G", "No model was written",
-        "privacyGate=warn");
+    assertThat(run.err())
+        .contains(
+            "The trained model failed the privacy gate:",
+            " - G",
+            "No model was written",
+            "privacyGate=warn");
     assertThat(model).doesNotExist();
 
-    Run warned = run("--input", csv.toString(), "--output", model.toString(), "--generator", "copula", "--seed", "3",
-        "--option", "gate.familyAlpha=10", "--option", "gate.dcrMinEffect=-1", "--option", "privacyGate=warn");
+    Run warned =
+        run(
+            "--input",
+            csv.toString(),
+            "--output",
+            model.toString(),
+            "--generator",
+            "copula",
+            "--seed",
+            "3",
+            "--option",
+            "gate.familyAlpha=10",
+            "--option",
+            "gate.dcrMinEffect=-1",
+            "--option",
+            "privacyGate=warn");
     assertThat(warned.exit()).isZero();
     assertThat(warned.out()).contains("Kept because privacyGate=warn");
     assertThat(model).isRegularFile();
@@ -102,7 +152,8 @@ class TrainCommandTest {
     Path csv = smallCsv(30);
     String output = dir.resolve("m.synth").toString();
 
-    Run unknownOption = run("--input", csv.toString(), "--output", output, "--option", "learningRate=1");
+    Run unknownOption =
+        run("--input", csv.toString(), "--output", output, "--option", "learningRate=1");
     assertThat(unknownOption.exit()).isEqualTo(2);
     assertThat(unknownOption.err()).contains("Unknown training option 'learningRate'");
 
@@ -118,16 +169,43 @@ class TrainCommandTest {
     assertThat(badNumber.err()).contains("--epochs takes a whole number, got 'many'");
     assertThat(run("--input", csv.toString(), "--output", output, "--option", "novalue").err())
         .contains("--option takes key=value");
-    assertThat(run("--input", csv.toString(), "--output", output, "--generator", "copula", "--epochs", "-2").exit())
+    assertThat(
+            run(
+                    "--input",
+                    csv.toString(),
+                    "--output",
+                    output,
+                    "--generator",
+                    "copula",
+                    "--epochs",
+                    "-2")
+                .exit())
         .isEqualTo(2);
     assertThat(dir.resolve("m.synth")).doesNotExist();
   }
 
   @Test
   void parseReadsEveryOption() {
-    var request = TrainCommand.parse(List.of("--input", "a.csv", "--output", "m.synth", "--schema", "s.json",
-        "--generator", "basic", "--epochs", "7", "--batch-size", "64", "--seed", "99", "--option", " maxModes = 4 ",
-        "--force"));
+    var request =
+        TrainCommand.parse(
+            List.of(
+                "--input",
+                "a.csv",
+                "--output",
+                "m.synth",
+                "--schema",
+                "s.json",
+                "--generator",
+                "basic",
+                "--epochs",
+                "7",
+                "--batch-size",
+                "64",
+                "--seed",
+                "99",
+                "--option",
+                " maxModes = 4 ",
+                "--force"));
     assertThat(request.input()).isEqualTo(Path.of("a.csv"));
     assertThat(request.output()).isEqualTo(Path.of("m.synth"));
     assertThat(request.schemaFile()).isEqualTo(Path.of("s.json"));
@@ -141,8 +219,17 @@ class TrainCommandTest {
 
   @Test
   void entityIdAndTimeMakeTheRequestLongitudinal() {
-    var request = TrainCommand.parse(List.of("--input", "visits/", "--output", "m.synth", "--entity-id", "id",
-        "--time", " day "));
+    var request =
+        TrainCommand.parse(
+            List.of(
+                "--input",
+                "visits/",
+                "--output",
+                "m.synth",
+                "--entity-id",
+                "id",
+                "--time",
+                " day "));
     assertThat(request.input()).isEqualTo(Path.of("visits/"));
     assertThat(request.entityId()).isEqualTo("id");
     assertThat(request.time()).isEqualTo("day");
@@ -154,11 +241,13 @@ class TrainCommandTest {
 
   @Test
   void anEntityIdWithoutATimeIsAUserError() {
-    Run noTime = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--entity-id", "id");
+    Run noTime =
+        run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--entity-id", "id");
     assertThat(noTime.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(noTime.err()).contains("--time", "give both or neither");
 
-    Run noId = run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--time", "day");
+    Run noId =
+        run("--input", "a.csv", "--output", dir.resolve("m.synth").toString(), "--time", "day");
     assertThat(noId.exit()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(noId.err()).contains("--entity-id", "give both or neither");
     assertThat(dir.resolve("m.synth")).doesNotExist();

@@ -22,9 +22,17 @@ class TrainProtocolTest {
 
   @Test
   void everyFieldSurvivesTheRoundTrip() {
-    TrainSettings settings = new TrainSettings("basic", 7, 64, -99L, Map.of("maxModes", "4", "privacyGate", "warn"));
-    TrainRequest request = new TrainRequest(dir.resolve("visits"), dir.resolve("s.json"), dir.resolve("m.synth"),
-        settings, true, "id", "day");
+    TrainSettings settings =
+        new TrainSettings("basic", 7, 64, -99L, Map.of("maxModes", "4", "privacyGate", "warn"));
+    TrainRequest request =
+        new TrainRequest(
+            dir.resolve("visits"),
+            dir.resolve("s.json"),
+            dir.resolve("m.synth"),
+            settings,
+            true,
+            "id",
+            "day");
     Path file = dir.resolve("request.json");
 
     TrainProtocol.write(request, file);
@@ -34,7 +42,8 @@ class TrainProtocolTest {
 
   @Test
   void absentOptionalFieldsStayAbsentAndPathsBecomeAbsolute() {
-    TrainRequest request = new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false);
+    TrainRequest request =
+        new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false);
     Path file = dir.resolve("request.json");
 
     TrainProtocol.write(request, file);
@@ -51,9 +60,11 @@ class TrainProtocolTest {
   @Test
   void anUnknownPropertyIsRefusedNamingTheKnownOnes() throws IOException {
     Path file = dir.resolve("request.json");
-    TrainProtocol.write(new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false), file);
+    TrainProtocol.write(
+        new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false), file);
     // An old plugin's flag spelling, as a property.
-    Files.writeString(file, Files.readString(file).replace("\"force\"", "\"batch-size\": 5,\n  \"force\""));
+    Files.writeString(
+        file, Files.readString(file).replace("\"force\"", "\"batch-size\": 5,\n  \"force\""));
 
     assertThatThrownBy(() -> TrainProtocol.read(file))
         .isInstanceOf(InvalidInputException.class)
@@ -65,28 +76,39 @@ class TrainProtocolTest {
   @Test
   void anotherVersionIsRefusedAsAMixedInstallation() throws IOException {
     Path file = dir.resolve("request.json");
-    TrainProtocol.write(new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false), file);
+    TrainProtocol.write(
+        new TrainRequest(Path.of("a.csv"), null, Path.of("m.synth"), null, false), file);
     Files.writeString(file, Files.readString(file).replace("\"version\": 1", "\"version\": 0"));
 
     assertThatThrownBy(() -> TrainProtocol.read(file))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("training request of version 0, but this runtime reads version 1")
-        .hasMessageContaining("use one version of synthetic-maven-plugin and synthetic-patients-runtime");
+        .hasMessageContaining(
+            "use one version of synthetic-maven-plugin and synthetic-patients-runtime");
   }
 
   @Test
   void theCommandTrainsFromARequestFile() throws IOException {
     Path csv = dir.resolve("small.csv");
-    Files.write(csv, Files.readAllLines(TestData.path("pbc.csv")).subList(0, 121), StandardCharsets.UTF_8);
+    Files.write(
+        csv, Files.readAllLines(TestData.path("pbc.csv")).subList(0, 121), StandardCharsets.UTF_8);
     Path model = dir.resolve("small.synth");
     Path file = dir.resolve("request.json");
-    TrainProtocol.write(new TrainRequest(csv, null, model,
-        TrainSettings.defaults().withGenerator("copula").withOption("privacyGate", "warn"), false), file);
+    TrainProtocol.write(
+        new TrainRequest(
+            csv,
+            null,
+            model,
+            TrainSettings.defaults().withGenerator("copula").withOption("privacyGate", "warn"),
+            false),
+        file);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int exit = TrainCommand.run(
-        TrainProtocol.arguments(file, 1).subList(0, 2).toArray(String[]::new),
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int exit =
+        TrainCommand.run(
+            TrainProtocol.arguments(file, 1).subList(0, 2).toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
 
     assertThat(exit).isEqualTo(TrainProtocol.EXIT_OK);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Wrote model " + model);
@@ -99,6 +121,7 @@ class TrainProtocolTest {
     Path file = Path.of("r.json");
     assertThat(TrainProtocol.arguments(file, 42))
         .containsExactly("--request", file.toAbsolutePath().toString(), "--parent-pid", "42");
-    assertThat(TrainProtocol.MAIN_CLASS).isEqualTo("io.github.syntheticpatients.runtime.training.TrainCommand");
+    assertThat(TrainProtocol.MAIN_CLASS)
+        .isEqualTo("io.github.syntheticpatients.runtime.training.TrainCommand");
   }
 }

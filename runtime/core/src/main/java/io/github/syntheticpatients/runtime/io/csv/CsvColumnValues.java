@@ -18,8 +18,9 @@ public final class CsvColumnValues {
   private CsvColumnValues() {}
 
   /**
-   * The trimmed values of the named column, one per record, or empty when the file cannot be parsed as such a CSV
-   * or has no such column. For callers that can fall back to another reading, so no error is raised.
+   * The trimmed values of the named column, one per record, or empty when the file cannot be parsed
+   * as such a CSV or has no such column. For callers that can fall back to another reading, so no
+   * error is raised.
    */
   public static Optional<List<String>> read(Path file, String column) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -34,7 +35,10 @@ public final class CsvColumnValues {
         values.add(record.get(column).trim());
       }
       return Optional.of(values);
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException e) {
       return Optional.empty();
     }
   }

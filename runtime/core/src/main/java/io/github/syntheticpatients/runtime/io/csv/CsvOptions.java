@@ -6,32 +6,39 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How to read a CSV file. Files are UTF-8, with or without a byte order mark; fields may be quoted with {@code "}
- * (a quoted field may hold the delimiter, quotes doubled, or line breaks); leading and trailing blanks of a field
- * are ignored.
+ * How to read a CSV file. Files are UTF-8, with or without a byte order mark; fields may be quoted
+ * with {@code "} (a quoted field may hold the delimiter, quotes doubled, or line breaks); leading
+ * and trailing blanks of a field are ignored.
  *
- * @param delimiter the field separator, or null to detect {@code ,}, {@code ;} or tab from the header line (the
- *     one that occurs most often outside quotes; comma on a tie or when none occurs)
- * @param naTokens field values that mean "missing", compared exactly (case-sensitive) after trimming blanks
+ * @param delimiter the field separator, or null to detect {@code ,}, {@code ;} or tab from the
+ *     header line (the one that occurs most often outside quotes; comma on a tie or when none
+ *     occurs)
+ * @param naTokens field values that mean "missing", compared exactly (case-sensitive) after
+ *     trimming blanks
  */
 public record CsvOptions(Character delimiter, Set<String> naTokens) {
   /**
-   * The default missing-value tokens, missing in every column: the empty field, {@code NA}, {@code N/A}, {@code
-   * n/a}, {@code #N/A}, {@code NaN}, {@code nan}, {@code null}, {@code NULL} and {@code ?}. Words such as {@code
-   * unknown}, {@code missing} or {@code none} are not among them, since in a text column they are often a real
-   * answer; name them with {@code synthetic.missingValues} where they mean missing. The placeholders {@code -},
-   * {@code --} and {@code .} are missing only in number and date columns ({@link CsvValues#isPlaceholder}), since
+   * The default missing-value tokens, missing in every column: the empty field, {@code NA}, {@code
+   * N/A}, {@code n/a}, {@code #N/A}, {@code NaN}, {@code nan}, {@code null}, {@code NULL} and
+   * {@code ?}. Words such as {@code unknown}, {@code missing} or {@code none} are not among them,
+   * since in a text column they are often a real answer; name them with {@code
+   * synthetic.missingValues} where they mean missing. The placeholders {@code -}, {@code --} and
+   * {@code .} are missing only in number and date columns ({@link CsvValues#isPlaceholder}), since
    * {@code -} is also a lab result (negative).
    */
   public static final Set<String> DEFAULT_NA_TOKENS =
       orderedSet(List.of("", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL", "?"));
 
-  /** The option and property suffix that adds missing-value tokens ({@code synthetic.missingValues}). */
+  /**
+   * The option and property suffix that adds missing-value tokens ({@code
+   * synthetic.missingValues}).
+   */
   public static final String MISSING_VALUES_OPTION = "missingValues";
 
   public CsvOptions {
     if (delimiter != null && (delimiter == '"' || delimiter == '\n' || delimiter == '\r')) {
-      throw new IllegalArgumentException("CSV delimiter cannot be a quote or a line break: " + delimiter);
+      throw new IllegalArgumentException(
+          "CSV delimiter cannot be a quote or a line break: " + delimiter);
     }
     naTokens = naTokens == null ? DEFAULT_NA_TOKENS : orderedSet(naTokens);
   }
@@ -62,8 +69,9 @@ public record CsvOptions(Character delimiter, Set<String> naTokens) {
   }
 
   /**
-   * The tokens of a comma-separated list as a user writes it ({@code -Dsynthetic.missingValues=unknown,not done}),
-   * blanks around each ignored, empty entries skipped; empty for null.
+   * The tokens of a comma-separated list as a user writes it ({@code
+   * -Dsynthetic.missingValues=unknown,not done}), blanks around each ignored, empty entries
+   * skipped; empty for null.
    */
   public static List<String> parseTokenList(String commaSeparated) {
     if (commaSeparated == null) {

@@ -12,9 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes records as CSV: UTF-8 without byte order mark, comma-separated, a header line, {@code \n} line ends,
- * fields quoted only when needed, missing values as empty fields, values as {@link ValueFormat#format}. The same
- * records give the same bytes. The file appears complete or not at all.
+ * Writes records as CSV: UTF-8 without byte order mark, comma-separated, a header line, {@code \n}
+ * line ends, fields quoted only when needed, missing values as empty fields, values as {@link
+ * ValueFormat#format}. The same records give the same bytes. The file appears complete or not at
+ * all.
  */
 public final class CsvRecordWriter {
   private static final CSVFormat FORMAT =
@@ -27,7 +28,8 @@ public final class CsvRecordWriter {
    *
    * @param out the file to write
    * @param columns the columns to write, in order; each record must have them all
-   * @param records the rows, iterated once (a list, or a stream's iterator for output larger than memory)
+   * @param records the rows, iterated once (a list, or a stream's iterator for output larger than
+   *     memory)
    * @throws java.util.NoSuchElementException if a record lacks one of the columns
    * @throws java.io.UncheckedIOException if the file cannot be written
    */

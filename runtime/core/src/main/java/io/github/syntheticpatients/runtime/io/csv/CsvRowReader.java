@@ -22,13 +22,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV file row by row: the header first (checked for emptiness and duplicate names), then one data row
- * at a time, each checked to have as many fields as the header. Only the current row is held, so files of any
- * length stream through in constant memory.
+ * Reads a CSV file row by row: the header first (checked for emptiness and duplicate names), then
+ * one data row at a time, each checked to have as many fields as the header. Only the current row
+ * is held, so files of any length stream through in constant memory.
  *
- * <p>Line numbers are the physical 1-based lines of the file (the header is line 1); a row whose quoted field
- * spans several lines is reported at the line where it starts. Blank lines are skipped, except in a one-column
- * file, where a blank line is a missing value.
+ * <p>Line numbers are the physical 1-based lines of the file (the header is line 1); a row whose
+ * quoted field spans several lines is reported at the line where it starts. Blank lines are
+ * skipped, except in a one-column file, where a blank line is a missing value.
  */
 public final class CsvRowReader implements Closeable {
   /** The longest value a CSV cell may hold. */
@@ -52,7 +52,8 @@ public final class CsvRowReader implements Closeable {
     this.options = options;
     this.delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file);
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setDelimiter(delimiter)
             .setQuote('"')
             .setIgnoreEmptyLines(false)
@@ -76,7 +77,8 @@ public final class CsvRowReader implements Closeable {
   /**
    * Opens a CSV file and reads its header.
    *
-   * @throws InvalidInputException if the file is missing, empty, not UTF-8 or its header is malformed
+   * @throws InvalidInputException if the file is missing, empty, not UTF-8 or its header is
+   *     malformed
    */
   public static CsvRowReader open(Path file, CsvOptions options) {
     return new CsvRowReader(file, options == null ? CsvOptions.defaults() : options);
@@ -101,8 +103,8 @@ public final class CsvRowReader implements Closeable {
    * Moves to the next data row.
    *
    * @return false at the end of the file
-   * @throws InvalidInputException if the row has another number of fields than the header, the file has no data
-   *     rows, or the CSV is malformed (e.g. an unclosed quote)
+   * @throws InvalidInputException if the row has another number of fields than the header, the file
+   *     has no data rows, or the CSV is malformed (e.g. an unclosed quote)
    */
   public boolean next() {
     while (true) {
@@ -111,7 +113,10 @@ public final class CsvRowReader implements Closeable {
         current = null;
         if (rows == 0) {
           throw InvalidInputException.inFile(
-              file, -1, null, "the file has a header but no data rows; add at least one row below the header");
+              file,
+              -1,
+              null,
+              "the file has a header but no data rows; add at least one row below the header");
         }
         return false;
       }
@@ -139,8 +144,8 @@ public final class CsvRowReader implements Closeable {
   }
 
   /**
-   * Refuses a value longer than {@link #MAX_VALUE_CHARS}: no category or number is that long, and it would end up
-   * in the model file, past the JSON reader's string limit, after all the training.
+   * Refuses a value longer than {@link #MAX_VALUE_CHARS}: no category or number is that long, and
+   * it would end up in the model file, past the JSON reader's string limit, after all the training.
    */
   private void requireShortValues() {
     for (int c = 0; c < current.length; c++) {
@@ -153,7 +158,8 @@ public final class CsvRowReader implements Closeable {
                 java.util.Locale.ROOT,
                 "the value is %,d characters long; a value may have at most %,d. Check for an unclosed quote \","
                     + " or take the column out of the file (free text is not learned)",
-                current[c].length(), MAX_VALUE_CHARS));
+                current[c].length(),
+                MAX_VALUE_CHARS));
       }
     }
   }
@@ -197,7 +203,10 @@ public final class CsvRowReader implements Closeable {
     CSVRecord record = nextRecord();
     if (record == null) {
       throw InvalidInputException.inFile(
-          file, -1, null, "the file is empty; a CSV needs a header line with the column names, then data rows");
+          file,
+          -1,
+          null,
+          "the file is empty; a CSV needs a header line with the column names, then data rows");
     }
     List<String> names = new ArrayList<>(record.size());
     Map<String, Integer> positions = new HashMap<>();
@@ -211,7 +220,9 @@ public final class CsvRowReader implements Closeable {
             "header field "
                 + (i + 1)
                 + " is empty; every column needs a name in the header line"
-                + (record.size() == 1 ? " (the first line is blank or the file has no header)" : ""));
+                + (record.size() == 1
+                    ? " (the first line is blank or the file has no header)"
+                    : ""));
       }
       Integer earlier = positions.putIfAbsent(name, i);
       if (earlier != null) {
@@ -248,11 +259,15 @@ public final class CsvRowReader implements Closeable {
 
   private RuntimeException readFailure(IOException e, long line) {
     if (e instanceof NoSuchFileException) {
-      return InvalidInputException.inFile(file, -1, null, "the file does not exist; check the path");
+      return InvalidInputException.inFile(
+          file, -1, null, "the file does not exist; check the path");
     }
     if (e instanceof CharacterCodingException) {
       return InvalidInputException.inFile(
-          file, line, null, "the file is not valid UTF-8; save it as UTF-8 (with or without byte order mark)");
+          file,
+          line,
+          null,
+          "the file is not valid UTF-8; save it as UTF-8 (with or without byte order mark)");
     }
     if (e instanceof org.apache.commons.csv.CSVException) {
       return InvalidInputException.inFile(
@@ -285,7 +300,10 @@ public final class CsvRowReader implements Closeable {
     return reader;
   }
 
-  /** Picks the delimiter that occurs most often outside quotes in the first line: comma, semicolon or tab. */
+  /**
+   * Picks the delimiter that occurs most often outside quotes in the first line: comma, semicolon
+   * or tab.
+   */
   private char detectDelimiter(Path path) {
     int commas = 0;
     int semicolons = 0;

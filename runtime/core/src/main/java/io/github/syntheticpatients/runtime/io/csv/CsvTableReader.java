@@ -2,7 +2,6 @@ package io.github.syntheticpatients.runtime.io.csv;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -16,21 +15,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a CSV file into a columnar {@link Table}, streaming row by row into growable primitive arrays: a
- * million-row file never exists as Java strings or objects, only as one {@code double} per stored cell.
+ * Reads a CSV file into a columnar {@link Table}, streaming row by row into growable primitive
+ * arrays: a million-row file never exists as Java strings or objects, only as one {@code double}
+ * per stored cell.
  *
- * <p>Columns are matched to the schema by header name (their order in the file does not matter); dropped columns
- * may be absent (synthetic output leaves them out), every other schema column must be there, and the file may
- * not have columns the schema lacks. Cell values follow the {@link Table} conventions. Identifier and dropped
- * columns are read past without being parsed or stored; they share one array of NaN.
+ * <p>Columns are matched to the schema by header name (their order in the file does not matter);
+ * dropped columns may be absent (synthetic output leaves them out), every other schema column must
+ * be there, and the file may not have columns the schema lacks. Cell values follow the {@link
+ * Table} conventions. Identifier and dropped columns are read past without being parsed or stored;
+ * they share one array of NaN.
  *
- * <p>Missing are the option's tokens plus the schema's {@code missingValues}, and in number and date columns also
- * the placeholders {@code -}, {@code --} and {@code .}. A value of a discrete column that is not one of its
- * categories is read as its nearest ancestor code that is one ({@link CodeHierarchy}: {@code 250.83} as {@code
- * 250}), else as {@link ValueProtection#RARE_CATEGORY} when the column has that category (rare values were
- * generalised or merged into it at inference). A value that is not of its column's kind is an error, unless the schema counts
- * such values ({@code unparsedValues} above 0): then it is read as missing, and one warning per column names the
- * first few with their lines.
+ * <p>Missing are the option's tokens plus the schema's {@code missingValues}, and in number and
+ * date columns also the placeholders {@code -}, {@code --} and {@code .}. A value of a discrete
+ * column that is not one of its categories is read as its nearest ancestor code that is one ({@link
+ * CodeHierarchy}: {@code 250.83} as {@code 250}), else as {@link ValueProtection#RARE_CATEGORY}
+ * when the column has that category (rare values were generalised or merged into it at inference).
+ * A value that is not of its column's kind is an error, unless the schema counts such values
+ * ({@code unparsedValues} above 0): then it is read as missing, and one warning per column names
+ * the first few with their lines.
  */
 public final class CsvTableReader {
   private static final String REINFER =
@@ -49,12 +51,13 @@ public final class CsvTableReader {
    * @param file a UTF-8 CSV with a header line
    * @param schema the columns expected in the header
    * @param options delimiter and missing-value tokens; null for the defaults
-   * @throws InvalidInputException naming file, line and column for any value or layout that does not fit the
-   *     schema, with the fix
+   * @throws InvalidInputException naming file, line and column for any value or layout that does
+   *     not fit the schema, with the fix
    */
   public static Table read(Path file, TableSchema schema, CsvOptions options) {
     CsvOptions withSchemaTokens =
-        (options == null ? CsvOptions.defaults() : options).withExtraNaTokens(schema.missingValues());
+        (options == null ? CsvOptions.defaults() : options)
+            .withExtraNaTokens(schema.missingValues());
     StrayValues strays = new StrayValues();
     try (CsvRowReader reader = CsvRowReader.open(file, withSchemaTokens)) {
       int[] positions = matchHeader(file, reader.header(), schema);
@@ -70,7 +73,9 @@ public final class CsvTableReader {
       while (reader.next()) {
         for (int c = 0; c < parsers.length; c++) {
           if (parsers[c] != null) {
-            values[c].add(parsers[c].parse(reader.field(positions[c]), reader.rawField(positions[c]), reader.line()));
+            values[c].add(
+                parsers[c].parse(
+                    reader.field(positions[c]), reader.rawField(positions[c]), reader.line()));
           }
         }
       }
@@ -100,13 +105,14 @@ public final class CsvTableReader {
   }
 
   /**
-   * For each schema column, its field position in the file, or -1 for a dropped column or one of {@code
-   * mayBeAbsent} that the file lacks.
+   * For each schema column, its field position in the file, or -1 for a dropped column or one of
+   * {@code mayBeAbsent} that the file lacks.
    *
-   * @throws InvalidInputException listing the schema's columns missing from the file and the file's columns
-   *     missing from the schema
+   * @throws InvalidInputException listing the schema's columns missing from the file and the file's
+   *     columns missing from the schema
    */
-  static int[] matchHeader(Path file, List<String> header, TableSchema schema, Set<String> mayBeAbsent) {
+  static int[] matchHeader(
+      Path file, List<String> header, TableSchema schema, Set<String> mayBeAbsent) {
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       byName.put(header.get(i), i);
@@ -139,15 +145,18 @@ public final class CsvTableReader {
       if (!extra.isEmpty()) {
         problem.append(" the file's columns ").append(extra).append(" are not in the schema;");
       }
-      problem.append(" ").append(REINFER).append(" (a column can be kept out of learning with \"drop\": true)");
+      problem
+          .append(" ")
+          .append(REINFER)
+          .append(" (a column can be kept out of learning with \"drop\": true)");
       throw InvalidInputException.inFile(file, 1, null, problem.toString());
     }
     return positions;
   }
 
   /**
-   * Turns the text of one column into its {@link Table} cell value, or explains why it cannot. Shared with {@link
-   * TimelineReader} so both readers parse and report values alike.
+   * Turns the text of one column into its {@link Table} cell value, or explains why it cannot.
+   * Shared with {@link TimelineReader} so both readers parse and report values alike.
    */
   static final class ColumnParser {
     private final Path file;
@@ -206,7 +215,9 @@ public final class CsvTableReader {
                 file,
                 line,
                 column.name(),
-                "'" + text + "' is not a whole number but the schema says the column is integer; change its"
+                "'"
+                    + text
+                    + "' is not a whole number but the schema says the column is integer; change its"
                     + " \"kind\" to \"numeric\" in the schema file, or correct the value");
           }
           return whole;
@@ -223,7 +234,9 @@ public final class CsvTableReader {
                 file,
                 line,
                 column.name(),
-                "'" + text + "' is not an ISO date (yyyy-MM-dd, e.g. 2024-02-29); write dates in ISO 8601, or"
+                "'"
+                    + text
+                    + "' is not an ISO date (yyyy-MM-dd, e.g. 2024-02-29); write dates in ISO 8601, or"
                     + " change the column's \"kind\" in the schema file");
           }
           return day;
@@ -237,7 +250,9 @@ public final class CsvTableReader {
                 file,
                 line,
                 column.name(),
-                "'" + text + "' is not an ISO date-time (yyyy-MM-ddTHH:mm:ss, e.g. 2024-02-29T13:45:00); write"
+                "'"
+                    + text
+                    + "' is not an ISO date-time (yyyy-MM-ddTHH:mm:ss, e.g. 2024-02-29T13:45:00); write"
                     + " date-times in ISO 8601, or change the column's \"kind\" in the schema file");
           }
           return seconds;
@@ -253,7 +268,8 @@ public final class CsvTableReader {
 
     /** A value of another kind read as missing (the schema allows it), noted for the warning. */
     private double stray(String text, String raw, long line) {
-      double missing = parse(null, raw, line); // fails as a missing value would in a never-missing column
+      double missing =
+          parse(null, raw, line); // fails as a missing value would in a never-missing column
       strays.add(column.name(), text, file, line);
       return missing;
     }
@@ -268,7 +284,9 @@ public final class CsvTableReader {
             file,
             line,
             column.name(),
-            "'" + text + "' is not a number but the schema says the column is "
+            "'"
+                + text
+                + "' is not a number but the schema says the column is "
                 + column.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + "; correct the value, add it to the missing-value tokens if it means missing, or change the"
                 + " column's \"kind\" (e.g. to \"categorical\") or set \"drop\": true in the schema file");
@@ -276,9 +294,14 @@ public final class CsvTableReader {
       return value;
     }
 
-    /** The category of the nearest ancestor of a code ({@link CodeHierarchy}), or null when none is one. */
+    /**
+     * The category of the nearest ancestor of a code ({@link CodeHierarchy}), or null when none is
+     * one.
+     */
     private Integer ancestorIndex(String code) {
-      for (String parent = CodeHierarchy.parent(code); parent != null; parent = CodeHierarchy.parent(parent)) {
+      for (String parent = CodeHierarchy.parent(code);
+          parent != null;
+          parent = CodeHierarchy.parent(parent)) {
         Integer index = categoryIndex.get(parent);
         if (index != null) {
           return index;
@@ -299,18 +322,24 @@ public final class CsvTableReader {
         return stray(text, text, line); // stray text in a column of numeric codes
       }
       if (index == null) {
-        index = ancestorIndex(text); // a rare code read as its nearest kept ancestor (250.83 as 250)
+        index =
+            ancestorIndex(text); // a rare code read as its nearest kept ancestor (250.83 as 250)
       }
       if (index == null && rareIndex >= 0) {
-        index = rareIndex; // a value too rare to be a category of its own, or one not seen at inference
+        index =
+            rareIndex; // a value too rare to be a category of its own, or one not seen at inference
       }
       if (index == null) {
         throw InvalidInputException.inFile(
             file,
             line,
             column.name(),
-            "'" + text + "' is not one of the column's categories " + column.categories()
-                + "; add it to the column's \"categories\" in the schema file, or " + REINFER);
+            "'"
+                + text
+                + "' is not one of the column's categories "
+                + column.categories()
+                + "; add it to the column's \"categories\" in the schema file, or "
+                + REINFER);
       }
       return index;
     }

@@ -8,27 +8,30 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Strict parsing of CSV field text: plain decimal numbers and ISO 8601 dates. Shared by the table reader and
- * schema inference so both agree on what a number or a date is.
+ * Strict parsing of CSV field text: plain decimal numbers and ISO 8601 dates. Shared by the table
+ * reader and schema inference so both agree on what a number or a date is.
  */
 public final class CsvValues {
-  /** Placeholders that mean "no value" in a number or date column, but may be real text elsewhere. */
+  /**
+   * Placeholders that mean "no value" in a number or date column, but may be real text elsewhere.
+   */
   public static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", ".");
 
   private CsvValues() {}
 
   /**
-   * Whether the text is a placeholder for a missing number or date ({@code -}, {@code --}, {@code .}). Readers
-   * treat it as missing in number and date columns only: in a text column {@code -} can be a result (negative).
+   * Whether the text is a placeholder for a missing number or date ({@code -}, {@code --}, {@code
+   * .}). Readers treat it as missing in number and date columns only: in a text column {@code -}
+   * can be a result (negative).
    */
   public static boolean isPlaceholder(String text) {
     return text.length() <= 2 && PLACEHOLDERS.contains(text); // length first: called on every cell
   }
 
   /**
-   * Whether the text is a plain decimal number: optional sign, digits with an optional decimal point, optional
-   * exponent. Rejects what {@link Double#parseDouble} would also accept but a CSV author would not mean as a
-   * number ({@code NaN}, {@code Infinity}, {@code 1d}, hex).
+   * Whether the text is a plain decimal number: optional sign, digits with an optional decimal
+   * point, optional exponent. Rejects what {@link Double#parseDouble} would also accept but a CSV
+   * author would not mean as a number ({@code NaN}, {@code Infinity}, {@code 1d}, hex).
    */
   public static boolean isNumber(String text) {
     int n = text.length();
@@ -78,8 +81,8 @@ public final class CsvValues {
   }
 
   /**
-   * Digits after the decimal point as written, adjusted for an exponent ({@code 1.25e1} has 1); 0 for whole
-   * numbers. The text must be a number.
+   * Digits after the decimal point as written, adjusted for an exponent ({@code 1.25e1} has 1); 0
+   * for whole numbers. The text must be a number.
    */
   public static int decimals(String text) {
     int point = text.indexOf('.');
@@ -107,7 +110,8 @@ public final class CsvValues {
     if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return Double.NaN;
     }
-    // Hand-parsed: LocalDate.parse goes through a DateTimeFormatter, several times slower on a million rows.
+    // Hand-parsed: LocalDate.parse goes through a DateTimeFormatter, several times slower on a
+    // million rows.
     int year = digits(text, 0, 4);
     int month = digits(text, 5, 7);
     int day = digits(text, 8, 10);
@@ -135,9 +139,10 @@ public final class CsvValues {
   }
 
   /**
-   * The epoch second (UTC) of an ISO date-time ({@code 2024-02-29T13:45:00}, also with a space instead of
-   * {@code T}, without seconds, with fractions of a second (truncated), or with an offset such as {@code Z} or
-   * {@code +01:00}, which is converted to UTC). Returns NaN when the text is not one.
+   * The epoch second (UTC) of an ISO date-time ({@code 2024-02-29T13:45:00}, also with a space
+   * instead of {@code T}, without seconds, with fractions of a second (truncated), or with an
+   * offset such as {@code Z} or {@code +01:00}, which is converted to UTC). Returns NaN when the
+   * text is not one.
    */
   public static double parseDateTime(String text) {
     if (text.length() < 16 || text.charAt(4) != '-' || text.charAt(7) != '-') {
@@ -159,7 +164,9 @@ public final class CsvValues {
     }
   }
 
-  /** An ISO date read as midnight, or an ISO date-time, in epoch seconds (UTC); NaN when neither. */
+  /**
+   * An ISO date read as midnight, or an ISO date-time, in epoch seconds (UTC); NaN when neither.
+   */
   public static double parseDateOrDateTime(String text) {
     double day = parseDate(text);
     return Double.isNaN(day) ? parseDateTime(text) : day * 86_400d;

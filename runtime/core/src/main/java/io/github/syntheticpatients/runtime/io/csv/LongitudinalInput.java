@@ -15,27 +15,28 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where longitudinal data comes from, shared by the timeline reader and schema inference so both see the same
- * files in the same order and report the same problems.
+ * Where longitudinal data comes from, shared by the timeline reader and schema inference so both
+ * see the same files in the same order and report the same problems.
  *
- * <p>The input is either one long-format CSV (one row per visit) or a directory scanned recursively for per-patient
- * files in the PhysioNet sepsis challenge layout: {@code *.psv} (pipe-separated) and {@code *.csv}, hidden files
- * (name starting with {@code .}) skipped, taken in the order of their paths relative to the directory (compared as
- * text with {@code /} separators, so the order is the same on every platform). Every file must have the same
- * header. When the files lack the patient id column, each file is one patient whose id is the file name without
- * its extension.
+ * <p>The input is either one long-format CSV (one row per visit) or a directory scanned recursively
+ * for per-patient files in the PhysioNet sepsis challenge layout: {@code *.psv} (pipe-separated)
+ * and {@code *.csv}, hidden files (name starting with {@code .}) skipped, taken in the order of
+ * their paths relative to the directory (compared as text with {@code /} separators, so the order
+ * is the same on every platform). Every file must have the same header. When the files lack the
+ * patient id column, each file is one patient whose id is the file name without its extension.
  */
 public final class LongitudinalInput {
   /** The build parameter naming the patient id column. */
   public static final String ENTITY_ID_PARAMETER = LongitudinalRoles.Names.PROPERTIES.entityId();
+
   /** The build parameter naming the time column. */
   public static final String TIME_PARAMETER = LongitudinalRoles.Names.PROPERTIES.time();
 
   private LongitudinalInput() {}
 
   /**
-   * The files to read: the input itself when it is a file, else the {@code .csv} and {@code .psv} files under the
-   * directory, sorted.
+   * The files to read: the input itself when it is a file, else the {@code .csv} and {@code .psv}
+   * files under the directory, sorted.
    *
    * @throws InvalidInputException if the input does not exist or the directory holds no such file
    */
@@ -69,8 +70,8 @@ public final class LongitudinalInput {
   }
 
   /**
-   * The options to read one file with: a {@code .psv} file is pipe-separated unless the options fix another
-   * delimiter.
+   * The options to read one file with: a {@code .psv} file is pipe-separated unless the options fix
+   * another delimiter.
    */
   public static CsvOptions optionsFor(Path file, CsvOptions options) {
     CsvOptions base = options == null ? CsvOptions.defaults() : options;
@@ -81,7 +82,8 @@ public final class LongitudinalInput {
   }
 
   /**
-   * The patient id of each file when the files have no id column: the file name without its extension.
+   * The patient id of each file when the files have no id column: the file name without its
+   * extension.
    *
    * @throws InvalidInputException if two files give the same id
    */
@@ -98,9 +100,16 @@ public final class LongitudinalInput {
             file,
             -1,
             null,
-            "the files have no patient id column '" + entityId + "', so each file is one patient named by its file"
-                + " name, but " + earlier + " gives the same id '" + id + "'; rename one of the files, or add a '"
-                + entityId + "' column to every file");
+            "the files have no patient id column '"
+                + entityId
+                + "', so each file is one patient named by its file"
+                + " name, but "
+                + earlier
+                + " gives the same id '"
+                + id
+                + "'; rename one of the files, or add a '"
+                + entityId
+                + "' column to every file");
       }
       ids.add(id);
     }
@@ -112,13 +121,20 @@ public final class LongitudinalInput {
    *
    * @throws InvalidInputException naming the file and both headers
    */
-  public static void requireSameHeader(Path first, List<String> firstHeader, Path file, List<String> header) {
+  public static void requireSameHeader(
+      Path first, List<String> firstHeader, Path file, List<String> header) {
     if (!header.equals(firstHeader)) {
       throw InvalidInputException.inFile(
           file,
           1,
           null,
-          "the header " + header + " differs from " + firstHeader + " in " + first + "; every file of a"
+          "the header "
+              + header
+              + " differs from "
+              + firstHeader
+              + " in "
+              + first
+              + "; every file of a"
               + " longitudinal directory must have the same columns in the same order: fix the header, or move the"
               + " file out of the directory");
     }
@@ -128,17 +144,28 @@ public final class LongitudinalInput {
    * Checks that the header has a role column (patient id or time).
    *
    * @param role what the column is, e.g. "patient id" or "time"
-   * @param parameter the build parameter that names it ({@link #ENTITY_ID_PARAMETER} or {@link #TIME_PARAMETER})
+   * @param parameter the build parameter that names it ({@link #ENTITY_ID_PARAMETER} or {@link
+   *     #TIME_PARAMETER})
    * @throws InvalidInputException listing the header and naming the parameter
    */
-  public static void requireColumn(Path file, List<String> header, String column, String role, String parameter) {
+  public static void requireColumn(
+      Path file, List<String> header, String column, String role, String parameter) {
     if (!header.contains(column)) {
       throw InvalidInputException.inFile(
           file,
           1,
           null,
-          "the " + role + " column '" + column + "' is not in the header " + header + "; set " + parameter
-              + " (or \"" + parameter.substring(parameter.indexOf('.') + 1) + "\" in the schema file) to one of"
+          "the "
+              + role
+              + " column '"
+              + column
+              + "' is not in the header "
+              + header
+              + "; set "
+              + parameter
+              + " (or \""
+              + parameter.substring(parameter.indexOf('.') + 1)
+              + "\" in the schema file) to one of"
               + " these columns");
     }
   }
@@ -149,7 +176,9 @@ public final class LongitudinalInput {
         file,
         line,
         column,
-        "the patient id is missing ('" + raw + "'); every visit row needs the id of its patient: fill it in or"
+        "the patient id is missing ('"
+            + raw
+            + "'); every visit row needs the id of its patient: fill it in or"
             + " remove the row");
   }
 

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The values a reader took as missing because they were not of their column's kind, where the schema allows
- * that ({@code unparsedValues} above 0), gathered over a whole read so that each column gets one warning naming
- * the first few values and their lines rather than one line per value or per file.
+ * The values a reader took as missing because they were not of their column's kind, where the
+ * schema allows that ({@code unparsedValues} above 0), gathered over a whole read so that each
+ * column gets one warning naming the first few values and their lines rather than one line per
+ * value or per file.
  */
 final class StrayValues {
   private static final Logger LOG = LoggerFactory.getLogger(StrayValues.class);

@@ -18,14 +18,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads longitudinal data (one row per patient visit) into {@link Timelines}, from a long-format CSV or from a
- * directory of per-patient files (see {@link LongitudinalInput}).
+ * Reads longitudinal data (one row per patient visit) into {@link Timelines}, from a long-format
+ * CSV or from a directory of per-patient files (see {@link LongitudinalInput}).
  *
- * <p>Values are parsed and checked exactly as {@link CsvTableReader} does (same parser, same messages) and stored
- * by the {@link Table} conventions; the patient id column is kept only as {@link Timelines#id(int)}. Rows of one
- * patient need not be adjacent: patients keep the order in which they first appear (for a directory, file order),
- * and each patient's visits are sorted by time, stably (visits at the same time keep their file order). Every visit
- * needs a patient id and a time, and the columns the schema marks static must not change within a patient.
+ * <p>Values are parsed and checked exactly as {@link CsvTableReader} does (same parser, same
+ * messages) and stored by the {@link Table} conventions; the patient id column is kept only as
+ * {@link Timelines#id(int)}. Rows of one patient need not be adjacent: patients keep the order in
+ * which they first appear (for a directory, file order), and each patient's visits are sorted by
+ * time, stably (visits at the same time keep their file order). Every visit needs a patient id and
+ * a time, and the columns the schema marks static must not change within a patient.
  */
 public final class TimelineReader {
   private TimelineReader() {}
@@ -35,21 +36,25 @@ public final class TimelineReader {
    *
    * @param input a long-format CSV, or a directory of per-patient {@code .psv} / {@code .csv} files
    * @param schema a longitudinal schema (patient id and time set)
-   * @param options delimiter and missing-value tokens; null for the defaults ({@code .psv} files are read as
-   *     pipe-separated unless a delimiter is given)
-   * @throws InvalidInputException naming the file, line and column of a value or layout that does not fit the
-   *     schema, a visit without id or time, or a static column that changes within a patient, with the fix
+   * @param options delimiter and missing-value tokens; null for the defaults ({@code .psv} files
+   *     are read as pipe-separated unless a delimiter is given)
+   * @throws InvalidInputException naming the file, line and column of a value or layout that does
+   *     not fit the schema, a visit without id or time, or a static column that changes within a
+   *     patient, with the fix
    */
   public static Timelines read(Path input, TableSchema schema, CsvOptions options) {
     if (!schema.isLongitudinal()) {
       throw InvalidInputException.inParameter(
           LongitudinalInput.ENTITY_ID_PARAMETER,
           "the schema names no patient id and time column, so the data cannot be read as timelines; set "
-              + LongitudinalInput.ENTITY_ID_PARAMETER + " and " + LongitudinalInput.TIME_PARAMETER
+              + LongitudinalInput.ENTITY_ID_PARAMETER
+              + " and "
+              + LongitudinalInput.TIME_PARAMETER
               + " (or \"entityId\" and \"time\" in the schema file)");
     }
     CsvOptions withSchemaTokens =
-        (options == null ? CsvOptions.defaults() : options).withExtraNaTokens(schema.missingValues());
+        (options == null ? CsvOptions.defaults() : options)
+            .withExtraNaTokens(schema.missingValues());
     boolean directory = Files.isDirectory(input);
     List<Path> files = LongitudinalInput.files(input);
     Visits visits = new Visits(schema, files);
@@ -57,17 +62,23 @@ public final class TimelineReader {
     List<String> fileIds = null;
     for (int f = 0; f < files.size(); f++) {
       Path file = files.get(f);
-      try (CsvRowReader reader = CsvRowReader.open(file, LongitudinalInput.optionsFor(file, withSchemaTokens))) {
+      try (CsvRowReader reader =
+          CsvRowReader.open(file, LongitudinalInput.optionsFor(file, withSchemaTokens))) {
         List<String> header = reader.header();
         if (firstHeader == null) {
           firstHeader = header;
           if (!directory || header.contains(schema.entityId())) {
             LongitudinalInput.requireColumn(
-                file, header, schema.entityId(), "patient id", LongitudinalInput.ENTITY_ID_PARAMETER);
+                file,
+                header,
+                schema.entityId(),
+                "patient id",
+                LongitudinalInput.ENTITY_ID_PARAMETER);
           } else {
             fileIds = LongitudinalInput.fileIds(files, schema.entityId());
           }
-          LongitudinalInput.requireColumn(file, header, schema.time(), "time", LongitudinalInput.TIME_PARAMETER);
+          LongitudinalInput.requireColumn(
+              file, header, schema.time(), "time", LongitudinalInput.TIME_PARAMETER);
         } else {
           LongitudinalInput.requireSameHeader(files.get(0), firstHeader, file, header);
         }
@@ -106,7 +117,10 @@ public final class TimelineReader {
       this.timeIndex = schema.indexOf(schema.time());
     }
 
-    /** Reads the rows of one file; {@code fileId} is the patient of every row, or null to read the id column. */
+    /**
+     * Reads the rows of one file; {@code fileId} is the patient of every row, or null to read the
+     * id column.
+     */
     void readFile(int fileIndex, CsvRowReader reader, String fileId) {
       Path file = reader.file();
       int[] positions =
@@ -125,7 +139,8 @@ public final class TimelineReader {
         if (id == null) {
           id = reader.field(idPosition);
           if (id == null) {
-            throw LongitudinalInput.missingId(file, reader.line(), schema.entityId(), reader.rawField(idPosition));
+            throw LongitudinalInput.missingId(
+                file, reader.line(), schema.entityId(), reader.rawField(idPosition));
           }
         }
         if (reader.isMissing(timePosition)) {
@@ -133,13 +148,16 @@ public final class TimelineReader {
               file,
               reader.line(),
               schema.time(),
-              "the visit time is missing ('" + reader.rawField(timePosition) + "'); every visit needs its time:"
+              "the visit time is missing ('"
+                  + reader.rawField(timePosition)
+                  + "'); every visit needs its time:"
                   + " fill it in or remove the row");
         }
         for (int c = 0; c < parsers.length; c++) {
           if (parsers[c] != null) {
             values[c].add(
-                parsers[c].parse(reader.field(positions[c]), reader.rawField(positions[c]), reader.line()));
+                parsers[c].parse(
+                    reader.field(positions[c]), reader.rawField(positions[c]), reader.line()));
           }
         }
         addRow(id, fileIndex, reader.line());
@@ -203,7 +221,10 @@ public final class TimelineReader {
       return new Timelines(table, starts, ids);
     }
 
-    /** Fails at the first visit (in read order) where a static column differs from the patient's first visit. */
+    /**
+     * Fails at the first visit (in read order) where a static column differs from the patient's
+     * first visit.
+     */
     private void checkStaticColumns(double[][] arrays, int[] order, int[] starts) {
       for (ColumnSchema column : schema.staticColumns()) {
         double[] cells = arrays[schema.indexOf(column.name())];
@@ -216,10 +237,20 @@ public final class TimelineReader {
                   files.get(fileOfRow[row]),
                   lineOfRow[row],
                   column.name(),
-                  "patient '" + ids.get(p) + "' has " + text(column, cells[row]) + " here but "
-                      + text(column, cells[first]) + " on line " + lineOfRow[first]
-                      + (fileOfRow[first] == fileOfRow[row] ? "" : " of " + files.get(fileOfRow[first]))
-                      + ", and the schema marks '" + column.name() + "' static (constant within a patient); mark it"
+                  "patient '"
+                      + ids.get(p)
+                      + "' has "
+                      + text(column, cells[row])
+                      + " here but "
+                      + text(column, cells[first])
+                      + " on line "
+                      + lineOfRow[first]
+                      + (fileOfRow[first] == fileOfRow[row]
+                          ? ""
+                          : " of " + files.get(fileOfRow[first]))
+                      + ", and the schema marks '"
+                      + column.name()
+                      + "' static (constant within a patient); mark it"
                       + " time-varying with \"static\": false in the schema file, or correct the value");
             }
           }
@@ -232,7 +263,9 @@ public final class TimelineReader {
     }
 
     private static String text(ColumnSchema column, double value) {
-      return Double.isNaN(value) ? "a missing value" : "'" + ValueFormat.format(ValueFormat.toValue(column, value)) + "'";
+      return Double.isNaN(value)
+          ? "a missing value"
+          : "'" + ValueFormat.format(ValueFormat.toValue(column, value)) + "'";
     }
 
     /** Sorts {@code order[from, to)} by time, keeping read order among equal times. */
@@ -248,7 +281,8 @@ public final class TimelineReader {
       for (int i = from; i < to; i++) {
         segment[i - from] = order[i];
       }
-      Arrays.sort(segment, (a, b) -> Double.compare(time[a], time[b])); // stable: a merge sort on objects
+      Arrays.sort(
+          segment, (a, b) -> Double.compare(time[a], time[b])); // stable: a merge sort on objects
       for (int i = from; i < to; i++) {
         order[i] = segment[i - from];
       }

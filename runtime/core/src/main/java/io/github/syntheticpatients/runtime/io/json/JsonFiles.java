@@ -30,15 +30,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Deterministic JSON files for manifests, provenance and configuration, through one shared Jackson mapper.
+ * Deterministic JSON files for manifests, provenance and configuration, through one shared Jackson
+ * mapper.
  *
- * <p>Writing: two-space indentation, {@code "key": value}, {@code \n} line ends and a final newline, whatever the
- * platform; map keys and bean properties sorted (the {@code InOrder} variants keep a map's own order instead, for
- * files people read top to bottom). Reading: unknown properties of a bound type, duplicate keys and trailing
- * content are errors, reported as {@link InvalidInputException} with the file and the line and column.
+ * <p>Writing: two-space indentation, {@code "key": value}, {@code \n} line ends and a final
+ * newline, whatever the platform; map keys and bean properties sorted (the {@code InOrder} variants
+ * keep a map's own order instead, for files people read top to bottom). Reading: unknown properties
+ * of a bound type, duplicate keys and trailing content are errors, reported as {@link
+ * InvalidInputException} with the file and the line and column.
  *
- * <p>Trees are plain JDK values: {@link Map}, {@link java.util.List}, {@link String}, {@link Number}, {@link
- * Boolean} and null.
+ * <p>Trees are plain JDK values: {@link Map}, {@link java.util.List}, {@link String}, {@link
+ * Number}, {@link Boolean} and null.
  */
 public final class JsonFiles {
   private static final ObjectMapper MAPPER = createMapper();
@@ -82,7 +84,8 @@ public final class JsonFiles {
   /**
    * Reads a JSON object from a file, keys in file order.
    *
-   * @throws InvalidInputException if the file is missing or is not a JSON object, with line and column
+   * @throws InvalidInputException if the file is missing or is not a JSON object, with line and
+   *     column
    */
   public static Map<String, Object> read(Path file) {
     return read(file, TREE);
@@ -97,7 +100,9 @@ public final class JsonFiles {
     }
   }
 
-  /** Reads a JSON object from a stream, which stays open; {@code source} names it in error messages. */
+  /**
+   * Reads a JSON object from a stream, which stays open; {@code source} names it in error messages.
+   */
   public static Map<String, Object> read(InputStream in, String source) {
     try {
       return MAPPER.readerFor(TREE).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(in);
@@ -109,7 +114,8 @@ public final class JsonFiles {
   /**
    * Reads a file into a type (e.g. a record); properties the type does not declare are errors.
    *
-   * @throws InvalidInputException if the file is missing or does not fit the type, with line and column
+   * @throws InvalidInputException if the file is missing or does not fit the type, with line and
+   *     column
    */
   public static <T> T read(Path file, Class<T> type) {
     try {
@@ -130,14 +136,18 @@ public final class JsonFiles {
   /** Turns a Jackson or I/O failure into an error naming the file, line and column. */
   static RuntimeException failure(Path file, IOException e) {
     if (e instanceof NoSuchFileException) {
-      return InvalidInputException.inFile(file, -1, null, "the file does not exist; check the path");
+      return InvalidInputException.inFile(
+          file, -1, null, "the file does not exist; check the path");
     }
     if (!(e instanceof JsonProcessingException json)) {
       return new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
     }
     JsonLocation location = json.getLocation();
     long line = location == null ? -1 : location.getLineNr();
-    String at = location == null || location.getColumnNr() < 1 ? "" : "at character " + location.getColumnNr() + ": ";
+    String at =
+        location == null || location.getColumnNr() < 1
+            ? ""
+            : "at character " + location.getColumnNr() + ": ";
     if (e instanceof UnrecognizedPropertyException unknown) {
       TreeSet<String> known = new TreeSet<>();
       unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
@@ -145,7 +155,11 @@ public final class JsonFiles {
           file,
           line,
           null,
-          at + "unknown property \"" + unknown.getPropertyName() + "\"; the known properties are " + known
+          at
+              + "unknown property \""
+              + unknown.getPropertyName()
+              + "\"; the known properties are "
+              + known
               + " (check the spelling, or remove it)");
     }
     if (e instanceof MismatchedInputException mismatch
@@ -170,11 +184,14 @@ public final class JsonFiles {
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {
-    // The default indenter uses the platform line separator; "\n" keeps files identical across platforms.
+    // The default indenter uses the platform line separator; "\n" keeps files identical across
+    // platforms.
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators =
         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
-    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    return new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
   }
 
   private static ObjectMapper createMapper() {

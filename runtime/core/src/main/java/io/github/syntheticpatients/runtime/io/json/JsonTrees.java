@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON object into plain JDK values ({@link Map}, {@link List}, {@link String}, {@link Integer}, {@link
- * Long}, {@link Double}, {@link Boolean}, null) with jackson-core's streaming parser alone.
+ * Reads a JSON object into plain JDK values ({@link Map}, {@link List}, {@link String}, {@link
+ * Integer}, {@link Long}, {@link Double}, {@link Boolean}, null) with jackson-core's streaming
+ * parser alone.
  *
- * <p>Loading a model is on the path of a test's first injected patient: a cold jackson-databind {@code ObjectMapper}
- * costs more than half a second in a fresh JVM (hundreds of classes), the streaming parser a small fraction of it.
- * {@link JsonFiles} stays the way to read configuration files and to write anything.
+ * <p>Loading a model is on the path of a test's first injected patient: a cold jackson-databind
+ * {@code ObjectMapper} costs more than half a second in a fresh JVM (hundreds of classes), the
+ * streaming parser a small fraction of it. {@link JsonFiles} stays the way to read configuration
+ * files and to write anything.
  */
 public final class JsonTrees {
   private static final JsonFactory FACTORY =
@@ -27,7 +29,8 @@ public final class JsonTrees {
   /**
    * Parses bytes holding one JSON object.
    *
-   * @throws IOException when the bytes are not one well-formed JSON object (the message gives line and column)
+   * @throws IOException when the bytes are not one well-formed JSON object (the message gives line
+   *     and column)
    */
   public static Map<String, Object> readObject(byte[] bytes) throws IOException {
     try (JsonParser parser = FACTORY.createParser(bytes)) {
@@ -79,6 +82,9 @@ public final class JsonTrees {
   }
 
   private static String location(JsonParser parser) {
-    return "line " + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr();
+    return "line "
+        + parser.currentLocation().getLineNr()
+        + ", column "
+        + parser.currentLocation().getColumnNr();
   }
 }

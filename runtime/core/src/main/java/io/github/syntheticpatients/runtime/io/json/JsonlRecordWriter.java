@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes records as JSON Lines: one compact JSON object per record and line, keys in column order, UTF-8,
- * {@code \n} line ends. Numbers are JSON numbers written like the CSV output ({@link ValueFormat#format}),
- * dates ISO strings, text strings, missing values null. The same records give the same bytes. The file appears
- * complete or not at all.
+ * Writes records as JSON Lines: one compact JSON object per record and line, keys in column order,
+ * UTF-8, {@code \n} line ends. Numbers are JSON numbers written like the CSV output ({@link
+ * ValueFormat#format}), dates ISO strings, text strings, missing values null. The same records give
+ * the same bytes. The file appears complete or not at all.
  */
 public final class JsonlRecordWriter {
   private JsonlRecordWriter() {}
@@ -24,7 +24,8 @@ public final class JsonlRecordWriter {
    *
    * @param out the file to write
    * @param columns the keys to write, in order; each record must have them all
-   * @param records the rows, iterated once (a list, or a stream's iterator for output larger than memory)
+   * @param records the rows, iterated once (a list, or a stream's iterator for output larger than
+   *     memory)
    * @throws java.util.NoSuchElementException if a record lacks one of the columns
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
@@ -49,7 +50,10 @@ public final class JsonlRecordWriter {
         });
   }
 
-  /** One value as {@link ValueFormat} formats it for CSV, typed for JSON; shared with the timeline writer. */
+  /**
+   * One value as {@link ValueFormat} formats it for CSV, typed for JSON; shared with the timeline
+   * writer.
+   */
   static void writeValue(JsonGenerator generator, Object value) throws java.io.IOException {
     if (value == null) {
       generator.writeNull();
@@ -62,8 +66,11 @@ public final class JsonlRecordWriter {
       } else {
         generator.writeNumber(text);
       }
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte || value instanceof BigInteger) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger) {
       generator.writeNumber(value.toString());
     } else {
       generator.writeString(ValueFormat.format(value));

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -47,29 +47,34 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Written only when set, so older schema files read and write unchanged: {@code static}; {@code shape} (how an
- * identifier's synthetic values look, see {@link IdentifierShape}; {@code sequence} when absent); {@code
- * protectedValues} (how many values were held by fewer than k records and merged into {@code _RARE_}, a count,
- * never the values); {@code unparsedValues} (stray values of a number or date column, read as missing with a
- * warning; 0 makes them errors again); {@code reason} (why inference chose the kind, for the reviewer; it has
- * no effect); and the top-level {@code missingValues} (extra tokens that mean missing, from {@code
- * synthetic.missingValues}, used by every reader of this data).
+ * <p>Written only when set, so older schema files read and write unchanged: {@code static}; {@code
+ * shape} (how an identifier's synthetic values look, see {@link IdentifierShape}; {@code sequence}
+ * when absent); {@code protectedValues} (how many values were held by fewer than k records and
+ * merged into {@code _RARE_}, a count, never the values); {@code unparsedValues} (stray values of a
+ * number or date column, read as missing with a warning; 0 makes them errors again); {@code reason}
+ * (why inference chose the kind, for the reviewer; it has no effect); and the top-level {@code
+ * missingValues} (extra tokens that mean missing, from {@code synthetic.missingValues}, used by
+ * every reader of this data).
  *
- * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code categorical},
- * {@code date}, {@code datetime}, {@code identifier}) and read in any case. When reading, a column needs only
- * {@code name} and {@code kind}; {@code nullable} and {@code drop} default to false, {@code missingRate} to 0,
- * {@code static} (longitudinal data: constant within a patient) to false, {@code categories} to none and
- * {@code decimals} to 0 ({@value #DEFAULT_NUMERIC_DECIMALS} for numeric columns).
- * Every error names the file and the line and character in it.
+ * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
+ * categorical}, {@code date}, {@code datetime}, {@code identifier}) and read in any case. When
+ * reading, a column needs only {@code name} and {@code kind}; {@code nullable} and {@code drop}
+ * default to false, {@code missingRate} to 0, {@code static} (longitudinal data: constant within a
+ * patient) to false, {@code categories} to none and {@code decimals} to 0 ({@value
+ * #DEFAULT_NUMERIC_DECIMALS} for numeric columns). Every error names the file and the line and
+ * character in it.
  */
 public final class SchemaJson {
   /** The format version this runtime writes and reads. */
   public static final int FORMAT_VERSION = 1;
+
   /** Decimals of a numeric column whose schema entry does not say. */
   public static final int DEFAULT_NUMERIC_DECIMALS = 6;
 
   private static final String VALID_KINDS =
-      Arrays.stream(ColumnKind.values()).map(SchemaJson::kindName).collect(Collectors.joining(", "));
+      Arrays.stream(ColumnKind.values())
+          .map(SchemaJson::kindName)
+          .collect(Collectors.joining(", "));
 
   private SchemaJson() {}
 
@@ -99,7 +104,8 @@ public final class SchemaJson {
         // Written only when set, so tabular schema files (and their hashes) stay as they were.
         entry.put("static", true);
       }
-      if (column.identifierShape() != null && !column.identifierShape().equals(IdentifierShape.SEQUENCE)) {
+      if (column.identifierShape() != null
+          && !column.identifierShape().equals(IdentifierShape.SEQUENCE)) {
         entry.put("shape", column.identifierShape());
       }
       if (column.protectedValues() > 0) {
@@ -123,7 +129,8 @@ public final class SchemaJson {
   /**
    * Reads a schema from a JSON tree written by {@link #toMap} (as embedded in a model file).
    *
-   * @throws IllegalArgumentException when the tree is not a valid schema; {@code source} names where it came from
+   * @throws IllegalArgumentException when the tree is not a valid schema; {@code source} names
+   *     where it came from
    */
   @SuppressWarnings("unchecked")
   public static TableSchema fromMap(Map<String, Object> tree, String source) {
@@ -162,7 +169,10 @@ public final class SchemaJson {
       missingValues.add(String.valueOf(token));
     }
     return new TableSchema(
-        columns, (String) tree.get("target"), (String) tree.get("entityId"), (String) tree.get("time"),
+        columns,
+        (String) tree.get("target"),
+        (String) tree.get("entityId"),
+        (String) tree.get("time"),
         missingValues);
   }
 
@@ -174,38 +184,52 @@ public final class SchemaJson {
   /**
    * Reads a schema file.
    *
-   * @throws InvalidInputException naming the file, line and character of a syntax error, an unknown property or
-   *     kind, a discrete column without categories, a duplicate column, or a target, entity id or time that
-   *     names no column
+   * @throws InvalidInputException naming the file, line and character of a syntax error, an unknown
+   *     property or kind, a discrete column without categories, a duplicate column, or a target,
+   *     entity id or time that names no column
    */
   public static TableSchema read(Path file) {
     SchemaDocument document = JsonFiles.read(file, SchemaDocument.class);
     if (document == null) {
-      throw InvalidInputException.inFile(file, 1, null, "the file holds null; it must be a schema object");
+      throw InvalidInputException.inFile(
+          file, 1, null, "the file holds null; it must be a schema object");
     }
     if (document.formatVersion() == null || document.formatVersion() != FORMAT_VERSION) {
       throw problem(
           file,
           locate(file, "formatVersion"),
           null,
-          "\"formatVersion\" is " + document.formatVersion() + " but this version of Synthetic Patients reads "
-              + FORMAT_VERSION + "; set \"formatVersion\": " + FORMAT_VERSION
+          "\"formatVersion\" is "
+              + document.formatVersion()
+              + " but this version of Synthetic Patients reads "
+              + FORMAT_VERSION
+              + "; set \"formatVersion\": "
+              + FORMAT_VERSION
               + " or regenerate the schema with 'mvn synthetic:schema'");
     }
     if (document.columns() == null || document.columns().isEmpty()) {
       throw problem(
-          file, locate(file, "columns"), null, "the schema lists no \"columns\"; regenerate it with 'mvn synthetic:schema'");
+          file,
+          locate(file, "columns"),
+          null,
+          "the schema lists no \"columns\"; regenerate it with 'mvn synthetic:schema'");
     }
     List<ColumnSchema> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < document.columns().size(); i++) {
       ColumnEntry entry = document.columns().get(i);
       if (entry == null || entry.name() == null || entry.name().isBlank()) {
-        throw problem(file, locate(file, "columns", i, "name"), null, "column " + (i + 1) + " has no \"name\"");
+        throw problem(
+            file,
+            locate(file, "columns", i, "name"),
+            null,
+            "column " + (i + 1) + " has no \"name\"");
       }
       if (!names.add(entry.name())) {
         throw problem(
-            file, locate(file, "columns", i, "name"), entry.name(),
+            file,
+            locate(file, "columns", i, "name"),
+            entry.name(),
             "the column is listed twice; remove or rename one entry");
       }
       columns.add(column(file, i, entry));
@@ -215,14 +239,21 @@ public final class SchemaJson {
     checkRole(file, "time", document.time(), names);
     try {
       return new TableSchema(
-          columns, document.target(), document.entityId(), document.time(),
+          columns,
+          document.target(),
+          document.entityId(),
+          document.time(),
           document.missingValues() == null ? List.of() : document.missingValues());
     } catch (IllegalArgumentException | InvalidInputException e) {
-      throw problem(file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
+      throw problem(
+          file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
     }
   }
 
-  /** A list of strings written on one line ({@code ["0", "1", "2"]}), so a schema stays short to read. */
+  /**
+   * A list of strings written on one line ({@code ["0", "1", "2"]}), so a schema stays short to
+   * read.
+   */
   private static RawValue inlineArray(List<String> values) {
     StringBuilder json = new StringBuilder("[");
     for (String value : values) {
@@ -242,47 +273,72 @@ public final class SchemaJson {
     String name = entry.name();
     if (entry.kind() == null) {
       throw problem(
-          file, locate(file, "columns", index, "kind"), name, "the column has no \"kind\"; use one of " + VALID_KINDS);
+          file,
+          locate(file, "columns", index, "kind"),
+          name,
+          "the column has no \"kind\"; use one of " + VALID_KINDS);
     }
     ColumnKind kind = parseKind(entry.kind());
     if (kind == null) {
       throw problem(
-          file, locate(file, "columns", index, "kind"), name,
+          file,
+          locate(file, "columns", index, "kind"),
+          name,
           "unknown kind \"" + entry.kind() + "\"; use one of " + VALID_KINDS);
     }
     List<String> categories = entry.categories() == null ? List.of() : entry.categories();
     if (kind.isDiscrete() && categories.isEmpty()) {
       throw problem(
-          file, locate(file, "columns", index, "categories"), name,
-          "a " + kindName(kind) + " column needs its \"categories\", e.g. [\"0\", \"1\", \"2\"]; list them as"
+          file,
+          locate(file, "columns", index, "categories"),
+          name,
+          "a "
+              + kindName(kind)
+              + " column needs its \"categories\", e.g. [\"0\", \"1\", \"2\"]; list them as"
               + " written in the CSV, or regenerate the schema with 'mvn synthetic:schema'");
     }
     if (kind == ColumnKind.BINARY && categories.size() != 2) {
       throw problem(
-          file, locate(file, "columns", index, "categories"), name,
-          "a binary column has exactly 2 categories but " + categories.size() + " are listed " + categories
+          file,
+          locate(file, "columns", index, "categories"),
+          name,
+          "a binary column has exactly 2 categories but "
+              + categories.size()
+              + " are listed "
+              + categories
               + "; set \"kind\": \"categorical\"");
     }
     if (categories.stream().anyMatch(java.util.Objects::isNull)
         || new HashSet<>(categories).size() != categories.size()) {
       throw problem(
-          file, locate(file, "columns", index, "categories"), name,
-          "the categories " + categories + " contain null or a repeated value; list each category once");
+          file,
+          locate(file, "columns", index, "categories"),
+          name,
+          "the categories "
+              + categories
+              + " contain null or a repeated value; list each category once");
     }
     int decimals =
-        entry.decimals() != null ? entry.decimals() : kind == ColumnKind.NUMERIC ? DEFAULT_NUMERIC_DECIMALS : 0;
+        entry.decimals() != null
+            ? entry.decimals()
+            : kind == ColumnKind.NUMERIC ? DEFAULT_NUMERIC_DECIMALS : 0;
     if (decimals < 0 || decimals > 15) {
       throw problem(
-          file, locate(file, "columns", index, "decimals"), name,
+          file,
+          locate(file, "columns", index, "decimals"),
+          name,
           "\"decimals\" is " + decimals + "; use a number from 0 to 15");
     }
     double missingRate = entry.missingRate() == null ? 0 : entry.missingRate();
     if (!(missingRate >= 0 && missingRate <= 1)) {
       throw problem(
-          file, locate(file, "columns", index, "missingRate"), name,
+          file,
+          locate(file, "columns", index, "missingRate"),
+          name,
           "\"missingRate\" is " + missingRate + "; use a share from 0 to 1");
     }
-    // A shape left on a column whose kind the user changed (to learn it) is ignored: changing the kind is enough.
+    // A shape left on a column whose kind the user changed (to learn it) is ignored: changing the
+    // kind is enough.
     String shape = kind == ColumnKind.IDENTIFIER ? entry.shape() : null;
     try {
       IdentifierShape.check(shape);
@@ -293,7 +349,10 @@ public final class SchemaJson {
     int unparsedValues = entry.unparsedValues() == null ? 0 : entry.unparsedValues();
     if (protectedValues < 0 || unparsedValues < 0) {
       throw problem(
-          file, locate(file, "columns", index, protectedValues < 0 ? "protectedValues" : "unparsedValues"), name,
+          file,
+          locate(
+              file, "columns", index, protectedValues < 0 ? "protectedValues" : "unparsedValues"),
+          name,
           "a count of values cannot be negative; use 0 or remove it");
     }
     return new ColumnSchema(
@@ -314,8 +373,14 @@ public final class SchemaJson {
   private static void checkRole(Path file, String role, String column, Set<String> names) {
     if (column != null && !names.contains(column)) {
       throw problem(
-          file, locate(file, role), null,
-          "\"" + role + "\" names column '" + column + "', which is not in \"columns\"; use one of the column"
+          file,
+          locate(file, role),
+          null,
+          "\""
+              + role
+              + "\" names column '"
+              + column
+              + "', which is not in \"columns\"; use one of the column"
               + " names or null");
     }
   }
@@ -333,23 +398,30 @@ public final class SchemaJson {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
-  private static InvalidInputException problem(Path file, JsonLocation location, String column, String message) {
+  private static InvalidInputException problem(
+      Path file, JsonLocation location, String column, String message) {
     long line = location == null ? -1 : location.getLineNr();
-    String at = location == null || location.getColumnNr() < 1 ? "" : "at character " + location.getColumnNr() + ": ";
+    String at =
+        location == null || location.getColumnNr() < 1
+            ? ""
+            : "at character " + location.getColumnNr() + ": ";
     return InvalidInputException.inFile(file, line, column, at + message);
   }
 
   /**
-   * Where a property is in the file: {@code locate(file, "target")} for a top-level one, {@code locate(file,
-   * "columns", 3, "kind")} for one of the fourth column (or that column's start when it lacks the property).
-   * Null when it cannot be found. The file is read a second time only when there is an error to report.
+   * Where a property is in the file: {@code locate(file, "target")} for a top-level one, {@code
+   * locate(file, "columns", 3, "kind")} for one of the fourth column (or that column's start when
+   * it lacks the property). Null when it cannot be found. The file is read a second time only when
+   * there is an error to report.
    */
   private static JsonLocation locate(Path file, String property) {
     return locate(file, property, -1, null);
   }
 
-  private static JsonLocation locate(Path file, String property, int element, String elementProperty) {
-    try (JsonParser parser = JsonFiles.mapper().getFactory().createParser(Files.readAllBytes(file))) {
+  private static JsonLocation locate(
+      Path file, String property, int element, String elementProperty) {
+    try (JsonParser parser =
+        JsonFiles.mapper().getFactory().createParser(Files.readAllBytes(file))) {
       int depth = 0;
       int arrayIndex = -1;
       boolean inProperty = false;
@@ -360,7 +432,10 @@ public final class SchemaJson {
           case START_OBJECT:
           case START_ARRAY:
             depth++;
-            if (inProperty && depth == 3 && token == JsonToken.START_OBJECT && ++arrayIndex == element) {
+            if (inProperty
+                && depth == 3
+                && token == JsonToken.START_OBJECT
+                && ++arrayIndex == element) {
               elementStart = parser.currentTokenLocation();
             }
             break;
@@ -380,7 +455,9 @@ public final class SchemaJson {
               if (inProperty && element < 0) {
                 return parser.currentTokenLocation();
               }
-            } else if (depth == 3 && elementStart != null && parser.currentName().equals(elementProperty)) {
+            } else if (depth == 3
+                && elementStart != null
+                && parser.currentName().equals(elementProperty)) {
               return parser.currentTokenLocation();
             }
             break;

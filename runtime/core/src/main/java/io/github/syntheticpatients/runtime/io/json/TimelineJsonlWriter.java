@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * Writes patient timelines as JSON Lines: one compact object per patient and line, shaped as {@link
- * PatientTimeline#asMap()}: the attributes in order, then {@code "visits"}, an array of one object per visit (time
- * and time-varying values). Values are written as {@link JsonlRecordWriter} writes them (numbers as in the CSV
- * output, dates ISO strings, missing values null); UTF-8, {@code \n} line ends, the same patients give the same
- * bytes, and the file appears complete or not at all.
+ * PatientTimeline#asMap()}: the attributes in order, then {@code "visits"}, an array of one object
+ * per visit (time and time-varying values). Values are written as {@link JsonlRecordWriter} writes
+ * them (numbers as in the CSV output, dates ISO strings, missing values null); UTF-8, {@code \n}
+ * line ends, the same patients give the same bytes, and the file appears complete or not at all.
  */
 public final class TimelineJsonlWriter {
   private TimelineJsonlWriter() {}
@@ -23,7 +23,8 @@ public final class TimelineJsonlWriter {
    * Writes the file atomically, replacing any existing one.
    *
    * @param output the file to write
-   * @param patients the patients, iterated once (a list, or a stream's iterator for output larger than memory)
+   * @param patients the patients, iterated once (a list, or a stream's iterator for output larger
+   *     than memory)
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
   public static void write(Path output, Iterable<PatientTimeline> patients) {
@@ -51,7 +52,8 @@ public final class TimelineJsonlWriter {
         });
   }
 
-  private static void writeFields(JsonGenerator generator, PatientRecord record) throws IOException {
+  private static void writeFields(JsonGenerator generator, PatientRecord record)
+      throws IOException {
     for (Map.Entry<String, Object> entry : record.asMap().entrySet()) {
       generator.writeFieldName(entry.getKey());
       JsonlRecordWriter.writeValue(generator, entry.getValue());

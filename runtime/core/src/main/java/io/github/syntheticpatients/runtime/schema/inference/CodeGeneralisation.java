@@ -12,17 +12,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which ancestors the rare codes of a column generalise to. Deepest codes first: a rare code passes its holders up
- * to its parent ({@link CodeHierarchy#parent}); a parent that is already kept takes them; a parent whose rare codes
- * below it (and its own holders, if it occurs) reach k distinct records becomes a category of its own; a code with
- * no parent left is bucketed. So every category is held by at least k records that are read as it.
+ * Which ancestors the rare codes of a column generalise to. Deepest codes first: a rare code passes
+ * its holders up to its parent ({@link CodeHierarchy#parent}); a parent that is already kept takes
+ * them; a parent whose rare codes below it (and its own holders, if it occurs) reach k distinct
+ * records becomes a category of its own; a code with no parent left is bucketed. So every category
+ * is held by at least k records that are read as it.
  *
  * @param ancestors the new categories, codes that were not kept for their own holders
  * @param generalisedValues how many rare codes are read as a kept code or a new ancestor
  * @param generalisedRows the rows holding those codes
  * @param bucketed how many rare codes found no ancestor and are read as {@code _RARE_}
  */
-record CodeGeneralisation(Set<String> ancestors, int generalisedValues, long generalisedRows, int bucketed) {
+record CodeGeneralisation(
+    Set<String> ancestors, int generalisedValues, long generalisedRows, int bucketed) {
   /** The rare codes below one code, and their holders (counted up to k). */
   private static final class Node {
     final Set<Long> holders = new HashSet<>();
@@ -38,17 +40,20 @@ record CodeGeneralisation(Set<String> ancestors, int generalisedValues, long gen
     Map<String, Node> nodes = new HashMap<>();
     PriorityQueue<String> deepestFirst =
         new PriorityQueue<>(
-            Comparator.comparingInt(CodeHierarchy::depth).reversed().thenComparing(Comparator.naturalOrder()));
-    rare.forEach((code, holders) -> {
-      Node node = new Node();
-      for (long id : holders.ids()) {
-        node.holders.add(id);
-      }
-      node.members.add(code);
-      node.rows = holders.rows();
-      nodes.put(code, node);
-      deepestFirst.add(code);
-    });
+            Comparator.comparingInt(CodeHierarchy::depth)
+                .reversed()
+                .thenComparing(Comparator.naturalOrder()));
+    rare.forEach(
+        (code, holders) -> {
+          Node node = new Node();
+          for (long id : holders.ids()) {
+            node.holders.add(id);
+          }
+          node.members.add(code);
+          node.rows = holders.rows();
+          nodes.put(code, node);
+          deepestFirst.add(code);
+        });
     Set<String> ancestors = new TreeSet<>();
     int generalised = 0;
     long generalisedRows = 0;

@@ -1,13 +1,13 @@
 package io.github.syntheticpatients.runtime.schema.inference;
 
-import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
-import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.IdentifierShape;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
+import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.IdentifierShape;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the {@link SchemaInference} rules need to know about one column, gathered value by value, and the
- * rules themselves ({@link #toSchema}). Memory is bounded: value counts for at most {@value #DISTINCT_TRACKED}
- * distinct values, at most {@value #MAX_PATTERNS} value templates, five stray values for the warning, and 8 bytes a
- * value only while the column may still be all distinct.
+ * Everything the {@link SchemaInference} rules need to know about one column, gathered value by
+ * value, and the rules themselves ({@link #toSchema}). Memory is bounded: value counts for at most
+ * {@value #DISTINCT_TRACKED} distinct values, at most {@value #MAX_PATTERNS} value templates, five
+ * stray values for the warning, and 8 bytes a value only while the column may still be all
+ * distinct.
  */
 final class ColumnProfile {
   /** What a column is for in longitudinal data. */
@@ -37,24 +38,35 @@ final class ColumnProfile {
 
   /** Distinct values are counted exactly up to this many; beyond it only their number matters. */
   private static final int DISTINCT_TRACKED = SchemaInference.MAX_CATEGORY_LIMIT + 1;
+
   /** Templates tracked per column; a column with more shapes is not code-shaped. */
   private static final int MAX_PATTERNS = 16;
+
   /** Stray values remembered for the warning. */
   private static final int EXAMPLES = 5;
-  /** Share of values (of those present) that must share one shape, or be e-mails or phone numbers. */
+
+  /**
+   * Share of values (of those present) that must share one shape, or be e-mails or phone numbers.
+   */
   private static final double DOMINANT_SHARE = 0.9;
-  /** Digits from which a whole number of fixed width reads as a record number (an SSN has 9, an MRN 7 to 10). */
+
+  /**
+   * Digits from which a whole number of fixed width reads as a record number (an SSN has 9, an MRN
+   * 7 to 10).
+   */
   static final int MIN_ID_DIGITS = 8;
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+
   /**
-   * A code-shaped token: letters, digits, dots and dashes, at most {@value SchemaInference#MAX_CODE_LENGTH}
-   * characters, starting with a letter or digit ({@code 428}, {@code 250.83}, {@code V57}, {@code E11.9}, {@code
-   * J01CA04}).
+   * A code-shaped token: letters, digits, dots and dashes, at most {@value
+   * SchemaInference#MAX_CODE_LENGTH} characters, starting with a letter or digit ({@code 428},
+   * {@code 250.83}, {@code V57}, {@code E11.9}, {@code J01CA04}).
    */
   private static final Pattern CODE_TOKEN =
-      Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0," + (SchemaInference.MAX_CODE_LENGTH - 1) + "}");
+      Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9.\\-]{0," + (SchemaInference.MAX_CODE_LENGTH - 1) + "}");
 
   private final String name;
   private final Role role;
@@ -84,13 +96,26 @@ final class ColumnProfile {
   private boolean manyDistinct;
   private UniquenessTracker uniqueness;
   private boolean uniquenessAbandoned;
-  /** Templates of the values and how many rows have each: streamed only once the values are no longer counted. */
+
+  /**
+   * Templates of the values and how many rows have each: streamed only once the values are no
+   * longer counted.
+   */
   private Map<String, Long> patterns = new HashMap<>();
+
   private boolean anyBlank;
-  /** Whether every value so far is a code-shaped token, and whether any is text: then values are counted longer. */
+
+  /**
+   * Whether every value so far is a code-shaped token, and whether any is text: then values are
+   * counted longer.
+   */
   private boolean allCodeShaped = true;
+
   private boolean anyText;
-  /** The stray values of the last column built, with their lines, for the warning; null when none. */
+
+  /**
+   * The stray values of the last column built, with their lines, for the warning; null when none.
+   */
   private String strayExamples;
 
   ColumnProfile(String name, Role role, int k) {
@@ -99,7 +124,8 @@ final class ColumnProfile {
     this.k = k;
     this.idName = SchemaInference.looksLikeIdName(name);
     this.meaning = role == Role.ORDINARY ? IdentifierNames.meaningOf(name) : null;
-    // A patient id repeats across visits and a time column is never an identifier: no uniqueness to track.
+    // A patient id repeats across visits and a time column is never an identifier: no uniqueness to
+    // track.
     this.uniquenessAbandoned = role != Role.ORDINARY;
   }
 
@@ -108,8 +134,8 @@ final class ColumnProfile {
    *
    * @param value the trimmed text, null when missing
    * @param file the file it is in, and {@code line} its line there, for warnings
-   * @param holder who holds the value: the row in tabular data, the patient in longitudinal data (a value seen on
-   *     ten visits of one patient is held by one record)
+   * @param holder who holds the value: the row in tabular data, the patient in longitudinal data (a
+   *     value seen on ten visits of one patient is held by one record)
    */
   void accept(String value, Path file, long line, long holder) {
     if (value == null) {
@@ -118,7 +144,8 @@ final class ColumnProfile {
     }
     present++;
     boolean streaming = manyDistinct; // the values were no longer counted before this one
-    allCodeShaped = allCodeShaped && (CsvValues.isPlaceholder(value) || CODE_TOKEN.matcher(value).matches());
+    allCodeShaped =
+        allCodeShaped && (CsvValues.isPlaceholder(value) || CODE_TOKEN.matcher(value).matches());
     trackDistinct(value, holder);
     if (CsvValues.isPlaceholder(value)) {
       placeholders++; // missing if the column turns out numbers or dates; a value if text
@@ -174,14 +201,19 @@ final class ColumnProfile {
     if (width == 8 && isCompactDate(value)) {
       compactDates++;
     }
-    // A number column can still be all distinct only as whole numbers with an id name, in sequence, or long.
-    if (uniqueness != null && (!allIntegral || (!idName && !increasing && width < MIN_ID_DIGITS - 1))) {
+    // A number column can still be all distinct only as whole numbers with an id name, in sequence,
+    // or long.
+    if (uniqueness != null
+        && (!allIntegral || (!idName && !increasing && width < MIN_ID_DIGITS - 1))) {
       uniqueness = null;
       uniquenessAbandoned = true;
     }
   }
 
-  /** The number of digits of an unsigned run of digits ({@code 012345678} has 9), or 0 for anything else. */
+  /**
+   * The number of digits of an unsigned run of digits ({@code 012345678} has 9), or 0 for anything
+   * else.
+   */
   private static int digitsOnlyWidth(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -192,7 +224,10 @@ final class ColumnProfile {
     return value.length();
   }
 
-  /** Whether 8 digits read as a date yyyyMMdd from 1800 to 2199 ({@code 20200105}): a date, not a record number. */
+  /**
+   * Whether 8 digits read as a date yyyyMMdd from 1800 to 2199 ({@code 20200105}): a date, not a
+   * record number.
+   */
   private static boolean isCompactDate(String digits) {
     int year = Integer.parseInt(digits.substring(0, 4));
     int month = Integer.parseInt(digits.substring(4, 6));
@@ -200,7 +235,10 @@ final class ColumnProfile {
     return year >= 1800 && year < 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
   }
 
-  /** 9 to 15 digits with at least one of {@code + ( ) - . blank} and nothing else: {@code (555) 010-4477}. */
+  /**
+   * 9 to 15 digits with at least one of {@code + ( ) - . blank} and nothing else: {@code (555)
+   * 010-4477}.
+   */
   private static boolean looksLikePhone(String value) {
     int digits = 0;
     int separators = 0;
@@ -223,7 +261,10 @@ final class ColumnProfile {
     }
   }
 
-  /** Whether a value's template counts: text and placeholders always, numbers only under an identifier name. */
+  /**
+   * Whether a value's template counts: text and placeholders always, numbers only under an
+   * identifier name.
+   */
   private boolean hasShape(String value) {
     return meaning != null || !CsvValues.isNumber(value);
   }
@@ -260,11 +301,12 @@ final class ColumnProfile {
       held.add(holder);
       if (counts.size() > distinctLimit()) {
         manyDistinct = true;
-        counts.forEach((v, holders) -> {
-          if (hasShape(v)) {
-            addPattern(v, holders.rows);
-          }
-        });
+        counts.forEach(
+            (v, holders) -> {
+              if (hasShape(v)) {
+                addPattern(v, holders.rows);
+              }
+            });
         if (counts.size() == present && !uniquenessAbandoned) {
           // Every value so far is distinct: keep checking with hashes instead of strings.
           uniqueness = new UniquenessTracker();
@@ -280,8 +322,9 @@ final class ColumnProfile {
   }
 
   /**
-   * How many distinct values are counted exactly: more while every value is a code-shaped token and some are text
-   * (a column of diagnosis codes), so that such a column can be categories at any cardinality.
+   * How many distinct values are counted exactly: more while every value is a code-shaped token and
+   * some are text (a column of diagnosis codes), so that such a column can be categories at any
+   * cardinality.
    */
   private int distinctLimit() {
     return allCodeShaped && anyText ? SchemaInference.MAX_CODE_CATEGORIES : DISTINCT_TRACKED;
@@ -296,45 +339,58 @@ final class ColumnProfile {
 
   /** All distinct, or (while counted) at least 90 % of the values distinct. */
   private boolean mostlyDistinct() {
-    // Counted code columns beyond the usual limit keep the usual answer (all distinct only), so no kind changes.
+    // Counted code columns beyond the usual limit keep the usual answer (all distinct only), so no
+    // kind changes.
     return allDistinct()
-        || (!manyDistinct && counts.size() <= DISTINCT_TRACKED && counts.size() >= DOMINANT_SHARE * present);
+        || (!manyDistinct
+            && counts.size() <= DISTINCT_TRACKED
+            && counts.size() >= DOMINANT_SHARE * present);
   }
 
   /** The most frequent template, or null when none was tracked. */
   private String dominantPattern() {
     if (!manyDistinct && patterns != null && patterns.isEmpty()) {
-      counts.forEach((v, holders) -> {
-        if (hasShape(v)) {
-          addPattern(v, holders.rows);
-        }
-      });
+      counts.forEach(
+          (v, holders) -> {
+            if (hasShape(v)) {
+              addPattern(v, holders.rows);
+            }
+          });
     }
     if (patterns == null || patterns.isEmpty()) {
       return null;
     }
     return patterns.entrySet().stream()
-        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .max(
+            Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(Map.Entry::getKey)
         .orElse(null);
   }
 
-  /** The template that at least 90 % of the values share, without blanks (a code, not words), or null. */
+  /**
+   * The template that at least 90 % of the values share, without blanks (a code, not words), or
+   * null.
+   */
   private String codePattern() {
     String pattern = dominantPattern();
-    return pattern != null && pattern.indexOf(' ') < 0 && patterns.get(pattern) >= DOMINANT_SHARE * present
+    return pattern != null
+            && pattern.indexOf(' ') < 0
+            && patterns.get(pattern) >= DOMINANT_SHARE * present
         ? pattern
         : null;
   }
 
-  /** How many stray values a number or date column may hold and still be kept: 5 %, rounded down. */
+  /**
+   * How many stray values a number or date column may hold and still be kept: 5 %, rounded down.
+   */
   static long allowedStrays(long values) {
     return (long) Math.floor(values * SchemaInference.MAX_UNPARSED_SHARE);
   }
 
   /**
-   * Applies the rules and returns the column, with the reason for its kind where there is something to say; the
-   * missing rate is a share of the rows seen (one value per row).
+   * Applies the rules and returns the column, with the reason for its kind where there is something
+   * to say; the missing rate is a share of the rows seen (one value per row).
    *
    * @param source what is being read, for messages
    */
@@ -347,7 +403,8 @@ final class ColumnProfile {
     }
     if (present == 0) {
       return column(ColumnKind.NUMERIC, missing, List.of(), 0)
-          .dropped("every value is missing; delete the column from the CSV, or fill it in and infer again")
+          .dropped(
+              "every value is missing; delete the column from the CSV, or fill it in and infer again")
           .build();
     }
     if (meaning != null) {
@@ -359,11 +416,15 @@ final class ColumnProfile {
       return numberColumn(strays).build();
     }
     if (dates > 0 && numberLike - dates <= allowedStrays(numberLike)) {
-      return dateColumn(ColumnKind.DATE, numberLike - dates, notDates, "ISO dates (yyyy-MM-dd)").build();
+      return dateColumn(ColumnKind.DATE, numberLike - dates, notDates, "ISO dates (yyyy-MM-dd)")
+          .build();
     }
     if (anyTime && numberLike - dateTimes <= allowedStrays(numberLike)) {
       return dateColumn(
-              ColumnKind.DATETIME, numberLike - dateTimes, notDateTimes, "ISO dates or date-times (yyyy-MM-ddTHH:mm)")
+              ColumnKind.DATETIME,
+              numberLike - dateTimes,
+              notDateTimes,
+              "ISO dates or date-times (yyyy-MM-ddTHH:mm)")
           .build();
     }
     return textColumn().build();
@@ -372,7 +433,10 @@ final class ColumnProfile {
   private Builder byName() {
     String shape = meaning.shape;
     if (meaning.dropped) {
-      shape = IdentifierShape.SEQUENCE; // record numbers, should the user keep the column: text has no useful shape
+      shape =
+          IdentifierShape
+              .SEQUENCE; // record numbers, should the user keep the column: text has no useful
+      // shape
     } else if (shape == null) {
       String pattern = dominantPattern();
       shape = pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
@@ -381,16 +445,21 @@ final class ColumnProfile {
     Builder column = column(ColumnKind.IDENTIFIER, missing, List.of(), 0).shape(shape);
     if (meaning == IdentifierNames.Meaning.BIRTH_DATE) {
       return column.dropped(
-          said + ", which with sex and a postal code picks out most people; dropped. To keep a coarse age, add an"
+          said
+              + ", which with sex and a postal code picks out most people; dropped. To keep a coarse age, add an"
               + " age or birth-year column; to learn it as it is, set \"kind\": \"date\" and \"drop\": false");
     }
     if (meaning.dropped) {
       return column.dropped(
-          said + "; dropped, since no shape of it is worth generating. To generate placeholder values set \"drop\":"
+          said
+              + "; dropped, since no shape of it is worth generating. To generate placeholder values set \"drop\":"
               + " false; to learn it set its \"kind\" (and categories)");
     }
     return column.reason(
-        said + "; never learned, generated as " + IdentifierShape.describe(shape) + " (\"shape\"). To learn it"
+        said
+            + "; never learned, generated as "
+            + IdentifierShape.describe(shape)
+            + " (\"shape\"). To learn it"
             + " instead, set its \"kind\"");
   }
 
@@ -398,39 +467,60 @@ final class ColumnProfile {
     long missingTotal = missing + placeholders + strays;
     int decimals = Math.min(maxDecimals, SchemaInference.MAX_DECIMALS);
     boolean clean = strays == 0;
-    if (clean && allIntegral && (idName || (increasing && numbers >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER))
+    if (clean
+        && allIntegral
+        && (idName || (increasing && numbers >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER))
         && allDistinct()) {
       return column(ColumnKind.IDENTIFIER, missingTotal, List.of(), 0)
           .reason(
-              (idName ? "distinct whole numbers under an id-like name" : "a strictly increasing sequence")
+              (idName
+                      ? "distinct whole numbers under an id-like name"
+                      : "a strictly increasing sequence")
                   + "; never learned, generated as record numbers 1, 2, 3, ...");
     }
     int width = fixedDigitWidth();
-    boolean datesAsNumbers = width == 8 && compactDates == numbers; // 20200105 is a date, not a number
+    boolean datesAsNumbers =
+        width == 8 && compactDates == numbers; // 20200105 is a date, not a number
     if (clean && width >= MIN_ID_DIGITS && !datesAsNumbers && mostlyDistinct()) {
       String shape = IdentifierShape.PATTERN_PREFIX + "d".repeat(width);
       return column(ColumnKind.IDENTIFIER, missingTotal, List.of(), 0)
           .shape(shape)
           .reason(
-              "mostly distinct " + width + "-digit numbers, the shape of a record or national number; never"
-                  + " learned, generated as " + IdentifierShape.describe(shape) + ". To learn it instead set"
+              "mostly distinct "
+                  + width
+                  + "-digit numbers, the shape of a record or national number; never"
+                  + " learned, generated as "
+                  + IdentifierShape.describe(shape)
+                  + ". To learn it instead set"
                   + " \"kind\": \"integer\"");
     }
     Builder column;
-    long distinct = manyDistinct ? Long.MAX_VALUE : counts.keySet().stream().filter(CsvValues::isNumber).count();
+    long distinct =
+        manyDistinct
+            ? Long.MAX_VALUE
+            : counts.keySet().stream().filter(CsvValues::isNumber).count();
     boolean looksLikeCodes =
         distinct <= SchemaInference.MAX_NUMERIC_CODES && (distinct <= 2 || numbers >= 2 * distinct);
     Builder codes =
-        looksLikeCodes ? protectedCategories(CsvValues::isNumber, numbers, missingTotal, decimals, true) : null;
+        looksLikeCodes
+            ? protectedCategories(CsvValues::isNumber, numbers, missingTotal, decimals, true)
+            : null;
     if (codes != null) {
       column = codes;
     } else {
-      column = column(allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC, missingTotal, List.of(),
-          allIntegral ? 0 : decimals);
+      column =
+          column(
+              allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC,
+              missingTotal,
+              List.of(),
+              allIntegral ? 0 : decimals);
       if (looksLikeCodes) {
         column.reason(
-            "few distinct numbers look like codes, but none is held by " + k + " records (or those that are cover"
-                + " less than half the rows), so it is learned as numbers; to keep it as codes lower " + SchemaInference.K_PROPERTY);
+            "few distinct numbers look like codes, but none is held by "
+                + k
+                + " records (or those that are cover"
+                + " less than half the rows), so it is learned as numbers; to keep it as codes lower "
+                + SchemaInference.K_PROPERTY);
       }
     }
     return column.unparsed(strays, notNumbers, "numbers");
@@ -451,29 +541,37 @@ final class ColumnProfile {
   }
 
   private Builder dateColumn(ColumnKind kind, long strays, List<String> examples, String what) {
-    return column(kind, missing + placeholders + strays, List.of(), 0).unparsed(strays, examples, what);
+    return column(kind, missing + placeholders + strays, List.of(), 0)
+        .unparsed(strays, examples, what);
   }
 
   private Builder textColumn() {
     if (emails >= DOMINANT_SHARE * present) {
       return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
           .shape(IdentifierShape.EMAIL)
-          .reason("the values are e-mail addresses; never learned, generated as " + IdentifierShape.describe(
-              IdentifierShape.EMAIL));
+          .reason(
+              "the values are e-mail addresses; never learned, generated as "
+                  + IdentifierShape.describe(IdentifierShape.EMAIL));
     }
     if (phones >= DOMINANT_SHARE * present) {
       String pattern = dominantPattern();
-      String shape = pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
+      String shape =
+          pattern == null ? IdentifierShape.SEQUENCE : IdentifierShape.PATTERN_PREFIX + pattern;
       return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
           .shape(shape)
-          .reason("the values are phone numbers; never learned, generated as " + IdentifierShape.describe(shape));
+          .reason(
+              "the values are phone numbers; never learned, generated as "
+                  + IdentifierShape.describe(shape));
     }
     boolean identifierSized = allDistinct() && present >= SchemaInference.MIN_ROWS_FOR_IDENTIFIER;
     long limit =
-        Math.max(SchemaInference.MIN_CATEGORY_LIMIT, Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
+        Math.max(
+            SchemaInference.MIN_CATEGORY_LIMIT,
+            Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
     boolean codes = looksLikeCodes() && !identifierSized;
     if (codes && counts.keySet().stream().anyMatch(value -> CodeHierarchy.parent(value) != null)) {
-      Builder generalised = protectedCodes(limit); // codes with ancestors: generalise rare ones, at any number
+      Builder generalised =
+          protectedCodes(limit); // codes with ancestors: generalise rare ones, at any number
       if (generalised != null) {
         return generalised;
       }
@@ -496,31 +594,44 @@ final class ColumnProfile {
       return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
           .shape(shape)
           .reason(
-              "mostly distinct codes of one shape; never learned, generated as " + IdentifierShape.describe(shape));
+              "mostly distinct codes of one shape; never learned, generated as "
+                  + IdentifierShape.describe(shape));
     }
     if (allDistinct() && !anyBlank) {
       return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
-          .reason("every value is distinct; never learned, generated as record numbers 1, 2, 3, ...");
+          .reason(
+              "every value is distinct; never learned, generated as record numbers 1, 2, 3, ...");
     }
     String why =
         manyDistinct || counts.size() > limit
             ? "free text: more than " + limit + " distinct values in " + present + " rows"
-            : "free text: the values held by at least " + k + " records (" + SchemaInference.K_PROPERTY
-                + ") cover less than half of the " + present + " rows";
+            : "free text: the values held by at least "
+                + k
+                + " records ("
+                + SchemaInference.K_PROPERTY
+                + ") cover less than half of the "
+                + present
+                + " rows";
     // Kind identifier, so that un-dropping it generates record numbers rather than copying text.
-    return column(ColumnKind.IDENTIFIER, missing, List.of(), 0).dropped(
-        why + ", so it is neither categories nor an identifier. To keep it, set \"drop\": false"
-            + " (record numbers are generated), or set \"kind\": \"categorical\" with its \"categories\", or lower "
-            + SchemaInference.K_PROPERTY);
+    return column(ColumnKind.IDENTIFIER, missing, List.of(), 0)
+        .dropped(
+            why
+                + ", so it is neither categories nor an identifier. To keep it, set \"drop\": false"
+                + " (record numbers are generated), or set \"kind\": \"categorical\" with its \"categories\", or lower "
+                + SchemaInference.K_PROPERTY);
   }
 
   /**
    * The values held by at least k records as categories, the rest merged into {@link
-   * ValueProtection#RARE_CATEGORY}; null when the kept values cover less than half of the values (then the
-   * column is not categories).
+   * ValueProtection#RARE_CATEGORY}; null when the kept values cover less than half of the values
+   * (then the column is not categories).
    */
   private Builder protectedCategories(
-      java.util.function.Predicate<String> eligible, long values, long missingTotal, int decimals, boolean numeric) {
+      java.util.function.Predicate<String> eligible,
+      long values,
+      long missingTotal,
+      int decimals,
+      boolean numeric) {
     List<String> kept = new ArrayList<>();
     long keptRows = 0;
     int rare = 0;
@@ -540,7 +651,8 @@ final class ColumnProfile {
     }
     kept.sort(
         numeric
-            ? Comparator.comparingDouble(CsvValues::parseNumber).thenComparing(Comparator.naturalOrder())
+            ? Comparator.comparingDouble(CsvValues::parseNumber)
+                .thenComparing(Comparator.naturalOrder())
             : Comparator.naturalOrder());
     if (rare > 0) {
       kept.add(ValueProtection.RARE_CATEGORY);
@@ -550,15 +662,22 @@ final class ColumnProfile {
     column.protectedValues = rare;
     if (rare > 0) {
       column.reason(
-          rare + (rare == 1 ? " value is" : " values are") + " held by fewer than " + k + " records and read as "
-              + ValueProtection.RARE_CATEGORY + " (" + SchemaInference.K_PROPERTY + ")");
+          rare
+              + (rare == 1 ? " value is" : " values are")
+              + " held by fewer than "
+              + k
+              + " records and read as "
+              + ValueProtection.RARE_CATEGORY
+              + " ("
+              + SchemaInference.K_PROPERTY
+              + ")");
     }
     return column;
   }
 
   /**
-   * Short code-shaped tokens of few shapes that repeat (each value held on average by at least two rows), all
-   * counted: diagnosis, procedure or drug codes, categories at any cardinality.
+   * Short code-shaped tokens of few shapes that repeat (each value held on average by at least two
+   * rows), all counted: diagnosis, procedure or drug codes, categories at any cardinality.
    */
   private boolean looksLikeCodes() {
     if (manyDistinct || !allCodeShaped || !anyText || 2L * counts.size() > present) {
@@ -575,9 +694,10 @@ final class ColumnProfile {
   }
 
   /**
-   * A code column as categories: the codes held by at least k records are kept; a rarer code is generalised to its
-   * nearest ancestor ({@link CodeHierarchy}) held by at least k records, counting the rare codes below it, else
-   * read as {@link ValueProtection#RARE_CATEGORY}. Null when what is kept covers less than half of the values.
+   * A code column as categories: the codes held by at least k records are kept; a rarer code is
+   * generalised to its nearest ancestor ({@link CodeHierarchy}) held by at least k records,
+   * counting the rare codes below it, else read as {@link ValueProtection#RARE_CATEGORY}. Null when
+   * what is kept covers less than half of the values.
    */
   private Builder protectedCodes(long limit) {
     Set<String> kept = new HashSet<>();
@@ -602,23 +722,44 @@ final class ColumnProfile {
     if (generalised.bucketed() > 0) {
       categories.add(ValueProtection.RARE_CATEGORY);
     }
-    Builder column = column(
-        categories.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL, missing, categories, 0);
+    Builder column =
+        column(
+            categories.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL,
+            missing,
+            categories,
+            0);
     column.protectedValues = generalised.generalisedValues() + generalised.bucketed();
     column.reason(
-        "codes: short tokens of few shapes that repeat (" + counts.size() + " distinct values in " + present
-            + " rows" + (counts.size() > limit ? ", more than the " + limit + " of other text" : "")
+        "codes: short tokens of few shapes that repeat ("
+            + counts.size()
+            + " distinct values in "
+            + present
+            + " rows"
+            + (counts.size() > limit ? ", more than the " + limit + " of other text" : "")
             + "), so categories at any number of values. To make it an identifier instead set \"kind\":"
             + " \"identifier\", to leave it out set \"drop\": true");
     if (generalised.generalisedValues() > 0) {
       column.reason(
-          generalised.generalisedValues() + " codes held by fewer than " + k + " records are generalised to "
-              + generalised.ancestors().size() + " ancestor codes held by at least " + k + " (250.83 -> 250)");
+          generalised.generalisedValues()
+              + " codes held by fewer than "
+              + k
+              + " records are generalised to "
+              + generalised.ancestors().size()
+              + " ancestor codes held by at least "
+              + k
+              + " (250.83 -> 250)");
     }
     if (generalised.bucketed() > 0) {
       column.reason(
-          generalised.bucketed() + " codes held by fewer than " + k + " records and with no such ancestor are read"
-              + " as " + ValueProtection.RARE_CATEGORY + " (" + SchemaInference.K_PROPERTY + ")");
+          generalised.bucketed()
+              + " codes held by fewer than "
+              + k
+              + " records and with no such ancestor are read"
+              + " as "
+              + ValueProtection.RARE_CATEGORY
+              + " ("
+              + SchemaInference.K_PROPERTY
+              + ")");
     }
     return column;
   }
@@ -626,8 +767,12 @@ final class ColumnProfile {
   /** The time column: continuous whatever its number of distinct values. */
   private ColumnSchema timeSchema(Path csv) {
     if (present > 0 && numbers == present) {
-      return column(allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC, missing, List.of(),
-          allIntegral ? 0 : Math.min(maxDecimals, SchemaInference.MAX_DECIMALS)).build();
+      return column(
+              allIntegral ? ColumnKind.INTEGER : ColumnKind.NUMERIC,
+              missing,
+              List.of(),
+              allIntegral ? 0 : Math.min(maxDecimals, SchemaInference.MAX_DECIMALS))
+          .build();
     }
     if (present > 0 && dates == present) {
       return column(ColumnKind.DATE, missing, List.of(), 0).build();
@@ -640,20 +785,25 @@ final class ColumnProfile {
         csv,
         -1,
         name,
-        (present == 0 ? "the time column has no values" : "the time column holds text such as '" + text
-            + "', not numbers or ISO dates")
-            + "; set " + LongitudinalInput.TIME_PARAMETER + " to the column with each visit's time (a number"
+        (present == 0
+                ? "the time column has no values"
+                : "the time column holds text such as '" + text + "', not numbers or ISO dates")
+            + "; set "
+            + LongitudinalInput.TIME_PARAMETER
+            + " to the column with each visit's time (a number"
             + " such as days or hours since admission, or an ISO date)");
   }
 
-  private Builder column(ColumnKind kind, long missingCount, List<String> categories, int decimals) {
+  private Builder column(
+      ColumnKind kind, long missingCount, List<String> categories, int decimals) {
     return new Builder(kind, missingCount, categories, decimals);
   }
 
   /**
-   * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data a user must not
-   * lose silently; the stray values are named here, with their lines, and nowhere else), information for an
-   * identifier or protected categories; nothing when there is nothing to say.
+   * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data
+   * a user must not lose silently; the stray values are named here, with their lines, and nowhere
+   * else), information for an identifier or protected categories; nothing when there is nothing to
+   * say.
    *
    * @param schema the column as this profile built it
    */
@@ -662,12 +812,23 @@ final class ColumnProfile {
       return;
     }
     if (schema.dropped() || schema.unparsedValues() > 0) {
-      LOG.warn("{}: column '{}' {}: {}{}", source, schema.name(),
-          schema.dropped() ? "is DROPPED (neither learned nor written)" : "is " + schema.kind().name().toLowerCase(
-              Locale.ROOT), schema.reason(),
-          schema.unparsedValues() > 0 && strayExamples != null ? ". The values: " + strayExamples : "");
+      LOG.warn(
+          "{}: column '{}' {}: {}{}",
+          source,
+          schema.name(),
+          schema.dropped()
+              ? "is DROPPED (neither learned nor written)"
+              : "is " + schema.kind().name().toLowerCase(Locale.ROOT),
+          schema.reason(),
+          schema.unparsedValues() > 0 && strayExamples != null
+              ? ". The values: " + strayExamples
+              : "");
     } else {
-      LOG.info("{}: column '{}' is {}: {}", source, schema.name(), schema.kind().name().toLowerCase(Locale.ROOT),
+      LOG.info(
+          "{}: column '{}' is {}: {}",
+          source,
+          schema.name(),
+          schema.kind().name().toLowerCase(Locale.ROOT),
           schema.reason());
     }
   }
@@ -714,12 +875,19 @@ final class ColumnProfile {
     Builder unparsed(long strays, List<String> examples, String what) {
       unparsed = strays;
       if (strays > 0) {
-        // The values themselves go to the warning only: a schema (and the model file embedding it) holds none.
+        // The values themselves go to the warning only: a schema (and the model file embedding it)
+        // holds none.
         strayExamples = String.join(", ", examples) + (strays > examples.size() ? ", ..." : "");
         reason(
-            strays + " of " + (present - placeholders) + " values are not " + what + " and are read as missing"
+            strays
+                + " of "
+                + (present - placeholders)
+                + " values are not "
+                + what
+                + " and are read as missing"
                 + " (the warning at inference names them with their lines). Correct them, or name them in "
-                + SchemaInference.MISSING_VALUES_PROPERTY + " if they mean missing");
+                + SchemaInference.MISSING_VALUES_PROPERTY
+                + " if they mean missing");
       }
       return this;
     }
@@ -728,8 +896,18 @@ final class ColumnProfile {
       long rows = present + missing;
       double missingRate = rows == 0 ? 0 : Math.round(missingCount * 1e6 / rows) / 1e6;
       return new ColumnSchema(
-          name, kind, missingCount > 0, missingRate, categories, decimals, dropped, false, shape, protectedValues,
-          Math.toIntExact(Math.min(unparsed, Integer.MAX_VALUE)), reasons.isEmpty() ? null : String.join("; ", reasons));
+          name,
+          kind,
+          missingCount > 0,
+          missingRate,
+          categories,
+          decimals,
+          dropped,
+          false,
+          shape,
+          protectedValues,
+          Math.toIntExact(Math.min(unparsed, Integer.MAX_VALUE)),
+          reasons.isEmpty() ? null : String.join("; ", reasons));
     }
   }
 

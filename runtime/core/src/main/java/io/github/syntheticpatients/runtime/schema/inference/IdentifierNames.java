@@ -7,16 +7,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Recognises columns that identify a person by their name alone: {@code full_name}, {@code patientFirstName},
- * {@code Hospital Number}, {@code ssn}, {@code email}, {@code home_phone}, {@code zip_code}, {@code notes}, {@code
- * date_of_birth}, ... A name is split into lower-case words at blanks, punctuation, underscores, camelCase and
- * digits, and matches when it <b>ends with</b> one of the phrases below as whole words, so {@code zipper_size},
- * {@code phonetic_score}, {@code email_verified} and {@code birth_weight} are not hits. Person names need a person
- * before them, if anything ({@code name}, {@code patient_name}, {@code mother_last_name}), so {@code drug_name}
- * or {@code hospital_name} stay ordinary columns.
+ * Recognises columns that identify a person by their name alone: {@code full_name}, {@code
+ * patientFirstName}, {@code Hospital Number}, {@code ssn}, {@code email}, {@code home_phone},
+ * {@code zip_code}, {@code notes}, {@code date_of_birth}, ... A name is split into lower-case words
+ * at blanks, punctuation, underscores, camelCase and digits, and matches when it <b>ends with</b>
+ * one of the phrases below as whole words, so {@code zipper_size}, {@code phonetic_score}, {@code
+ * email_verified} and {@code birth_weight} are not hits. Person names need a person before them, if
+ * anything ({@code name}, {@code patient_name}, {@code mother_last_name}), so {@code drug_name} or
+ * {@code hospital_name} stay ordinary columns.
  */
 final class IdentifierNames {
-  /** What a recognised name means, which decides how the column is generated or whether it is dropped. */
+  /**
+   * What a recognised name means, which decides how the column is generated or whether it is
+   * dropped.
+   */
   enum Meaning {
     FULL_NAME("a person's name", IdentifierShape.FULL_NAME, false),
     FIRST_NAME("a person's first name", IdentifierShape.FIRST_NAME, false),
@@ -30,8 +34,10 @@ final class IdentifierNames {
     BIRTH_DATE("a date of birth, a quasi-identifier", null, true);
 
     final String description;
+
     /** The shape to generate, or null for the template of the real values. */
     final String shape;
+
     /** Whether the column is dropped rather than generated. */
     final boolean dropped;
 
@@ -42,43 +48,132 @@ final class IdentifierNames {
     }
   }
 
-  /** Words that may stand before a person's name ({@code patient_name}, {@code mother_maiden_name}). */
+  /**
+   * Words that may stand before a person's name ({@code patient_name}, {@code mother_maiden_name}).
+   */
   private static final Set<String> PERSONS =
       Set.of(
-          "patient", "pt", "person", "subject", "participant", "member", "client", "customer", "user", "mother",
-          "father", "parent", "guardian", "spouse", "partner", "contact", "emergency", "next", "of", "kin",
-          "doctor", "dr", "physician", "gp", "nurse", "clinician", "surgeon", "provider", "referrer", "carer",
-          "caregiver", "legal", "preferred", "display", "birth");
+          "patient",
+          "pt",
+          "person",
+          "subject",
+          "participant",
+          "member",
+          "client",
+          "customer",
+          "user",
+          "mother",
+          "father",
+          "parent",
+          "guardian",
+          "spouse",
+          "partner",
+          "contact",
+          "emergency",
+          "next",
+          "of",
+          "kin",
+          "doctor",
+          "dr",
+          "physician",
+          "gp",
+          "nurse",
+          "clinician",
+          "surgeon",
+          "provider",
+          "referrer",
+          "carer",
+          "caregiver",
+          "legal",
+          "preferred",
+          "display",
+          "birth");
+
   /** Words that may follow a number-like phrase ({@code ssn_no}, {@code hospital_number}). */
-  private static final Set<String> NUMBER_WORDS = Set.of("number", "num", "no", "nr", "nbr", "code", "id");
-  /** Words that only name an identifier when a number word follows them ({@code hospital_number}). */
+  private static final Set<String> NUMBER_WORDS =
+      Set.of("number", "num", "no", "nr", "nbr", "code", "id");
+
+  /**
+   * Words that only name an identifier when a number word follows them ({@code hospital_number}).
+   */
   private static final Set<String> NEEDS_NUMBER =
       Set.of(
-          "hospital", "patient", "record", "medical record", "chart", "case", "insurance", "policy", "passport",
-          "licence", "license", "driver license", "driving licence", "health card", "subscriber", "account",
-          "social security", "national", "national insurance", "member", "tax", "health", "admission",
-          "encounter", "mobile", "cell", "telephone", "tel", "phone", "fax", "zip", "post", "postal");
+          "hospital",
+          "patient",
+          "record",
+          "medical record",
+          "chart",
+          "case",
+          "insurance",
+          "policy",
+          "passport",
+          "licence",
+          "license",
+          "driver license",
+          "driving licence",
+          "health card",
+          "subscriber",
+          "account",
+          "social security",
+          "national",
+          "national insurance",
+          "member",
+          "tax",
+          "health",
+          "admission",
+          "encounter",
+          "mobile",
+          "cell",
+          "telephone",
+          "tel",
+          "phone",
+          "fax",
+          "zip",
+          "post",
+          "postal");
+
   private static final Set<String> NAMES = Set.of("name", "full name", "fullname");
   private static final Set<String> FIRST_NAMES =
-      Set.of("first name", "firstname", "given name", "givenname", "forename", "fname", "middle name");
+      Set.of(
+          "first name", "firstname", "given name", "givenname", "forename", "fname", "middle name");
   private static final Set<String> LAST_NAMES =
-      Set.of("last name", "lastname", "surname", "family name", "familyname", "lname", "maiden name");
+      Set.of(
+          "last name", "lastname", "surname", "family name", "familyname", "lname", "maiden name");
   private static final Set<String> RECORD_NUMBERS =
       Set.of(
-          "mrn", "ssn", "nhs", "nino", "medical record", "social security", "national id", "passport",
+          "mrn",
+          "ssn",
+          "nhs",
+          "nino",
+          "medical record",
+          "social security",
+          "national id",
+          "passport",
           "patient number");
-  private static final Set<String> EMAILS = Set.of("email", "e mail", "email address", "e mail address", "mail address");
+  private static final Set<String> EMAILS =
+      Set.of("email", "e mail", "email address", "e mail address", "mail address");
   private static final Set<String> PHONES =
-      Set.of("phone", "telephone", "tel", "mobile", "cellphone", "cell phone", "fax", "phone number");
+      Set.of(
+          "phone", "telephone", "tel", "mobile", "cellphone", "cell phone", "fax", "phone number");
   private static final Set<String> POSTCODES =
       Set.of("zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode");
   private static final Set<String> ADDRESSES =
       Set.of("address", "street", "street address", "address line", "city", "town", "house number");
   private static final Set<String> FREE_TEXTS =
       Set.of(
-          "note", "notes", "comment", "comments", "remark", "remarks", "free text", "freetext", "narrative", "memo");
+          "note",
+          "notes",
+          "comment",
+          "comments",
+          "remark",
+          "remarks",
+          "free text",
+          "freetext",
+          "narrative",
+          "memo");
   private static final Set<String> BIRTH_DATES =
-      Set.of("dob", "date of birth", "birth date", "birthdate", "birthday", "birth dt", "birth day");
+      Set.of(
+          "dob", "date of birth", "birth date", "birthdate", "birthday", "birth dt", "birth day");
 
   private IdentifierNames() {}
 
@@ -91,7 +186,8 @@ final class IdentifierNames {
     if (words.isEmpty()) {
       return null;
     }
-    // Order matters: "maiden name" is a last name, not a full one; "email address" is an e-mail, not an address.
+    // Order matters: "maiden name" is a last name, not a full one; "email address" is an e-mail,
+    // not an address.
     if (endsWithPerson(words, FIRST_NAMES)) {
       return Meaning.FIRST_NAME;
     }
@@ -166,7 +262,9 @@ final class IdentifierNames {
         char previous = name.charAt(i - 1);
         boolean lowerToUpper = Character.isUpperCase(c) && Character.isLowerCase(previous);
         boolean acronymEnd =
-            Character.isUpperCase(c) && Character.isUpperCase(previous) && i + 1 < n
+            Character.isUpperCase(c)
+                && Character.isUpperCase(previous)
+                && i + 1 < n
                 && Character.isLowerCase(name.charAt(i + 1));
         boolean digitBoundary = Character.isDigit(c) != Character.isDigit(previous);
         if (lowerToUpper || acronymEnd || digitBoundary) {

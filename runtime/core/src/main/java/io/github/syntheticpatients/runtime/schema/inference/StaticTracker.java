@@ -3,14 +3,17 @@ package io.github.syntheticpatients.runtime.schema.inference;
 import java.util.Arrays;
 
 /**
- * Tells, while visit rows stream past, which columns never change within a patient. Per patient and column it
- * keeps only a 64-bit hash of the first visit's value (8 bytes a cell, patients × columns), and per column whether
- * any later visit differed. Missing is a value of its own: a column missing at one visit and present at another
- * changes. A false "same" needs two different texts with equal 64-bit hashes (odds about 1 in 10^19 per
- * comparison).
+ * Tells, while visit rows stream past, which columns never change within a patient. Per patient and
+ * column it keeps only a 64-bit hash of the first visit's value (8 bytes a cell, patients ×
+ * columns), and per column whether any later visit differed. Missing is a value of its own: a
+ * column missing at one visit and present at another changes. A false "same" needs two different
+ * texts with equal 64-bit hashes (odds about 1 in 10^19 per comparison).
  */
 final class StaticTracker {
-  /** The hash standing for a missing value (any fixed number; a real value hashing to it is as unlikely). */
+  /**
+   * The hash standing for a missing value (any fixed number; a real value hashing to it is as
+   * unlikely).
+   */
   private static final long MISSING = 0x6a09e667f3bcc908L;
 
   private final int columns;
@@ -59,8 +62,9 @@ final class StaticTracker {
   }
 
   /**
-   * Whether the column is static: no patient's value ever changed, and at least one patient has two or more
-   * visits (without a repeat visit there is no evidence either way, and time-varying is the safe default).
+   * Whether the column is static: no patient's value ever changed, and at least one patient has two
+   * or more visits (without a repeat visit there is no evidence either way, and time-varying is the
+   * safe default).
    */
   boolean isStatic(int column) {
     return repeatedVisits && !varies[column];

@@ -3,9 +3,9 @@ package io.github.syntheticpatients.runtime.schema.inference;
 import java.util.Arrays;
 
 /**
- * Tells whether all strings added are distinct, in 8 bytes per value: it keeps 64-bit hashes, checks them for
- * repeats each time the buffer fills, and lets go of them at the first repeat. With 64-bit hashes a false repeat
- * among a million values has a chance of about 3 in 100 million.
+ * Tells whether all strings added are distinct, in 8 bytes per value: it keeps 64-bit hashes,
+ * checks them for repeats each time the buffer fills, and lets go of them at the first repeat. With
+ * 64-bit hashes a false repeat among a million values has a chance of about 3 in 100 million.
  */
 final class UniquenessTracker {
   private long[] hashes = new long[256];

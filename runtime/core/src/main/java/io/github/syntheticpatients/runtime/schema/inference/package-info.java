@@ -1,3 +1,5 @@
-/** Schema inference from CSV files: column kinds, identifiers, static attributes. Internal; reached through
- * {@code Schemas}. */
+/**
+ * Schema inference from CSV files: column kinds, identifiers, static attributes. Internal; reached
+ * through {@code Schemas}.
+ */
 package io.github.syntheticpatients.runtime.schema.inference;

@@ -3,11 +3,11 @@ package io.github.syntheticpatients.runtime.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A million-row CSV is inferred and read into primitive arrays, and reading streams: a file nearly three times
- * larger than the heap reads in a JVM whose heap cannot hold its text. Timings and heap figures are in
- * {@code CsvReadBenchmark} (docs/benchmarks/README.md), not asserted here.
+ * A million-row CSV is inferred and read into primitive arrays, and reading streams: a file nearly
+ * three times larger than the heap reads in a JVM whose heap cannot hold its text. Timings and heap
+ * figures are in {@code CsvReadBenchmark} (docs/benchmarks/README.md), not asserted here.
  */
 class CsvStreamingTest {
   private static final int ROWS = 1_000_000;
@@ -58,7 +58,8 @@ class CsvStreamingTest {
 
   @Test
   void readsAFileManyTimesLargerThanItsHeap() throws Exception {
-    // 300,000 rows with 300-character identifiers: about 90 MB of text, of which the table keeps one double a row
+    // 300,000 rows with 300-character identifiers: about 90 MB of text, of which the table keeps
+    // one double a row
     // (identifiers are read past, not stored).
     Path file = dir.resolve("long-ids.csv");
     int rows = 300_000;
@@ -80,19 +81,27 @@ class CsvStreamingTest {
 
     String streamed = runWithSmallHeap("table", file);
     assertThat(streamed).contains("exit=0", "rows=" + rows + " ageSum=" + ageSum);
-    // The control: the same file held as lines of text does not fit that heap, so the check above can fail.
+    // The control: the same file held as lines of text does not fit that heap, so the check above
+    // can fail.
     String held = runWithSmallHeap("lines", file);
     assertThat(held).contains("OutOfMemoryError").doesNotContain("exit=0");
   }
 
-  /** Runs {@link SmallHeapRead} in a fresh JVM; its output, then {@code exit=} and the exit code. */
+  /**
+   * Runs {@link SmallHeapRead} in a fresh JVM; its output, then {@code exit=} and the exit code.
+   */
   private String runWithSmallHeap(String mode, Path file) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = dir.resolve(mode + ".log");
     Process process =
         new ProcessBuilder(
-                java.toString(), "-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"),
-                SmallHeapRead.class.getName(), mode, file.toString())
+                java.toString(),
+                "-Xmx" + HEAP_MB + "m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SmallHeapRead.class.getName(),
+                mode,
+                file.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

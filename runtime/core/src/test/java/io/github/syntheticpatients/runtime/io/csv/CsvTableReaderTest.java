@@ -3,9 +3,9 @@ package io.github.syntheticpatients.runtime.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -29,7 +29,8 @@ class CsvTableReaderTest {
           List.of(
               new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
               new ColumnSchema("age", ColumnKind.NUMERIC, true, 0, List.of(), 1, false),
-              new ColumnSchema("stage", ColumnKind.CATEGORICAL, false, 0, List.of("1", "2", "3"), 0, false),
+              new ColumnSchema(
+                  "stage", ColumnKind.CATEGORICAL, false, 0, List.of("1", "2", "3"), 0, false),
               new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
               new ColumnSchema("visit", ColumnKind.DATE, true, 0, List.of(), 0, false),
               new ColumnSchema("count", ColumnKind.INTEGER, true, 0, List.of(), 0, false)));
@@ -63,7 +64,8 @@ class CsvTableReaderTest {
     assertThat(table.column("age")).containsExactly(61.5, Double.NaN, 40);
     assertThat(table.column("stage")).containsExactly(1, 2, 0);
     assertThat(table.column("sex")).containsExactly(1, 0, 0);
-    assertThat(table.column("visit")).containsExactly(LocalDate.of(2024, 2, 29).toEpochDay(), Double.NaN, 1);
+    assertThat(table.column("visit"))
+        .containsExactly(LocalDate.of(2024, 2, 29).toEpochDay(), Double.NaN, 1);
     assertThat(table.column("count")).containsExactly(3, Double.NaN, -7);
   }
 
@@ -125,7 +127,9 @@ class CsvTableReaderTest {
         .hasMessageContaining("'n.d.' is not a number");
     Table table =
         CsvTableReader.read(
-            file, SCHEMA, CsvOptions.defaults().withNaTokens(List.of("", "?", "null", "NaN", "n.d.")));
+            file,
+            SCHEMA,
+            CsvOptions.defaults().withNaTokens(List.of("", "?", "null", "NaN", "n.d.")));
     assertThat(table.column("age")).containsOnly(Double.NaN);
     assertThat(table.column("visit")).containsOnly(Double.NaN);
   }
@@ -135,16 +139,25 @@ class CsvTableReaderTest {
     TableSchema schema =
         TableSchema.of(
             List.of(
-                new ColumnSchema("note", ColumnKind.CATEGORICAL, false, 0, List.of("a,b", "say \"hi\"", "x\ny"), 0,
+                new ColumnSchema(
+                    "note",
+                    ColumnKind.CATEGORICAL,
+                    false,
+                    0,
+                    List.of("a,b", "say \"hi\"", "x\ny"),
+                    0,
                     false),
                 new ColumnSchema("n", ColumnKind.INTEGER, false, 0, List.of(), 0, false)));
-    Path file = csv("quoted.csv", "note,n\n\"a,b\",1\n\"say \"\"hi\"\"\",2\n\"x\ny\",3\n\"a,b\",oops\n");
+    Path file =
+        csv("quoted.csv", "note,n\n\"a,b\",1\n\"say \"\"hi\"\"\",2\n\"x\ny\",3\n\"a,b\",oops\n");
     assertThatThrownBy(() -> CsvTableReader.read(file, schema, null))
         .isInstanceOf(InvalidInputException.class)
         // The multi-line field occupies lines 4-5, so the bad row starts on line 6.
-        .hasMessage(file + ", line 6, column 'n': 'oops' is not a number but the schema says the column is"
-            + " integer; correct the value, add it to the missing-value tokens if it means missing, or change"
-            + " the column's \"kind\" (e.g. to \"categorical\") or set \"drop\": true in the schema file");
+        .hasMessage(
+            file
+                + ", line 6, column 'n': 'oops' is not a number but the schema says the column is"
+                + " integer; correct the value, add it to the missing-value tokens if it means missing, or change"
+                + " the column's \"kind\" (e.g. to \"categorical\") or set \"drop\": true in the schema file");
     Files.writeString(file, "note,n\n\"a,b\",1\n\"say \"\"hi\"\"\",2\n\"x\ny\",3\n");
     Table table = CsvTableReader.read(file, schema, null);
     assertThat(table.column("note")).containsExactly(0, 1, 2);
@@ -153,23 +166,31 @@ class CsvTableReaderTest {
   @Test
   void emptyFile() throws IOException {
     Path file = csv("empty.csv", "");
-    assertFails(file).hasMessage(file + ": the file is empty; a CSV needs a header line with the column names,"
-        + " then data rows");
+    assertFails(file)
+        .hasMessage(
+            file
+                + ": the file is empty; a CSV needs a header line with the column names,"
+                + " then data rows");
   }
 
   @Test
   void headerOnly() throws IOException {
     Path file = csv("header.csv", "id,age,stage,sex,visit,count\n");
-    assertFails(file).hasMessage(file + ": the file has a header but no data rows; add at least one row below the"
-        + " header");
+    assertFails(file)
+        .hasMessage(
+            file
+                + ": the file has a header but no data rows; add at least one row below the"
+                + " header");
   }
 
   @Test
   void duplicateColumnNames() throws IOException {
     Path file = csv("dup.csv", "id,age,stage,age\n1,2,3,4\n");
     assertFails(file)
-        .hasMessage(file + ", line 1, column 'age': the header names column 'age' twice (fields 2 and 4); rename"
-            + " one of them so every column name is unique")
+        .hasMessage(
+            file
+                + ", line 1, column 'age': the header names column 'age' twice (fields 2 and 4); rename"
+                + " one of them so every column name is unique")
         .extracting(e -> ((InvalidInputException) e).line())
         .isEqualTo(1L);
   }
@@ -178,59 +199,75 @@ class CsvTableReaderTest {
   void raggedRow() throws IOException {
     Path file = csv("ragged.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,\n\ny,2,2,m,\n");
     assertFails(file)
-        .hasMessageStartingWith(file + ", line 4: the row has 5 fields but the header has 6; check for a missing"
-            + " field");
+        .hasMessageStartingWith(
+            file
+                + ", line 4: the row has 5 fields but the header has 6; check for a missing"
+                + " field");
   }
 
   @Test
   void nonNumericValue() throws IOException {
     Path file = csv("nan.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,\ny,old,2,m,,\n");
     assertFails(file)
-        .hasMessageStartingWith(file + ", line 3, column 'age': 'old' is not a number but the schema says the"
-            + " column is numeric")
-        .satisfies(e -> {
-          InvalidInputException error = (InvalidInputException) e;
-          assertThat(error.file()).isEqualTo(file.toString());
-          assertThat(error.line()).isEqualTo(3);
-          assertThat(error.column()).isEqualTo("age");
-        });
+        .hasMessageStartingWith(
+            file
+                + ", line 3, column 'age': 'old' is not a number but the schema says the"
+                + " column is numeric")
+        .satisfies(
+            e -> {
+              InvalidInputException error = (InvalidInputException) e;
+              assertThat(error.file()).isEqualTo(file.toString());
+              assertThat(error.line()).isEqualTo(3);
+              assertThat(error.column()).isEqualTo("age");
+            });
   }
 
   @Test
   void fractionInAnIntegerColumn() throws IOException {
     Path file = csv("frac.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,2.5\n");
     assertFails(file)
-        .hasMessageStartingWith(file + ", line 2, column 'count': '2.5' is not a whole number but the schema says"
-            + " the column is integer; change its \"kind\" to \"numeric\"");
+        .hasMessageStartingWith(
+            file
+                + ", line 2, column 'count': '2.5' is not a whole number but the schema says"
+                + " the column is integer; change its \"kind\" to \"numeric\"");
   }
 
   @Test
   void unparseableDate() throws IOException {
     Path file = csv("date.csv", "id,age,stage,sex,visit,count\nx,1,1,f,2024-02-30,\n");
     assertFails(file)
-        .hasMessageStartingWith(file + ", line 2, column 'visit': '2024-02-30' is not an ISO date (yyyy-MM-dd");
+        .hasMessageStartingWith(
+            file + ", line 2, column 'visit': '2024-02-30' is not an ISO date (yyyy-MM-dd");
   }
 
   @Test
   void dateTimesAreEpochSecondsUtc() throws IOException {
     TableSchema schema =
-        TableSchema.of(List.of(new ColumnSchema("t", ColumnKind.DATETIME, false, 0, List.of(), 0, false)));
-    Path file = csv("dt.csv", "t\n2024-02-29T13:45:00\n2024-02-29 13:45\n2024-02-29T14:45:00+01:00\n2024-02-29\n");
+        TableSchema.of(
+            List.of(new ColumnSchema("t", ColumnKind.DATETIME, false, 0, List.of(), 0, false)));
+    Path file =
+        csv(
+            "dt.csv",
+            "t\n2024-02-29T13:45:00\n2024-02-29 13:45\n2024-02-29T14:45:00+01:00\n2024-02-29\n");
     long expected = LocalDateTime.of(2024, 2, 29, 13, 45).toEpochSecond(ZoneOffset.UTC);
     assertThat(CsvTableReader.read(file, schema, null).column("t"))
-        .containsExactly(expected, expected, expected, LocalDate.of(2024, 2, 29).toEpochDay() * 86_400d);
+        .containsExactly(
+            expected, expected, expected, LocalDate.of(2024, 2, 29).toEpochDay() * 86_400d);
     Files.writeString(file, "t\n2024-02-29T25:00\n");
     assertThatThrownBy(() -> CsvTableReader.read(file, schema, null))
-        .hasMessageStartingWith(file + ", line 2, column 't': '2024-02-29T25:00' is not an ISO date-time");
+        .hasMessageStartingWith(
+            file + ", line 2, column 't': '2024-02-29T25:00' is not an ISO date-time");
   }
 
   @Test
   void valueOutsideTheCategories() throws IOException {
     Path file = csv("cat.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,\nx,1,4,f,,\n");
     assertFails(file)
-        .hasMessage(file + ", line 3, column 'stage': '4' is not one of the column's categories [1, 2, 3]; add it"
-            + " to the column's \"categories\" in the schema file, or regenerate the schema with 'mvn"
-            + " synthetic:schema' or edit the schema file");
+        .hasMessage(
+            file
+                + ", line 3, column 'stage': '4' is not one of the column's categories [1, 2, 3]; add it"
+                + " to the column's \"categories\" in the schema file, or regenerate the schema with 'mvn"
+                + " synthetic:schema' or edit the schema file");
   }
 
   @Test
@@ -243,8 +280,10 @@ class CsvTableReaderTest {
   void missingValueInANonNullableColumn() throws IOException {
     Path file = csv("nonnull.csv", "id,age,stage,sex,visit,count\nx,1,1,f,,\nx,1,NA,f,,\n");
     assertFails(file)
-        .hasMessage(file + ", line 3, column 'stage': missing value ('NA') but the schema says the column is never"
-            + " missing; mark it \"nullable\": true in the schema file, or fill in the value");
+        .hasMessage(
+            file
+                + ", line 3, column 'stage': missing value ('NA') but the schema says the column is never"
+                + " missing; mark it \"nullable\": true in the schema file, or fill in the value");
   }
 
   @Test
@@ -257,10 +296,12 @@ class CsvTableReaderTest {
   void headerThatDoesNotMatchTheSchema() throws IOException {
     Path file = csv("mismatch.csv", "id,age,stage,gender,visit,count,extra\nx,1,1,f,,,\n");
     assertFails(file)
-        .hasMessage(file + ", line 1: the header does not match the schema: the schema's columns [sex] are not in"
-            + " the file; the file's columns [gender, extra] are not in the schema; regenerate the schema with"
-            + " 'mvn synthetic:schema' or edit the schema file (a column can be kept out of learning with"
-            + " \"drop\": true)");
+        .hasMessage(
+            file
+                + ", line 1: the header does not match the schema: the schema's columns [sex] are not in"
+                + " the file; the file's columns [gender, extra] are not in the schema; regenerate the schema with"
+                + " 'mvn synthetic:schema' or edit the schema file (a column can be kept out of learning with"
+                + " \"drop\": true)");
   }
 
   @Test
@@ -285,7 +326,9 @@ class CsvTableReaderTest {
   @Test
   void notUtf8() throws IOException {
     Path file = dir.resolve("latin1.csv");
-    Files.write(file, "id,age,stage,sex,visit,count\nJos\u00e9,1,1,f,,\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        file,
+        "id,age,stage,sex,visit,count\nJos\u00e9,1,1,f,,\n".getBytes(StandardCharsets.ISO_8859_1));
     assertFails(file).hasMessageContaining("the file is not valid UTF-8; save it as UTF-8");
   }
 
@@ -298,22 +341,50 @@ class CsvTableReaderTest {
   @Test
   void blankLineInAOneColumnFileIsAMissingValue() throws IOException {
     TableSchema schema =
-        TableSchema.of(List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 2, false)));
+        TableSchema.of(
+            List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 2, false)));
     Path file = csv("one.csv", "x\r\n1.5\r\n\r\n2\r\n");
-    assertThat(CsvTableReader.read(file, schema, null).column("x")).containsExactly(1.5, Double.NaN, 2);
+    assertThat(CsvTableReader.read(file, schema, null).column("x"))
+        .containsExactly(1.5, Double.NaN, 2);
   }
 
   /** The schema inference gives for stray values and rare categories: tolerant and bucketed. */
   private static final TableSchema PROTECTED =
       new TableSchema(
           List.of(
-              new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0, List.of(), 1, false, false, null, 0, 2, null),
-              new ColumnSchema("visit", ColumnKind.DATE, true, 0, List.of(), 0, false, false, null, 0, 6, null),
               new ColumnSchema(
-                  "diagnosis", ColumnKind.CATEGORICAL, true, 0, List.of("PBC", "PSC", ValueProtection.RARE_CATEGORY), 0,
-                  false, false, null, 1, 0, null),
+                  "bili",
+                  ColumnKind.NUMERIC,
+                  true,
+                  0,
+                  List.of(),
+                  1,
+                  false,
+                  false,
+                  null,
+                  0,
+                  2,
+                  null),
+              new ColumnSchema(
+                  "visit", ColumnKind.DATE, true, 0, List.of(), 0, false, false, null, 0, 6, null),
+              new ColumnSchema(
+                  "diagnosis",
+                  ColumnKind.CATEGORICAL,
+                  true,
+                  0,
+                  List.of("PBC", "PSC", ValueProtection.RARE_CATEGORY),
+                  0,
+                  false,
+                  false,
+                  null,
+                  1,
+                  0,
+                  null),
               new ColumnSchema("hb", ColumnKind.NUMERIC, false, 0, List.of(), 1, false)),
-          null, null, null, List.of("unknown"));
+          null,
+          null,
+          null,
+          List.of("unknown"));
 
   @Test
   void rareValuesAreReadIntoTheBucketAndStraysAsMissing() throws IOException {
@@ -322,7 +393,8 @@ class CsvTableReaderTest {
             "protected.csv",
             "bili,visit,diagnosis,hb\n"
                 + "1.5,2020-01-05,PBC,12\n"
-                + "n.d.,05/01/2020,Wilson disease,-\n" // stray number, stray date, rare value; "-" is missing
+                + "n.d.,05/01/2020,Wilson disease,-\n" // stray number, stray date, rare value; "-"
+                // is missing
                 + "-,2020-02-01,PSC,.\n"
                 + ".,2020-02-02,unknown,13\n");
     // hb is never missing: its placeholder "-" fails as a missing value would.
@@ -332,15 +404,23 @@ class CsvTableReaderTest {
     TableSchema hbNullable =
         PROTECTED.withColumns(
             PROTECTED.columns().stream()
-                .map(c -> c.name().equals("hb")
-                    ? new ColumnSchema("hb", ColumnKind.NUMERIC, true, 0, List.of(), 1, false) : c)
+                .map(
+                    c ->
+                        c.name().equals("hb")
+                            ? new ColumnSchema(
+                                "hb", ColumnKind.NUMERIC, true, 0, List.of(), 1, false)
+                            : c)
                 .toList());
     Table table = CsvTableReader.read(file, hbNullable, null);
     assertThat(table.column("bili")).containsExactly(1.5, Double.NaN, Double.NaN, Double.NaN);
-    assertThat(table.column("visit")).containsExactly(
-        LocalDate.of(2020, 1, 5).toEpochDay(), Double.NaN, LocalDate.of(2020, 2, 1).toEpochDay(),
-        LocalDate.of(2020, 2, 2).toEpochDay());
-    // Wilson disease is read as _RARE_ (index 2); "unknown" is missing by the schema's missingValues.
+    assertThat(table.column("visit"))
+        .containsExactly(
+            LocalDate.of(2020, 1, 5).toEpochDay(),
+            Double.NaN,
+            LocalDate.of(2020, 2, 1).toEpochDay(),
+            LocalDate.of(2020, 2, 2).toEpochDay());
+    // Wilson disease is read as _RARE_ (index 2); "unknown" is missing by the schema's
+    // missingValues.
     assertThat(table.column("diagnosis")).containsExactly(0, 2, 1, Double.NaN);
     assertThat(table.column("hb")).containsExactly(12, Double.NaN, Double.NaN, 13);
   }

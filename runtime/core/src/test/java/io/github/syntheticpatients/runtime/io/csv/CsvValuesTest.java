@@ -13,7 +13,9 @@ class CsvValuesTest {
   void numbersArePlainDecimals() {
     assertThat(List.of("0", "-1", "+2.5", ".5", "5.", "1e3", "1.25E-2", "007"))
         .allMatch(CsvValues::isNumber);
-    assertThat(List.of("", "-", ".", "NaN", "Infinity", "1d", "0x1p3", "1,5", "1e", "1 000", "e5", "--1"))
+    assertThat(
+            List.of(
+                "", "-", ".", "NaN", "Infinity", "1d", "0x1p3", "1,5", "1e", "1 000", "e5", "--1"))
         .noneMatch(CsvValues::isNumber);
     assertThat(CsvValues.parseNumber("1.25E-2")).isEqualTo(0.0125);
     assertThat(CsvValues.parseNumber("1e400")).isNaN();
@@ -41,7 +43,15 @@ class CsvValuesTest {
   void isoDates() {
     assertThat(CsvValues.parseDate("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29).toEpochDay());
     assertThat(CsvValues.parseDate("1969-12-31")).isEqualTo(-1);
-    assertThat(List.of("2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01", "24-01-01x", "2024/01/01", "abcd-ef-gh"))
+    assertThat(
+            List.of(
+                "2023-02-29",
+                "2024-13-01",
+                "2024-00-10",
+                "2024-1-01",
+                "24-01-01x",
+                "2024/01/01",
+                "abcd-ef-gh"))
         .allMatch(text -> Double.isNaN(CsvValues.parseDate(text)));
   }
 
@@ -54,7 +64,8 @@ class CsvValuesTest {
     assertThat(CsvValues.parseDateTime("2024-02-29T13:45:00Z")).isEqualTo(expected);
     assertThat(CsvValues.parseDateTime("2024-02-29T15:45:00+02:00")).isEqualTo(expected);
     assertThat(CsvValues.parseDateTime("2024-02-29")).isNaN();
-    assertThat(CsvValues.parseDateOrDateTime("2024-02-29")).isEqualTo(expected - (13 * 60 + 45) * 60);
+    assertThat(CsvValues.parseDateOrDateTime("2024-02-29"))
+        .isEqualTo(expected - (13 * 60 + 45) * 60);
     assertThat(CsvValues.parseDateTime("2024-02-29T24:01")).isNaN();
   }
 }

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.io.csv;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Run by {@link CsvStreamingTest} in a JVM with a small heap: reads an {@code id,age} CSV either through
- * {@link CsvTableReader} ({@code table}) or as lines of text ({@code lines}, the control that must not fit).
+ * Run by {@link CsvStreamingTest} in a JVM with a small heap: reads an {@code id,age} CSV either
+ * through {@link CsvTableReader} ({@code table}) or as lines of text ({@code lines}, the control
+ * that must not fit).
  */
 final class SmallHeapRead {
   static final TableSchema SCHEMA =

@@ -3,11 +3,11 @@ package io.github.syntheticpatients.runtime.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
@@ -29,7 +29,8 @@ class TimelineReaderTest {
               List.of(
                   new ColumnSchema("pid", ColumnKind.INTEGER, false, 0, List.of(), 0, false),
                   new ColumnSchema("t", ColumnKind.NUMERIC, false, 0, List.of(), 1, false),
-                  new ColumnSchema("sex", ColumnKind.BINARY, true, 0, List.of("f", "m"), 0, false, true),
+                  new ColumnSchema(
+                      "sex", ColumnKind.BINARY, true, 0, List.of("f", "m"), 0, false, true),
                   new ColumnSchema("hb", ColumnKind.NUMERIC, true, 0, List.of(), 1, false)))
           .withLongitudinal("pid", "t");
 
@@ -61,7 +62,8 @@ class TimelineReaderTest {
         assertThat(day[row]).isGreaterThan(day[row - 1]);
       }
     }
-    // First patient's first and second visit, from the file: bili 14.5 then 21.3, chol 261 then missing.
+    // First patient's first and second visit, from the file: bili 14.5 then 21.3, chol 261 then
+    // missing.
     assertThat(timelines.visits().column("bili")[0]).isEqualTo(14.5);
     assertThat(timelines.visits().column("bili")[1]).isEqualTo(21.3);
     assertThat(timelines.visits().column("chol")[1]).isNaN();
@@ -71,7 +73,8 @@ class TimelineReaderTest {
   @Test
   void cgdHas128PatientsAnd203Rows() {
     Path file = TestData.path("cgd.csv");
-    Timelines timelines = Timelines.of(Schemas.readTimelines(file, Schemas.infer(file, "id", "tstart")));
+    Timelines timelines =
+        Timelines.of(Schemas.readTimelines(file, Schemas.infer(file, "id", "tstart")));
     assertThat(timelines.patientCount()).isEqualTo(128);
     assertThat(timelines.visits().rowCount()).isEqualTo(203);
     assertThat(timelines.maxVisits()).isGreaterThan(1);

@@ -40,7 +40,8 @@ class JsonFilesTest {
     Map<String, Object> read = JsonFiles.read(file);
     assertThat(read.keySet()).containsExactly("alpha", "mid", "zeta");
     assertThat(read.get("zeta")).isEqualTo(List.of(1, 2.5, "x"));
-    assertThat(JsonFiles.read(new ByteArrayInputStream(JsonFiles.toBytes(tree)), "stream")).isEqualTo(read);
+    assertThat(JsonFiles.read(new ByteArrayInputStream(JsonFiles.toBytes(tree)), "stream"))
+        .isEqualTo(read);
   }
 
   @Test
@@ -48,7 +49,8 @@ class JsonFilesTest {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("b", 1);
     tree.put("a", 2);
-    assertThat(new String(JsonFiles.toBytesInOrder(tree), StandardCharsets.UTF_8)).isEqualTo("{\n  \"b\": 1,\n  \"a\": 2\n}\n");
+    assertThat(new String(JsonFiles.toBytesInOrder(tree), StandardCharsets.UTF_8))
+        .isEqualTo("{\n  \"b\": 1,\n  \"a\": 2\n}\n");
   }
 
   /** A configuration type: unknown properties are errors. */
@@ -63,8 +65,9 @@ class JsonFilesTest {
     assertThatThrownBy(() -> JsonFiles.read(file, Settings.class))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(file + ", line 2: at character ")
-        .hasMessageEndingWith(": unknown property \"row\"; the known properties are [model, rows] (check the spelling,"
-            + " or remove it)");
+        .hasMessageEndingWith(
+            ": unknown property \"row\"; the known properties are [model, rows] (check the spelling,"
+                + " or remove it)");
   }
 
   @Test
@@ -77,11 +80,15 @@ class JsonFilesTest {
         .hasMessageContaining("Duplicate field 'a'");
     Files.writeString(file, "{\"a\": 1} {");
     assertThatThrownBy(() -> JsonFiles.read(file))
-        .hasMessage(file + ", line 1: at character 10: the file must hold one JSON object ({ ... }); correct the file");
+        .hasMessage(
+            file
+                + ", line 1: at character 10: the file must hold one JSON object ({ ... }); correct the file");
     Files.writeString(file, "{\"a\": [1,\n 2,, 3]}");
-    assertThatThrownBy(() -> JsonFiles.read(file)).hasMessageStartingWith(file + ", line 2: at character ");
+    assertThatThrownBy(() -> JsonFiles.read(file))
+        .hasMessageStartingWith(file + ", line 2: at character ");
     assertThatThrownBy(() -> JsonFiles.read("[1]".getBytes(StandardCharsets.UTF_8), "inline"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("inline, line 1: at character 1: the file must hold one JSON object ({ ... }); correct the file");
+        .hasMessage(
+            "inline, line 1: at character 1: the file must hold one JSON object ({ ... }); correct the file");
   }
 }

@@ -43,8 +43,19 @@ class TimelineJsonlWriterTest {
     first.fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
         .containsExactly(
-            "id", "center", "random", "treat", "sex", "age", "height", "weight", "inherit", "steroids", "propylac",
-            "hos.cat", "visits");
+            "id",
+            "center",
+            "random",
+            "treat",
+            "sex",
+            "age",
+            "height",
+            "weight",
+            "inherit",
+            "steroids",
+            "propylac",
+            "hos.cat",
+            "visits");
     // From the first rows of cgd.csv.
     assertThat(first.get("id").asText()).isEqualTo("1");
     assertThat(first.get("center").asText()).isEqualTo("Scripps Institute");
@@ -53,17 +64,21 @@ class TimelineJsonlWriterTest {
     assertThat(first.get("age").asInt()).isEqualTo(12);
     JsonNode visits = first.get("visits");
     assertThat(visits.size()).isEqualTo(timelines.visitCount(0));
-    // enum (interval number 1..8) is inferred as codes, so it is written as text like every category.
+    // enum (interval number 1..8) is inferred as codes, so it is written as text like every
+    // category.
     assertThat(visits.get(0).toString())
         .isEqualTo("{\"tstart\":0,\"enum\":\"1\",\"tstop\":219,\"status\":\"1\"}");
     assertThat(visits.get(1).get("tstart").asInt()).isEqualTo(219);
 
-    // Round trip: every line, parsed back, is the patient's map with values as the writer formats them.
+    // Round trip: every line, parsed back, is the patient's map with values as the writer formats
+    // them.
     for (int p = 0; p < patients.size(); p++) {
       JsonNode parsed = mapper.readTree(lines.get(p));
       assertThat(parsed.get("visits").size()).isEqualTo(patients.get(p).visits().size());
-      assertThat(parsed.get("sex").asText()).isEqualTo(patients.get(p).attributes().getString("sex"));
-      assertThat(parsed.get("height").asDouble()).isEqualTo(patients.get(p).attributes().getDouble("height"));
+      assertThat(parsed.get("sex").asText())
+          .isEqualTo(patients.get(p).attributes().getString("sex"));
+      assertThat(parsed.get("height").asDouble())
+          .isEqualTo(patients.get(p).attributes().getDouble("height"));
     }
 
     // Deterministic bytes.
@@ -71,7 +86,8 @@ class TimelineJsonlWriterTest {
     TimelineJsonlWriter.write(again, patients);
     assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(out));
     try (var listing = Files.list(out.getParent())) {
-      assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("cgd.jsonl"); // no temp file left
+      assertThat(listing.map(p -> p.getFileName().toString()))
+          .containsExactly("cgd.jsonl"); // no temp file left
     }
   }
 
@@ -90,7 +106,9 @@ class TimelineJsonlWriterTest {
     visit2.put("hb", null);
     PatientTimeline patient =
         new PatientTimeline(
-            "s1", new PatientRecord(attributes), List.of(new PatientRecord(visit1), new PatientRecord(visit2)));
+            "s1",
+            new PatientRecord(attributes),
+            List.of(new PatientRecord(visit1), new PatientRecord(visit2)));
     Path out = dir.resolve("one.jsonl");
     TimelineJsonlWriter.write(out, List.of(patient, patient));
     String line =

@@ -40,8 +40,13 @@ class CodeColumnInferenceTest {
       ColumnSchema column = schema.column(name).orElseThrow();
       assertThat(column.kind()).as(name).isEqualTo(ColumnKind.CATEGORICAL);
       assertThat(column.dropped()).as(name).isFalse();
-      assertThat(column.categories().size()).as(name).isGreaterThan(SchemaInference.MAX_CATEGORY_LIMIT);
-      assertThat(column.reason()).as(name).startsWith("codes: short tokens").contains("generalised to")
+      assertThat(column.categories().size())
+          .as(name)
+          .isGreaterThan(SchemaInference.MAX_CATEGORY_LIMIT);
+      assertThat(column.reason())
+          .as(name)
+          .startsWith("codes: short tokens")
+          .contains("generalised to")
           .contains("read as " + ValueProtection.RARE_CATEGORY);
       assertThat(column.protectedValues()).as(name).isGreaterThan(0);
     }
@@ -66,20 +71,25 @@ class CodeColumnInferenceTest {
         if (!Double.isNaN(values[r])) {
           held.merge((int) values[r], 1, Integer::sum);
           String category = column.categories().get((int) values[r]);
-          // Read as itself, an ancestor (a prefix) or the bucket; a code held once only as an ancestor of others.
-          assertThat(rows.get(r)[position]).startsWith(category.equals(ValueProtection.RARE_CATEGORY)
-              ? "" : category);
+          // Read as itself, an ancestor (a prefix) or the bucket; a code held once only as an
+          // ancestor of others.
+          assertThat(rows.get(r)[position])
+              .startsWith(category.equals(ValueProtection.RARE_CATEGORY) ? "" : category);
         }
       }
       for (int r = 0; r < values.length; r++) {
         String raw = rows.get(r)[position];
         if (raw != null && singletons.contains(raw)) {
-          assertThat(held.get((int) values[r])).as(raw).isGreaterThanOrEqualTo(ValueProtection.DEFAULT_K);
+          assertThat(held.get((int) values[r]))
+              .as(raw)
+              .isGreaterThanOrEqualTo(ValueProtection.DEFAULT_K);
         }
       }
-      held.forEach((index, count) ->
-          assertThat(count).as(name + " " + column.categories().get(index)).isGreaterThanOrEqualTo(
-              ValueProtection.DEFAULT_K));
+      held.forEach(
+          (index, count) ->
+              assertThat(count)
+                  .as(name + " " + column.categories().get(index))
+                  .isGreaterThanOrEqualTo(ValueProtection.DEFAULT_K));
     }
   }
 
@@ -90,15 +100,21 @@ class CodeColumnInferenceTest {
       csv.add("E11.9").add("I50.1").add("J18.0");
     }
     for (int i = 0; i < 2; i++) {
-      csv.add("E11.2").add("E11.3"); // 4 records below E11 between them: too few for a code, enough with E11.9
+      csv.add("E11.2")
+          .add("E11.3"); // 4 records below E11 between them: too few for a code, enough with E11.9
     }
-    csv.add("E13.1").add("E14.1").add("K21.0"); // one record each, no ancestor shared by 5: bucketed
+    csv.add("E13.1")
+        .add("E14.1")
+        .add("K21.0"); // one record each, no ancestor shared by 5: bucketed
     Path file = Files.writeString(dir.resolve("diag.csv"), csv.toString());
     ColumnSchema column = SchemaInference.infer(file, null, 3).column("diag").orElseThrow();
-    // k = 3: E11.2 and E11.3 (2 records each) share E11.1..; no code of E11 is kept, so they go up to E11 (4).
-    assertThat(column.categories()).containsExactly("E11", "E11.9", "I50.1", "J18.0", ValueProtection.RARE_CATEGORY);
+    // k = 3: E11.2 and E11.3 (2 records each) share E11.1..; no code of E11 is kept, so they go up
+    // to E11 (4).
+    assertThat(column.categories())
+        .containsExactly("E11", "E11.9", "I50.1", "J18.0", ValueProtection.RARE_CATEGORY);
     assertThat(column.protectedValues()).isEqualTo(5);
-    assertThat(column.reason()).contains("2 codes held by fewer than 3 records are generalised to 1 ancestor")
+    assertThat(column.reason())
+        .contains("2 codes held by fewer than 3 records are generalised to 1 ancestor")
         .contains("3 codes held by fewer than 3 records and with no such ancestor");
     Table table = CsvTableReader.read(file, TableSchema.of(List.of(column)));
     double[] values = table.column("diag");
@@ -110,7 +126,13 @@ class CodeColumnInferenceTest {
   void mostlyDistinctCodesStayIdentifiersAndLongTextStaysFreeText() throws IOException {
     StringJoiner csv = new StringJoiner("\n", "", "\n").add("ref,said");
     for (int i = 0; i < 600; i++) {
-      csv.add("AB" + (10000 + i * 7) + ",the patient reported symptom number " + i + " after the visit " + (i % 3));
+      csv.add(
+          "AB"
+              + (10000 + i * 7)
+              + ",the patient reported symptom number "
+              + i
+              + " after the visit "
+              + (i % 3));
     }
     Path file = Files.writeString(dir.resolve("refs.csv"), csv.toString());
     TableSchema schema = SchemaInference.infer(file);
@@ -123,7 +145,9 @@ class CodeColumnInferenceTest {
 
   @Test
   void theSchemaFileOverrulesTheCodeChoice() throws IOException {
-    Path csv = CodedEncounters.write(CodedEncounters.Settings.defaults(2000, 5), dir.resolve("encounters.csv"));
+    Path csv =
+        CodedEncounters.write(
+            CodedEncounters.Settings.defaults(2000, 5), dir.resolve("encounters.csv"));
     Path schemaFile = dir.resolve("encounters.schema.json");
     SchemaJson.write(SchemaInference.infer(csv), schemaFile);
     String text = Files.readString(schemaFile);
@@ -131,7 +155,8 @@ class CodeColumnInferenceTest {
     int start = text.indexOf("\"name\": \"diag_3\"");
     assertThat(start).as(text.substring(0, Math.min(400, text.length()))).isGreaterThan(0);
     int drop = text.indexOf("\"drop\": false", start);
-    Files.writeString(schemaFile, text.substring(0, drop) + "\"drop\": true" + text.substring(drop + 13));
+    Files.writeString(
+        schemaFile, text.substring(0, drop) + "\"drop\": true" + text.substring(drop + 13));
     TableSchema edited = SchemaJson.read(schemaFile);
     assertThat(edited.column("diag_3").orElseThrow().dropped()).isTrue();
     assertThat(edited.column("diag_2").orElseThrow().dropped()).isFalse();
@@ -149,11 +174,12 @@ class CodeColumnInferenceTest {
       }
     }
     Set<String> once = new HashSet<>();
-    counts.forEach((code, n) -> {
-      if (n == 1) {
-        once.add(code);
-      }
-    });
+    counts.forEach(
+        (code, n) -> {
+          if (n == 1) {
+            once.add(code);
+          }
+        });
     return once;
   }
 }

@@ -55,17 +55,37 @@ class IdentifierNamesTest {
     expected.put("DateOfBirth", Meaning.BIRTH_DATE);
     expected.put("birth_date", Meaning.BIRTH_DATE);
     expected.put("birthdate", Meaning.BIRTH_DATE);
-    expected.forEach((name, meaning) -> assertThat(IdentifierNames.meaningOf(name)).as(name).isEqualTo(meaning));
+    expected.forEach(
+        (name, meaning) -> assertThat(IdentifierNames.meaningOf(name)).as(name).isEqualTo(meaning));
   }
 
   @Test
   void wholeWordsOnlySoLookAlikesAreNotHits() {
     List<String> ordinary =
         List.of(
-            "zipper_size", "phonetic_score", "drug_name", "hospital_name", "hospital", "email_verified",
-            "birth_weight", "notes_count", "number_of_children", "telephone_consult", "postcode_region", "city_size",
-            "names_given", "mrna_level", "dobutamine", "age", "sex", "status", "patient_id", "visit_no", "nameless",
-            "addressed", "streets_crossed");
+            "zipper_size",
+            "phonetic_score",
+            "drug_name",
+            "hospital_name",
+            "hospital",
+            "email_verified",
+            "birth_weight",
+            "notes_count",
+            "number_of_children",
+            "telephone_consult",
+            "postcode_region",
+            "city_size",
+            "names_given",
+            "mrna_level",
+            "dobutamine",
+            "age",
+            "sex",
+            "status",
+            "patient_id",
+            "visit_no",
+            "nameless",
+            "addressed",
+            "streets_crossed");
     for (String name : ordinary) {
       assertThat(IdentifierNames.meaningOf(name)).as(name).isNull();
     }
@@ -73,8 +93,10 @@ class IdentifierNamesTest {
 
   @Test
   void splitsNamesIntoWords() {
-    assertThat(IdentifierNames.words("patientFirstName")).containsExactly("patient", "first", "name");
+    assertThat(IdentifierNames.words("patientFirstName"))
+        .containsExactly("patient", "first", "name");
     assertThat(IdentifierNames.words("ZIP_code2")).containsExactly("zip", "code", "2");
-    assertThat(IdentifierNames.words("HTTPServer.e-mail")).containsExactly("http", "server", "e", "mail");
+    assertThat(IdentifierNames.words("HTTPServer.e-mail"))
+        .containsExactly("http", "server", "e", "mail");
   }
 }

@@ -1,15 +1,15 @@
 package io.github.syntheticpatients.runtime.schema.inference;
 
-import io.github.syntheticpatients.runtime.schema.ColumnSchema;
-import io.github.syntheticpatients.runtime.schema.TableSchema;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +32,32 @@ class LongitudinalInferenceTest {
     assertThat(schema.time()).isEqualTo("day");
     assertThat(schema.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(schema.column("day").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
-    assertThat(names(schema.staticColumns())).containsExactly("futime", "status", "trt", "age", "sex");
+    assertThat(names(schema.staticColumns()))
+        .containsExactly("futime", "status", "trt", "age", "sex");
     assertThat(names(schema.timeVaryingColumns()))
         .containsExactly(
-            "ascites", "hepato", "spiders", "edema", "bili", "chol", "albumin", "alk.phos", "ast", "platelet",
-            "protime", "stage");
-    // Kinds as the tabular rules give them; a static column's kind is judged on one value per patient.
+            "ascites",
+            "hepato",
+            "spiders",
+            "edema",
+            "bili",
+            "chol",
+            "albumin",
+            "alk.phos",
+            "ast",
+            "platelet",
+            "protime",
+            "stage");
+    // Kinds as the tabular rules give them; a static column's kind is judged on one value per
+    // patient.
     assertThat(schema.column("age").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
     assertThat(schema.column("futime").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
     assertThat(schema.column("sex").orElseThrow().categories()).containsExactly("f", "m");
     assertThat(schema.column("status").orElseThrow().categories()).containsExactly("0", "1", "2");
     assertThat(schema.column("bili").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
     // The tabular inference is unchanged by the longitudinal one.
-    assertThat(TableSchema.of(Schemas.infer(TestData.path("pbcseq.csv"))).isLongitudinal()).isFalse();
+    assertThat(TableSchema.of(Schemas.infer(TestData.path("pbcseq.csv"))).isLongitudinal())
+        .isFalse();
   }
 
   @Test
@@ -52,7 +65,16 @@ class LongitudinalInferenceTest {
     TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("cgd.csv"), "id", "tstart"));
     assertThat(names(schema.staticColumns()))
         .containsExactly(
-            "center", "random", "treat", "sex", "age", "height", "weight", "inherit", "steroids", "propylac",
+            "center",
+            "random",
+            "treat",
+            "sex",
+            "age",
+            "height",
+            "weight",
+            "inherit",
+            "steroids",
+            "propylac",
             "hos.cat");
     assertThat(names(schema.timeVaryingColumns())).containsExactly("enum", "tstop", "status");
     assertThat(schema.column("tstart").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
@@ -67,13 +89,17 @@ class LongitudinalInferenceTest {
   @Test
   void psvDirectoryWithoutIdColumnGetsOneFirst() {
     // Four patients: k = 1 so that SepsisLabel (one septic patient) stays categories.
-    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of()));
+    TableSchema schema =
+        TableSchema.of(
+            Schemas.infer(TestData.path("psv-sample"), "patient", "ICULOS", 1, List.of()));
     assertThat(schema.columns().get(0).name()).isEqualTo("patient");
     assertThat(schema.columns().get(0).kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(schema.entityId()).isEqualTo("patient");
     assertThat(schema.column("ICULOS").orElseThrow().kind()).isEqualTo(ColumnKind.INTEGER);
-    assertThat(names(schema.staticColumns())).containsExactly("Age", "Gender", "Unit1", "HospAdmTime");
-    assertThat(names(schema.timeVaryingColumns())).containsExactly("HR", "O2Sat", "Temp", "SBP", "SepsisLabel");
+    assertThat(names(schema.staticColumns()))
+        .containsExactly("Age", "Gender", "Unit1", "HospAdmTime");
+    assertThat(names(schema.timeVaryingColumns()))
+        .containsExactly("HR", "O2Sat", "Temp", "SBP", "SepsisLabel");
     // Four patients' ages: numbers, not codes, although each is repeated on every hourly row.
     assertThat(schema.column("Age").orElseThrow().kind()).isEqualTo(ColumnKind.NUMERIC);
     assertThat(schema.column("Unit1").orElseThrow().nullable()).isTrue();
@@ -87,8 +113,14 @@ class LongitudinalInferenceTest {
     StringBuilder csv = new StringBuilder("pid,month,sex,hb\n");
     for (int p = 1; p <= 10; p++) {
       for (int month = 0; month <= 12; month += 6) {
-        csv.append(p).append(',').append(month).append(',').append(p % 2 == 0 ? "f" : "m").append(',')
-            .append(10 + p + month / 6.0).append('\n');
+        csv.append(p)
+            .append(',')
+            .append(month)
+            .append(',')
+            .append(p % 2 == 0 ? "f" : "m")
+            .append(',')
+            .append(10 + p + month / 6.0)
+            .append('\n');
       }
     }
     Path file = Files.writeString(dir.resolve("visits.csv"), csv);
@@ -109,7 +141,8 @@ class LongitudinalInferenceTest {
   @Test
   void missingCountsAsAValue() throws IOException {
     Path file =
-        Files.writeString(dir.resolve("missing.csv"), "pid,t,lab,unit\n1,0,,NA\n1,1,5,NA\n2,0,4,x\n2,1,4,x\n");
+        Files.writeString(
+            dir.resolve("missing.csv"), "pid,t,lab,unit\n1,0,,NA\n1,1,5,NA\n2,0,4,x\n2,1,4,x\n");
     TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "t", 1, List.of()));
     assertThat(names(schema.staticColumns())).containsExactly("unit");
     assertThat(names(schema.timeVaryingColumns())).containsExactly("lab");

@@ -15,18 +15,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Code co-occurrence fidelity as HALO (Theodorou et al., 2023) measures it: for every pair of codes, the share of
- * records holding both, in the real and in the synthetic table; the score is R², the squared Pearson correlation of
- * the two rates over every pair seen in either table. 1 when synthetic records combine codes as real ones do.
+ * Code co-occurrence fidelity as HALO (Theodorou et al., 2023) measures it: for every pair of
+ * codes, the share of records holding both, in the real and in the synthetic table; the score is
+ * R², the squared Pearson correlation of the two rates over every pair seen in either table. 1 when
+ * synthetic records combine codes as real ones do.
  *
- * <p>Code columns are the categorical columns with more than {@value #MIN_CODES} categories (diagnosis, procedure
- * or drug slots); they share one vocabulary, so {@code 428} in {@code diag_1} and in {@code diag_3} is one code. A
- * record's codes are a set: a code in two slots counts once. {@link ValueProtection#RARE_CATEGORY} and missing
- * values are not codes. Only rates are computed: no code is stored or reported.
+ * <p>Code columns are the categorical columns with more than {@value #MIN_CODES} categories
+ * (diagnosis, procedure or drug slots); they share one vocabulary, so {@code 428} in {@code diag_1}
+ * and in {@code diag_3} is one code. A record's codes are a set: a code in two slots counts once.
+ * {@link ValueProtection#RARE_CATEGORY} and missing values are not codes. Only rates are computed:
+ * no code is stored or reported.
  */
 public final class CodeCooccurrence {
   /** A categorical column with more categories than this is a code column. */
   public static final int MIN_CODES = 50;
+
   /** Fewer code pairs than this give no R². */
   private static final int MIN_PAIRS = 3;
 
@@ -36,7 +39,9 @@ public final class CodeCooccurrence {
   public static List<String> codeColumns(Table table) {
     List<String> names = new ArrayList<>();
     for (ColumnSchema column : table.schema().columns()) {
-      if (column.isLearned() && column.kind() == ColumnKind.CATEGORICAL && column.categories().size() > MIN_CODES) {
+      if (column.isLearned()
+          && column.kind() == ColumnKind.CATEGORICAL
+          && column.categories().size() > MIN_CODES) {
         names.add(column.name());
       }
     }
@@ -44,8 +49,8 @@ public final class CodeCooccurrence {
   }
 
   /**
-   * R² of the pairwise co-occurrence rates over the {@link #codeColumns} of the real table, or NaN when there are
-   * fewer than two code columns or fewer than {@value #MIN_PAIRS} pairs.
+   * R² of the pairwise co-occurrence rates over the {@link #codeColumns} of the real table, or NaN
+   * when there are fewer than two code columns or fewer than {@value #MIN_PAIRS} pairs.
    */
   public static double r2(Table real, Table synthetic) {
     List<String> columns = codeColumns(real);
@@ -78,16 +83,29 @@ public final class CodeCooccurrence {
     return Double.isNaN(rho) ? Double.NaN : rho * rho;
   }
 
-  /** For each unordered pair of codes held together by a record, the share of the table's records holding it. */
+  /**
+   * For each unordered pair of codes held together by a record, the share of the table's records
+   * holding it.
+   */
   static Map<String, Double> pairRates(Table table, List<String> columns) {
     List<double[]> values = new ArrayList<>();
     List<List<String>> categories = new ArrayList<>();
     for (String name : columns) {
-      ColumnSchema column = table.schema().column(name)
-          .orElseThrow(() -> new IllegalArgumentException("No column '" + name + "' for code co-occurrence"));
+      ColumnSchema column =
+          table
+              .schema()
+              .column(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "No column '" + name + "' for code co-occurrence"));
       if (!column.kind().isDiscrete()) {
         throw new IllegalArgumentException(
-            "Column '" + name + "' is " + column.kind() + ", not a code column; code co-occurrence needs categories");
+            "Column '"
+                + name
+                + "' is "
+                + column.kind()
+                + ", not a code column; code co-occurrence needs categories");
       }
       values.add(table.column(name));
       categories.add(column.categories());

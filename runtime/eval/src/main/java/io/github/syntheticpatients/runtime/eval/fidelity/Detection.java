@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How well a classifier tells real rows from synthetic ones, as SDMetrics' {@code LogisticDetection}: a logistic
- * regression on the encoded columns, stratified 3-fold cross-validation, the mean ROC AUC over folds. An AUC of 0.5
- * means indistinguishable (ideal); 1.0 means every synthetic row is recognisable. SDMetrics reports
- * {@link #score(double)} = 1 − (2·max(AUC, 0.5) − 1).
+ * How well a classifier tells real rows from synthetic ones, as SDMetrics' {@code
+ * LogisticDetection}: a logistic regression on the encoded columns, stratified 3-fold
+ * cross-validation, the mean ROC AUC over folds. An AUC of 0.5 means indistinguishable (ideal); 1.0
+ * means every synthetic row is recognisable. SDMetrics reports {@link #score(double)} = 1 −
+ * (2·max(AUC, 0.5) − 1).
  */
 public final class Detection {
   /** Rows taken from each table (seeded subsample), which keeps the metric to about a second. */

@@ -6,28 +6,36 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Single-column and column-pair fidelity metrics, defined as SDMetrics defines them so that scores are comparable
- * with {@code sdmetrics.reports.single_table.QualityReport}:
+ * Single-column and column-pair fidelity metrics, defined as SDMetrics defines them so that scores
+ * are comparable with {@code sdmetrics.reports.single_table.QualityReport}:
  *
  * <ul>
- *   <li>{@link #ksComplement}: SDMetrics {@code KSComplement}, 1 − the two-sample Kolmogorov–Smirnov statistic on the
- *       non-missing values.
- *   <li>{@link #tvComplement}: SDMetrics {@code TVComplement}, 1 − ½ Σ |p − q| over the non-missing categories.
- *   <li>{@link #correlationSimilarity}: SDMetrics {@code CorrelationSimilarity} with Pearson, 1 − |ρ_real − ρ_syn| / 2
- *       on rows where both values are present; NaN when either table has a constant column.
- *   <li>{@link #contingencySimilarity}: SDMetrics {@code ContingencySimilarity}, 1 − ½ Σ |p − q| over the joint
- *       distribution, with a missing value as its own category.
- *   <li>{@link #missingValueSimilarity}: SDMetrics {@code MissingValueSimilarity}, 1 − |m_real − m_syn|.
+ *   <li>{@link #ksComplement}: SDMetrics {@code KSComplement}, 1 − the two-sample
+ *       Kolmogorov–Smirnov statistic on the non-missing values.
+ *   <li>{@link #tvComplement}: SDMetrics {@code TVComplement}, 1 − ½ Σ |p − q| over the non-missing
+ *       categories.
+ *   <li>{@link #correlationSimilarity}: SDMetrics {@code CorrelationSimilarity} with Pearson, 1 −
+ *       |ρ_real − ρ_syn| / 2 on rows where both values are present; NaN when either table has a
+ *       constant column.
+ *   <li>{@link #contingencySimilarity}: SDMetrics {@code ContingencySimilarity}, 1 − ½ Σ |p − q|
+ *       over the joint distribution, with a missing value as its own category.
+ *   <li>{@link #missingValueSimilarity}: SDMetrics {@code MissingValueSimilarity}, 1 − |m_real −
+ *       m_syn|.
  * </ul>
  *
- * <p>The {@code …WithMissing} variants compare a missing value as its own category (for KS: a value above every
- * number), so a generator that gets the missing rate wrong is penalised in the column score itself.
+ * <p>The {@code …WithMissing} variants compare a missing value as its own category (for KS: a value
+ * above every number), so a generator that gets the missing rate wrong is penalised in the column
+ * score itself.
  *
- * <p>Discrete columns are passed as category indexes (as stored in {@code Table}); NaN is missing. A score that
- * cannot be computed (no values) is NaN, and the Quality Report leaves NaN scores out of its means as pandas does.
+ * <p>Discrete columns are passed as category indexes (as stored in {@code Table}); NaN is missing.
+ * A score that cannot be computed (no values) is NaN, and the Quality Report leaves NaN scores out
+ * of its means as pandas does.
  */
 public final class FidelityMetrics {
-  /** SDMetrics' Quality Report bins continuous columns into this many equal-width bins for contingency tables. */
+  /**
+   * SDMetrics' Quality Report bins continuous columns into this many equal-width bins for
+   * contingency tables.
+   */
   public static final int QUALITY_REPORT_BINS = 10;
 
   private FidelityMetrics() {}
@@ -43,8 +51,8 @@ public final class FidelityMetrics {
   }
 
   /**
-   * 1 − KS statistic with missing values as a category above every number: the empirical CDFs run over all rows, so
-   * the statistic is at least the difference of the missing rates.
+   * 1 − KS statistic with missing values as a category above every number: the empirical CDFs run
+   * over all rows, so the statistic is at least the difference of the missing rates.
    */
   public static double ksComplementWithMissing(double[] real, double[] synthetic) {
     if (real.length == 0 || synthetic.length == 0) {
@@ -60,7 +68,10 @@ public final class FidelityMetrics {
     return 1.0 - d;
   }
 
-  /** 1 − total variation distance of the non-missing category frequencies; NaN when either side has none. */
+  /**
+   * 1 − total variation distance of the non-missing category frequencies; NaN when either side has
+   * none.
+   */
   public static double tvComplement(double[] real, double[] synthetic) {
     Map<Double, double[]> counts = new HashMap<>();
     int nR = countInto(counts, real, 0, false);
@@ -102,10 +113,12 @@ public final class FidelityMetrics {
   }
 
   /**
-   * 1 − |ρ_real − ρ_syn| / 2 with Pearson's ρ over rows where both columns are present. NaN when a column is
-   * constant (SDMetrics raises, and the report records NaN) or fewer than two complete rows remain.
+   * 1 − |ρ_real − ρ_syn| / 2 with Pearson's ρ over rows where both columns are present. NaN when a
+   * column is constant (SDMetrics raises, and the report records NaN) or fewer than two complete
+   * rows remain.
    */
-  public static double correlationSimilarity(double[] realA, double[] realB, double[] synA, double[] synB) {
+  public static double correlationSimilarity(
+      double[] realA, double[] realB, double[] synA, double[] synB) {
     double rho = pearson(realA, realB);
     double rhoS = pearson(synA, synB);
     if (Double.isNaN(rho) || Double.isNaN(rhoS)) {
@@ -115,11 +128,12 @@ public final class FidelityMetrics {
   }
 
   /**
-   * Pearson correlation over the rows where both values are present; NaN when either column is constant among its
-   * own present values, or the complete rows have no variance.
+   * Pearson correlation over the rows where both values are present; NaN when either column is
+   * constant among its own present values, or the complete rows have no variance.
    */
   public static double pearson(double[] a, double[] b) {
-    // A column constant among its own values can still show a tiny variance over the complete rows through
+    // A column constant among its own values can still show a tiny variance over the complete rows
+    // through
     // rounding of its mean, hence the distinct-value check before the shared computation.
     if (distinctPresent(a) < 2 || distinctPresent(b) < 2) {
       return Double.NaN;
@@ -128,10 +142,11 @@ public final class FidelityMetrics {
   }
 
   /**
-   * 1 − ½ Σ |p − q| over the joint frequencies of two discrete columns (codes; NaN is its own category). Continuous
-   * columns must be binned first, e.g. with {@link #qualityReportBins}.
+   * 1 − ½ Σ |p − q| over the joint frequencies of two discrete columns (codes; NaN is its own
+   * category). Continuous columns must be binned first, e.g. with {@link #qualityReportBins}.
    */
-  public static double contingencySimilarity(double[] realA, double[] realB, double[] synA, double[] synB) {
+  public static double contingencySimilarity(
+      double[] realA, double[] realB, double[] synA, double[] synB) {
     if (realA.length == 0 || synA.length == 0) {
       return Double.NaN;
     }
@@ -150,11 +165,11 @@ public final class FidelityMetrics {
   }
 
   /**
-   * Bins a continuous column as SDMetrics' Quality Report does for a continuous×discrete pair: ten equal-width bins
-   * over the column's own non-missing range ({@code numpy.histogram_bin_edges}), then {@code numpy.digitize}, which
-   * codes a value by the number of edges at or below it (0…11), so the maximum and NaN both get code 11. Note the
-   * Quality Report bins the real and the synthetic column each with its own edges; we do the same for comparable
-   * numbers.
+   * Bins a continuous column as SDMetrics' Quality Report does for a continuous×discrete pair: ten
+   * equal-width bins over the column's own non-missing range ({@code numpy.histogram_bin_edges}),
+   * then {@code numpy.digitize}, which codes a value by the number of edges at or below it (0…11),
+   * so the maximum and NaN both get code 11. Note the Quality Report bins the real and the
+   * synthetic column each with its own edges; we do the same for comparable numbers.
    */
   public static double[] qualityReportBins(double[] values) {
     double[] edges = histogramBinEdges(values, QUALITY_REPORT_BINS);
@@ -174,7 +189,10 @@ public final class FidelityMetrics {
     return codes;
   }
 
-  /** {@code numpy.histogram_bin_edges(values[~isnan], bins)}: equal-width edges; ±0.5 around a constant. */
+  /**
+   * {@code numpy.histogram_bin_edges(values[~isnan], bins)}: equal-width edges; ±0.5 around a
+   * constant.
+   */
   static double[] histogramBinEdges(double[] values, int bins) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -240,7 +258,8 @@ public final class FidelityMetrics {
     return Double.isNaN(first) ? 0 : 1;
   }
 
-  private static int countInto(Map<Double, double[]> counts, double[] values, int side, boolean withMissing) {
+  private static int countInto(
+      Map<Double, double[]> counts, double[] values, int side, boolean withMissing) {
     int n = 0;
     for (double v : values) {
       if (Double.isNaN(v) && !withMissing) {

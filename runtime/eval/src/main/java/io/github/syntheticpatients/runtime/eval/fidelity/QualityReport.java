@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fidelity scores as SDMetrics' single-table {@code QualityReport} defines them: Column Shapes is the mean of the
- * per-column KSComplement (numeric, integer, date, datetime) or TVComplement (binary, categorical); Column Pair Trends
- * is the mean over all pairs of CorrelationSimilarity (two continuous columns) or ContingencySimilarity (otherwise,
- * the continuous side binned as in {@link FidelityMetrics#qualityReportBins}); the overall score is the mean of the
- * two. NaN scores are left out of the means. Identifier and dropped columns are ignored.
+ * Fidelity scores as SDMetrics' single-table {@code QualityReport} defines them: Column Shapes is
+ * the mean of the per-column KSComplement (numeric, integer, date, datetime) or TVComplement
+ * (binary, categorical); Column Pair Trends is the mean over all pairs of CorrelationSimilarity
+ * (two continuous columns) or ContingencySimilarity (otherwise, the continuous side binned as in
+ * {@link FidelityMetrics#qualityReportBins}); the overall score is the mean of the two. NaN scores
+ * are left out of the means. Identifier and dropped columns are ignored.
  *
- * <p>Besides the SDMetrics numbers, each column also gets a missing-aware shape score (a missing value as its own
- * category) and the missing-rate similarity; {@link #columnShapesWithMissing()} averages the former.
+ * <p>Besides the SDMetrics numbers, each column also gets a missing-aware shape score (a missing
+ * value as its own category) and the missing-rate similarity; {@link #columnShapesWithMissing()}
+ * averages the former.
  *
  * @param columns per-column scores in schema order
  * @param pairs per-pair scores, pairs in schema order
@@ -45,7 +47,12 @@ public record QualityReport(
    * @param scoreWithMissing the same metric with missing as its own category
    * @param missingSimilarity 1 − |difference of missing rates|
    */
-  public record ColumnShape(String column, String metric, double score, double scoreWithMissing, double missingSimilarity) {}
+  public record ColumnShape(
+      String column,
+      String metric,
+      double score,
+      double scoreWithMissing,
+      double missingSimilarity) {}
 
   /**
    * One column pair's trend score.
@@ -55,10 +62,16 @@ public record QualityReport(
    * @param metric {@code CorrelationSimilarity} or {@code ContingencySimilarity}
    * @param score the similarity
    * @param realCorrelation Pearson correlation in the real table (correlation pairs only, else NaN)
-   * @param syntheticCorrelation Pearson correlation in the synthetic table (correlation pairs only, else NaN)
+   * @param syntheticCorrelation Pearson correlation in the synthetic table (correlation pairs only,
+   *     else NaN)
    */
   public record ColumnPair(
-      String column1, String column2, String metric, double score, double realCorrelation, double syntheticCorrelation) {}
+      String column1,
+      String column2,
+      String metric,
+      double score,
+      double realCorrelation,
+      double syntheticCorrelation) {}
 
   /**
    * Computes the report. Both tables must have the same columns (read with one schema).
@@ -80,7 +93,9 @@ public record QualityReport(
               column.name(),
               continuous ? "KSComplement" : "TVComplement",
               continuous ? FidelityMetrics.ksComplement(r, s) : FidelityMetrics.tvComplement(r, s),
-              continuous ? FidelityMetrics.ksComplementWithMissing(r, s) : FidelityMetrics.tvComplementWithMissing(r, s),
+              continuous
+                  ? FidelityMetrics.ksComplementWithMissing(r, s)
+                  : FidelityMetrics.tvComplementWithMissing(r, s),
               FidelityMetrics.missingValueSimilarity(r, s)));
     }
     double[][] realBinned = new double[real.columnCount()][];
@@ -103,7 +118,10 @@ public record QualityReport(
         if (contA && contB) {
           double rho = FidelityMetrics.pearson(real.column(a), real.column(b));
           double rhoS = FidelityMetrics.pearson(synthetic.column(a), synthetic.column(b));
-          double score = Double.isNaN(rho) || Double.isNaN(rhoS) ? Double.NaN : 1.0 - Math.abs(rho - rhoS) / 2.0;
+          double score =
+              Double.isNaN(rho) || Double.isNaN(rhoS)
+                  ? Double.NaN
+                  : 1.0 - Math.abs(rho - rhoS) / 2.0;
           pairs.add(new ColumnPair(nameA, nameB, "CorrelationSimilarity", score, rho, rhoS));
         } else {
           double score =
@@ -112,12 +130,14 @@ public record QualityReport(
                   contB ? realBinned[b] : real.column(b),
                   contA ? synBinned[a] : synthetic.column(a),
                   contB ? synBinned[b] : synthetic.column(b));
-          pairs.add(new ColumnPair(nameA, nameB, "ContingencySimilarity", score, Double.NaN, Double.NaN));
+          pairs.add(
+              new ColumnPair(nameA, nameB, "ContingencySimilarity", score, Double.NaN, Double.NaN));
         }
       }
     }
     double shapesMean = nanMean(shapes.stream().mapToDouble(ColumnShape::score).toArray());
-    double withMissing = nanMean(shapes.stream().mapToDouble(ColumnShape::scoreWithMissing).toArray());
+    double withMissing =
+        nanMean(shapes.stream().mapToDouble(ColumnShape::scoreWithMissing).toArray());
     double pairsMean = nanMean(pairs.stream().mapToDouble(ColumnPair::score).toArray());
     double overall = nanMean(new double[] {shapesMean, pairsMean});
     return new QualityReport(shapes, pairs, shapesMean, pairsMean, overall, withMissing);

@@ -14,30 +14,32 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Fidelity of synthetic patient timelines against real ones. Every part is a similarity in [0, 1], 1 meaning
- * identical, and NaN when it cannot be computed (no such columns, no patients with enough visits):
+ * Fidelity of synthetic patient timelines against real ones. Every part is a similarity in [0, 1],
+ * 1 meaning identical, and NaN when it cannot be computed (no such columns, no patients with enough
+ * visits):
  *
  * <ul>
- *   <li>{@code staticShapes}: Column Shapes of the {@link QualityReport} over the static columns, one row per patient
- *       (the first visit's values).
+ *   <li>{@code staticShapes}: Column Shapes of the {@link QualityReport} over the static columns,
+ *       one row per patient (the first visit's values).
  *   <li>{@code visitShapes}: Column Shapes over the time-varying columns, pooled over all visits.
- *   <li>{@code sequenceLength}: KS complement (1 − two-sample Kolmogorov–Smirnov statistic) of the number of visits per
- *       patient.
- *   <li>{@code visitGaps}: KS complement of the time between consecutive visits of a patient, pooled over patients (in
- *       the time column's unit: days for dates, seconds for date-times).
- *   <li>{@code autocorrelation}: mean over the time-varying columns of the lag-1 score: for a continuous column
- *       {@code 1 − |r1_real − r1_syn| / 2} with {@link #lag1Autocorrelation}; for a discrete one {@code 1 −
- *       |s_real − s_syn|} with {@link #sameCategoryShare}.
- *   <li>{@code trend}: mean over the continuous time-varying columns of the KS complement of the within-patient trend
- *       distributions ({@link #withinPatientTrends}); NaN for a column with fewer than {@value #MIN_TREND_PATIENTS}
- *       patients with a trend on either side.
- *   <li>{@code crossVariable}: the relationships between time-varying columns pooled over visits: the mean of the
- *       {@link QualityReport}'s pair scores over pairs of two continuous columns (CorrelationSimilarity, 1 − |ρ_real −
- *       ρ_syn| / 2 with Pearson's ρ) and pairs of two discrete columns (ContingencySimilarity). Mixed pairs are left
- *       out of this part (they stay in {@link #visitReport}): SDMetrics bins the continuous side with each table's own
- *       ten equal-width bins, and on heavy-tailed labs one outlier moves every edge, so on pbcseq a fresh real half
- *       scored 0.70–0.73 on mixed pairs where independent per-visit sampling from the compared half itself scored
- *       0.83–0.87.
+ *   <li>{@code sequenceLength}: KS complement (1 − two-sample Kolmogorov–Smirnov statistic) of the
+ *       number of visits per patient.
+ *   <li>{@code visitGaps}: KS complement of the time between consecutive visits of a patient,
+ *       pooled over patients (in the time column's unit: days for dates, seconds for date-times).
+ *   <li>{@code autocorrelation}: mean over the time-varying columns of the lag-1 score: for a
+ *       continuous column {@code 1 − |r1_real − r1_syn| / 2} with {@link #lag1Autocorrelation}; for
+ *       a discrete one {@code 1 − |s_real − s_syn|} with {@link #sameCategoryShare}.
+ *   <li>{@code trend}: mean over the continuous time-varying columns of the KS complement of the
+ *       within-patient trend distributions ({@link #withinPatientTrends}); NaN for a column with
+ *       fewer than {@value #MIN_TREND_PATIENTS} patients with a trend on either side.
+ *   <li>{@code crossVariable}: the relationships between time-varying columns pooled over visits:
+ *       the mean of the {@link QualityReport}'s pair scores over pairs of two continuous columns
+ *       (CorrelationSimilarity, 1 − |ρ_real − ρ_syn| / 2 with Pearson's ρ) and pairs of two
+ *       discrete columns (ContingencySimilarity). Mixed pairs are left out of this part (they stay
+ *       in {@link #visitReport}): SDMetrics bins the continuous side with each table's own ten
+ *       equal-width bins, and on heavy-tailed labs one outlier moves every edge, so on pbcseq a
+ *       fresh real half scored 0.70–0.73 on mixed pairs where independent per-visit sampling from
+ *       the compared half itself scored 0.83–0.87.
  * </ul>
  *
  * {@code overall} is the unweighted mean of the parts that are not NaN.
@@ -51,8 +53,10 @@ import java.util.stream.Collectors;
  * @param crossVariable relationships between time-varying columns over visits
  * @param overall mean of the parts above that are not NaN
  * @param variables per time-varying column details, in schema order
- * @param staticReport the Quality Report over the static columns (one row per patient), or null without static columns
- * @param visitReport the Quality Report over the time-varying columns (one row per visit), or null without any
+ * @param staticReport the Quality Report over the static columns (one row per patient), or null
+ *     without static columns
+ * @param visitReport the Quality Report over the time-varying columns (one row per visit), or null
+ *     without any
  */
 public record TimelineQuality(
     double staticShapes,
@@ -67,12 +71,16 @@ public record TimelineQuality(
     QualityReport staticReport,
     QualityReport visitReport) {
 
-  /** Patients need at least this many present values of a column to enter its trend and autocorrelation. */
+  /**
+   * Patients need at least this many present values of a column to enter its trend and
+   * autocorrelation.
+   */
   public static final int MIN_VALUES = 3;
 
   /**
-   * A trend comparison needs at least this many patients with a trend on each side; below it the KS statistic of a
-   * handful of correlations is noise (on cgd, with 1–3 such patients, a fresh real half scored anywhere in 0.3–0.6).
+   * A trend comparison needs at least this many patients with a trend on each side; below it the KS
+   * statistic of a handful of correlations is noise (on cgd, with 1–3 such patients, a fresh real
+   * half scored anywhere in 0.3–0.6).
    */
   public static final int MIN_TREND_PATIENTS = 10;
 
@@ -84,13 +92,16 @@ public record TimelineQuality(
    * The scores of one time-varying column.
    *
    * @param column the column name
-   * @param autocorrelationMetric {@code lag1Correlation} (continuous) or {@code sameCategoryShare} (discrete)
+   * @param autocorrelationMetric {@code lag1Correlation} (continuous) or {@code sameCategoryShare}
+   *     (discrete)
    * @param lag1Real the real value of that metric
    * @param lag1Synthetic the synthetic value
    * @param autocorrelation its similarity score
-   * @param trendReal mean within-patient trend correlation in the real data (NaN for discrete columns)
+   * @param trendReal mean within-patient trend correlation in the real data (NaN for discrete
+   *     columns)
    * @param trendSynthetic the same in the synthetic data
-   * @param trend KS complement of the two trend distributions (NaN for discrete columns and too few patients)
+   * @param trend KS complement of the two trend distributions (NaN for discrete columns and too few
+   *     patients)
    */
   public record Variable(
       String column,
@@ -116,13 +127,17 @@ public record TimelineQuality(
 
     QualityReport staticReport = null;
     if (!staticColumns.isEmpty()) {
-      Set<String> names = staticColumns.stream().map(ColumnSchema::name).collect(Collectors.toSet());
-      staticReport = QualityReport.compute(project(real.firstVisits(), names), project(synthetic.firstVisits(), names));
+      Set<String> names =
+          staticColumns.stream().map(ColumnSchema::name).collect(Collectors.toSet());
+      staticReport =
+          QualityReport.compute(
+              project(real.firstVisits(), names), project(synthetic.firstVisits(), names));
     }
     QualityReport visitReport = null;
     if (!timeVarying.isEmpty()) {
       Set<String> names = timeVarying.stream().map(ColumnSchema::name).collect(Collectors.toSet());
-      visitReport = QualityReport.compute(project(real.visits(), names), project(synthetic.visits(), names));
+      visitReport =
+          QualityReport.compute(project(real.visits(), names), project(synthetic.visits(), names));
     }
     double length = FidelityMetrics.ksComplement(visitCounts(real), visitCounts(synthetic));
     int time = schema.indexOf(schema.time());
@@ -153,18 +168,37 @@ public record TimelineQuality(
         double s = sameCategoryShare(synthetic, c);
         variables.add(
             new Variable(
-                column.name(), "sameCategoryShare", r, s, 1.0 - Math.abs(r - s), Double.NaN, Double.NaN, Double.NaN));
+                column.name(),
+                "sameCategoryShare",
+                r,
+                s,
+                1.0 - Math.abs(r - s),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN));
       }
     }
     double staticShapes = staticReport == null ? Double.NaN : staticReport.columnShapes();
     double visitShapes = visitReport == null ? Double.NaN : visitReport.columnShapes();
     double cross = visitReport == null ? Double.NaN : sameKindPairs(visitReport);
-    double auto = QualityReport.nanMean(variables.stream().mapToDouble(Variable::autocorrelation).toArray());
+    double auto =
+        QualityReport.nanMean(variables.stream().mapToDouble(Variable::autocorrelation).toArray());
     double trend = QualityReport.nanMean(variables.stream().mapToDouble(Variable::trend).toArray());
     double overall =
-        QualityReport.nanMean(new double[] {staticShapes, visitShapes, length, gaps, auto, trend, cross});
+        QualityReport.nanMean(
+            new double[] {staticShapes, visitShapes, length, gaps, auto, trend, cross});
     return new TimelineQuality(
-        staticShapes, visitShapes, length, gaps, auto, trend, cross, overall, variables, staticReport, visitReport);
+        staticShapes,
+        visitShapes,
+        length,
+        gaps,
+        auto,
+        trend,
+        cross,
+        overall,
+        variables,
+        staticReport,
+        visitReport);
   }
 
   /** The scores as sorted maps and lists for {@code report.json} (NaN becomes null). */
@@ -182,19 +216,24 @@ public record TimelineQuality(
         "definitions",
         new TreeMap<>(
             Map.of(
-                "sequenceLength", "KS complement of visits per patient",
-                "visitGaps", "KS complement of the times between consecutive visits, pooled over patients",
+                "sequenceLength",
+                "KS complement of visits per patient",
+                "visitGaps",
+                "KS complement of the times between consecutive visits, pooled over patients",
                 "lag1Correlation",
-                    "pooled Pearson correlation of consecutive within-patient deviations from the patient's mean"
-                        + " (patients with >= " + MIN_VALUES + " values); score 1 - |real - synthetic| / 2",
+                "pooled Pearson correlation of consecutive within-patient deviations from the patient's mean"
+                    + " (patients with >= "
+                    + MIN_VALUES
+                    + " values); score 1 - |real - synthetic| / 2",
                 "sameCategoryShare",
-                    "share of consecutive visit pairs with the same category; score 1 - |real - synthetic|",
+                "share of consecutive visit pairs with the same category; score 1 - |real - synthetic|",
                 "crossVariable",
-                    "mean CorrelationSimilarity (continuous pairs) and ContingencySimilarity (discrete pairs) of the"
-                        + " time-varying columns over visits; mixed pairs left out",
+                "mean CorrelationSimilarity (continuous pairs) and ContingencySimilarity (discrete pairs) of the"
+                    + " time-varying columns over visits; mixed pairs left out",
                 "trend",
-                    "KS complement of the per-patient Pearson correlations of the value with time (patients with >= "
-                        + MIN_VALUES + " values)")));
+                "KS complement of the per-patient Pearson correlations of the value with time (patients with >= "
+                    + MIN_VALUES
+                    + " values)")));
     List<Object> vars = new ArrayList<>();
     Map<String, Double> shapes = new TreeMap<>();
     if (visitReport != null) {
@@ -229,13 +268,14 @@ public record TimelineQuality(
   }
 
   /**
-   * The lag-1 autocorrelation of a continuous column within patients. For each patient with at least
-   * {@value #MIN_VALUES} present values, let {@code d_k = x_k − mean_p} be the deviations from that patient's mean of
-   * present values; over all consecutive visit pairs {@code (k, k+1)} of all such patients where both values are
-   * present, {@code r1 = Σ d_k·d_{k+1} / √(Σ d_k² · Σ d_{k+1}²)}. Deviations from the patient's own mean keep
-   * differences in level between patients from counting as persistence; the estimator is biased low for short
-   * sequences (about −1/n), equally for real and synthetic timelines of the same lengths. NaN when no pair qualifies
-   * or the deviations are all zero.
+   * The lag-1 autocorrelation of a continuous column within patients. For each patient with at
+   * least {@value #MIN_VALUES} present values, let {@code d_k = x_k − mean_p} be the deviations
+   * from that patient's mean of present values; over all consecutive visit pairs {@code (k, k+1)}
+   * of all such patients where both values are present, {@code r1 = Σ d_k·d_{k+1} / √(Σ d_k² · Σ
+   * d_{k+1}²)}. Deviations from the patient's own mean keep differences in level between patients
+   * from counting as persistence; the estimator is biased low for short sequences (about −1/n),
+   * equally for real and synthetic timelines of the same lengths. NaN when no pair qualifies or the
+   * deviations are all zero.
    */
   public static double lag1Autocorrelation(Timelines timelines, int column) {
     double[] x = timelines.visits().column(column);
@@ -276,8 +316,9 @@ public record TimelineQuality(
   }
 
   /**
-   * The share of consecutive visit pairs of one patient, both present, that carry the same category of a discrete
-   * column (the discrete analogue of lag-1 autocorrelation). NaN when no pair has both values.
+   * The share of consecutive visit pairs of one patient, both present, that carry the same category
+   * of a discrete column (the discrete analogue of lag-1 autocorrelation). NaN when no pair has
+   * both values.
    */
   public static double sameCategoryShare(Timelines timelines, int column) {
     double[] x = timelines.visits().column(column);
@@ -299,9 +340,9 @@ public record TimelineQuality(
   }
 
   /**
-   * One value per patient with at least {@value #MIN_VALUES} present values of the column: Pearson's correlation of
-   * the value with the visit time over the visits where it is present. Patients whose values or times are constant
-   * have no correlation and are left out.
+   * One value per patient with at least {@value #MIN_VALUES} present values of the column:
+   * Pearson's correlation of the value with the visit time over the visits where it is present.
+   * Patients whose values or times are constant have no correlation and are left out.
    */
   public static double[] withinPatientTrends(Timelines timelines, int column, int timeColumn) {
     double[] x = timelines.visits().column(column);
@@ -332,7 +373,10 @@ public record TimelineQuality(
     return trends.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** Mean pair score over continuous–continuous and discrete–discrete pairs (see {@code crossVariable}). */
+  /**
+   * Mean pair score over continuous–continuous and discrete–discrete pairs (see {@code
+   * crossVariable}).
+   */
   static double sameKindPairs(QualityReport report) {
     Map<String, Boolean> continuous = new TreeMap<>();
     report.columns().forEach(c -> continuous.put(c.column(), "KSComplement".equals(c.metric())));
@@ -351,7 +395,8 @@ public record TimelineQuality(
   /** The time between consecutive visits of each patient, pooled (missing times skipped). */
   static double[] visitGaps(Timelines timelines, int timeColumn) {
     double[] t = timelines.visits().column(timeColumn);
-    double[] gaps = new double[Math.max(0, timelines.visits().rowCount() - timelines.patientCount())];
+    double[] gaps =
+        new double[Math.max(0, timelines.visits().rowCount() - timelines.patientCount())];
     int g = 0;
     for (int p = 0; p < timelines.patientCount(); p++) {
       int from = timelines.firstRow(p);
@@ -364,8 +409,8 @@ public record TimelineQuality(
   }
 
   /**
-   * The same column arrays under a tabular schema in which every column not named is dropped, so the Quality Report
-   * looks only at the named ones.
+   * The same column arrays under a tabular schema in which every column not named is dropped, so
+   * the Quality Report looks only at the named ones.
    */
   static Table project(Table table, Set<String> keep) {
     List<ColumnSchema> columns = new ArrayList<>();
@@ -373,7 +418,14 @@ public record TimelineQuality(
       boolean kept = keep.contains(c.name()) && c.isLearned();
       columns.add(
           new ColumnSchema(
-              c.name(), c.kind(), c.nullable(), c.missingRate(), c.categories(), c.decimals(), !kept, false));
+              c.name(),
+              c.kind(),
+              c.nullable(),
+              c.missingRate(),
+              c.categories(),
+              c.decimals(),
+              !kept,
+              false));
     }
     double[][] arrays = new double[columns.size()][];
     for (int i = 0; i < arrays.length; i++) {

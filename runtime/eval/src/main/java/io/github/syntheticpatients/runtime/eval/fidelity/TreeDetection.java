@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * How well a random forest tells real rows from synthetic ones: the detector that a generator which learned no
- * relationship between columns cannot fool (a logistic regression only sees each column's shape; see
- * {@code docs/evaluation.md}). The protocol is fidelity.md's: a balanced sample of at most {@link
- * #MAX_ROWS_PER_SIDE} rows a side, real and synthetic rows shuffled together, stratified 5-fold cross-validation
- * with folds drawn from their own seed (a fold order that replays the subsample's permutation makes each real test
- * fold a block of the file's order and drags the AUC far below 0.5), a forest of {@value Classifiers#DETECTION_TREES}
- * trees with leaves of at least 2 rows. The result is the mean of the folds' ROC AUCs (pooling the out-of-fold scores of five forests biases a
- * stratified cross-validated AUC below 0.5 when nothing differs): 0.5 means
- * indistinguishable, 1.0 every synthetic row recognisable. Below {@link #MIN_ROWS_FOR_SIGNAL} rows a side the AUC is
- * mostly noise (fresh real data can score under 0.5).
+ * How well a random forest tells real rows from synthetic ones: the detector that a generator which
+ * learned no relationship between columns cannot fool (a logistic regression only sees each
+ * column's shape; see {@code docs/evaluation.md}). The protocol is fidelity.md's: a balanced sample
+ * of at most {@link #MAX_ROWS_PER_SIDE} rows a side, real and synthetic rows shuffled together,
+ * stratified 5-fold cross-validation with folds drawn from their own seed (a fold order that
+ * replays the subsample's permutation makes each real test fold a block of the file's order and
+ * drags the AUC far below 0.5), a forest of {@value Classifiers#DETECTION_TREES} trees with leaves
+ * of at least 2 rows. The result is the mean of the folds' ROC AUCs (pooling the out-of-fold scores
+ * of five forests biases a stratified cross-validated AUC below 0.5 when nothing differs): 0.5
+ * means indistinguishable, 1.0 every synthetic row recognisable. Below {@link #MIN_ROWS_FOR_SIGNAL}
+ * rows a side the AUC is mostly noise (fresh real data can score under 0.5).
  */
 public final class TreeDetection {
   /** Rows drawn from each side (seeded): keeps the metric to about two seconds on one core. */
@@ -35,14 +36,17 @@ public final class TreeDetection {
 
   private TreeDetection() {}
 
-  /** Rows a side the detector uses for these tables: the smaller table, capped at {@link #MAX_ROWS_PER_SIDE}. */
+  /**
+   * Rows a side the detector uses for these tables: the smaller table, capped at {@link
+   * #MAX_ROWS_PER_SIDE}.
+   */
   public static int rowsPerSide(Table real, Table synthetic) {
     return Math.min(MAX_ROWS_PER_SIDE, Math.min(real.rowCount(), synthetic.rowCount()));
   }
 
   /**
-   * Cross-validated AUC of the forest separating real from synthetic rows, NaN when a side has fewer rows than
-   * folds.
+   * Cross-validated AUC of the forest separating real from synthetic rows, NaN when a side has
+   * fewer rows than folds.
    *
    * @param real the real table
    * @param synthetic the synthetic table (same columns)
@@ -61,9 +65,10 @@ public final class TreeDetection {
   }
 
   /**
-   * The ROC AUC of each cross-validation fold, whose mean is {@link #auc}; their spread is the estimate's noise. Two
-   * synthetic tables scored against the same real table with the same seed get the same real rows in the same folds,
-   * so their fold AUCs are paired. Empty when a side has fewer rows than folds.
+   * The ROC AUC of each cross-validation fold, whose mean is {@link #auc}; their spread is the
+   * estimate's noise. Two synthetic tables scored against the same real table with the same seed
+   * get the same real rows in the same folds, so their fold AUCs are paired. Empty when a side has
+   * fewer rows than folds.
    */
   public static double[] foldAucs(Table real, Table synthetic, long seed) {
     TableColumns.requireSameColumns(real, synthetic, "synthetic table");
@@ -96,8 +101,11 @@ public final class TreeDetection {
       }
       Classifiers.Fitted forest =
           Classifiers.train(
-              Classifiers.Kind.DETECTION_FOREST, encoder.names(), fitRows,
-              fitLabels.stream().mapToInt(Integer::intValue).toArray(), seed + 10 + k);
+              Classifiers.Kind.DETECTION_FOREST,
+              encoder.names(),
+              fitRows,
+              fitLabels.stream().mapToInt(Integer::intValue).toArray(),
+              seed + 10 + k);
       List<Double> synScores = new ArrayList<>();
       List<Double> realScores = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -115,8 +123,8 @@ public final class TreeDetection {
   }
 
   /**
-   * A fold per row: all rows shuffled together, then each class dealt round-robin in that order, so every fold
-   * holds an equal share of each class drawn from anywhere in the files.
+   * A fold per row: all rows shuffled together, then each class dealt round-robin in that order, so
+   * every fold holds an equal share of each class drawn from anywhere in the files.
    */
   static int[] stratifiedFolds(int[] labels, long seed) {
     int[] order = TableColumns.permutation(labels.length, seed);

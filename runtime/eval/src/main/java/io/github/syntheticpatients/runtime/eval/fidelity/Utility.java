@@ -11,11 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Machine-learning utility: train-on-synthetic/test-on-real (TSTR) against train-on-real/test-on-real (TRTR) for a
- * discrete target column, with a Tribuo random forest (25 CART trees, depth ≤ 8; training sets capped at 2,500 rows so a 10k-row
- * table takes seconds). A binary target is scored with
- * ROC AUC of its second category (e.g. {@code 1}, {@code pos}); a multi-class target with macro-F1. The ratio
- * TSTR/TRTR near 1 means the synthetic data teaches a model as much as the real data.
+ * Machine-learning utility: train-on-synthetic/test-on-real (TSTR) against
+ * train-on-real/test-on-real (TRTR) for a discrete target column, with a Tribuo random forest (25
+ * CART trees, depth ≤ 8; training sets capped at 2,500 rows so a 10k-row table takes seconds). A
+ * binary target is scored with ROC AUC of its second category (e.g. {@code 1}, {@code pos}); a
+ * multi-class target with macro-F1. The ratio TSTR/TRTR near 1 means the synthetic data teaches a
+ * model as much as the real data.
  */
 public final class Utility {
   /** Training rows taken from each table (seeded subsample). */
@@ -32,7 +33,8 @@ public final class Utility {
    * @param target the target column
    * @param metric {@code AUROC} or {@code macroF1}
    * @param tstr the metric of the model trained on synthetic data, tested on real test data
-   * @param trtr the metric of the model trained on real training data, tested on the same real test data
+   * @param trtr the metric of the model trained on real training data, tested on the same real test
+   *     data
    * @param ratio tstr / trtr
    */
   public record Result(String target, String metric, double tstr, double trtr, double ratio) {}
@@ -52,15 +54,21 @@ public final class Utility {
     TableColumns.requireSameColumns(train, test, "test table");
     int t = train.schema().indexOf(target);
     if (t < 0) {
-      throw new IllegalArgumentException("No target column '" + target + "'; name a column of the table");
+      throw new IllegalArgumentException(
+          "No target column '" + target + "'; name a column of the table");
     }
     ColumnSchema column = train.schema().columns().get(t);
     if (!column.kind().isDiscrete()) {
       throw new IllegalArgumentException(
-          "Target column '" + target + "' is " + column.kind() + "; utility needs a BINARY or CATEGORICAL target");
+          "Target column '"
+              + target
+              + "' is "
+              + column.kind()
+              + "; utility needs a BINARY or CATEGORICAL target");
     }
     int classes = column.categories().size();
-    int[] features = Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != t).toArray();
+    int[] features =
+        Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != t).toArray();
     Table realTrain = TableColumns.subsample(train, MAX_TRAIN_ROWS, seed);
     Table syn = TableColumns.subsample(synthetic, MAX_TRAIN_ROWS, seed + 1);
     Table realTest = TableColumns.subsample(test, MAX_TEST_ROWS, seed + 2);
@@ -72,7 +80,8 @@ public final class Utility {
     return new Result(target, metric, tstr, trtr, ratio);
   }
 
-  private static double score(FeatureEncoder encoder, Table trainOn, Table testOn, int target, int classes, long seed) {
+  private static double score(
+      FeatureEncoder encoder, Table trainOn, Table testOn, int target, int classes, long seed) {
     List<double[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (int i = 0; i < trainOn.rowCount(); i++) {
@@ -88,7 +97,11 @@ public final class Utility {
     }
     Classifiers.Fitted model =
         Classifiers.train(
-            Classifiers.Kind.RANDOM_FOREST, encoder.names(), rows, labels.stream().mapToInt(Integer::intValue).toArray(), seed);
+            Classifiers.Kind.RANDOM_FOREST,
+            encoder.names(),
+            rows,
+            labels.stream().mapToInt(Integer::intValue).toArray(),
+            seed);
     List<Double> positive = new ArrayList<>();
     List<Double> negative = new ArrayList<>();
     List<Integer> truth = new ArrayList<>();

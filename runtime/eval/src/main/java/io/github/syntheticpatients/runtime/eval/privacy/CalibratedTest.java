@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One-sided tests of "synthetic-vs-train is worse than fresh-real-vs-train", calibrated on the data itself
- * (docs/privacy.md §9). Under the null hypothesis the synthetic rows behave like fresh real rows, so the synthetic
- * and holdout values of a statistic are exchangeable: shuffling the labels gives the null distribution at this n,
- * with these ties and these natural duplicates, and no normal approximation.
+ * One-sided tests of "synthetic-vs-train is worse than fresh-real-vs-train", calibrated on the data
+ * itself (docs/privacy.md §9). Under the null hypothesis the synthetic rows behave like fresh real
+ * rows, so the synthetic and holdout values of a statistic are exchangeable: shuffling the labels
+ * gives the null distribution at this n, with these ties and these natural duplicates, and no
+ * normal approximation.
  */
 public final class CalibratedTest {
   private CalibratedTest() {}
@@ -18,8 +19,8 @@ public final class CalibratedTest {
    *
    * @param observed the statistic
    * @param nullValue its centre under the null (0 for an excess, 0.5 for an AUC)
-   * @param critical the smallest value that the test rejects at its α (what this size can detect); +∞ when no value
-   *     could be rejected at this size
+   * @param critical the smallest value that the test rejects at its α (what this size can detect);
+   *     +∞ when no value could be rejected at this size
    * @param pValue one-sided p-value, (1 + #null ≥ observed) / (1 + permutations)
    */
   record Outcome(double observed, double nullValue, double critical, double pValue) {
@@ -28,7 +29,10 @@ public final class CalibratedTest {
       return pValue <= alpha && observed >= nullValue + minEffect;
     }
 
-    /** The value the statistic must exceed to fail: the critical value or the minimum effect, whichever is larger. */
+    /**
+     * The value the statistic must exceed to fail: the critical value or the minimum effect,
+     * whichever is larger.
+     */
     double limit(double minEffect) {
       return Math.max(critical, nullValue + minEffect);
     }
@@ -47,14 +51,18 @@ public final class CalibratedTest {
     return test(pooled, nA, sumA -> sumA / nA - (total - sumA) / nB, 0, alpha, permutations, seed);
   }
 
-  /** Tests whether the scores of a rank above those of b: AUC = P(a > b) + ½ P(tie), 0.5 under the null. */
+  /**
+   * Tests whether the scores of a rank above those of b: AUC = P(a > b) + ½ P(tie), 0.5 under the
+   * null.
+   */
   static Outcome aucExcess(double[] a, double[] b, double alpha, int permutations, long seed) {
     int nA = a.length;
     int nB = b.length;
     if (nA == 0 || nB == 0) {
       return new Outcome(Double.NaN, 0.5, Double.POSITIVE_INFINITY, 1);
     }
-    // mid-ranks of the pooled scores do not change when labels are shuffled; the AUC is linear in a's rank sum
+    // mid-ranks of the pooled scores do not change when labels are shuffled; the AUC is linear in
+    // a's rank sum
     double[] ranks = RankMetrics.midRanks(concat(a, b));
     double offset = nA * (nA + 1) / 2.0;
     double scale = (double) nA * nB;
@@ -62,9 +70,10 @@ public final class CalibratedTest {
   }
 
   /**
-   * Exact conditional test of two counts of rare events: {@code a} events among {@code nA} rows against {@code b}
-   * among {@code nB}. Given a + b events, a is binomial(a + b, nA / (nA + nB)) under equal rates. The critical value
-   * is the largest count of {@code a} that would pass given this {@code b}.
+   * Exact conditional test of two counts of rare events: {@code a} events among {@code nA} rows
+   * against {@code b} among {@code nB}. Given a + b events, a is binomial(a + b, nA / (nA + nB))
+   * under equal rates. The critical value is the largest count of {@code a} that would pass given
+   * this {@code b}.
    */
   static Outcome countExcess(int a, int nA, int b, int nB, double alpha) {
     double p = (double) nA / (nA + nB);
@@ -85,8 +94,12 @@ public final class CalibratedTest {
     }
     double[] tail = new double[n + 2];
     for (int i = n; i >= 0; i--) {
-      double logPmf = logFactorial[n] - logFactorial[i] - logFactorial[n - i]
-          + (i == 0 ? 0 : i * Math.log(p)) + (n - i == 0 ? 0 : (n - i) * Math.log1p(-p));
+      double logPmf =
+          logFactorial[n]
+              - logFactorial[i]
+              - logFactorial[n - i]
+              + (i == 0 ? 0 : i * Math.log(p))
+              + (n - i == 0 ? 0 : (n - i) * Math.log1p(-p));
       tail[i] = Math.min(1, tail[i + 1] + Math.exp(logPmf));
     }
     tail[0] = 1;
@@ -106,8 +119,13 @@ public final class CalibratedTest {
   }
 
   private static Outcome test(
-      double[] values, int nA, java.util.function.DoubleUnaryOperator statistic, double nullValue, double alpha,
-      int permutations, long seed) {
+      double[] values,
+      int nA,
+      java.util.function.DoubleUnaryOperator statistic,
+      double nullValue,
+      double alpha,
+      int permutations,
+      long seed) {
     double observed = 0;
     for (int i = 0; i < nA; i++) {
       observed += values[i];
@@ -137,7 +155,8 @@ public final class CalibratedTest {
       }
     }
     double pValue = (1.0 + atLeast) / (1.0 + permutations);
-    // rejects when #null ≥ x is at most K = floor(α (B + 1)) − 1, i.e. when x exceeds the (K + 1)-th largest null
+    // rejects when #null ≥ x is at most K = floor(α (B + 1)) − 1, i.e. when x exceeds the (K +
+    // 1)-th largest null
     // (α ≥ 1 rejects everything: the critical value is then the smallest null value)
     int k = (int) Math.min(permutations - 1, Math.floor(alpha * (permutations + 1)) - 1);
     double critical = k < 0 ? Double.POSITIVE_INFINITY : nulls[permutations - 1 - k];

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every threshold of the privacy gate, by name, with the defaults of docs/privacy.md §9. Override any of them by
- * name, e.g. {@code GateSettings.defaults().with(Map.of("dcrMinEffect", 0.05))}.
+ * Every threshold of the privacy gate, by name, with the defaults of docs/privacy.md §9. Override
+ * any of them by name, e.g. {@code GateSettings.defaults().with(Map.of("dcrMinEffect", 0.05))}.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -50,7 +50,8 @@ public final class GateSettings {
   /**
    * A copy with some settings overridden.
    *
-   * @throws InvalidInputException naming the setting when a name is unknown or a value is not a finite number
+   * @throws InvalidInputException naming the setting when a name is unknown or a value is not a
+   *     finite number
    */
   public GateSettings with(Map<String, Double> overrides) {
     Map<String, Double> merged = new TreeMap<>(values);
@@ -62,7 +63,8 @@ public final class GateSettings {
       }
       if (e.getValue() == null || !Double.isFinite(e.getValue())) {
         throw InvalidInputException.inParameter(
-            "thresholds." + e.getKey(), "Threshold '" + e.getKey() + "' must be a finite number, was " + e.getValue());
+            "thresholds." + e.getKey(),
+            "Threshold '" + e.getKey() + "' must be a finite number, was " + e.getValue());
       }
       merged.put(e.getKey(), e.getValue());
     }

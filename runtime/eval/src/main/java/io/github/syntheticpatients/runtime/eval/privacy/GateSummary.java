@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a gate verdict rests on, counted for the reports' headline ({@link GateCheck#evaluated()} owns what counts
- * as evaluated): a check that was not evaluated (no holdout, no sensitive
- * column) is not a pass, so the reports say how many checks decided the verdict.
+ * What a gate verdict rests on, counted for the reports' headline ({@link GateCheck#evaluated()}
+ * owns what counts as evaluated): a check that was not evaluated (no holdout, no sensitive column)
+ * is not a pass, so the reports say how many checks decided the verdict.
  *
  * @param checks every check listed
  * @param deciding FAIL-level checks that were evaluated: the ones the verdict rests on
@@ -35,7 +35,10 @@ public record GateSummary(int checks, int deciding, int warnings, int notEvaluat
 
   /** The headline in words, e.g. "decided by 3 checks; 9 of 12 not evaluated". */
   public String headline() {
-    return "decided by " + deciding + " check" + (deciding == 1 ? "" : "s")
+    return "decided by "
+        + deciding
+        + " check"
+        + (deciding == 1 ? "" : "s")
         + (warnings > 0 ? " (" + warnings + " more at warning level)" : "")
         + (notEvaluated > 0 ? "; " + notEvaluated + " of " + checks + " not evaluated" : "");
   }

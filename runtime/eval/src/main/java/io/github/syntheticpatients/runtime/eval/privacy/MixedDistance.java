@@ -4,18 +4,19 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 
 /**
- * The project's one mixed-type, scale-free row distance (SDMetrics {@code dcr_utils}, a Gower distance): the mean over
- * the learned columns of a per-column cost in [0, 1]:
+ * The project's one mixed-type, scale-free row distance (SDMetrics {@code dcr_utils}, a Gower
+ * distance): the mean over the learned columns of a per-column cost in [0, 1]:
  *
  * <ul>
- *   <li>continuous (numeric, integer, date, datetime): min(|a − b| / range, 1), where range = max − min of the
- *       reference (training) table; a column with zero range costs 1 when the values differ;
+ *   <li>continuous (numeric, integer, date, datetime): min(|a − b| / range, 1), where range = max −
+ *       min of the reference (training) table; a column with zero range costs 1 when the values
+ *       differ;
  *   <li>discrete (binary, categorical): 0 when equal, 1 otherwise;
  *   <li>one value missing: 1; both missing: 0.
  * </ul>
  *
- * <p>Rows are copied into one row-major array per table so nearest-neighbour scans touch contiguous memory and
- * allocate nothing per pair.
+ * <p>Rows are copied into one row-major array per table so nearest-neighbour scans touch contiguous
+ * memory and allocate nothing per pair.
  */
 public final class MixedDistance {
   private final int[] columns;
@@ -55,8 +56,9 @@ public final class MixedDistance {
   }
 
   /**
-   * The distance between row {@code i} of {@code a} and row {@code j} of {@code b}. A convenience for single pairs:
-   * it copies both tables, so scans should use {@link #rows} and the nearest-neighbour methods instead.
+   * The distance between row {@code i} of {@code a} and row {@code j} of {@code b}. A convenience
+   * for single pairs: it copies both tables, so scans should use {@link #rows} and the
+   * nearest-neighbour methods instead.
    */
   public double between(Table a, int i, Table b, int j) {
     Rows ra = rows(a);
@@ -97,8 +99,8 @@ public final class MixedDistance {
     }
 
     /**
-     * Distance between row i here and row j of {@code other}; stops early and returns a value ≥ {@code bound} once
-     * the partial sum shows the distance cannot be below {@code bound}.
+     * Distance between row i here and row j of {@code other}; stops early and returns a value ≥
+     * {@code bound} once the partial sum shows the distance cannot be below {@code bound}.
      */
     double distance(int i, Rows other, int j, double bound) {
       double limit = bound * d;
@@ -129,10 +131,12 @@ public final class MixedDistance {
   }
 
   /**
-   * For every row of {@code queries}, the smallest and second-smallest distance to the rows of {@code reference}.
+   * For every row of {@code queries}, the smallest and second-smallest distance to the rows of
+   * {@code reference}.
    *
    * @param excludeSelf when queries and reference are the same rows, skip the pair (i, i)
-   * @return {@code [0]} nearest distances, {@code [1]} second-nearest distances (NaN when the reference has fewer rows)
+   * @return {@code [0]} nearest distances, {@code [1]} second-nearest distances (NaN when the
+   *     reference has fewer rows)
    */
   double[][] nearestTwo(Rows queries, Rows reference, boolean excludeSelf) {
     double[] first = new double[queries.count];

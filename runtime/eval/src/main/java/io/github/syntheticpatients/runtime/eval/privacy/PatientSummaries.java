@@ -1,29 +1,31 @@
 package io.github.syntheticpatients.runtime.eval.privacy;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row per patient, so the row-level privacy metrics ({@link PrivacyMetrics}, {@link PrivacyGate}) measure
- * patients rather than visits: a synthetic patient close to a training patient in every summary is a near copy of
- * that patient, however its visits are split.
+ * One row per patient, so the row-level privacy metrics ({@link PrivacyMetrics}, {@link
+ * PrivacyGate}) measure patients rather than visits: a synthetic patient close to a training
+ * patient in every summary is a near copy of that patient, however its visits are split.
  *
  * <p>Columns, in this order (a tabular schema):
  *
  * <ul>
  *   <li>every static column, as it is (its first visit's value);
- *   <li>{@code visits}: the number of visits (INTEGER; {@code _visits} if the data has a {@code visits} column);
- *   <li>{@code <time>.first}: the first visit's time (the time column's kind) and {@code <time>.span}: last minus
- *       first visit time (NUMERIC, in the time column's unit);
- *   <li>per time-varying column {@code v}: {@code v.first} and {@code v.last}, the first and last present value (the
- *       column's kind; missing when never measured); {@code v.mean} (continuous: mean of the present values, NUMERIC)
- *       or {@code v.mode} (discrete: most frequent present category, the lowest index on ties); {@code v.missing},
- *       the share of visits where it is missing (NUMERIC).
+ *   <li>{@code visits}: the number of visits (INTEGER; {@code _visits} if the data has a {@code
+ *       visits} column);
+ *   <li>{@code <time>.first}: the first visit's time (the time column's kind) and {@code
+ *       <time>.span}: last minus first visit time (NUMERIC, in the time column's unit);
+ *   <li>per time-varying column {@code v}: {@code v.first} and {@code v.last}, the first and last
+ *       present value (the column's kind; missing when never measured); {@code v.mean} (continuous:
+ *       mean of the present values, NUMERIC) or {@code v.mode} (discrete: most frequent present
+ *       category, the lowest index on ties); {@code v.missing}, the share of visits where it is
+ *       missing (NUMERIC).
  * </ul>
  */
 public final class PatientSummaries {
@@ -99,7 +101,8 @@ public final class PatientSummaries {
           }
         }
         missing[p] = 1.0 - (double) present / (to - from);
-        central[p] = c.kind().isContinuous() ? mean(x, from, to) : mode(x, from, to, c.categories().size());
+        central[p] =
+            c.kind().isContinuous() ? mean(x, from, to) : mode(x, from, to, c.categories().size());
       }
       columns.add(renamed(c, ".first", c.kind(), true));
       arrays.add(firstValue);
@@ -111,13 +114,16 @@ public final class PatientSummaries {
         columns.add(renamed(c, ".mode", c.kind(), true));
       }
       arrays.add(central);
-      columns.add(new ColumnSchema(c.name() + ".missing", ColumnKind.NUMERIC, false, 0, List.of(), 4, false));
+      columns.add(
+          new ColumnSchema(
+              c.name() + ".missing", ColumnKind.NUMERIC, false, 0, List.of(), 4, false));
       arrays.add(missing);
     }
     return new Table(TableSchema.of(columns), arrays.toArray(new double[0][]));
   }
 
-  private static ColumnSchema renamed(ColumnSchema c, String suffix, ColumnKind kind, boolean nullable) {
+  private static ColumnSchema renamed(
+      ColumnSchema c, String suffix, ColumnKind kind, boolean nullable) {
     return new ColumnSchema(
         c.name() + suffix,
         kind,

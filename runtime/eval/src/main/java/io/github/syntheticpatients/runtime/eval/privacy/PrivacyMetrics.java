@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes the {@link PrivacyReport} of a synthetic table. Sizes are capped so a 10k-row table takes seconds: T and H
- * are subsampled to one common size m (at most {@link #MAX_REFERENCE_ROWS}), S to at most m, and at most
- * {@code maxQueryRows} rows of each are used as queries. Every draw is seeded.
+ * Computes the {@link PrivacyReport} of a synthetic table. Sizes are capped so a 10k-row table
+ * takes seconds: T and H are subsampled to one common size m (at most {@link #MAX_REFERENCE_ROWS}),
+ * S to at most m, and at most {@code maxQueryRows} rows of each are used as queries. Every draw is
+ * seeded.
  */
 public final class PrivacyMetrics {
   /** Default number of query rows (privacy.md §8 asks for n ≥ 1000 where the data allows). */
@@ -38,15 +39,18 @@ public final class PrivacyMetrics {
   private PrivacyMetrics() {}
 
   /** {@link #compute(Table, Table, Table, String, long, int, int)} with default sizes. */
-  public static PrivacyReport compute(Table train, Table holdout, Table synthetic, String sensitiveColumn, long seed) {
-    return compute(train, holdout, synthetic, sensitiveColumn, seed, DEFAULT_QUERY_ROWS, DEFAULT_RARE_K);
+  public static PrivacyReport compute(
+      Table train, Table holdout, Table synthetic, String sensitiveColumn, long seed) {
+    return compute(
+        train, holdout, synthetic, sensitiveColumn, seed, DEFAULT_QUERY_ROWS, DEFAULT_RARE_K);
   }
 
   /**
    * Computes every privacy metric.
    *
    * @param train the real rows the generator was trained on
-   * @param holdout real rows the generator never saw, ideally as many as {@code train}; null when there are none
+   * @param holdout real rows the generator never saw, ideally as many as {@code train}; null when
+   *     there are none
    * @param synthetic the synthetic rows
    * @param sensitiveColumn column for the attribute-disclosure checks, or null to skip them
    * @param seed seed of every subsample and classifier
@@ -54,15 +58,30 @@ public final class PrivacyMetrics {
    * @param rareK combinations seen fewer than this many times are rare
    */
   public static PrivacyReport compute(
-      Table train, Table holdout, Table synthetic, String sensitiveColumn, long seed, int maxQueryRows, int rareK) {
+      Table train,
+      Table holdout,
+      Table synthetic,
+      String sensitiveColumn,
+      long seed,
+      int maxQueryRows,
+      int rareK) {
     boolean hasHoldout = holdout != null && holdout.rowCount() > 0;
     requireComparable(train, hasHoldout ? holdout : null, synthetic);
-    int m = Math.min(MAX_REFERENCE_ROWS, hasHoldout ? Math.min(train.rowCount(), holdout.rowCount()) : train.rowCount());
-    // permutations, so the first q rows of each reference table are its query rows (self-exclusion by index)
+    int m =
+        Math.min(
+            MAX_REFERENCE_ROWS,
+            hasHoldout ? Math.min(train.rowCount(), holdout.rowCount()) : train.rowCount());
+    // permutations, so the first q rows of each reference table are its query rows (self-exclusion
+    // by index)
     Table tRef = train.selectRows(TableColumns.sampleIndexes(train.rowCount(), m, seed));
-    Table hRef = hasHoldout ? holdout.selectRows(TableColumns.sampleIndexes(holdout.rowCount(), m, seed + 1)) : null;
+    Table hRef =
+        hasHoldout
+            ? holdout.selectRows(TableColumns.sampleIndexes(holdout.rowCount(), m, seed + 1))
+            : null;
     Table sRef =
-        synthetic.selectRows(TableColumns.sampleIndexes(synthetic.rowCount(), Math.min(m, synthetic.rowCount()), seed + 2));
+        synthetic.selectRows(
+            TableColumns.sampleIndexes(
+                synthetic.rowCount(), Math.min(m, synthetic.rowCount()), seed + 2));
     int q = Math.min(maxQueryRows, Math.min(m, sRef.rowCount()));
 
     MixedDistance distance = MixedDistance.fittedOn(train);
@@ -83,7 +102,9 @@ public final class PrivacyMetrics {
 
     double overfitting = hasHoldout ? overfittingProtection(sToT[0], sToH[0], q) : Double.NaN;
     double dcrShare =
-        hasHoldout ? averagedDcrShare(distance, train, hRef, synthetic, m, maxQueryRows, seed) : Double.NaN;
+        hasHoldout
+            ? averagedDcrShare(distance, train, hRef, synthetic, m, maxQueryRows, seed)
+            : Double.NaN;
     double nndrT = nndr(sToT);
     double nndrH = hasHoldout ? nndr(sToH) : Double.NaN;
     double nndrRatio = hasHoldout ? nndrRatio(nndrT, nndrH) : Double.NaN;
@@ -114,8 +135,14 @@ public final class PrivacyMetrics {
     Disclosure disclosure =
         sensitiveColumn == null
             ? Disclosure.NONE
-            : disclosure(train, tRef.selectRows(range(q)), hasHoldout ? hRef : null, sRef,
-                requireSensitive(train, sensitiveColumn), q, seed);
+            : disclosure(
+                train,
+                tRef.selectRows(range(q)),
+                hasHoldout ? hRef : null,
+                sRef,
+                requireSensitive(train, sensitiveColumn),
+                q,
+                seed);
 
     return new PrivacyReport(
         q,
@@ -165,11 +192,15 @@ public final class PrivacyMetrics {
       TableColumns.requireSameColumns(train, holdout, "holdout table");
     }
     if (train.rowCount() < 2 || synthetic.rowCount() < 1) {
-      throw new IllegalArgumentException("Privacy metrics need at least 2 training rows and 1 synthetic row");
+      throw new IllegalArgumentException(
+          "Privacy metrics need at least 2 training rows and 1 synthetic row");
     }
   }
 
-  /** SDMetrics' DCROverfittingProtection: min(2 (1 − share of synthetic rows closer to training), 1). */
+  /**
+   * SDMetrics' DCROverfittingProtection: min(2 (1 − share of synthetic rows closer to training),
+   * 1).
+   */
   private static double overfittingProtection(double[] sToT, double[] sToH, int q) {
     double closer = 0;
     for (int i = 0; i < q; i++) {
@@ -180,7 +211,9 @@ public final class PrivacyMetrics {
     return Math.min(2 * (1 - closer / q), 1);
   }
 
-  /** NNDR to training over NNDR to holdout; 1 when both are 0, infinite when only the holdout's is. */
+  /**
+   * NNDR to training over NNDR to holdout; 1 when both are 0, infinite when only the holdout's is.
+   */
   private static double nndrRatio(double nndrT, double nndrH) {
     return nndrH == 0 ? (nndrT == 0 ? 1 : Double.POSITIVE_INFINITY) : nndrT / nndrH;
   }
@@ -220,10 +253,18 @@ public final class PrivacyMetrics {
     return new Copies(copied, holdoutInTrain, trainInSyn);
   }
 
-  /** The attribute-disclosure numbers of one sensitive column; NaN (and no hits) where not evaluated. */
+  /**
+   * The attribute-disclosure numbers of one sensitive column; NaN (and no hits) where not
+   * evaluated.
+   */
   private record Disclosure(
-      double protection, double protectionHoldout, double leakageTrain, double leakageHoldout, double[][] leakHits) {
-    static final Disclosure NONE = new Disclosure(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
+      double protection,
+      double protectionHoldout,
+      double leakageTrain,
+      double leakageHoldout,
+      double[][] leakHits) {
+    static final Disclosure NONE =
+        new Disclosure(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
   }
 
   /** The index of the sensitive column, which must be learned. */
@@ -231,7 +272,9 @@ public final class PrivacyMetrics {
     int sc = train.schema().indexOf(sensitiveColumn);
     if (sc < 0 || !train.schema().columns().get(sc).isLearned()) {
       throw new IllegalArgumentException(
-          "Sensitive column '" + sensitiveColumn + "' is not a learned column of the table; name one of "
+          "Sensitive column '"
+              + sensitiveColumn
+              + "' is not a learned column of the table; name one of "
               + Arrays.stream(TableColumns.learned(train.schema()))
                   .mapToObj(c -> train.schema().columns().get(c).name())
                   .toList());
@@ -239,7 +282,10 @@ public final class PrivacyMetrics {
     return sc;
   }
 
-  /** Disclosure protection against the synthetic rows and, with a holdout, the holdout's and the leakage. */
+  /**
+   * Disclosure protection against the synthetic rows and, with a holdout, the holdout's and the
+   * leakage.
+   */
   private static Disclosure disclosure(
       Table train, Table tQuery, Table hRef, Table sRef, int sc, int q, long seed) {
     double dp = disclosureProtection(train, tQuery, sRef, sc);
@@ -254,10 +300,10 @@ public final class PrivacyMetrics {
   }
 
   /**
-   * Copies of training-unique rows (G3): {synthetic rows equal to a row that occurs once in T and nowhere in H, holdout
-   * rows equal to a row that occurs once in T and nowhere else in H (the natural rate of such coincidences: a fresh
-   * real row is exchangeable with a holdout row), |H|}. Without a holdout: {synthetic copies of rows unique in T, 0,
-   * 0}.
+   * Copies of training-unique rows (G3): {synthetic rows equal to a row that occurs once in T and
+   * nowhere in H, holdout rows equal to a row that occurs once in T and nowhere else in H (the
+   * natural rate of such coincidences: a fresh real row is exchangeable with a holdout row), |H|}.
+   * Without a holdout: {synthetic copies of rows unique in T, 0, 0}.
    */
   static int[] trainingUniqueCopies(RowKeys keys, Table train, Table holdout, Table synthetic) {
     Map<RowKeys.Key, Integer> trainCounts = new HashMap<>();
@@ -324,22 +370,32 @@ public final class PrivacyMetrics {
 
   /** The 10th smallest (d1 + ε)/(d2 + ε); the largest available when fewer rows. */
   /**
-   * The DCR share averaged over several equal-size subsamples of the training rows, with every synthetic row up
-   * to {@code maxQueryRows} as a query. One subsample of T the size of H leaves the share at the mercy of which
-   * training rows were drawn (on a 400-row table a fresh real sample scored anywhere from 0.45 to 0.58); averaging
-   * over ceil(|T|/m) subsamples (at most 10) uses all of T and keeps the metric's definition.
+   * The DCR share averaged over several equal-size subsamples of the training rows, with every
+   * synthetic row up to {@code maxQueryRows} as a query. One subsample of T the size of H leaves
+   * the share at the mercy of which training rows were drawn (on a 400-row table a fresh real
+   * sample scored anywhere from 0.45 to 0.58); averaging over ceil(|T|/m) subsamples (at most 10)
+   * uses all of T and keeps the metric's definition.
    */
   static double averagedDcrShare(
-      MixedDistance distance, Table train, Table hRef, Table synthetic, int m, int maxQueryRows, long seed) {
+      MixedDistance distance,
+      Table train,
+      Table hRef,
+      Table synthetic,
+      int m,
+      int maxQueryRows,
+      long seed) {
     int queries = Math.min(maxQueryRows, synthetic.rowCount());
     MixedDistance.Rows s =
-        distance.rows(synthetic.selectRows(TableColumns.sampleIndexes(synthetic.rowCount(), queries, seed + 3)));
+        distance.rows(
+            synthetic.selectRows(
+                TableColumns.sampleIndexes(synthetic.rowCount(), queries, seed + 3)));
     MixedDistance.Rows h = distance.rows(hRef);
     double[] toH = distance.nearest(s, h, false);
     int repeats = Math.max(1, Math.min(MAX_DCR_REPEATS, (train.rowCount() + m - 1) / m));
     double total = 0;
     for (int r = 0; r < repeats; r++) {
-      Table tSample = train.selectRows(TableColumns.sampleIndexes(train.rowCount(), m, seed + 100 + r));
+      Table tSample =
+          train.selectRows(TableColumns.sampleIndexes(train.rowCount(), m, seed + 100 + r));
       double[] toT = distance.nearest(s, distance.rows(tSample), false);
       double share = 0;
       for (int i = 0; i < queries; i++) {
@@ -364,7 +420,10 @@ public final class PrivacyMetrics {
     return ratios.length == 0 ? Double.NaN : ratios[Math.min(NNDR_RANK, ratios.length) - 1];
   }
 
-  /** Share of rows whose distance to the other set is strictly below their distance to the nearest other real row. */
+  /**
+   * Share of rows whose distance to the other set is strictly below their distance to the nearest
+   * other real row.
+   */
   private static double identified(double[] toOther, double[] toOwn) {
     int n = 0;
     for (int i = 0; i < toOther.length; i++) {
@@ -376,10 +435,11 @@ public final class PrivacyMetrics {
   }
 
   /**
-   * Rare-combination reproduction: {one indicator per row of T in a rare combination (1 when S has it), the same for
-   * H}. A combination is the binned key of every learned column.
+   * Rare-combination reproduction: {one indicator per row of T in a rare combination (1 when S has
+   * it), the same for H}. A combination is the binned key of every learned column.
    */
-  private static double[][] rareReproduction(RowKeys keys, Table tRef, Table hRef, Table sRef, int k) {
+  private static double[][] rareReproduction(
+      RowKeys keys, Table tRef, Table hRef, Table sRef, int k) {
     Set<RowKeys.Key> synthetic = new HashSet<>();
     for (int i = 0; i < sRef.rowCount(); i++) {
       synthetic.add(new RowKeys.Key(keys.binned(sRef, i)));
@@ -405,13 +465,16 @@ public final class PrivacyMetrics {
   }
 
   /**
-   * GeneralizedCAP (SDMetrics {@code CategoricalGeneralizedCAP}): for each real row, the attacker takes the synthetic
-   * rows closest in Hamming distance on the binned key columns (every learned column but the sensitive one) and
-   * guesses the sensitive value; p = share of those rows with the true value; CAP = 1 − mean p. DisclosureProtection
-   * = min(CAP / baseline, 1) with baseline = 1 − 1/(number of sensitive values in T).
+   * GeneralizedCAP (SDMetrics {@code CategoricalGeneralizedCAP}): for each real row, the attacker
+   * takes the synthetic rows closest in Hamming distance on the binned key columns (every learned
+   * column but the sensitive one) and guesses the sensitive value; p = share of those rows with the
+   * true value; CAP = 1 − mean p. DisclosureProtection = min(CAP / baseline, 1) with baseline = 1 −
+   * 1/(number of sensitive values in T).
    */
-  private static double disclosureProtection(Table train, Table real, Table attackerData, int sensitive) {
-    int[] keyColumns = Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != sensitive).toArray();
+  private static double disclosureProtection(
+      Table train, Table real, Table attackerData, int sensitive) {
+    int[] keyColumns =
+        Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != sensitive).toArray();
     RowKeys keys = RowKeys.fittedOn(train, keyColumns);
     RowKeys target = RowKeys.fittedOn(train, new int[] {sensitive});
     Set<Long> values = new HashSet<>();
@@ -463,12 +526,14 @@ public final class PrivacyMetrics {
   }
 
   /**
-   * Attribute leakage (synthcity DataLeakage style): a forest trained on S predicts the sensitive column (binned
-   * when continuous) from the other columns; returns {1 per correctly guessed training row else 0, the same for
-   * holdout rows}, or null when there is no other column.
+   * Attribute leakage (synthcity DataLeakage style): a forest trained on S predicts the sensitive
+   * column (binned when continuous) from the other columns; returns {1 per correctly guessed
+   * training row else 0, the same for holdout rows}, or null when there is no other column.
    */
-  private static double[][] leakage(Table train, Table synthetic, Table members, Table nonMembers, int sensitive, long seed) {
-    int[] features = Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != sensitive).toArray();
+  private static double[][] leakage(
+      Table train, Table synthetic, Table members, Table nonMembers, int sensitive, long seed) {
+    int[] features =
+        Arrays.stream(TableColumns.learned(train.schema())).filter(c -> c != sensitive).toArray();
     if (features.length == 0) {
       return null;
     }
@@ -486,13 +551,20 @@ public final class PrivacyMetrics {
     if (labelIndex.size() < 2) {
       // a constant sensitive column in S: the attacker always guesses that value
       long only = labelIndex.keySet().iterator().next();
-      return new double[][] {constantHits(target, members, only), constantHits(target, nonMembers, only)};
+      return new double[][] {
+        constantHits(target, members, only), constantHits(target, nonMembers, only)
+      };
     }
     Classifiers.Fitted model =
         Classifiers.train(
-            Classifiers.Kind.RANDOM_FOREST, encoder.names(), rows, labels.stream().mapToInt(Integer::intValue).toArray(), seed);
+            Classifiers.Kind.RANDOM_FOREST,
+            encoder.names(),
+            rows,
+            labels.stream().mapToInt(Integer::intValue).toArray(),
+            seed);
     return new double[][] {
-      hits(model, encoder, target, labelIndex, members), hits(model, encoder, target, labelIndex, nonMembers)
+      hits(model, encoder, target, labelIndex, members),
+      hits(model, encoder, target, labelIndex, nonMembers)
     };
   }
 
@@ -505,7 +577,11 @@ public final class PrivacyMetrics {
   }
 
   private static double[] hits(
-      Classifiers.Fitted model, FeatureEncoder encoder, RowKeys target, Map<Long, Integer> labelIndex, Table real) {
+      Classifiers.Fitted model,
+      FeatureEncoder encoder,
+      RowKeys target,
+      Map<Long, Integer> labelIndex,
+      Table real) {
     double[] hits = new double[real.rowCount()];
     for (int i = 0; i < real.rowCount(); i++) {
       Integer truth = labelIndex.get(target.binned(real, i)[0]);

@@ -6,13 +6,14 @@ import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
 import java.util.Arrays;
 
 /**
- * Discrete row keys used by the exact-copy, attribute-disclosure and rare-combination checks, fitted on the training
- * table.
+ * Discrete row keys used by the exact-copy, attribute-disclosure and rare-combination checks,
+ * fitted on the training table.
  *
- * <p>Binned keys code a continuous column into {@value #BINS} equal-width bins over the training range with open outer
- * bins ({@code pandas.cut} with −∞/+∞ ends, as SDMetrics' DisclosureProtection does), a discrete column by its
- * category, and a missing value as its own code. Exact keys quantise a continuous value to 10⁻⁶ of the training
- * range, so "equal" means "within the tolerance of SDMetrics' DCR ≤ 1e-6".
+ * <p>Binned keys code a continuous column into {@value #BINS} equal-width bins over the training
+ * range with open outer bins ({@code pandas.cut} with −∞/+∞ ends, as SDMetrics'
+ * DisclosureProtection does), a discrete column by its category, and a missing value as its own
+ * code. Exact keys quantise a continuous value to 10⁻⁶ of the training range, so "equal" means
+ * "within the tolerance of SDMetrics' DCR ≤ 1e-6".
  */
 public final class RowKeys {
   static final int BINS = 10;
@@ -82,7 +83,9 @@ public final class RowKeys {
     return new Key(exactCodes(table, row));
   }
 
-  /** The codes behind {@link #exact}, for keys that span several rows (a patient's whole timeline). */
+  /**
+   * The codes behind {@link #exact}, for keys that span several rows (a patient's whole timeline).
+   */
   long[] exactCodes(Table table, int row) {
     long[] key = new long[columns.length];
     for (int i = 0; i < columns.length; i++) {

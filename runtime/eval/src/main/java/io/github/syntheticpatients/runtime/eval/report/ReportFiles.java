@@ -6,7 +6,10 @@ import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writes {@code report.json} (keys sorted) and {@code report.html} into a directory, each atomically. */
+/**
+ * Writes {@code report.json} (keys sorted) and {@code report.html} into a directory, each
+ * atomically.
+ */
 public final class ReportFiles {
   /** File name of the JSON report. */
   public static final String JSON = "report.json";
@@ -24,7 +27,8 @@ public final class ReportFiles {
   /**
    * Writes both reports.
    *
-   * @param k value protection: no number in them is held by fewer than k real records (1 turns it off)
+   * @param k value protection: no number in them is held by fewer than k real records (1 turns it
+   *     off)
    * @return the JSON and HTML paths, in that order
    */
   public static Path[] write(EvaluationReport report, Path directory, int k) {

@@ -9,7 +9,6 @@ import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSummary;
-import io.github.syntheticpatients.runtime.eval.privacy.MembershipAttacks;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
 import io.github.syntheticpatients.runtime.eval.stats.Classifiers;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -19,8 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The machine-readable form of an {@link EvaluationReport}: nested sorted maps and lists of plain values, ready for
- * {@code JsonFiles}. Non-finite numbers become null (JSON has no NaN).
+ * The machine-readable form of an {@link EvaluationReport}: nested sorted maps and lists of plain
+ * values, ready for {@code JsonFiles}. Non-finite numbers become null (JSON has no NaN).
  */
 public final class ReportTree {
   /** Version of the report layout; bump when keys change meaning. */
@@ -34,15 +33,19 @@ public final class ReportTree {
   }
 
   /**
-   * The report as a tree. It holds scores and shares only, never a real value; {@code valueProtectionK} records the
-   * k the HTML page was protected with.
+   * The report as a tree. It holds scores and shares only, never a real value; {@code
+   * valueProtectionK} records the k the HTML page was protected with.
    */
   public static Map<String, Object> of(EvaluationReport r, int valueProtectionK) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
     root.put(ValueProtection.OPTION, ValueProtection.checkK(valueProtectionK));
     root.put("seed", r.seed());
-    root.put("rows", sorted(Map.of("real", r.realRows(), "synthetic", r.syntheticRows(), "holdout", r.holdoutRows())));
+    root.put(
+        "rows",
+        sorted(
+            Map.of(
+                "real", r.realRows(), "synthetic", r.syntheticRows(), "holdout", r.holdoutRows())));
     Map<String, Object> scores = new TreeMap<>();
     r.scores().forEach((k, v) -> scores.put(k, num(v)));
     root.put("scores", scores);
@@ -143,8 +146,10 @@ public final class ReportTree {
     privacy.put("identifiabilityHoldout", num(p.identifiabilityHoldout()));
     privacy.put("trainingUniqueCopies", p.trainingUniqueCopies());
     privacy.put("membershipAttacks", p.attacksTree());
-    privacy.put("distance", "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
-        + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
+    privacy.put(
+        "distance",
+        "Gower (SDMetrics dcr_utils): mean over columns of min(|a-b|/range_T, 1) for"
+            + " continuous, 0/1 for discrete, 1 if one side missing, 0 if both");
     return privacy;
   }
 
@@ -153,7 +158,14 @@ public final class ReportTree {
     Map<String, Object> longitudinal = new TreeMap<>();
     longitudinal.put(
         "patients",
-        sorted(Map.of("real", l.realPatients(), "synthetic", l.syntheticPatients(), "holdout", l.holdoutPatients())));
+        sorted(
+            Map.of(
+                "real",
+                l.realPatients(),
+                "synthetic",
+                l.syntheticPatients(),
+                "holdout",
+                l.holdoutPatients())));
     longitudinal.put("quality", l.quality().toMap());
     longitudinal.put("privacy", l.privacy().toMap());
     return longitudinal;
@@ -176,9 +188,12 @@ public final class ReportTree {
       m.put("status", c.status());
       m.put("value", num(c.value()));
       m.put("threshold", num(c.threshold()));
-      // a calibrated test's threshold is the smallest value it detects at this size, read against the null's centre
+      // a calibrated test's threshold is the smallest value it detects at this size, read against
+      // the null's centre
       m.put("nullValue", num(c.nullValue()));
-      m.put("detectableAbove", c.calibrated() && Double.isFinite(c.threshold()) ? c.threshold() : null);
+      m.put(
+          "detectableAbove",
+          c.calibrated() && Double.isFinite(c.threshold()) ? c.threshold() : null);
       m.put("rule", c.rule());
       m.put("advice", c.advice());
       checks.add(m);
@@ -191,7 +206,10 @@ public final class ReportTree {
     return gate;
   }
 
-  /** The forest detector: its AUC, how it was measured, and whether the sample is too small to read it. */
+  /**
+   * The forest detector: its AUC, how it was measured, and whether the sample is too small to read
+   * it.
+   */
   private static Map<String, Object> treeDetection(EvaluationReport r) {
     Map<String, Object> m = new TreeMap<>();
     int rows = TreeDetection.rowsPerSide(r.real(), r.synthetic());
@@ -199,9 +217,15 @@ public final class ReportTree {
     m.put("freshRealAuc", r.freshReal() == null ? null : num(r.freshReal().treeDetectionAuc()));
     m.put("rowsPerSide", rows);
     m.put("noise", rows < TreeDetection.MIN_ROWS_FOR_SIGNAL);
-    m.put("classifier", "Tribuo random forest, " + Classifiers.DETECTION_TREES + " CART trees, min leaf "
-        + Classifiers.DETECTION_MIN_LEAF + ", 5-fold stratified CV on a balanced sample of at most "
-        + TreeDetection.MAX_ROWS_PER_SIDE + " rows a side");
+    m.put(
+        "classifier",
+        "Tribuo random forest, "
+            + Classifiers.DETECTION_TREES
+            + " CART trees, min leaf "
+            + Classifiers.DETECTION_MIN_LEAF
+            + ", 5-fold stratified CV on a balanced sample of at most "
+            + TreeDetection.MAX_ROWS_PER_SIDE
+            + " rows a side");
     return m;
   }
 
@@ -220,8 +244,10 @@ public final class ReportTree {
     m.put("tstr", f.utility() == null ? null : num(f.utility().tstr()));
     m.put("tstrRatio", f.utility() == null ? null : num(f.utility().ratio()));
     m.put("timelineOverall", num(f.timelineOverall()));
-    m.put("meaning", "the holdout scored as if it were the synthetic data: what a perfect generator scores at this"
-        + " size (utility: trained on half the holdout, tested on the other half)");
+    m.put(
+        "meaning",
+        "the holdout scored as if it were the synthetic data: what a perfect generator scores at this"
+            + " size (utility: trained on half the holdout, tested on the other half)");
     return m;
   }
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Synthetic values outside the real data's domain, per learned column: a finding of the evaluation, not a reason to
- * refuse the file. Counts only; the report never shows the real range or categories they were judged against.
+ * Synthetic values outside the real data's domain, per learned column: a finding of the evaluation,
+ * not a reason to refuse the file. Counts only; the report never shows the real range or categories
+ * they were judged against.
  *
  * @param rows synthetic rows (visits for longitudinal data)
  * @param columns one entry per learned column, in schema order
@@ -29,7 +30,9 @@ public record SyntheticDomain(int rows, List<Column> columns) {
 
   /** Synthetic values outside the domain, all columns together. */
   public int total() {
-    return columns.stream().mapToInt(c -> c.outOfRange() + c.unseenCategory() + c.unexpectedMissing()).sum();
+    return columns.stream()
+        .mapToInt(c -> c.outOfRange() + c.unseenCategory() + c.unexpectedMissing())
+        .sum();
   }
 
   /** The findings as report.json holds them: rates over the synthetic rows, per column. */

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns table rows into classifier features, fitted on a reference table: a continuous column becomes its z-score
- * (missing → 0, the mean) plus a missing indicator when the reference has missing values; a discrete column becomes
- * one-hot indicators over its categories plus one for missing.
+ * Turns table rows into classifier features, fitted on a reference table: a continuous column
+ * becomes its z-score (missing → 0, the mean) plus a missing indicator when the reference has
+ * missing values; a discrete column becomes one-hot indicators over its categories plus one for
+ * missing.
  */
 public final class FeatureEncoder {
   private final int[] columns;

@@ -2,13 +2,15 @@ package io.github.syntheticpatients.runtime.eval.stats;
 
 import java.util.Arrays;
 
-/** Threshold-free classifier metrics on scores: ROC AUC, TPR at a fixed FPR, and macro-F1 on labels. */
+/**
+ * Threshold-free classifier metrics on scores: ROC AUC, TPR at a fixed FPR, and macro-F1 on labels.
+ */
 public final class RankMetrics {
   private RankMetrics() {}
 
   /**
-   * ROC AUC = P(score of a positive > score of a negative) + ½ P(tie), computed from mid-ranks (Mann–Whitney U).
-   * NaN when either class is empty.
+   * ROC AUC = P(score of a positive > score of a negative) + ½ P(tie), computed from mid-ranks
+   * (Mann–Whitney U). NaN when either class is empty.
    */
   public static double auc(double[] positives, double[] negatives) {
     int nP = positives.length;
@@ -29,8 +31,8 @@ public final class RankMetrics {
   }
 
   /**
-   * True-positive rate at the strictest threshold whose false-positive rate is at most {@code fpr}: a record is
-   * flagged when its score is strictly above the threshold.
+   * True-positive rate at the strictest threshold whose false-positive rate is at most {@code fpr}:
+   * a record is flagged when its score is strictly above the threshold.
    */
   public static double tprAtFpr(double[] positives, double[] negatives, double fpr) {
     if (positives.length == 0 || negatives.length == 0) {
@@ -50,7 +52,10 @@ public final class RankMetrics {
     return (double) hits / positives.length;
   }
 
-  /** Macro-averaged F1 over the classes {@code 0..classes-1}; a class never predicted nor present scores 0. */
+  /**
+   * Macro-averaged F1 over the classes {@code 0..classes-1}; a class never predicted nor present
+   * scores 0.
+   */
   public static double macroF1(int[] truth, int[] predicted, int classes) {
     double sum = 0;
     int counted = 0;

@@ -32,19 +32,36 @@ public final class TableColumns {
     List<ColumnSchema> b = other.schema().columns();
     if (a.size() != b.size()) {
       throw new IllegalArgumentException(
-          otherName + " has " + b.size() + " columns but the real table has " + a.size()
+          otherName
+              + " has "
+              + b.size()
+              + " columns but the real table has "
+              + a.size()
               + "; evaluate tables read with the same schema");
     }
     for (int i = 0; i < a.size(); i++) {
       if (!a.get(i).name().equals(b.get(i).name()) || a.get(i).kind() != b.get(i).kind()) {
         throw new IllegalArgumentException(
-            otherName + " column " + i + " is '" + b.get(i).name() + "' (" + b.get(i).kind() + ") but the real table has '"
-                + a.get(i).name() + "' (" + a.get(i).kind() + "); evaluate tables read with the same schema");
+            otherName
+                + " column "
+                + i
+                + " is '"
+                + b.get(i).name()
+                + "' ("
+                + b.get(i).kind()
+                + ") but the real table has '"
+                + a.get(i).name()
+                + "' ("
+                + a.get(i).kind()
+                + "); evaluate tables read with the same schema");
       }
     }
   }
 
-  /** Up to {@code max} rows drawn without replacement with the seed; the table itself when it is small enough. */
+  /**
+   * Up to {@code max} rows drawn without replacement with the seed; the table itself when it is
+   * small enough.
+   */
   public static Table subsample(Table table, int max, long seed) {
     if (table.rowCount() <= max) {
       return table;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Plain values for the report's JSON tree, which every room writes its own part of: JSON has no NaN, so a
- * non-finite number becomes null, and maps are sorted so the file's keys are.
+ * Plain values for the report's JSON tree, which every room writes its own part of: JSON has no
+ * NaN, so a non-finite number becomes null, and maps are sorted so the file's keys are.
  */
 public final class TreeValues {
   private TreeValues() {}

@@ -36,8 +36,11 @@ class CodeCooccurrenceTest {
 
   @Test
   void aSecondSampleOfTheSameProcessScoresHighAndShuffledSlotsScoreLow() {
-    Path realCsv = CodedEncounters.write(CodedEncounters.Settings.defaults(5600, 17), dir.resolve("real.csv"));
-    Path freshCsv = CodedEncounters.write(CodedEncounters.Settings.defaults(5600, 18), dir.resolve("fresh.csv"));
+    Path realCsv =
+        CodedEncounters.write(CodedEncounters.Settings.defaults(5600, 17), dir.resolve("real.csv"));
+    Path freshCsv =
+        CodedEncounters.write(
+            CodedEncounters.Settings.defaults(5600, 18), dir.resolve("fresh.csv"));
     TableSchema schema = SchemaInference.infer(realCsv);
     Table real = CsvTableReader.read(realCsv, schema);
     Table fresh = CsvTableReader.read(freshCsv, schema);
@@ -52,18 +55,24 @@ class CodeCooccurrenceTest {
   @Test
   void aTableWithoutTwoCodeColumnsHasNoScore() {
     Table table = twoSlots(new double[] {0, 1, 2}, new double[] {1, 2, 0});
-    assertThat(CodeCooccurrence.codeColumns(table)).isEmpty(); // four categories are not a code column
+    assertThat(CodeCooccurrence.codeColumns(table))
+        .isEmpty(); // four categories are not a code column
     assertThat(CodeCooccurrence.r2(table, table)).isNaN();
   }
 
   private static Table twoSlots(double[] first, double[] second) {
-    TableSchema schema = TableSchema.of(List.of(
-        new ColumnSchema("d1", ColumnKind.CATEGORICAL, true, 0, CODES, 0, false),
-        new ColumnSchema("d2", ColumnKind.CATEGORICAL, true, 0, CODES, 0, false)));
+    TableSchema schema =
+        TableSchema.of(
+            List.of(
+                new ColumnSchema("d1", ColumnKind.CATEGORICAL, true, 0, CODES, 0, false),
+                new ColumnSchema("d2", ColumnKind.CATEGORICAL, true, 0, CODES, 0, false)));
     return new Table(schema, new double[][] {first, second});
   }
 
-  /** The table with the named columns' values permuted across records: shapes kept, co-occurrence broken. */
+  /**
+   * The table with the named columns' values permuted across records: shapes kept, co-occurrence
+   * broken.
+   */
   private static Table shuffleColumns(Table table, List<String> names) {
     SplittableRandom random = new SplittableRandom(3);
     double[][] columns = new double[table.columnCount()][];

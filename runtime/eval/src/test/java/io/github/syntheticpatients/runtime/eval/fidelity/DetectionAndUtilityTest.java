@@ -40,14 +40,18 @@ class DetectionAndUtilityTest {
     Table test = TestTables.patients(800, 2);
 
     Utility.Result fresh = Utility.tstr(train, test, TestTables.patients(800, 3), "outcome", 5);
-    Utility.Result flipped = Utility.tstr(train, test, relabel(train, OUTCOME, y -> 1 - y), "outcome", 5);
+    Utility.Result flipped =
+        Utility.tstr(train, test, relabel(train, OUTCOME, y -> 1 - y), "outcome", 5);
     Utility.Result shuffled = Utility.tstr(train, test, shuffle(train, OUTCOME, 6), "outcome", 5);
     Utility.Result noise = Utility.tstr(train, test, TestTables.noise(train, 800, 3), "outcome", 5);
     double bayes = bayesAuc(test);
 
     assertThat(fresh.metric()).isEqualTo("AUROC");
-    // A forest taught by real rows cannot rank the unseen test patients better than their true risk does.
-    assertThat(fresh.trtr()).as("TRTR against the true risk's AUROC %.3f", bayes).isBetween(bayes - 0.1, bayes + 0.01);
+    // A forest taught by real rows cannot rank the unseen test patients better than their true risk
+    // does.
+    assertThat(fresh.trtr())
+        .as("TRTR against the true risk's AUROC %.3f", bayes)
+        .isBetween(bayes - 0.1, bayes + 0.01);
     // Synthetic rows from the same distribution teach about as much as real ones ...
     assertThat(fresh.ratio()).isBetween(0.9, 1.05);
     // ... rows with every label inverted teach the opposite ranking ...
@@ -67,8 +71,10 @@ class DetectionAndUtilityTest {
     double rule = macroF1OfTheAgeRule(test);
 
     assertThat(fresh.metric()).isEqualTo("macroF1");
-    // Chance for four classes is about 0.25 (0.22 measured with shuffled labels); the rule that generated the
-    // stages scores 0.51 on these rows. A fresh synthetic sample must teach close to the rule, shuffled labels not.
+    // Chance for four classes is about 0.25 (0.22 measured with shuffled labels); the rule that
+    // generated the
+    // stages scores 0.51 on these rows. A fresh synthetic sample must teach close to the rule,
+    // shuffled labels not.
     assertThat(fresh.tstr())
         .as("TSTR against the generating rule's macro-F1 %.3f", rule)
         .isBetween(rule - 0.1, rule + 0.05);
@@ -79,7 +85,9 @@ class DetectionAndUtilityTest {
         .hasMessageContaining("BINARY or CATEGORICAL");
   }
 
-  /** ROC AUC of the true risk score ({@link TestTables#patients}'s logit), counted over all pairs. */
+  /**
+   * ROC AUC of the true risk score ({@link TestTables#patients}'s logit), counted over all pairs.
+   */
   private static double bayesAuc(Table test) {
     int age = test.schema().indexOf("age");
     int stage = test.schema().indexOf("stage");
@@ -87,7 +95,8 @@ class DetectionAndUtilityTest {
     List<Double> positive = new ArrayList<>();
     List<Double> negative = new ArrayList<>();
     for (int i = 0; i < test.rowCount(); i++) {
-      double risk = 0.08 * test.value(i, age) + 0.5 * test.value(i, stage) + 0.4 * test.value(i, sex);
+      double risk =
+          0.08 * test.value(i, age) + 0.5 * test.value(i, stage) + 0.4 * test.value(i, sex);
       (test.value(i, OUTCOME) == 1 ? positive : negative).add(risk);
     }
     double wins = 0;
@@ -99,7 +108,9 @@ class DetectionAndUtilityTest {
     return wins / ((double) positive.size() * negative.size());
   }
 
-  /** Macro-F1 of predicting stage from age alone with the rule that generated it, noise left out. */
+  /**
+   * Macro-F1 of predicting stage from age alone with the rule that generated it, noise left out.
+   */
   private static double macroF1OfTheAgeRule(Table test) {
     int age = test.schema().indexOf("age");
     int stage = test.schema().indexOf("stage");
@@ -123,7 +134,9 @@ class DetectionAndUtilityTest {
     return sum / 4;
   }
 
-  /** {@code table} with column {@code col} mapped value by value (e.g. every binary label inverted). */
+  /**
+   * {@code table} with column {@code col} mapped value by value (e.g. every binary label inverted).
+   */
   private static Table relabel(Table table, int col, DoubleUnaryOperator f) {
     double[][] c = new double[table.columnCount()][];
     for (int i = 0; i < c.length; i++) {
@@ -135,7 +148,10 @@ class DetectionAndUtilityTest {
     return new Table(table.schema(), c);
   }
 
-  /** {@code table} with column {@code col} shuffled, which keeps its distribution and breaks every link to the rest. */
+  /**
+   * {@code table} with column {@code col} shuffled, which keeps its distribution and breaks every
+   * link to the rest.
+   */
   private static Table shuffle(Table table, int col, long seed) {
     double[][] c = new double[table.columnCount()][];
     for (int i = 0; i < c.length; i++) {

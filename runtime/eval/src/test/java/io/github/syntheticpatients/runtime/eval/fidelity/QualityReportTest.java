@@ -2,8 +2,8 @@ package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.TestTables;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -32,12 +32,15 @@ class QualityReportTest {
         TableSchema.of(
             List.of(
                 new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false),
-                new ColumnSchema("c", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c", "d"), 0, false)));
-    Table real = TestTables.of(schema, new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {0, 1, 0, 1});
+                new ColumnSchema(
+                    "c", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c", "d"), 0, false)));
+    Table real =
+        TestTables.of(schema, new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {0, 1, 0, 1});
     Table syn = TestTables.of(schema, new double[] {10, 11, 12, 13}, new double[] {2, 3, 2, 3});
     QualityReport report = QualityReport.compute(real, syn);
     assertThat(report.columnShapes()).isEqualTo(0.0);
-    // the pair is continuous x discrete: contingency on (own-binned x, category); categories never overlap
+    // the pair is continuous x discrete: contingency on (own-binned x, category); categories never
+    // overlap
     assertThat(report.columnPairTrends()).isEqualTo(0.0);
     assertThat(report.overall()).isEqualTo(0.0);
   }

@@ -18,12 +18,23 @@ class TimelineQualityTest {
   void identicalTimelinesScoreOneEverywhere() {
     TimelineQuality q = TimelineQuality.compute(REAL, REAL);
     assertThat(
-            List.of(q.staticShapes(), q.visitShapes(), q.sequenceLength(), q.visitGaps(), q.autocorrelation(), q.trend(),
-                q.crossVariable(), q.overall()))
+            List.of(
+                q.staticShapes(),
+                q.visitShapes(),
+                q.sequenceLength(),
+                q.visitGaps(),
+                q.autocorrelation(),
+                q.trend(),
+                q.crossVariable(),
+                q.overall()))
         .allSatisfy(v -> assertThat(v).isEqualTo(1.0));
-    assertThat(q.variables()).extracting(TimelineQuality.Variable::column).containsExactly("lab", "dose", "state");
+    assertThat(q.variables())
+        .extracting(TimelineQuality.Variable::column)
+        .containsExactly("lab", "dose", "state");
     assertThat(q.variables().get(2).autocorrelationMetric()).isEqualTo("sameCategoryShare");
-    assertThat(q.staticReport().columns()).extracting(QualityReport.ColumnShape::column).containsExactly("sex");
+    assertThat(q.staticReport().columns())
+        .extracting(QualityReport.ColumnShape::column)
+        .containsExactly("sex");
   }
 
   @Test
@@ -51,7 +62,8 @@ class TimelineQualityTest {
     assertThat(q.trend()).isLessThan(0.6);
     assertThat(q.autocorrelation()).isLessThan(0.9);
     // state is sticky (90 % kept); shuffling lowers the share of repeats
-    assertThat(q.variables().get(2).lag1Synthetic()).isLessThan(q.variables().get(2).lag1Real() - 0.03);
+    assertThat(q.variables().get(2).lag1Synthetic())
+        .isLessThan(q.variables().get(2).lag1Real() - 0.03);
   }
 
   @Test
@@ -60,7 +72,8 @@ class TimelineQualityTest {
     assertThat(q.sequenceLength()).isEqualTo(0.0);
     TimelineQuality partly = TimelineQuality.compute(REAL, TestTimelines.patients(300, 5, 9, 2));
     assertThat(partly.sequenceLength()).isBetween(0.5, 0.85);
-    assertThat(partly.overall()).isLessThan(TimelineQuality.compute(REAL, TestTimelines.patients(300, 3, 9, 2)).overall());
+    assertThat(partly.overall())
+        .isLessThan(TimelineQuality.compute(REAL, TestTimelines.patients(300, 3, 9, 2)).overall());
   }
 
   @Test
@@ -68,7 +81,9 @@ class TimelineQualityTest {
     // one patient, values 1 2 3 2 1 (mean 1.8): deviations -0.8 0.2 1.2 0.2 -0.8
     Timelines t =
         TestTimelines.of(
-            List.of(row(0, 1), row(1, 2), row(2, 3), row(3, 2), row(4, 1)), new int[] {0, 5}, List.of("a"));
+            List.of(row(0, 1), row(1, 2), row(2, 3), row(3, 2), row(4, 1)),
+            new int[] {0, 5},
+            List.of("a"));
     double[] d = {-0.8, 0.2, 1.2, 0.2, -0.8};
     double sab = 0;
     double saa = 0;
@@ -78,7 +93,8 @@ class TimelineQualityTest {
       saa += d[k] * d[k];
       sbb += d[k + 1] * d[k + 1];
     }
-    assertThat(TimelineQuality.lag1Autocorrelation(t, 3)).isCloseTo(sab / Math.sqrt(saa * sbb), within(1e-12));
+    assertThat(TimelineQuality.lag1Autocorrelation(t, 3))
+        .isCloseTo(sab / Math.sqrt(saa * sbb), within(1e-12));
     // trend of 1 2 3 2 1 against days 0..4 is 0
     assertThat(TimelineQuality.withinPatientTrends(t, 3, 2)).containsExactly(0.0);
     assertThat(TimelineQuality.sameCategoryShare(t, 5)).isEqualTo(1.0);
@@ -87,11 +103,21 @@ class TimelineQualityTest {
 
   @Test
   void mapHasEveryPartAndPerVariableDetails() {
-    Map<String, Object> m = TimelineQuality.compute(REAL, TestTimelines.patients(200, 3, 9, 5)).toMap();
+    Map<String, Object> m =
+        TimelineQuality.compute(REAL, TestTimelines.patients(200, 3, 9, 5)).toMap();
     assertThat(m)
         .containsKeys(
-            "overall", "staticShapes", "visitShapes", "sequenceLength", "visitGaps", "autocorrelation", "trend",
-            "crossVariable", "variables", "staticColumns", "definitions");
+            "overall",
+            "staticShapes",
+            "visitShapes",
+            "sequenceLength",
+            "visitGaps",
+            "autocorrelation",
+            "trend",
+            "crossVariable",
+            "variables",
+            "staticColumns",
+            "definitions");
     assertThat((List<?>) m.get("variables")).hasSize(3);
   }
 
@@ -99,11 +125,14 @@ class TimelineQualityTest {
   void pbcseqHalvesAgreeAndTheIndependentVisitsBaselineDoesNot() {
     Timelines all = TimelineFixtures.load("pbcseq", "id", "day");
     assertThat(all.patientCount()).isEqualTo(312);
-    assertThat(all.staticColumns()).extracting(c -> c.name()).contains("sex", "trt", "age", "futime", "status");
+    assertThat(all.staticColumns())
+        .extracting(c -> c.name())
+        .contains("sex", "trt", "age", "futime", "status");
     Timelines[] halves = TimelineFixtures.split(all, 0.5, 42);
     TimelineQuality fresh = TimelineQuality.compute(halves[0], halves[1]);
     TimelineQuality baseline =
-        TimelineQuality.compute(halves[0], IndependentVisits.sample(halves[0], halves[0].patientCount(), 43));
+        TimelineQuality.compute(
+            halves[0], IndependentVisits.sample(halves[0], halves[0].patientCount(), 43));
     assertThat(fresh.overall()).isGreaterThan(0.85);
     assertThat(fresh.autocorrelation()).isGreaterThan(0.9);
     assertThat(baseline.autocorrelation()).isLessThan(fresh.autocorrelation() - 0.1);
@@ -116,11 +145,14 @@ class TimelineQualityTest {
   void cgdFreshHalfKeepsTheLagOneDependenceThatTheBaselineLoses() {
     Timelines all = TimelineFixtures.load("cgd", "id", "tstart");
     assertThat(all.patientCount()).isEqualTo(128);
-    assertThat(all.schema().timeVaryingColumns()).extracting(c -> c.name()).containsExactly("enum", "tstop", "status");
+    assertThat(all.schema().timeVaryingColumns())
+        .extracting(c -> c.name())
+        .containsExactly("enum", "tstop", "status");
     Timelines[] halves = TimelineFixtures.split(all, 0.5, 42);
     TimelineQuality fresh = TimelineQuality.compute(halves[0], halves[1]);
     TimelineQuality baseline =
-        TimelineQuality.compute(halves[0], IndependentVisits.sample(halves[0], halves[0].patientCount(), 43));
+        TimelineQuality.compute(
+            halves[0], IndependentVisits.sample(halves[0], halves[0].patientCount(), 43));
     // few patients have 3+ infections: too few trends to compare
     assertThat(fresh.trend()).isNaN();
     assertThat(fresh.overall()).isGreaterThan(0.8);

@@ -2,8 +2,8 @@ package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.TestTables;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -17,8 +17,10 @@ class TreeDetectionTest {
           List.of(
               new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false),
               new ColumnSchema("y", ColumnKind.NUMERIC, false, 0, List.of(), 2, false),
-              new ColumnSchema("grade", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c", "d"), 0, false),
-              new ColumnSchema("flag", ColumnKind.BINARY, false, 0, List.of("no", "yes"), 0, false)),
+              new ColumnSchema(
+                  "grade", ColumnKind.CATEGORICAL, false, 0, List.of("a", "b", "c", "d"), 0, false),
+              new ColumnSchema(
+                  "flag", ColumnKind.BINARY, false, 0, List.of("no", "yes"), 0, false)),
           null,
           null,
           null);
@@ -31,7 +33,8 @@ class TreeDetectionTest {
     double tree = TreeDetection.auc(real, independent, 5);
     double logistic = Detection.auc(real, independent, 5);
 
-    // Every column has its real shape, so a linear model sees nothing; the relationships are gone, which trees see.
+    // Every column has its real shape, so a linear model sees nothing; the relationships are gone,
+    // which trees see.
     assertThat(tree).isGreaterThanOrEqualTo(0.8);
     assertThat(logistic).isBetween(0.4, 0.6);
   }
@@ -60,7 +63,10 @@ class TreeDetectionTest {
     assertThat(java.util.Arrays.stream(fold, 0, 10).distinct().count()).isGreaterThan(1);
   }
 
-  /** x standard normal; y follows x closely; grade is x's quartile; flag mostly says whether y is positive. */
+  /**
+   * x standard normal; y follows x closely; grade is x's quartile; flag mostly says whether y is
+   * positive.
+   */
   private static Table correlated(int n, long seed) {
     Random random = new Random(seed);
     double[][] c = new double[4][n];

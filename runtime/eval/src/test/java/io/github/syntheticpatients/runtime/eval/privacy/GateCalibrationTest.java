@@ -10,7 +10,10 @@ import io.github.syntheticpatients.runtime.eval.TestTables;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** The gate's error rates pinned on a few splits of a real table (the full measurement is {@link GateBenchmark}). */
+/**
+ * The gate's error rates pinned on a few splits of a real table (the full measurement is {@link
+ * GateBenchmark}).
+ */
 class GateCalibrationTest {
   private static final Table PBC = EvaluationBenchmark.load("pbc");
 
@@ -20,16 +23,21 @@ class GateCalibrationTest {
       Table[] p = GateBenchmark.thirds(PBC, seed);
       for (String kase : new String[] {"fresh", "copy", "nearCopy", "memoriser"}) {
         Table synthetic = GateBenchmark.synthetic(kase, p[0], p[2], seed + 1);
-        GateResult gate = PrivacyGate.evaluate(p[0], p[1], synthetic, null, GateSettings.defaults(), seed);
-        assertThat(gate.passed()).as(kase + " on split " + seed + ": " + gate.summary()).isEqualTo(kase.equals("fresh"));
+        GateResult gate =
+            PrivacyGate.evaluate(p[0], p[1], synthetic, null, GateSettings.defaults(), seed);
+        assertThat(gate.passed())
+            .as(kase + " on split " + seed + ": " + gate.summary())
+            .isEqualTo(kase.equals("fresh"));
       }
     }
   }
 
   @Test
   void naturalDuplicatesInACoarseTableAreNotCopies() {
-    // ages in 5-year steps, no bmi, one visit date: about 200 possible rows, so fresh real rows often equal training
-    // rows (the 49,000-row cardiology case of issue 15, where the old "no copies" rule refused a sound model)
+    // ages in 5-year steps, no bmi, one visit date: about 200 possible rows, so fresh real rows
+    // often equal training
+    // rows (the 49,000-row cardiology case of issue 15, where the old "no copies" rule refused a
+    // sound model)
     Table[] parts = new Table[3];
     for (int p = 0; p < 3; p++) {
       Table t = TestTables.patients(1500, 40 + p);
@@ -44,8 +52,10 @@ class GateCalibrationTest {
       }
       parts[p] = new Table(t.schema(), c);
     }
-    GateResult gate = PrivacyGate.evaluate(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
-    PrivacyReport r = PrivacyGate.report(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
+    GateResult gate =
+        PrivacyGate.evaluate(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
+    PrivacyReport r =
+        PrivacyGate.report(parts[0], parts[1], parts[2], null, GateSettings.defaults(), 5);
     assertThat(r.holdoutRowsInTrain()).isGreaterThan(1000);
     assertThat(r.copiedRows()).isGreaterThan(1000);
     assertThat(gate.failures()).isEmpty();
@@ -60,7 +70,9 @@ class GateCalibrationTest {
     assertThat(o.observed()).isEqualTo(1.0);
     assertThat(o.pValue()).isEqualTo(1.0 / 1000);
     // identical groups: the observed excess 0 is reached by about half the permutations or more
-    CalibratedTest.Outcome same = CalibratedTest.meanExcess(new double[] {0, 1, 0, 1}, new double[] {1, 0, 1, 0}, 0.01, 999, 3);
+    CalibratedTest.Outcome same =
+        CalibratedTest.meanExcess(
+            new double[] {0, 1, 0, 1}, new double[] {1, 0, 1, 0}, 0.01, 999, 3);
     assertThat(same.pValue()).isGreaterThan(0.4);
     assertThat(same.rejects(0.01, 0)).isFalse();
   }
@@ -68,11 +80,14 @@ class GateCalibrationTest {
   @Test
   void anAucTestDetectsSeparatedScoresAndIgnoresTies() {
     CalibratedTest.Outcome separated =
-        CalibratedTest.aucExcess(new double[] {5, 6, 7, 8, 9, 10}, new double[] {0, 1, 2, 3, 4, 4.5}, 0.05, 1999, 1);
+        CalibratedTest.aucExcess(
+            new double[] {5, 6, 7, 8, 9, 10}, new double[] {0, 1, 2, 3, 4, 4.5}, 0.05, 1999, 1);
     assertThat(separated.observed()).isEqualTo(1.0);
-    // C(12, 6) = 924 equally likely labelings, one of them this extreme: p ≈ 1/924 up to permutation noise
+    // C(12, 6) = 924 equally likely labelings, one of them this extreme: p ≈ 1/924 up to
+    // permutation noise
     assertThat(separated.pValue()).isLessThan(0.005);
-    CalibratedTest.Outcome ties = CalibratedTest.aucExcess(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 0.05, 999, 1);
+    CalibratedTest.Outcome ties =
+        CalibratedTest.aucExcess(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 0.05, 999, 1);
     assertThat(ties.observed()).isEqualTo(0.5);
     assertThat(ties.pValue()).isEqualTo(1.0);
   }

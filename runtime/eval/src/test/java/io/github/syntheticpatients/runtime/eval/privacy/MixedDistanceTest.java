@@ -3,8 +3,8 @@ package io.github.syntheticpatients.runtime.eval.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.TestTables;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -17,13 +17,16 @@ class MixedDistanceTest {
       TableSchema.of(
           List.of(
               new ColumnSchema("age", ColumnKind.NUMERIC, true, 0, List.of(), 0, false),
-              new ColumnSchema("sex", ColumnKind.CATEGORICAL, true, 0, List.of("f", "m", "x"), 0, false)));
+              new ColumnSchema(
+                  "sex", ColumnKind.CATEGORICAL, true, 0, List.of("f", "m", "x"), 0, false)));
 
   @Test
   void gowerCostsPerColumnAreAveraged() {
     // reference range of age: 0..100
-    Table reference = TestTables.of(SCHEMA, new double[] {0, 100, 20, NAN}, new double[] {0, 1, 0, NAN});
-    Table other = TestTables.of(SCHEMA, new double[] {30, 250, NAN, NAN}, new double[] {1, 1, 0, 2});
+    Table reference =
+        TestTables.of(SCHEMA, new double[] {0, 100, 20, NAN}, new double[] {0, 1, 0, NAN});
+    Table other =
+        TestTables.of(SCHEMA, new double[] {30, 250, NAN, NAN}, new double[] {1, 1, 0, 2});
     MixedDistance d = MixedDistance.fittedOn(reference);
     // age |20-30|/100 = .1, sex f vs m = 1 -> .55
     assertThat(d.between(reference, 2, other, 0)).isCloseTo(0.55, within(1e-12));
@@ -37,7 +40,8 @@ class MixedDistanceTest {
 
   @Test
   void nearestTwoFindsTheTwoClosestRows() {
-    Table reference = TestTables.of(SCHEMA, new double[] {0, 10, 50, 100}, new double[] {0, 0, 0, 0});
+    Table reference =
+        TestTables.of(SCHEMA, new double[] {0, 10, 50, 100}, new double[] {0, 0, 0, 0});
     Table queries = TestTables.of(SCHEMA, new double[] {12}, new double[] {0});
     MixedDistance d = MixedDistance.fittedOn(reference);
     double[][] nearest = d.nearestTwo(d.rows(queries), d.rows(reference), false);

@@ -36,8 +36,22 @@ class TimelinePrivacyTest {
     assertThat(s.schema().columns())
         .extracting(c -> c.name())
         .containsExactly(
-            "sex", "visits", "day.first", "day.span", "lab.first", "lab.last", "lab.mean", "lab.missing", "dose.first",
-            "dose.last", "dose.mean", "dose.missing", "state.first", "state.last", "state.mode", "state.missing");
+            "sex",
+            "visits",
+            "day.first",
+            "day.span",
+            "lab.first",
+            "lab.last",
+            "lab.mean",
+            "lab.missing",
+            "dose.first",
+            "dose.last",
+            "dose.mean",
+            "dose.missing",
+            "state.first",
+            "state.last",
+            "state.mode",
+            "state.missing");
     assertThat(s.column("visits")).containsExactly(3, 1);
     assertThat(s.column("day.first")).containsExactly(0, 7);
     assertThat(s.column("day.span")).containsExactly(50, 0);
@@ -66,7 +80,8 @@ class TimelinePrivacyTest {
     }
     // 3 training patients replace 3 fresh ones
     Timelines copies = TRAIN.selectPatients(new int[] {0, 1, 2});
-    Timelines leaky = concat(fresh.selectPatients(java.util.Arrays.copyOfRange(mixed, 3, mixed.length)), copies);
+    Timelines leaky =
+        concat(fresh.selectPatients(java.util.Arrays.copyOfRange(mixed, 3, mixed.length)), copies);
     TimelinePrivacy p = TimelinePrivacy.evaluate(TRAIN, quarters[1], leaky, null, DEFAULTS, 7);
     assertThat(p.copiedTimelines()).isEqualTo(3);
     assertThat(p.gate().failures()).extracting(GateCheck::id).contains("G1");
@@ -93,12 +108,19 @@ class TimelinePrivacyTest {
   @Test
   void freshRealPatientsAndTheBaselinePass() {
     Timelines[] quarters = TimelineFixtures.split(REST, 0.5, 9);
-    TimelinePrivacy fresh = TimelinePrivacy.evaluate(TRAIN, quarters[1], quarters[0], "stage", DEFAULTS, 7);
+    TimelinePrivacy fresh =
+        TimelinePrivacy.evaluate(TRAIN, quarters[1], quarters[0], "stage", DEFAULTS, 7);
     assertThat(fresh.copiedTimelines()).isZero();
     assertThat(fresh.holdoutTimelinesInTrain()).isZero();
     assertThat(fresh.gate().failures()).isEmpty();
     TimelinePrivacy baseline =
-        TimelinePrivacy.evaluate(TRAIN, REST, IndependentVisits.sample(TRAIN, TRAIN.patientCount(), 5), null, DEFAULTS, 7);
+        TimelinePrivacy.evaluate(
+            TRAIN,
+            REST,
+            IndependentVisits.sample(TRAIN, TRAIN.patientCount(), 5),
+            null,
+            DEFAULTS,
+            7);
     assertThat(baseline.copiedTimelines()).isZero();
     assertThat(baseline.gate().checks().get(0).passed()).isTrue();
     Map<String, Object> m = fresh.toMap();
@@ -108,8 +130,10 @@ class TimelinePrivacyTest {
 
   @Test
   void cgdCopiesAreFlaggedAndAFreshHalfHasNone() {
-    Timelines[] halves = TimelineFixtures.split(TimelineFixtures.load("cgd", "id", "tstart"), 0.5, 42);
-    TimelinePrivacy copy = TimelinePrivacy.evaluate(halves[0], halves[1], halves[0], null, DEFAULTS, 7);
+    Timelines[] halves =
+        TimelineFixtures.split(TimelineFixtures.load("cgd", "id", "tstart"), 0.5, 42);
+    TimelinePrivacy copy =
+        TimelinePrivacy.evaluate(halves[0], halves[1], halves[0], null, DEFAULTS, 7);
     assertThat(copy.copiedTimelines()).isEqualTo(halves[0].patientCount());
     assertThat(copy.gate().passed()).isFalse();
     assertThat(TimelinePrivacy.copiedTimelines(halves[0], halves[1])).isZero();

@@ -23,10 +23,12 @@ class DeterminismTest {
   }
 
   private static EvaluationReport report(Table train, Table holdout, Table synthetic, long seed) {
-    return EvaluationReport.compute(train, holdout, synthetic, null, "stage", GateSettings.defaults(), seed);
+    return EvaluationReport.compute(
+        train, holdout, synthetic, null, "stage", GateSettings.defaults(), seed);
   }
 
   private static String json(EvaluationReport report) {
-    return new String(JsonFiles.toBytes(ReportTree.of(report)), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        JsonFiles.toBytes(ReportTree.of(report)), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

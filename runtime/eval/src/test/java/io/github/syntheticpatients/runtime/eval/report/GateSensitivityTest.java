@@ -15,9 +15,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * "What this size can detect" on small fixed data: the limits the reports state are checked against critical values
- * computed here from first principles (the exact Mann-Whitney null of an AUC without ties, the binomial null of a
- * count), not by the permutation code under test.
+ * "What this size can detect" on small fixed data: the limits the reports state are checked against
+ * critical values computed here from first principles (the exact Mann-Whitney null of an AUC
+ * without ties, the binomial null of a count), not by the permutation code under test.
  */
 class GateSensitivityTest {
   private static final TableSchema SCHEMA =
@@ -43,17 +43,21 @@ class GateSensitivityTest {
 
   @Test
   void reportsStateTheSmallestEffectEachCalibratedCheckDetectsAtThisSize() {
-    EvaluationReport r = EvaluationReport.compute(rows(60, 1), rows(60, 2), rows(60, 3), null, null, SETTINGS, 7);
+    EvaluationReport r =
+        EvaluationReport.compute(rows(60, 1), rows(60, 2), rows(60, 3), null, null, SETTINGS, 7);
     // six FAIL-level tests without a sensitive column (G2, G3, G4, G7 twice, G10): Bonferroni
     double alpha = SETTINGS.get("familyAlpha") / 6;
     Map<String, Map<?, ?>> checks = checks(r);
 
     PrivacyReport p = r.privacy();
-    double dcr = exactAucCritical(p.dcrSyntheticToTrain().length, p.dcrHoldoutToTrain().length, alpha);
+    double dcr =
+        exactAucCritical(p.dcrSyntheticToTrain().length, p.dcrHoldoutToTrain().length, alpha);
     double mia =
-        exactAucCritical(p.distanceAttack().members().length, p.distanceAttack().nonMembers().length, alpha);
+        exactAucCritical(
+            p.distanceAttack().members().length, p.distanceAttack().nonMembers().length, alpha);
     double domias =
-        exactAucCritical(p.densityAttack().members().length, p.densityAttack().nonMembers().length, alpha);
+        exactAucCritical(
+            p.densityAttack().members().length, p.densityAttack().nonMembers().length, alpha);
     // 1999 random permutations estimate the exact quantile to within a few steps of 1/(m n)
     assertThat(number(checks.get("dcrCloser"), "detectableAbove"))
         .isCloseTo(Math.max(dcr, 0.5 + SETTINGS.get("dcrMinEffect")), within(0.02));
@@ -67,7 +71,8 @@ class GateSensitivityTest {
       assertThat(number(checks.get(auc), "nullValue")).isEqualTo(0.5);
     }
 
-    // G3: no holdout row copies a training row, so k synthetic copies pass while P(all k land in S) > alpha,
+    // G3: no holdout row copies a training row, so k synthetic copies pass while P(all k land in S)
+    // > alpha,
     // P = (|S| / (|S| + |H|))^k: the largest passing k is the critical count
     double share = (double) p.syntheticRows() / (p.syntheticRows() + p.holdoutRowsCompared());
     int passing = (int) Math.floor(Math.log(alpha) / Math.log(share));
@@ -80,8 +85,11 @@ class GateSensitivityTest {
     String headline = (String) ((Map<?, ?>) ReportTree.of(r).get("gate")).get("detectable");
     assertThat(headline)
         .startsWith("At " + p.holdoutRowsCompared() + " holdout rows the gate detects")
-        .contains(String.format(java.util.Locale.ROOT, "domiasAuc above %.3f (fresh real 0.500)",
-            number(checks.get("domiasAuc"), "detectableAbove")))
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "domiasAuc above %.3f (fresh real 0.500)",
+                number(checks.get("domiasAuc"), "detectableAbove")))
         .contains("copiedTrainingRows above 6 (fresh real 0)")
         .contains("Not evaluated: G9 attributeLeakageExcess");
     assertThat(HtmlReport.render(r)).contains(headline);
@@ -91,10 +99,14 @@ class GateSensitivityTest {
 
   @Test
   void withoutHoldoutTheReportSaysWhatInputWouldEvaluateTheChecks() {
-    EvaluationReport r = EvaluationReport.compute(rows(60, 1), null, rows(60, 3), null, null, SETTINGS, 7);
+    EvaluationReport r =
+        EvaluationReport.compute(rows(60, 1), null, rows(60, 3), null, null, SETTINGS, 7);
     String headline = (String) ((Map<?, ?>) ReportTree.of(r).get("gate")).get("detectable");
-    assertThat(headline).startsWith("No check was calibrated on fresh real data").contains("pass a holdout")
-        .contains("G4 dcrCloser").contains("G7 domiasAuc");
+    assertThat(headline)
+        .startsWith("No check was calibrated on fresh real data")
+        .contains("pass a holdout")
+        .contains("G4 dcrCloser")
+        .contains("G7 domiasAuc");
     assertThat(checks(r).get("dcrCloser").get("detectableAbove")).isNull();
   }
 
@@ -112,9 +124,9 @@ class GateSensitivityTest {
   }
 
   /**
-   * The smallest AUC = U / (m n) with P(U ≥ u) ≤ alpha under the exact null of the Mann-Whitney U without ties: the
-   * number of orderings of m a-scores and n b-scores with U = u, by the recursion on whether the largest score is an a
-   * (it beats all n b-scores) or a b.
+   * The smallest AUC = U / (m n) with P(U ≥ u) ≤ alpha under the exact null of the Mann-Whitney U
+   * without ties: the number of orderings of m a-scores and n b-scores with U = u, by the recursion
+   * on whether the largest score is an a (it beats all n b-scores) or a b.
    */
   static double exactAucCritical(int m, int n, double alpha) {
     int max = m * n;

@@ -21,22 +21,26 @@ class LongitudinalReportTest {
         EvaluationReport.computeLongitudinal(
             HALVES[0], QUARTERS[1], QUARTERS[0], "status", null, GateSettings.defaults(), 3);
     assertThat(r.gate().failures()).isEmpty();
-    assertThat(r.gate().checks()).extracting(GateCheck::name).contains("patient.copiedTimelines", "patient.dcrCloser",
-        "dcrCloser");
-    assertThat(r.scores()).containsKeys("timelineOverall", "timelineAutocorrelation", "copiedTimelines",
-        "patientDcrShare");
+    assertThat(r.gate().checks())
+        .extracting(GateCheck::name)
+        .contains("patient.copiedTimelines", "patient.dcrCloser", "dcrCloser");
+    assertThat(r.scores())
+        .containsKeys(
+            "timelineOverall", "timelineAutocorrelation", "copiedTimelines", "patientDcrShare");
     assertThat(r.scores().get("timelineOverall")).isGreaterThan(0.85);
     Map<String, Object> tree = ReportTree.of(r);
     @SuppressWarnings("unchecked")
     Map<String, Object> longitudinal = (Map<String, Object>) tree.get("longitudinal");
     assertThat(longitudinal).containsKeys("patients", "quality", "privacy");
-    assertThat(HtmlReport.render(r)).contains("Timelines (patients)", "Lag-1 dependence", "patient.copiedTimelines");
+    assertThat(HtmlReport.render(r))
+        .contains("Timelines (patients)", "Lag-1 dependence", "patient.copiedTimelines");
   }
 
   @Test
   void copiedPatientsFailTheGate() {
     EvaluationReport r =
-        EvaluationReport.computeLongitudinal(HALVES[0], HALVES[1], HALVES[0], null, null, GateSettings.defaults(), 3);
+        EvaluationReport.computeLongitudinal(
+            HALVES[0], HALVES[1], HALVES[0], null, null, GateSettings.defaults(), 3);
     assertThat(r.gate().passed()).isFalse();
     assertThat(r.gate().failures()).extracting(GateCheck::name).contains("patient.copiedTimelines");
     assertThat(r.scores().get("copiedTimelines")).isEqualTo(HALVES[0].patientCount());
@@ -46,7 +50,13 @@ class LongitudinalReportTest {
   void tabularReportsHaveNoTimelineSection() {
     EvaluationReport r =
         EvaluationReport.compute(
-            TestTables.patients(200, 1), null, TestTables.patients(200, 2), null, null, GateSettings.defaults(), 3);
+            TestTables.patients(200, 1),
+            null,
+            TestTables.patients(200, 2),
+            null,
+            null,
+            GateSettings.defaults(),
+            3);
     assertThat(r.longitudinal()).isNull();
     assertThat(ReportTree.of(r)).doesNotContainKey("longitudinal");
     assertThat(r.scores()).doesNotContainKey("timelineOverall");

@@ -16,18 +16,19 @@ class QuietTribuoTest {
   @Test
   void trainingIsQuietAndTheUsersLevelComesBack() {
     List<LogRecord> published = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        published.add(record);
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            published.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Level before = SGD.getLevel();
     SGD.setLevel(Level.FINE);
     SGD.addHandler(handler);
