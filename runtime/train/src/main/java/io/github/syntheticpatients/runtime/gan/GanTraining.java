@@ -10,8 +10,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +18,7 @@ import java.util.function.Consumer;
  * array it is computed from, so one long-lived manager would grow every step). Callers hold {@link
  * GanTrainer}'s lock: DJL allows one gradient collector per JVM.
  */
-final class GanTraining implements AutoCloseable {
+final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoCloseable {
 
   /**
    * Called after every epoch with the manager that owns everything; tests use it to look for leaks.
@@ -113,50 +111,41 @@ final class GanTraining implements AutoCloseable {
   TrainedGenerator run(
       TrainingListener listener, Consumer<TrainedGenerator> snapshots, EpochProbe probe) {
     int epochs = settings.epochs();
-    int stepsPerEpoch = Math.max(rows / settings.batchSize(), 1);
-    double[] generatorLosses = new double[epochs];
-    double[] criticLosses = new double[epochs];
-    long start = System.nanoTime();
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      double generatorSum = 0;
-      double criticSum = 0;
-      for (int step = 0; step < stepsPerEpoch; step++) {
-        for (int d = 0; d < settings.discriminatorSteps(); d++) {
-          criticSum +=
-              settings.kind() == GanSettings.Kind.CTGAN ? ctganCriticStep() : basicCriticStep();
-        }
-        generatorSum +=
-            settings.kind() == GanSettings.Kind.CTGAN ? ctganGeneratorStep() : basicGeneratorStep();
-      }
-      generatorLosses[epoch] = generatorSum / stepsPerEpoch;
-      criticLosses[epoch] = criticSum / (stepsPerEpoch * settings.discriminatorSteps());
-      int done = epoch + 1;
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      Duration remaining = elapsed.multipliedBy(epochs - done).dividedBy(done);
-      listener.onEpoch(
-          new TrainingListener.EpochProgress(
-              done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
-      probe.afterEpoch(done, root);
-      if (settings.snapshotEvery() > 0 && done % settings.snapshotEvery() == 0 && done < epochs) {
-        snapshots.accept(export(generatorLosses, criticLosses, done));
-      }
-    }
-    TrainedGenerator trained = export(generatorLosses, criticLosses, epochs);
+    EpochLoop loop =
+        new EpochLoop(
+            epochs,
+            EpochLoop.stepsPerEpoch(rows, settings.batchSize()),
+            settings.discriminatorSteps(),
+            settings.snapshotEvery());
+    TrainedGenerator trained =
+        loop.run(this, listener, done -> probe.afterEpoch(done, root), snapshots);
+    // Unlike the timeline GAN's, this loop also hands out the last epoch when it is due.
     if (settings.snapshotEvery() > 0 && epochs % settings.snapshotEvery() == 0) {
       snapshots.accept(trained);
     }
     return trained;
   }
 
-  TrainedGenerator export(double[] generatorLosses, double[] criticLosses, int epochs) {
+  @Override
+  public double criticStep(int epoch) {
+    return settings.kind() == GanSettings.Kind.CTGAN ? ctganCriticStep() : basicCriticStep();
+  }
+
+  @Override
+  public double generatorStep(int epoch) {
+    return settings.kind() == GanSettings.Kind.CTGAN ? ctganGeneratorStep() : basicGeneratorStep();
+  }
+
+  @Override
+  public TrainedGenerator export(double[] generatorLosses, double[] criticLosses) {
     return new TrainedGenerator(
         settings.kind(),
         generator.export(),
         settings.latentDim(),
         condition,
-        Arrays.copyOf(generatorLosses, epochs),
-        Arrays.copyOf(criticLosses, epochs),
-        epochs);
+        generatorLosses,
+        criticLosses,
+        generatorLosses.length);
   }
 
   /**

@@ -13,8 +13,6 @@ import ai.djl.training.GradientCollector;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.model.TimelineGenerator;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -24,7 +22,7 @@ import java.util.function.Consumer;
  * closed afterwards (a result attaches to the manager of the array it is computed from). Callers
  * hold {@link GanTrainer#LOCK}.
  */
-final class TimelineTraining implements AutoCloseable {
+final class TimelineTraining implements EpochLoop.Steps<TrainedTimelineGenerator>, AutoCloseable {
   /**
    * Added under the square root of the real−fake distance so that identical sequences do not divide
    * by zero.
@@ -136,40 +134,29 @@ final class TimelineTraining implements AutoCloseable {
       GanTraining.EpochProbe probe,
       int snapshotEvery,
       Consumer<TrainedTimelineGenerator> snapshots) {
-    int epochs = settings.epochs();
-    int stepsPerEpoch = Math.max(data.patients() / batchSize, 1);
-    double[] generatorLosses = new double[epochs];
-    double[] criticLosses = new double[epochs];
-    long start = System.nanoTime();
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      int horizon = horizon(epoch);
-      double generatorSum = 0;
-      double criticSum = 0;
-      for (int s = 0; s < stepsPerEpoch; s++) {
-        for (int c = 0; c < settings.criticSteps(); c++) {
-          criticSum += criticStep(horizon);
-        }
-        generatorSum += generatorStep(horizon);
-      }
-      generatorLosses[epoch] = generatorSum / stepsPerEpoch;
-      criticLosses[epoch] = criticSum / (stepsPerEpoch * settings.criticSteps());
-      int done = epoch + 1;
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      Duration remaining = elapsed.multipliedBy(epochs - done).dividedBy(done);
-      listener.onEpoch(
-          new TrainingListener.EpochProgress(
-              done, epochs, generatorLosses[epoch], criticLosses[epoch], elapsed, remaining));
-      probe.afterEpoch(done, root);
-      if (snapshotEvery > 0 && done % snapshotEvery == 0 && done < epochs) {
-        snapshots.accept(
-            new TrainedTimelineGenerator(
-                generator.export(),
-                Arrays.copyOf(generatorLosses, done),
-                Arrays.copyOf(criticLosses, done),
-                done));
-      }
-    }
-    return new TrainedTimelineGenerator(generator.export(), generatorLosses, criticLosses, epochs);
+    EpochLoop loop =
+        new EpochLoop(
+            settings.epochs(),
+            EpochLoop.stepsPerEpoch(data.patients(), batchSize),
+            settings.criticSteps(),
+            snapshotEvery);
+    return loop.run(this, listener, done -> probe.afterEpoch(done, root), snapshots);
+  }
+
+  @Override
+  public double criticStep(int epoch) {
+    return trainCritic(horizon(epoch));
+  }
+
+  @Override
+  public double generatorStep(int epoch) {
+    return trainGenerator(horizon(epoch));
+  }
+
+  @Override
+  public TrainedTimelineGenerator export(double[] generatorLosses, double[] criticLosses) {
+    return new TrainedTimelineGenerator(
+        generator.export(), generatorLosses, criticLosses, generatorLosses.length);
   }
 
   /** The generator as it is now, in plain Java. */
@@ -197,7 +184,7 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /** The critic step: Wasserstein loss plus the finite-difference gradient penalty. */
-  private double criticStep(int horizon) {
+  private double trainCritic(int horizon) {
     try (NDManager batch = root.newSubManager()) {
       TimelineBatch sample = sample(horizon);
       NDArray real = sample.real(batch);
@@ -229,7 +216,7 @@ final class TimelineTraining implements AutoCloseable {
   }
 
   /** The generator step: −mean D(fake) plus the weighted correlation-alignment loss. */
-  private double generatorStep(int horizon) {
+  private double trainGenerator(int horizon) {
     try (NDManager batch = root.newSubManager()) {
       TimelineBatch sample = sample(horizon);
       NDArray noise = noise(batch, sample);
