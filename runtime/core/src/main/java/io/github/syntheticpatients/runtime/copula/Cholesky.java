@@ -10,7 +10,7 @@ import java.util.Optional;
  * same factor and fitting shrinks it as often as before. Only {@code Math.sqrt}, exact by
  * specification, is transcendental.
  */
-final class Cholesky {
+public final class Cholesky {
   /** Entries a(i, j) and a(j, i) may differ by this much, relative to the larger. */
   static final double SYMMETRY_TOLERANCE = 1e-12;
 
@@ -20,7 +20,7 @@ final class Cholesky {
   private Cholesky() {}
 
   /** L, or empty when {@code matrix} is not square, not symmetric or not positive definite. */
-  static Optional<double[][]> lower(double[][] matrix) {
+  public static Optional<double[][]> lower(double[][] matrix) {
     int n = matrix.length;
     // Upper triangle of Lᵀ, row by row (the outer-product form commons-math3 uses).
     double[][] upper = new double[n][];

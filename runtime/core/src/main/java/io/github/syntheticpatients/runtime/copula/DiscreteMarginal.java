@@ -10,11 +10,12 @@ package io.github.syntheticpatients.runtime.copula;
  * and ascites are missing in exactly the same rows; with jitter the copula reproduced half of that,
  * with middles nearly all).
  */
-final class DiscreteMarginal {
+public final class DiscreteMarginal {
   private final double[] probabilities;
   private final double[] upper;
 
-  DiscreteMarginal(double[] probabilities) {
+  /** Internal: public for runtime/train's fitting. */
+  public DiscreteMarginal(double[] probabilities) {
     if (probabilities.length == 0) {
       throw new IllegalArgumentException("A discrete marginal needs at least one category");
     }
@@ -38,21 +39,6 @@ final class DiscreteMarginal {
     upper[upper.length - 1] = 1.0;
   }
 
-  /** The shares of the category indexes 0 .. categories-1 in {@code codes}. */
-  static DiscreteMarginal fit(int[] codes, int categories) {
-    double[] counts = new double[categories];
-    for (int code : codes) {
-      counts[code]++;
-    }
-    if (codes.length == 0) {
-      counts[0] = 1;
-    }
-    for (int i = 0; i < categories; i++) {
-      counts[i] /= Math.max(codes.length, 1);
-    }
-    return new DiscreteMarginal(counts);
-  }
-
   double[] probabilities() {
     return probabilities.clone();
   }
@@ -61,7 +47,7 @@ final class DiscreteMarginal {
    * The normal score of category {@code code}: the middle of its interval, mapped through the
    * normal.
    */
-  double score(int code) {
+  public double score(int code) {
     double lower = code == 0 ? 0 : upper[code - 1];
     return StandardNormal.inverse(0.5 * (lower + upper[code]));
   }

@@ -3,14 +3,11 @@ package io.github.syntheticpatients.runtime.copula;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
-import io.github.syntheticpatients.runtime.internal.Pearson;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
-import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,12 +26,12 @@ import java.util.Map;
  * missingness is modelled and correlated with the other columns (pbc's non-trial patients miss a
  * dozen columns together; one dimension with missing as an extra category reproduced only 60% of
  * that co-missingness). Correlations of value scores use the rows where both values are present,
- * and the matrix is shrunk toward the identity until it is positive definite.
+ * and the matrix is shrunk toward the identity until it is positive definite. Fitting lives in
+ * runtime/train ({@code runtime.fit.copula.GaussianCopulaFitter}); this class loads and samples.
  */
 public final class GaussianCopula {
   private static final int FORMAT = 1;
   private static final String SOURCE = "copula state";
-  private static final double INITIAL_SHRINKAGE = 0.01;
 
   private final TableSchema schema;
   private final List<ColumnSchema> learned;
@@ -56,7 +53,20 @@ public final class GaussianCopula {
   private final double[][] correlation;
   private final double[][] cholesky;
 
-  private GaussianCopula(
+  /**
+   * A copula from its marginals and correlation, each array by learned column. Internal: public for
+   * runtime/train's fitting ({@code runtime.fit.copula.GaussianCopulaFitter}) and for loading.
+   *
+   * @param schema the schema sampled tables use
+   * @param values the quantile function of each continuous column, else null
+   * @param categories the category probabilities of each discrete column, else null
+   * @param missing the [present, missing] split of each nullable column, else null
+   * @param correlation the positive-definite correlation of the {@link #dimensionCount} normal
+   *     scores
+   * @throws ModelFormatException when the correlation has the wrong size or is not positive
+   *     definite
+   */
+  public GaussianCopula(
       TableSchema schema,
       ContinuousMarginal[] values,
       DiscreteMarginal[] categories,
@@ -92,114 +102,13 @@ public final class GaussianCopula {
     return dimension;
   }
 
-  private static int dimensionCount(List<ColumnSchema> learned) {
+  /** The copula's dimensions: one per learned column, two for a nullable one. */
+  public static int dimensionCount(List<ColumnSchema> learned) {
     int d = 0;
     for (ColumnSchema column : learned) {
       d += column.nullable() ? 2 : 1;
     }
     return d;
-  }
-
-  /** Fits the copula with the default value protection ({@link ValueProtection#DEFAULT_K}). */
-  public static GaussianCopula fit(Table table) {
-    return fit(table, ValueProtection.DEFAULT_K);
-  }
-
-  /**
-   * Fits the copula to a table's learned columns. A continuous column's quantile knots are fitted
-   * on its {@link ProtectedValues}, so the model stores no value that fewer than k records hold; a
-   * nullable column with fewer than k present values is withheld and always generated as missing.
-   *
-   * @param table the training data; its schema becomes the model's schema
-   * @param k value protection: at least k records lie at or beyond each stored bound (1 turns it
-   *     off)
-   * @throws io.github.syntheticpatients.runtime.InvalidInputException when a value contradicts the
-   *     schema, or a column that is not nullable has fewer than k values
-   */
-  public static GaussianCopula fit(Table table, int k) {
-    TableSchema schema = table.schema();
-    List<ColumnSchema> learned = schema.learnedColumns();
-    int rows = table.rowCount();
-    int d = dimensionCount(learned);
-    ContinuousMarginal[] values = new ContinuousMarginal[learned.size()];
-    DiscreteMarginal[] categories = new DiscreteMarginal[learned.size()];
-    DiscreteMarginal[] missing = new DiscreteMarginal[learned.size()];
-    double[][] scores = new double[d][];
-    int dim = 0;
-    for (int i = 0; i < learned.size(); i++) {
-      ColumnSchema column = learned.get(i);
-      double[] cells = table.column(schema.indexOf(column.name()));
-      ColumnValues.check(column, cells);
-      if (column.kind().isContinuous()) {
-        ProtectedValues protectedValues = ProtectedValues.of(cells, k);
-        if (protectedValues.withheld()) {
-          cells = ColumnValues.withheld(column, cells, k);
-        }
-        values[i] = ContinuousMarginal.fit(protectedValues.values());
-        scores[dim++] = ContinuousMarginal.scores(cells);
-      } else {
-        int[] codes =
-            Arrays.stream(cells).filter(v -> !Double.isNaN(v)).mapToInt(v -> (int) v).toArray();
-        categories[i] = DiscreteMarginal.fit(codes, column.categories().size());
-        double[] categoryScores = new double[rows];
-        for (int r = 0; r < rows; r++) {
-          categoryScores[r] =
-              Double.isNaN(cells[r]) ? Double.NaN : categories[i].score((int) cells[r]);
-        }
-        scores[dim++] = categoryScores;
-      }
-      if (column.nullable()) {
-        int[] codes = new int[rows];
-        for (int r = 0; r < rows; r++) {
-          codes[r] = Double.isNaN(cells[r]) ? 1 : 0;
-        }
-        missing[i] = DiscreteMarginal.fit(codes, 2);
-        double[] indicatorScores = new double[rows];
-        for (int r = 0; r < rows; r++) {
-          indicatorScores[r] = missing[i].score(codes[r]);
-        }
-        scores[dim++] = indicatorScores;
-      }
-    }
-    return new GaussianCopula(
-        schema, values, categories, missing, positiveDefinite(pairwiseCorrelation(scores)));
-  }
-
-  /**
-   * Pearson correlations over the rows where both scores are present (at least 3); 0 where
-   * undefined.
-   */
-  private static double[][] pairwiseCorrelation(double[][] scores) {
-    int d = scores.length;
-    double[][] r = new double[d][d];
-    for (int a = 0; a < d; a++) {
-      r[a][a] = 1;
-      for (int b = a + 1; b < d; b++) {
-        double rho = Pearson.of(scores[a], scores[b], 3);
-        double value = Double.isNaN(rho) ? 0 : rho;
-        r[a][b] = value;
-        r[b][a] = value;
-      }
-    }
-    return r;
-  }
-
-  /**
-   * Shrinks toward the identity, doubling the shrinkage until the Cholesky factorisation succeeds.
-   */
-  private static double[][] positiveDefinite(double[][] r) {
-    int d = r.length;
-    for (double shrinkage = INITIAL_SHRINKAGE; ; shrinkage = Math.min(1.0, shrinkage * 2)) {
-      double[][] shrunk = new double[d][d];
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b < d; b++) {
-          shrunk[a][b] = a == b ? 1.0 : (1 - shrinkage) * r[a][b];
-        }
-      }
-      if (shrinkage >= 1.0 || Cholesky.lower(shrunk).isPresent()) {
-        return shrunk;
-      }
-    }
   }
 
   private static double[][] choleskyFactor(double[][] matrix) {

@@ -1,7 +1,7 @@
 package io.github.syntheticpatients.runtime.copula;
 
 /** The standard normal distribution function and its inverse, fast enough for millions of cells. */
-final class StandardNormal {
+public final class StandardNormal {
   /** Probabilities are kept this far from 0 and 1 so scores stay finite (|z| below about 6.4). */
   static final double EPSILON = 1e-10;
 
@@ -11,7 +11,7 @@ final class StandardNormal {
    * The quantile function, with {@code p} kept within {@link #EPSILON} of 0 and 1 ({@link
    * NormalQuantile}).
    */
-  static double inverse(double p) {
+  public static double inverse(double p) {
     return NormalQuantile.of(Math.max(EPSILON, Math.min(1 - EPSILON, p)));
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Encodes and decodes the cells of one learned column into its span of the encoded row. */
-interface ColumnCodec {
+public interface ColumnCodec {
 
   ColumnSchema column();
 

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * see {@link io.github.syntheticpatients.runtime.schema.ProtectedValues}) encodes every value as
  * missing and decodes to missing.
  */
-final class ContinuousCodec implements ColumnCodec {
+public final class ContinuousCodec implements ColumnCodec {
   /** State entry that marks a withheld column. */
   static final String WITHHELD = "withheld";
 
@@ -29,7 +29,8 @@ final class ContinuousCodec implements ColumnCodec {
   private final int modes;
   private final int width;
 
-  ContinuousCodec(
+  /** Internal: public for runtime/train's fitting. */
+  public ContinuousCodec(
       ColumnSchema column,
       NumericScaler scaler,
       double min,

@@ -10,14 +10,15 @@ import java.util.SplittableRandom;
  * One-hot categories of a BINARY or CATEGORICAL column; a nullable column has an extra last
  * category for missing, so missingness is learned like any other category.
  */
-final class DiscreteCodec implements ColumnCodec {
+public final class DiscreteCodec implements ColumnCodec {
   static final String TYPE = "onehot";
 
   private final ColumnSchema column;
   private final int categories;
   private final int width;
 
-  DiscreteCodec(ColumnSchema column) {
+  /** Internal: public for runtime/train's fitting. */
+  public DiscreteCodec(ColumnSchema column) {
     this.column = column;
     this.categories = column.categories().size();
     this.width = categories + (column.nullable() ? 1 : 0);

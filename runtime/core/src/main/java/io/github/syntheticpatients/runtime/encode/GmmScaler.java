@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * posterior, and is stored as that component (one-hot) plus {@code alpha = (x - mean) / (4 std)}
  * clipped to [-0.99, 0.99].
  */
-final class GmmScaler implements NumericScaler {
+public final class GmmScaler implements NumericScaler {
   static final String TYPE = "gmm";
   private static final double ALPHA_LIMIT = 0.99;
 
@@ -19,7 +19,8 @@ final class GmmScaler implements NumericScaler {
   private final double[] inverseStd;
   private final int missingMode;
 
-  GmmScaler(GaussianMixture1d mixture) {
+  /** Internal: public for runtime/train's fitting. */
+  public GmmScaler(GaussianMixture1d mixture) {
     this.mixture = mixture;
     int k = mixture.size();
     means = mixture.means();

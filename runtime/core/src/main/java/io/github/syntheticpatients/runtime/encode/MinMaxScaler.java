@@ -5,28 +5,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Linear scaling of the observed range [min, max] onto [-1, 1]; a constant column encodes as 0. */
-final class MinMaxScaler implements NumericScaler {
+public final class MinMaxScaler implements NumericScaler {
   static final String TYPE = "minmax";
 
   private final double min;
   private final double max;
 
-  MinMaxScaler(double min, double max) {
+  /** Internal: public for runtime/train's fitting. */
+  public MinMaxScaler(double min, double max) {
     if (!(min <= max)) {
       throw new IllegalArgumentException("min " + min + " exceeds max " + max);
     }
     this.min = min;
     this.max = max;
-  }
-
-  static MinMaxScaler fit(double[] present) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double v : present) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    return present.length == 0 ? new MinMaxScaler(0, 0) : new MinMaxScaler(lo, hi);
   }
 
   static MinMaxScaler fromState(Map<String, Object> state, StateMaps read) {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * Scales present values of one continuous column into a VALUE scalar and, for GMM, a MODE one-hot.
  */
-interface NumericScaler {
+public interface NumericScaler {
 
   /** Width of the MODE block, or 0 when the scaler has none. */
   int modeCount();

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Turns patient timelines into what the sequence generator learns, and generated values back into
@@ -41,7 +40,18 @@ public final class TimelineEncoder {
   private final TableEncoder staticEncoder;
   private final TableEncoder stepEncoder;
 
-  private TimelineEncoder(
+  /**
+   * An encoder from its parts. Internal: public for runtime/train's fitting ({@code
+   * runtime.fit.encode.TimelineEncoderFitter}) and for loading.
+   *
+   * @param schema the longitudinal schema
+   * @param visitsColumn the patient table's visit-count column ({@link TrainingTables})
+   * @param gapColumn the step table's gap column ({@link TrainingTables})
+   * @param maxVisits the longest sequence learned and generated
+   * @param staticEncoder the patient table's encoder
+   * @param stepEncoder the step table's encoder
+   */
+  public TimelineEncoder(
       TableSchema schema,
       String visitsColumn,
       String gapColumn,
@@ -57,21 +67,23 @@ public final class TimelineEncoder {
   }
 
   /**
-   * Fits both encoders to training timelines.
+   * The two tables the encoders of training timelines are fitted on, and the names of their added
+   * columns.
    *
-   * @param train the training patients
-   * @param maxVisits the longest sequence learned and generated; longer ones are cut
-   * @param stepSettings how continuous step values are encoded (Box–Cox in the Health Gym design);
-   *     its value protection k also protects the patient table (static values, visit count, first
-   *     time)
-   * @param seed seeds the encoders' subsampling
+   * @param visitsColumn the patient table's visit-count column, a name the schema does not use
+   * @param gapColumn the step table's gap column, a name the schema does not use
+   * @param patients one row per patient: static attributes, visit count, first time
+   * @param steps one row per kept visit: the gap and the time-varying values
    */
-  public static TimelineEncoder fit(
-      Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
-    Objects.requireNonNull(stepSettings, "stepSettings");
-    if (maxVisits < 1) {
-      throw new IllegalArgumentException("maxVisits must be 1 or more, was " + maxVisits);
-    }
+  public record TrainingTables(
+      String visitsColumn, String gapColumn, Table patients, Table steps) {}
+
+  /**
+   * Splits training timelines into the patient table and the step table.
+   *
+   * @param maxVisits the longest sequence learned; longer ones are cut
+   */
+  public static TrainingTables trainingTables(Timelines train, int maxVisits) {
     TableSchema schema = train.schema();
     String visits = freeName(schema, "visits");
     String gap = freeName(schema, "gap");
@@ -79,13 +91,7 @@ public final class TimelineEncoder {
     TableSchema stepSchema = stepSchema(schema, gap);
     Table patients = patientTable(train, patientSchema, visits, maxVisits);
     Table steps = stepTable(train, stepSchema, gap, maxVisits);
-    EncoderSettings staticSettings =
-        EncoderSettings.defaults()
-            .withNumericEncoding(EncoderSettings.NumericEncoding.MINMAX)
-            .withValueProtectionK(stepSettings.valueProtectionK());
-    TableEncoder staticEncoder = TableEncoder.fit(patients, staticSettings, seed);
-    TableEncoder stepEncoder = TableEncoder.fit(steps, stepSettings, seed + 1);
-    return new TimelineEncoder(schema, visits, gap, maxVisits, staticEncoder, stepEncoder);
+    return new TrainingTables(visits, gap, patients, steps);
   }
 
   /** The longitudinal schema of the timelines. */

@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
@@ -154,10 +155,10 @@ public final class PerformanceBenchmark {
 
   private static void encode() {
     Table nafld = CsvTables.load("nafld1");
-    TableEncoder.fit(
+    TableEncoderFitter.fit(
         nafld, EncoderSettings.defaults(), 0); // warm-up, so the timing below is not JIT time
     long start = System.nanoTime();
-    TableEncoder encoder = TableEncoder.fit(nafld, EncoderSettings.defaults(), 1);
+    TableEncoder encoder = TableEncoderFitter.fit(nafld, EncoderSettings.defaults(), 1);
     long fitted = System.nanoTime();
     float[] encoded = encoder.encode(nafld, 2);
     long encodedAt = System.nanoTime();

@@ -8,13 +8,14 @@ import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.Versions;
-import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.ForwardFill;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
+import io.github.syntheticpatients.runtime.fit.encode.TimelineEncoderFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.TimelineGanSettings;
 import io.github.syntheticpatients.runtime.gan.TimelineGanTrainer;
@@ -176,11 +177,11 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     EncoderSettings stepSettings =
         EncoderSettings.fromOptions(
             withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
-    encoder = TimelineEncoder.fit(train, maxVisits, stepSettings, settings.seed());
+    encoder = TimelineEncoderFitter.fit(train, maxVisits, stepSettings, settings.seed());
     TabularTrainingJob.reportWithheld(
         encoder.patientTable(train), schema.staticColumns(), k, listener);
     TabularTrainingJob.reportWithheld(train.visits(), schema.timeVaryingColumns(), k, listener);
-    copulaState = GaussianCopula.fit(encoder.patientTable(train), k).state();
+    copulaState = GaussianCopulaFitter.fit(encoder.patientTable(train), k).state();
     List<Selected> ranked = trainNetwork(validation);
     Selected best = ranked.get(0);
     if (!Double.isNaN(best.validationQuality())) {

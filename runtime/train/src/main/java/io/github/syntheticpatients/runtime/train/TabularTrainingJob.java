@@ -15,6 +15,8 @@ import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
@@ -215,7 +217,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   private Candidate fitCopula(Table train, Table validation, long seed, int valueProtectionK) {
-    GaussianCopula copula = GaussianCopula.fit(train, valueProtectionK);
+    GaussianCopula copula = GaussianCopulaFitter.fit(train, valueProtectionK);
     Candidate candidate = Candidate.copula(train.schema(), copula.state());
     candidate.score(validation, seed);
     listener.onMessage(
@@ -230,7 +232,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
       String generator, TrainSettings settings, Table train, Table validation) {
     Engines.require();
     EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
-    TableEncoder encoder = TableEncoder.fit(train, encoderSettings, settings.seed());
+    TableEncoder encoder = TableEncoderFitter.fit(train, encoderSettings, settings.seed());
     listener.onMessage(
         "Encoded "
             + train.schema().learnedColumns().size()

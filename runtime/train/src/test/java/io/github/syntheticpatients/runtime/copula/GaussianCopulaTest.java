@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.JsonLike;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Arrays;
@@ -22,19 +23,19 @@ class GaussianCopulaTest {
 
   @Test
   void reproducesNumericMarginals() {
-    GaussianCopula copula = GaussianCopula.fit(PIMA);
+    GaussianCopula copula = GaussianCopulaFitter.fit(PIMA);
     Table synthetic = copula.sample(5000, RandomStream.of(2));
     for (String column : new String[] {"glucose", "mass", "pedigree", "age"}) {
       assertThat(ks(PIMA.column(column), synthetic.column(column))).as(column).isLessThan(0.05);
     }
-    GaussianCopula pbc = GaussianCopula.fit(PBC);
+    GaussianCopula pbc = GaussianCopulaFitter.fit(PBC);
     Table pbcSynthetic = pbc.sample(5000, RandomStream.of(2));
     assertThat(ks(PBC.column("bili"), pbcSynthetic.column("bili"))).isLessThan(0.05);
   }
 
   @Test
   void reproducesCorrelationsOfCorrelatedColumns() {
-    GaussianCopula copula = GaussianCopula.fit(PIMA);
+    GaussianCopula copula = GaussianCopulaFitter.fit(PIMA);
     Table synthetic = copula.sample(5000, RandomStream.of(3));
     double real = pearson(PIMA.column("glucose"), PIMA.column("insulin"));
     double fake = pearson(synthetic.column("glucose"), synthetic.column("insulin"));
@@ -47,7 +48,7 @@ class GaussianCopulaTest {
 
   @Test
   void reproducesMissingRatesCategoriesAndCorrelatedMissingness() {
-    GaussianCopula copula = GaussianCopula.fit(PBC);
+    GaussianCopula copula = GaussianCopulaFitter.fit(PBC);
     Table synthetic = copula.sample(10_000, RandomStream.of(5));
     for (ColumnSchema column : PBC.schema().learnedColumns()) {
       assertThat(missingRate(synthetic.column(column.name())))
@@ -66,7 +67,7 @@ class GaussianCopulaTest {
 
   @Test
   void samplesStayInTheProtectedRangeAndWholeNumbersStayWhole() {
-    GaussianCopula copula = GaussianCopula.fit(PBC);
+    GaussianCopula copula = GaussianCopulaFitter.fit(PBC);
     Table synthetic = copula.sample(3000, RandomStream.of(7));
     for (ColumnSchema column : PBC.schema().columns()) {
       double[] real = PBC.column(column.name());
@@ -111,7 +112,7 @@ class GaussianCopulaTest {
                     new ColumnSchema(
                         "y", ColumnKind.NUMERIC, true, 0, java.util.List.of(), 2, false))),
             new double[][] {x, y});
-    GaussianCopula copula = GaussianCopula.fit(table, 10);
+    GaussianCopula copula = GaussianCopulaFitter.fit(table, 10);
     double[] knots = quantiles(copula.state(), 0);
     // x sorted: -40000.25, 0.5, 1.5, ...: the 10th smallest is 8.5; the 10th largest 109.5.
     assertThat(knots[0]).isEqualTo(8.5);
@@ -121,7 +122,7 @@ class GaussianCopulaTest {
       assertThat(v).isBetween(8.5, 109.5);
     }
     // k = 1 turns protection off: the knots span the observed range.
-    double[] unprotected = quantiles(GaussianCopula.fit(table, 1).state(), 0);
+    double[] unprotected = quantiles(GaussianCopulaFitter.fit(table, 1).state(), 0);
     assertThat(unprotected[0]).isEqualTo(-40000.25);
     assertThat(unprotected[unprotected.length - 1]).isEqualTo(123456789012345.0);
   }
@@ -143,16 +144,17 @@ class GaussianCopulaTest {
                     new ColumnSchema(
                         "y", ColumnKind.INTEGER, true, 0, java.util.List.of(), 0, false))),
             new double[][] {x, y});
-    GaussianCopula copula = GaussianCopula.fit(table, 5);
+    GaussianCopula copula = GaussianCopulaFitter.fit(table, 5);
     assertThat(quantiles(copula.state(), 1)).containsOnly(0.0);
     assertThat(copula.sample(500, RandomStream.of(2)).column("y")).containsOnly(Double.NaN);
     // One more value, and the column is learned.
     y[4] = 1004;
     assertThat(
-            Arrays.stream(GaussianCopula.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
+            Arrays.stream(
+                    GaussianCopulaFitter.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
                 .filter(v -> !Double.isNaN(v)))
         .isNotEmpty();
-    assertThatThrownBy(() -> GaussianCopula.fit(table.selectRows(new int[] {0, 1, 2}), 5))
+    assertThatThrownBy(() -> GaussianCopulaFitter.fit(table.selectRows(new int[] {0, 1, 2}), 5))
         .isInstanceOf(io.github.syntheticpatients.runtime.InvalidInputException.class)
         .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5");
   }
@@ -167,8 +169,8 @@ class GaussianCopulaTest {
 
   @Test
   void sameSeedGivesTheSameTable() {
-    GaussianCopula first = GaussianCopula.fit(PIMA);
-    GaussianCopula second = GaussianCopula.fit(PIMA);
+    GaussianCopula first = GaussianCopulaFitter.fit(PIMA);
+    GaussianCopula second = GaussianCopulaFitter.fit(PIMA);
     assertThat(second.state()).isEqualTo(first.state());
     Table a = first.sample(500, RandomStream.of(9));
     Table b = second.sample(500, RandomStream.of(9));
@@ -183,7 +185,7 @@ class GaussianCopulaTest {
 
   @Test
   void stateRoundTripThroughJsonLikeValuesSamplesIdentically() {
-    GaussianCopula copula = GaussianCopula.fit(PBC);
+    GaussianCopula copula = GaussianCopulaFitter.fit(PBC);
     Map<String, Object> state = copula.state();
     GaussianCopula restored = GaussianCopula.fromState(PBC.schema(), JsonLike.copy(state));
     assertThat(restored.state()).isEqualTo(state);
@@ -198,7 +200,7 @@ class GaussianCopulaTest {
 
   @Test
   void correlationIsPositiveDefiniteWithUnitDiagonal() {
-    double[][] r = GaussianCopula.fit(PBC).correlation();
+    double[][] r = GaussianCopulaFitter.fit(PBC).correlation();
     for (int i = 0; i < r.length; i++) {
       assertThat(r[i][i]).isEqualTo(1.0);
       for (int j = 0; j < r.length; j++) {
@@ -226,9 +228,9 @@ class GaussianCopulaTest {
   @Test
   void fitsAndSamplesTheLargestTableQuickly() {
     Table nafld = CsvTables.load("nafld1");
-    GaussianCopula.fit(nafld).sample(1000, RandomStream.of(0)); // warm-up
+    GaussianCopulaFitter.fit(nafld).sample(1000, RandomStream.of(0)); // warm-up
     long start = System.nanoTime();
-    GaussianCopula copula = GaussianCopula.fit(nafld);
+    GaussianCopula copula = GaussianCopulaFitter.fit(nafld);
     long fitted = System.nanoTime();
     Table synthetic = copula.sample(100_000, RandomStream.of(15));
     long sampled = System.nanoTime();

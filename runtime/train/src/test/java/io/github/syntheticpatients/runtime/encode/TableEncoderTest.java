@@ -8,6 +8,9 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings.NumericEncoding;
+import io.github.syntheticpatients.runtime.fit.encode.MixtureFitter;
+import io.github.syntheticpatients.runtime.fit.encode.ScalerFitter;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ class TableEncoderTest {
   @EnumSource(NumericEncoding.class)
   void layoutFollowsLearnedColumnsInSchemaOrder(NumericEncoding encoding) {
     TableEncoder encoder =
-        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+        TableEncoderFitter.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     EncodedLayout layout = encoder.layout();
 
     assertThat(layout.blocksOf("id")).isEmpty();
@@ -77,7 +80,7 @@ class TableEncoderTest {
   @EnumSource(NumericEncoding.class)
   void encodedRowsHaveScalarsInRangeAndOneHotSpans(NumericEncoding encoding) {
     TableEncoder encoder =
-        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
+        TableEncoderFitter.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     float[] encoded = encoder.encode(PBC, 2);
     int width = encoder.layout().width();
     assertThat(encoded).hasSize(PBC.rowCount() * width);
@@ -120,7 +123,7 @@ class TableEncoderTest {
     for (int i = 0; i < logNormal.length; i++) {
       logNormal[i] = Math.exp(1 + 0.5 * random.nextGaussian());
     }
-    assertThat(BoxCoxScaler.fit(logNormal, random).lambda())
+    assertThat(ScalerFitter.boxCox(logNormal, random).lambda())
         .isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.1));
   }
 
@@ -141,7 +144,7 @@ class TableEncoderTest {
    */
   private static void assertRoundTrip(
       Table table, NumericEncoding encoding, double share, double tolerance) {
-    TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 3);
+    TableEncoder encoder = TableEncoderFitter.fit(table, unprotected(encoding), 3);
     Table decoded = encoder.decode(encoder.encode(table, 4), table.rowCount());
     assertThat(decoded.schema()).isEqualTo(table.schema());
     assertThat(decoded.rowCount()).isEqualTo(table.rowCount());
@@ -204,7 +207,7 @@ class TableEncoderTest {
                 List.of(
                     new ColumnSchema("at", ColumnKind.DATETIME, false, 0, List.of(), 0, false))),
             new double[][] {seconds});
-    TableEncoder encoder = TableEncoder.fit(table, unprotected(encoding), 1);
+    TableEncoder encoder = TableEncoderFitter.fit(table, unprotected(encoding), 1);
     double[] back = encoder.decode(encoder.encode(table, 2), seconds.length).column(0);
     for (int i = 0; i < seconds.length; i++) {
       assertThat(back[i]).isEqualTo(Math.rint(back[i]));
@@ -225,7 +228,7 @@ class TableEncoderTest {
         new Table(
             TableSchema.of(columns),
             new double[][] {{0, 10, Double.NaN, 5}, {0, 1, 2, Double.NaN}});
-    TableEncoder encoder = TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX), 1);
+    TableEncoder encoder = TableEncoderFitter.fit(table, unprotected(NumericEncoding.MINMAX), 1);
     assertThat(encoder.layout().width()).isEqualTo(3 + 4);
     float[] rows = {
       0.5f, 0.6f, 0.4f, 0.1f, 0.2f, 0.6f, 0.1f,
@@ -238,7 +241,7 @@ class TableEncoderTest {
 
   @Test
   void missingRatesAreEncodedExactly() {
-    TableEncoder encoder = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 5);
+    TableEncoder encoder = TableEncoderFitter.fit(PIMA, EncoderSettings.defaults(), 5);
     float[] encoded = encoder.encode(PIMA, 6);
     int width = encoder.layout().width();
     for (OutputBlock block : encoder.layout().blocks()) {
@@ -266,7 +269,7 @@ class TableEncoderTest {
   @EnumSource(NumericEncoding.class)
   void stateRoundTripThroughJsonLikeValuesGivesIdenticalEncodings(NumericEncoding encoding) {
     TableEncoder encoder =
-        TableEncoder.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 7);
+        TableEncoderFitter.fit(PBC, EncoderSettings.defaults().withNumericEncoding(encoding), 7);
     Map<String, Object> copied = JsonLike.copy(encoder.state());
     TableEncoder restored = TableEncoder.fromState(PBC.schema(), copied);
     assertThat(restored.layout()).isEqualTo(encoder.layout());
@@ -283,8 +286,8 @@ class TableEncoderTest {
 
   @Test
   void sameSeedGivesIdenticalEncodingAndOtherSeedsSampleOtherModes() {
-    TableEncoder first = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 11);
-    TableEncoder second = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 11);
+    TableEncoder first = TableEncoderFitter.fit(PIMA, EncoderSettings.defaults(), 11);
+    TableEncoder second = TableEncoderFitter.fit(PIMA, EncoderSettings.defaults(), 11);
     assertThat(second.state()).isEqualTo(first.state());
     assertThat(second.encode(PIMA, 12)).containsExactly(first.encode(PIMA, 12));
     assertThat(first.encode(PIMA, 13)).isNotEqualTo(first.encode(PIMA, 12));
@@ -302,11 +305,11 @@ class TableEncoderTest {
       bimodal[i] = (i % 2 == 0 ? -10 : 10) + random.nextGaussian();
     }
     GaussianMixture1d two =
-        GaussianMixture1d.fit(twoValues, 10, 0.005, new java.util.SplittableRandom(1));
+        MixtureFitter.fit(twoValues, 10, 0.005, new java.util.SplittableRandom(1));
     assertThat(two.size()).isEqualTo(2);
     assertThat(two.mean(0)).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-6));
     GaussianMixture1d mixture =
-        GaussianMixture1d.fit(bimodal, 10, 0.005, new java.util.SplittableRandom(1));
+        MixtureFitter.fit(bimodal, 10, 0.005, new java.util.SplittableRandom(1));
     assertThat(mixture.size()).isBetween(2, 10);
     double weightNearMinus10 = 0;
     for (int k = 0; k < mixture.size(); k++) {
@@ -342,7 +345,7 @@ class TableEncoderTest {
   void storedRangeAndDecodedValuesStayWithinTheProtectedBounds(NumericEncoding encoding) {
     // k = 5: with the two outliers the 5th smallest value is 4 and the 5th largest is 97.
     TableEncoder encoder =
-        TableEncoder.fit(
+        TableEncoderFitter.fit(
             withOutliers(), EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     Map<String, Object> column = firstColumn(encoder.state());
     assertThat(column)
@@ -371,7 +374,8 @@ class TableEncoderTest {
                 List.of(new ColumnSchema("x", ColumnKind.NUMERIC, true, 0, List.of(), 0, false))),
             new double[][] {{3, Double.NaN, 7, Double.NaN, 11, Double.NaN, Double.NaN, 5}});
     TableEncoder encoder =
-        TableEncoder.fit(table, unprotected(NumericEncoding.MINMAX).withValueProtectionK(5), 1);
+        TableEncoderFitter.fit(
+            table, unprotected(NumericEncoding.MINMAX).withValueProtectionK(5), 1);
     Map<String, Object> column = firstColumn(encoder.state());
     assertThat(column)
         .containsEntry("withheld", true)
@@ -396,7 +400,7 @@ class TableEncoderTest {
             TableSchema.of(
                 List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 0, false))),
             new double[][] {{3, 7, 11}});
-    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
+    assertThatThrownBy(() -> TableEncoderFitter.fit(table, EncoderSettings.defaults(), 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5")
         .extracting(e -> ((InvalidInputException) e).parameter())
@@ -415,7 +419,7 @@ class TableEncoderTest {
             TableSchema.of(
                 List.of(new ColumnSchema("x", ColumnKind.NUMERIC, false, 0, List.of(), 2, false))),
             new double[][] {{1, Double.NaN}});
-    assertThatThrownBy(() -> TableEncoder.fit(table, EncoderSettings.defaults(), 1))
+    assertThatThrownBy(() -> TableEncoderFitter.fit(table, EncoderSettings.defaults(), 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'x'")
         .hasMessageContaining("row 2")
@@ -424,7 +428,7 @@ class TableEncoderTest {
 
   @Test
   void stateForAnotherSchemaIsRejected() {
-    Map<String, Object> state = TableEncoder.fit(PIMA, EncoderSettings.defaults(), 1).state();
+    Map<String, Object> state = TableEncoderFitter.fit(PIMA, EncoderSettings.defaults(), 1).state();
     assertThatThrownBy(() -> TableEncoder.fromState(PBC.schema(), state))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("schema");

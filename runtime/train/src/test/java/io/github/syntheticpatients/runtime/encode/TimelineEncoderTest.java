@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.fit.encode.TimelineEncoderFitter;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -76,7 +77,7 @@ class TimelineEncoderTest {
   void patientsAndStepsDecodeBackToTheTimelines() {
     Timelines timelines = sample(1);
     TimelineEncoder encoder =
-        TimelineEncoder.fit(
+        TimelineEncoderFitter.fit(
             timelines,
             7,
             EncoderSettings.defaults()
@@ -143,7 +144,8 @@ class TimelineEncoderTest {
   @Test
   void longTimelinesAreCutAndTheStateRoundTrips() throws Exception {
     Timelines timelines = sample(2);
-    TimelineEncoder encoder = TimelineEncoder.fit(timelines, 3, EncoderSettings.defaults(), 3);
+    TimelineEncoder encoder =
+        TimelineEncoderFitter.fit(timelines, 3, EncoderSettings.defaults(), 3);
     assertThat(java.util.Arrays.stream(encoder.lengths(timelines)).boxed())
         .allMatch(length -> length >= 1 && length <= 3);
     Table patients = encoder.patientTable(timelines);

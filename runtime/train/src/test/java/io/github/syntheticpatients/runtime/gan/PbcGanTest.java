@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -23,7 +24,7 @@ class PbcGanTest {
   @Test
   void trainsOnEncodedPbcAndGeneratesDecodableRows() {
     Table pbc = CsvTables.load("pbc");
-    TableEncoder encoder = TableEncoder.fit(pbc, EncoderSettings.defaults(), 1);
+    TableEncoder encoder = TableEncoderFitter.fit(pbc, EncoderSettings.defaults(), 1);
     EncodedLayout layout = encoder.layout();
     float[] data = encoder.encode(pbc, 1);
     GanSettings settings =

@@ -7,6 +7,8 @@ import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
@@ -36,7 +38,7 @@ public final class TestModels {
 
   /** A copula model's contents, fitted on pbc. */
   public static ModelContents copula(Table table) {
-    GaussianCopula copula = GaussianCopula.fit(table);
+    GaussianCopula copula = GaussianCopulaFitter.fit(table);
     return new ModelContents(
         "copula",
         "test copula",
@@ -55,7 +57,7 @@ public final class TestModels {
    * weights.
    */
   public static ModelContents gan(Table table, long seed) {
-    TableEncoder encoder = TableEncoder.fit(table, EncoderSettings.defaults(), seed);
+    TableEncoder encoder = TableEncoderFitter.fit(table, EncoderSettings.defaults(), seed);
     return new ModelContents(
         "ctgan",
         "test gan",

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.EvaluationBenchmark;
-import io.github.syntheticpatients.runtime.eval.GateBenchmark;
+import io.github.syntheticpatients.runtime.eval.GateCases;
 import io.github.syntheticpatients.runtime.eval.TestTables;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate's error rates pinned on a few splits of a real table (the full measurement is {@link
- * GateBenchmark}).
+ * The gate's error rates pinned on a few splits of a real table (the full measurement is
+ * runtime/train's {@code GateBenchmark}).
  */
 class GateCalibrationTest {
   private static final Table PBC = EvaluationBenchmark.load("pbc");
@@ -20,9 +20,9 @@ class GateCalibrationTest {
   @Test
   void freshRealRowsPassAndCopiesAndNearCopiesFailOnThreeSplitsOfPbc() {
     for (long seed : new long[] {17, 1017, 2017}) {
-      Table[] p = GateBenchmark.thirds(PBC, seed);
+      Table[] p = GateCases.thirds(PBC, seed);
       for (String kase : new String[] {"fresh", "copy", "nearCopy", "memoriser"}) {
-        Table synthetic = GateBenchmark.synthetic(kase, p[0], p[2], seed + 1);
+        Table synthetic = GateCases.synthetic(kase, p[0], p[2], seed + 1);
         GateResult gate =
             PrivacyGate.evaluate(p[0], p[1], synthetic, null, GateSettings.defaults(), seed);
         assertThat(gate.passed())

@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.fidelity.CodeCooccurrence;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -48,7 +49,7 @@ public final class CodedEncountersBenchmark {
     TableSchema schema = SchemaInference.infer(trainCsv);
     Table train = CsvTableReader.read(trainCsv, schema);
     Table fresh = CsvTableReader.read(freshCsv, schema);
-    GaussianCopula copula = GaussianCopula.fit(train);
+    GaussianCopula copula = GaussianCopulaFitter.fit(train);
     Table synthetic = copula.sample(train.rowCount(), RandomStream.of(1));
     long start = System.nanoTime();
     copula.sample(100_000, RandomStream.of(2));
@@ -62,7 +63,9 @@ public final class CodedEncountersBenchmark {
     List<String> plain = List.of("age", "sex", "admission_type", "length_of_stay");
     Table plainTrain = project(train, plain);
     Table plainSynthetic =
-        project(GaussianCopula.fit(plainTrain).sample(train.rowCount(), RandomStream.of(1)), plain);
+        project(
+            GaussianCopulaFitter.fit(plainTrain).sample(train.rowCount(), RandomStream.of(1)),
+            plain);
     row("copula", "without codes", plainTrain, plainSynthetic);
     row("fresh real", "without codes", plainTrain, project(fresh, plain));
     System.out.printf(
