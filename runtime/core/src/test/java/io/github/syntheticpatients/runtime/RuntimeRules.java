@@ -23,7 +23,9 @@ public final class RuntimeRules {
   static final String[] EVAL = {"..runtime.eval..", "..runtime.evaluation.."};
 
   /** Packages of the train module. */
-  static final String[] TRAIN = {"..runtime.train..", "..runtime.training..", "..runtime.gan.."};
+  static final String[] TRAIN = {
+    "..runtime.train..", "..runtime.training..", "..runtime.gan..", "..runtime.fit.."
+  };
 
   public static final ArchRule noPackageCycles =
       slices().matching("io.github.syntheticpatients.(**)").should().beFreeOfCycles();
@@ -63,6 +65,15 @@ public final class RuntimeRules {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.tribuo..");
+
+  public static final ArchRule onlyTrainingUsesCommonsMath =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(TRAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.commons.math3..")
+          .because("fitting lives in runtime/train; the core only loads and samples");
 
   public static final ArchRule runtimeNeverSeesMavenOrJunit =
       noClasses()
@@ -138,6 +149,7 @@ public final class RuntimeRules {
         onlyCsvIoUsesCommonsCsv,
         onlyJsonIoUsesJackson,
         onlyEvaluationUsesTribuo,
+        onlyTrainingUsesCommonsMath,
         runtimeNeverSeesMavenOrJunit,
         coreSeesNeitherEvalNorTrain,
         evalSeesNoTraining,
