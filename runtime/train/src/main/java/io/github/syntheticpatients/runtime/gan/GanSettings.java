@@ -482,11 +482,11 @@ public final class GanSettings {
      * @throws InvalidInputException naming the parameter and the fix when a value is out of range
      */
     public GanSettings build() {
-      positive("epochs", epochs);
-      positive("batchSize", batchSize);
-      positive("latentDim", latentDim);
-      positive("pac", pac);
-      positive("discriminatorSteps", discriminatorSteps);
+      SettingChecks.positive("epochs", epochs);
+      SettingChecks.positive("batchSize", batchSize);
+      SettingChecks.positive("latentDim", latentDim);
+      SettingChecks.positive("pac", pac);
+      SettingChecks.positive("discriminatorSteps", discriminatorSteps);
       if (snapshotEvery < 0) {
         throw InvalidInputException.inParameter(
             "snapshotEvery",
@@ -503,7 +503,7 @@ public final class GanSettings {
                 + roundUp(batchSize, pac));
       }
       for (int dim : generatorDims) {
-        positive("generatorDims", dim);
+        SettingChecks.positive("generatorDims", dim);
       }
       if (discriminatorDims.isEmpty()) {
         throw InvalidInputException.inParameter(
@@ -511,40 +511,18 @@ public final class GanSettings {
             "the discriminator needs a hidden layer: give discriminatorDims at least one width");
       }
       for (int dim : discriminatorDims) {
-        positive("discriminatorDims", dim);
+        SettingChecks.positive("discriminatorDims", dim);
       }
-      positive("generatorLearningRate", generatorLearningRate);
-      positive("discriminatorLearningRate", discriminatorLearningRate);
-      unitInterval("beta1", beta1);
-      unitInterval("beta2", beta2);
-      unitInterval("dropout", dropout);
-      nonNegative("generatorWeightDecay", generatorWeightDecay);
-      nonNegative("discriminatorWeightDecay", discriminatorWeightDecay);
-      nonNegative("gradientPenalty", gradientPenalty);
-      positive("gumbelTau", gumbelTau);
+      SettingChecks.positive("generatorLearningRate", generatorLearningRate);
+      SettingChecks.positive("discriminatorLearningRate", discriminatorLearningRate);
+      SettingChecks.unitInterval("beta1", beta1);
+      SettingChecks.unitInterval("beta2", beta2);
+      SettingChecks.unitInterval("dropout", dropout);
+      SettingChecks.nonNegative("generatorWeightDecay", generatorWeightDecay);
+      SettingChecks.nonNegative("discriminatorWeightDecay", discriminatorWeightDecay);
+      SettingChecks.nonNegative("gradientPenalty", gradientPenalty);
+      SettingChecks.positive("gumbelTau", gumbelTau);
       return new GanSettings(this);
-    }
-  }
-
-  private static void positive(String parameter, double value) {
-    if (!(value > 0)) {
-      throw InvalidInputException.inParameter(
-          parameter, parameter + " must be positive, was " + value + "; set a value above 0");
-    }
-  }
-
-  private static void nonNegative(String parameter, double value) {
-    if (!(value >= 0)) {
-      throw InvalidInputException.inParameter(
-          parameter, parameter + " must be 0 or more, was " + value + "; use 0 to turn it off");
-    }
-  }
-
-  private static void unitInterval(String parameter, double value) {
-    if (!(value >= 0 && value < 1)) {
-      throw InvalidInputException.inParameter(
-          parameter,
-          parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 

@@ -445,45 +445,23 @@ public final class TimelineGanSettings {
      * @throws InvalidInputException naming the parameter and the fix when a value is out of range
      */
     public TimelineGanSettings build() {
-      positive("epochs", epochs);
-      positive("batchSize", batchSize);
-      positive("latentDim", latentDim);
-      positive("lstmHidden", lstmHidden);
-      positive("mlpHidden", mlpHidden);
-      positive("criticHidden", criticHidden);
-      positive("criticSteps", criticSteps);
-      positive("generatorLearningRate", generatorLearningRate);
-      positive("criticLearningRate", criticLearningRate);
-      unitInterval("beta1", beta1);
-      unitInterval("beta2", beta2);
-      nonNegative("penaltyWeight", penaltyWeight);
-      positive("finiteDifferenceStep", finiteDifferenceStep);
-      nonNegative("correlationWeight", correlationWeight);
-      nonNegative("momentWeight", momentWeight);
-      nonNegative("staticNoise", staticNoise);
+      SettingChecks.positive("epochs", epochs);
+      SettingChecks.positive("batchSize", batchSize);
+      SettingChecks.positive("latentDim", latentDim);
+      SettingChecks.positive("lstmHidden", lstmHidden);
+      SettingChecks.positive("mlpHidden", mlpHidden);
+      SettingChecks.positive("criticHidden", criticHidden);
+      SettingChecks.positive("criticSteps", criticSteps);
+      SettingChecks.positive("generatorLearningRate", generatorLearningRate);
+      SettingChecks.positive("criticLearningRate", criticLearningRate);
+      SettingChecks.unitInterval("beta1", beta1);
+      SettingChecks.unitInterval("beta2", beta2);
+      SettingChecks.nonNegative("penaltyWeight", penaltyWeight);
+      SettingChecks.positive("finiteDifferenceStep", finiteDifferenceStep);
+      SettingChecks.nonNegative("correlationWeight", correlationWeight);
+      SettingChecks.nonNegative("momentWeight", momentWeight);
+      SettingChecks.nonNegative("staticNoise", staticNoise);
       return new TimelineGanSettings(this);
-    }
-  }
-
-  private static void positive(String parameter, double value) {
-    if (!(value > 0)) {
-      throw InvalidInputException.inParameter(
-          parameter, parameter + " must be positive, was " + value + "; set a value above 0");
-    }
-  }
-
-  private static void nonNegative(String parameter, double value) {
-    if (!(value >= 0)) {
-      throw InvalidInputException.inParameter(
-          parameter, parameter + " must be 0 or more, was " + value + "; use 0 to turn it off");
-    }
-  }
-
-  private static void unitInterval(String parameter, double value) {
-    if (!(value >= 0 && value < 1)) {
-      throw InvalidInputException.inParameter(
-          parameter,
-          parameter + " must be in [0, 1), was " + value + "; set a value from 0 up to but not 1");
     }
   }
 }
