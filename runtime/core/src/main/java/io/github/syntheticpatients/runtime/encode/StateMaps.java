@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.ModelFormatException;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,36 @@ public final class StateMaps {
       throw new ModelFormatException(source, "entry '" + key + "' is missing");
     }
     return value;
+  }
+
+  /**
+   * Refuses a stored column state that is not the schema's column at this position (name, kind and
+   * nullability), so a model file and its schema cannot drift apart unnoticed.
+   *
+   * @param index the column's position among the learned columns, from 0
+   */
+  public void requireColumn(int index, Map<String, Object> state, ColumnSchema column) {
+    if (!string(state, "name").equals(column.name())
+        || !string(state, "kind").equals(column.kind().name())
+        || bool(state, "nullable") != column.nullable()) {
+      throw new ModelFormatException(
+          source,
+          "column "
+              + (index + 1)
+              + " is '"
+              + state.get("name")
+              + "' ("
+              + state.get("kind")
+              + ", nullable "
+              + state.get("nullable")
+              + ") but the schema has '"
+              + column.name()
+              + "' ("
+              + column.kind()
+              + ", nullable "
+              + column.nullable()
+              + ")");
+    }
   }
 
   public double number(Map<String, Object> map, String key) {

@@ -202,27 +202,7 @@ public final class TableEncoder {
     for (int i = 0; i < learned.size(); i++) {
       ColumnSchema column = learned.get(i);
       Map<String, Object> c = columns.get(i);
-      if (!read.string(c, "name").equals(column.name())
-          || !read.string(c, "kind").equals(column.kind().name())
-          || read.bool(c, "nullable") != column.nullable()) {
-        throw new ModelFormatException(
-            SOURCE,
-            "column "
-                + (i + 1)
-                + " is '"
-                + c.get("name")
-                + "' ("
-                + c.get("kind")
-                + ", nullable "
-                + c.get("nullable")
-                + ") but the schema has '"
-                + column.name()
-                + "' ("
-                + column.kind()
-                + ", nullable "
-                + column.nullable()
-                + ")");
-      }
+      read.requireColumn(i, c, column);
       codecs.add(codecFromState(column, c, read));
     }
     return new TableEncoder(schema, settings, codecs);
