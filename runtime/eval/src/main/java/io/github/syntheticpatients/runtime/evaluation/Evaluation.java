@@ -6,7 +6,9 @@ import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
 import io.github.syntheticpatients.runtime.eval.report.ReportFiles;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -116,11 +118,11 @@ public final class Evaluation {
 
   private static EvaluationResult evaluateTimelines(
       EvaluateRequest request, TableSchema schema, String target, GateSettings settings) {
-    Timelines real = Timelines.of(Schemas.readTimelines(request.real(), schema));
+    Timelines real = TimelineReader.read(request.real(), schema, CsvOptions.defaults());
     Timelines holdout =
         request.holdout() == null
             ? null
-            : Timelines.of(Schemas.readTimelines(request.holdout(), schema));
+            : TimelineReader.read(request.holdout(), schema, CsvOptions.defaults());
     SyntheticInput.Read<Timelines> read =
         SyntheticInput.timelines(
             request.synthetic(),

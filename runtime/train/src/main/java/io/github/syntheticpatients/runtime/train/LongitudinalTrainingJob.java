@@ -21,6 +21,8 @@ import io.github.syntheticpatients.runtime.gan.TimelineGanSettings;
 import io.github.syntheticpatients.runtime.gan.TimelineGanTrainer;
 import io.github.syntheticpatients.runtime.gan.TimelineTrainingData;
 import io.github.syntheticpatients.runtime.gan.TrainedTimelineGenerator;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.model.TimelineContents;
@@ -118,7 +120,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     schema = schema(options.valueProtectionK());
     ModelFile.requireColumnsFit(
         schema, request.schemaFile() == null ? request.input() : request.schemaFile());
-    all = Timelines.of(Schemas.readTimelines(request.input(), schema));
+    all = TimelineReader.read(request.input(), schema, CsvOptions.defaults());
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
     }
