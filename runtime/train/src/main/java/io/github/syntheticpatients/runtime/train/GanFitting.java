@@ -130,21 +130,33 @@ final class GanFitting {
   }
 
   private static int snapshotEvery(TrainSettings settings, int epochs, int validationRows) {
-    String text = settings.options().get(SNAPSHOT_EVERY);
-    if (text != null) {
-      try {
-        int value = Integer.parseInt(text.trim());
-        if (value < 0) {
-          throw new NumberFormatException();
-        }
-        return value;
-      } catch (NumberFormatException e) {
-        throw InvalidInputException.inParameter(
-            SNAPSHOT_EVERY,
-            "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
-      }
+    Integer chosen = chosenSnapshotEvery(settings);
+    if (chosen != null) {
+      return chosen;
     }
     return validationRows == 0 ? 0 : Math.max(1, epochs / SNAPSHOTS_PER_RUN);
+  }
+
+  /**
+   * The option {@code snapshotEvery} as the user set it (0 keeps the last epoch only), or null when
+   * unset: the one parser of that option, for the CTGAN and the timeline generator.
+   */
+  static Integer chosenSnapshotEvery(TrainSettings settings) {
+    String text = settings.options().get(SNAPSHOT_EVERY);
+    if (text == null) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          SNAPSHOT_EVERY,
+          "snapshotEvery must be 0 (last epoch only) or a positive number, was '" + text + "'");
+    }
   }
 
   private static Candidate candidate(

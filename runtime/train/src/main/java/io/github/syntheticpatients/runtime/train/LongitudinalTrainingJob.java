@@ -62,7 +62,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   static final String GENERATOR = "lstm-wgan";
 
   /** Option: epochs between scored snapshots (0 keeps the last epoch). */
-  static final String SNAPSHOT_EVERY = "snapshotEvery";
+  static final String SNAPSHOT_EVERY = GanFitting.SNAPSHOT_EVERY;
 
   /**
    * Option: weight of the sequence GAN's moment-matching loss (see {@link
@@ -436,24 +436,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
    * The option {@code snapshotEvery}, or about {@link #SNAPSHOTS_PER_RUN} snapshots over the run.
    */
   private static int snapshotEvery(TrainSettings settings, int epochs) {
-    String text = settings.options().get(SNAPSHOT_EVERY);
-    if (text == null) {
-      return Math.max(1, epochs / SNAPSHOTS_PER_RUN);
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < 0) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw InvalidInputException.inParameter(
-          SNAPSHOT_EVERY,
-          "snapshotEvery must be 0 (keep the last epoch) or a"
-              + " positive number of epochs, was '"
-              + text
-              + "'");
-    }
+    Integer chosen = GanFitting.chosenSnapshotEvery(settings);
+    return chosen != null ? chosen : Math.max(1, epochs / SNAPSHOTS_PER_RUN);
   }
 
   private static double nonNegative(String option, String text) {
