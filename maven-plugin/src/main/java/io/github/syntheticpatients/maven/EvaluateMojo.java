@@ -150,6 +150,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
     }
     if (result.gate().passed()) {
       getLog().info("The privacy gate " + result.gate().summary() + ".");
+      getLog().info(result.gateSensitivity());
       if (result.gate().notEvaluated().stream().anyMatch(c -> c.rule().contains("holdout"))) {
         // a check that was not run is not a pass: say how to run it
         getLog()
@@ -175,6 +176,7 @@ public final class EvaluateMojo extends AbstractSyntheticMojo {
                   check.advice()));
     }
     message.append(System.lineSeparator()).append("  Verdict: ").append(result.gate().summary());
+    message.append(System.lineSeparator()).append("  ").append(result.gateSensitivity());
     message.append(System.lineSeparator()).append("  Report: ").append(result.htmlReport());
     if (failOnGate) {
       throw new MojoFailureException(message.toString());

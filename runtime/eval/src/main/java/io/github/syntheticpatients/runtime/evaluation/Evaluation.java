@@ -113,7 +113,8 @@ public final class Evaluation {
             .withSyntheticDomain(read.domain());
     Path[] written =
         ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
-    return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+    return new EvaluationResult(
+        written[0], written[1], report.scores(), report.gate(), report.gateSensitivity());
   }
 
   private static EvaluationResult evaluateTimelines(
@@ -152,7 +153,8 @@ public final class Evaluation {
             .withSyntheticDomain(read.domain());
     Path[] written =
         ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());
-    return new EvaluationResult(written[0], written[1], report.scores(), report.gate());
+    return new EvaluationResult(
+        written[0], written[1], report.scores(), report.gate(), report.gateSensitivity());
   }
 
   /**

@@ -14,9 +14,16 @@ import java.util.Map;
  *     holdout, what the holdout itself scores beside them: {@code freshRealTreeDetectionAuc},
  *     {@code freshRealOverall}, …; read from files, {@code syntheticValuesOutsideDomain})
  * @param gate the privacy gate's verdict
+ * @param gateSensitivity what the gate can detect at this data size, in one sentence (the report's
+ *     "detectable" line): the smallest effects its calibrated checks would catch, and which checks
+ *     were not run
  */
 public record EvaluationResult(
-    Path jsonReport, Path htmlReport, Map<String, Double> scores, GateResult gate) {
+    Path jsonReport,
+    Path htmlReport,
+    Map<String, Double> scores,
+    GateResult gate,
+    String gateSensitivity) {
   public EvaluationResult {
     scores = Map.copyOf(scores);
   }

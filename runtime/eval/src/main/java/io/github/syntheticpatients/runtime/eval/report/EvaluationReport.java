@@ -345,6 +345,14 @@ public record EvaluationReport(
             + ") - fidelityMargin");
   }
 
+  /**
+   * What the gate can detect at this size, in one sentence: the report's "detectable" line, also
+   * printed by {@code synthetic:evaluate}.
+   */
+  public String gateSensitivity() {
+    return GateSensitivity.headline(this);
+  }
+
   /** Whether every FAIL-level privacy check (G…) passed, ignoring the fidelity floor. */
   public boolean privacyPassed() {
     return gate.checks().stream()
