@@ -126,7 +126,10 @@ final class TrainingFork {
       List<String> command = command(javaHome, jvmArgs, classpath, requestFile);
       command.set(command.indexOf(TrainProtocol.MAIN_CLASS), mainClass);
       err.accept("Forking training JVM: " + String.join(" ", command));
-      Outcome outcome = run(command, workingDirectory, renamed, err);
+      // A build stopped mid-training (Ctrl-C, SIGTERM) never reaches the finally below: the hook
+      // that stops the child also removes these two files, so no stale staging file is left.
+      Outcome outcome =
+          run(command, workingDirectory, renamed, err, () -> deleteQuietly(staging, requestFile));
       if (outcome.exitCode() == TrainProtocol.EXIT_OK) {
         moveIntoPlace(staging, model);
       }
@@ -134,6 +137,16 @@ final class TrainingFork {
     } finally {
       Files.deleteIfExists(staging);
       Files.deleteIfExists(requestFile);
+    }
+  }
+
+  private static void deleteQuietly(Path... files) {
+    for (Path file : files) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // The JVM is stopping; a file that cannot be removed now is only a leftover.
+      }
     }
   }
 
@@ -150,13 +163,23 @@ final class TrainingFork {
    * Starts the command in {@code workingDirectory} and waits for it, handing each stdout line to
    * {@code out} and each stderr line to {@code err} as they arrive. The child's stdin stays open
    * until it ends, and a shutdown hook stops the child when this JVM is stopped (SIGTERM, Ctrl-C),
-   * so no training outlives its build.
+   * so no training outlives its build, then runs {@code afterStop}.
    */
   static Outcome run(
-      List<String> command, File workingDirectory, Consumer<String> out, Consumer<String> err)
+      List<String> command,
+      File workingDirectory,
+      Consumer<String> out,
+      Consumer<String> err,
+      Runnable afterStop)
       throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).directory(workingDirectory).start();
-    Thread stopChild = new Thread(() -> stop(process), "synthetic-train-stop");
+    Thread stopChild =
+        new Thread(
+            () -> {
+              stop(process);
+              afterStop.run();
+            },
+            "synthetic-train-stop");
     Runtime.getRuntime().addShutdownHook(stopChild);
     List<String> stderr = Collections.synchronizedList(new ArrayList<>());
     Thread errPump =

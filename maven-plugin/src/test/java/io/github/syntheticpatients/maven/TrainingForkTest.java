@@ -113,7 +113,7 @@ class TrainingForkTest {
     List<String> out = new ArrayList<>();
     List<String> err = new ArrayList<>();
 
-    TrainingFork.Outcome outcome = TrainingFork.run(command, dir, out::add, err::add);
+    TrainingFork.Outcome outcome = TrainingFork.run(command, dir, out::add, err::add, () -> {});
 
     assertThat(outcome.exitCode()).isEqualTo(TrainProtocol.EXIT_USER_ERROR);
     assertThat(out)
