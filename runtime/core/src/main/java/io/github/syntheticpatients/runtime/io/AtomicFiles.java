@@ -8,11 +8,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a partial
  * file: the content goes to a temporary file in the same directory, which is then moved over the
  * target.
+ *
+ * <p>The file gets the mode any new file gets (0644 under the usual umask 022), not the owner-only
+ * mode of {@link Files#createTempFile}: models, CSVs and reports are build outputs that CI shares
+ * as artifacts.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -42,8 +48,12 @@ public final class AtomicFiles {
     Path temp = null;
     try {
       Files.createDirectories(directory);
-      temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      // CREATE_NEW, not createTempFile: the umask decides the mode, and the name is never reused.
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              1 << 16)) {
         content.writeTo(out);
       }
       try {
