@@ -48,6 +48,9 @@ class UserTypeMappingTest {
 
   record WithPrimitiveForNullable(String sex, double chol) {}
 
+  /** age is a decimal column of the default model (e.g. 51.7). */
+  record WithIntegerForDecimal(String sex, Integer age) {}
+
   @Test
   void mapsColumnsOntoRecordsAndPojosByName() {
     EngineExecutionResults results = Kit.run(MappingTestCases.class);
@@ -77,7 +80,7 @@ class UserTypeMappingTest {
   void aComponentThatMatchesNoColumnIsAClearError() {
     EngineExecutionResults results = Kit.run(BadMappingTestCases.class);
 
-    results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+    results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
     Map<String, Throwable> failures = Kit.failures(results);
     assertThat(failures.get("unknownComponent"))
         .isInstanceOf(ParameterResolutionException.class)
@@ -93,6 +96,22 @@ class UserTypeMappingTest {
         .hasMessageContaining(
             "'chol' of " + WithPrimitiveForNullable.class.getName() + " is a primitive double")
         .hasMessageContaining("use its boxed type so a missing value is null");
+  }
+
+  @Test
+  void aWholeNumberComponentForADecimalColumnIsRefusedNotTruncated() {
+    EngineExecutionResults results = Kit.run(BadMappingTestCases.class);
+
+    Throwable failure = Kit.failures(results).get("integerForDecimal");
+    // Surefire's summary shows only the start of the message: the cause must come first.
+    assertThat(failure)
+        .isInstanceOf(ParameterResolutionException.class)
+        .hasMessageStartingWith(
+            "@SyntheticPatients: 'age' of "
+                + WithIntegerForDecimal.class.getName()
+                + " is a java.lang.Integer, but column 'age' holds decimals")
+        .hasMessageContaining("declare it Double or BigDecimal")
+        .hasMessageContaining("@SyntheticPatients cannot resolve parameter [");
   }
 
   @Seed(3)
@@ -125,5 +144,8 @@ class UserTypeMappingTest {
 
     @Test
     void primitiveForMissingValues(@SyntheticPatients List<WithPrimitiveForNullable> patients) {}
+
+    @Test
+    void integerForDecimal(@SyntheticPatients List<WithIntegerForDecimal> patients) {}
   }
 }

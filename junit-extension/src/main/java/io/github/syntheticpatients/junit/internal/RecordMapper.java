@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ColumnView;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SchemaView;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import java.util.stream.Collectors;
  * Maps records onto the user's own record or POJO type through Jackson: columns go to components of
  * the same name ({@code @JsonProperty} renames), extra columns are ignored, and a component that
  * matches no column is an error.
+ *
+ * <p>A whole-number component ({@code Integer}, {@code int}, {@code Long} …) takes an integer
+ * column, or a category whose codes are numbers; for a decimal column it is refused before
+ * sampling, never silently truncated (51.7 is not 51).
  *
  * <p>A type with a {@value PatientTimeline#VISITS_KEY} component is a whole patient of a
  * longitudinal model: it is filled from {@link PatientTimeline#asMap()}, its other components from
@@ -36,7 +42,21 @@ public final class RecordMapper {
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Jackson would otherwise truncate 51.7 to 51 for an Integer.
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .build();
+
+  private static final Set<Class<?>> WHOLE_NUMBERS =
+      Set.of(
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          short.class,
+          Short.class,
+          byte.class,
+          Byte.class,
+          BigInteger.class);
 
   private RecordMapper() {}
 
@@ -138,6 +158,17 @@ public final class RecordMapper {
                 + ", but column '"
                 + name
                 + "' can be missing; use its boxed type so a missing value is null");
+      } else if (column.get().kind() == ColumnKind.NUMERIC
+          && WHOLE_NUMBERS.contains(property.getRawPrimaryType())) {
+        problems.add(
+            owner
+                + " is a "
+                + property.getRawPrimaryType().getName()
+                + ", but column '"
+                + name
+                + "' holds decimals (kind NUMERIC), which would lose their fraction; declare it"
+                + " Double or BigDecimal (and round in the test if you need whole numbers), or"
+                + " make the column INTEGER in the schema and retrain");
       }
     }
     return problems;
