@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -241,7 +242,7 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(esc(c.rule()))
           .append("</td><td>")
-          .append(esc(c.advice()))
+          .append(esc(GateAdvice.whatToChange(c)))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -309,19 +310,26 @@ public final class HtmlReport {
 
   /** The distance-to-closest-record chart and the privacy numbers. */
   private static void distances(StringBuilder h, EvaluationReport r) {
-    h.append("<h2>Privacy: distance to closest record</h2>\n<p class=\"legend\">")
-        .append("<span style=\"background:")
-        .append(SYNTHETIC)
-        .append("\"></span>synthetic → training")
-        .append("<span style=\"background:")
-        .append(HOLDOUT)
-        .append("\"></span>synthetic → holdout")
-        .append("<span style=\"background:")
-        .append(REAL)
-        .append("\"></span>holdout → training (natural)</p>\n")
-        .append(
-            "<p>Distances are Gower distances in [0, 1] (0 = identical row). A synthetic → training curve piled"
-                + " up at 0, or left of the holdout → training curve, means memorised rows.</p>\n");
+    // The legend names exactly the curves drawn: without a holdout only synthetic → training is.
+    List<DistanceSeries> series = DistanceSeries.of(r.privacy());
+    h.append("<h2>Privacy: distance to closest record</h2>\n<p class=\"legend\">");
+    for (DistanceSeries s : series) {
+      h.append("<span style=\"background:")
+          .append(s.colour())
+          .append("\"></span>")
+          .append(s.label());
+    }
+    h.append("</p>\n");
+    if (series.size() < 3) {
+      h.append(
+          "<p class=\"na\">No holdout: the synthetic → holdout and holdout → training (natural) curves"
+              + " need real rows the generator never saw. Pass them with -Dsynthetic.holdout=&lt;csv&gt;"
+              + " (synthetic:train writes its own holdout with"
+              + " -Dsynthetic.options=splitDir=&lt;dir&gt;).</p>\n");
+    }
+    h.append(
+        "<p>Distances are Gower distances in [0, 1] (0 = identical row). A synthetic → training curve piled"
+            + " up at 0, or left of the holdout → training curve, means memorised rows.</p>\n");
     h.append(distanceChart(r.privacy()));
     h.append("<table><tr><th>metric</th><th>value</th></tr>\n");
     PrivacyReport p = r.privacy();
@@ -375,12 +383,27 @@ public final class HtmlReport {
             + " number. Empirical privacy metrics are sanity checks, not a proof of differential privacy.</small></p>\n");
   }
 
+  /**
+   * The pairs by score, lowest first, NaN last; ties keep the report's order (a stable sort), so
+   * the page stays deterministic.
+   */
+  static List<QualityReport.ColumnPair> worstFirst(List<QualityReport.ColumnPair> pairs) {
+    List<QualityReport.ColumnPair> sorted = new ArrayList<>(pairs);
+    sorted.sort(
+        Comparator.comparingDouble(
+            (QualityReport.ColumnPair p) ->
+                Double.isNaN(p.score()) ? Double.POSITIVE_INFINITY : p.score()));
+    return sorted;
+  }
+
   /** The pair trend scores with both correlations. */
   private static void columnPairs(StringBuilder h, EvaluationReport r) {
     h.append(
-            "<h2>Column pairs</h2>\n<table><tr><th>column 1</th><th>column 2</th><th>metric</th><th>score</th>")
+            "<h2>Column pairs</h2>\n<p>Worst first: sorted by score, lowest (the relationship least"
+                + " reproduced) at the top; pairs without a score last.</p>\n")
+        .append("<table><tr><th>column 1</th><th>column 2</th><th>metric</th><th>score</th>")
         .append("<th>real ρ</th><th>synthetic ρ</th></tr>\n");
-    for (QualityReport.ColumnPair pair : r.quality().pairs()) {
+    for (QualityReport.ColumnPair pair : worstFirst(r.quality().pairs())) {
       h.append("<tr><td>")
           .append(esc(pair.column1()))
           .append("</td><td>")
@@ -728,15 +751,12 @@ public final class HtmlReport {
    * page must not change.
    */
   private static String distanceChart(PrivacyReport p) {
-    double[][] all = {p.dcrSyntheticToTrain(), p.dcrSyntheticToHoldout(), p.dcrHoldoutToTrain()};
-    String[] colours = {SYNTHETIC, HOLDOUT, REAL};
+    List<DistanceSeries> drawn = DistanceSeries.of(p);
     double max = 0;
-    for (double[] d : all) {
-      if (d != null) {
-        for (double v : d) {
-          if (!Double.isNaN(v)) {
-            max = Math.max(max, v);
-          }
+    for (DistanceSeries s : drawn) {
+      for (double v : s.distances()) {
+        if (!Double.isNaN(v)) {
+          max = Math.max(max, v);
         }
       }
     }
@@ -744,23 +764,40 @@ public final class HtmlReport {
     int bins = 30;
     List<double[]> series = new ArrayList<>();
     List<String> used = new ArrayList<>();
-    for (int s = 0; s < all.length; s++) {
-      if (all[s] == null) {
-        continue;
-      }
+    for (DistanceSeries s : drawn) {
       double[] shares = new double[bins];
-      for (double v : all[s]) {
+      for (double v : s.distances()) {
         if (!Double.isNaN(v)) {
-          shares[(int) Math.min(bins - 1, Math.floor(v / max * bins))] += 1.0 / all[s].length;
+          shares[(int) Math.min(bins - 1, Math.floor(v / max * bins))] +=
+              1.0 / s.distances().length;
         }
       }
       series.add(shares);
-      used.add(colours[s]);
+      used.add(s.colour());
     }
     String[] labels = new String[bins];
     labels[0] = "0";
     labels[bins - 1] = f3(max);
     return bars(series.toArray(double[][]::new), used.toArray(String[]::new), labels, 760);
+  }
+
+  /** One curve of the distance chart: its legend label, colour and distances. */
+  record DistanceSeries(String label, String colour, double[] distances) {
+    /** The curves that have data, in drawing order; the legend and the chart both use this. */
+    static List<DistanceSeries> of(PrivacyReport p) {
+      List<DistanceSeries> series = new ArrayList<>();
+      add(series, "synthetic → training", SYNTHETIC, p.dcrSyntheticToTrain());
+      add(series, "synthetic → holdout", HOLDOUT, p.dcrSyntheticToHoldout());
+      add(series, "holdout → training (natural)", REAL, p.dcrHoldoutToTrain());
+      return series;
+    }
+
+    private static void add(
+        List<DistanceSeries> series, String label, String colour, double[] distances) {
+      if (distances != null) {
+        series.add(new DistanceSeries(label, colour, distances));
+      }
+    }
   }
 
   private static String heatmap(Table table, List<Integer> columns) {

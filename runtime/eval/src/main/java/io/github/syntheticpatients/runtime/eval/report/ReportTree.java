@@ -195,7 +195,7 @@ public final class ReportTree {
           "detectableAbove",
           c.calibrated() && Double.isFinite(c.threshold()) ? c.threshold() : null);
       m.put("rule", c.rule());
-      m.put("advice", c.advice());
+      m.put("advice", GateAdvice.whatToChange(c));
       checks.add(m);
     }
     gate.put("checks", checks);
