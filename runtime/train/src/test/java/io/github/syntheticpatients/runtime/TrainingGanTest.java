@@ -85,7 +85,11 @@ class TrainingGanTest {
     TrainSettings settings =
         TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
     assertThat(settings.generator()).isEqualTo("auto");
-    TrainRequest base = TrainedCopula.request(dir.resolve("data"));
+    // rotterdam: 2,982 rows, enough for auto to train its CTGAN (below 1,000 rows it fits the
+    // copula only).
+    Files.createDirectories(dir.resolve("data"));
+    Path csv = Files.copy(TestData.path("rotterdam.csv"), dir.resolve("data/rotterdam.csv"));
+    TrainRequest base = new TrainRequest(csv, null, dir.resolve("unused.synth"), settings, false);
     List<String> messages = new ArrayList<>();
     SyntheticModel auto =
         train(
@@ -144,6 +148,48 @@ class TrainingGanTest {
                             tree.get("ctgan"),
                             tree.get("ctganStandardError"))));
     assertThat(recorded.get("reason")).isIn(messages);
+  }
+
+  @Test
+  void autoOnASmallTableFitsTheCopulaOnlyAndSaysWhyUpFront() {
+    TrainSettings settings = TrainSettings.defaults().withSeed(5).withOption("privacyGate", "warn");
+    TrainRequest base = TrainedCopula.request(dir.resolve("data"));
+    List<String> messages = new ArrayList<>();
+    List<TrainingListener.EpochProgress> epochs = new ArrayList<>();
+    SyntheticModel auto =
+        train(
+            base,
+            dir.resolve("auto.synth"),
+            settings,
+            new TrainingListener() {
+              @Override
+              public void onMessage(String message) {
+                messages.add(message);
+              }
+
+              @Override
+              public void onEpoch(EpochProgress progress) {
+                epochs.add(progress);
+              }
+            });
+
+    assertThat(auto.info().generator()).isEqualTo("copula");
+    assertThat(epochs).isEmpty();
+    assertThat(messages)
+        .contains(
+            "auto: fits the Gaussian copula only (no CTGAN: 418 rows are fewer than the 1,000 a"
+                + " CTGAN needs to beat the copula measurably on the validation rows;"
+                + " -Dsynthetic.generator=ctgan trains one anyway)");
+    assertThat(
+            messages.indexOf(
+                messages.stream().filter(m -> m.startsWith("auto:")).findFirst().orElseThrow()))
+        .as("said before fitting")
+        .isLessThan(
+            messages.indexOf(
+                messages.stream()
+                    .filter(m -> m.startsWith("Fitted Gaussian copula"))
+                    .findFirst()
+                    .orElseThrow()));
   }
 
   private static SyntheticModel train(

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains a tabular model end to end: schema, CSV, a seeded split (privacy holdout, validation,
@@ -173,11 +174,23 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
    * when the two differ beyond its noise, else the CTGAN only when its validation score beats the
    * copula's by more than {@value #NOISE_Z} standard errors of a paired bootstrap (on 18 validation
    * rows a difference of 0.0014 is noise). Ties go to the simpler copula. Without a validation
-   * part, or without DJL on the classpath, the copula. Returns the kept candidate first.
+   * part, without DJL on the classpath, or on a table too small for the CTGAN ({@link
+   * TrainingOptions#autoSkipsGan}), the copula. Returns the kept candidate first.
    */
   private List<Candidate> fitBest(
       TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+    Optional<String> ganSkipped = TrainingOptions.autoSkipsGan(table.rowCount());
+    listener.onMessage(
+        "auto: "
+            + ganSkipped
+                .map(why -> "fits the Gaussian copula only (no CTGAN: " + why + ")")
+                .orElse(
+                    "fits the Gaussian copula (seconds), then a CTGAN, and keeps the better on"
+                        + " the validation rows"));
     Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
+    if (ganSkipped.isPresent()) {
+      return List.of(copula);
+    }
     if (validation.rowCount() == 0 || !Engines.available()) {
       listener.onMessage(
           "auto: kept the Gaussian copula ("

@@ -32,6 +32,14 @@ class TrainingOptionsTest {
   }
 
   @Test
+  void autoSkipsTheCtganBelowAThousandRows() {
+    assertThat(TrainingOptions.autoSkipsGan(999)).isPresent();
+    assertThat(TrainingOptions.autoSkipsGan(999).orElseThrow())
+        .startsWith("999 rows are fewer than the 1,000");
+    assertThat(TrainingOptions.autoSkipsGan(1000)).isEmpty();
+  }
+
+  @Test
   void gateOptionsOverrideGateSettingsByName() {
     assertThat(
             TrainingOptions.gateSettings(Map.of("gate.dcrMinEffect", "0.05")).get("dcrMinEffect"))
