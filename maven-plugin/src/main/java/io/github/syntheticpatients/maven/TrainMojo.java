@@ -8,9 +8,7 @@ import io.github.syntheticpatients.runtime.training.TrainProtocol;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.File;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.inject.Inject;
@@ -71,8 +69,8 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private File output;
 
   /**
-   * The generator: {@code auto} (a Gaussian copula and a CTGAN, the better on the validation part
-   * is kept), {@code ctgan}, {@code basic} or {@code copula}.
+   * The generator: {@code auto} (a Gaussian copula and, on tables of 1,000 rows or more, a CTGAN;
+   * the better on the validation part is kept), {@code ctgan}, {@code basic} or {@code copula}.
    */
   @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
   private String generator;
@@ -230,8 +228,17 @@ public final class TrainMojo extends AbstractSyntheticMojo {
         new TrainingClasspath(
                 repositorySystem, session().getRepositorySession(), remoteRepositories)
             .resolve(plugin().getVersion(), classifier);
-    getLog().info("Training " + request.output() + " from " + request.input() + " in a forked JVM");
-    long start = System.nanoTime();
+    // The model's path is said once, in the training JVM's last line.
+    getLog()
+        .info(
+            "Training on "
+                + request.input()
+                + " in a forked JVM (generator "
+                + request.settings().generator()
+                + ", seed "
+                + request.settings().seed()
+                + (getLog().isDebugEnabled() ? ", every epoch" : "")
+                + ")");
     TrainingFork.Outcome outcome;
     try {
       outcome =
@@ -241,6 +248,7 @@ public final class TrainMojo extends AbstractSyntheticMojo {
               classpath,
               request,
               baseDirectory(),
+              getLog().isDebugEnabled(),
               line -> getLog().info(line),
               line -> getLog().debug(line));
     } catch (IOException e) {
@@ -256,16 +264,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
       throw new MojoExecutionException(
           "The training JVM failed (exit " + outcome.exitCode() + "): " + outcome.message());
     }
-    for (String line : outcome.stderr()) {
-      if (!line.isBlank() && !line.startsWith("SLF4J")) {
-        getLog().warn(line);
-      }
+    // The child's last stdout line ("Trained <model> in … s: … epochs run") closes the goal's log.
+    for (String line : outcome.meaningful()) {
+      getLog().warn(line);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT, "Trained %s in %.1f s", request.output(), took.toMillis() / 1000.0));
   }
 
   /** Prefixes a message about the input or schema file with the property that named the file. */

@@ -31,14 +31,30 @@ final class TrainingFork {
   record Outcome(int exitCode, List<String> stderr) {
     /** The stderr lines that carry the child's message, without logging-framework noise. */
     String message() {
+      return String.join(System.lineSeparator(), meaningful());
+    }
+
+    /** The stderr lines that are neither blank nor {@link #isNoise noise}, stripped. */
+    List<String> meaningful() {
       List<String> lines = new ArrayList<>();
       for (String line : stderr) {
-        if (!line.isBlank() && !line.startsWith("SLF4J")) {
+        if (!line.isBlank() && !isNoise(line)) {
           lines.add(line.strip());
         }
       }
-      return String.join(System.lineSeparator(), lines);
+      return lines;
     }
+  }
+
+  /**
+   * Known lines that say nothing to the user: slf4j's "no providers" notice, and DJL's GPU probe,
+   * which on a machine without a GPU (or without its driver) warns "Failed to detect GPU count"
+   * although training is CPU-only by design.
+   */
+  static boolean isNoise(String line) {
+    return line.startsWith("SLF4J")
+        || line.contains("ai.djl.util.cuda.CudaUtils")
+        || line.contains("Failed to detect GPU count");
   }
 
   private static final long STOP_GRACE_SECONDS = 5;
@@ -51,6 +67,19 @@ final class TrainingFork {
    */
   static List<String> command(
       File javaHome, List<String> jvmArgs, List<File> classpath, Path requestFile) {
+    return command(javaHome, jvmArgs, classpath, requestFile, false);
+  }
+
+  /**
+   * {@link #command(File, List, List, Path)}; {@code everyEpoch} has the child print a line for
+   * each epoch instead of its progress display.
+   */
+  static List<String> command(
+      File javaHome,
+      List<String> jvmArgs,
+      List<File> classpath,
+      Path requestFile,
+      boolean everyEpoch) {
     List<String> command = new ArrayList<>();
     command.add(new File(new File(javaHome, "bin"), isWindows() ? "java.exe" : "java").getPath());
     command.addAll(jvmArgs);
@@ -64,7 +93,7 @@ final class TrainingFork {
     }
     command.add(String.join(File.pathSeparator, paths));
     command.add(TrainProtocol.MAIN_CLASS);
-    command.addAll(TrainProtocol.arguments(requestFile, ProcessHandle.current().pid()));
+    command.addAll(TrainProtocol.arguments(requestFile, ProcessHandle.current().pid(), everyEpoch));
     return command;
   }
 
@@ -91,6 +120,30 @@ final class TrainingFork {
         TrainProtocol.MAIN_CLASS,
         request,
         workingDirectory,
+        false,
+        out,
+        err);
+  }
+
+  /** {@link #train}; {@code everyEpoch} prints every epoch's line (the build's {@code -X}). */
+  static Outcome train(
+      File javaHome,
+      List<String> jvmArgs,
+      List<File> classpath,
+      TrainRequest request,
+      File workingDirectory,
+      boolean everyEpoch,
+      Consumer<String> out,
+      Consumer<String> err)
+      throws IOException, InterruptedException {
+    return train(
+        javaHome,
+        jvmArgs,
+        classpath,
+        TrainProtocol.MAIN_CLASS,
+        request,
+        workingDirectory,
+        everyEpoch,
         out,
         err);
   }
@@ -109,6 +162,21 @@ final class TrainingFork {
       Consumer<String> out,
       Consumer<String> err)
       throws IOException, InterruptedException {
+    return train(
+        javaHome, jvmArgs, classpath, mainClass, request, workingDirectory, false, out, err);
+  }
+
+  private static Outcome train(
+      File javaHome,
+      List<String> jvmArgs,
+      List<File> classpath,
+      String mainClass,
+      TrainRequest request,
+      File workingDirectory,
+      boolean everyEpoch,
+      Consumer<String> out,
+      Consumer<String> err)
+      throws IOException, InterruptedException {
     Path model = request.output().toAbsolutePath();
     Files.createDirectories(model.getParent());
     // Not created here: a child stopped before it wrote its model leaves nothing behind.
@@ -123,7 +191,7 @@ final class TrainingFork {
           requestFile);
       String stagingName = staging.toString();
       Consumer<String> renamed = line -> out.accept(line.replace(stagingName, model.toString()));
-      List<String> command = command(javaHome, jvmArgs, classpath, requestFile);
+      List<String> command = command(javaHome, jvmArgs, classpath, requestFile, everyEpoch);
       command.set(command.indexOf(TrainProtocol.MAIN_CLASS), mainClass);
       err.accept("Forking training JVM: " + String.join(" ", command));
       // A build stopped mid-training (Ctrl-C, SIGTERM) never reaches the finally below: the hook

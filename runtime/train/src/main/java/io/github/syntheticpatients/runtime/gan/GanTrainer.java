@@ -59,7 +59,10 @@ public final class GanTrainer {
               + " encoded columns: "
               + settings.epochs()
               + " epochs, batch "
-              + settings.batchSize());
+              + settings.batchSize()
+              + " ("
+              + (long) settings.epochs() * EpochLoop.stepsPerEpoch(rows, settings.batchSize())
+              + " generator steps; the time left follows after the first epochs)");
       try (GanTraining training = DjlEngine.open(data, rows, layout, settings, seed)) {
         return training.run(progress, sink, GanTraining.EpochProbe.NONE);
       } catch (NoClassDefFoundError e) {

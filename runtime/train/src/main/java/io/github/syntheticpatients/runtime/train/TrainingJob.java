@@ -139,7 +139,8 @@ abstract class TrainingJob<C> {
     try {
       Written written = write(chosen, gate, split, holdoutFraction, duration);
       String sha = ModelFile.sha256(Files.readAllBytes(request.output()));
-      listener.onMessage("Wrote " + request.output() + " (sha256 " + sha + ")");
+      // The path is in the final line (TrainCommand) and in the TrainResult; said once.
+      listener.onMessage("Wrote the model file (sha256 " + sha + ")");
       String splitDir = settings.options().get(TrainingOptions.SPLIT_DIR);
       writeSplit(splitDir == null ? null : Path.of(splitDir), split);
       return new TrainResult(

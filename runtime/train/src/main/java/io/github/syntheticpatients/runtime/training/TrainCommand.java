@@ -8,11 +8,9 @@ import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
-import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,7 @@ import java.util.Locale;
  * codes:
  *
  * <pre>
- * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json [--parent-pid pid]
+ * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --request request.json [--parent-pid pid] [--verbose]
  * </pre>
  *
  * For people and build scripts the request can also be given as options:
@@ -32,14 +30,15 @@ import java.util.Locale;
  * <pre>
  * java -cp … io.github.syntheticpatients.runtime.training.TrainCommand --input data.csv --output model.synth
  *     [--schema schema.json] [--generator ctgan|basic|copula] [--epochs N] [--batch-size N] [--seed N]
- *     [--option key=value]… [--entity-id column --time column] [--force]
+ *     [--option key=value]… [--entity-id column --time column] [--force] [--verbose]
  * </pre>
  *
  * {@code --entity-id} and {@code --time} name the patient id and time columns, which makes the
  * input longitudinal without a schema file (they override the schema's); {@code --input} may then
  * also be a directory of per-patient {@code .psv} / {@code .csv} files.
  *
- * <p>Progress goes to stdout, one line per epoch. Exit codes: {@link TrainProtocol#EXIT_OK}, {@link
+ * <p>Progress goes to stdout, a dozen epoch lines per training ({@link ProgressLines}); {@code
+ * --verbose} prints every epoch. Exit codes: {@link TrainProtocol#EXIT_OK}, {@link
  * TrainProtocol#EXIT_USER_ERROR} for input the user must fix (the message is on stderr), {@link
  * TrainProtocol#EXIT_PARENT_GONE} when the parent JVM is gone, {@link TrainProtocol#EXIT_ERROR} for
  * anything else.
@@ -76,22 +75,18 @@ public final class TrainCommand {
   /** Runs the command and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      TrainRequest request = request(List.of(args));
-      TrainResult result = Training.train(request, progressPrinter(out));
+      List<String> rest = new ArrayList<>(List.of(args));
+      boolean everyEpoch = rest.remove(TrainProtocol.VERBOSE);
+      TrainRequest request = request(rest);
+      ProgressLines progress = new ProgressLines(out, everyEpoch);
+      TrainResult result = Training.train(request, progress);
       if (result.upToDate()) {
         out.println(
             "Model "
                 + result.output()
                 + " is up to date (same input, schema, settings, seed and version)");
       } else {
-        out.printf(
-            Locale.ROOT,
-            "Wrote model %s (sha256 %s) trained on %d rows in %d epochs, %.1f s%n",
-            result.output(),
-            result.modelSha256(),
-            result.rows(),
-            result.epochs(),
-            result.duration().toMillis() / 1000.0);
+        out.println(finalLine(result, progress.epochsRun()));
       }
       return TrainProtocol.EXIT_OK;
     } catch (InvalidInputException | ModelFormatException | PrivacyGateException e) {
@@ -105,6 +100,23 @@ public final class TrainCommand {
       e.printStackTrace(err);
       return TrainProtocol.EXIT_ERROR;
     }
+  }
+
+  /**
+   * The last line: the model, the time, and the epochs that actually ran over every candidate
+   * (under {@code auto} the kept copula has none of its own, yet a CTGAN may have trained for it).
+   */
+  static String finalLine(TrainResult result, int epochsRun) {
+    return String.format(
+        Locale.ROOT,
+        "Trained %s in %.1f s: %d rows, %d epochs run%s",
+        result.output(),
+        result.duration().toMillis() / 1000.0,
+        result.rows(),
+        epochsRun,
+        result.epochs() > 0 && result.epochs() != epochsRun
+            ? " (the model is the snapshot of epoch " + result.epochs() + ")"
+            : "");
   }
 
   /** The request from {@code --request <file>} alone, or else from the options. */
@@ -187,36 +199,5 @@ public final class TrainCommand {
       throw InvalidInputException.inParameter(
           option, option + " takes a whole number, got '" + value + "'");
     }
-  }
-
-  private static TrainingListener progressPrinter(PrintStream out) {
-    return new TrainingListener() {
-      @Override
-      public void onEpoch(EpochProgress p) {
-        out.printf(
-            Locale.ROOT,
-            "Epoch %d/%d  generator loss %.4f  discriminator loss %.4f  elapsed %s  remaining %s%n",
-            p.epoch(),
-            p.epochs(),
-            p.generatorLoss(),
-            p.discriminatorLoss(),
-            format(p.elapsed()),
-            format(p.remaining()));
-        out.flush();
-      }
-
-      @Override
-      public void onMessage(String message) {
-        out.println(message);
-        out.flush();
-      }
-    };
-  }
-
-  private static String format(Duration duration) {
-    long seconds = duration.toSeconds();
-    return seconds >= 60
-        ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s"
-        : seconds + "s";
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,9 @@ public final class TrainProtocol {
   /** The argument naming the process whose end ends the training JVM. */
   public static final String PARENT_PID = "--parent-pid";
 
+  /** The argument that prints every epoch's line, not a progress display (the build's -X). */
+  public static final String VERBOSE = "--verbose";
+
   private TrainProtocol() {}
 
   /**
@@ -59,6 +63,15 @@ public final class TrainProtocol {
   public static List<String> arguments(Path requestFile, long parentPid) {
     return List.of(
         REQUEST, requestFile.toAbsolutePath().toString(), PARENT_PID, Long.toString(parentPid));
+  }
+
+  /** {@link #arguments(Path, long)}, with {@link #VERBOSE} when {@code everyEpoch}. */
+  public static List<String> arguments(Path requestFile, long parentPid, boolean everyEpoch) {
+    List<String> arguments = new ArrayList<>(arguments(requestFile, parentPid));
+    if (everyEpoch) {
+      arguments.add(VERBOSE);
+    }
+    return List.copyOf(arguments);
   }
 
   /** Writes {@code request} to {@code file} (atomically), its paths made absolute. */

@@ -111,9 +111,19 @@ class TrainProtocolTest {
             System.err);
 
     assertThat(exit).isEqualTo(TrainProtocol.EXIT_OK);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Wrote model " + model);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Trained " + model + " in ");
     assertThat(model).isRegularFile();
     assertThat(file).as("the request file, taken by the command").doesNotExist();
+  }
+
+  @Test
+  void verboseIsOneMoreArgument() {
+    Path file = Path.of("r.json");
+    assertThat(TrainProtocol.arguments(file, 42, true))
+        .containsExactly(
+            "--request", file.toAbsolutePath().toString(), "--parent-pid", "42", "--verbose");
+    assertThat(TrainProtocol.arguments(file, 42, false))
+        .isEqualTo(TrainProtocol.arguments(file, 42));
   }
 
   @Test
