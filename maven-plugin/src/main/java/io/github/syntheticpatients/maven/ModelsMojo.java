@@ -19,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lists the models the plugin can see: every model zoo on the plugin's classpath and the {@code
- * .synth} files in the local model directories, each with its model card's one-line summary.
+ * .synth} files in the local model directories, each with its model card's one-line summary. With
+ * {@code mvn -q} the list goes to standard output.
  */
 @Mojo(name = ModelsMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class ModelsMojo extends AbstractSyntheticMojo {
@@ -64,17 +65,40 @@ public final class ModelsMojo extends AbstractSyntheticMojo {
         getLog().warn("Ignoring " + file + ": " + e.getMessage());
       }
     }
+    for (String line : listing(models)) {
+      print(line);
+    }
+  }
+
+  /**
+   * The listing: a count line, then one line per model (id, then its summary), or one line saying
+   * where models come from.
+   */
+  static List<String> listing(List<ModelListing> models) {
     if (models.isEmpty()) {
-      getLog()
-          .info(
-              "No models found. Add synthetic-patients-model-zoo to the plugin's dependencies or train one.");
-      return;
+      return List.of(
+          "No models found. Add synthetic-patients-model-zoo to the plugin's dependencies or train"
+              + " one.");
     }
     int width = models.stream().mapToInt(m -> m.id().length()).max().orElse(0);
-    getLog().info(models.size() + " models:");
+    List<String> lines = new ArrayList<>();
+    lines.add(models.size() + " models:");
     for (ModelListing model : models) {
-      getLog()
-          .info(String.format(Locale.ROOT, "  %-" + width + "s  %s", model.id(), model.summary()));
+      lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", model.id(), model.summary()));
+    }
+    return lines;
+  }
+
+  /**
+   * The listing is this goal's result, so {@code mvn -q synthetic:models} still shows it: with info
+   * logging off (-q) it goes to standard output, as {@code help:evaluate -DforceStdout} does;
+   * otherwise to the log.
+   */
+  private void print(String line) {
+    if (getLog().isInfoEnabled()) {
+      getLog().info(line);
+    } else {
+      System.out.println(line);
     }
   }
 
