@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.train;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.SampleRequest;
@@ -31,7 +32,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +94,15 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
           "has " + table.rowCount() + " data rows; training needs at least " + MIN_ROWS);
     }
     listener.onMessage(
+        (request.schemaFile() == null
+                ? "Schema inferred from " + request.input().getFileName()
+                : "Schema read from " + request.schemaFile().getFileName())
+            + ": "
+            + kinds(schema)
+            + (request.schemaFile() == null
+                ? " (review or edit it: synthetic:schema, then -Dsynthetic.schema)"
+                : ""));
+    listener.onMessage(
         String.format(
             Locale.ROOT,
             "Read %d rows x %d columns (%d learned) from %s",
@@ -99,6 +111,17 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
             schema.learnedColumns().size(),
             request.input()));
     return table.rowCount();
+  }
+
+  /** The column count of each kind, e.g. "7 numeric, 1 identifier". */
+  static String kinds(TableSchema schema) {
+    Map<ColumnKind, Integer> counts = new EnumMap<>(ColumnKind.class);
+    for (ColumnSchema column : schema.columns()) {
+      counts.merge(column.kind(), 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((kind, count) -> parts.add(count + " " + kind.name().toLowerCase(Locale.ROOT)));
+    return String.join(", ", parts);
   }
 
   @Override

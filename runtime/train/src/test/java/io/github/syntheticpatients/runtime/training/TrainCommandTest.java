@@ -62,6 +62,8 @@ class TrainCommandTest {
     assertThat(first.exit()).isZero();
     assertThat(first.out())
         .contains(
+            "Schema inferred from small.csv: ",
+            " 1 identifier (review or edit it: synthetic:schema, then -Dsynthetic.schema)",
             "Read 418 rows x 20 columns",
             "Split ",
             "Privacy gate passed",
