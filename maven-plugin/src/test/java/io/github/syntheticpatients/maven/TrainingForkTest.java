@@ -128,4 +128,20 @@ class TrainingForkTest {
         .isEqualTo("data.csv, line 3: expected 20 fields, found 19. Fix the row.");
     assertThat(command).contains("-Dai.djl.offline=true", "-Xmx64m");
   }
+
+  @Test
+  void theGpuProbesWarningAndSlf4jsNoticeAreNoiseAndTheChildsMessageIsNot() {
+    TrainingFork.Outcome outcome =
+        new TrainingFork.Outcome(
+            TrainProtocol.EXIT_OK,
+            List.of(
+                "SLF4J(W): No SLF4J providers were found.",
+                "[main] WARN ai.djl.util.cuda.CudaUtils - Failed to detect GPU count: CUDA driver"
+                    + " version is insufficient for CUDA runtime version (35)",
+                "",
+                "  Column 'copper' has only 3 training values  "));
+
+    assertThat(outcome.meaningful()).containsExactly("Column 'copper' has only 3 training values");
+    assertThat(outcome.message()).isEqualTo("Column 'copper' has only 3 training values");
+  }
 }
