@@ -24,7 +24,11 @@ public final class RuntimeRules {
 
   /** Packages of the train module. */
   static final String[] TRAIN = {
-    "..runtime.train..", "..runtime.training..", "..runtime.gan..", "..runtime.fit.."
+    "..runtime.train..",
+    "..runtime.training..",
+    "..runtime.gan..",
+    "..runtime.fit..",
+    "..runtime.dp.."
   };
 
   public static final ArchRule noPackageCycles =
