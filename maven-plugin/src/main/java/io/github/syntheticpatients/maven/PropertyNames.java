@@ -14,6 +14,7 @@ public final class PropertyNames {
   public static final String SCHEMA_SKIP = "synthetic.schema.skip";
   public static final String EVALUATE_SKIP = "synthetic.evaluate.skip";
   public static final String MODELS_SKIP = "synthetic.models.skip";
+  public static final String DP_BUDGET_SKIP = "synthetic.dp-budget.skip";
 
   public static final String MODEL = "synthetic.model";
   public static final String ROWS = "synthetic.rows";
@@ -44,6 +45,13 @@ public final class PropertyNames {
   public static final String MODEL_DIRECTORIES = "synthetic.modelDirectories";
 
   public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
+
+  public static final String DP_SAMPLING_RATE = "synthetic.dp.samplingRate";
+  public static final String DP_DATASET_SIZE = "synthetic.dp.datasetSize";
+  public static final String DP_NOISE_MULTIPLIER = "synthetic.dp.noiseMultiplier";
+  public static final String DP_EPSILON = "synthetic.dp.epsilon";
+  public static final String DP_STEPS = "synthetic.dp.steps";
+  public static final String DP_DELTA = "synthetic.dp.delta";
 
   private PropertyNames() {}
 }

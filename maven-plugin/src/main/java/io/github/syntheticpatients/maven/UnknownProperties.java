@@ -21,7 +21,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
  */
 final class UnknownProperties {
   static final String PREFIX = "synthetic.";
-  private static final Pattern PROPERTY = Pattern.compile("\\$\\{(synthetic\\.[A-Za-z0-9.]+)}");
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\{(synthetic\\.[A-Za-z0-9.-]+)}");
 
   private UnknownProperties() {}
 

@@ -44,7 +44,8 @@ class PluginDescriptorTest {
   @Test
   void everyGoalIsThreadSafeAndRunsWithoutAPom() {
     Map<String, Element> mojos = mojos();
-    assertThat(mojos).containsOnlyKeys("evaluate", "generate", "help", "models", "schema", "train");
+    assertThat(mojos)
+        .containsOnlyKeys("dp-budget", "evaluate", "generate", "help", "models", "schema", "train");
     mojos.forEach(
         (goal, mojo) -> {
           assertThat(text(mojo, "threadSafe")).as("%s is threadSafe", goal).isEqualTo("true");

@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
 final class PluginReference {
   static final String START = "<!-- synthetic-plugin-reference:start -->";
   static final String END = "<!-- synthetic-plugin-reference:end -->";
-  private static final Pattern PROPERTY = Pattern.compile("\\$\\{(synthetic\\.[A-Za-z.]+)}");
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\{(synthetic\\.[A-Za-z.-]+)}");
 
   record Parameter(
       String name, String property, String type, String defaultValue, String description) {}

@@ -53,7 +53,7 @@ class ReadmeReferenceTest {
     List<PluginReference.Goal> goals = PluginReference.read(DESCRIPTOR);
     assertThat(goals)
         .extracting(PluginReference.Goal::name)
-        .containsExactly("evaluate", "generate", "help", "models", "schema", "train");
+        .containsExactly("dp-budget", "evaluate", "generate", "help", "models", "schema", "train");
     for (PluginReference.Goal goal : goals) {
       if (goal.name().equals("help")) {
         continue;
