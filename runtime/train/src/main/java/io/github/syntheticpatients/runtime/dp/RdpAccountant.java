@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.dp;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The Rényi-DP accountant of the Poisson-subsampled Gaussian mechanism: which orders it tracks, how
@@ -130,16 +131,26 @@ public final class RdpAccountant {
     return rdp;
   }
 
+  /** E.g. "RDP accountant (conservative series, 156 orders from 1.1 to 1024)". */
   @Override
   public String toString() {
+    double min = Arrays.stream(orders).min().orElseThrow();
+    double max = Arrays.stream(orders).max().orElseThrow();
     return "RDP accountant ("
-        + series
+        + series.name().toLowerCase(Locale.ROOT)
         + " series, "
         + orders.length
         + " orders from "
-        + Arrays.stream(orders).min().orElseThrow()
+        + orderText(min)
         + " to "
-        + Arrays.stream(orders).max().orElseThrow()
+        + orderText(max)
         + ")";
+  }
+
+  /** A whole order without ".0" (19, not 19.0), others as doubles (3.9). */
+  private static String orderText(double order) {
+    return order == Math.rint(order) && !Double.isInfinite(order)
+        ? Long.toString((long) order)
+        : Double.toString(order);
   }
 }
