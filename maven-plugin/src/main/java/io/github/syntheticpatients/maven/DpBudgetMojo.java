@@ -18,9 +18,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * training (epochs or steps), δ and a noise multiplier, prints ε and the optimal Rényi order; given
  * a target ε instead of the noise multiplier, prints the noise multiplier it needs. The accountant
  * is the RDP accountant of the Poisson-subsampled Gaussian mechanism (docs/privacy-dp.md). Needs no
- * project, data or native library. The last line printed, on standard output, is {@code
- * epsilon=<value> order=<value>} or {@code noiseMultiplier=<value>}, so {@code mvn -q ... | tail
- * -1} reads it.
+ * project, data or native library. The last line, printed on standard output so that it shows even
+ * with {@code mvn -q}, is {@code epsilon=<value> order=<value>} or {@code noiseMultiplier=<value>}.
  */
 @Mojo(name = DpBudgetMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class DpBudgetMojo extends AbstractSyntheticMojo {
