@@ -22,7 +22,7 @@ The exact A_alpha is what Opacus' signed series converges to; dp_accounting's co
 adds the negative terms instead, so it may sit above these values, by far less than the 1e-3
 relative agreement the Java test asks for.
 
-Run:  python3 rdp_reference.py        (numpy-free; needs mpmath; about a minute per vector)
+Run:  python3 rdp_reference.py        (needs only mpmath; minutes per vector, V7 the slowest)
 Prints one line per vector; ReferenceFromFormulasTest holds the numbers it printed.
 """
 
