@@ -29,6 +29,8 @@ import java.util.Objects;
  *     with a warning, instead of failing
  * @param reason why inference chose this kind or dropped the column, for the person reviewing the
  *     schema; null when there is nothing to say
+ * @param codes for a clinical code column (diagnosis, procedure or drug codes), its code system,
+ *     shared vocabulary and protection counts ({@link CodeColumn}); null for any other column
  */
 public record ColumnSchema(
     String name,
@@ -42,7 +44,8 @@ public record ColumnSchema(
     String identifierShape,
     int protectedValues,
     int unparsedValues,
-    String reason)
+    String reason,
+    CodeColumn codes)
     implements ColumnView {
 
   public ColumnSchema {
@@ -60,6 +63,10 @@ public record ColumnSchema(
               + unparsedValues
               + ") values");
     }
+    if (codes != null && !kind.isDiscrete()) {
+      throw new IllegalArgumentException(
+          "Column '" + name + "' is " + kind + " but holds codes; codes are categorical");
+    }
     if (kind.isDiscrete() && categories.isEmpty()) {
       throw new IllegalArgumentException(
           "Column '" + name + "' is " + kind + " but lists no categories");
@@ -74,6 +81,36 @@ public record ColumnSchema(
               + categories
               + "; mark it CATEGORICAL instead");
     }
+  }
+
+  /** A column that holds no clinical codes. */
+  public ColumnSchema(
+      String name,
+      ColumnKind kind,
+      boolean nullable,
+      double missingRate,
+      List<String> categories,
+      int decimals,
+      boolean dropped,
+      boolean staticAttribute,
+      String identifierShape,
+      int protectedValues,
+      int unparsedValues,
+      String reason) {
+    this(
+        name,
+        kind,
+        nullable,
+        missingRate,
+        categories,
+        decimals,
+        dropped,
+        staticAttribute,
+        identifierShape,
+        protectedValues,
+        unparsedValues,
+        reason,
+        null);
   }
 
   /** A column that is not a static attribute (every tabular column). */
@@ -127,7 +164,8 @@ public record ColumnSchema(
         identifierShape,
         protectedValues,
         unparsedValues,
-        reason);
+        reason,
+        codes);
   }
 
   /** A copy with the reason inference gives for its choice. */
@@ -144,7 +182,8 @@ public record ColumnSchema(
         identifierShape,
         protectedValues,
         unparsedValues,
-        value);
+        value,
+        codes);
   }
 
   /** A copy of another kind (categories are kept only for discrete kinds). */
@@ -161,7 +200,26 @@ public record ColumnSchema(
         identifierShape,
         value.isDiscrete() ? protectedValues : 0,
         unparsedValues,
-        reason);
+        reason,
+        value.isDiscrete() ? codes : null);
+  }
+
+  /** A copy that holds codes as {@code value} says (null: no codes). */
+  public ColumnSchema withCodes(CodeColumn value) {
+    return new ColumnSchema(
+        name,
+        kind,
+        nullable,
+        missingRate,
+        categories,
+        decimals,
+        dropped,
+        staticAttribute,
+        identifierShape,
+        protectedValues,
+        unparsedValues,
+        reason,
+        value);
   }
 
   /** A column that is learned and generated (not dropped, not an identifier). */
@@ -175,6 +233,11 @@ public record ColumnSchema(
    */
   public boolean hasRareCategory() {
     return categories.contains(ValueProtection.RARE_CATEGORY);
+  }
+
+  /** Whether the column holds clinical codes ({@link #codes()} is set). */
+  public boolean isCodeColumn() {
+    return codes != null;
   }
 
   /** The position of a category, or -1 if the value is not one of this column's categories. */

@@ -45,6 +45,11 @@ public record TableSchema(
             "Duplicate column name '" + column.name() + "' in schema");
       }
     }
+    CodeColumn.firstMismatch(columns)
+        .ifPresent(
+            mismatch -> {
+              throw new IllegalArgumentException(mismatch.message());
+            });
     for (String role : new String[] {target, entityId, time}) {
       if (role != null && seen.stream().noneMatch(role::equals)) {
         throw new IllegalArgumentException(

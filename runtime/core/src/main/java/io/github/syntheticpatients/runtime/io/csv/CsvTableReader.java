@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.io.csv;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -27,12 +28,12 @@ import java.util.Set;
  *
  * <p>Missing are the option's tokens plus the schema's {@code missingValues}, and in number and
  * date columns also the placeholders {@code -}, {@code --} and {@code .}. A value of a discrete
- * column that is not one of its categories is read as its nearest ancestor code that is one ({@link
- * CodeHierarchy}: {@code 250.83} as {@code 250}), else as {@link ValueProtection#RARE_CATEGORY}
- * when the column has that category (rare values were generalised or merged into it at inference).
- * A value that is not of its column's kind is an error, unless the schema counts such values
- * ({@code unparsedValues} above 0): then it is read as missing, and one warning per column names
- * the first few with their lines.
+ * column that is not one of its categories is read, in a code column ({@link ColumnSchema#codes()}
+ * of a recognised system), as its nearest ancestor code that is one ({@link CodeHierarchy}: {@code
+ * 250.83} as {@code 250}), else as {@link ValueProtection#RARE_CATEGORY} when the column has that
+ * category (rare values were generalised or merged into it at inference). A value that is not of
+ * its column's kind is an error, unless the schema counts such values ({@code unparsedValues} above
+ * 0): then it is read as missing, and one warning per column names the first few with their lines.
  */
 public final class CsvTableReader {
   private static final String REINFER =
@@ -295,13 +296,15 @@ public final class CsvTableReader {
     }
 
     /**
-     * The category of the nearest ancestor of a code ({@link CodeHierarchy}), or null when none is
-     * one.
+     * In a code column, the category of the nearest ancestor of a code ({@link CodeHierarchy}), or
+     * null when none is one or the column holds no codes.
      */
     private Integer ancestorIndex(String code) {
-      for (String parent = CodeHierarchy.parent(code);
-          parent != null;
-          parent = CodeHierarchy.parent(parent)) {
+      if (!column.isCodeColumn()) {
+        return null; // in other columns 100.5 is a value, not a subcode of category 100
+      }
+      CodeSystem system = column.codes().system();
+      for (String parent = system.parent(code); parent != null; parent = system.parent(parent)) {
         Integer index = categoryIndex.get(parent);
         if (index != null) {
           return index;

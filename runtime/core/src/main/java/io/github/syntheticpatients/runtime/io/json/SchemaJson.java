@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -39,6 +41,8 @@ import java.util.stream.Collectors;
  *     {"name": "sex", ..., "static": true},
  *     {"name": "diagnosis", "kind": "categorical", ..., "categories": ["PBC", "PSC", "_RARE_"], ...,
  *      "protectedValues": 3, "reason": "3 values are held by fewer than 5 records and read as _RARE_ ..."},
+ *     {"name": "diag_1", "kind": "categorical", ..., "protectedValues": 215, "codes": "icd9",
+ *      "vocabulary": "diag", "generalisedCodes": 190, "ancestorCodes": 40, "reason": "codes: ..."},
  *     {"name": "ssn", "kind": "identifier", ..., "shape": "pattern:ddd-dd-dddd", "reason": "the name reads as ..."},
  *     {"name": "bili", "kind": "numeric", ..., "unparsedValues": 2, "reason": "2 of 300 values are not numbers ..."},
  *     ...
@@ -52,9 +56,14 @@ import java.util.stream.Collectors;
  * when absent); {@code protectedValues} (how many values were held by fewer than k records and
  * merged into {@code _RARE_}, a count, never the values); {@code unparsedValues} (stray values of a
  * number or date column, read as missing with a warning; 0 makes them errors again); {@code reason}
- * (why inference chose the kind, for the reviewer; it has no effect); and the top-level {@code
- * missingValues} (extra tokens that mean missing, from {@code synthetic.missingValues}, used by
- * every reader of this data).
+ * (why inference chose the kind, for the reviewer; it has no effect); {@code codes} (a clinical
+ * code column's system, {@code icd9}, {@code icd10}, {@code atc} or {@code generic}: only in a code
+ * column of a recognised system is a value that is not a category read as its nearest ancestor that
+ * is), with {@code vocabulary} (the name of the vocabulary it shares with other code columns, which
+ * must list the same categories; remove it to split the column off) and the counts {@code
+ * generalisedCodes} and {@code ancestorCodes} (how many rare codes are read as how many ancestor
+ * codes); and the top-level {@code missingValues} (extra tokens that mean missing, from {@code
+ * synthetic.missingValues}, used by every reader of this data).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
  * categorical}, {@code date}, {@code datetime}, {@code identifier}) and read in any case. When
@@ -114,6 +123,9 @@ public final class SchemaJson {
       if (column.unparsedValues() > 0) {
         entry.put("unparsedValues", column.unparsedValues());
       }
+      if (column.codes() != null) {
+        putCodes(entry, column.codes());
+      }
       if (column.reason() != null) {
         entry.put("reason", column.reason());
       }
@@ -124,6 +136,18 @@ public final class SchemaJson {
       root.put("missingValues", inlineArray(schema.missingValues()));
     }
     return root;
+  }
+
+  /** A code column's properties, the counts only when above 0. */
+  private static void putCodes(Map<String, Object> entry, CodeColumn codes) {
+    entry.put("codes", codes.system().id());
+    if (codes.vocabulary() != null) {
+      entry.put("vocabulary", codes.vocabulary());
+    }
+    if (codes.generalisedCodes() > 0) {
+      entry.put("generalisedCodes", codes.generalisedCodes());
+      entry.put("ancestorCodes", codes.ancestorCodes());
+    }
   }
 
   /**
@@ -162,7 +186,8 @@ public final class SchemaJson {
               (String) entry.get("shape"),
               ((Number) entry.getOrDefault("protectedValues", 0)).intValue(),
               ((Number) entry.getOrDefault("unparsedValues", 0)).intValue(),
-              (String) entry.get("reason")));
+              (String) entry.get("reason"),
+              codesOf(entry, source)));
     }
     List<String> missingValues = new ArrayList<>();
     for (Object token : (List<Object>) tree.getOrDefault("missingValues", List.of())) {
@@ -174,6 +199,23 @@ public final class SchemaJson {
         (String) tree.get("entityId"),
         (String) tree.get("time"),
         missingValues);
+  }
+
+  /** The code column properties of an embedded schema's column entry, or null when none. */
+  private static CodeColumn codesOf(Map<String, Object> entry, String source) {
+    Object system = entry.get("codes");
+    if (system == null) {
+      return null;
+    }
+    CodeSystem parsed = CodeSystem.parse(String.valueOf(system));
+    if (parsed == null) {
+      throw new IllegalArgumentException(source + ": unknown code system " + system);
+    }
+    return new CodeColumn(
+        parsed,
+        (String) entry.get("vocabulary"),
+        ((Number) entry.getOrDefault("generalisedCodes", 0)).intValue(),
+        ((Number) entry.getOrDefault("ancestorCodes", 0)).intValue());
   }
 
   /** Writes the schema file atomically. */
@@ -234,6 +276,15 @@ public final class SchemaJson {
       }
       columns.add(column(file, i, entry));
     }
+    CodeColumn.firstMismatch(columns)
+        .ifPresent(
+            mismatch -> {
+              throw problem(
+                  file,
+                  locate(file, "columns", mismatch.column(), "vocabulary"),
+                  columns.get(mismatch.column()).name(),
+                  mismatch.message());
+            });
     checkRole(file, "target", document.target(), names);
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
@@ -367,7 +418,72 @@ public final class SchemaJson {
         shape,
         protectedValues,
         unparsedValues,
-        entry.reason());
+        entry.reason(),
+        codes(file, index, entry, kind));
+  }
+
+  /**
+   * A column entry's {@code codes}, {@code vocabulary} and code counts, or null when it names no
+   * code system.
+   */
+  private static CodeColumn codes(Path file, int index, ColumnEntry entry, ColumnKind kind) {
+    String name = entry.name();
+    if (entry.codes() == null) {
+      if (entry.vocabulary() != null) {
+        throw problem(
+            file,
+            locate(file, "columns", index, "vocabulary"),
+            name,
+            "\"vocabulary\" is set but \"codes\" is not; set \"codes\" to one of "
+                + CodeSystem.ids()
+                + ", or remove \"vocabulary\"");
+      }
+      return null;
+    }
+    CodeSystem system = CodeSystem.parse(entry.codes());
+    if (system == null) {
+      throw problem(
+          file,
+          locate(file, "columns", index, "codes"),
+          name,
+          "unknown code system \""
+              + entry.codes()
+              + "\"; use one of "
+              + CodeSystem.ids()
+              + " (\"generic\" when codes have no ancestors), or remove \"codes\"");
+    }
+    if (!kind.isDiscrete()) {
+      throw problem(
+          file,
+          locate(file, "columns", index, "codes"),
+          name,
+          "the column is "
+              + kindName(kind)
+              + " and cannot hold codes; set \"kind\": \"categorical\" with its"
+              + " \"categories\", or remove \"codes\"");
+    }
+    int generalised = entry.generalisedCodes() == null ? 0 : entry.generalisedCodes();
+    int ancestors = entry.ancestorCodes() == null ? 0 : entry.ancestorCodes();
+    if (generalised < 0 || ancestors < 0 || ancestors > generalised) {
+      throw problem(
+          file,
+          locate(file, "columns", index, "ancestorCodes"),
+          name,
+          "\"generalisedCodes\" ("
+              + generalised
+              + ") and \"ancestorCodes\" ("
+              + ancestors
+              + ") are counts, and no more ancestors than generalised codes; correct or remove"
+              + " them");
+    }
+    if (entry.vocabulary() != null && entry.vocabulary().isBlank()) {
+      throw problem(
+          file,
+          locate(file, "columns", index, "vocabulary"),
+          name,
+          "\"vocabulary\" is blank; name the vocabulary the column shares, or remove it");
+    }
+    return new CodeColumn(system, entry.vocabulary(), generalised, ancestors);
   }
 
   private static void checkRole(Path file, String role, String column, Set<String> names) {
@@ -493,5 +609,9 @@ public final class SchemaJson {
       String shape,
       Integer protectedValues,
       Integer unparsedValues,
-      String reason) {}
+      String reason,
+      String codes,
+      String vocabulary,
+      Integer generalisedCodes,
+      Integer ancestorCodes) {}
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -431,5 +433,37 @@ class CsvTableReaderTest {
     assertFails(file).hasMessageContaining("'n.d.' is not a number");
     Path rare = csv("rare.csv", "id,age,stage,sex,visit,count\nx,1,4,f,,\n");
     assertFails(rare).hasMessageContaining("'4' is not one of the column's categories [1, 2, 3]");
+  }
+
+  private static ColumnSchema categorical(String name, List<String> categories, CodeColumn codes) {
+    return new ColumnSchema(name, ColumnKind.CATEGORICAL, false, 0, categories, 0, false)
+        .withCodes(codes);
+  }
+
+  @Test
+  void onlyACodeColumnReadsAnUnseenValueAsItsAncestor() throws IOException {
+    List<String> categories = List.of("100", "250", ValueProtection.RARE_CATEGORY);
+    TableSchema schema =
+        TableSchema.of(
+            List.of(
+                categorical("dose", categories, null),
+                categorical("diag", categories, CodeColumn.of(CodeSystem.ICD9)),
+                categorical("ward", categories, CodeColumn.of(CodeSystem.GENERIC))));
+    Path file = csv("codes.csv", "dose,diag,ward\n100.5,250.83,250.83\n250,100.5,250\n");
+    Table table = CsvTableReader.read(file, schema);
+    int rare = categories.indexOf(ValueProtection.RARE_CATEGORY);
+    // A dose of 100.5 is no subcode of the category 100: it is an unseen value, so _RARE_.
+    assertThat(table.column("dose")).containsExactly(rare, 1);
+    // In an ICD-9 column 250.83 is read as 250 and 100.5 as 100.
+    assertThat(table.column("diag")).containsExactly(1, 0);
+    // Generic codes have no ancestors.
+    assertThat(table.column("ward")).containsExactly(rare, 1);
+
+    TableSchema noBucket =
+        TableSchema.of(List.of(categorical("dose", List.of("100", "250"), null)));
+    Path unseen = csv("dose.csv", "dose\n100.5\n");
+    assertThatThrownBy(() -> CsvTableReader.read(unseen, noBucket))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'100.5' is not one of the column's categories");
   }
 }

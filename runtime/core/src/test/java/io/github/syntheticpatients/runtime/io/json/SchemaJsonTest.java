@@ -7,8 +7,11 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TestData;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,8 +103,9 @@ class SchemaJsonTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(file + ", line 6: at character ")
         .hasMessageContaining(
-            "unknown property \"dropped\"; the known properties are [categories, decimals, drop,"
-                + " kind, missingRate, name, nullable, protectedValues, reason, shape, static, unparsedValues]");
+            "unknown property \"dropped\"; the known properties are [ancestorCodes, categories,"
+                + " codes, decimals, drop, generalisedCodes, kind, missingRate, name, nullable,"
+                + " protectedValues, reason, shape, static, unparsedValues, vocabulary]");
     Path top = write("{\"formatVersion\": 1,\n \"targets\": \"x\", \"columns\": []}");
     assertThatThrownBy(() -> SchemaJson.read(top))
         .hasMessageStartingWith(top + ", line 2: at character ")
@@ -274,5 +278,93 @@ class SchemaJsonTest {
         .hasMessageStartingWith(
             file + ", line 6, column 'zip': at character 6: unknown identifier shape \"zipcode\"")
         .hasMessageContaining("pattern:ddd-dd-dddd");
+  }
+
+  @Test
+  void codeColumnsRoundTripWithTheirSystemVocabularyAndCounts() throws IOException {
+    List<String> codes = List.of("250", "428", "V57", ValueProtection.RARE_CATEGORY);
+    TableSchema schema =
+        TableSchema.of(
+            List.of(
+                new ColumnSchema(
+                    "diag_1",
+                    ColumnKind.CATEGORICAL,
+                    false,
+                    0,
+                    codes,
+                    0,
+                    false,
+                    false,
+                    null,
+                    7,
+                    0,
+                    "codes",
+                    new CodeColumn(CodeSystem.ICD9, "diag", 5, 2)),
+                new ColumnSchema(
+                    "diag_2",
+                    ColumnKind.CATEGORICAL,
+                    true,
+                    0.1,
+                    codes,
+                    0,
+                    false,
+                    false,
+                    null,
+                    0,
+                    0,
+                    null,
+                    new CodeColumn(CodeSystem.ICD9, "diag", 0, 0)),
+                new ColumnSchema(
+                        "ward", ColumnKind.CATEGORICAL, false, 0, List.of("W1", "W2"), 0, false)
+                    .withKind(ColumnKind.BINARY)
+                    .withCodes(CodeColumn.of(CodeSystem.GENERIC))));
+    Path file = dir.resolve("codes.schema.json");
+    SchemaJson.write(schema, file);
+    String json = Files.readString(file);
+    assertThat(json)
+        .contains(
+            "\"codes\": \"icd9\"",
+            "\"vocabulary\": \"diag\"",
+            "\"generalisedCodes\": 5",
+            "\"ancestorCodes\": 2",
+            "\"codes\": \"generic\"");
+    assertThat(SchemaJson.read(file)).isEqualTo(schema);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> tree =
+        JsonFiles.mapper().readValue(SchemaJson.toBytes(schema), java.util.Map.class);
+    assertThat(SchemaJson.fromMap(tree, "model")).isEqualTo(schema);
+    assertThat(CodeColumn.summary(schema.columns().get(0)))
+        .isEqualTo(
+            "diag_1: ICD-9 codes, vocabulary 'diag'; 1 categories kept as written, 5 rarer codes"
+                + " generalised to 2 ancestor codes, 2 bucketed as _RARE_");
+  }
+
+  @Test
+  void aCodeSystemTheReadersDoNotKnowOrOnANumberColumnIsAnError() throws IOException {
+    Path unknown =
+        write(
+            HEAD
+                + "    {\"name\": \"diag\", \"kind\": \"categorical\", \"categories\": [\"428\"],\n"
+                + "     \"codes\": \"icd11\"}\n  ]\n}\n");
+    assertThatThrownBy(() -> SchemaJson.read(unknown))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(unknown + ", line 6, column 'diag': at character ")
+        .hasMessageContaining(
+            "unknown code system \"icd11\"; use one of \"icd9\", \"icd10\", \"atc\", \"generic\"");
+    Path number =
+        write(
+            HEAD + "    {\"name\": \"age\", \"kind\": \"integer\", \"codes\": \"icd9\"}\n  ]\n}\n");
+    assertThatThrownBy(() -> SchemaJson.read(number))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("column 'age'")
+        .hasMessageContaining("the column is integer and cannot hold codes");
+    Path orphan =
+        write(
+            HEAD
+                + "    {\"name\": \"diag\", \"kind\": \"categorical\", \"categories\": [\"428\"],"
+                + " \"vocabulary\": \"diag\"}\n  ]\n}\n");
+    assertThatThrownBy(() -> SchemaJson.read(orphan))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("\"vocabulary\" is set but \"codes\" is not");
   }
 }
