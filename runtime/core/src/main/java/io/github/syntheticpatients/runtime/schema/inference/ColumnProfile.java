@@ -4,7 +4,8 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
-import io.github.syntheticpatients.runtime.schema.CodeHierarchy;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -12,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -569,9 +568,11 @@ final class ColumnProfile {
             SchemaInference.MIN_CATEGORY_LIMIT,
             Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
     boolean codes = looksLikeCodes() && !identifierSized;
-    if (codes && counts.keySet().stream().anyMatch(value -> CodeHierarchy.parent(value) != null)) {
+    CodeSystem system = codes ? codeSystem() : null;
+    if (codes && counts.keySet().stream().anyMatch(value -> system.parent(value) != null)) {
       Builder generalised =
-          protectedCodes(limit); // codes with ancestors: generalise rare ones, at any number
+          protectedCodes(
+              limit, system); // codes with ancestors: generalise rare ones, at any number
       if (generalised != null) {
         return generalised;
       }
@@ -583,7 +584,7 @@ final class ColumnProfile {
       }
     }
     if (codes && counts.size() > limit) {
-      Builder codeCategories = protectedCodes(limit);
+      Builder codeCategories = protectedCodes(limit, system);
       if (codeCategories != null) {
         return codeCategories;
       }
@@ -693,42 +694,62 @@ final class ColumnProfile {
     return true;
   }
 
+  /** The code system of a counted column's values, by their shape ({@link CodeSystem#detect}). */
+  private CodeSystem codeSystem() {
+    Map<String, Long> rows = new HashMap<>();
+    counts.forEach((value, holders) -> rows.put(value, holders.rows));
+    return CodeSystem.detect(rows);
+  }
+
   /**
    * A code column as categories: the codes held by at least k records are kept; a rarer code is
-   * generalised to its nearest ancestor ({@link CodeHierarchy}) held by at least k records,
+   * generalised to its nearest ancestor ({@link CodeSystem#parent}) held by at least k records,
    * counting the rare codes below it, else read as {@link ValueProtection#RARE_CATEGORY}. Null when
    * what is kept covers less than half of the values.
    */
-  private Builder protectedCodes(long limit) {
-    Set<String> kept = new HashSet<>();
-    Map<String, Holders> rare = new HashMap<>();
-    long keptRows = 0;
-    for (Map.Entry<String, Holders> entry : counts.entrySet()) {
-      if (entry.getValue().held() >= k) {
-        kept.add(entry.getKey());
-        keptRows += entry.getValue().rows;
-      } else {
-        rare.put(entry.getKey(), entry.getValue());
-      }
-    }
-    CodeGeneralisation generalised = CodeGeneralisation.of(kept, rare, k);
-    if (kept.isEmpty() && generalised.ancestors().isEmpty()
-        || 2 * (keptRows + generalised.generalisedRows()) < present) {
-      return null;
-    }
-    List<String> categories = new ArrayList<>(kept);
-    categories.addAll(generalised.ancestors());
-    categories.sort(Comparator.naturalOrder());
-    if (generalised.bucketed() > 0) {
-      categories.add(ValueProtection.RARE_CATEGORY);
-    }
+  private Builder protectedCodes(long limit, CodeSystem system) {
+    CodeGeneralisation vocabulary = CodeGeneralisation.of(counts, system, k);
+    return vocabulary.covers() ? codeColumn(vocabulary, limit, null, List.of()) : null;
+  }
+
+  /**
+   * This code column's holders of each code, to be counted with those of the other columns that
+   * share its vocabulary; null when the values were not counted.
+   */
+  Map<String, Holders> codeCounts() {
+    return counts;
+  }
+
+  /**
+   * This code column with the categories of a vocabulary it shares with {@code partners}.
+   *
+   * @param vocabulary the codes of every column sharing it, generalised together
+   * @param name the vocabulary's name in the schema
+   */
+  ColumnSchema sharedCodeSchema(CodeGeneralisation vocabulary, String name, List<String> partners) {
+    return codeColumn(vocabulary, codeLimit(), name, partners).build();
+  }
+
+  /** The most distinct values of text that is not codes, as {@link #textColumn} computes it. */
+  private long codeLimit() {
+    return Math.max(
+        SchemaInference.MIN_CATEGORY_LIMIT,
+        Math.min(SchemaInference.MAX_CATEGORY_LIMIT, present / 50));
+  }
+
+  private Builder codeColumn(
+      CodeGeneralisation vocabulary, long limit, String name, List<String> partners) {
+    List<String> categories = vocabulary.categories();
     Builder column =
         column(
             categories.size() == 2 ? ColumnKind.BINARY : ColumnKind.CATEGORICAL,
             missing,
             categories,
             0);
-    column.protectedValues = generalised.generalisedValues() + generalised.bucketed();
+    CodeGeneralisation.Protection protection = vocabulary.protectionOf(counts.keySet());
+    column.protectedValues = protection.generalised() + protection.bucketed();
+    column.codes =
+        new CodeColumn(vocabulary.system(), name, protection.generalised(), protection.ancestors());
     column.reason(
         "codes: short tokens of few shapes that repeat ("
             + counts.size()
@@ -736,22 +757,38 @@ final class ColumnProfile {
             + present
             + " rows"
             + (counts.size() > limit ? ", more than the " + limit + " of other text" : "")
-            + "), so categories at any number of values. To make it an identifier instead set \"kind\":"
-            + " \"identifier\", to leave it out set \"drop\": true");
-    if (generalised.generalisedValues() > 0) {
+            + "), so categories at any number of values; "
+            + (vocabulary.system() == CodeSystem.GENERIC
+                ? "of no recognised code system, so rare codes are not generalised"
+                : vocabulary.system().description() + " codes by their shape")
+            + " (\"codes\": \""
+            + vocabulary.system().id()
+            + "\"). To make it an identifier instead set \"kind\": \"identifier\", to leave it"
+            + " out set \"drop\": true");
+    if (name != null) {
       column.reason(
-          generalised.generalisedValues()
+          "shares the vocabulary \""
+              + name
+              + "\" with "
+              + String.join(", ", partners)
+              + ": a code is counted over the records holding it in any of them, and each lists the"
+              + " same categories. To split this column off, remove its \"vocabulary\" (its"
+              + " categories stay as listed)");
+    }
+    if (protection.generalised() > 0) {
+      column.reason(
+          protection.generalised()
               + " codes held by fewer than "
               + k
               + " records are generalised to "
-              + generalised.ancestors().size()
+              + protection.ancestors()
               + " ancestor codes held by at least "
               + k
               + " (250.83 -> 250)");
     }
-    if (generalised.bucketed() > 0) {
+    if (protection.bucketed() > 0) {
       column.reason(
-          generalised.bucketed()
+          protection.bucketed()
               + " codes held by fewer than "
               + k
               + " records and with no such ancestor are read"
@@ -848,6 +885,7 @@ final class ColumnProfile {
     private String shape;
     private int protectedValues;
     private long unparsed;
+    private CodeColumn codes;
     private final List<String> reasons = new ArrayList<>();
 
     Builder(ColumnKind kind, long missingCount, List<String> categories, int decimals) {
@@ -907,7 +945,8 @@ final class ColumnProfile {
           shape,
           protectedValues,
           Math.toIntExact(Math.min(unparsed, Integer.MAX_VALUE)),
-          reasons.isEmpty() ? null : String.join("; ", reasons));
+          reasons.isEmpty() ? null : String.join("; ", reasons),
+          codes);
     }
   }
 
@@ -935,6 +974,15 @@ final class ColumnProfile {
 
     int held() {
       return held;
+    }
+
+    /** Adds another column's holders of the same code: rows add up, holders are counted once. */
+    void addAll(Holders other) {
+      long before = rows;
+      for (int i = 0; i < other.held; i++) {
+        add(other.ids[i]);
+      }
+      rows = before + other.rows;
     }
 
     long rows() {

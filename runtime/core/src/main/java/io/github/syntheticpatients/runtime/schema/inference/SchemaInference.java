@@ -357,8 +357,10 @@ public final class SchemaInference {
       }
     }
     List<ColumnSchema> columns = new ArrayList<>(profiles.length + 1);
+    List<ColumnProfile> builtBy = new ArrayList<>(profiles.length + 1);
     if (longitudinal && idPosition < 0) {
       columns.add(new ColumnSchema(entityId, ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false));
+      builtBy.add(null);
     }
     for (int c = 0; c < profiles.length; c++) {
       ColumnProfile profile = profiles[c];
@@ -374,8 +376,14 @@ public final class SchemaInference {
         ColumnSchema perPatient = profile.toSchema(source);
         column = perPatient.isLearned() ? perPatient.withStaticAttribute(true) : perPatient;
       }
-      profile.log(source, column);
       columns.add(column);
+      builtBy.add(profile);
+    }
+    columns = SharedVocabularies.share(columns, builtBy, k);
+    for (int c = 0; c < columns.size(); c++) {
+      if (builtBy.get(c) != null) {
+        builtBy.get(c).log(source, columns.get(c));
+      }
     }
     TableSchema schema =
         TableSchema.of(columns)
