@@ -1,12 +1,16 @@
 package io.github.syntheticpatients.zoo;
 
 import io.github.syntheticpatients.runtime.ModelInfo;
+import io.github.syntheticpatients.runtime.SchemaView;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,6 +134,25 @@ public final class RebuildZoo {
   static final class ModelCard {
     private ModelCard() {}
 
+    /**
+     * A line per clinical code column saying what value protection did to its codes, by count
+     * (never a code); empty when the schema has no code column, so other cards stay as they were.
+     */
+    static String codeColumns(SchemaView view) {
+      StringBuilder section = new StringBuilder();
+      for (ColumnSchema column : TableSchema.of(view).columns()) {
+        if (column.isCodeColumn() && !column.dropped()) {
+          section.append("- ").append(CodeColumn.summary(column)).append('\n');
+        }
+      }
+      if (section.length() == 0) {
+        return "";
+      }
+      return "\n## Code columns\n\nCodes held by fewer than k training records are stored only as"
+          + " an ancestor code or as _RARE_, never as themselves:\n\n"
+          + section;
+    }
+
     static String render(Recipe recipe, SyntheticModel model, String summary) {
       ModelInfo info = model.info();
       StringBuilder card = new StringBuilder();
@@ -198,6 +221,7 @@ public final class RebuildZoo {
                       .append(" | ")
                       .append(String.join(", ", c.categories()))
                       .append(" |\n"));
+      card.append(codeColumns(model.schema()));
       card.append("\n## Evaluation recorded at training\n\n");
       card.append(
               longitudinal

@@ -51,32 +51,36 @@ public record CodeColumn(
   }
 
   /**
-   * One line of what value protection did to a code column, for a model card: codes kept,
-   * generalised to how many ancestors, bucketed; counts only, never a code.
+   * One line of what value protection did to a code column, for a model card: how many categories
+   * it has, how many rare codes were generalised to how many of them, how many were bucketed;
+   * counts only, never a code.
    */
   public static String summary(ColumnSchema column) {
     CodeColumn codes = column.codes();
     if (codes == null) {
       throw new IllegalArgumentException("Column '" + column.name() + "' is not a code column");
     }
-    boolean rare = column.hasRareCategory();
+    int categories = column.categories().size() - (column.hasRareCategory() ? 1 : 0);
     int bucketed = Math.max(0, column.protectedValues() - codes.generalisedCodes);
-    int kept = column.categories().size() - codes.ancestorCodes - (rare ? 1 : 0);
     return column.name()
         + ": "
         + codes.system.description()
         + (codes.system == CodeSystem.GENERIC ? "" : " codes")
         + (codes.vocabulary == null ? "" : ", vocabulary '" + codes.vocabulary + "'")
         + "; "
-        + kept
-        + " categories kept as written, "
-        + codes.generalisedCodes
-        + " rarer codes generalised to "
-        + codes.ancestorCodes
-        + " ancestor codes, "
-        + bucketed
+        + count(categories, "code category", "code categories")
+        + "; "
+        + count(codes.generalisedCodes, "rare code", "rare codes")
+        + " generalised to "
+        + count(codes.ancestorCodes, "ancestor category", "ancestor categories")
+        + "; "
+        + count(bucketed, "rare code", "rare codes")
         + " bucketed as "
         + ValueProtection.RARE_CATEGORY;
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** A column whose shared vocabulary disagrees with an earlier column's, and why. */

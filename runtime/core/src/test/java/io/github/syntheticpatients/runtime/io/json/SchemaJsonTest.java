@@ -335,8 +335,8 @@ class SchemaJsonTest {
     assertThat(SchemaJson.fromMap(tree, "model")).isEqualTo(schema);
     assertThat(CodeColumn.summary(schema.columns().get(0)))
         .isEqualTo(
-            "diag_1: ICD-9 codes, vocabulary 'diag'; 1 categories kept as written, 5 rarer codes"
-                + " generalised to 2 ancestor codes, 2 bucketed as _RARE_");
+            "diag_1: ICD-9 codes, vocabulary 'diag'; 3 code categories; 5 rare codes generalised"
+                + " to 2 ancestor categories; 2 rare codes bucketed as _RARE_");
   }
 
   @Test
