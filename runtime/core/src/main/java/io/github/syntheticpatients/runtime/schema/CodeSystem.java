@@ -109,6 +109,11 @@ public enum CodeSystem {
     return best;
   }
 
+  /** Whether a code is written in this system's shape; never for {@link #GENERIC}. */
+  public boolean hasShape(String code) {
+    return shape != null && shape.matcher(code).matches();
+  }
+
   /**
    * The code one level up ({@link CodeHierarchy#parent}), or null when the code has none or the
    * column's codes are {@link #GENERIC}.

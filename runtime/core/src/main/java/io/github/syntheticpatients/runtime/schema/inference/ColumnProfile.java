@@ -411,6 +411,9 @@ final class ColumnProfile {
     }
     long numberLike = present - placeholders;
     long strays = numberLike - numbers;
+    if (numbers > 0 && strays > 0 && numberedCodes()) {
+      return textColumn().build(); // ICD-9 codes, mostly numbers: 428, 250.83, and a few V57
+    }
     if (numbers > 0 && strays <= allowedStrays(numberLike)) {
       return numberColumn(strays).build();
     }
@@ -688,6 +691,31 @@ final class ColumnProfile {
     for (String value : counts.keySet()) {
       shapes.put(IdentifierShape.patternOf(value), Boolean.TRUE);
       if (shapes.size() > MAX_PATTERNS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a column of mostly numbers is codes written as numbers, as ICD-9 is ({@code 428},
+   * {@code 250.83}): every value is code-shaped, the values are counted, their shapes name a
+   * recognised system, and every value that is not a number is a code of that system too ({@code
+   * V57.1}, not {@code n.d.}). Without such a code (every value a number) the column stays numbers:
+   * a sodium of 140.5 has the shape of an ICD-9 code.
+   */
+  private boolean numberedCodes() {
+    if (manyDistinct || !allCodeShaped || !anyText) {
+      return false;
+    }
+    CodeSystem system = codeSystem();
+    if (system == CodeSystem.GENERIC) {
+      return false;
+    }
+    for (String value : counts.keySet()) {
+      if (!CsvValues.isNumber(value)
+          && !CsvValues.isPlaceholder(value)
+          && !system.hasShape(value)) {
         return false;
       }
     }

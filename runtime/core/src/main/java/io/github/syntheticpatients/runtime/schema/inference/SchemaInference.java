@@ -70,8 +70,11 @@ import org.slf4j.LoggerFactory;
  *             #MAX_CODE_LENGTH} characters), of at most 16 shapes, at most {@value
  *             #MAX_CODE_CATEGORIES} distinct values each held on average by two rows or more
  *             ({@code 428}, {@code 250.83}, {@code V57}, {@code E11.9}): CATEGORICAL at any
- *             cardinality, protected as below, with rare codes generalised where the code says its
- *             ancestor ({@link io.github.syntheticpatients.runtime.schema.CodeHierarchy});
+ *             cardinality, marked with the code system its values' shapes say ({@link
+ *             io.github.syntheticpatients.runtime.schema.CodeSystem}), protected as below, with
+ *             rare codes generalised where the code says its ancestor ({@link
+ *             io.github.syntheticpatients.runtime.schema.CodeHierarchy}). Code columns of one kind
+ *             ({@code diag_1..diag_3}) share one vocabulary ({@link SharedVocabularies});
  *         <li>mostly distinct values of one shape without blanks ({@code MRN-001234}): IDENTIFIER
  *             of that shape; all distinct without blanks: IDENTIFIER (record numbers);
  *         <li>otherwise free text: dropped (kind {@code identifier}, so that un-dropping it

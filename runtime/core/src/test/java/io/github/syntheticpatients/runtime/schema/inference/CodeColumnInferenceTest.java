@@ -125,6 +125,27 @@ class CodeColumnInferenceTest {
   }
 
   @Test
+  void icd9CodesWrittenMostlyAsNumbersAreCodesAndLabValuesStayNumbers() throws IOException {
+    StringJoiner csv = new StringJoiner("\n", "", "\n").add("diag,sodium");
+    String[] codes = {"428", "250.83", "401.9", "414.01", "427.31", "486"};
+    for (int i = 0; i < 600; i++) {
+      // 2 % V codes, fewer than the 5 % of stray text a number column tolerates.
+      String code = i % 50 == 0 ? "V57.1" : codes[i % codes.length];
+      csv.add(code + "," + (i % 40 == 0 ? "n.d." : String.valueOf(130 + i % 15 + 0.5)));
+    }
+    TableSchema schema =
+        SchemaInference.infer(Files.writeString(dir.resolve("icd9.csv"), csv.toString()));
+    ColumnSchema diag = schema.column("diag").orElseThrow();
+    assertThat(diag.kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(diag.codes().system()).isEqualTo(CodeSystem.ICD9);
+    assertThat(diag.categories()).contains("428", "250.83", "V57.1");
+    // 140.5 has an ICD-9 shape, but "n.d." is no code: the sodium stays a number.
+    ColumnSchema sodium = schema.column("sodium").orElseThrow();
+    assertThat(sodium.kind()).isEqualTo(ColumnKind.NUMERIC);
+    assertThat(sodium.unparsedValues()).isEqualTo(15);
+  }
+
+  @Test
   void mostlyDistinctCodesStayIdentifiersAndLongTextStaysFreeText() throws IOException {
     StringJoiner csv = new StringJoiner("\n", "", "\n").add("ref,said");
     for (int i = 0; i < 600; i++) {
