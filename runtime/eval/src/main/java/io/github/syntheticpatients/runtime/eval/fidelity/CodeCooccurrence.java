@@ -20,11 +20,11 @@ import java.util.TreeSet;
  * R², the squared Pearson correlation of the two rates over every pair seen in either table. 1 when
  * synthetic records combine codes as real ones do.
  *
- * <p>Code columns are the categorical columns with more than {@value #MIN_CODES} categories
- * (diagnosis, procedure or drug slots); they share one vocabulary, so {@code 428} in {@code diag_1}
- * and in {@code diag_3} is one code. A record's codes are a set: a code in two slots counts once.
- * {@link ValueProtection#RARE_CATEGORY} and missing values are not codes. Only rates are computed:
- * no code is stored or reported.
+ * <p>Code columns are those the schema marks as codes (diagnosis, procedure or drug slots; see
+ * {@link #codeColumns}); they share one vocabulary, so {@code 428} in {@code diag_1} and in {@code
+ * diag_3} is one code. A record's codes are a set: a code in two slots counts once. {@link
+ * ValueProtection#RARE_CATEGORY} and missing values are not codes. Only rates are computed: no code
+ * is stored or reported.
  */
 public final class CodeCooccurrence {
   /** A categorical column with more categories than this is a code column. */
@@ -35,17 +35,26 @@ public final class CodeCooccurrence {
 
   private CodeCooccurrence() {}
 
-  /** The learned code columns of a table's schema, in schema order. */
+  /**
+   * The learned code columns of a table's schema, in schema order: those the schema marks as codes
+   * ({@link ColumnSchema#isCodeColumn()}); in a schema that marks none (written before code columns
+   * were marked), the categorical columns with more than {@value #MIN_CODES} categories.
+   */
   public static List<String> codeColumns(Table table) {
-    List<String> names = new ArrayList<>();
+    List<String> marked = new ArrayList<>();
+    List<String> large = new ArrayList<>();
     for (ColumnSchema column : table.schema().columns()) {
-      if (column.isLearned()
-          && column.kind() == ColumnKind.CATEGORICAL
-          && column.categories().size() > MIN_CODES) {
-        names.add(column.name());
+      if (!column.isLearned()) {
+        continue;
+      }
+      if (column.isCodeColumn()) {
+        marked.add(column.name());
+      }
+      if (column.kind() == ColumnKind.CATEGORICAL && column.categories().size() > MIN_CODES) {
+        large.add(column.name());
       }
     }
-    return names;
+    return marked.isEmpty() ? large : marked;
   }
 
   /**

@@ -7,6 +7,8 @@ import io.github.syntheticpatients.runtime.CodedEncounters;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.schema.CodeColumn;
+import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -58,6 +60,19 @@ class CodeCooccurrenceTest {
     assertThat(CodeCooccurrence.codeColumns(table))
         .isEmpty(); // four categories are not a code column
     assertThat(CodeCooccurrence.r2(table, table)).isNaN();
+  }
+
+  @Test
+  void columnsMarkedAsCodesAreCodeColumnsWhateverTheirNumberOfCategories() {
+    Table unmarked = twoSlots(new double[] {0, 1, 2}, new double[] {1, 2, 0});
+    List<ColumnSchema> columns = new java.util.ArrayList<>();
+    for (ColumnSchema column : unmarked.schema().columns()) {
+      columns.add(column.withCodes(CodeColumn.of(CodeSystem.GENERIC)));
+    }
+    Table marked =
+        new Table(
+            TableSchema.of(columns), new double[][] {unmarked.column("d1"), unmarked.column("d2")});
+    assertThat(CodeCooccurrence.codeColumns(marked)).containsExactly("d1", "d2");
   }
 
   private static Table twoSlots(double[] first, double[] second) {
