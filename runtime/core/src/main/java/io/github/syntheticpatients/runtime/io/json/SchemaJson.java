@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
  *     {"name": "sex", ..., "static": true},
  *     {"name": "diagnosis", "kind": "categorical", ..., "categories": ["PBC", "PSC", "_RARE_"], ...,
  *      "protectedValues": 3, "reason": "3 values are held by fewer than 5 records and read as _RARE_ ..."},
- *     {"name": "diag_1", "kind": "categorical", ..., "protectedValues": 215, "codes": "icd9",
- *      "vocabulary": "diag", "generalisedCodes": 190, "ancestorCodes": 40, "reason": "codes: ..."},
+ *     {"name": "diag_1", "kind": "categorical", ..., "protectedValues": 108, "codes": "icd9",
+ *      "vocabulary": "diag", "generalisedCodes": 88, "ancestorCodes": 40, "reason": "codes: ..."},
  *     {"name": "ssn", "kind": "identifier", ..., "shape": "pattern:ddd-dd-dddd", "reason": "the name reads as ..."},
  *     {"name": "bili", "kind": "numeric", ..., "unparsedValues": 2, "reason": "2 of 300 values are not numbers ..."},
  *     ...
