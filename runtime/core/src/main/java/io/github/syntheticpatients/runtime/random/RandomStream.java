@@ -1,5 +1,9 @@
 package io.github.syntheticpatients.runtime.random;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -16,6 +20,11 @@ import org.apache.commons.rng.simple.RandomSource;
  *       conversion is involved).
  *   <li>{@link #split()}: a new stream seeded, as above, with this stream's next {@link
  *       #nextLong()}.
+ *   <li>{@link #forBlock}: the stream of one block of records, seeded, as above, with the first 8
+ *       bytes (big-endian) of the SHA-256 of 80 bytes: the sampling seed (8 bytes, big-endian), the
+ *       model's SHA-256 as its 64 lower-case hex characters in ASCII, and the block's index (8
+ *       bytes, big-endian). Any block's stream is computed directly, without drawing the blocks
+ *       before it, so a block can be sampled alone, on any thread or machine.
  *   <li>{@link #nextDouble()}: the top 53 bits of {@link #nextLong()} times 2⁻⁵³, in [0, 1).
  *   <li>{@link #nextInt(int)}: {@code floor(nextDouble() · bound)}.
  *   <li>{@link #nextGaussian()}: Marsaglia's polar method as {@link
@@ -42,6 +51,36 @@ public final class RandomStream {
     UniformRandomProvider expansion = RandomSource.SPLIT_MIX_64.create(seed);
     long[] state = {expansion.nextLong(), expansion.nextLong()};
     return new RandomStream(RandomSource.XO_RO_SHI_RO_128_PP.create(state));
+  }
+
+  /**
+   * The stream of block {@code block} of the records a model samples with {@code seed}: the one
+   * owner of how blocks are seeded (see the class comment). A hash rather than jumps of one stream,
+   * so block 10⁶ costs what block 0 does; including the model's checksum gives two models sampled
+   * with the same seed unrelated streams.
+   *
+   * @param seed the sampling seed
+   * @param modelSha256 the model file's SHA-256 in lower-case hex (64 characters)
+   * @param block the block's index, from 0
+   */
+  public static RandomStream forBlock(long seed, String modelSha256, long block) {
+    if (modelSha256.length() != 64) {
+      throw new IllegalArgumentException(
+          "A model's SHA-256 has 64 hex characters, was '" + modelSha256 + "'");
+    }
+    if (block < 0) {
+      throw new IllegalArgumentException("block must be 0 or more, was " + block);
+    }
+    ByteBuffer input = ByteBuffer.allocate(80);
+    input.putLong(seed);
+    input.put(modelSha256.getBytes(StandardCharsets.US_ASCII));
+    input.putLong(block);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.array());
+      return of(ByteBuffer.wrap(digest).getLong());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** An independent stream, seeded by this stream's next long. */
