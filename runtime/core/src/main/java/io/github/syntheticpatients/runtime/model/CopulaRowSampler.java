@@ -20,6 +20,13 @@ final class CopulaRowSampler implements RowSampler {
     return copula.sample(rows, random);
   }
 
+  /** The copula draws each row's uniforms in turn, so fewer rows are the block's first rows. */
+  @Override
+  public Table sampleFirst(
+      int rows, int blockRows, Map<String, Integer> fixed, RandomStream random) {
+    return copula.sample(rows, random);
+  }
+
   @Override
   public Map<String, Integer> conditionable(Map<String, Integer> requested) {
     return Map.of();

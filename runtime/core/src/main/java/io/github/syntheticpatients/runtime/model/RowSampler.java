@@ -21,6 +21,28 @@ interface RowSampler {
   Table sample(int rows, Map<String, Integer> fixed, RandomStream random);
 
   /**
+   * The first {@code rows} rows of {@code sample(blockRows, fixed, random)}, which is how a request
+   * for fewer records than a block takes its records. This default samples the whole block and
+   * keeps its first rows; a sampler whose rows are drawn one after another from {@code random}
+   * overrides it to sample only those rows.
+   *
+   * @param rows rows wanted, at most {@code blockRows}
+   * @param blockRows the block's size
+   * @param fixed as for {@link #sample}
+   * @param random as for {@link #sample}
+   */
+  default Table sampleFirst(
+      int rows, int blockRows, Map<String, Integer> fixed, RandomStream random) {
+    Table block = sample(blockRows, fixed, random);
+    if (rows == blockRows) {
+      return block;
+    }
+    int[] first = new int[rows];
+    java.util.Arrays.setAll(first, i -> i);
+    return block.selectRows(first);
+  }
+
+  /**
    * The columns this sampler can fix without rejection, best first for the given requests (an empty
    * map when it has no conditional vector).
    */

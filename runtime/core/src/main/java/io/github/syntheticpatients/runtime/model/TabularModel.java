@@ -1,12 +1,10 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
-import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
-import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.random.RandomStream;
@@ -17,14 +15,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A loaded tabular model: samples rows, meets conditions (the conditional vector where the
  * generator has one, rejection within a time budget otherwise) and turns rows into {@link
  * PatientRecord}s with generated ids.
+ *
+ * <p>Record {@code i} of a seed lies in block {@code i / BLOCK_RECORDS}, sampled from {@link
+ * RandomStream#forBlock} as {@link BlockRows} says; identifiers are a function of the seed, the
+ * column and {@code i}. So a record does not depend on how many were asked for, on the threads, or
+ * on where a range starts.
  */
-public final class TabularModel implements SyntheticModel {
-  private static final int MIN_REJECTION_BATCH = 256;
+public final class TabularModel implements BlockModel {
+  /**
+   * Records per block: a constant of the format (changing it changes every sampled record). Large
+   * enough that a block's stream and bookkeeping cost nothing beside its rows, small enough that a
+   * test asking for ten records of a GAN does not wait for many more.
+   */
+  public static final int BLOCK_RECORDS = 4096;
 
   private final String id;
   private final String sha256;
@@ -60,128 +69,81 @@ public final class TabularModel implements SyntheticModel {
     return info;
   }
 
+  /** The row sampler, for a longitudinal model's patients. */
+  RowSampler sampler() {
+    return sampler;
+  }
+
   @Override
-  public SampleResult sample(SampleRequest request) {
-    Conditions conditions = Conditions.parse(request.conditions(), schema);
-    Map<String, Integer> fixed = sampler.conditionable(conditions.categories());
-    Map<String, Integer> rejectedCategories = new LinkedHashMap<>(conditions.categories());
-    fixed.keySet().forEach(rejectedCategories::remove);
-    RandomStream random = RandomStream.of(request.seed());
-
-    Table table;
-    double acceptance = 1.0;
-    if (rejectedCategories.isEmpty() && conditions.ranges().isEmpty()) {
-      table = sampler.sample(request.rows(), fixed, random);
-    } else {
-      RejectionOutcome outcome =
-          sampleByRejection(request, fixed, rejectedCategories, conditions, random);
-      table = outcome.table();
-      acceptance = outcome.acceptanceRate();
-    }
-    return new SampleResult(table, toRecords(table, request.seed()), acceptance);
+  public int blockSize() {
+    return BLOCK_RECORDS;
   }
 
-  private record RejectionOutcome(Table table, double acceptanceRate) {}
+  @Override
+  public SampleResult sample(SampleRequest request, long first) {
+    BlockModel.requireRange(request, first, false);
+    Sampled sampled = sampleTable(request, first, BLOCK_RECORDS);
+    return new SampleResult(
+        sampled.table(),
+        toRecords(sampled.table(), request.seed(), first),
+        sampled.acceptanceRate());
+  }
 
-  private RejectionOutcome sampleByRejection(
-      SampleRequest request,
-      Map<String, Integer> fixed,
-      Map<String, Integer> categories,
-      Conditions conditions,
-      RandomStream random) {
-    int wanted = request.rows();
-    long deadline = System.nanoTime() + request.timeBudget().toNanos();
-    List<int[]> keptRows = new ArrayList<>();
-    List<Table> batches = new ArrayList<>();
+  /** Sampled rows and the share of candidates kept for them. */
+  record Sampled(Table table, double acceptanceRate) {}
+
+  /**
+   * Rows {@code [first, first + request.rows())} of the sequence for the request's seed, in blocks
+   * of {@code blockSize} rows sampled in parallel; a longitudinal model samples its patients
+   * through this with its own block size.
+   */
+  Sampled sampleTable(SampleRequest request, long first, int blockSize) {
+    BlockRows rows =
+        new BlockRows(
+            schema, sampler, request.conditions(), Conditions.parse(request.conditions(), schema));
+    long end = first + request.rows();
+    long firstBlock = first / blockSize;
+    int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / blockSize - firstBlock + 1);
+    BlockRows.Part[] parts = new BlockRows.Part[blocks];
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            i -> {
+              long block = firstBlock + i;
+              long blockStart = block * blockSize;
+              int to = (int) (Math.min(end, blockStart + blockSize) - blockStart);
+              BlockRows.Part part =
+                  rows.first(
+                      to,
+                      blockSize,
+                      RandomStream.forBlock(request.seed(), sha256, block),
+                      request.timeBudget());
+              int from = (int) (Math.max(first, blockStart) - blockStart);
+              parts[i] = new BlockRows.Part(BlockRows.from(part.table(), from), part.generated());
+            });
+    List<Table> tables = new ArrayList<>(blocks);
+    long kept = 0;
     long generated = 0;
-    int kept = 0;
-    int batchSize = Math.max(MIN_REJECTION_BATCH, wanted);
-    while (kept < wanted) {
-      if (System.nanoTime() > deadline) {
-        double rate = generated == 0 ? 0 : (double) kept / generated;
-        throw InvalidInputException.inParameter(
-            "conditions",
-            String.format(
-                java.util.Locale.ROOT,
-                "Only %d of %d records met the conditions %s within the time budget of %.1f s"
-                    + " (acceptance rate %.5f of %d generated). Widen the ranges, condition on fewer columns,"
-                    + " or ask for fewer records.",
-                kept,
-                wanted,
-                request.conditions(),
-                request.timeBudget().toMillis() / 1000.0,
-                rate,
-                generated));
-      }
-      Table batch = sampler.sample(batchSize, fixed, random.split());
-      generated += batchSize;
-      int[] accepted = acceptedRows(batch, categories, conditions.ranges(), wanted - kept);
-      if (accepted.length > 0) {
-        batches.add(batch);
-        keptRows.add(accepted);
-        kept += accepted.length;
-      }
+    for (BlockRows.Part part : parts) {
+      tables.add(part.table());
+      kept += part.table().rowCount();
+      generated += part.generated();
     }
-    // Zero rows asked for means nothing was generated: report full acceptance, not 0/0 (NaN is not
-    // valid JSON in
+    Table table =
+        blocks == 0
+            ? new Table(schema, new double[schema.columns().size()][0])
+            : BlockRows.concatenate(schema, tables);
+    // Nothing asked for means nothing generated: full acceptance, not 0/0 (NaN is not valid JSON in
     // the provenance file).
-    double rate = generated == 0 ? 1.0 : (double) kept / generated;
-    return new RejectionOutcome(concatenate(batches, keptRows, wanted), Math.min(1.0, rate));
+    return new Sampled(table, generated == 0 ? 1.0 : Math.min(1.0, (double) kept / generated));
   }
 
-  private int[] acceptedRows(
-      Table batch,
-      Map<String, Integer> categories,
-      Map<String, Conditions.Range> ranges,
-      int limit) {
-    int[] accepted = new int[Math.min(limit, batch.rowCount())];
-    int count = 0;
-    for (int row = 0; row < batch.rowCount() && count < limit; row++) {
-      if (meets(batch, row, categories, ranges)) {
-        accepted[count++] = row;
-      }
-    }
-    return java.util.Arrays.copyOf(accepted, count);
+  private List<PatientRecord> toRecords(Table table, long seed, long first) {
+    return new LazyList<>(table.rowCount(), row -> record(table, row, seed, first + row));
   }
 
-  private boolean meets(
-      Table batch, int row, Map<String, Integer> categories, Map<String, Conditions.Range> ranges) {
-    for (Map.Entry<String, Integer> condition : categories.entrySet()) {
-      double value = batch.value(row, schema.indexOf(condition.getKey()));
-      if (Double.isNaN(value) || (int) value != condition.getValue()) {
-        return false;
-      }
-    }
-    for (Map.Entry<String, Conditions.Range> condition : ranges.entrySet()) {
-      if (!condition.getValue().contains(batch.value(row, schema.indexOf(condition.getKey())))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private Table concatenate(List<Table> batches, List<int[]> rows, int total) {
-    double[][] columns = new double[schema.columns().size()][total];
-    int offset = 0;
-    for (int b = 0; b < batches.size(); b++) {
-      Table batch = batches.get(b);
-      int[] selected = rows.get(b);
-      for (int c = 0; c < columns.length; c++) {
-        double[] source = batch.column(c);
-        for (int i = 0; i < selected.length; i++) {
-          columns[c][offset + i] = source[selected[i]];
-        }
-      }
-      offset += selected.length;
-    }
-    return new Table(schema, columns);
-  }
-
-  private List<PatientRecord> toRecords(Table table, long seed) {
-    return new LazyList<>(table.rowCount(), row -> record(table, row, seed));
-  }
-
-  private PatientRecord record(Table table, int row, long seed) {
+  /** Row {@code row} of the table, which is record {@code index} of the sequence. */
+  private PatientRecord record(Table table, int row, long seed, long index) {
     List<ColumnSchema> columns = schema.columns();
     Map<String, Object> values = new LinkedHashMap<>();
     for (int c = 0; c < columns.size(); c++) {
@@ -195,7 +157,7 @@ public final class TabularModel implements SyntheticModel {
         values.put(
             column.name(),
             IdentifierShape.generate(
-                column.identifierShape(), row, IdentifierShape.randomFor(seed, c, row)));
+                column.identifierShape(), index, IdentifierShape.randomFor(seed, c, index)));
       } else {
         values.put(column.name(), ValueFormat.toValue(column, table.value(row, c)));
       }

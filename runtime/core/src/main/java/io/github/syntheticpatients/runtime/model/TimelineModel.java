@@ -6,7 +6,6 @@ import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
-import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.TimelineRecords;
@@ -29,12 +28,17 @@ import java.util.stream.IntStream;
  * A loaded longitudinal model. Patients are generated in two stages, as the model was trained:
  * first each patient's static attributes, number of visits and first visit time (a Gaussian copula;
  * conditions on static attributes are met here, by rejection within the time budget), then the
- * visits, by the sequence generator conditioned on that patient row. Plain Java, thread-safe; the
- * output does not depend on the thread count, because each chunk of patients has its own random
- * stream split off in order before any work starts.
+ * visits, by the sequence generator conditioned on that patient row. Plain Java, thread-safe.
+ * Patients are sampled in blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link
+ * RandomStream#forBlock}), and a timeline is never cut: patient {@code i} of a seed is the same
+ * whatever the request size, range or thread count.
  */
-public final class TimelineModel implements SyntheticModel {
-  private static final int CHUNK_PATIENTS = 64;
+public final class TimelineModel implements BlockModel {
+  /**
+   * Patients per block: a constant of the format (changing it changes every sampled patient).
+   * Smaller than a tabular block because a patient costs a network pass per visit.
+   */
+  public static final int BLOCK_PATIENTS = 256;
 
   private final String id;
   private final String sha256;
@@ -100,17 +104,23 @@ public final class TimelineModel implements SyntheticModel {
     return encoder.maxVisits();
   }
 
+  @Override
+  public int blockSize() {
+    return BLOCK_PATIENTS;
+  }
+
   /**
-   * Samples {@code request.rows()} patients with their visits. Conditions may fix static attributes
-   * only (e.g. {@code sex=f}, {@code age>=60}).
+   * Samples {@code request.rows()} patients with their visits, patients {@code [first, first +
+   * rows)} of the seed's sequence. Conditions may fix static attributes only (e.g. {@code sex=f},
+   * {@code age>=60}).
    */
   @Override
-  public SampleResult sample(SampleRequest request) {
-    Sampled sampled = sampleData(request);
+  public SampleResult sample(SampleRequest request, long first) {
+    Sampled sampled = sampleData(request, first);
     Timelines timelines = sampled.timelines();
     return new SampleResult(
         timelines.visits(),
-        visitRecords(timelines, request.seed()),
+        visitRecords(timelines, request.seed(), first),
         sampled.acceptanceRate(),
         new LazyList<>(
             timelines.patientCount(), p -> TimelineRecords.patient(timelines, p, timelines.id(p))));
@@ -121,23 +131,101 @@ public final class TimelineModel implements SyntheticModel {
    * gives the same patients as {@link #sample}.
    */
   public Timelines sampleTimelines(SampleRequest request) {
-    return sampleData(request).timelines();
+    return sampleData(request, 0).timelines();
   }
 
   private record Sampled(Timelines timelines, double acceptanceRate) {}
 
-  private Sampled sampleData(SampleRequest request) {
+  private record BlockTimelines(Timelines timelines, long generated) {}
+
+  private Sampled sampleData(SampleRequest request, long first) {
+    BlockModel.requireRange(request, first, true);
     requireStaticConditions(request.conditions());
-    RandomStream random = RandomStream.of(request.seed());
-    SampleResult patientSample =
-        patientModel.sample(
-            new SampleRequest(
-                request.rows(), random.nextLong(), request.conditions(), request.timeBudget()));
-    Table patients = Table.of(patientSample.table());
-    int[] lengths = lengths(patients);
-    float[] activated = sampleSteps(patients, lengths, random);
+    BlockRows patientRows =
+        new BlockRows(
+            patientModel.schema(),
+            patientModel.sampler(),
+            request.conditions(),
+            Conditions.parse(request.conditions(), patientModel.schema()));
+    long end = first + request.rows();
+    long firstBlock = first / BLOCK_PATIENTS;
+    int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / BLOCK_PATIENTS - firstBlock + 1);
+    BlockTimelines[] parts = new BlockTimelines[blocks];
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            i -> {
+              long block = firstBlock + i;
+              long blockStart = block * BLOCK_PATIENTS;
+              int from = (int) (Math.max(first, blockStart) - blockStart);
+              int to = (int) (Math.min(end, blockStart + BLOCK_PATIENTS) - blockStart);
+              parts[i] = sampleBlock(request, patientRows, block, from, to);
+            });
+    List<Timelines> timelines = new ArrayList<>(blocks);
+    long kept = 0;
+    long generated = 0;
+    for (BlockTimelines part : parts) {
+      timelines.add(part.timelines());
+      kept += part.timelines().patientCount();
+      generated += part.generated();
+    }
     return new Sampled(
-        encoder.decode(patients, lengths, activated), patientSample.acceptanceRate());
+        concatenate(timelines), generated == 0 ? 1.0 : Math.min(1.0, (double) kept / generated));
+  }
+
+  /**
+   * Patients {@code [from, to)} of one block. The block's stream gives two streams, split in this
+   * order before anything is drawn: the patients' (their static attributes, visit count and first
+   * time, by {@link BlockRows} from the patient copula) and the visits' (each patient's noise and
+   * output draws in turn), so the first patients of a block do not depend on how many follow.
+   */
+  private BlockTimelines sampleBlock(
+      SampleRequest request, BlockRows patientRows, long block, int from, int to) {
+    RandomStream random = RandomStream.forBlock(request.seed(), sha256, block);
+    RandomStream patientStream = random.split();
+    RandomStream visitStream = random.split();
+    BlockRows.Part part =
+        patientRows.first(to, BLOCK_PATIENTS, patientStream, request.timeBudget());
+    Table patients = part.table();
+    int[] lengths = lengths(patients);
+    float[] activated = sampleSteps(patients, lengths, visitStream);
+    Timelines all = encoder.decode(patients, lengths, activated);
+    int[] kept = IntStream.range(from, to).toArray();
+    Timelines selected = all.selectPatients(kept);
+    List<String> ids = new ArrayList<>(kept.length);
+    int[] starts = new int[kept.length + 1];
+    for (int p = 0; p < kept.length; p++) {
+      // Ids number the whole sequence: patient i of the seed is "i + 1" in every cut.
+      ids.add(Long.toString(block * BLOCK_PATIENTS + kept[p] + 1));
+      starts[p + 1] = starts[p] + selected.visitCount(p);
+    }
+    return new BlockTimelines(new Timelines(selected.visits(), starts, ids), part.generated());
+  }
+
+  private Timelines concatenate(List<Timelines> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    List<Table> tables = new ArrayList<>(parts.size());
+    List<String> ids = new ArrayList<>();
+    int patients = 0;
+    for (Timelines part : parts) {
+      tables.add(part.visits());
+      patients += part.patientCount();
+    }
+    int[] starts = new int[patients + 1];
+    int p = 0;
+    for (Timelines part : parts) {
+      for (int q = 0; q < part.patientCount(); q++, p++) {
+        ids.add(part.id(q));
+        starts[p + 1] = starts[p] + part.visitCount(q);
+      }
+    }
+    Table visits =
+        tables.isEmpty()
+            ? new Table(schema, new double[schema.columns().size()][0])
+            : BlockRows.concatenate(schema, tables);
+    return new Timelines(visits, starts, ids);
   }
 
   private void requireStaticConditions(List<String> expressions) {
@@ -168,43 +256,32 @@ public final class TimelineModel implements SyntheticModel {
     return lengths;
   }
 
+  /** Every patient's visits in turn, from one stream: noise, the network, then the output draws. */
   private float[] sampleSteps(Table patients, int[] lengths, RandomStream random) {
     int width = encoder.stepLayout().width();
     int staticWidth = encoder.staticWidth();
     float[] statics = encoder.encodeStatics(patients);
-    int[] firstStep = new int[lengths.length + 1];
-    for (int p = 0; p < lengths.length; p++) {
-      firstStep[p + 1] = firstStep[p] + lengths[p];
+    int steps = 0;
+    for (int length : lengths) {
+      steps += length;
     }
-    float[] activated = new float[Math.multiplyExact(firstStep[lengths.length], width)];
-    int chunks = (lengths.length + CHUNK_PATIENTS - 1) / CHUNK_PATIENTS;
-    RandomStream[] streams = new RandomStream[chunks];
-    for (int c = 0; c < chunks; c++) {
-      streams[c] = random.split();
-    }
+    float[] activated = new float[Math.multiplyExact(steps, width)];
     EncodedLayout layout = encoder.stepLayout();
     int latent = generator.latentDim();
-    IntStream.range(0, chunks)
-        .parallel()
-        .forEach(
-            c -> {
-              RandomStream stream = streams[c];
-              int end = Math.min(lengths.length, (c + 1) * CHUNK_PATIENTS);
-              for (int p = c * CHUNK_PATIENTS; p < end; p++) {
-                int length = lengths[p];
-                float[] noise = new float[length * latent];
-                for (int i = 0; i < noise.length; i++) {
-                  noise[i] = (float) stream.nextGaussian();
-                }
-                float[] condition =
-                    Arrays.copyOfRange(statics, p * staticWidth, (p + 1) * staticWidth);
-                float[] raw = generator.forwardRaw(noise, condition, length);
-                for (int t = 0; t < length; t++) {
-                  OutputSampling.activateRow(
-                      raw, t * width, layout, activated, (firstStep[p] + t) * width, stream);
-                }
-              }
-            });
+    int step = 0;
+    for (int p = 0; p < lengths.length; p++) {
+      int length = lengths[p];
+      float[] noise = new float[length * latent];
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] = (float) random.nextGaussian();
+      }
+      float[] condition = Arrays.copyOfRange(statics, p * staticWidth, (p + 1) * staticWidth);
+      float[] raw = generator.forwardRaw(noise, condition, length);
+      for (int t = 0; t < length; t++) {
+        OutputSampling.activateRow(raw, t * width, layout, activated, (step + t) * width, random);
+      }
+      step += length;
+    }
     return activated;
   }
 
@@ -213,7 +290,7 @@ public final class TimelineModel implements SyntheticModel {
    * each visit, and any other identifier generated per patient by its shape (the same on each of
    * the patient's visits).
    */
-  private List<PatientRecord> visitRecords(Timelines timelines, long seed) {
+  private List<PatientRecord> visitRecords(Timelines timelines, long seed, long firstPatient) {
     int[] patientOfRow = new int[timelines.visits().rowCount()];
     for (int p = 0; p < timelines.patientCount(); p++) {
       int first = timelines.firstRow(p);
@@ -230,15 +307,14 @@ public final class TimelineModel implements SyntheticModel {
               continue;
             }
             int patient = patientOfRow[row];
+            long index = firstPatient + patient;
             if (column.name().equals(schema.entityId())) {
               values.put(column.name(), timelines.id(patient));
             } else if (column.kind() == ColumnKind.IDENTIFIER) {
               values.put(
                   column.name(),
                   IdentifierShape.generate(
-                      column.identifierShape(),
-                      patient,
-                      IdentifierShape.randomFor(seed, c, patient)));
+                      column.identifierShape(), index, IdentifierShape.randomFor(seed, c, index)));
             } else {
               values.put(
                   column.name(), ValueFormat.toValue(column, timelines.visits().value(row, c)));
