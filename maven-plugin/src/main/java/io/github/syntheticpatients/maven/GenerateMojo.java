@@ -17,8 +17,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Samples synthetic patient records from a model to a CSV or JSON-lines file, with a provenance
  * file next to it ({@code <output>.provenance.json}: model sha256, seed and its source, rows,
- * versions). The same model, seed and rows give a byte-identical file. Plain Java: needs no native
- * library. Runs with no pom.xml too:
+ * versions). The same model, seed and rows give a byte-identical file, on any number of threads.
+ * Streams: records go from blocks sampled in parallel to the file, so any count runs in a small
+ * heap, with a progress line now and then on long runs. Plain Java: needs no native library. Runs
+ * with no pom.xml too:
  *
  * <pre>
  * {@code mvn io.github.syntheticpatients:synthetic-maven-plugin:<version>:generate -Dsynthetic.rows=100}
@@ -75,6 +77,13 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.CONDITIONS)
   private List<String> conditions;
 
+  /**
+   * How many threads sample and format blocks of records at once. Default: one per available
+   * processor. The file is the same for any number.
+   */
+  @Parameter(property = PropertyNames.THREADS)
+  private Integer threads;
+
   /** Skips this goal. */
   @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
   private boolean skipGenerate;
@@ -112,7 +121,15 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
     GenerateResult result =
         Generation.generate(
             new GenerateRequest(
-                model, rows, actualSeed, seedSource, target.toPath(), outputFormat, conditions));
+                model,
+                rows,
+                actualSeed,
+                seedSource,
+                target.toPath(),
+                outputFormat,
+                conditions,
+                threads != null ? threads : GenerateRequest.defaultThreads()),
+            getLog()::info);
     String what =
         result.longitudinal()
             ? result.patients() + " patients (" + result.rows() + " visits)"

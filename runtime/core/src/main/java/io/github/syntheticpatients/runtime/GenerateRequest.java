@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param format csv or jsonl
  * @param conditions condition expressions, see {@link
  *     io.github.syntheticpatients.runtime.model.Conditions}
+ * @param threads how many threads sample blocks of records at once, 1 or more; the file is the same
+ *     for any number
  */
 public record GenerateRequest(
     String model,
@@ -24,12 +26,39 @@ public record GenerateRequest(
     String seedSource,
     Path output,
     OutputFormat format,
-    List<String> conditions) {
+    List<String> conditions,
+    int threads) {
   public GenerateRequest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(output, "output");
     format = Objects.requireNonNullElse(format, OutputFormat.CSV);
     conditions = List.copyOf(Objects.requireNonNullElse(conditions, List.of()));
     seedSource = Objects.requireNonNullElse(seedSource, "explicit");
+    if (threads < 1) {
+      throw InvalidInputException.inParameter(
+          "threads",
+          "threads must be 1 or more, was "
+              + threads
+              + "; leave it unset for one per processor ("
+              + defaultThreads()
+              + " here)");
+    }
+  }
+
+  /** A request sampled on {@link #defaultThreads()} threads. */
+  public GenerateRequest(
+      String model,
+      int rows,
+      long seed,
+      String seedSource,
+      Path output,
+      OutputFormat format,
+      List<String> conditions) {
+    this(model, rows, seed, seedSource, output, format, conditions, defaultThreads());
+  }
+
+  /** One thread per available processor. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 }

@@ -18,12 +18,12 @@ import java.nio.file.Path;
 public record GenerateResult(
     Path output,
     Path provenance,
-    int rows,
+    long rows,
     long seed,
     String modelId,
     String modelSha256,
     double acceptanceRate,
-    int patients) {
+    long patients) {
 
   /** Whether the model was longitudinal (the output has one row per visit). */
   public boolean longitudinal() {

@@ -3,20 +3,22 @@ package io.github.syntheticpatients.runtime.sampling;
 import io.github.syntheticpatients.runtime.ColumnView;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.GenerateResult;
-import io.github.syntheticpatients.runtime.InvalidInputException;
-import io.github.syntheticpatients.runtime.SampleLimits;
+import io.github.syntheticpatients.runtime.OutputFormat;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.Versions;
+import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonlRecordWriter;
 import io.github.syntheticpatients.runtime.io.json.TimelineJsonlWriter;
+import io.github.syntheticpatients.runtime.model.BlockModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Samples a model to a CSV or JSON-lines file with a provenance file beside it. */
 public final class Generation {
@@ -28,59 +30,110 @@ public final class Generation {
   /**
    * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in
    * long format (one line per visit), JSON lines one patient per line with a {@code visits} array.
-   * The same model, seed, rows and conditions give byte-identical files. Writes to a temporary file
-   * and moves it into place, so a failure never leaves partial output. Refuses more than {@link
-   * SampleLimits} allows before sampling anything.
+   * The same model, seed, rows and conditions give byte-identical files, whatever {@code
+   * request.threads()}. Streams: blocks of records ({@link Blocks}) are sampled and formatted on
+   * {@code request.threads()} threads and written in order, so any count runs in a small heap.
+   * Writes to a temporary file and moves it into place, so a failure never leaves partial output.
    */
   public static GenerateResult generate(GenerateRequest request) {
+    return generate(request, line -> {});
+  }
+
+  /**
+   * {@link #generate(GenerateRequest)}, reporting progress of a long run (more than a few seconds)
+   * to {@code progress}: a line at each tenth or every few seconds, never one per block.
+   */
+  public static GenerateResult generate(GenerateRequest request, Consumer<String> progress) {
     SyntheticModel model = ModelLoader.load(request.model());
+    BlockModel blocks = Blocks.blockModel(model);
     boolean longitudinal = model.schema().isLongitudinal();
-    SampleLimits.problem(request.rows(), longitudinal)
-        .ifPresent(
-            problem -> {
-              throw InvalidInputException.inParameter(
-                  "rows",
-                  problem
-                      + ". Ask for at most "
-                      + SampleLimits.max(longitudinal)
-                      + ", or write several files with different seeds.");
-            });
-    SampleResult sample =
-        model.sample(
-            new SampleRequest(
-                request.rows(),
-                request.seed(),
-                request.conditions(),
-                SampleRequest.DEFAULT_TIME_BUDGET));
+    // Bad rows or conditions fail here, before a file is opened.
+    blocks.sample(new SampleRequest(0, request.seed(), request.conditions(), null), 0);
+    new SampleRequest(request.rows(), request.seed(), request.conditions(), null);
     List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
     Path output = request.output().toAbsolutePath();
     Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
-    switch (request.format()) {
-      case CSV -> CsvRecordWriter.write(output, columns, sample.records());
-      case JSONL -> {
-        if (model.schema().isLongitudinal()) {
-          // One patient per line, with the visits nested: a long-format line per visit would split
-          // patients.
-          TimelineJsonlWriter.write(output, sample.timelines());
-        } else {
-          JsonlRecordWriter.write(output, columns, sample.records());
-        }
-      }
-    }
-    JsonFiles.write(provenanceFile, provenance(request, model, sample));
+    int size = blocks.blockSize();
+    int parts = (int) ((request.rows() + (long) size - 1) / size);
+    Written written = new Written();
+    Progress report =
+        new Progress(
+            request.rows(), longitudinal ? "patients" : "records", progress, System::nanoTime);
+    AtomicFiles.write(
+        output,
+        out -> {
+          if (request.format() == OutputFormat.CSV) {
+            out.write(CsvRecordWriter.header(columns));
+          }
+          OrderedParts.run(
+              parts,
+              request.threads(),
+              block -> {
+                long first = (long) block * size;
+                int rows = (int) Math.min(size, request.rows() - first);
+                SampleResult sample =
+                    blocks.sample(
+                        new SampleRequest(rows, request.seed(), request.conditions(), null), first);
+                return new Part(format(request.format(), longitudinal, columns, sample), sample);
+              },
+              part -> {
+                out.write(part.bytes());
+                written.add(part.sample());
+                report.done(written.records);
+              });
+        });
+    JsonFiles.write(provenanceFile, provenance(request, model, written));
     return new GenerateResult(
         output,
         provenanceFile,
-        sample.records().size(),
+        written.rows,
         request.seed(),
         model.id(),
         model.sha256(),
-        sample.acceptanceRate(),
-        sample.timelines().size());
+        written.acceptanceRate(),
+        longitudinal ? written.records : 0);
+  }
+
+  /** One block's lines and the sample they came from. */
+  private record Part(byte[] bytes, SampleResult sample) {}
+
+  private static byte[] format(
+      OutputFormat format, boolean longitudinal, List<String> columns, SampleResult sample) {
+    return switch (format) {
+      case CSV -> CsvRecordWriter.lines(columns, sample.records());
+      // One patient per line, with the visits nested: a long-format line per visit would split
+      // patients.
+      case JSONL ->
+          longitudinal
+              ? TimelineJsonlWriter.lines(sample.timelines())
+              : JsonlRecordWriter.lines(columns, sample.records());
+    };
+  }
+
+  /** What has been written so far, counted on the writing thread in block order. */
+  private static final class Written {
+    long rows;
+    long records;
+    long kept;
+    long generated;
+
+    void add(SampleResult sample) {
+      rows += sample.records().size();
+      long count =
+          sample.timelines().isEmpty() ? sample.records().size() : sample.timelines().size();
+      records += count;
+      kept += count;
+      // The rate is kept / generated of whole batches, so this gives back the block's candidates.
+      generated += count == 0 ? 0 : Math.round(count / sample.acceptanceRate());
+    }
+
+    double acceptanceRate() {
+      return generated == 0 ? 1.0 : Math.min(1.0, (double) kept / generated);
+    }
   }
 
   private static Map<String, Object> provenance(
-      GenerateRequest request, SyntheticModel model, SampleResult sample) {
+      GenerateRequest request, SyntheticModel model, Written written) {
     Map<String, Object> modelBlock = new LinkedHashMap<>();
     modelBlock.put("id", model.id());
     modelBlock.put("reference", request.model());
@@ -89,14 +142,14 @@ public final class Generation {
     modelBlock.put("trainingDataSha256", model.info().provenance().get("inputSha256"));
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("model", modelBlock);
-    provenance.put("rows", sample.records().size());
+    provenance.put("rows", written.rows);
     if (model.schema().isLongitudinal()) {
-      provenance.put("patients", sample.timelines().size());
+      provenance.put("patients", written.records);
     }
     provenance.put("seed", request.seed());
     provenance.put("seedSource", request.seedSource());
     provenance.put("conditions", request.conditions());
-    provenance.put("acceptanceRate", sample.acceptanceRate());
+    provenance.put("acceptanceRate", written.acceptanceRate());
     provenance.put("format", request.format().extension());
     provenance.put("output", request.output().getFileName().toString());
     provenance.put("versions", Versions.describe());

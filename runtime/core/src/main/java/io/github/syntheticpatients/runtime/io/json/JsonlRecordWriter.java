@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -30,24 +34,52 @@ public final class JsonlRecordWriter {
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
   public static void write(Path out, List<String> columns, Iterable<PatientRecord> records) {
-    AtomicFiles.write(
-        out,
-        stream -> {
-          try (JsonGenerator generator =
-              JsonFiles.mapper().getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.setRootValueSeparator(null); // lines are separated by the \n written below
-            for (PatientRecord record : records) {
-              generator.writeStartObject();
-              for (String column : columns) {
-                generator.writeFieldName(column);
-                writeValue(generator, record.get(column));
-              }
-              generator.writeEndObject();
-              generator.writeRaw('\n');
-            }
-          }
-        });
+    AtomicFiles.write(out, stream -> print(stream, columns, records));
+  }
+
+  /**
+   * The lines of these records as {@link #write} writes them, as UTF-8 bytes: a file is the lines
+   * of its parts one after another, so parts can be formatted on several threads and written in
+   * order.
+   *
+   * @throws java.util.NoSuchElementException if a record lacks one of the columns
+   */
+  public static byte[] lines(List<String> columns, Iterable<PatientRecord> records) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      print(bytes, columns, records);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not throw
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void print(
+      OutputStream stream, List<String> columns, Iterable<PatientRecord> records)
+      throws IOException {
+    try (JsonGenerator generator = lineGenerator(stream)) {
+      for (PatientRecord record : records) {
+        generator.writeStartObject();
+        for (String column : columns) {
+          generator.writeFieldName(column);
+          writeValue(generator, record.get(column));
+        }
+        generator.writeEndObject();
+        generator.writeRaw('\n');
+      }
+    }
+  }
+
+  /**
+   * A generator for JSON lines on a stream it leaves open: no separator between root values, since
+   * each line ends with the {@code \n} the writer adds. Shared with the timeline writer.
+   */
+  static JsonGenerator lineGenerator(OutputStream stream) throws IOException {
+    JsonGenerator generator =
+        JsonFiles.mapper().getFactory().createGenerator(stream, JsonEncoding.UTF8);
+    generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    generator.setRootValueSeparator(null);
+    return generator;
   }
 
   /**

@@ -1,11 +1,13 @@
 package io.github.syntheticpatients.runtime.io.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,28 +30,41 @@ public final class TimelineJsonlWriter {
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
   public static void write(Path output, Iterable<PatientTimeline> patients) {
-    AtomicFiles.write(
-        output,
-        stream -> {
-          try (JsonGenerator generator =
-              JsonFiles.mapper().getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.setRootValueSeparator(null); // lines are separated by the \n written below
-            for (PatientTimeline patient : patients) {
-              generator.writeStartObject();
-              writeFields(generator, patient.attributes());
-              generator.writeArrayFieldStart(PatientTimeline.VISITS_KEY);
-              for (PatientRecord visit : patient.visits()) {
-                generator.writeStartObject();
-                writeFields(generator, visit);
-                generator.writeEndObject();
-              }
-              generator.writeEndArray();
-              generator.writeEndObject();
-              generator.writeRaw('\n');
-            }
-          }
-        });
+    AtomicFiles.write(output, stream -> print(stream, patients));
+  }
+
+  /**
+   * The lines of these patients as {@link #write} writes them, as UTF-8 bytes: a file is the lines
+   * of its parts one after another, so parts can be formatted on several threads and written in
+   * order.
+   */
+  public static byte[] lines(Iterable<PatientTimeline> patients) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      print(bytes, patients);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not throw
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void print(OutputStream stream, Iterable<PatientTimeline> patients)
+      throws IOException {
+    try (JsonGenerator generator = JsonlRecordWriter.lineGenerator(stream)) {
+      for (PatientTimeline patient : patients) {
+        generator.writeStartObject();
+        writeFields(generator, patient.attributes());
+        generator.writeArrayFieldStart(PatientTimeline.VISITS_KEY);
+        for (PatientRecord visit : patient.visits()) {
+          generator.writeStartObject();
+          writeFields(generator, visit);
+          generator.writeEndObject();
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+        generator.writeRaw('\n');
+      }
+    }
   }
 
   private static void writeFields(JsonGenerator generator, PatientRecord record)
