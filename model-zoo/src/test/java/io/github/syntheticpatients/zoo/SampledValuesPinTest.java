@@ -2,11 +2,17 @@ package io.github.syntheticpatients.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.ColumnView;
 import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleResult;
+import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TableView;
+import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
+import io.github.syntheticpatients.runtime.sampling.Blocks;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -54,6 +60,26 @@ class SampledValuesPinTest {
 
   private static final String PBCSEQ_DIGEST =
       "2eb2f2c531f3c43bad89dfc700d1ca7b948709fb9109d62c24c30ddbf39630d7";
+
+  /**
+   * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
+   * Where the literal came from: an independent run that sampled every record before it, the
+   * streamed path on one thread writing all 302 blocks in order ({@code Generation.generate} of
+   * 1,234,568 records at seed 42 to CSV, {@code threads = 1}), of which it is the last line. The
+   * test samples that one record alone, through {@link Blocks#sample}; they agree only if a record
+   * depends on nothing but the seed, the model and its index.
+   */
+  private static final String DEFAULT_RECORD_1234567 =
+      "1234568,551,2,1,53.846587,f,1,1,0,0.5,2.2,428,3.04,144,2011.6,133.41,120,253,11.9,3\n";
+
+  @Test
+  void aRecordFarIntoTheSequenceIsPinnedAndSampledAlone() {
+    SyntheticModel model = ModelLoader.load("default");
+    List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
+    SampleResult record = Blocks.sample(model, SampleRequest.of(1, 42), 1_234_567);
+    assertThat(new String(CsvRecordWriter.lines(columns, record.records()), StandardCharsets.UTF_8))
+        .isEqualTo(DEFAULT_RECORD_1234567);
+  }
 
   @Test
   void theDefaultModelSamplesThePinnedRecords() {

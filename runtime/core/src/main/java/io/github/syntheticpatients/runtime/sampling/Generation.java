@@ -74,11 +74,11 @@ public final class Generation {
                 SampleResult sample =
                     blocks.sample(
                         new SampleRequest(rows, request.seed(), request.conditions(), null), first);
-                return new Part(format(request.format(), longitudinal, columns, sample), sample);
+                return Part.of(format(request.format(), longitudinal, columns, sample), sample);
               },
               part -> {
                 out.write(part.bytes());
-                written.add(part.sample());
+                written.add(part);
                 report.done(written.records);
               });
         });
@@ -94,8 +94,25 @@ public final class Generation {
         longitudinal ? written.records : 0);
   }
 
-  /** One block's lines and the sample they came from. */
-  private record Part(byte[] bytes, SampleResult sample) {}
+  /**
+   * One block's lines and counts; not its sample, whose built records would hold many times the
+   * lines' memory while the part waits to be written.
+   *
+   * @param bytes the formatted lines
+   * @param rows lines of CSV (visits of a longitudinal model)
+   * @param records records (patients of a longitudinal model)
+   * @param generated candidates sampled for them
+   */
+  private record Part(byte[] bytes, long rows, long records, long generated) {
+    static Part of(byte[] bytes, SampleResult sample) {
+      long records =
+          sample.timelines().isEmpty() ? sample.records().size() : sample.timelines().size();
+      // A block's rate is its records over its candidates (whole batches), so this gives the
+      // candidates back exactly.
+      long generated = records == 0 ? 0 : Math.round(records / sample.acceptanceRate());
+      return new Part(bytes, sample.records().size(), records, generated);
+    }
+  }
 
   private static byte[] format(
       OutputFormat format, boolean longitudinal, List<String> columns, SampleResult sample) {
@@ -114,21 +131,16 @@ public final class Generation {
   private static final class Written {
     long rows;
     long records;
-    long kept;
     long generated;
 
-    void add(SampleResult sample) {
-      rows += sample.records().size();
-      long count =
-          sample.timelines().isEmpty() ? sample.records().size() : sample.timelines().size();
-      records += count;
-      kept += count;
-      // The rate is kept / generated of whole batches, so this gives back the block's candidates.
-      generated += count == 0 ? 0 : Math.round(count / sample.acceptanceRate());
+    void add(Part part) {
+      rows += part.rows();
+      records += part.records();
+      generated += part.generated();
     }
 
     double acceptanceRate() {
-      return generated == 0 ? 1.0 : Math.min(1.0, (double) kept / generated);
+      return generated == 0 ? 1.0 : Math.min(1.0, (double) records / generated);
     }
   }
 

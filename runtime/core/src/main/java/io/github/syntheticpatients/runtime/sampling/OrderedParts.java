@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.sampling;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -40,7 +41,17 @@ final class OrderedParts {
       while (next < parts || !pending.isEmpty()) {
         while (next < parts && pending.size() < AHEAD_PER_THREAD * threads + 1) {
           int part = next++;
-          pending.add(pool.submit(() -> compute.apply(part)));
+          // Completed by hand: a fork-join task's get() hands out a copy of a part's exception.
+          CompletableFuture<T> result = new CompletableFuture<>();
+          pool.execute(
+              () -> {
+                try {
+                  result.complete(compute.apply(part));
+                } catch (RuntimeException | Error e) {
+                  result.completeExceptionally(e);
+                }
+              });
+          pending.add(result);
         }
         consumer.accept(take(pending.poll()));
       }

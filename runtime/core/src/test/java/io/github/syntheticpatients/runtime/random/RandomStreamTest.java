@@ -49,6 +49,37 @@ class RandomStreamTest {
   }
 
   @Test
+  void aBlocksStreamIsSeededWithTheHashOfSeedModelAndBlock() throws Exception {
+    String model = "1c6f65d031d1ef1dadecfd1546167a7f244eaee0bd67e790f59a0b104ed14904";
+    for (long block : new long[] {0, 1, 301, Long.MAX_VALUE}) {
+      // The 80 bytes of docs/numerics.md written out byte by byte.
+      byte[] input = new byte[80];
+      for (int i = 0; i < 8; i++) {
+        input[i] = (byte) (42L >>> (56 - 8 * i));
+        input[72 + i] = (byte) (block >>> (56 - 8 * i));
+      }
+      for (int i = 0; i < 64; i++) {
+        input[8 + i] = (byte) model.charAt(i);
+      }
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(input);
+      long seed = 0;
+      for (int i = 0; i < 8; i++) {
+        seed = (seed << 8) | (digest[i] & 0xFF);
+      }
+      Reference reference = new Reference(seed);
+      RandomStream stream = RandomStream.forBlock(42, model, block);
+      for (int i = 0; i < 100; i++) {
+        assertThat(stream.nextLong())
+            .as("block %d, value %d", block, i)
+            .isEqualTo(reference.next());
+      }
+    }
+    assertThatThrownBy(() -> RandomStream.forBlock(42, "-", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("64 hex characters");
+  }
+
+  @Test
   void splitSeedsAChildWithTheNextLong() {
     RandomStream parent = RandomStream.of(7);
     Reference reference = new Reference(7);

@@ -96,7 +96,11 @@ class ModelFileTest {
     TableEncoder encoder = TableEncoder.fromState(pbc.schema(), gan.encoderState());
     TabularModel direct =
         new TabularModel(
-            "direct", "-", pbc.schema(), loaded.info(), new GanRowSampler(gan.gan(), encoder));
+            "direct",
+            loaded.sha256(),
+            pbc.schema(),
+            loaded.info(),
+            new GanRowSampler(gan.gan(), encoder));
     SampleRequest request = new SampleRequest(40, 5, List.of("sex=f"), null);
     assertThat(loaded.sample(request).records()).isEqualTo(direct.sample(request).records());
     assertThat(loaded.sample(SampleRequest.of(40, 6)).records())
