@@ -108,6 +108,10 @@ public final class SyntheticPatientsExtension
     List<String> conditions = List.of(annotation.conditions());
     try {
       if (target.shape() == InjectionTarget.Shape.CSV_FILE) {
+        // Generation streams any count; a test's file keeps the in-memory limit all the same.
+        boolean longitudinal =
+            models(extensionContext).get(annotation.model()).schema().isLongitudinal();
+        requireWithinLimit(annotation, longitudinal, parameterContext);
         return writeCsv(
             annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
       }

@@ -35,8 +35,9 @@ class CountLimitsTest {
             "Set count to at most " + SampleLimits.MAX_RECORDS + ", or inject a Stream");
     assertThat(failures.get("file"))
         .isInstanceOf(ParameterResolutionException.class)
-        .hasMessageContaining("count: 2,147,483,647 records is more than one sample holds")
-        .hasMessageContaining("Fix @SyntheticPatients(count = …).");
+        .hasMessageContaining(
+            "@SyntheticPatients(count = 2147483647): 2,147,483,647 records is more than one sample holds")
+        .hasMessageContaining("Set count to at most " + SampleLimits.MAX_RECORDS);
   }
 
   @Test

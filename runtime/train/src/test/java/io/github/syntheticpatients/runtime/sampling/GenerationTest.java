@@ -164,25 +164,25 @@ class GenerationTest {
   }
 
   @Test
-  void refusesMoreRowsThanOneSampleHoldsBeforeSampling() {
-    Path output = dir.resolve("huge/out.csv");
+  void refusesNegativeRowsAndThreadsBeforeWriting() {
+    Path output = dir.resolve("refused/out.csv");
+    // Any count streams (GenerationThreadsTest, SmallHeapGenerationTest in model-zoo); a negative
+    // one is refused before a file is opened.
     assertThatThrownBy(
             () ->
                 Generation.generate(
                     new GenerateRequest(
-                        model.toString(),
-                        Integer.MAX_VALUE,
-                        1,
-                        null,
-                        output,
-                        OutputFormat.CSV,
-                        null)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage(
-            "2,147,483,647 records is more than one sample holds (at most 1,000,000 records, built in memory). Ask"
-                + " for at most 1000000, or write several files with different seeds.")
-        .extracting(e -> ((InvalidInputException) e).parameter())
-        .isEqualTo("rows");
-    assertThat(output).doesNotExist();
+                        model.toString(), -1, 1, null, output, OutputFormat.CSV, null)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("rows"))
+        .hasMessageContaining("rows must be 0 or more, was -1");
+    assertThatThrownBy(
+            () ->
+                new GenerateRequest(
+                    model.toString(), 10, 1, null, output, OutputFormat.CSV, null, 0))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("threads"))
+        .hasMessageContaining("threads must be 1 or more, was 0; leave it unset for one per");
+    assertThat(output.getParent()).doesNotExist();
   }
 }
