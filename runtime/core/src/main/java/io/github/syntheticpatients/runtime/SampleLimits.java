@@ -4,11 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How many records one sample may hold. A sample is built in memory (a column of numbers per
- * column, then the records), so a count such as {@code Integer.MAX_VALUE} would end in an {@link
- * OutOfMemoryError} that takes the whole JVM, and every test result in it, along; it is refused up
- * front instead. A longitudinal model's count is in patients, each with many visit rows, hence its
- * lower limit.
+ * How many records one in-memory sample may hold ({@code SyntheticModel.sample}, {@code
+ * Blocks.sample}, the JUnit extension's lists and files). A sample is built in memory (a column of
+ * numbers per column, then the records), so a count such as {@code Integer.MAX_VALUE} would end in
+ * an {@link OutOfMemoryError} that takes the whole JVM, and every test result in it, along; it is
+ * refused up front instead, pointing to the streaming path ({@code Generation.generate}), which
+ * takes any count. A longitudinal model's count is in patients, each with many visit rows, hence
+ * its lower limit.
  */
 public final class SampleLimits {
   /** The most records of a tabular model one sample holds. */
