@@ -1,28 +1,38 @@
 package io.github.syntheticpatients.runtime.sampling;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.GenerateResult;
 import io.github.syntheticpatients.runtime.OutputFormat;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Streamed generation through {@link Generation#generate}, the path {@code synthetic:generate}
  * takes. Modes:
  *
  * <ul>
- *   <li>{@code rate MODEL ROWS THREADS…}: for each thread count, a warm-up run of a tenth of the
- *       rows, then ROWS records to a CSV file; prints wall time, records/s and the process's CPU
- *       time per record (which hardly depends on what else the machine runs);
+ *   <li>{@code rate MODEL ROWS THREADS…}: a warm-up round of a fifth of ROWS on each thread count,
+ *       then ROWS records to a CSV file on each; prints wall time, records/s and the process's CPU
+ *       time per record (which depends less than wall time on what else the machine runs);
  *   <li>{@code heap MODEL ROWS THREADS [FORMAT]}: runs {@code heap-run} in a fresh JVM with {@code
- *       -Xmx256m}, which writes ROWS records and prints the peak of each heap pool (their sum is an
- *       upper bound on the peak heap in use, as pools peak at different times).
+ *       -Xmx256m}, which writes ROWS records and prints the most heap in use after any garbage
+ *       collection during the run (what the run keeps alive), the number of collections, and the
+ *       peak of each heap pool (garbage included: G1 grows its young generation into whatever the
+ *       limit allows, so these say how much room it took, not how much the run needed).
  * </ul>
  *
  * MODEL is a zoo id or a model file. Run: {@code mvn -B -q -pl runtime/train -am -Pbenchmark
@@ -41,8 +51,11 @@ public final class GenerationBenchmark {
     int rows = Integer.parseInt(args[2]);
     switch (args[0]) {
       case "rate" -> {
-        for (int i = 3; i < args.length; i++) {
-          rate(model, rows, Integer.parseInt(args[i]));
+        // Warm up on every thread count first, so that no count gets a colder JIT than another.
+        for (int round = 0; round < 2; round++) {
+          for (int i = 3; i < args.length; i++) {
+            rate(model, round == 0 ? Math.max(1, rows / 5) : rows, Integer.parseInt(args[i]));
+          }
         }
       }
       case "heap" -> fork(model, rows, args[3], args.length > 4 ? args[4] : "csv");
@@ -55,7 +68,6 @@ public final class GenerationBenchmark {
   private static void rate(String model, int rows, int threads) throws IOException {
     Path output = Files.createTempFile("generation-benchmark", ".csv");
     try {
-      generate(model, Math.max(1, rows / 10), threads, output, OutputFormat.CSV);
       long cpu = processCpuNanos();
       long start = System.nanoTime();
       GenerateResult result = generate(model, rows, threads, output, OutputFormat.CSV);
@@ -107,23 +119,23 @@ public final class GenerationBenchmark {
   private static void heapRun(String model, int rows, int threads, OutputFormat format)
       throws IOException {
     Path output = Files.createTempFile("generation-benchmark", "." + format.extension());
+    AfterGc afterGc = new AfterGc();
     try {
       long start = System.nanoTime();
       GenerateResult result = generate(model, rows, threads, output, format);
       double seconds = (System.nanoTime() - start) / 1e9;
-      long sum = 0;
       StringBuilder pools = new StringBuilder();
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP) {
           long peak = pool.getPeakUsage().getUsed();
-          sum += peak;
           pools.append(String.format(Locale.ROOT, " %s %.1f MB;", pool.getName(), peak / 1e6));
         }
       }
       System.out.printf(
           Locale.ROOT,
           "%s, %,d records (%,d lines, %,d bytes) to %s on %d thread(s) in %.1f s with -Xmx%d MB:"
-              + " peak heap pools%s sum %.1f MB%n",
+              + " most heap in use after a collection %.1f MB (%d collections); peak of each heap"
+              + " pool%s%n",
           result.modelId(),
           rows,
           result.rows(),
@@ -132,11 +144,51 @@ public final class GenerationBenchmark {
           threads,
           seconds,
           Runtime.getRuntime().maxMemory() / (1 << 20),
-          pools,
-          sum / 1e6);
+          afterGc.peak() / 1e6,
+          afterGc.collections(),
+          pools);
     } finally {
       Files.deleteIfExists(output);
       Files.deleteIfExists(output.resolveSibling(output.getFileName() + ".provenance.json"));
+    }
+  }
+
+  /** The most heap in use just after any garbage collection, from the JVM's GC notifications. */
+  private static final class AfterGc implements NotificationListener {
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong collections = new AtomicLong();
+
+    AfterGc() {
+      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) collector).addNotificationListener(this, null, null);
+      }
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+      if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+          notification.getType())) {
+        return;
+      }
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      long used = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        MemoryUsage usage = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+        if (pool.getType() == MemoryType.HEAP && usage != null) {
+          used += usage.getUsed();
+        }
+      }
+      peak.accumulateAndGet(used, Math::max);
+      collections.incrementAndGet();
+    }
+
+    long peak() {
+      return peak.get();
+    }
+
+    long collections() {
+      return collections.get();
     }
   }
 
