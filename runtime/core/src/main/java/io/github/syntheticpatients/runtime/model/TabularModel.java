@@ -82,7 +82,7 @@ public final class TabularModel implements BlockModel {
   @Override
   public SampleResult sample(SampleRequest request, long first) {
     BlockModel.requireRange(request, first, false);
-    Sampled sampled = sampleTable(request, first, BLOCK_RECORDS);
+    Sampled sampled = sampleTable(request, first);
     return new SampleResult(
         sampled.table(),
         toRecords(sampled.table(), request.seed(), first),
@@ -90,14 +90,14 @@ public final class TabularModel implements BlockModel {
   }
 
   /** Sampled rows and the share of candidates kept for them. */
-  record Sampled(Table table, double acceptanceRate) {}
+  private record Sampled(Table table, double acceptanceRate) {}
 
   /**
    * Rows {@code [first, first + request.rows())} of the sequence for the request's seed, in blocks
-   * of {@code blockSize} rows sampled in parallel; a longitudinal model samples its patients
-   * through this with its own block size.
+   * sampled in parallel.
    */
-  Sampled sampleTable(SampleRequest request, long first, int blockSize) {
+  private Sampled sampleTable(SampleRequest request, long first) {
+    int blockSize = BLOCK_RECORDS;
     BlockRows rows =
         new BlockRows(
             schema, sampler, request.conditions(), Conditions.parse(request.conditions(), schema));
