@@ -27,6 +27,7 @@ public final class RuntimeRules {
     "..runtime.train..",
     "..runtime.training..",
     "..runtime.gan..",
+    "..runtime.argn..",
     "..runtime.fit..",
     "..runtime.dp.."
   };
@@ -37,7 +38,7 @@ public final class RuntimeRules {
   public static final ArchRule onlyTrainingUsesDjl =
       noClasses()
           .that()
-          .resideOutsideOfPackages("..runtime.gan..", "..runtime.train..")
+          .resideOutsideOfPackages("..runtime.gan..", "..runtime.argn..", "..runtime.train..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("ai.djl..")

@@ -149,6 +149,10 @@ public final class ModelFile {
     if (contents.copulaState() != null) {
       manifest.put("copula", contents.copulaState());
     }
+    if (contents.argn() != null) {
+      manifest.put("argn", ArgnFiles.describe(contents.argn()));
+      weights = WeightsFile.write(ArgnFiles.tensors(contents.argn()));
+    }
     manifest.put("settings", contents.settings());
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
@@ -261,7 +265,17 @@ public final class ModelFile {
                 + "', which this runtime does not know; upgrade synthetic-patients");
       }
       RowSampler sampler;
-      if (manifest.containsKey("network")) {
+      if (manifest.containsKey("argn")) {
+        if (entries.weights() == null) {
+          throw new ModelFormatException(source, "it has an argn network but no " + WEIGHTS_ENTRY);
+        }
+        sampler =
+            new ArgnRowSampler(
+                ArgnFiles.read(
+                    schema,
+                    map(manifest, "argn", source),
+                    WeightsFile.read(new ByteArrayInputStream(entries.weights()))));
+      } else if (manifest.containsKey("network")) {
         if (entries.weights() == null) {
           throw new ModelFormatException(source, "it has a network but no " + WEIGHTS_ENTRY);
         }

@@ -13,7 +13,7 @@ import java.util.List;
  * differently; this drives the same fused libtorch kernel with arguments that give PyTorch's
  * arithmetic, and creates no NDArray temporaries.
  */
-final class AdamOptimizer {
+public final class AdamOptimizer {
   private static final double EPSILON = 1e-8;
 
   private final List<NDArray> parameters;
@@ -25,7 +25,7 @@ final class AdamOptimizer {
   private final double weightDecay;
   private int step;
 
-  AdamOptimizer(
+  public AdamOptimizer(
       NDManager manager,
       List<NDArray> parameters,
       double learningRate,
@@ -46,7 +46,7 @@ final class AdamOptimizer {
   /**
    * Sets the gradients of this optimizer's parameters to zero; call before this network's backward.
    */
-  void zeroGradients() {
+  public void zeroGradients() {
     for (NDArray parameter : parameters) {
       JniUtils.zeroGrad((PtNDArray) parameter);
     }
@@ -59,7 +59,7 @@ final class AdamOptimizer {
    * lr · √(1 − β2^t) / (1 − β1^t)} and {@code ε' = ε · √(1 − β2^t)}. The L2 decay is added to the
    * gradient inside the kernel, as PyTorch does.
    */
-  void step() {
+  public void step() {
     step++;
     double correction1 = 1 - Math.pow(beta1, step);
     double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));

@@ -48,7 +48,7 @@ public final class DjlEngine {
 
   private DjlEngine() {}
 
-  static Engine engine() {
+  public static Engine engine() {
     // DJL reads these once, when the engine starts: set them first unless the user did.
     if (System.getProperty(THREADS_PROPERTY) == null) {
       System.setProperty(THREADS_PROPERTY, Integer.toString(DEFAULT_THREADS));

@@ -17,7 +17,7 @@ public final class GanTrainer {
    * Held by every training in this JVM: DJL allows one gradient collector per process (djl.md,
    * pitfall 5).
    */
-  static final Object LOCK = new Object();
+  public static final Object LOCK = new Object();
 
   private GanTrainer() {}
 

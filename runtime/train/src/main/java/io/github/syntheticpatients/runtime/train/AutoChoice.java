@@ -75,6 +75,31 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
 
   /** Scores both candidates on the validation rows and chooses. */
   static AutoChoice of(Candidate copula, Candidate gan, Table validation, long seed) {
+    return of(copula, gan, validation, seed, Names.COPULA_CTGAN);
+  }
+
+  /**
+   * The names a choice speaks of: the incumbent (in the copula's place: kept on a tie) and the
+   * challenger (in the CTGAN's place), short (figures) and long (the verdict).
+   */
+  record Names(String incumbent, String challenger, String incumbentLong, String challengerLong) {
+    static final Names COPULA_CTGAN = new Names("copula", "ctgan", "Gaussian copula", "CTGAN");
+
+    /** The names of two candidates by their generator kinds. */
+    static Names of(Candidate incumbent, Candidate challenger) {
+      return new Names(
+          incumbent.generator(),
+          challenger.generator(),
+          TabularTrainingJob.label(incumbent),
+          TabularTrainingJob.label(challenger));
+    }
+  }
+
+  /**
+   * Scores an incumbent and a challenger on the validation rows and chooses by the same rule;
+   * {@link #ganKept()} then means the challenger is kept.
+   */
+  static AutoChoice of(Candidate copula, Candidate gan, Table validation, long seed, Names names) {
     int resamples = TabularTrainingJob.BOOTSTRAP_RESAMPLES;
     double[] copulaBoot = copula.bootstrapScores(validation, seed, resamples);
     double[] ganBoot = gan.bootstrapScores(validation, seed, resamples);
@@ -97,7 +122,8 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
             "%d paired bootstrap resamples of %d validation rows",
             resamples,
             validation.rowCount()),
-        String.format(Locale.ROOT, "%d paired cross-validation folds", copulaFolds.length));
+        String.format(Locale.ROOT, "%d paired cross-validation folds", copulaFolds.length),
+        names);
   }
 
   /**
@@ -126,12 +152,18 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
 
   /** The rule of the class comment, on measured figures. */
   static AutoChoice decide(Figure quality, Figure tree, String qualityNoise, String treeNoise) {
+    return decide(quality, tree, qualityNoise, treeNoise, Names.COPULA_CTGAN);
+  }
+
+  /** The rule of the class comment, on measured figures, between two named candidates. */
+  static AutoChoice decide(
+      Figure quality, Figure tree, String qualityNoise, String treeNoise, Names names) {
     boolean byTree = tree.clear();
     boolean ganKept =
         byTree
             ? tree.difference() < 0
             : quality.difference() > quality.bar() * quality.differenceError();
-    String kept = ganKept ? "CTGAN" : "Gaussian copula";
+    String kept = ganKept ? names.challengerLong() : names.incumbentLong();
     String decidedBy = byTree ? "tree detection" : "validation quality";
     String treeNoiseOnly =
         Double.isNaN(tree.bar())
@@ -145,7 +177,9 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
                 + kept
                 + " is the harder to tell from real rows"
             : treeNoiseOnly
-                + ", and the CTGAN "
+                + ", and the "
+                + names.challengerLong()
+                + " "
                 + (ganKept ? "leads" : "does not lead")
                 + " on validation quality by more"
                 + " than "
@@ -154,17 +188,21 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     String reason =
         String.format(
             Locale.ROOT,
-            "auto: kept the %s (validation quality: copula %.4f, ctgan %.4f; difference %.4f, standard error %.4f from %s;"
-                + " tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f; difference %.3f, standard error"
+            "auto: kept the %s (validation quality: %s %.4f, %s %.4f; difference %.4f, standard error %.4f from %s;"
+                + " tree-detection AUC (0.5 ideal): %s %.3f ± %.3f, %s %.3f ± %.3f; difference %.3f, standard error"
                 + " %.3f over %s): %s",
             kept,
+            names.incumbent(),
             quality.copula(),
+            names.challenger(),
             quality.ctgan(),
             quality.difference(),
             quality.differenceError(),
             qualityNoise,
+            names.incumbent(),
             tree.copula(),
             tree.copulaError(),
+            names.challenger(),
             tree.ctgan(),
             tree.ctganError(),
             tree.difference(),
@@ -180,6 +218,10 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     record.put("ctganStandardError", quality.ctganError());
     record.put("standardErrorsForAClearDifference", quality.bar());
     record.put("treeDetectionAuc", tree.toMap());
+    if (names != Names.COPULA_CTGAN) {
+      record.put("incumbent", names.incumbent());
+      record.put("challenger", names.challenger());
+    }
     record.put("decidedBy", decidedBy);
     record.put("reason", reason);
     return new AutoChoice(ganKept, decidedBy, reason, record);

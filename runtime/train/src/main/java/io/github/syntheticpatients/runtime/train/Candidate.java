@@ -7,6 +7,7 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.model.GanGenerator;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ final class Candidate {
   private final Map<String, Object> encoderState;
   private final GanGenerator gan;
   private final Map<String, Object> copulaState;
+  private final ArgnModel argn;
   private final int epochs;
   private final Map<String, Object> trainingFacts = new java.util.LinkedHashMap<>();
   private SyntheticModel model;
@@ -34,6 +36,7 @@ final class Candidate {
       Map<String, Object> encoderState,
       GanGenerator gan,
       Map<String, Object> copulaState,
+      ArgnModel argn,
       int epochs,
       Map<String, Object> trainingFacts) {
     this.generator = generator;
@@ -41,12 +44,13 @@ final class Candidate {
     this.encoderState = encoderState;
     this.gan = gan;
     this.copulaState = copulaState;
+    this.argn = argn;
     this.epochs = epochs;
     this.trainingFacts.putAll(trainingFacts);
   }
 
   static Candidate copula(TableSchema schema, Map<String, Object> state) {
-    return new Candidate("copula", schema, null, null, state, 0, Map.of());
+    return new Candidate("copula", schema, null, null, state, null, 0, Map.of());
   }
 
   static Candidate gan(
@@ -56,7 +60,12 @@ final class Candidate {
       GanGenerator gan,
       int epochs,
       Map<String, Object> trainingFacts) {
-    return new Candidate(generator, schema, encoderState, gan, null, epochs, trainingFacts);
+    return new Candidate(generator, schema, encoderState, gan, null, null, epochs, trainingFacts);
+  }
+
+  static Candidate argn(
+      TableSchema schema, ArgnModel argn, int epochs, Map<String, Object> trainingFacts) {
+    return new Candidate("argn", schema, null, null, null, argn, epochs, trainingFacts);
   }
 
   /** The candidate as a loaded model. */
@@ -146,6 +155,7 @@ final class Candidate {
         settings,
         provenance,
         evaluation,
-        timing);
+        timing,
+        argn);
   }
 }

@@ -184,11 +184,14 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
       case "copula" ->
           List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));
       case "ctgan", "basic" -> List.of(fitGan(generator, settings, train, validation));
+      case "argn" -> List.of(fitArgn(settings, options, train, validation));
       case "auto" -> fitBest(settings, options, train, validation);
       default ->
           throw InvalidInputException.inParameter(
               "generator",
-              "Unknown generator '" + settings.generator() + "'; use auto, ctgan, basic or copula");
+              "Unknown generator '"
+                  + settings.generator()
+                  + "'; use auto, argn, ctgan, basic or copula");
     };
   }
 
@@ -227,8 +230,21 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     AutoChoice choice = AutoChoice.of(copula, gan, validation, settings.seed());
     listener.onMessage(choice.reason());
     Candidate best = choice.ganKept() ? gan : copula;
-    best.note("autoSelection", choice.record());
-    return List.of(best, choice.ganKept() ? copula : gan);
+    Candidate runnerUp = choice.ganKept() ? copula : gan;
+    // The autoregressive generator challenges the winner by the same rule: kept only when it is
+    // clearly harder to detect or clearly better on validation quality.
+    Candidate argn = fitArgn(settings, options, train, validation);
+    AutoChoice.Names names = AutoChoice.Names.of(best, argn);
+    AutoChoice challenge = AutoChoice.of(best, argn, validation, settings.seed(), names);
+    listener.onMessage(challenge.reason());
+    Map<String, Object> record = new LinkedHashMap<>(choice.record());
+    record.put("argnChallenge", challenge.record());
+    if (challenge.ganKept()) {
+      argn.note("autoSelection", record);
+      return List.of(argn, best, runnerUp);
+    }
+    best.note("autoSelection", record);
+    return List.of(best, argn, runnerUp);
   }
 
   /**
@@ -248,8 +264,18 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     return a.length < 2 ? 0 : Math.sqrt(sum / (a.length - 1));
   }
 
-  private static String label(Candidate candidate) {
-    return candidate.generator().equals("copula") ? "Gaussian copula" : "CTGAN";
+  static String label(Candidate candidate) {
+    return switch (candidate.generator()) {
+      case "copula" -> "Gaussian copula";
+      case "argn" -> "autoregressive generator (argn)";
+      default -> "CTGAN";
+    };
+  }
+
+  private Candidate fitArgn(
+      TrainSettings settings, TrainingOptions options, Table train, Table validation) {
+    Engines.require();
+    return ArgnFitting.fit(settings, options.valueProtectionK(), train, validation, listener);
   }
 
   private Candidate fitCopula(Table train, Table validation, long seed, int valueProtectionK) {

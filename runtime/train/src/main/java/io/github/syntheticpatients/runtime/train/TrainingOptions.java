@@ -69,6 +69,7 @@ record TrainingOptions(
               Set.of(ValueProtection.OPTION),
               EncoderSettings.OPTIONS,
               GanFitting.OPTIONS,
+              ArgnFitting.OPTIONS,
               LongitudinalTrainingJob.OPTIONS)
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());

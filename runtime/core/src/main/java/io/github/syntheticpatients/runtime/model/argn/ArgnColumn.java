@@ -1,0 +1,289 @@
+package io.github.syntheticpatients.runtime.model.argn;
+
+import io.github.syntheticpatients.runtime.random.RandomStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one column becomes discrete sub-columns for the autoregressive generator, and back.
+ *
+ * <ul>
+ *   <li><b>Categorical</b> (and binary): one sub-column over the schema's categories, plus a
+ *       missing symbol when the column had missing values.
+ *   <li><b>Numeric</b> (numbers, integers, dates, date-times): values live on a grid {@code low + g
+ *       · step} (the column's precision: a lab's decimals, whole years, days), g from 0 to {@code
+ *       top}. Two sub-columns: a quantile bin over grid ranges ({@code edges}), plus a missing
+ *       symbol where needed, and the position inside the bin as one of {@code subBins} equal shares
+ *       of the bin's grid points. A value is decoded to a grid point drawn uniformly inside its
+ *       share, so every output is on the grid and within the value-protected bounds.
+ *   <li><b>Withheld</b>: a column with too few values to protect; no sub-column, always missing.
+ * </ul>
+ *
+ * The state holds grid, bin edges and counts only (fitted on value-protected numbers), never a
+ * training value.
+ */
+public final class ArgnColumn {
+  /** What the column is learned as. */
+  public enum Kind {
+    CATEGORICAL,
+    NUMERIC,
+    WITHHELD
+  }
+
+  private final String name;
+  private final Kind kind;
+  private final int categories;
+  private final boolean missing;
+  private final double low;
+  private final double step;
+  private final long[] edges;
+  private final int subBins;
+
+  private ArgnColumn(
+      String name,
+      Kind kind,
+      int categories,
+      boolean missing,
+      double low,
+      double step,
+      long[] edges,
+      int subBins) {
+    this.name = name;
+    this.kind = kind;
+    this.categories = categories;
+    this.missing = missing;
+    this.low = low;
+    this.step = step;
+    this.edges = edges;
+    this.subBins = subBins;
+  }
+
+  /** A categorical column over {@code categories} categories. */
+  public static ArgnColumn categorical(String name, int categories, boolean missing) {
+    if (categories < 1) {
+      throw new IllegalArgumentException("Column '" + name + "' has no categories");
+    }
+    return new ArgnColumn(name, Kind.CATEGORICAL, categories, missing, 0, 0, null, 0);
+  }
+
+  /**
+   * A numeric column on the grid {@code low + g · step}; bin b holds the grid points {@code
+   * [edges[b], edges[b + 1])}, so {@code edges[0] = 0} and the last edge is the top grid point + 1.
+   */
+  public static ArgnColumn numeric(
+      String name, boolean missing, double low, double step, long[] edges, int subBins) {
+    if (edges.length < 2 || edges[0] != 0 || !(step > 0) || subBins < 1) {
+      throw new IllegalArgumentException("Column '" + name + "' has an invalid grid or bins");
+    }
+    for (int b = 1; b < edges.length; b++) {
+      if (edges[b] <= edges[b - 1]) {
+        throw new IllegalArgumentException("Column '" + name + "' has empty or unordered bins");
+      }
+    }
+    return new ArgnColumn(name, Kind.NUMERIC, 0, missing, low, step, edges.clone(), subBins);
+  }
+
+  /** A column that is never learned and always generated as missing. */
+  public static ArgnColumn withheld(String name) {
+    return new ArgnColumn(name, Kind.WITHHELD, 0, true, 0, 0, null, 0);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** How many sub-columns the column becomes: 1, 2 or 0. */
+  public int subColumns() {
+    return switch (kind) {
+      case CATEGORICAL -> 1;
+      case NUMERIC -> 2;
+      case WITHHELD -> 0;
+    };
+  }
+
+  /** The number of symbols of sub-column {@code part}. */
+  public int vocabulary(int part) {
+    return switch (kind) {
+      case CATEGORICAL -> categories + (missing ? 1 : 0);
+      case NUMERIC -> part == 0 ? bins() + (missing ? 1 : 0) : subBins;
+      case WITHHELD -> throw new IllegalStateException("a withheld column has no sub-columns");
+    };
+  }
+
+  /** The number of value bins of a numeric column. */
+  public int bins() {
+    return edges.length - 1;
+  }
+
+  /** The symbol that stands for a missing value in the first sub-column, or -1 if none. */
+  public int missingSymbol() {
+    if (!missing) {
+      return -1;
+    }
+    return kind == Kind.CATEGORICAL ? categories : bins();
+  }
+
+  /** Writes the symbols of {@code value} (a {@code Table} cell) at {@code codes[offset…]}. */
+  public void encode(double value, int[] codes, int offset) {
+    switch (kind) {
+      case CATEGORICAL -> codes[offset] = Double.isNaN(value) ? missingOrFail() : (int) value;
+      case NUMERIC -> {
+        if (Double.isNaN(value)) {
+          codes[offset] = missingOrFail();
+          codes[offset + 1] = 0;
+          return;
+        }
+        long g = gridIndex(value);
+        int bin = binOf(g);
+        long start = edges[bin];
+        long count = edges[bin + 1] - start;
+        codes[offset] = bin;
+        codes[offset + 1] = (int) ((g - start) * subBins / count);
+      }
+      case WITHHELD -> {
+        // nothing is learned
+      }
+    }
+  }
+
+  /** The grid index nearest {@code value}, clipped to the grid. */
+  long gridIndex(double value) {
+    long top = edges[edges.length - 1] - 1;
+    double g = Math.rint((value - low) / step);
+    return g <= 0 ? 0 : g >= top ? top : (long) g;
+  }
+
+  private int missingOrFail() {
+    if (!missing) {
+      throw new IllegalArgumentException(
+          "Column '" + name + "' has a missing value but was fitted without one");
+    }
+    return missingSymbol();
+  }
+
+  private int binOf(long g) {
+    int lo = 0;
+    int hi = edges.length - 2;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (edges[mid] <= g) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The {@code Table} cell of the symbols at {@code codes[offset…]}; a numeric value is a grid
+   * point drawn uniformly in its bin's share (one draw from {@code random}).
+   */
+  public double decode(int[] codes, int offset, RandomStream random) {
+    return switch (kind) {
+      case CATEGORICAL -> codes[offset] == missingSymbol() ? Double.NaN : codes[offset];
+      case NUMERIC -> {
+        int bin = codes[offset];
+        if (bin == missingSymbol()) {
+          yield Double.NaN;
+        }
+        long[] share = share(bin, codes[offset + 1]);
+        long span = share[1] - share[0];
+        yield gridValue(share[0] + (long) (random.nextDouble() * span));
+      }
+      case WITHHELD -> Double.NaN;
+    };
+  }
+
+  /**
+   * The grid points {@code [from, to)} of sub-bin {@code sub} of {@code bin}: those g with floor((g
+   * − start) · subBins / count) = sub. A share with no grid point (a bin narrower than subBins
+   * points) falls back to the nearest point above, so decoding never fails.
+   */
+  long[] share(int bin, int sub) {
+    long start = edges[bin];
+    long count = edges[bin + 1] - start;
+    long from = start + ceilDiv((long) sub * count, subBins);
+    long to = start + ceilDiv((long) (sub + 1) * count, subBins);
+    if (to <= from) {
+      from = Math.min(from, edges[bin + 1] - 1);
+      to = from + 1;
+    }
+    return new long[] {from, to};
+  }
+
+  /** The value of grid point {@code g}. */
+  double gridValue(long g) {
+    return low + g * step;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  /** The state as plain data for {@code model.json}. */
+  public Map<String, Object> state() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("column", name);
+    state.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+    state.put("missing", missing);
+    if (kind == Kind.CATEGORICAL) {
+      state.put("categories", categories);
+    } else if (kind == Kind.NUMERIC) {
+      state.put("low", low);
+      state.put("step", step);
+      List<Object> edgeList = new ArrayList<>();
+      for (long e : edges) {
+        edgeList.add(e);
+      }
+      state.put("edges", edgeList);
+      state.put("subBins", subBins);
+    }
+    return state;
+  }
+
+  /** Reads {@link #state()}. */
+  public static ArgnColumn fromState(Map<String, Object> state) {
+    String name = String.valueOf(state.get("column"));
+    boolean missing = Boolean.TRUE.equals(state.get("missing"));
+    String kind = String.valueOf(state.get("kind"));
+    return switch (kind) {
+      case "categorical" -> categorical(name, number(state, "categories").intValue(), missing);
+      case "numeric" -> {
+        List<?> edgeList = (List<?>) state.get("edges");
+        if (edgeList == null) {
+          throw new IllegalArgumentException("Column '" + name + "' has no edges");
+        }
+        long[] edges = new long[edgeList.size()];
+        for (int i = 0; i < edges.length; i++) {
+          edges[i] = ((Number) edgeList.get(i)).longValue();
+        }
+        yield numeric(
+            name,
+            missing,
+            number(state, "low").doubleValue(),
+            number(state, "step").doubleValue(),
+            edges,
+            number(state, "subBins").intValue());
+      }
+      case "withheld" -> withheld(name);
+      default ->
+          throw new IllegalArgumentException("Column '" + name + "' has unknown kind " + kind);
+    };
+  }
+
+  private static Number number(Map<String, Object> state, String key) {
+    Object value = state.get(key);
+    if (!(value instanceof Number number)) {
+      throw new IllegalArgumentException(
+          "Column '" + state.get("column") + "' has no number '" + key + "'");
+    }
+    return number;
+  }
+}

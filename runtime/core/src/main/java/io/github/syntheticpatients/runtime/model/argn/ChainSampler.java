@@ -1,0 +1,270 @@
+package io.github.syntheticpatients.runtime.model.argn;
+
+import io.github.syntheticpatients.runtime.random.RandomStream;
+
+/**
+ * Samples a chain of softmax heads ({@link ArgnNetwork}) in plain Java, one row at a time, in any
+ * order of the sub-columns. At load it multiplies every embedding row into every head's hidden
+ * weight, so a step adds small vectors instead of multiplying matrices: once sub-column i has its
+ * symbol v, each head still to come adds {@code e_i(v) · W_j[i]} to its hidden sum. A head then
+ * applies relu, its output layer and a softmax, and draws one symbol from the stream.
+ *
+ * <p>Numbers are the same on every machine: float sums in a fixed order, and {@link #exp} uses only
+ * IEEE 754 basic operations. Stateless after construction; callers pass their own scratch arrays.
+ */
+public final class ChainSampler {
+  /** Logits this far below the largest have weight below e⁻⁴⁰ and are skipped. */
+  private static final float NEGLIGIBLE = 40f;
+
+  private static final double LOG2E = 1.4426950408889634;
+  private static final double LN2_HI = 6.93147180369123816490e-01;
+  private static final double LN2_LO = 1.90821492927058770002e-10;
+
+  private final ArgnNetwork network;
+  private final int hidden;
+
+  /** contributions[j][i]: for each symbol v of sub-column i, e_i(v) · W_j[i] ({@code hidden}). */
+  private final float[][][] contributions;
+
+  public ChainSampler(ArgnNetwork network) {
+    this.network = network;
+    this.hidden = network.hidden();
+    int heads = network.heads();
+    contributions = new float[heads][heads][];
+    for (int j = 0; j < heads; j++) {
+      float[] weight = network.hiddenWeight()[j];
+      for (int i = 0; i < heads; i++) {
+        int vocabulary = network.vocabulary()[i];
+        int dims = network.dims()[i];
+        int offset = network.embeddingOffset(i);
+        float[] embedding = network.embedding()[i];
+        float[] table = new float[vocabulary * hidden];
+        for (int v = 0; v < vocabulary; v++) {
+          for (int d = 0; d < dims; d++) {
+            float e = embedding[v * dims + d];
+            int row = (offset + d) * hidden;
+            for (int h = 0; h < hidden; h++) {
+              table[v * hidden + h] += e * weight[row + h];
+            }
+          }
+        }
+        contributions[j][i] = table;
+      }
+    }
+  }
+
+  public ArgnNetwork network() {
+    return network;
+  }
+
+  /**
+   * Restricts the symbols a sub-column may take given the symbols drawn so far (a condition on a
+   * numeric range, say).
+   */
+  public interface Admissible {
+    /**
+     * The allowed symbols of {@code subColumn}, or null for all.
+     *
+     * @param codes the row's symbols so far (those earlier in the order are set)
+     * @param offset where the row starts in {@code codes}
+     */
+    boolean[] allowed(int subColumn, int[] codes, int offset);
+  }
+
+  /** Scratch space for one thread. */
+  public final class Scratch {
+    final float[] sums = new float[network.heads() * hidden];
+    final float[] activations = new float[hidden];
+    final float[] logits;
+    final double[] weights;
+
+    Scratch() {
+      int max = 1;
+      for (int v : network.vocabulary()) {
+        max = Math.max(max, v);
+      }
+      logits = new float[max];
+      weights = new double[max];
+    }
+  }
+
+  public Scratch scratch() {
+    return new Scratch();
+  }
+
+  /**
+   * Samples one row into {@code codes[offset…offset + heads)}.
+   *
+   * @param order the sub-columns in sampling order (a permutation)
+   * @param fixed per sub-column, whether its symbol is given in {@code codes} already; null for
+   *     none
+   * @param context per head, added to its hidden sum before any sub-column (a history's
+   *     contribution); null for none
+   * @param admissible restrictions on symbols, or null
+   */
+  public void sampleRow(
+      int[] order,
+      int[] codes,
+      int offset,
+      boolean[] fixed,
+      float[] context,
+      Admissible admissible,
+      RandomStream random,
+      Scratch scratch) {
+    int heads = network.heads();
+    float[] sums = scratch.sums;
+    for (int j = 0; j < heads; j++) {
+      System.arraycopy(network.hiddenBias()[j], 0, sums, j * hidden, hidden);
+    }
+    if (context != null) {
+      for (int k = 0; k < sums.length; k++) {
+        sums[k] += context[k];
+      }
+    }
+    for (int p = 0; p < heads; p++) {
+      int j = order[p];
+      int symbol;
+      if (fixed != null && fixed[j]) {
+        symbol = codes[offset + j];
+      } else {
+        boolean[] allowed = admissible == null ? null : admissible.allowed(j, codes, offset);
+        symbol = draw(j, sums, allowed, random.nextDouble(), scratch);
+        codes[offset + j] = symbol;
+      }
+      for (int q = p + 1; q < heads; q++) {
+        int k = order[q];
+        float[] table = contributions[k][j];
+        int base = k * hidden;
+        int from = symbol * hidden;
+        for (int h = 0; h < hidden; h++) {
+          sums[base + h] += table[from + h];
+        }
+      }
+    }
+  }
+
+  /**
+   * The natural log-probability of the row at {@code codes[offset…]} when its sub-columns come in
+   * {@code order}: what training minimises (negated), computed in plain Java, in double precision.
+   */
+  public double logProbability(int[] order, int[] codes, int offset) {
+    int heads = network.heads();
+    float[] sums = new float[heads * hidden];
+    for (int j = 0; j < heads; j++) {
+      System.arraycopy(network.hiddenBias()[j], 0, sums, j * hidden, hidden);
+    }
+    double total = 0;
+    for (int p = 0; p < heads; p++) {
+      int j = order[p];
+      int vocabulary = network.vocabulary()[j];
+      double[] logits = new double[vocabulary];
+      for (int v = 0; v < vocabulary; v++) {
+        double sum = network.outBias()[j][v];
+        for (int h = 0; h < hidden; h++) {
+          sum += Math.max(0, sums[j * hidden + h]) * network.outWeight()[j][h * vocabulary + v];
+        }
+        logits[v] = sum;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (double l : logits) {
+        max = Math.max(max, l);
+      }
+      double normaliser = 0;
+      for (double l : logits) {
+        normaliser += StrictMath.exp(l - max);
+      }
+      int symbol = codes[offset + j];
+      total += logits[symbol] - max - StrictMath.log(normaliser);
+      for (int q = p + 1; q < heads; q++) {
+        int k = order[q];
+        for (int h = 0; h < hidden; h++) {
+          sums[k * hidden + h] += contributions[k][j][symbol * hidden + h];
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * A symbol of head j drawn with probability softmax(logits) (restricted to {@code allowed} and
+   * renormalised), with one uniform {@code u}.
+   */
+  private int draw(int j, float[] sums, boolean[] allowed, double u, Scratch scratch) {
+    int vocabulary = network.vocabulary()[j];
+    float[] activations = scratch.activations;
+    int base = j * hidden;
+    for (int h = 0; h < hidden; h++) {
+      float s = sums[base + h];
+      activations[h] = s > 0 ? s : 0;
+    }
+    float[] logits = scratch.logits;
+    System.arraycopy(network.outBias()[j], 0, logits, 0, vocabulary);
+    float[] weight = network.outWeight()[j];
+    for (int h = 0; h < hidden; h++) {
+      float a = activations[h];
+      if (a == 0) {
+        continue;
+      }
+      int row = h * vocabulary;
+      for (int v = 0; v < vocabulary; v++) {
+        logits[v] += a * weight[row + v];
+      }
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (int v = 0; v < vocabulary; v++) {
+      if ((allowed == null || allowed[v]) && logits[v] > max) {
+        max = logits[v];
+      }
+    }
+    if (max == Float.NEGATIVE_INFINITY) {
+      throw new IllegalStateException("no admissible symbol for sub-column " + j);
+    }
+    double[] weights = scratch.weights;
+    double sum = 0;
+    for (int v = 0; v < vocabulary; v++) {
+      float z = logits[v] - max;
+      double w = (allowed != null && !allowed[v]) || z < -NEGLIGIBLE ? 0 : exp(z);
+      weights[v] = w;
+      sum += w;
+    }
+    double threshold = u * sum;
+    double cumulative = 0;
+    int last = 0;
+    for (int v = 0; v < vocabulary; v++) {
+      if (weights[v] > 0) {
+        cumulative += weights[v];
+        last = v;
+        if (threshold < cumulative) {
+          return v;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
+   * e^x for x ≤ 0 to about 1e-10 relative, from IEEE 754 basic operations only (so the same bits on
+   * every JVM and CPU, like {@link StrictMath}, and faster): x = k·ln 2 + r with |r| ≤ ln 2 / 2, a
+   * degree-8 Taylor polynomial for e^r, scaled by 2^k.
+   */
+  static double exp(double x) {
+    double k = Math.floor(x * LOG2E + 0.5);
+    double r = x - k * LN2_HI - k * LN2_LO;
+    double p =
+        1
+            + r
+                * (1
+                    + r
+                        * (1 / 2.0
+                            + r
+                                * (1 / 6.0
+                                    + r
+                                        * (1 / 24.0
+                                            + r
+                                                * (1 / 120.0
+                                                    + r
+                                                        * (1 / 720.0
+                                                            + r * (1 / 5040.0 + r / 40320.0)))))));
+    return Math.scalb(p, (int) k);
+  }
+}

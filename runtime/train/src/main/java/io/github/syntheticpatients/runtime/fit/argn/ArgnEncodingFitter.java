@@ -1,0 +1,94 @@
+package io.github.syntheticpatients.runtime.fit.argn;
+
+import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits the sub-column encoding of every learned column. Numeric columns: the grid is the column's
+ * precision (10^−decimals for numbers, 1 for integers, days and seconds), coarsened to the greatest
+ * common step of the values (whole fives, minutes), so that every generated value sits where real
+ * values sit; the bounds are value protection's (the k-th smallest and largest value) and the bin
+ * edges are quantiles of the protected values. No training value is stored.
+ */
+public final class ArgnEncodingFitter {
+  /** Value bins per numeric column by default (fewer when the grid has fewer points). */
+  public static final int DEFAULT_BINS = 24;
+
+  /** Shares of each bin a value's position is learned at, by default. */
+  public static final int DEFAULT_SUB_BINS = 12;
+
+  private ArgnEncodingFitter() {}
+
+  /** Fits every learned column of {@code table}'s schema. */
+  public static ArgnEncoding fit(Table table, int k, int bins, int subBins) {
+    List<ArgnColumn> columns = new ArrayList<>();
+    for (ColumnSchema column : table.schema().learnedColumns()) {
+      double[] values = table.column(column.name());
+      boolean missing = false;
+      for (double v : values) {
+        missing |= Double.isNaN(v);
+      }
+      if (column.kind().isDiscrete()) {
+        columns.add(ArgnColumn.categorical(column.name(), column.categories().size(), missing));
+      } else {
+        columns.add(numeric(column, values, missing, k, bins, subBins));
+      }
+    }
+    return new ArgnEncoding(table.schema(), columns);
+  }
+
+  private static ArgnColumn numeric(
+      ColumnSchema column, double[] values, boolean missing, int k, int bins, int subBins) {
+    ProtectedValues protectedValues = ProtectedValues.of(values, k);
+    if (protectedValues.withheld() || protectedValues.count() == 0) {
+      return ArgnColumn.withheld(column.name());
+    }
+    double low = protectedValues.low();
+    double high = protectedValues.high();
+    double step = step(column, values, low, high);
+    long top = Math.round((high - low) / step);
+    double[] sorted = protectedValues.values();
+    List<Long> edges = new ArrayList<>();
+    edges.add(0L);
+    for (int b = 1; b < bins; b++) {
+      double quantile = sorted[(int) Math.min(sorted.length - 1, (long) b * sorted.length / bins)];
+      long edge = (long) Math.ceil((quantile - low) / step - 1e-9);
+      if (edge > edges.get(edges.size() - 1) && edge <= top) {
+        edges.add(edge);
+      }
+    }
+    edges.add(top + 1);
+    long[] edgeArray = edges.stream().mapToLong(Long::longValue).toArray();
+    return ArgnColumn.numeric(column.name(), missing, low, step, edgeArray, subBins);
+  }
+
+  /**
+   * The column's grid step: its precision times the greatest common divisor of the values' grid
+   * offsets from {@code low} (within the protected bounds).
+   */
+  static double step(ColumnSchema column, double[] values, double low, double high) {
+    double base =
+        column.kind() == ColumnKind.NUMERIC ? Math.pow(10, -Math.max(0, column.decimals())) : 1;
+    BigInteger gcd = BigInteger.ZERO;
+    for (double v : values) {
+      if (Double.isNaN(v) || v <= low || v > high) {
+        continue;
+      }
+      long units = Math.round((v - low) / base);
+      if (units > 0) {
+        gcd = gcd.gcd(BigInteger.valueOf(units));
+        if (gcd.equals(BigInteger.ONE)) {
+          break;
+        }
+      }
+    }
+    return gcd.signum() == 0 ? base : base * gcd.longValue();
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
+import io.github.syntheticpatients.runtime.argn.TrainedArgn;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits the autoregressive generator ({@code argn}): the sub-column encoding from value-protected
+ * numbers, then the chain of heads with early stopping on the validation part's loss.
+ */
+final class ArgnFitting {
+  /** Option: {@code any} (random column order per batch, the default) or {@code fixed}. */
+  static final String ORDER = "argnOrder";
+
+  /** Option: value bins per numeric column. */
+  static final String BINS = "argnBins";
+
+  /** Option: shares of a bin a value's position is learned at. */
+  static final String SUB_BINS = "argnSubBins";
+
+  /** Option: hidden units per head. */
+  static final String HIDDEN = "argnHidden";
+
+  /** The option keys this class reads. */
+  static final Set<String> OPTIONS = Set.of(ORDER, BINS, SUB_BINS, HIDDEN);
+
+  private ArgnFitting() {}
+
+  static Candidate fit(
+      TrainSettings settings,
+      int valueProtectionK,
+      Table train,
+      Table validation,
+      TrainingListener listener) {
+    Map<String, String> options = settings.options();
+    ArgnEncoding encoding =
+        ArgnEncodingFitter.fit(
+            train,
+            valueProtectionK,
+            positive(options, BINS, ArgnEncodingFitter.DEFAULT_BINS),
+            positive(options, SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS));
+    ArgnSettings argn = settings(settings, train.rowCount());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "Encoded %d columns into %d sub-columns for argn; training up to %d epochs, batch %d,"
+                + " %s column order",
+            encoding.columns().size(),
+            encoding.width(),
+            argn.maxEpochs(),
+            argn.batchSize(),
+            argn.anyOrder() ? "random" : "fixed"));
+    TrainedArgn trained =
+        ArgnTrainer.train(
+            encoding.encode(train),
+            encoding.encode(validation),
+            encoding.vocabulary(),
+            encoding.owners(),
+            argn,
+            settings.seed(),
+            listener);
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "argn: kept epoch %d of %d (validation loss %s nats per row)",
+            trained.bestEpoch(),
+            trained.epochsRun(),
+            trained.validationLosses().length == 0
+                ? "n/a"
+                : String.format(
+                    Locale.ROOT, "%.4f", trained.validationLosses()[trained.bestEpoch() - 1])));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("epochsTrained", trained.epochsRun());
+    facts.put("selectedEpoch", trained.bestEpoch());
+    facts.put("argnSettings", describe(argn));
+    facts.put("trainLosses", toList(trained.trainLosses()));
+    facts.put("validationLosses", toList(trained.validationLosses()));
+    facts.put("numerics", DjlEngine.numerics());
+    Candidate candidate =
+        Candidate.argn(
+            train.schema(), new ArgnModel(encoding, trained.network()), trained.bestEpoch(), facts);
+    if (validation.rowCount() > 0) {
+      candidate.score(validation, settings.seed());
+      listener.onMessage(
+          String.format(Locale.ROOT, "argn: validation quality %.4f", candidate.validationScore()));
+    }
+    return candidate;
+  }
+
+  static ArgnSettings settings(TrainSettings settings, int rows) {
+    ArgnSettings argn = ArgnSettings.forData(rows);
+    if (settings.epochs() > 0) {
+      argn = argn.withMaxEpochs(settings.epochs());
+    }
+    if (settings.batchSize() > 0) {
+      argn = argn.withBatchSize(settings.batchSize());
+    }
+    Map<String, String> options = settings.options();
+    if (options.containsKey(HIDDEN)) {
+      argn = argn.withHidden(positive(options, HIDDEN, argn.hidden()));
+    }
+    String order = options.getOrDefault(ORDER, "any").trim().toLowerCase(Locale.ROOT);
+    return switch (order) {
+      case "any" -> argn.withAnyOrder(true);
+      case "fixed" -> argn.withAnyOrder(false);
+      default ->
+          throw InvalidInputException.inParameter(
+              ORDER,
+              "argnOrder must be 'any' (random column order in training, conditions without"
+                  + " rejection) or 'fixed' (the schema's order), was '"
+                  + order
+                  + "'");
+    };
+  }
+
+  private static int positive(Map<String, String> options, String key, int fallback) {
+    String text = options.get(key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < 1) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          key, key + " must be a positive whole number, was '" + text + "'");
+    }
+  }
+
+  private static Map<String, Object> describe(ArgnSettings argn) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("maxEpochs", argn.maxEpochs());
+    block.put("patience", argn.patience());
+    block.put("batchSize", argn.batchSize());
+    block.put("learningRate", argn.learningRate());
+    block.put("weightDecay", argn.weightDecay());
+    block.put("hidden", argn.hidden());
+    block.put("maxDims", argn.maxDims());
+    block.put("order", argn.anyOrder() ? "any" : "fixed");
+    return block;
+  }
+
+  private static List<Object> toList(double[] values) {
+    List<Object> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(Double.isFinite(v) ? v : String.valueOf(v));
+    }
+    return list;
+  }
+}
