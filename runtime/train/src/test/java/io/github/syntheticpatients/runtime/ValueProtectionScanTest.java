@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Value protection end to end (docs/privacy §10): a table with planted unique extremes (a 15-digit
  * age, a diagnosis date decades before the others, the lowest and highest of an all-distinct
  * weight, a lab value measured in 3 rows only; in the timelines a far first visit, a far gap and
- * all-distinct lab values) is trained with the copula, the CTGAN and the timeline generator,
+ * all-distinct lab values) is trained with the copula, the CTGAN, argn and the timeline generator,
  * evaluated, and every artefact is scanned for the planted values in every formatting a writer
  * could give them: as written, {@code Double.toString}, ISO dates, epoch days, seconds and
  * milliseconds. With {@code valueProtectionK=1} (off) the same scan finds them, which shows the
@@ -159,6 +159,9 @@ class ValueProtectionScanTest {
     assertThat(planted(artefacts.get("off/copula.synth!model.json")))
         .contains("1.23456789012345E14", Double.toString(diagnosis), "45.13");
     assertThat(planted(artefacts.get("off/report/report.html"))).contains("1890-03-17");
+    Map<String, String> argn = tabularArtefacts(1, "off", "argn");
+    assertThat(planted(argn.get("off/argn.synth!model.json")))
+        .contains(Double.toString(diagnosis), "45.13");
   }
 
   /** Every artefact of both trainings and an evaluation, by name: its text. */
@@ -169,6 +172,7 @@ class ValueProtectionScanTest {
     artefacts.put(run + "/schema.json", Files.readString(schema));
     artefacts.putAll(tabularArtefacts(k, run, "copula"));
     artefacts.putAll(tabularArtefacts(k, run, "ctgan"));
+    artefacts.putAll(tabularArtefacts(k, run, "argn"));
     Path model = dir.resolve(run + "/timelines.synth");
     Training.train(
         new TrainRequest(timelines, null, model, settings(k, "auto"), false)

@@ -1,0 +1,147 @@
+package io.github.syntheticpatients.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
+import io.github.syntheticpatients.runtime.random.RandomStream;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code argn} generator in the model file: a model with seeded random weights (a real network
+ * and sampler, just untrained) is written, read back and sampled exactly as the one in memory.
+ */
+class ArgnModelFileTest {
+  static TableSchema schema() {
+    return TableSchema.of(
+        List.of(
+            new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
+            new ColumnSchema("sex", ColumnKind.BINARY, false, 0, List.of("f", "m"), 0, false),
+            new ColumnSchema("bili", ColumnKind.NUMERIC, true, 0.2, List.of(), 1, false),
+            new ColumnSchema("age", ColumnKind.INTEGER, false, 0, List.of(), 0, false)));
+  }
+
+  static ArgnModel model(long seed) {
+    ArgnEncoding encoding =
+        new ArgnEncoding(
+            schema(),
+            List.of(
+                ArgnColumn.categorical("sex", 2, false),
+                ArgnColumn.numeric("bili", true, 0.3, 0.1, new long[] {0, 5, 20, 80}, 4),
+                ArgnColumn.numeric("age", false, 20, 1, new long[] {0, 30, 61}, 6)));
+    int[] vocabulary = encoding.vocabulary();
+    int heads = vocabulary.length;
+    int[] dims = new int[heads];
+    int inputs = 0;
+    for (int j = 0; j < heads; j++) {
+      dims[j] = 2 + j % 2;
+      inputs += dims[j];
+    }
+    int hidden = 5;
+    SplittableRandom random = new SplittableRandom(seed);
+    float[][] embedding = new float[heads][];
+    float[][] hiddenWeight = new float[heads][];
+    float[][] hiddenBias = new float[heads][];
+    float[][] outWeight = new float[heads][];
+    float[][] outBias = new float[heads][];
+    for (int j = 0; j < heads; j++) {
+      embedding[j] = values(vocabulary[j] * dims[j], random);
+      hiddenWeight[j] = values(inputs * hidden, random);
+      hiddenBias[j] = values(hidden, random);
+      outWeight[j] = values(hidden * vocabulary[j], random);
+      outBias[j] = values(vocabulary[j], random);
+    }
+    return new ArgnModel(
+        encoding,
+        new ArgnNetwork(
+            vocabulary,
+            dims,
+            hidden,
+            embedding,
+            hiddenWeight,
+            hiddenBias,
+            outWeight,
+            outBias,
+            true));
+  }
+
+  private static float[] values(int n, SplittableRandom random) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return values;
+  }
+
+  static ModelContents contents(ArgnModel model) {
+    return new ModelContents(
+        "argn", "test", schema(), null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), model);
+  }
+
+  @Test
+  void aSavedModelLoadsAndSamplesTheSame() {
+    ArgnModel model = model(5);
+    byte[] bytes = ModelFile.toBytes(contents(model));
+    SyntheticModel loaded = ModelFile.load(bytes, "argn.synth", "argn");
+    assertThat(loaded.info().generator()).isEqualTo("argn");
+    Table fromFile = Table.of(loaded.sample(SampleRequest.of(1500, 9)).table());
+    Table inMemory = new ArgnRowSampler(model).sample(1500, Map.of(), RandomStream.of(9));
+    for (int c = 0; c < schema().columns().size(); c++) {
+      assertThat(fromFile.column(c)).isEqualTo(inMemory.column(c));
+    }
+    // The same contents give the same bytes.
+    assertThat(ModelFile.toBytes(contents(model(5)))).isEqualTo(bytes);
+  }
+
+  @Test
+  void samplesStayOnTheGridAndInsideTheBounds() {
+    Table table = new ArgnRowSampler(model(6)).sample(2000, Map.of(), RandomStream.of(1));
+    for (double bili : table.column("bili")) {
+      if (!Double.isNaN(bili)) {
+        assertThat(bili).isBetween(0.3 - 1e-9, 0.3 + 79 * 0.1 + 1e-9);
+        assertThat(Math.abs(bili * 10 - Math.rint(bili * 10))).isLessThan(1e-6);
+      }
+    }
+    for (double age : table.column("age")) {
+      assertThat(age).isBetween(20.0, 80.0).isEqualTo(Math.rint(age));
+    }
+    // Identifiers are not learned: the sampler leaves them missing for the model to generate.
+    assertThat(table.column("id")).containsOnly(Double.NaN);
+  }
+
+  @Test
+  void fixesACategoryOnlyWhenTrainedOnAnyOrder() {
+    ArgnRowSampler sampler = new ArgnRowSampler(model(7));
+    assertThat(sampler.conditionable(Map.of("sex", 1))).containsEntry("sex", 1);
+    Table table = sampler.sample(300, Map.of("sex", 1), RandomStream.of(2));
+    assertThat(table.column("sex")).containsOnly(1.0);
+    ArgnModel fixed = model(7);
+    ArgnNetwork n = fixed.network();
+    ArgnRowSampler fixedOrder =
+        new ArgnRowSampler(
+            new ArgnModel(
+                fixed.encoding(),
+                new ArgnNetwork(
+                    n.vocabulary(),
+                    n.dims(),
+                    n.hidden(),
+                    n.embedding(),
+                    n.hiddenWeight(),
+                    n.hiddenBias(),
+                    n.outWeight(),
+                    n.outBias(),
+                    false)));
+    assertThat(fixedOrder.conditionable(Map.of("sex", 1))).isEmpty();
+  }
+}
