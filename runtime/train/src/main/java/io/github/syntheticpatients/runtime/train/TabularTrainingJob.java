@@ -56,7 +56,9 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
    */
   static final int BOOTSTRAP_RESAMPLES = 20;
 
-  /** How many standard errors the CTGAN must lead the copula by to be kept. */
+  /**
+   * How many standard errors the CTGAN must lead the copula by (and argn the one kept) to be kept.
+   */
   static final double NOISE_Z = 2;
 
   private TableSchema schema;
@@ -199,9 +201,11 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
    * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first
    * when the two differ beyond its noise, else the CTGAN only when its validation score beats the
    * copula's by more than {@value #NOISE_Z} standard errors of a paired bootstrap (on 18 validation
-   * rows a difference of 0.0014 is noise). Ties go to the simpler copula. Without a validation
-   * part, without DJL on the classpath, or on a table too small for the CTGAN ({@link
-   * TrainingOptions#autoSkipsGan}), the copula. Returns the kept candidate first.
+   * rows a difference of 0.0014 is noise). Ties go to the simpler copula. Then the autoregressive
+   * generator (argn) challenges the one kept by the same rule, and replaces it only when clearly
+   * better. Without a validation part, without DJL on the classpath, or on a table too small for
+   * the networks ({@link TrainingOptions#autoSkipsGan}), the copula. Returns the kept candidate
+   * first, then the others in the order the gate should try them.
    */
   private List<Candidate> fitBest(
       TrainSettings settings, TrainingOptions options, Table train, Table validation) {
@@ -209,10 +213,10 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     listener.onMessage(
         "auto: "
             + ganSkipped
-                .map(why -> "fits the Gaussian copula only (no CTGAN: " + why + ")")
+                .map(why -> "fits the Gaussian copula only (no CTGAN or argn: " + why + ")")
                 .orElse(
-                    "fits the Gaussian copula (seconds), then a CTGAN, and keeps the better on"
-                        + " the validation rows"));
+                    "fits the Gaussian copula (seconds), then a CTGAN, keeps the better on the"
+                        + " validation rows, and lets argn replace it when clearly better"));
     Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
     if (ganSkipped.isPresent()) {
       return List.of(copula);
