@@ -20,11 +20,12 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a chain of softmax heads on rows of discrete symbols by cross-entropy with Adam: each
- * epoch shuffles the rows, each batch draws one column order (or keeps the schema's), and the
- * network of the epoch with the lowest validation loss (in the schema's order, the order sampling
- * uses) is kept; training stops after {@code patience} epochs without improvement. Seeded: the same
- * data, settings and seed give the same weights (torch's generator for the initial weights, a
- * {@link SplittableRandom} for shuffles and orders).
+ * epoch shuffles the rows; with {@code anyOrder} each batch takes the schema's order or, with
+ * probability one half, a random column order (otherwise always the schema's); and the network of
+ * the epoch with the lowest validation loss (in the schema's order, the order sampling uses) is
+ * kept; training stops after {@code patience} epochs without improvement. Seeded: the same data,
+ * settings and seed give the same weights (torch's generator for the initial weights, a {@link
+ * SplittableRandom} for shuffles and orders).
  */
 public final class ArgnTrainer {
   private static final int EVALUATION_BATCH = 2048;
@@ -112,8 +113,12 @@ public final class ArgnTrainer {
             System.arraycopy(
                 train, permutation[step * batchSize + r] * heads, batch, r * heads, heads);
           }
+          // Any order: half the batches in the schema's order (the order unconditional sampling
+          // uses), half in a random one (so conditioned columns can come first).
           boolean[][] sees =
-              settings.anyOrder() ? sees(owners, shuffled(columns, random)) : natural;
+              settings.anyOrder() && random.nextBoolean()
+                  ? sees(owners, shuffled(columns, random))
+                  : natural;
           try (NDManager scope = root.newSubManager()) {
             double loss;
             try (GradientCollector collector = engine.newGradientCollector()) {

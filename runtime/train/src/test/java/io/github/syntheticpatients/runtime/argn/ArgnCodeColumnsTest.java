@@ -35,7 +35,8 @@ class ArgnCodeColumnsTest {
 
   @Test
   void keepsTheCodesAndNeverEmitsOneBelowK() throws IOException {
-    Path csv = CodedEncounters.write(CodedEncounters.Settings.defaults(3000, 17), dir.resolve("e.csv"));
+    Path csv =
+        CodedEncounters.write(CodedEncounters.Settings.defaults(3000, 17), dir.resolve("e.csv"));
     TableSchema schema = SchemaInference.infer(csv);
     Table table = CsvTableReader.read(csv, schema);
     int[] fitRows = java.util.stream.IntStream.range(0, 2700).toArray();
