@@ -163,8 +163,9 @@ class ArgnTrainingTest {
       assertThat(synthetic.value(r, 1)).isEqualTo(2.0);
       unitTwo += synthetic.value(r, 0) == 2.0 ? 1 : 0;
     }
-    // P(unit = u2 | ward = w2) = (1/6 · 0.958) / (1/6) ≈ 0.96 in the data.
-    assertThat(unitTwo / 1000.0).isGreaterThan(0.85);
+    // P(unit = u2 | ward = w2) ≈ 0.96 in the data, 1/6 for independent columns. Half the batches
+    // train the reverse order, so the reverse conditional is learned less sharply (0.78 measured).
+    assertThat(unitTwo / 1000.0).isGreaterThan(0.6);
   }
 
   @Test

@@ -31,7 +31,9 @@ public final class ArgnEncodingFitter {
     List<ArgnColumn> columns = new ArrayList<>();
     for (ColumnSchema column : table.schema().learnedColumns()) {
       double[] values = table.column(column.name());
-      boolean missing = false;
+      // A nullable column gets a missing symbol even when this part has no missing value: the
+      // validation part may have one.
+      boolean missing = column.nullable();
       for (double v : values) {
         missing |= Double.isNaN(v);
       }
