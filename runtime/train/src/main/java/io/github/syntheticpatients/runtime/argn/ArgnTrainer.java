@@ -30,6 +30,12 @@ import java.util.SplittableRandom;
 public final class ArgnTrainer {
   private static final int EVALUATION_BATCH = 2048;
 
+  /**
+   * Optimiser steps before early stopping may end training: a 200-row table has 6 steps an epoch,
+   * and a few epochs of them leave the heads near their initial, almost uniform, output.
+   */
+  static final int MIN_STEPS = 500;
+
   private ArgnTrainer() {}
 
   /**
@@ -159,7 +165,8 @@ public final class ArgnTrainer {
                 validationRows > 0 ? validationLosses[epoch - 1] : Double.NaN,
                 elapsed,
                 elapsed.multipliedBy(settings.maxEpochs() - epoch).dividedBy(epoch)));
-        if (epoch - bestEpoch >= settings.patience()) {
+        // Small tables take few steps an epoch: stop early only after MIN_STEPS steps.
+        if (epoch - bestEpoch >= settings.patience() && (long) epoch * steps >= MIN_STEPS) {
           break;
         }
       }
