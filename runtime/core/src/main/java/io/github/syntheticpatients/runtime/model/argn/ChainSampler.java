@@ -23,33 +23,38 @@ public final class ChainSampler {
   private final ArgnNetwork network;
   private final int hidden;
 
-  /** contributions[j][i]: for each symbol v of sub-column i, e_i(v) · W_j[i] ({@code hidden}). */
-  private final float[][][] contributions;
+  /**
+   * contributions[i]: for each symbol v of sub-column i and each head k, e_i(v) · W_k[i] ({@code
+   * hidden} values at {@code (v · heads + k) · hidden}): what drawing v adds to every head, in one
+   * contiguous run, so a step streams through memory instead of visiting one small array per head.
+   */
+  private final float[][] contributions;
 
   public ChainSampler(ArgnNetwork network) {
     this.network = network;
     this.hidden = network.hidden();
     int heads = network.heads();
-    contributions = new float[heads][heads][];
-    for (int j = 0; j < heads; j++) {
-      float[] weight = network.hiddenWeight()[j];
-      for (int i = 0; i < heads; i++) {
-        int vocabulary = network.vocabulary()[i];
-        int dims = network.dims()[i];
-        int offset = network.embeddingOffset(i);
-        float[] embedding = network.embedding()[i];
-        float[] table = new float[vocabulary * hidden];
-        for (int v = 0; v < vocabulary; v++) {
+    contributions = new float[heads][];
+    for (int i = 0; i < heads; i++) {
+      int vocabulary = network.vocabulary()[i];
+      int dims = network.dims()[i];
+      int offset = network.embeddingOffset(i);
+      float[] embedding = network.embedding()[i];
+      float[] table = new float[vocabulary * heads * hidden];
+      for (int v = 0; v < vocabulary; v++) {
+        for (int k = 0; k < heads; k++) {
+          float[] weight = network.hiddenWeight()[k];
+          int base = (v * heads + k) * hidden;
           for (int d = 0; d < dims; d++) {
             float e = embedding[v * dims + d];
             int row = (offset + d) * hidden;
             for (int h = 0; h < hidden; h++) {
-              table[v * hidden + h] += e * weight[row + h];
+              table[base + h] += e * weight[row + h];
             }
           }
         }
-        contributions[j][i] = table;
       }
+      contributions[i] = table;
     }
   }
 
@@ -121,6 +126,10 @@ public final class ChainSampler {
         sums[k] += context[k];
       }
     }
+    boolean inOrder = true;
+    for (int p = 0; p < heads && inOrder; p++) {
+      inOrder = order[p] == p;
+    }
     for (int p = 0; p < heads; p++) {
       int j = order[p];
       int symbol;
@@ -131,13 +140,19 @@ public final class ChainSampler {
         symbol = draw(j, sums, allowed, random.nextDouble(), scratch);
         codes[offset + j] = symbol;
       }
-      for (int q = p + 1; q < heads; q++) {
-        int k = order[q];
-        float[] table = contributions[k][j];
-        int base = k * hidden;
-        int from = symbol * hidden;
-        for (int h = 0; h < hidden; h++) {
-          sums[base + h] += table[from + h];
+      float[] table = contributions[j];
+      int from = symbol * heads * hidden;
+      if (inOrder) {
+        // The heads still to come are j+1 … heads−1: one contiguous run the JIT vectorises.
+        for (int x = (j + 1) * hidden; x < sums.length; x++) {
+          sums[x] += table[from + x];
+        }
+      } else {
+        for (int q = p + 1; q < heads; q++) {
+          int base = order[q] * hidden;
+          for (int h = 0; h < hidden; h++) {
+            sums[base + h] += table[from + base + h];
+          }
         }
       }
     }
@@ -176,9 +191,9 @@ public final class ChainSampler {
       int symbol = codes[offset + j];
       total += logits[symbol] - max - StrictMath.log(normaliser);
       for (int q = p + 1; q < heads; q++) {
-        int k = order[q];
+        int base = order[q] * hidden;
         for (int h = 0; h < hidden; h++) {
-          sums[k * hidden + h] += contributions[k][j][symbol * hidden + h];
+          sums[base + h] += contributions[j][symbol * heads * hidden + base + h];
         }
       }
     }
