@@ -177,9 +177,9 @@ class TrainingGanTest {
     assertThat(epochs).isEmpty();
     assertThat(messages)
         .contains(
-            "auto: fits the Gaussian copula only (no CTGAN: 418 rows are fewer than the 1,000 a"
-                + " CTGAN needs to beat the copula measurably on the validation rows;"
-                + " -Dsynthetic.generator=ctgan trains one anyway)");
+            "auto: fits the Gaussian copula only (no CTGAN or argn: 418 rows are fewer than the 1,000"
+                + " a network needs to beat the copula measurably on the validation rows;"
+                + " -Dsynthetic.generator=ctgan or argn trains one anyway)");
     assertThat(
             messages.indexOf(
                 messages.stream().filter(m -> m.startsWith("auto:")).findFirst().orElseThrow()))

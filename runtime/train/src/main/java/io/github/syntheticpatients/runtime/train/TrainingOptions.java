@@ -165,8 +165,8 @@ record TrainingOptions(
     return Optional.of(
         String.format(
             Locale.ROOT,
-            "%d rows are fewer than the %,d a CTGAN needs to beat the copula measurably on the"
-                + " validation rows; -Dsynthetic.generator=ctgan trains one anyway",
+            "%d rows are fewer than the %,d a network needs to beat the copula measurably on the"
+                + " validation rows; -Dsynthetic.generator=ctgan or argn trains one anyway",
             rows,
             SMALL_TABLE_ROWS));
   }
