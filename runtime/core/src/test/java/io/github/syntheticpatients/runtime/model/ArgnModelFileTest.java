@@ -95,8 +95,13 @@ class ArgnModelFileTest {
     byte[] bytes = ModelFile.toBytes(contents(model));
     SyntheticModel loaded = ModelFile.load(bytes, "argn.synth", "argn");
     assertThat(loaded.info().generator()).isEqualTo("argn");
-    Table fromFile = Table.of(loaded.sample(SampleRequest.of(1500, 9)).table());
-    Table inMemory = new ArgnRowSampler(model).sample(1500, Map.of(), RandomStream.of(9));
+    // One whole block: the loaded model draws block 0 from the first split of the stream of
+    // (seed, sha256, 0), as BlockRows does.
+    int block = TabularModel.BLOCK_RECORDS;
+    Table fromFile = Table.of(loaded.sample(SampleRequest.of(block, 9)).table());
+    Table inMemory =
+        new ArgnRowSampler(model)
+            .sample(block, Map.of(), RandomStream.forBlock(9, loaded.sha256(), 0).split());
     for (int c = 0; c < schema().columns().size(); c++) {
       assertThat(fromFile.column(c)).isEqualTo(inMemory.column(c));
     }

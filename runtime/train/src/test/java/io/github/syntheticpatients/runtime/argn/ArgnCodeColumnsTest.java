@@ -74,6 +74,16 @@ class ArgnCodeColumnsTest {
             "codes",
             "codes");
     Table synthetic = Table.of(model.sample(SampleRequest.of(3000, 5)).table());
+    // The diagnosis slots share one vocabulary (schema inference), so a code's holders are counted
+    // over all slots: that is the protection rule.
+    Map<Integer, Integer> heldInAnySlot = new java.util.HashMap<>();
+    for (String name : CODES) {
+      for (double v : table.column(name)) {
+        if (!Double.isNaN(v)) {
+          heldInAnySlot.merge((int) v, 1, Integer::sum);
+        }
+      }
+    }
     for (String name : CODES) {
       Map<Integer, Integer> held = new java.util.HashMap<>();
       for (double v : table.column(name)) {
@@ -85,7 +95,7 @@ class ArgnCodeColumnsTest {
       for (double v : synthetic.column(name)) {
         if (!Double.isNaN(v)) {
           emitted.add((int) v);
-          assertThat(held.getOrDefault((int) v, 0)).as(name).isGreaterThanOrEqualTo(k);
+          assertThat(heldInAnySlot.getOrDefault((int) v, 0)).as(name).isGreaterThanOrEqualTo(k);
         }
       }
       // The column is kept and varied: most codes held by 20 or more records reappear.
