@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime.schema;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,6 +10,12 @@ import java.util.Optional;
  * The two columns that make data longitudinal: the patient id ({@code entityId}) and each visit's
  * time. The one owner of the rule that they come together and name two different columns; schemas,
  * requests and the training fork's options ask it. A blank name counts as not set.
+ *
+ * <p>Also the owner of the optional third role, {@code endTime} ({@link #checkEndTime}): a static
+ * column that closes each patient's follow-up (end of follow-up, death), so that no visit may come
+ * after it. It is never inferred: a static time at or after every visit can as well be a planned
+ * end of study or a coincidence of the sample, so only the user, in the schema file, can say that
+ * it bounds the visits.
  *
  * @param entityId the patient id column
  * @param time the time column
@@ -82,6 +90,73 @@ public record LongitudinalRoles(String entityId, String time) {
               + " must name the column with each visit's time");
     }
     return new LongitudinalRoles(entityId.trim(), time.trim());
+  }
+
+  /**
+   * Checks the optional end-of-follow-up role against the schema's columns: it needs the patient id
+   * and time roles, and must name a kept static column in the time column's unit (both plain
+   * numbers, both dates or both date-times) other than the time column.
+   *
+   * @param columns the schema's columns
+   * @param entityId the patient id column, or null
+   * @param time the time column, or null
+   * @param endTime the end-of-follow-up column, or null when not set (then nothing is checked)
+   * @throws IllegalArgumentException naming the column and the fix when it does not qualify
+   */
+  public static void checkEndTime(
+      List<ColumnSchema> columns, String entityId, String time, String endTime) {
+    if (isBlank(endTime)) {
+      return;
+    }
+    String problem = "\"endTime\" names column '" + endTime + "', ";
+    if (isBlank(entityId) || isBlank(time)) {
+      throw new IllegalArgumentException(
+          problem
+              + "but the schema is not longitudinal; set \"entityId\" and \"time\" too, or set"
+              + " \"endTime\" to null");
+    }
+    if (endTime.equals(time)) {
+      throw new IllegalArgumentException(
+          problem + "the time column itself; name the static end-of-follow-up column or null");
+    }
+    ColumnSchema end = find(columns, endTime);
+    ColumnSchema visit = find(columns, time);
+    if (end == null || visit == null) {
+      throw new IllegalArgumentException(problem + "which is not in \"columns\"");
+    }
+    if (end.dropped() || !end.staticAttribute()) {
+      throw new IllegalArgumentException(
+          problem
+              + "which is "
+              + (end.dropped() ? "dropped" : "not static")
+              + "; the end of follow-up is one kept value per patient: mark it \"static\": true"
+              + " and not dropped, or set \"endTime\" to null");
+    }
+    if (unit(end.kind()) == null || !unit(end.kind()).equals(unit(visit.kind()))) {
+      throw new IllegalArgumentException(
+          problem
+              + "which is "
+              + end.kind()
+              + " while the time column '"
+              + time
+              + "' is "
+              + visit.kind()
+              + "; both must be numbers in the same unit, both dates or both date-times");
+    }
+  }
+
+  /** What a continuous kind's numbers count: plain numbers, days or seconds; null otherwise. */
+  private static String unit(ColumnKind kind) {
+    return switch (kind) {
+      case INTEGER, NUMERIC -> "number";
+      case DATE -> "days";
+      case DATETIME -> "seconds";
+      default -> null;
+    };
+  }
+
+  private static ColumnSchema find(List<ColumnSchema> columns, String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }
 
   private static boolean isBlank(String name) {

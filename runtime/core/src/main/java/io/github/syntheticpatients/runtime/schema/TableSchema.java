@@ -21,13 +21,17 @@ import java.util.Optional;
  * @param missingValues field values that mean "missing" in this data besides the readers' defaults
  *     (the user's {@code synthetic.missingValues} when the schema was inferred), so that training
  *     reads the data as inference did; empty when none
+ * @param endTime the static column that closes each patient's follow-up (end of follow-up or death
+ *     time, in the time column's unit), after which no visit happens; null when the data has none
+ *     or the user did not declare it ({@link LongitudinalRoles#checkEndTime})
  */
 public record TableSchema(
     List<ColumnSchema> columns,
     String target,
     String entityId,
     String time,
-    List<String> missingValues)
+    List<String> missingValues,
+    String endTime)
     implements SchemaView {
 
   /** A schema whose data uses only the default missing-value tokens. */
@@ -35,9 +39,20 @@ public record TableSchema(
     this(columns, target, entityId, time, List.of());
   }
 
+  /** A schema without an end-of-follow-up column. */
+  public TableSchema(
+      List<ColumnSchema> columns,
+      String target,
+      String entityId,
+      String time,
+      List<String> missingValues) {
+    this(columns, target, entityId, time, missingValues, null);
+  }
+
   public TableSchema {
     columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
     missingValues = missingValues == null ? List.of() : List.copyOf(missingValues);
+    endTime = endTime == null || endTime.isBlank() ? null : endTime.trim();
     var seen = new java.util.HashSet<String>();
     for (ColumnSchema column : columns) {
       if (!seen.add(column.name())) {
@@ -50,7 +65,7 @@ public record TableSchema(
             mismatch -> {
               throw new IllegalArgumentException(mismatch.message());
             });
-    for (String role : new String[] {target, entityId, time}) {
+    for (String role : new String[] {target, entityId, time, endTime}) {
       if (role != null && seen.stream().noneMatch(role::equals)) {
         throw new IllegalArgumentException(
             "Schema names column '" + role + "' that it does not contain");
@@ -69,6 +84,7 @@ public record TableSchema(
                 + "; it must be a kept integer, numeric, date or datetime column");
       }
     }
+    LongitudinalRoles.checkEndTime(columns, entityId, time, endTime);
   }
 
   private static int indexOfIn(List<ColumnSchema> columns, String name) {
@@ -180,21 +196,31 @@ public record TableSchema(
         changed.add(column);
       }
     }
-    return new TableSchema(changed, target, newEntityId, newTime, missingValues);
+    return new TableSchema(changed, target, newEntityId, newTime, missingValues, endTime);
   }
 
   /** A copy with other columns, same roles. */
   public TableSchema withColumns(List<ColumnSchema> newColumns) {
-    return new TableSchema(newColumns, target, entityId, time, missingValues);
+    return new TableSchema(newColumns, target, entityId, time, missingValues, endTime);
   }
 
   /** A copy with another target column. */
   public TableSchema withTarget(String newTarget) {
-    return new TableSchema(columns, newTarget, entityId, time, missingValues);
+    return new TableSchema(columns, newTarget, entityId, time, missingValues, endTime);
   }
 
   /** A copy whose data also means "missing" by these field values. */
   public TableSchema withMissingValues(List<String> values) {
-    return new TableSchema(columns, target, entityId, time, values);
+    return new TableSchema(columns, target, entityId, time, values, endTime);
+  }
+
+  /**
+   * A copy naming the static column that closes each patient's follow-up, or none (null).
+   *
+   * @throws IllegalArgumentException when the column does not qualify ({@link
+   *     LongitudinalRoles#checkEndTime})
+   */
+  public TableSchema withEndTime(String newEndTime) {
+    return new TableSchema(columns, target, entityId, time, missingValues, newEndTime);
   }
 }

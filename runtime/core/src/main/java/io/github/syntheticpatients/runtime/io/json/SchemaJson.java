@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.schema.CodeColumn;
 import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
+import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +63,10 @@ import java.util.stream.Collectors;
  * is), with {@code vocabulary} (the name of the vocabulary it shares with other code columns, which
  * must list the same categories; remove it to split the column off) and the counts {@code
  * generalisedCodes} and {@code ancestorCodes} (how many rare codes are read as how many ancestor
- * codes); and the top-level {@code missingValues} (extra tokens that mean missing, from {@code
- * synthetic.missingValues}, used by every reader of this data).
+ * codes); the top-level {@code missingValues} (extra tokens that mean missing, from {@code
+ * synthetic.missingValues}, used by every reader of this data); and the top-level {@code endTime}
+ * (longitudinal data: the static column that closes each patient's follow-up, declared by the
+ * user, see {@link LongitudinalRoles#checkEndTime}).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
  * categorical}, {@code date}, {@code datetime}, {@code identifier}) and read in any case. When
@@ -99,6 +102,10 @@ public final class SchemaJson {
     root.put("target", schema.target());
     root.put("entityId", schema.entityId());
     root.put("time", schema.time());
+    if (schema.endTime() != null) {
+      // Written only when set, so schema files without it (and their hashes) stay as they were.
+      root.put("endTime", schema.endTime());
+    }
     List<Map<String, Object>> columns = new ArrayList<>();
     for (ColumnSchema column : schema.columns()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -198,7 +205,8 @@ public final class SchemaJson {
         (String) tree.get("target"),
         (String) tree.get("entityId"),
         (String) tree.get("time"),
-        missingValues);
+        missingValues,
+        (String) tree.get("endTime"));
   }
 
   /** The code column properties of an embedded schema's column entry, or null when none. */
@@ -288,13 +296,21 @@ public final class SchemaJson {
     checkRole(file, "target", document.target(), names);
     checkRole(file, "entityId", document.entityId(), names);
     checkRole(file, "time", document.time(), names);
+    checkRole(file, "endTime", document.endTime(), names);
+    try {
+      LongitudinalRoles.checkEndTime(
+          columns, document.entityId(), document.time(), document.endTime());
+    } catch (IllegalArgumentException e) {
+      throw problem(file, locate(file, "endTime"), document.endTime(), e.getMessage());
+    }
     try {
       return new TableSchema(
           columns,
           document.target(),
           document.entityId(),
           document.time(),
-          document.missingValues() == null ? List.of() : document.missingValues());
+          document.missingValues() == null ? List.of() : document.missingValues(),
+          document.endTime());
     } catch (IllegalArgumentException | InvalidInputException e) {
       throw problem(
           file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
@@ -593,6 +609,7 @@ public final class SchemaJson {
       String target,
       String entityId,
       String time,
+      String endTime,
       List<ColumnEntry> columns,
       List<String> missingValues) {}
 

@@ -110,7 +110,7 @@ class SchemaJsonTest {
     assertThatThrownBy(() -> SchemaJson.read(top))
         .hasMessageStartingWith(top + ", line 2: at character ")
         .hasMessageContaining(
-            "unknown property \"targets\"; the known properties are [columns, entityId,"
+            "unknown property \"targets\"; the known properties are [columns, endTime, entityId,"
                 + " formatVersion, missingValues, target, time]");
   }
 
