@@ -149,7 +149,8 @@ public final class Evaluation {
                 target,
                 request.sensitiveColumn(),
                 settings,
-                request.seed())
+                request.seed(),
+                request.valueProtectionK())
             .withSyntheticDomain(read.domain());
     Path[] written =
         ReportFiles.write(report, request.reportDirectory(), request.valueProtectionK());

@@ -7,7 +7,9 @@ import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.fidelity.CodeCooccurrence;
 import io.github.syntheticpatients.runtime.eval.fidelity.Detection;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineDynamics;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
@@ -15,6 +17,7 @@ import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +107,18 @@ public record EvaluationReport(
    * @param realPatients patients in the real training data
    * @param syntheticPatients synthetic patients
    * @param holdoutPatients holdout patients, 0 when none
+   * @param dynamics visit times, per-patient autocorrelation, state transitions and follow-up,
+   *     reported beside the quality score
+   * @param rules the synthetic timelines' violations of rules real timelines never break
    */
   public record Longitudinal(
       TimelineQuality quality,
       TimelinePrivacy privacy,
       int realPatients,
       int syntheticPatients,
-      int holdoutPatients) {}
+      int holdoutPatients,
+      TimelineDynamics dynamics,
+      TimelineRules rules) {}
 
   /**
    * Evaluates synthetic timelines: everything {@link #compute} measures, on the visit rows (row
@@ -137,6 +145,31 @@ public record EvaluationReport(
       String sensitiveColumn,
       GateSettings settings,
       long seed) {
+    return computeLongitudinal(
+        train,
+        holdout,
+        synthetic,
+        target,
+        sensitiveColumn,
+        settings,
+        seed,
+        ValueProtection.DEFAULT_K);
+  }
+
+  /**
+   * As {@link #computeLongitudinal(Timelines, Timelines, Timelines, String, String, GateSettings,
+   * long)}, with the k of value protection that bounds the values in the rule check ({@link
+   * TimelineRules}).
+   */
+  public static EvaluationReport computeLongitudinal(
+      Timelines train,
+      Timelines holdout,
+      Timelines synthetic,
+      String target,
+      String sensitiveColumn,
+      GateSettings settings,
+      long seed,
+      int valueProtectionK) {
     boolean hasHoldout = holdout != null && holdout.patientCount() > 0;
     EvaluationReport rows =
         compute(
@@ -197,7 +230,9 @@ public record EvaluationReport(
             privacy,
             train.patientCount(),
             synthetic.patientCount(),
-            hasHoldout ? holdout.patientCount() : 0),
+            hasHoldout ? holdout.patientCount() : 0,
+            TimelineDynamics.compute(train, synthetic),
+            TimelineRules.check(train, synthetic, valueProtectionK)),
         rows.freshReal() == null
             ? null
             : rows.freshReal()
@@ -423,6 +458,14 @@ public record EvaluationReport(
       s.put("timelineAutocorrelation", q.autocorrelation());
       s.put("timelineTrend", q.trend());
       s.put("timelineCrossVariable", q.crossVariable());
+      s.put("timelineDynamics", longitudinal.dynamics().score());
+      s.put("timelineVisitTimes", longitudinal.dynamics().visitTimes().score());
+      s.put(
+          "timelinePatientAutocorrelation",
+          longitudinal.dynamics().patientAutocorrelation().score());
+      s.put("timelineStateTransitions", longitudinal.dynamics().stateTransitions().score());
+      s.put("timelineFollowUp", longitudinal.dynamics().followUp());
+      s.put("timelineRuleViolations", (double) longitudinal.rules().total());
       s.put("copiedTimelines", (double) longitudinal.privacy().copiedTimelines());
       s.put("patientDcrShare", longitudinal.privacy().summaryReport().dcrShare());
       s.put("patientMiaAuc", longitudinal.privacy().summaryReport().miaAuc());

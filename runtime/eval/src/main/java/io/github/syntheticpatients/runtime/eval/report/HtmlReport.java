@@ -5,7 +5,9 @@ import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.fidelity.FidelityMetrics;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineDynamics;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSummary;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
@@ -471,6 +473,36 @@ public final class HtmlReport {
         "Cross-variable",
         q.crossVariable(),
         "Correlation / contingency similarity between time-varying" + " columns over visits.");
+    TimelineDynamics d = l.dynamics();
+    card(
+        h,
+        "Visit times",
+        d.visitTimes().score(),
+        "First visit times, all visit times and, for a protocol schedule ("
+            + d.visitTimes().scheduledTimes()
+            + " scheduled times found), the share of visits on each.");
+    card(
+        h,
+        "Per-patient autocorrelation",
+        d.patientAutocorrelation().score(),
+        "1 − KS statistic of each patient's own lag-1 and lag-2 autocorrelations.");
+    card(
+        h,
+        "State transitions",
+        d.stateTransitions().score(),
+        "How categories move from one visit to the next (transition matrices, weighted by real"
+            + " frequency).");
+    card(
+        h,
+        "Follow-up after last visit",
+        d.followUp(),
+        "1 − KS statistic of end of follow-up minus last visit (needs the schema's endTime).");
+    card(
+        h,
+        "Rule violations",
+        l.rules().total(),
+        "Times not increasing, static attributes changing, visits after the end of follow-up,"
+            + " values outside the protected real range. Must be 0.");
     card(
         h,
         "Copied timelines",
@@ -506,6 +538,51 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
+    rules(h, l.rules());
+  }
+
+  /** The rule check: one row per rule, then the columns that broke one. */
+  private static void rules(StringBuilder h, TimelineRules r) {
+    h.append("<h3>Rules real timelines never break</h3>\n<p>")
+        .append(r.patientsWithViolations())
+        .append(" of ")
+        .append(r.patients())
+        .append(" synthetic patients break at least one.</p>\n")
+        .append("<table><tr><th>rule</th><th>violations</th></tr>\n");
+    ruleRow(h, "time strictly increasing within a patient", String.valueOf(r.timeNotIncreasing()));
+    ruleRow(h, "static attributes constant within a patient", String.valueOf(r.staticChanged()));
+    ruleRow(
+        h,
+        "no visit after the end of follow-up",
+        r.endTimeChecked()
+            ? String.valueOf(r.afterEndTime())
+            : "not checked (no endTime in the schema)");
+    ruleRow(
+        h,
+        "values inside the real range protected with k = " + r.valueProtectionK(),
+        String.valueOf(r.outOfRange()));
+    h.append("</table>\n");
+    if (!r.columns().isEmpty()) {
+      h.append("<table><tr><th>column</th><th>static changes</th><th>out of range</th></tr>\n");
+      for (TimelineRules.Column c : r.columns()) {
+        h.append("<tr><td>")
+            .append(esc(c.column()))
+            .append("</td><td>")
+            .append(c.staticChanged())
+            .append("</td><td>")
+            .append(c.outOfRange())
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+  }
+
+  private static void ruleRow(StringBuilder h, String rule, String count) {
+    h.append("<tr><td>")
+        .append(esc(rule))
+        .append("</td><td>")
+        .append(esc(count))
+        .append("</td></tr>\n");
   }
 
   /** The synthetic values outside the real domain, per column that has any. */

@@ -167,6 +167,8 @@ public final class ReportTree {
                 "holdout",
                 l.holdoutPatients())));
     longitudinal.put("quality", l.quality().toMap());
+    longitudinal.put("dynamics", l.dynamics().toMap());
+    longitudinal.put("rules", l.rules().toMap());
     longitudinal.put("privacy", l.privacy().toMap());
     return longitudinal;
   }

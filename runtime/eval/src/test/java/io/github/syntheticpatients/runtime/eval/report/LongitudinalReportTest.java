@@ -37,6 +37,31 @@ class LongitudinalReportTest {
   }
 
   @Test
+  void theReportCountsRuleViolationsAndShowsTheDynamics() {
+    // A copy of the training patients keeps every rule when nothing is protected (k = 1) ...
+    EvaluationReport copy =
+        EvaluationReport.computeLongitudinal(
+            HALVES[0], null, HALVES[0], null, null, GateSettings.defaults(), 3, 1);
+    assertThat(copy.longitudinal().rules().total()).isZero();
+    assertThat(copy.longitudinal().dynamics().score()).isEqualTo(1.0);
+    // ... and holds the k - 1 values below each protected low bound and above each high one
+    // (k = 2: one a side, more where the extreme value is shared)
+    EvaluationReport protectedCopy =
+        EvaluationReport.computeLongitudinal(
+            HALVES[0], null, HALVES[0], null, null, GateSettings.defaults(), 3, 2);
+    assertThat(protectedCopy.longitudinal().rules().outOfRange()).isPositive();
+    assertThat(protectedCopy.longitudinal().rules().timeNotIncreasing()).isZero();
+    assertThat(protectedCopy.scores())
+        .containsKeys("timelineDynamics", "timelineStateTransitions", "timelineRuleViolations");
+    Map<String, Object> tree = ReportTree.of(protectedCopy);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> longitudinal = (Map<String, Object>) tree.get("longitudinal");
+    assertThat(longitudinal).containsKeys("dynamics", "rules");
+    assertThat(HtmlReport.render(protectedCopy))
+        .contains("Rules real timelines never break", "State transitions", "not checked");
+  }
+
+  @Test
   void copiedPatientsFailTheGate() {
     EvaluationReport r =
         EvaluationReport.computeLongitudinal(
