@@ -1,0 +1,371 @@
+package io.github.syntheticpatients.runtime.eval;
+
+import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TrainRequest;
+import io.github.syntheticpatients.runtime.TrainResult;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineDynamics;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
+import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
+import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.training.Training;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The side-by-side longitudinal benchmark of issue 20 (not run by the tests). On pbcseq and cgd,
+ * over several seeded patient-level 50/50 splits, it scores three kinds of synthetic timelines
+ * against the training half with the same code, and prints each metric's mean, standard deviation
+ * and range over the splits:
+ *
+ * <ul>
+ *   <li><b>independent visits</b> ({@link IndependentVisits}): real static attributes, lengths and
+ *       visit times, each visit's values drawn column by column from all training visits;
+ *   <li><b>fresh real</b>: one quarter of the data (the held-back half split again) as "synthetic",
+ *       the other quarter as the privacy holdout: the ceiling at this size;
+ *   <li><b>the generator</b> named by {@code --generator} ({@code auto} by default; {@code none}
+ *       skips training), trained on the training half through {@code Training.train} with its
+ *       defaults ({@code --epochs N} overrides them), loaded with {@code ModelLoader} and sampled.
+ * </ul>
+ *
+ * Per kind: the timeline quality's overall score and parts ({@link TimelineQuality}), the dynamics
+ * ({@link TimelineDynamics}), "overall + dynamics" (the mean of both scores, to see whether the new
+ * parts could join the overall score), the rule violations ({@link TimelineRules}) in {@code
+ * --patients} sampled patients (10,000 by default; fresh real has only its quarter), and the
+ * patient-level privacy ({@link TimelinePrivacy}: copied timelines, MIA AUC, gate) with the
+ * held-back half as holdout. pbcseq declares {@code futime} as its end of follow-up; cgd has no
+ * static end time.
+ *
+ * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime/train -am -Pbenchmark
+ * test-compile exec:exec
+ * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.LongitudinalBenchmark
+ * "-Dbenchmark.args=--splits 3 --generator auto"}; also {@code --datasets pbcseq,cgd}, {@code
+ * --seed N} (the first split's seed), {@code --torch-threads N}.
+ */
+public final class LongitudinalBenchmark {
+  private LongitudinalBenchmark() {}
+
+  /** One longitudinal data set and its roles. */
+  private record Dataset(String name, String entityId, String time, String endTime) {}
+
+  private static final Map<String, Dataset> DATASETS =
+      Map.of(
+          "pbcseq", new Dataset("pbcseq", "id", "day", "futime"),
+          "cgd", new Dataset("cgd", "id", "tstart", null));
+
+  /** The metrics in print order. */
+  private static final List<String> METRICS =
+      List.of(
+          "overall",
+          "lag-1 (pooled)",
+          "trend",
+          "visit values",
+          "gaps",
+          "sequence length KS",
+          "dynamics",
+          "visit times",
+          "per-patient autocorrelation",
+          "state transitions",
+          "follow-up margin",
+          "overall + dynamics",
+          "mean of all parts",
+          "rule violations",
+          "patients with a violation (share)",
+          "copied timelines",
+          "patient MIA AUC",
+          "patient gate passed (share)");
+
+  public static void main(String[] arguments) throws IOException {
+    String[] args = String.join(" ", arguments).trim().split("\\s+");
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+        options.put(args[i].substring(2), flag ? "true" : args[++i]);
+      }
+    }
+    if (options.containsKey("torch-threads")) {
+      System.setProperty("ai.djl.pytorch.num_threads", options.get("torch-threads"));
+    }
+    int splits = Integer.parseInt(options.getOrDefault("splits", "3"));
+    long firstSeed = Long.parseLong(options.getOrDefault("seed", "20251123"));
+    int samplePatients = Integer.parseInt(options.getOrDefault("patients", "10000"));
+    String generator = options.getOrDefault("generator", "auto");
+    Integer epochs = options.containsKey("epochs") ? Integer.valueOf(options.get("epochs")) : null;
+    for (String name : options.getOrDefault("datasets", "pbcseq,cgd").split(",")) {
+      Dataset dataset = DATASETS.get(name.trim());
+      if (dataset == null) {
+        throw new IllegalArgumentException("--datasets: unknown " + name + "; use pbcseq or cgd");
+      }
+      run(dataset, splits, firstSeed, samplePatients, generator, epochs);
+    }
+  }
+
+  private static void run(
+      Dataset dataset,
+      int splits,
+      long firstSeed,
+      int samplePatients,
+      String generator,
+      Integer epochs)
+      throws IOException {
+    Timelines all =
+        withEndTime(
+            TimelineFixtures.load(dataset.name(), dataset.entityId(), dataset.time()),
+            dataset.endTime());
+    System.out.printf(
+        Locale.ROOT,
+        "%n## %s: %d patients, %d visits; %d splits 50/50 by patient from seed %d%n",
+        dataset.name(),
+        all.patientCount(),
+        all.visits().rowCount(),
+        splits,
+        firstSeed);
+    Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+    boolean train = !"none".equals(generator);
+    String modelLabel = generator + (epochs == null ? " (defaults)" : " (" + epochs + " epochs)");
+    for (int s = 0; s < splits; s++) {
+      long seed = firstSeed + 1000L * s;
+      Timelines[] halves = TimelineFixtures.split(all, 0.5, seed);
+      Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, seed + 2);
+      record(
+          results,
+          "independent visits",
+          score(
+              halves[0],
+              halves[1],
+              IndependentVisits.sample(halves[0], halves[0].patientCount(), seed + 1),
+              IndependentVisits.sample(halves[0], samplePatients, seed + 3),
+              seed));
+      record(results, "fresh real", score(halves[0], quarters[1], quarters[0], quarters[0], seed));
+      if (train) {
+        Timelines[] sampled =
+            trainAndSample(dataset, halves[0], generator, epochs, samplePatients, seed);
+        record(results, modelLabel, score(halves[0], halves[1], sampled[0], sampled[1], seed));
+      }
+      System.out.printf(Locale.ROOT, "split %d (seed %d) done%n", s + 1, seed);
+    }
+    printSummary(results);
+  }
+
+  /** The timelines under a schema that names the end of follow-up (unchanged for null). */
+  private static Timelines withEndTime(Timelines timelines, String endTime) {
+    if (endTime == null) {
+      return timelines;
+    }
+    Table visits = timelines.visits();
+    double[][] columns = new double[visits.columnCount()][];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = visits.column(c);
+    }
+    int[] starts = new int[timelines.patientCount() + 1];
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      starts[p + 1] = starts[p] + timelines.visitCount(p);
+      ids.add(timelines.id(p));
+    }
+    return new Timelines(new Table(timelines.schema().withEndTime(endTime), columns), starts, ids);
+  }
+
+  /**
+   * Trains the generator on the training half and samples it twice: as many patients as the half
+   * (scored), and {@code samplePatients} (checked against the rules).
+   */
+  private static Timelines[] trainAndSample(
+      Dataset dataset,
+      Timelines train,
+      String generator,
+      Integer epochs,
+      int samplePatients,
+      long seed)
+      throws IOException {
+    Path work = Files.createTempDirectory("synthetic-longitudinal-benchmark");
+    Path csv = work.resolve(dataset.name() + "-train.csv");
+    TimelineFixtures.writeLongFormat(train, csv);
+    Path model = work.resolve(dataset.name() + ".synth");
+    TrainSettings settings =
+        TrainSettings.defaults().withSeed(seed).withOption("privacyGate", "warn");
+    if (!"auto".equals(generator)) {
+      settings = settings.withGenerator(generator);
+    }
+    if (epochs != null) {
+      settings = settings.withEpochs(epochs);
+    }
+    long start = System.nanoTime();
+    TrainResult result =
+        Training.train(
+            new TrainRequest(csv, null, model, settings, true)
+                .withLongitudinal(dataset.entityId(), dataset.time()),
+            new TrainingListener() {});
+    System.out.printf(
+        Locale.ROOT,
+        "  trained %s: %d epochs in %.1f s%n",
+        generator,
+        result.epochs(),
+        (System.nanoTime() - start) / 1e9);
+    SyntheticModel loaded = ModelLoader.load(model.toString());
+    Timelines scored =
+        TimelineBenchmark.toTimelines(
+            loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
+            train.schema(),
+            work.resolve("scored.csv"));
+    Timelines checked =
+        TimelineBenchmark.toTimelines(
+            loaded.sample(SampleRequest.of(samplePatients, seed + 9)),
+            train.schema(),
+            work.resolve("checked.csv"));
+    return new Timelines[] {scored, checked};
+  }
+
+  /** Every metric of one kind of synthetic timelines on one split. */
+  private static Map<String, Double> score(
+      Timelines train, Timelines holdout, Timelines synthetic, Timelines checked, long seed) {
+    TimelineQuality q = TimelineQuality.compute(train, synthetic);
+    TimelineDynamics d = TimelineDynamics.compute(train, synthetic);
+    TimelineRules rules = TimelineRules.check(train, checked, ValueProtection.DEFAULT_K);
+    TimelinePrivacy p =
+        TimelinePrivacy.evaluate(train, holdout, synthetic, null, GateSettings.defaults(), seed);
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("overall", q.overall());
+    m.put("lag-1 (pooled)", q.autocorrelation());
+    m.put("trend", q.trend());
+    m.put("visit values", q.visitShapes());
+    m.put("gaps", q.visitGaps());
+    m.put("sequence length KS", q.sequenceLength());
+    m.put("dynamics", d.score());
+    m.put("visit times", d.visitTimes().score());
+    m.put("per-patient autocorrelation", d.patientAutocorrelation().score());
+    m.put("state transitions", d.stateTransitions().score());
+    m.put("follow-up margin", d.followUp());
+    m.put("overall + dynamics", QualityReport.nanMean(new double[] {q.overall(), d.score()}));
+    m.put(
+        "mean of all parts",
+        QualityReport.nanMean(
+            new double[] {
+              q.staticShapes(),
+              q.visitShapes(),
+              q.sequenceLength(),
+              q.visitGaps(),
+              q.autocorrelation(),
+              q.trend(),
+              q.crossVariable(),
+              d.visitTimes().score(),
+              d.patientAutocorrelation().score(),
+              d.stateTransitions().score(),
+              d.followUp()
+            }));
+    m.put("rule violations", (double) rules.total());
+    m.put(
+        "patients with a violation (share)",
+        (double) rules.patientsWithViolations() / rules.patients());
+    m.put("copied timelines", (double) p.copiedTimelines());
+    m.put("patient MIA AUC", p.summaryReport().miaAuc());
+    m.put("patient gate passed (share)", p.gate().passed() ? 1.0 : 0.0);
+    System.out.printf(
+        Locale.ROOT,
+        "  overall %.3f, lag-1 %.3f, dynamics %.3f, overall+dynamics %.3f, violations %d in %d patients (%s), MIA %.3f, gate %s%n",
+        q.overall(),
+        q.autocorrelation(),
+        d.score(),
+        m.get("overall + dynamics"),
+        rules.total(),
+        rules.patients(),
+        rules.columns().stream()
+            .map(c -> c.column() + ":" + (c.staticChanged() + c.outOfRange()))
+            .collect(Collectors.joining(" ")),
+        p.summaryReport().miaAuc(),
+        p.gate().passed()
+            ? "pass"
+            : "FAIL " + p.gate().failures().stream().map(c -> c.id()).toList());
+    return m;
+  }
+
+  private static void record(
+      Map<String, Map<String, List<Double>>> results, String kind, Map<String, Double> scores) {
+    Map<String, List<Double>> byMetric = results.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+    scores.forEach(
+        (metric, value) -> byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
+  }
+
+  /** One markdown table: a row per metric, a column per kind, "mean ± sd (min–max)" per cell. */
+  private static void printSummary(Map<String, Map<String, List<Double>>> results) {
+    List<String> kinds = new ArrayList<>(results.keySet());
+    StringBuilder out = new StringBuilder("| metric |");
+    kinds.forEach(k -> out.append(' ').append(k).append(" |"));
+    out.append("\n|---|");
+    kinds.forEach(k -> out.append("---|"));
+    for (String metric : METRICS) {
+      out.append("\n| ").append(metric).append(" |");
+      for (String kind : kinds) {
+        out.append(' ').append(cell(results.get(kind).get(metric))).append(" |");
+      }
+    }
+    System.out.println(out);
+    if (kinds.size() >= 2) {
+      List<Double> fresh = results.get("fresh real").get("overall + dynamics");
+      List<Double> baseline = results.get("independent visits").get("overall + dynamics");
+      List<Double> freshAll = results.get("fresh real").get("mean of all parts");
+      List<Double> baselineAll = results.get("independent visits").get("mean of all parts");
+      int rankedAll = 0;
+      List<Double> freshOverall = results.get("fresh real").get("overall");
+      List<Double> baselineOverall = results.get("independent visits").get("overall");
+      int ranked = 0;
+      int rankedOverall = 0;
+      for (int i = 0; i < fresh.size(); i++) {
+        ranked += fresh.get(i) > baseline.get(i) ? 1 : 0;
+        rankedOverall += freshOverall.get(i) > baselineOverall.get(i) ? 1 : 0;
+        rankedAll += freshAll.get(i) > baselineAll.get(i) ? 1 : 0;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "fresh real > independent visits: overall in %d of %d splits, overall + dynamics in %d,"
+              + " mean of all parts in %d%n",
+          rankedOverall,
+          fresh.size(),
+          ranked,
+          rankedAll);
+    }
+  }
+
+  private static String cell(List<Double> values) {
+    double[] v =
+        values.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
+    if (v.length == 0) {
+      return "–";
+    }
+    String splits = v.length < values.size() ? ", " + v.length + " splits" : "";
+    double mean = 0;
+    for (double x : v) {
+      mean += x;
+    }
+    mean /= v.length;
+    double ss = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      ss += (x - mean) * (x - mean);
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
+    boolean counts = mean >= 2 || min == max && min == Math.rint(min) && max > 1;
+    return counts
+        ? String.format(Locale.ROOT, "%.1f ± %.1f (%.0f–%.0f%s)", mean, sd, min, max, splits)
+        : String.format(Locale.ROOT, "%.3f ± %.3f (%.3f–%.3f%s)", mean, sd, min, max, splits);
+  }
+}
