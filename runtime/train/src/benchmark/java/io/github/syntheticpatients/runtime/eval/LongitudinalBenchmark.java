@@ -143,6 +143,7 @@ public final class LongitudinalBenchmark {
       long seed = firstSeed + 1000L * s;
       Timelines[] halves = TimelineFixtures.split(all, 0.5, seed);
       Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, seed + 2);
+      System.out.println("  independent visits, fresh real, then the generator:");
       record(
           results,
           "independent visits",
@@ -154,6 +155,7 @@ public final class LongitudinalBenchmark {
               seed));
       record(results, "fresh real", score(halves[0], quarters[1], quarters[0], quarters[0], seed));
       if (train) {
+        System.out.println("  training " + modelLabel + " on split " + (s + 1));
         Timelines[] sampled =
             trainAndSample(dataset, halves[0], generator, epochs, samplePatients, seed);
         record(results, modelLabel, score(halves[0], halves[1], sampled[0], sampled[1], seed));
@@ -276,22 +278,18 @@ public final class LongitudinalBenchmark {
     m.put("copied timelines", (double) p.copiedTimelines());
     m.put("patient MIA AUC", p.summaryReport().miaAuc());
     m.put("patient gate passed (share)", p.gate().passed() ? 1.0 : 0.0);
-    System.out.printf(
-        Locale.ROOT,
-        "  overall %.3f, lag-1 %.3f, dynamics %.3f, overall+dynamics %.3f, violations %d in %d patients (%s), MIA %.3f, gate %s%n",
-        q.overall(),
-        q.autocorrelation(),
-        d.score(),
-        m.get("overall + dynamics"),
-        rules.total(),
-        rules.patients(),
-        rules.columns().stream()
-            .map(c -> c.column() + ":" + (c.staticChanged() + c.outOfRange()))
-            .collect(Collectors.joining(" ")),
-        p.summaryReport().miaAuc(),
-        p.gate().passed()
-            ? "pass"
-            : "FAIL " + p.gate().failures().stream().map(c -> c.id()).toList());
+    // every metric of the split at once, so that a run cut short still has its finished splits
+    System.out.println(
+        "  "
+            + m.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.3f", e.getValue()))
+                .collect(Collectors.joining("; "))
+            + "; out of range by column: "
+            + rules.columns().stream()
+                .map(c -> c.column() + ":" + (c.staticChanged() + c.outOfRange()))
+                .collect(Collectors.joining(" "))
+            + "; failed checks: "
+            + p.gate().failures().stream().map(c -> c.id() + " " + c.name()).toList());
     return m;
   }
 
