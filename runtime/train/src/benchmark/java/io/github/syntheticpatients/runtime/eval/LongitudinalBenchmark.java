@@ -85,6 +85,10 @@ public final class LongitudinalBenchmark {
           "overall + dynamics",
           "mean of all parts",
           "rule violations",
+          "– time not increasing",
+          "– static changed",
+          "– after end of follow-up",
+          "– outside the protected range",
           "patients with a violation (share)",
           "copied timelines",
           "patient MIA AUC",
@@ -272,6 +276,12 @@ public final class LongitudinalBenchmark {
               d.followUp()
             }));
     m.put("rule violations", (double) rules.total());
+    m.put("– time not increasing", (double) rules.timeNotIncreasing());
+    m.put("– static changed", (double) rules.staticChanged());
+    m.put(
+        "– after end of follow-up",
+        rules.endTimeChecked() ? (double) rules.afterEndTime() : Double.NaN);
+    m.put("– outside the protected range", (double) rules.outOfRange());
     m.put(
         "patients with a violation (share)",
         (double) rules.patientsWithViolations() / rules.patients());
