@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.SampleRequest;
+import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
@@ -15,6 +16,8 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
@@ -171,9 +174,13 @@ public final class LongitudinalBenchmark {
 
   /** The timelines under a schema that names the end of follow-up (unchanged for null). */
   private static Timelines withEndTime(Timelines timelines, String endTime) {
-    if (endTime == null) {
-      return timelines;
-    }
+    return endTime == null
+        ? timelines
+        : withSchema(timelines, timelines.schema().withEndTime(endTime));
+  }
+
+  /** The same visits under another schema over the same columns. */
+  private static Timelines withSchema(Timelines timelines, TableSchema schema) {
     Table visits = timelines.visits();
     double[][] columns = new double[visits.columnCount()][];
     for (int c = 0; c < columns.length; c++) {
@@ -185,7 +192,7 @@ public final class LongitudinalBenchmark {
       starts[p + 1] = starts[p] + timelines.visitCount(p);
       ids.add(timelines.id(p));
     }
-    return new Timelines(new Table(timelines.schema().withEndTime(endTime), columns), starts, ids);
+    return new Timelines(new Table(schema, columns), starts, ids);
   }
 
   /**
@@ -226,16 +233,44 @@ public final class LongitudinalBenchmark {
         (System.nanoTime() - start) / 1e9);
     SyntheticModel loaded = ModelLoader.load(model.toString());
     Timelines scored =
-        TimelineBenchmark.toTimelines(
+        read(
             loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
             train.schema(),
             work.resolve("scored.csv"));
     Timelines checked =
-        TimelineBenchmark.toTimelines(
+        read(
             loaded.sample(SampleRequest.of(samplePatients, seed + 9)),
             train.schema(),
             work.resolve("checked.csv"));
     return new Timelines[] {scored, checked};
+  }
+
+  /**
+   * A sample read back under the real data's schema. A model trained on the half may leave a value
+   * missing where the whole table never is (cgd's {@code enum}: a category too rare in the half),
+   * so every column is read as nullable and then put back under the real schema.
+   */
+  private static Timelines read(SampleResult result, TableSchema schema, Path csv) {
+    TableSchema lenient =
+        schema.withColumns(
+            schema.columns().stream()
+                .map(
+                    c ->
+                        new ColumnSchema(
+                            c.name(),
+                            c.kind(),
+                            true,
+                            c.missingRate(),
+                            c.categories(),
+                            c.decimals(),
+                            c.dropped(),
+                            c.staticAttribute(),
+                            c.identifierShape(),
+                            c.protectedValues(),
+                            c.unparsedValues(),
+                            c.reason()))
+                .toList());
+    return withSchema(TimelineBenchmark.toTimelines(result, lenient, csv), schema);
   }
 
   /** Every metric of one kind of synthetic timelines on one split. */
