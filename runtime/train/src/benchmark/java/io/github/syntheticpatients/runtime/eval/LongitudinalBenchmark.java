@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.eval;
 
+import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
@@ -246,9 +247,11 @@ public final class LongitudinalBenchmark {
   }
 
   /**
-   * A sample read back under the real data's schema. A model trained on the half may leave a value
-   * missing where the whole table never is (cgd's {@code enum}: a category too rare in the half),
-   * so every column is read as nullable and then put back under the real schema.
+   * A sample read back under the real data's schema. A model trained on the half infers its own
+   * schema there: it may leave a value missing where the whole table never is, or write {@code
+   * _RARE_} where the whole table has no rare value (cgd's {@code enum}, {@code steroids}). So
+   * every column is read as nullable with {@code _RARE_} as one more category, which then counts as
+   * missing (as the evaluation treats unseen categories), under the real schema.
    */
   private static Timelines read(SampleResult result, TableSchema schema, Path csv) {
     TableSchema lenient =
@@ -258,10 +261,10 @@ public final class LongitudinalBenchmark {
                     c ->
                         new ColumnSchema(
                             c.name(),
-                            c.kind(),
+                            c.kind().isDiscrete() ? ColumnKind.CATEGORICAL : c.kind(),
                             true,
                             c.missingRate(),
-                            c.categories(),
+                            withRare(c),
                             c.decimals(),
                             c.dropped(),
                             c.staticAttribute(),
@@ -270,7 +273,28 @@ public final class LongitudinalBenchmark {
                             c.unparsedValues(),
                             c.reason()))
                 .toList());
-    return withSchema(TimelineBenchmark.toTimelines(result, lenient, csv), schema);
+    Timelines read = TimelineBenchmark.toTimelines(result, lenient, csv);
+    for (ColumnSchema c : schema.columns()) {
+      if (c.kind().isDiscrete()) {
+        double[] codes = read.visits().column(schema.indexOf(c.name()));
+        for (int r = 0; r < codes.length; r++) {
+          if (codes[r] >= c.categories().size()) {
+            codes[r] = Double.NaN;
+          }
+        }
+      }
+    }
+    return withSchema(read, schema);
+  }
+
+  private static List<String> withRare(ColumnSchema column) {
+    if (!column.kind().isDiscrete()
+        || column.categories().contains(ValueProtection.RARE_CATEGORY)) {
+      return column.categories();
+    }
+    List<String> categories = new ArrayList<>(column.categories());
+    categories.add(ValueProtection.RARE_CATEGORY);
+    return categories;
   }
 
   /** Every metric of one kind of synthetic timelines on one split. */
