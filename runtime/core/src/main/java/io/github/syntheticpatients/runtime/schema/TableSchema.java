@@ -65,7 +65,7 @@ public record TableSchema(
             mismatch -> {
               throw new IllegalArgumentException(mismatch.message());
             });
-    for (String role : new String[] {target, entityId, time, endTime}) {
+    for (String role : new String[] {target, entityId, time}) {
       if (role != null && seen.stream().noneMatch(role::equals)) {
         throw new IllegalArgumentException(
             "Schema names column '" + role + "' that it does not contain");
