@@ -139,7 +139,7 @@ public final class Schemas {
     }
     TableSchema inferred =
         SchemaInference.inferLongitudinal(
-            input, CsvOptions.defaults().withExtraNaTokens(schema.missingValues()), entityId, time);
+            input, CsvOptions.defaults().withSchema(schema), entityId, time);
     List<ColumnSchema> columns = new ArrayList<>();
     if (schema.indexOf(entityId) < 0
         && inferred.indexOf(entityId) == 0

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param endTime the static column that closes each patient's follow-up (end of follow-up or death
  *     time, in the time column's unit), after which no visit happens; null when the data has none
  *     or the user did not declare it ({@link LongitudinalRoles#checkEndTime})
+ * @param decimalSeparator how the data writes numbers' decimals, {@code '.'} or {@code ','}
+ *     (detected at inference or set with {@code synthetic.decimalSeparator}), so that every reader
+ *     of this data reads numbers as inference did
  */
 public record TableSchema(
     List<ColumnSchema> columns,
@@ -31,12 +34,34 @@ public record TableSchema(
     String entityId,
     String time,
     List<String> missingValues,
-    String endTime)
+    String endTime,
+    char decimalSeparator)
     implements SchemaView {
 
   /** A schema whose data uses only the default missing-value tokens. */
   public TableSchema(List<ColumnSchema> columns, String target, String entityId, String time) {
     this(columns, target, entityId, time, List.of());
+  }
+
+  /** A schema without an end-of-follow-up column, whose data writes decimals with a point. */
+  public TableSchema(
+      List<ColumnSchema> columns,
+      String target,
+      String entityId,
+      String time,
+      List<String> missingValues) {
+    this(columns, target, entityId, time, missingValues, null, '.');
+  }
+
+  /** A schema whose data writes decimals with a point. */
+  public TableSchema(
+      List<ColumnSchema> columns,
+      String target,
+      String entityId,
+      String time,
+      List<String> missingValues,
+      String endTime) {
+    this(columns, target, entityId, time, missingValues, endTime, '.');
   }
 
   /** A schema without an end-of-follow-up column. */
@@ -45,14 +70,19 @@ public record TableSchema(
       String target,
       String entityId,
       String time,
-      List<String> missingValues) {
-    this(columns, target, entityId, time, missingValues, null);
+      List<String> missingValues,
+      char decimalSeparator) {
+    this(columns, target, entityId, time, missingValues, null, decimalSeparator);
   }
 
   public TableSchema {
     columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
     missingValues = missingValues == null ? List.of() : List.copyOf(missingValues);
     endTime = endTime == null || endTime.isBlank() ? null : endTime.trim();
+    if (decimalSeparator != '.' && decimalSeparator != ',') {
+      throw new IllegalArgumentException(
+          "The decimal separator must be '.' or ',', not '" + decimalSeparator + "'");
+    }
     var seen = new java.util.HashSet<String>();
     for (ColumnSchema column : columns) {
       if (!seen.add(column.name())) {
@@ -196,22 +226,25 @@ public record TableSchema(
         changed.add(column);
       }
     }
-    return new TableSchema(changed, target, newEntityId, newTime, missingValues, endTime);
+    return new TableSchema(
+        changed, target, newEntityId, newTime, missingValues, endTime, decimalSeparator);
   }
 
   /** A copy with other columns, same roles. */
   public TableSchema withColumns(List<ColumnSchema> newColumns) {
-    return new TableSchema(newColumns, target, entityId, time, missingValues, endTime);
+    return new TableSchema(
+        newColumns, target, entityId, time, missingValues, endTime, decimalSeparator);
   }
 
   /** A copy with another target column. */
   public TableSchema withTarget(String newTarget) {
-    return new TableSchema(columns, newTarget, entityId, time, missingValues, endTime);
+    return new TableSchema(
+        columns, newTarget, entityId, time, missingValues, endTime, decimalSeparator);
   }
 
   /** A copy whose data also means "missing" by these field values. */
   public TableSchema withMissingValues(List<String> values) {
-    return new TableSchema(columns, target, entityId, time, values, endTime);
+    return new TableSchema(columns, target, entityId, time, values, endTime, decimalSeparator);
   }
 
   /**
@@ -221,6 +254,12 @@ public record TableSchema(
    *     LongitudinalRoles#checkEndTime})
    */
   public TableSchema withEndTime(String newEndTime) {
-    return new TableSchema(columns, target, entityId, time, missingValues, newEndTime);
+    return new TableSchema(
+        columns, target, entityId, time, missingValues, newEndTime, decimalSeparator);
+  }
+
+  /** A copy whose data writes decimals with this separator ({@code '.'} or {@code ','}). */
+  public TableSchema withDecimalSeparator(char separator) {
+    return new TableSchema(columns, target, entityId, time, missingValues, endTime, separator);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.syntheticpatients.runtime.io.csv;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +17,14 @@ import java.util.Set;
  *     occurs)
  * @param naTokens field values that mean "missing", compared exactly (case-sensitive) after
  *     trimming blanks
+ * @param decimalSeparator {@code '.'} or {@code ','}, or null when not set: schema inference then
+ *     detects it, and readers take it from the schema ({@code '.'} when the schema does not say). A
+ *     decimal comma applies only to files whose delimiter is not a comma; there a number may also
+ *     group thousands with dots ({@code 1.234,5}), and a dot between groups of three digits is
+ *     always a thousands separator ({@code 1.234} is 1234), see {@link
+ *     CsvValues#decimalCommaToPoint}
  */
-public record CsvOptions(Character delimiter, Set<String> naTokens) {
+public record CsvOptions(Character delimiter, Set<String> naTokens, Character decimalSeparator) {
   /**
    * The default missing-value tokens, missing in every column: the empty field, {@code NA}, {@code
    * N/A}, {@code n/a}, {@code #N/A}, {@code NaN}, {@code nan}, {@code null}, {@code NULL} and
@@ -35,12 +43,29 @@ public record CsvOptions(Character delimiter, Set<String> naTokens) {
    */
   public static final String MISSING_VALUES_OPTION = "missingValues";
 
+  /**
+   * The option and property suffix that sets the decimal separator ({@code
+   * synthetic.decimalSeparator}), and its name in the schema file.
+   */
+  public static final String DECIMAL_SEPARATOR_OPTION = "decimalSeparator";
+
   public CsvOptions {
     if (delimiter != null && (delimiter == '"' || delimiter == '\n' || delimiter == '\r')) {
       throw new IllegalArgumentException(
           "CSV delimiter cannot be a quote or a line break: " + delimiter);
     }
+    if (decimalSeparator != null && decimalSeparator != '.' && decimalSeparator != ',') {
+      throw new IllegalArgumentException(
+          "The decimal separator must be '.' or ',', not '" + decimalSeparator + "'");
+    }
     naTokens = naTokens == null ? DEFAULT_NA_TOKENS : orderedSet(naTokens);
+  }
+
+  /**
+   * Options with the decimal separator not set (detected at inference, the schema's at reading).
+   */
+  public CsvOptions(Character delimiter, Set<String> naTokens) {
+    this(delimiter, naTokens, null);
   }
 
   /** Detected delimiter and the default missing-value tokens. */
@@ -50,12 +75,39 @@ public record CsvOptions(Character delimiter, Set<String> naTokens) {
 
   /** A copy with a fixed delimiter. */
   public CsvOptions withDelimiter(char newDelimiter) {
-    return new CsvOptions(newDelimiter, naTokens);
+    return new CsvOptions(newDelimiter, naTokens, decimalSeparator);
   }
 
   /** A copy with other missing-value tokens (replacing the defaults). */
   public CsvOptions withNaTokens(Collection<String> tokens) {
-    return new CsvOptions(delimiter, orderedSet(tokens));
+    return new CsvOptions(delimiter, orderedSet(tokens), decimalSeparator);
+  }
+
+  /** A copy with this decimal separator ({@code '.'}, {@code ','} or null for not set). */
+  public CsvOptions withDecimalSeparator(Character separator) {
+    return new CsvOptions(delimiter, naTokens, separator);
+  }
+
+  /**
+   * The decimal separator a user wrote for {@code parameter} ({@code "."} or {@code ","}, blanks
+   * ignored), or null when blank or null (then inference detects it).
+   *
+   * @throws InvalidInputException naming the parameter for anything else
+   */
+  public static Character parseDecimalSeparator(String value, String parameter) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String trimmed = value.strip();
+    if (!trimmed.equals(".") && !trimmed.equals(",")) {
+      throw InvalidInputException.inParameter(
+          parameter,
+          parameter
+              + " is '"
+              + trimmed
+              + "'; set it to '.' (61.5) or ',' (61,5), or leave it out to have it detected");
+    }
+    return trimmed.charAt(0);
   }
 
   /** A copy that also reads these field values as missing (blanks around each are ignored). */
@@ -65,7 +117,18 @@ public record CsvOptions(Character delimiter, Set<String> naTokens) {
     }
     Set<String> all = new LinkedHashSet<>(naTokens);
     tokens.forEach(token -> all.add(token.strip()));
-    return new CsvOptions(delimiter, all);
+    return new CsvOptions(delimiter, all, decimalSeparator);
+  }
+
+  /**
+   * A copy that reads the data as the schema says: its missing-value tokens too, and its decimal
+   * separator unless these options set one.
+   */
+  public CsvOptions withSchema(TableSchema schema) {
+    CsvOptions withTokens = withExtraNaTokens(schema.missingValues());
+    return decimalSeparator != null
+        ? withTokens
+        : withTokens.withDecimalSeparator(schema.decimalSeparator());
   }
 
   /**

@@ -29,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Line numbers are the physical 1-based lines of the file (the header is line 1); a row whose
  * quoted field spans several lines is reported at the line where it starts. Blank lines are
  * skipped, except in a one-column file, where a blank line is a missing value.
+ *
+ * <p>With a decimal comma ({@link CsvOptions#decimalSeparator()} {@code ','}) in a file whose
+ * delimiter is not a comma, {@link #field} hands out numbers with a decimal point ({@code 61,5} as
+ * {@code 61.5}, {@code 1.234,5} as {@code 1234.5}), so everything downstream reads one notation. A
+ * comma-separated file (synthetic output, say) is read with decimal points whatever the option.
  */
 public final class CsvRowReader implements Closeable {
   /** The longest value a CSV cell may hold. */
@@ -39,6 +44,7 @@ public final class CsvRowReader implements Closeable {
   private final Path file;
   private final CsvOptions options;
   private final char delimiter;
+  private final boolean decimalComma;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
@@ -51,6 +57,8 @@ public final class CsvRowReader implements Closeable {
     this.file = file;
     this.options = options;
     this.delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(file);
+    Character separator = options.decimalSeparator();
+    this.decimalComma = separator != null && separator == ',' && delimiter != ',';
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -92,6 +100,11 @@ public final class CsvRowReader implements Closeable {
   /** The delimiter in use (given or detected). */
   public char delimiter() {
     return delimiter;
+  }
+
+  /** Whether numbers are read with a decimal comma (set so and the delimiter is not a comma). */
+  public boolean decimalComma() {
+    return decimalComma;
   }
 
   /** The column names from the header, trimmed, in file order. */
@@ -174,10 +187,21 @@ public final class CsvRowReader implements Closeable {
     return rows;
   }
 
-  /** The trimmed text of a field of the current row, or null when it is a missing-value token. */
+  /**
+   * The trimmed text of a field of the current row, or null when it is a missing-value token; a
+   * number written with a decimal comma is rewritten with a decimal point when {@link
+   * #decimalComma()}.
+   */
   public String field(int column) {
     String value = current[column];
-    return options.isMissing(value) ? null : value;
+    if (options.isMissing(value)) {
+      return null;
+    }
+    if (decimalComma) {
+      String number = CsvValues.decimalCommaToPoint(value);
+      return number == null ? value : number;
+    }
+    return value;
   }
 
   /** The trimmed text of a field of the current row as written, missing-value tokens included. */

@@ -57,8 +57,7 @@ public final class CsvTableReader {
    */
   public static Table read(Path file, TableSchema schema, CsvOptions options) {
     CsvOptions withSchemaTokens =
-        (options == null ? CsvOptions.defaults() : options)
-            .withExtraNaTokens(schema.missingValues());
+        (options == null ? CsvOptions.defaults() : options).withSchema(schema);
     StrayValues strays = new StrayValues();
     try (CsvRowReader reader = CsvRowReader.open(file, withSchemaTokens)) {
       int[] positions = matchHeader(file, reader.header(), schema);

@@ -100,6 +100,64 @@ public final class CsvValues {
     return Math.max(0, fraction);
   }
 
+  /**
+   * A number written with a decimal comma, rewritten with a decimal point: {@code 61,5} as {@code
+   * 61.5}, {@code -0,25} as {@code -0.25}, and with dots grouping thousands ({@code 1.234,5} as
+   * {@code 1234.5}, {@code 1.234.567} and {@code 1.234} as {@code 1234567} and {@code 1234}: where
+   * the comma is the decimal separator, a dot between groups of three digits can only group
+   * thousands). Null when the text is no such number (plain digits need no rewriting; {@code 61.5}
+   * and {@code 0.125} are not grouped thousands).
+   */
+  public static String decimalCommaToPoint(String text) {
+    int n = text.length();
+    int i = 0;
+    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    int start = i;
+    while (i < n && isDigit(text.charAt(i))) {
+      i++;
+    }
+    int leading = i - start;
+    if (leading == 0) {
+      return null;
+    }
+    boolean grouped = false;
+    if (i < n && text.charAt(i) == '.') {
+      // Thousands groups: 1 to 3 leading digits, not starting with 0, then groups of exactly 3.
+      if (leading > 3 || text.charAt(start) == '0') {
+        return null;
+      }
+      while (i < n && text.charAt(i) == '.') {
+        if (i + 4 > n) {
+          return null;
+        }
+        for (int d = 1; d <= 3; d++) {
+          if (!isDigit(text.charAt(i + d))) {
+            return null;
+          }
+        }
+        i += 4;
+        grouped = true;
+      }
+    }
+    boolean fraction = false;
+    if (i < n && text.charAt(i) == ',') {
+      int comma = i++;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i == comma + 1) {
+        return null;
+      }
+      fraction = true;
+    }
+    if (i != n || (!grouped && !fraction)) {
+      return null;
+    }
+    return text.replace(".", "").replace(',', '.');
+  }
+
   /** Whether a number is whole and exactly representable as a long-valued double. */
   public static boolean isIntegral(double value) {
     return value == Math.rint(value) && Math.abs(value) <= 9.007199254740992E15;

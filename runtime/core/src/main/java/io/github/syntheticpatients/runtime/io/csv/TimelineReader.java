@@ -53,8 +53,7 @@ public final class TimelineReader {
               + " (or \"entityId\" and \"time\" in the schema file)");
     }
     CsvOptions withSchemaTokens =
-        (options == null ? CsvOptions.defaults() : options)
-            .withExtraNaTokens(schema.missingValues());
+        (options == null ? CsvOptions.defaults() : options).withSchema(schema);
     boolean directory = Files.isDirectory(input);
     List<Path> files = LongitudinalInput.files(input);
     Visits visits = new Visits(schema, files);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.AtomicFiles;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.schema.CodeColumn;
 import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -48,7 +49,8 @@ import java.util.stream.Collectors;
  *     {"name": "bili", "kind": "numeric", ..., "unparsedValues": 2, "reason": "2 of 300 values are not numbers ..."},
  *     ...
  *   ],
- *   "missingValues": ["unknown"]
+ *   "missingValues": ["unknown"],
+ *   "decimalSeparator": ","
  * }
  * }</pre>
  *
@@ -64,9 +66,11 @@ import java.util.stream.Collectors;
  * must list the same categories; remove it to split the column off) and the counts {@code
  * generalisedCodes} and {@code ancestorCodes} (how many rare codes are read as how many ancestor
  * codes); the top-level {@code missingValues} (extra tokens that mean missing, from {@code
- * synthetic.missingValues}, used by every reader of this data); and the top-level {@code endTime}
+ * synthetic.missingValues}, used by every reader of this data); the top-level {@code endTime}
  * (longitudinal data: the static column that closes each patient's follow-up, declared by the
- * user, see {@link LongitudinalRoles#checkEndTime}).
+ * user, see {@link LongitudinalRoles#checkEndTime}); and the top-level {@code decimalSeparator}
+ * ({@code ","} when the data writes {@code 61,5}, detected at inference or set with {@code
+ * synthetic.decimalSeparator}; absent means {@code "."}).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
  * categorical}, {@code date}, {@code datetime}, {@code identifier}) and read in any case. When
@@ -142,6 +146,10 @@ public final class SchemaJson {
     if (!schema.missingValues().isEmpty()) {
       root.put("missingValues", inlineArray(schema.missingValues()));
     }
+    if (schema.decimalSeparator() != '.') {
+      // Written only when not the default, so schema files and model hashes stay as they were.
+      root.put(CsvOptions.DECIMAL_SEPARATOR_OPTION, String.valueOf(schema.decimalSeparator()));
+    }
     return root;
   }
 
@@ -200,13 +208,15 @@ public final class SchemaJson {
     for (Object token : (List<Object>) tree.getOrDefault("missingValues", List.of())) {
       missingValues.add(String.valueOf(token));
     }
+    Object separator = tree.get(CsvOptions.DECIMAL_SEPARATOR_OPTION);
     return new TableSchema(
         columns,
         (String) tree.get("target"),
         (String) tree.get("entityId"),
         (String) tree.get("time"),
         missingValues,
-        (String) tree.get("endTime"));
+        (String) tree.get("endTime"),
+        separator == null ? '.' : decimalSeparator(String.valueOf(separator), source));
   }
 
   /** The code column properties of an embedded schema's column entry, or null when none. */
@@ -303,6 +313,15 @@ public final class SchemaJson {
     } catch (IllegalArgumentException e) {
       throw problem(file, locate(file, "endTime"), document.endTime(), e.getMessage());
     }
+    char separator = '.';
+    if (document.decimalSeparator() != null) {
+      try {
+        separator = decimalSeparator(document.decimalSeparator(), "\"decimalSeparator\"");
+      } catch (IllegalArgumentException e) {
+        throw problem(
+            file, locate(file, CsvOptions.DECIMAL_SEPARATOR_OPTION), null, e.getMessage());
+      }
+    }
     try {
       return new TableSchema(
           columns,
@@ -310,11 +329,28 @@ public final class SchemaJson {
           document.entityId(),
           document.time(),
           document.missingValues() == null ? List.of() : document.missingValues(),
-          document.endTime());
+          document.endTime(),
+          separator);
     } catch (IllegalArgumentException | InvalidInputException e) {
       throw problem(
           file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
     }
+  }
+
+  /**
+   * The decimal separator a schema names, {@code "."} or {@code ","}.
+   *
+   * @throws IllegalArgumentException naming {@code where} for anything else
+   */
+  private static char decimalSeparator(String value, String where) {
+    if (!value.equals(".") && !value.equals(",")) {
+      throw new IllegalArgumentException(
+          where
+              + ": the decimal separator is \""
+              + value
+              + "\"; set \"decimalSeparator\" to \".\" (61.5) or \",\" (61,5)");
+    }
+    return value.charAt(0);
   }
 
   /**
@@ -611,7 +647,8 @@ public final class SchemaJson {
       String time,
       String endTime,
       List<ColumnEntry> columns,
-      List<String> missingValues) {}
+      List<String> missingValues,
+      String decimalSeparator) {}
 
   /** One entry of {@code columns}. */
   record ColumnEntry(

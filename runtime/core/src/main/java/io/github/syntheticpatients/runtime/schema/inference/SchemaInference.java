@@ -138,6 +138,10 @@ public final class SchemaInference {
   /** The property that adds missing-value tokens, for messages. */
   static final String MISSING_VALUES_PROPERTY = "synthetic." + CsvOptions.MISSING_VALUES_OPTION;
 
+  /** The property that sets the decimal separator, for messages. */
+  static final String DECIMAL_SEPARATOR_PROPERTY =
+      "synthetic." + CsvOptions.DECIMAL_SEPARATOR_OPTION;
+
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInference.class);
 
   /**
@@ -280,6 +284,9 @@ public final class SchemaInference {
       String time,
       boolean directory,
       int k) {
+    CsvOptions firstOptions = optionsOf.apply(files.get(0));
+    boolean detectDecimals = firstOptions == null || firstOptions.decimalSeparator() == null;
+    DecimalSeparatorDetector decimals = null;
     boolean longitudinal = entityId != null;
     List<String> header = null;
     ColumnProfile[] profiles = null;
@@ -309,6 +316,9 @@ public final class SchemaInference {
                 file, header, time, "time", LongitudinalInput.TIME_PARAMETER);
             idPosition = header.indexOf(entityId);
             statics = new StaticTracker(header.size());
+          }
+          if (detectDecimals) {
+            decimals = new DecimalSeparatorDetector(header);
           }
           profiles = new ColumnProfile[header.size()];
           firstVisitProfiles = new ColumnProfile[header.size()];
@@ -345,8 +355,12 @@ public final class SchemaInference {
             holder = patient; // a value seen on many visits of one patient is held by one record
           }
           boolean firstVisit = statics != null && statics.firstVisit();
+          boolean commaFree = decimals != null && reader.delimiter() != ',';
           for (int c = 0; c < profiles.length; c++) {
             String value = reader.field(c);
+            if (commaFree) {
+              decimals.accept(c, value); // the raw text: the separator is not set in this pass
+            }
             profiles[c].accept(value, file, reader.line(), holder);
             if (statics != null) {
               statics.accept(c, value);
@@ -357,6 +371,28 @@ public final class SchemaInference {
           }
         }
         rows += reader.rowsRead();
+      }
+    }
+    if (decimals != null) {
+      DecimalSeparatorDetector.Verdict verdict = decimals.verdict();
+      if (verdict.conflicting()) {
+        throw DecimalSeparatorDetector.conflict(source, verdict, DECIMAL_SEPARATOR_PROPERTY);
+      }
+      if (verdict.decimalComma()) {
+        LOG.info(
+            "{}: the columns {} write numbers with a decimal comma (61,5), so numbers are read so"
+                + " (\"decimalSeparator\": \",\" in the schema; set {} to '.' to read them as text)",
+            source,
+            verdict.commaColumns(),
+            DECIMAL_SEPARATOR_PROPERTY);
+        return inferFiles(
+            source,
+            files,
+            file -> orDefaults(optionsOf.apply(file)).withDecimalSeparator(','),
+            entityId,
+            time,
+            directory,
+            k);
       }
     }
     List<ColumnSchema> columns = new ArrayList<>(profiles.length + 1);
@@ -390,7 +426,8 @@ public final class SchemaInference {
     }
     TableSchema schema =
         TableSchema.of(columns)
-            .withMissingValues(extraMissingValues(optionsOf.apply(files.get(0))));
+            .withMissingValues(extraMissingValues(firstOptions))
+            .withDecimalSeparator(decimalSeparatorOf(firstOptions));
     return longitudinal ? schema.withLongitudinal(entityId, time) : schema;
   }
 
@@ -406,6 +443,16 @@ public final class SchemaInference {
       }
     }
     return extra;
+  }
+
+  private static CsvOptions orDefaults(CsvOptions options) {
+    return options == null ? CsvOptions.defaults() : options;
+  }
+
+  /** The decimal separator to record in the schema: the options', else a point. */
+  private static char decimalSeparatorOf(CsvOptions options) {
+    Character separator = orDefaults(options).decimalSeparator();
+    return separator == null ? '.' : separator;
   }
 
   /** Whether a column name reads as an identifier. */

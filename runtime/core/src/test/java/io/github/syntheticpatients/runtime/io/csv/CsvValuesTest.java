@@ -23,6 +23,35 @@ class CsvValuesTest {
   }
 
   @Test
+  void decimalCommaNumbersAreRewrittenWithAPoint() {
+    assertThat(CsvValues.decimalCommaToPoint("61,5")).isEqualTo("61.5");
+    assertThat(CsvValues.decimalCommaToPoint("-0,25")).isEqualTo("-0.25");
+    assertThat(CsvValues.decimalCommaToPoint("265000,00")).isEqualTo("265000.00");
+    assertThat(CsvValues.decimalCommaToPoint("1.234,5")).isEqualTo("1234.5");
+    assertThat(CsvValues.decimalCommaToPoint("1.234.567")).isEqualTo("1234567");
+    assertThat(CsvValues.decimalCommaToPoint("265.000")).isEqualTo("265000");
+    // Plain digits need nothing; a point that cannot group thousands, dates and text are no such
+    // number.
+    assertThat(
+            List.of(
+                "61",
+                "61.5",
+                "0.125",
+                "1234.567",
+                "12.34,5",
+                "01.234",
+                "1.23,4",
+                "1,",
+                ",5",
+                "1,2,3",
+                "15.01.2020",
+                "2024-01-05",
+                "a,b",
+                "1.234,"))
+        .allSatisfy(text -> assertThat(CsvValues.decimalCommaToPoint(text)).as(text).isNull());
+  }
+
+  @Test
   void decimalsAsWritten() {
     assertThat(CsvValues.decimals("12")).isZero();
     assertThat(CsvValues.decimals("12.50")).isEqualTo(2);
