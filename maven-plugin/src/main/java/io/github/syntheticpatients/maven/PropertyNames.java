@@ -35,6 +35,7 @@ public final class PropertyNames {
   public static final String ENTITY_ID = "synthetic.entityId";
   public static final String TIME = "synthetic.time";
   public static final String MISSING_VALUES = "synthetic.missingValues";
+  public static final String DECIMAL_SEPARATOR = "synthetic.decimalSeparator";
 
   public static final String REAL = "synthetic.real";
   public static final String HOLDOUT = "synthetic.holdout";

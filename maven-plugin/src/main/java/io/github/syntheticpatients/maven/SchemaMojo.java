@@ -63,6 +63,16 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.MISSING_VALUES)
   private String missingValues;
 
+  /**
+   * How the CSV writes decimals: {@code .} ({@code 61.5}) or {@code ,} ({@code 61,5}, dots then
+   * group thousands: {@code 1.234,5}). Left out, it is detected: a file whose delimiter is not a
+   * comma is read with a decimal comma when its numbers are written so, and inference stops, naming
+   * the columns, when some columns write {@code 61,5} and others {@code 61.5}. Recorded in the
+   * schema, so that training reads the data alike.
+   */
+  @Parameter(property = PropertyNames.DECIMAL_SEPARATOR)
+  private String decimalSeparator;
+
   /** Skips this goal. */
   @Parameter(property = PropertyNames.SCHEMA_SKIP, defaultValue = "false")
   private boolean skipSchema;
@@ -109,8 +119,13 @@ public final class SchemaMojo extends AbstractSyntheticMojo {
     SchemaView schema =
         longitudinal
             ? Schemas.infer(
-                input.toPath(), entityId.strip(), time.strip(), valueProtectionK, missing)
-            : Schemas.infer(input.toPath(), valueProtectionK, missing);
+                input.toPath(),
+                entityId.strip(),
+                time.strip(),
+                valueProtectionK,
+                missing,
+                decimalSeparator)
+            : Schemas.infer(input.toPath(), valueProtectionK, missing, decimalSeparator);
     Schemas.write(schema, target.toPath());
     String roles =
         schema.isLongitudinal()

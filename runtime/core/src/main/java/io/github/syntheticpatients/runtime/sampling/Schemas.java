@@ -30,6 +30,10 @@ public final class Schemas {
 
   private Schemas() {}
 
+  /** The property that sets the decimal separator, named in its errors. */
+  private static final String DECIMAL_SEPARATOR_PROPERTY =
+      "synthetic." + CsvOptions.DECIMAL_SEPARATOR_OPTION;
+
   /**
    * Value protection's default k, for adapters' parameter defaults (owned by {@code
    * ValueProtection}).
@@ -71,8 +75,32 @@ public final class Schemas {
    *     duplicate column names or ragged rows
    */
   public static SchemaView infer(Path csv, int valueProtectionK, List<String> missingValues) {
+    return infer(csv, valueProtectionK, missingValues, null);
+  }
+
+  /**
+   * Infers the schema of a CSV as {@link #infer(Path, int, List)}, with the user's decimal
+   * separator.
+   *
+   * @param decimalSeparator {@code "."} or {@code ","} ({@code synthetic.decimalSeparator}), or
+   *     null or blank to detect it: a file whose delimiter is not a comma is read with a decimal
+   *     comma when its numbers are written so ({@code 61,5}); recorded in the schema so that
+   *     training reads the data alike
+   * @throws InvalidInputException also for another separator, or when the columns of a file
+   *     disagree on it (some {@code 61,5}, some {@code 61.5}), naming them
+   */
+  public static SchemaView infer(
+      Path csv, int valueProtectionK, List<String> missingValues, String decimalSeparator) {
     return SchemaInference.infer(
-        csv, CsvOptions.defaults().withExtraNaTokens(missingValues), valueProtectionK);
+        csv, csvOptions(missingValues, decimalSeparator), valueProtectionK);
+  }
+
+  /** The CSV options of the user's settings. */
+  private static CsvOptions csvOptions(List<String> missingValues, String decimalSeparator) {
+    return CsvOptions.defaults()
+        .withExtraNaTokens(missingValues)
+        .withDecimalSeparator(
+            CsvOptions.parseDecimalSeparator(decimalSeparator, DECIMAL_SEPARATOR_PROPERTY));
   }
 
   /**
@@ -101,12 +129,22 @@ public final class Schemas {
    */
   public static SchemaView infer(
       Path input, String entityId, String time, int valueProtectionK, List<String> missingValues) {
+    return infer(input, entityId, time, valueProtectionK, missingValues, null);
+  }
+
+  /**
+   * Infers a longitudinal schema as {@link #infer(Path, String, String, int, List)}, with the
+   * user's decimal separator (see {@link #infer(Path, int, List, String)}).
+   */
+  public static SchemaView infer(
+      Path input,
+      String entityId,
+      String time,
+      int valueProtectionK,
+      List<String> missingValues,
+      String decimalSeparator) {
     return SchemaInference.inferLongitudinal(
-        input,
-        CsvOptions.defaults().withExtraNaTokens(missingValues),
-        entityId,
-        time,
-        valueProtectionK);
+        input, csvOptions(missingValues, decimalSeparator), entityId, time, valueProtectionK);
   }
 
   /**

@@ -93,6 +93,13 @@ import org.slf4j.LoggerFactory;
  * is not a category to its nearest ancestor that is, before {@code _RARE_}. A bucket rather than
  * missing keeps the share of rare values and the meaning of the missing rate.
  *
+ * <p>Decimal commas: unless the options set the decimal separator, the values of files whose
+ * delimiter is not a comma are checked for numbers written {@code 61,5} ({@link
+ * DecimalSeparatorDetector}); when some columns are numbers only so, and none writes {@code 61.5}
+ * or an ambiguous {@code 1.250}, the files are read again with a decimal comma, said in an INFO
+ * line and recorded in the schema; when they disagree, inference stops naming the columns and
+ * {@code synthetic.decimalSeparator}.
+ *
  * <p>{@code missingRate} is the share of missing values (rounded to 6 decimals), {@code nullable}
  * is whether any value is missing, and {@code decimals} is the most digits after the decimal point
  * seen (0 for integers and text, at most {@value #MAX_DECIMALS}). No target is set; entity id and
