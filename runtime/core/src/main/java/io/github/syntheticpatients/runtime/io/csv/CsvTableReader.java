@@ -182,6 +182,8 @@ public final class CsvTableReader {
       }
     }
 
+    // The errors below quote the value: reading fails on data the user owns and must correct, and
+    // the fix (a category to add, a value to rewrite) depends on it. Warnings never quote one.
     double parse(String text, String raw, long line) {
       if (text != null && column.kind().isContinuous() && CsvValues.isPlaceholder(text)) {
         text = null; // "-" or "." for a missing number or date

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The values a reader took as missing because they were not of their column's kind, where the
  * schema allows that ({@code unparsedValues} above 0), gathered over a whole read so that each
- * column gets one warning naming the first few values and their lines rather than one line per
- * value or per file.
+ * column gets one warning giving the count and the lines and shapes of the first few rather than
+ * one line per value or per file. The warning never prints a value ({@link ValueShapes}).
  */
 final class StrayValues {
   private static final Logger LOG = LoggerFactory.getLogger(StrayValues.class);
@@ -26,7 +26,7 @@ final class StrayValues {
     counts.merge(column, 1L, Long::sum);
     List<String> some = examples.computeIfAbsent(column, c -> new ArrayList<>());
     if (some.size() < EXAMPLES) {
-      some.add("'" + value + "' (" + file.getFileName() + " line " + line + ")");
+      some.add(file.getFileName() + " line " + line + " (" + ValueShapes.describe(value) + ")");
     }
   }
 
@@ -35,8 +35,8 @@ final class StrayValues {
     counts.forEach(
         (column, count) ->
             LOG.warn(
-                "{}: column '{}': {} values are not of the column's kind and are read as missing: {}{}. Correct"
-                    + " them, or name them in synthetic.missingValues if they mean missing",
+                "{}: column '{}': {} values are not of the column's kind and are read as missing, at {}{}."
+                    + " Correct them, or name them in synthetic.missingValues if they mean missing",
                 source,
                 column,
                 count,

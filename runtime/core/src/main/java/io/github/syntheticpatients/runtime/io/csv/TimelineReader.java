@@ -261,6 +261,10 @@ public final class TimelineReader {
       return a == b || (Double.isNaN(a) && Double.isNaN(b));
     }
 
+    /**
+     * A value for the error about a static column that changes: it fails the read, and the user
+     * must see both values to choose between correcting one and making the column time-varying.
+     */
     private static String text(ColumnSchema column, double value) {
       return Double.isNaN(value)
           ? "a missing value"

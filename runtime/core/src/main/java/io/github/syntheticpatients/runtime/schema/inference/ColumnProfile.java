@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.io.csv.CsvValues;
 import io.github.syntheticpatients.runtime.io.csv.LongitudinalInput;
+import io.github.syntheticpatients.runtime.io.csv.ValueShapes;
 import io.github.syntheticpatients.runtime.schema.CodeColumn;
 import io.github.syntheticpatients.runtime.schema.CodeSystem;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the {@link SchemaInference} rules need to know about one column, gathered value by
  * value, and the rules themselves ({@link #toSchema}). Memory is bounded: value counts for at most
- * {@value #DISTINCT_TRACKED} distinct values, at most {@value #MAX_PATTERNS} value templates, five
- * stray values for the warning, and 8 bytes a value only while the column may still be all
- * distinct.
+ * {@value #DISTINCT_TRACKED} distinct values, at most {@value #MAX_PATTERNS} value templates, the
+ * lines and shapes of five stray values for the warning, and 8 bytes a value only while the column
+ * may still be all distinct.
  */
 final class ColumnProfile {
   /** What a column is for in longitudinal data. */
@@ -73,6 +74,7 @@ final class ColumnProfile {
   private final boolean idName;
   private final IdentifierNames.Meaning meaning;
   private String firstText;
+  private String firstTextAt;
   private long present;
   private long missing;
   private long placeholders;
@@ -163,6 +165,7 @@ final class ColumnProfile {
     }
     if (firstText == null) {
       firstText = value;
+      firstTextAt = file.getFileName() + " line " + line;
     }
     anyText = true;
     example(notNumbers, value, file, line);
@@ -256,7 +259,8 @@ final class ColumnProfile {
 
   private static void example(List<String> examples, String value, Path file, long line) {
     if (examples.size() < EXAMPLES) {
-      examples.add("'" + value + "' (" + file.getFileName() + " line " + line + ")");
+      // Where and what shape, never the value: a stray is often a unique entry (privacy §10).
+      examples.add(file.getFileName() + " line " + line + " (" + ValueShapes.describe(value) + ")");
     }
   }
 
@@ -852,7 +856,10 @@ final class ColumnProfile {
         name,
         (present == 0
                 ? "the time column has no values"
-                : "the time column holds text such as '" + text + "', not numbers or ISO dates")
+                : "the time column holds text ("
+                    + ValueShapes.describe(text)
+                    + (firstTextAt != null ? ", first at " + firstTextAt : "")
+                    + "), not numbers or ISO dates")
             + "; set "
             + LongitudinalInput.TIME_PARAMETER
             + " to the column with each visit's time (a number"
@@ -866,9 +873,9 @@ final class ColumnProfile {
 
   /**
    * Logs why a column was inferred as it was: a warning for a dropped column or stray values (data
-   * a user must not lose silently; the stray values are named here, with their lines, and nowhere
-   * else), information for an identifier or protected categories; nothing when there is nothing to
-   * say.
+   * a user must not lose silently; the first stray values' lines and shapes are given here, never
+   * the values), information for an identifier or protected categories; nothing when there is
+   * nothing to say.
    *
    * @param schema the column as this profile built it
    */
@@ -886,7 +893,7 @@ final class ColumnProfile {
               : "is " + schema.kind().name().toLowerCase(Locale.ROOT),
           schema.reason(),
           schema.unparsedValues() > 0 && strayExamples != null
-              ? ". The values: " + strayExamples
+              ? ". They are at " + strayExamples
               : "");
     } else {
       LOG.info(
@@ -941,8 +948,7 @@ final class ColumnProfile {
     Builder unparsed(long strays, List<String> examples, String what) {
       unparsed = strays;
       if (strays > 0) {
-        // The values themselves go to the warning only: a schema (and the model file embedding it)
-        // holds none.
+        // Lines and shapes go to the warning only; no value goes anywhere.
         strayExamples = String.join(", ", examples) + (strays > examples.size() ? ", ..." : "");
         reason(
             strays
@@ -951,7 +957,7 @@ final class ColumnProfile {
                 + " values are not "
                 + what
                 + " and are read as missing"
-                + " (the warning at inference names them with their lines). Correct them, or name them in "
+                + " (the warning at inference gives their lines). Correct them, or name them in "
                 + SchemaInference.MISSING_VALUES_PROPERTY
                 + " if they mean missing");
       }
