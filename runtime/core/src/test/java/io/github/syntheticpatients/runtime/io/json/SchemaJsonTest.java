@@ -94,6 +94,18 @@ class SchemaJsonTest {
   }
 
   @Test
+  void aDecimalSeparatorOtherThanPointOrCommaIsRefusedWhereItStands() throws IOException {
+    Path file =
+        write(
+            "{\"formatVersion\": 1,\n \"columns\": [{\"name\": \"a\", \"kind\": \"numeric\"}],\n"
+                + " \"decimalSeparator\": \";\"}\n");
+    assertThatThrownBy(() -> SchemaJson.read(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(file + ", line 3: at character ")
+        .hasMessageContaining("set \"decimalSeparator\" to \".\" (61.5) or \",\" (61,5)");
+  }
+
+  @Test
   void unknownProperty() throws IOException {
     Path file =
         write(
@@ -110,8 +122,8 @@ class SchemaJsonTest {
     assertThatThrownBy(() -> SchemaJson.read(top))
         .hasMessageStartingWith(top + ", line 2: at character ")
         .hasMessageContaining(
-            "unknown property \"targets\"; the known properties are [columns, endTime, entityId,"
-                + " formatVersion, missingValues, target, time]");
+            "unknown property \"targets\"; the known properties are [columns, decimalSeparator,"
+                + " endTime, entityId, formatVersion, missingValues, target, time]");
   }
 
   @Test
