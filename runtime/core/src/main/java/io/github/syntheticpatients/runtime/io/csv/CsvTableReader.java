@@ -218,7 +218,7 @@ public final class CsvTableReader {
                 line,
                 column.name(),
                 "'"
-                    + text
+                    + raw // as written: 1.234,5 rather than the 1234.5 it is read as
                     + "' is not a whole number but the schema says the column is integer; change its"
                     + " \"kind\" to \"numeric\" in the schema file, or correct the value");
           }

@@ -362,10 +362,10 @@ public final class SchemaInference {
             holder = patient; // a value seen on many visits of one patient is held by one record
           }
           boolean firstVisit = statics != null && statics.firstVisit();
-          boolean commaFree = decimals != null && reader.delimiter() != ',';
+          boolean notCommaSeparated = decimals != null && reader.delimiter() != ',';
           for (int c = 0; c < profiles.length; c++) {
             String value = reader.field(c);
-            if (commaFree) {
+            if (notCommaSeparated) {
               decimals.accept(c, value); // the raw text: the separator is not set in this pass
             }
             profiles[c].accept(value, file, reader.line(), holder);
