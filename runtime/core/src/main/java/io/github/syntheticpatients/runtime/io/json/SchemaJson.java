@@ -67,9 +67,9 @@ import java.util.stream.Collectors;
  * generalisedCodes} and {@code ancestorCodes} (how many rare codes are read as how many ancestor
  * codes); the top-level {@code missingValues} (extra tokens that mean missing, from {@code
  * synthetic.missingValues}, used by every reader of this data); the top-level {@code endTime}
- * (longitudinal data: the static column that closes each patient's follow-up, declared by the
- * user, see {@link LongitudinalRoles#checkEndTime}); and the top-level {@code decimalSeparator}
- * ({@code ","} when the data writes {@code 61,5}, detected at inference or set with {@code
+ * (longitudinal data: the static column that closes each patient's follow-up, declared by the user,
+ * see {@link LongitudinalRoles#checkEndTime}); and the top-level {@code decimalSeparator} ({@code
+ * ","} when the data writes {@code 61,5}, detected at inference or set with {@code
  * synthetic.decimalSeparator}; absent means {@code "."}).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
