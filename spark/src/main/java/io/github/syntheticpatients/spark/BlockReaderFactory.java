@@ -23,15 +23,21 @@ final class BlockReaderFactory implements PartitionReaderFactory {
   private final long seed;
   private final List<String> conditions;
   private final Layout layout;
+  private final List<String> columns;
 
   BlockReaderFactory(
-      Broadcast<byte[]> modelFile, String sha256, String modelId, SourceOptions options) {
+      Broadcast<byte[]> modelFile,
+      String sha256,
+      String modelId,
+      SourceOptions options,
+      List<String> columns) {
     this.modelFile = modelFile;
     this.sha256 = sha256;
     this.modelId = modelId;
     this.seed = options.seed();
     this.conditions = List.copyOf(options.conditions());
     this.layout = options.layout();
+    this.columns = List.copyOf(columns);
   }
 
   @Override
@@ -40,6 +46,6 @@ final class BlockReaderFactory implements PartitionReaderFactory {
     SampleRequest block =
         new SampleRequest(Blocks.size(model), seed, conditions, SampleRequest.DEFAULT_TIME_BUDGET);
     return new BlockReader(
-        model, RowShape.of(model.schema(), layout), block, (BlockRange) partition);
+        model, RowShape.of(model.schema(), layout).select(columns), block, (BlockRange) partition);
   }
 }

@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SchemaView;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -24,11 +25,14 @@ final class RowShape {
   private final List<SparkField> fields;
   private final List<SparkField> visitFields;
   private final boolean nested;
+  private final boolean withVisits;
 
-  private RowShape(List<SparkField> fields, List<SparkField> visitFields, boolean nested) {
+  private RowShape(
+      List<SparkField> fields, List<SparkField> visitFields, boolean nested, boolean withVisits) {
     this.fields = List.copyOf(fields);
     this.visitFields = List.copyOf(visitFields);
     this.nested = nested;
+    this.withVisits = withVisits;
   }
 
   /**
@@ -41,7 +45,7 @@ final class RowShape {
   static RowShape of(SchemaView schema, Layout layout) {
     if (layout == Layout.VISITS) {
       return new RowShape(
-          schema.outputColumns().stream().map(SparkField::of).toList(), List.of(), false);
+          schema.outputColumns().stream().map(SparkField::of).toList(), List.of(), false, false);
     }
     if (!schema.isLongitudinal()) {
       throw new IllegalArgumentException(
@@ -61,10 +65,22 @@ final class RowShape {
     ColumnView time = schema.column(schema.time()).orElseThrow();
     visit.add(SparkField.of(time));
     schema.timeVaryingColumns().stream().map(SparkField::of).forEach(visit::add);
-    return new RowShape(patient, visit, true);
+    return new RowShape(patient, visit, true, true);
   }
 
-  /** Whether a row is a patient with an array of visits. */
+  /**
+   * The same rows with only the named columns, in this shape's order: what a query reads (Spark's
+   * column pruning). A nested row's {@code visits} is kept or dropped whole.
+   */
+  RowShape select(Collection<String> names) {
+    return new RowShape(
+        fields.stream().filter(field -> names.contains(field.name())).toList(),
+        visitFields,
+        nested,
+        withVisits && names.contains(Layout.VISITS_COLUMN));
+  }
+
+  /** Whether a row is a patient (the nested layout) rather than a record or a visit. */
   boolean nested() {
     return nested;
   }
@@ -72,7 +88,7 @@ final class RowShape {
   StructType sparkSchema() {
     List<StructField> columns = new ArrayList<>();
     fields.forEach(field -> columns.add(field.structField()));
-    if (nested) {
+    if (withVisits) {
       columns.add(
           new StructField(
               Layout.VISITS_COLUMN,
@@ -90,6 +106,9 @@ final class RowShape {
 
   /** A patient as a row of the nested layout. */
   InternalRow row(PatientTimeline patient) {
+    if (!withVisits) {
+      return toRow(fields, patient.attributes().asMap(), 0);
+    }
     List<PatientRecord> visits = patient.visits();
     Object[] visitRows = new Object[visits.size()];
     for (int v = 0; v < visitRows.length; v++) {

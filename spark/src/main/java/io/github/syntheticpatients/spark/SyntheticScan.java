@@ -17,15 +17,23 @@ import org.apache.spark.sql.types.StructType;
  */
 final class SyntheticScan implements Scan, Batch {
   private final SyntheticTable table;
+  private final List<String> columns;
+  private final StructType readSchema;
   private Broadcast<byte[]> modelFile;
 
-  SyntheticScan(SyntheticTable table) {
+  /**
+   * @param columns the columns the query reads
+   */
+  SyntheticScan(SyntheticTable table, List<String> columns) {
     this.table = table;
+    this.columns = List.copyOf(columns);
+    this.readSchema =
+        RowShape.of(table.model().schema(), table.options().layout()).select(columns).sparkSchema();
   }
 
   @Override
   public StructType readSchema() {
-    return table.sparkSchema();
+    return readSchema;
   }
 
   @Override
@@ -68,6 +76,6 @@ final class SyntheticScan implements Scan, Batch {
               .broadcast(table.modelFile());
     }
     return new BlockReaderFactory(
-        modelFile, table.model().sha256(), table.model().id(), table.options());
+        modelFile, table.model().sha256(), table.model().id(), table.options(), columns);
   }
 }

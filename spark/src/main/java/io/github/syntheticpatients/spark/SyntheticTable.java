@@ -87,6 +87,6 @@ final class SyntheticTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
-    return () -> new SyntheticScan(this);
+    return new SyntheticScanBuilder(this);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2ScanRelation;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +102,21 @@ class SyntheticPatientsSourceTest {
   }
 
   @Test
+  void readsOnlyTheColumnsTheQuerySelects() {
+    List<PatientRecord> records =
+        ModelLoader.load("default").sample(SampleRequest.of(10, 42)).records();
+
+    Dataset<Row> pruned = read("default", 10).load().select("sex", "age");
+
+    var scan =
+        (DataSourceV2ScanRelation) pruned.queryExecution().optimizedPlan().collectLeaves().head();
+    assertThat(scan.scan().readSchema().fieldNames()).containsExactly("age", "sex");
+    assertThat(values(pruned.collectAsList()))
+        .isEqualTo(
+            records.stream().map(record -> List.of(record.get("sex"), record.get("age"))).toList());
+  }
+
+  @Test
   void writesParquetThatReadsBackAsTheSameRows(@TempDir Path dir) {
     Dataset<Row> df = read("default", 5000).option("partitions", 2).load();
     String out = dir.resolve("patients.parquet").toString();
@@ -133,6 +149,7 @@ class SyntheticPatientsSourceTest {
     assertThat(visitsColumn.nullable()).isFalse();
     assertThat(nested.schema().fieldNames())
         .containsExactly("id", "futime", "status", "trt", "age", "sex", "visits");
+    assertThat(nested.select("id").count()).isEqualTo(patients);
     List<Row> rows = nested.collectAsList();
     assertThat(rows).hasSize(patients);
     PatientTimeline last = sample.timelines().get(patients - 1);
