@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.gan;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TableView;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainResult;
 import io.github.syntheticpatients.runtime.TrainSettings;
@@ -17,11 +18,15 @@ import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +41,8 @@ import java.util.Locale;
  *   <li>{@code train DATASET GENERATOR}: end-to-end {@code Training.train} on a test dataset, with
  *       total time, epochs, seconds per epoch and peak RSS;
  *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only,
- *       and as {@code PatientRecord}s), best of five after warm-up, and peak RSS;
+ *       and as {@code PatientRecord}s), best of five after warm-up, a SHA-256 of the sampled values
+ *       (so a speed change can show that it moved no bit), and peak RSS;
  *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and
  *       decoding it, after a warm-up fit; target: the fit takes less than 5 s;
  *   <li>{@code argn}: the autoregressive generator end to end on a seeded 10,000-row × 30-column
@@ -150,13 +156,32 @@ public final class PerformanceBenchmark {
     Arrays.sort(recordSeconds);
     System.out.printf(
         Locale.ROOT,
-        "sample %s (%s): 100,000 rows in %.3f s best / %.3f s median (%.0f rows/s); as PatientRecords %.3f s best%n",
+        "sample %s (%s): 100,000 rows in %.3f s best / %.3f s median (%.0f rows/s); as PatientRecords %.3f s best;"
+            + " values SHA-256 %s%n",
         model.getFileName(),
         loaded.info().generator(),
         tableSeconds[0],
         tableSeconds[2],
         rows / tableSeconds[0],
-        recordSeconds[0]);
+        recordSeconds[0],
+        valuesDigest(loaded.sample(SampleRequest.of(rows, 100)).table()));
+  }
+
+  /**
+   * SHA-256 over the raw bits of every sampled value, so a speed change can show it moved no bit.
+   */
+  private static String valuesDigest(TableView table) {
+    ByteBuffer bits = ByteBuffer.allocate(Long.BYTES * table.rowCount() * table.columnCount());
+    for (int c = 0; c < table.columnCount(); c++) {
+      for (int r = 0; r < table.rowCount(); r++) {
+        bits.putLong(Double.doubleToRawLongBits(table.value(r, c)));
+      }
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bits.array()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void encode() {
