@@ -54,7 +54,8 @@ class MlpNetworkSummationOrderTest {
     int inputWidth = 13;
     List<DenseLayer> layers = new ArrayList<>();
     // Negative-zero biases and a non-finite weight: the cases where skipping a zero input is not
-    // the same as adding 0 · w, so both paths must skip exactly the same inputs.
+    // the same as adding 0 · w, so such a layer must not pair rows; the middle layer pairs them,
+    // with NaN and infinite inputs.
     layers.add(layer(random, inputWidth, 10, Activation.LEAKY_RELU, false, true, true));
     layers.add(layer(random, 10, 6, Activation.LEAKY_RELU, true, true, false));
     layers.add(layer(random, 16, 5, Activation.NONE, false, false, true));
