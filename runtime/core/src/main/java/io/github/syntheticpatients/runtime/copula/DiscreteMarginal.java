@@ -48,8 +48,17 @@ public final class DiscreteMarginal {
    * normal.
    */
   public double score(int code) {
-    double lower = code == 0 ? 0 : upper[code - 1];
-    return StandardNormal.inverse(0.5 * (lower + upper[code]));
+    return StandardNormal.inverse(0.5 * (lowerBound(code) + upper[code]));
+  }
+
+  /** Where category {@code code}'s interval of [0, 1] starts. */
+  double lowerBound(int code) {
+    return code == 0 ? 0 : upper[code - 1];
+  }
+
+  /** Where category {@code code}'s interval of [0, 1] ends. */
+  double upperBound(int code) {
+    return upper[code];
   }
 
   /** The category whose interval holds {@code p}. */

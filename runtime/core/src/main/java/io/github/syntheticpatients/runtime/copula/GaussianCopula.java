@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A Gaussian copula over a table's learned columns: per-column marginals joined by the correlation
@@ -32,6 +33,9 @@ import java.util.Map;
 public final class GaussianCopula {
   private static final int FORMAT = 1;
   private static final String SOURCE = "copula state";
+
+  /** Draws of a fixed nullable column before its missing indicator is deemed stuck on "missing". */
+  private static final int MAX_PRESENT_ATTEMPTS = 10_000;
 
   private final TableSchema schema;
   private final List<ColumnSchema> learned;
@@ -150,18 +154,8 @@ public final class GaussianCopula {
       throw new IllegalArgumentException("rows must be 0 or more, was " + rows);
     }
     int d = correlation.length;
-    double[][] out = new double[schema.columns().size()][];
-    int[] target = new int[learned.size()];
-    for (int i = 0; i < learned.size(); i++) {
-      target[i] = schema.indexOf(learned.get(i).name());
-      out[target[i]] = new double[rows];
-    }
-    for (int c = 0; c < out.length; c++) {
-      if (out[c] == null) {
-        out[c] = new double[rows];
-        Arrays.fill(out[c], Double.NaN);
-      }
-    }
+    double[][] out = emptyColumns(rows);
+    int[] target = targets();
     double[] independent = new double[d];
     double[] p = new double[d];
     for (int row = 0; row < rows; row++) {
@@ -176,24 +170,134 @@ public final class GaussianCopula {
         }
         p[a] = StandardNormal.cdf(z);
       }
-      for (int i = 0; i < learned.size(); i++) {
-        ColumnSchema column = learned.get(i);
-        int dim = dimension[i];
-        double value;
-        if (missing[i] != null && missing[i].category(p[dim + 1]) == 1) {
-          value = Double.NaN;
-        } else if (values[i] != null) {
-          value = values[i].quantile(p[dim]);
-          if (column.kind() != ColumnKind.NUMERIC) {
-            value = Math.rint(value);
-          }
-        } else {
-          value = categories[i].category(p[dim]);
-        }
-        out[target[i]][row] = value;
-      }
+      write(p, out, target, row);
     }
     return new Table(schema, out);
+  }
+
+  /**
+   * Samples rows whose discrete column {@code column} holds {@code category}, without rejection:
+   * the column's normal score is drawn from the standard normal truncated to the category's
+   * interval (by inversion), the other scores from the normal conditional on it ({@code
+   * ConditionalNormal}), so the other columns keep their dependence on the category. For a nullable
+   * column a row whose missing indicator comes out "missing" is drawn again, which keeps the draw
+   * exact given both "present" and the category.
+   *
+   * @param rows how many rows
+   * @param column a learned discrete column
+   * @param category the index of one of its categories
+   * @param random the source of randomness; the same seed gives the same table
+   * @throws IllegalArgumentException when the column is not a learned discrete column or the
+   *     category is out of range
+   */
+  public Table sample(int rows, String column, int category, RandomStream random) {
+    int i = discreteColumn(column);
+    if (category < 0 || category >= learned.get(i).categories().size()) {
+      throw new IllegalArgumentException("Column '" + column + "' has no category " + category);
+    }
+    int k = dimension[i];
+    ConditionalNormal given = ConditionalNormal.given(correlation, k);
+    double low = categories[i].lowerBound(category);
+    double high = categories[i].upperBound(category);
+    double[][] out = emptyColumns(rows);
+    int[] target = targets();
+    double[] independent = new double[given.width()];
+    double[] z = new double[correlation.length];
+    double[] p = new double[correlation.length];
+    for (int row = 0; row < rows; row++) {
+      for (int attempt = 0; ; attempt++) {
+        if (attempt == MAX_PRESENT_ATTEMPTS) {
+          throw new IllegalStateException(
+              "Column '" + column + "' came out missing in " + attempt + " draws in a row");
+        }
+        double score = StandardNormal.inverse(low + random.nextDouble() * (high - low));
+        given.draw(score, random, independent, z);
+        for (int a = 0; a < z.length; a++) {
+          p[a] = StandardNormal.cdf(z[a]);
+        }
+        if (missing[i] == null || missing[i].category(p[k + 1]) == 0) {
+          break;
+        }
+      }
+      write(p, out, target, row);
+      // The score's probability may round onto a neighbour's boundary; the category is given.
+      out[target[i]][row] = category;
+    }
+    return new Table(schema, out);
+  }
+
+  /**
+   * The share of present values in {@code column} that hold {@code category}, or empty when the
+   * column is not a learned discrete column.
+   */
+  public OptionalDouble probability(String column, int category) {
+    for (int i = 0; i < learned.size(); i++) {
+      if (learned.get(i).name().equals(column) && categories[i] != null) {
+        double[] probabilities = categories[i].probabilities();
+        if (category < 0 || category >= probabilities.length) {
+          return OptionalDouble.empty();
+        }
+        double total = 0;
+        for (double q : probabilities) {
+          total += q;
+        }
+        return OptionalDouble.of(probabilities[category] / total);
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  private int discreteColumn(String column) {
+    for (int i = 0; i < learned.size(); i++) {
+      if (learned.get(i).name().equals(column) && categories[i] != null) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("'" + column + "' is not a learned discrete column");
+  }
+
+  /** The output arrays: learned columns zero, identifier and dropped columns NaN. */
+  private double[][] emptyColumns(int rows) {
+    double[][] out = new double[schema.columns().size()][];
+    for (ColumnSchema column : learned) {
+      out[schema.indexOf(column.name())] = new double[rows];
+    }
+    for (int c = 0; c < out.length; c++) {
+      if (out[c] == null) {
+        out[c] = new double[rows];
+        Arrays.fill(out[c], Double.NaN);
+      }
+    }
+    return out;
+  }
+
+  /** By learned column: its index in the schema. */
+  private int[] targets() {
+    int[] target = new int[learned.size()];
+    for (int i = 0; i < learned.size(); i++) {
+      target[i] = schema.indexOf(learned.get(i).name());
+    }
+    return target;
+  }
+
+  /** Maps one row's probabilities through the marginals into {@code out}. */
+  private void write(double[] p, double[][] out, int[] target, int row) {
+    for (int i = 0; i < learned.size(); i++) {
+      ColumnSchema column = learned.get(i);
+      int dim = dimension[i];
+      double value;
+      if (missing[i] != null && missing[i].category(p[dim + 1]) == 1) {
+        value = Double.NaN;
+      } else if (values[i] != null) {
+        value = values[i].quantile(p[dim]);
+        if (column.kind() != ColumnKind.NUMERIC) {
+          value = Math.rint(value);
+        }
+      } else {
+        value = categories[i].category(p[dim]);
+      }
+      out[target[i]][row] = value;
+    }
   }
 
   /** The fitted state as plain JDK values for a JSON model file; doubles round-trip exactly. */
