@@ -18,6 +18,9 @@ import java.util.Objects;
  *     io.github.syntheticpatients.runtime.model.Conditions}
  * @param threads how many threads sample blocks of records at once, 1 or more; the file is the same
  *     for any number
+ * @param balance a class distribution for one categorical or binary column, such as {@code death}
+ *     or {@code death:1=0.5}; empty for none (see {@link
+ *     io.github.syntheticpatients.runtime.model.ClassBalance})
  */
 public record GenerateRequest(
     String model,
@@ -27,7 +30,8 @@ public record GenerateRequest(
     Path output,
     OutputFormat format,
     List<String> conditions,
-    int threads) {
+    int threads,
+    String balance) {
   public GenerateRequest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(output, "output");
@@ -43,6 +47,20 @@ public record GenerateRequest(
               + defaultThreads()
               + " here)");
     }
+    balance = Objects.requireNonNullElse(balance, "").strip();
+  }
+
+  /** A request without class balancing. */
+  public GenerateRequest(
+      String model,
+      int rows,
+      long seed,
+      String seedSource,
+      Path output,
+      OutputFormat format,
+      List<String> conditions,
+      int threads) {
+    this(model, rows, seed, seedSource, output, format, conditions, threads, "");
   }
 
   /** A request sampled on {@link #defaultThreads()} threads. */
@@ -53,8 +71,21 @@ public record GenerateRequest(
       String seedSource,
       Path output,
       OutputFormat format,
+      List<String> conditions,
+      String balance) {
+    this(model, rows, seed, seedSource, output, format, conditions, defaultThreads(), balance);
+  }
+
+  /** A request without class balancing, sampled on {@link #defaultThreads()} threads. */
+  public GenerateRequest(
+      String model,
+      int rows,
+      long seed,
+      String seedSource,
+      Path output,
+      OutputFormat format,
       List<String> conditions) {
-    this(model, rows, seed, seedSource, output, format, conditions, defaultThreads());
+    this(model, rows, seed, seedSource, output, format, conditions, defaultThreads(), "");
   }
 
   /** One thread per available processor. */

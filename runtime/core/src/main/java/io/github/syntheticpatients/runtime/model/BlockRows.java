@@ -19,7 +19,7 @@ import java.util.Map;
  * rows are asked for, so the first {@code n} rows of a block are the same whatever {@code n}: a
  * request cut anywhere gives the same records.
  */
-final class BlockRows {
+final class BlockRows implements BlockSource {
   private final TableSchema schema;
   private final RowSampler sampler;
   private final List<String> expressions;
@@ -56,7 +56,8 @@ final class BlockRows {
    * @param timeBudget how long rejection may take for this block
    * @throws InvalidInputException naming {@code conditions} when the budget runs out
    */
-  Part first(int count, int blockSize, RandomStream random, Duration timeBudget) {
+  @Override
+  public Part first(int count, int blockSize, RandomStream random, Duration timeBudget) {
     if (rejectedCategories.isEmpty() && ranges.isEmpty()) {
       return new Part(sampler.sampleFirst(count, blockSize, fixed, random.split()), count);
     }

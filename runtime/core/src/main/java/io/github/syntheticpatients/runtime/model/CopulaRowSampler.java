@@ -29,11 +29,14 @@ final class CopulaRowSampler implements RowSampler {
     return copula.sample(rows, only.getKey(), only.getValue(), random);
   }
 
-  /** The copula draws each row's uniforms in turn, so fewer rows are the block's first rows. */
+  /**
+   * The copula draws each row's numbers in turn, with or without a fixed category, so fewer rows
+   * are the block's first rows.
+   */
   @Override
   public Table sampleFirst(
       int rows, int blockRows, Map<String, Integer> fixed, RandomStream random) {
-    return copula.sample(rows, random);
+    return sample(rows, fixed, random);
   }
 
   @Override

@@ -15,17 +15,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * A loaded tabular model: samples rows, meets conditions (the conditional vector where the
- * generator has one, rejection within a time budget otherwise) and turns rows into {@link
- * PatientRecord}s with generated ids.
+ * A loaded tabular model: samples rows, meets conditions (the generator's own conditioning where it
+ * has one, rejection within a time budget otherwise) and a class balance ({@link
+ * BalancedSampling}), and turns rows into {@link PatientRecord}s with generated ids.
  *
  * <p>Record {@code i} of a seed lies in block {@code i / BLOCK_RECORDS}, sampled from {@link
- * RandomStream#forBlock} as {@link BlockRows} says; identifiers are a function of the seed, the
- * column and {@code i}. So a record does not depend on how many were asked for, on the threads, or
- * on where a range starts.
+ * RandomStream#forBlock} as {@link BlockRows} (or, with a balance, {@link BalancedSampling}) says;
+ * identifiers are a function of the seed, the column and {@code i}. So a record does not depend on
+ * how many were asked for, on the threads, or on where a range starts.
  */
 public final class TabularModel implements BlockModel {
   /**
@@ -40,6 +42,9 @@ public final class TabularModel implements BlockModel {
   private final TableSchema schema;
   private final ModelInfo info;
   private final RowSampler sampler;
+
+  /** Balance notices already logged, so a file sampled block by block logs each once. */
+  private final Set<String> notices = ConcurrentHashMap.newKeySet();
 
   TabularModel(String id, String sha256, TableSchema schema, ModelInfo info, RowSampler sampler) {
     this.id = id;
@@ -69,9 +74,25 @@ public final class TabularModel implements BlockModel {
     return info;
   }
 
-  /** The row sampler, for a longitudinal model's patients. */
-  RowSampler sampler() {
-    return sampler;
+  /**
+   * How a block's rows meet the request's conditions and balance; for this model's records and a
+   * longitudinal model's patients.
+   *
+   * @throws io.github.syntheticpatients.runtime.InvalidInputException naming {@code conditions} or
+   *     {@code balance} when either cannot be read or used
+   */
+  BlockSource blockSource(SampleRequest request) {
+    Conditions conditions = Conditions.parse(request.conditions(), schema);
+    if (request.balance().isEmpty()) {
+      return new BlockRows(schema, sampler, request.conditions(), conditions);
+    }
+    return new BalancedSampling(
+        ClassBalance.parse(request.balance(), schema),
+        schema,
+        sampler,
+        request.conditions(),
+        conditions,
+        notices);
   }
 
   @Override
@@ -98,9 +119,7 @@ public final class TabularModel implements BlockModel {
    */
   private Sampled sampleTable(SampleRequest request, long first) {
     int blockSize = BLOCK_RECORDS;
-    BlockRows rows =
-        new BlockRows(
-            schema, sampler, request.conditions(), Conditions.parse(request.conditions(), schema));
+    BlockSource rows = blockSource(request);
     long end = first + request.rows();
     long firstBlock = first / blockSize;
     int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / blockSize - firstBlock + 1);

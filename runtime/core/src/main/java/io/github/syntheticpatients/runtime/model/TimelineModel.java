@@ -27,11 +27,12 @@ import java.util.stream.IntStream;
 /**
  * A loaded longitudinal model. Patients are generated in two stages, as the model was trained:
  * first each patient's static attributes, number of visits and first visit time (a Gaussian copula;
- * conditions on static attributes are met here, by rejection within the time budget), then the
- * visits, by the sequence generator conditioned on that patient row. Plain Java, thread-safe.
- * Patients are sampled in blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link
- * RandomStream#forBlock}), and a timeline is never cut: patient {@code i} of a seed is the same
- * whatever the request size, range or thread count.
+ * conditions and a balance on static attributes are met here: a category by the copula's exact
+ * conditioning, ranges by rejection within the time budget), then the visits, by the sequence
+ * generator conditioned on that patient row. Plain Java, thread-safe. Patients are sampled in
+ * blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link RandomStream#forBlock}), and
+ * a timeline is never cut: patient {@code i} of a seed is the same whatever the request size, range
+ * or thread count.
  */
 public final class TimelineModel implements BlockModel {
   /**
@@ -112,7 +113,7 @@ public final class TimelineModel implements BlockModel {
   /**
    * Samples {@code request.rows()} patients with their visits, patients {@code [first, first +
    * rows)} of the seed's sequence. Conditions may fix static attributes only (e.g. {@code sex=f},
-   * {@code age>=60}).
+   * {@code age>=60}), and a balance may name a static attribute only.
    */
   @Override
   public SampleResult sample(SampleRequest request, long first) {
@@ -141,12 +142,8 @@ public final class TimelineModel implements BlockModel {
   private Sampled sampleData(SampleRequest request, long first) {
     BlockModel.requireRange(request, first, true);
     requireStaticConditions(request.conditions());
-    BlockRows patientRows =
-        new BlockRows(
-            patientModel.schema(),
-            patientModel.sampler(),
-            request.conditions(),
-            Conditions.parse(request.conditions(), patientModel.schema()));
+    requireStaticBalance(request.balance());
+    BlockSource patientRows = patientModel.blockSource(request);
     long end = first + request.rows();
     long firstBlock = first / BLOCK_PATIENTS;
     int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / BLOCK_PATIENTS - firstBlock + 1);
@@ -176,11 +173,12 @@ public final class TimelineModel implements BlockModel {
   /**
    * Patients {@code [from, to)} of one block. The block's stream gives two streams, split in this
    * order before anything is drawn: the patients' (their static attributes, visit count and first
-   * time, by {@link BlockRows} from the patient copula) and the visits' (each patient's noise and
-   * output draws in turn), so the first patients of a block do not depend on how many follow.
+   * time, by {@link BlockRows} or {@link BalancedSampling} from the patient copula) and the visits'
+   * (each patient's noise and output draws in turn), so the first patients of a block do not depend
+   * on how many follow.
    */
   private BlockTimelines sampleBlock(
-      SampleRequest request, BlockRows patientRows, long block, int from, int to) {
+      SampleRequest request, BlockSource patientRows, long block, int from, int to) {
     RandomStream random = RandomStream.forBlock(request.seed(), sha256, block);
     RandomStream patientStream = random.split();
     RandomStream visitStream = random.split();
@@ -243,6 +241,23 @@ public final class TimelineModel implements BlockModel {
                 + " only: "
                 + (staticNames.isEmpty() ? "this model has none" : String.join(", ", staticNames)));
       }
+    }
+  }
+
+  private void requireStaticBalance(String balance) {
+    if (balance.isEmpty()) {
+      return;
+    }
+    String column = ClassBalance.parse(balance, schema).column();
+    List<String> staticNames = schema.staticColumns().stream().map(ColumnSchema::name).toList();
+    if (!staticNames.contains(column)) {
+      throw InvalidInputException.inParameter(
+          "balance",
+          "'"
+              + column
+              + "' changes from visit to visit; a longitudinal model balances a static attribute"
+              + " only: "
+              + (staticNames.isEmpty() ? "this model has none" : String.join(", ", staticNames)));
     }
   }
 

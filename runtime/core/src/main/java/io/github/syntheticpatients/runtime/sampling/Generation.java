@@ -30,7 +30,7 @@ public final class Generation {
   /**
    * Writes {@code request.rows()} records; for a longitudinal model, that many patients: CSV in
    * long format (one line per visit), JSON lines one patient per line with a {@code visits} array.
-   * The same model, seed, rows and conditions give byte-identical files, whatever {@code
+   * The same model, seed, rows, conditions and balance give byte-identical files, whatever {@code
    * request.threads()}. Streams: blocks of records ({@link Blocks}) are sampled and formatted on
    * {@code request.threads()} threads and written in order, so any count runs in a small heap.
    * Writes to a temporary file and moves it into place, so a failure never leaves partial output.
@@ -47,9 +47,9 @@ public final class Generation {
     SyntheticModel model = ModelLoader.load(request.model());
     BlockModel blocks = Blocks.blockModel(model);
     boolean longitudinal = model.schema().isLongitudinal();
-    // Bad rows or conditions fail here, before a file is opened.
-    blocks.sample(new SampleRequest(0, request.seed(), request.conditions(), null), 0);
-    new SampleRequest(request.rows(), request.seed(), request.conditions(), null);
+    // Bad rows, conditions or balance fail here, before a file is opened.
+    blocks.sample(sampleRequest(request, 0), 0);
+    sampleRequest(request, request.rows());
     List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
     Path output = request.output().toAbsolutePath();
     Path provenanceFile = output.resolveSibling(output.getFileName() + PROVENANCE_SUFFIX);
@@ -71,9 +71,7 @@ public final class Generation {
               block -> {
                 long first = (long) block * size;
                 int rows = (int) Math.min(size, request.rows() - first);
-                SampleResult sample =
-                    blocks.sample(
-                        new SampleRequest(rows, request.seed(), request.conditions(), null), first);
+                SampleResult sample = blocks.sample(sampleRequest(request, rows), first);
                 return Part.of(format(request.format(), longitudinal, columns, sample), sample);
               },
               part -> {
@@ -92,6 +90,11 @@ public final class Generation {
         model.sha256(),
         written.acceptanceRate(),
         longitudinal ? written.records : 0);
+  }
+
+  /** The request's seed, conditions and balance, for {@code rows} records. */
+  private static SampleRequest sampleRequest(GenerateRequest request, int rows) {
+    return new SampleRequest(rows, request.seed(), request.conditions(), null, request.balance());
   }
 
   /**
@@ -161,6 +164,9 @@ public final class Generation {
     provenance.put("seed", request.seed());
     provenance.put("seedSource", request.seedSource());
     provenance.put("conditions", request.conditions());
+    if (!request.balance().isEmpty()) {
+      provenance.put("balance", request.balance());
+    }
     provenance.put("acceptanceRate", written.acceptanceRate());
     provenance.put("format", request.format().extension());
     provenance.put("output", request.output().getFileName().toString());

@@ -76,10 +76,18 @@ public final class TestModels {
    * linear output.
    */
   static GanGenerator generator(TableEncoder encoder, Table table, long seed) {
+    return generator(encoder, table, seed, true);
+  }
+
+  /**
+   * The same generator shape; without a conditional vector when {@code conditional} is false, as a
+   * generator that cannot fix a category.
+   */
+  static GanGenerator generator(TableEncoder encoder, Table table, long seed, boolean conditional) {
     EncodedLayout layout = encoder.layout();
     List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
     int conditionOffset = 0;
-    for (OutputBlock block : layout.categoryBlocks()) {
+    for (OutputBlock block : conditional ? layout.categoryBlocks() : List.<OutputBlock>of()) {
       blocks.add(
           new GanGenerator.ConditionBlock(
               block.column(),
