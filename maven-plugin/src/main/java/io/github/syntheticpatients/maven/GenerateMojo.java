@@ -84,6 +84,16 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.THREADS)
   private Integer threads;
 
+  /**
+   * A class distribution for one categorical or binary column: {@code -Dsynthetic.balance=death}
+   * gives every category equally many records, {@code -Dsynthetic.balance=death:1=0.5} gives
+   * category 1 half of them (the categories not listed share the rest). Each class is sampled with
+   * the class fixed by the generator itself (the copula's exact conditioning, the GAN's conditional
+   * vector), so a rare class costs no rejection.
+   */
+  @Parameter(property = PropertyNames.BALANCE)
+  private String balance;
+
   /** Skips this goal. */
   @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
   private boolean skipGenerate;
@@ -116,20 +126,9 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
             ? output
             : new File(
                 defaultSyntheticDirectory(), fileStem(model) + "." + outputFormat.extension());
-    long actualSeed = seed != null ? seed : TrainSettings.DEFAULT_SEED;
-    String seedSource = seed != null ? PropertyNames.SEED : DEFAULT_SEED_SOURCE;
-    GenerateResult result =
-        Generation.generate(
-            new GenerateRequest(
-                model,
-                rows,
-                actualSeed,
-                seedSource,
-                target.toPath(),
-                outputFormat,
-                conditions,
-                threads != null ? threads : GenerateRequest.defaultThreads()),
-            getLog()::info);
+    GenerateRequest request =
+        request(model, rows, seed, target, outputFormat, conditions, threads, balance);
+    GenerateResult result = Generation.generate(request, getLog()::info);
     String what =
         result.longitudinal()
             ? result.patients() + " patients (" + result.rows() + " visits)"
@@ -145,9 +144,36 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
                 + ", seed "
                 + result.seed()
                 + " from "
-                + seedSource
+                + request.seedSource()
                 + ")");
     getLog().info("Provenance: " + result.provenance());
+  }
+
+  /**
+   * The runtime's request for the goal's parameters; an unset seed is the fixed default, unset
+   * threads one per processor.
+   */
+  static GenerateRequest request(
+      String model,
+      int rows,
+      Long seed,
+      File target,
+      OutputFormat format,
+      List<String> conditions,
+      Integer threads,
+      String balance) {
+    long actualSeed = seed != null ? seed : TrainSettings.DEFAULT_SEED;
+    String seedSource = seed != null ? PropertyNames.SEED : DEFAULT_SEED_SOURCE;
+    return new GenerateRequest(
+        model,
+        rows,
+        actualSeed,
+        seedSource,
+        target.toPath(),
+        format,
+        conditions,
+        threads != null ? threads : GenerateRequest.defaultThreads(),
+        balance);
   }
 
   /**

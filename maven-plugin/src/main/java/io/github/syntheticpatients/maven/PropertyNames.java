@@ -23,6 +23,7 @@ public final class PropertyNames {
   public static final String FORMAT = "synthetic.format";
   public static final String CONDITIONS = "synthetic.conditions";
   public static final String THREADS = "synthetic.threads";
+  public static final String BALANCE = "synthetic.balance";
 
   public static final String INPUT = "synthetic.input";
   public static final String SCHEMA = "synthetic.schema";
