@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * </ul>
  *
  * <p>The records are reproducible: they depend only on the model, the seed (see {@link Seed}), the
- * count, the conditions and the parameter's position among the test's {@code @SyntheticPatients}
- * parameters.
+ * count, the conditions, the balance and the parameter's position among the test's
+ * {@code @SyntheticPatients} parameters.
  *
  * @since 0.1.0
  */
@@ -74,4 +74,22 @@ public @interface SyntheticPatients {
    * "age>=60"}. Empty for unconditional sampling.
    */
   String[] conditions() default {};
+
+  /**
+   * A class distribution for one categorical or binary column: {@code "death"} gives every category
+   * equally many records, {@code "death:1=0.5"} gives category {@code 1} half of them (the
+   * categories not listed share the rest), {@code "stage:4=0.4,3=0.3"} sets several. The counts are
+   * exact (largest-remainder rounding) and the classes come interleaved, so any prefix holds every
+   * class. Each class is sampled with the class fixed by the generator itself, so a rare class
+   * costs no rejection. For a longitudinal model the column must be a static attribute. Empty for
+   * the model's own distribution.
+   *
+   * <pre>{@code
+   * @Test
+   * void scoresBothOutcomes(@SyntheticPatients(count = 200, balance = "status") List<PatientRecord> patients) {
+   *   assertThat(patients.stream().filter(p -> "2".equals(p.getString("status")))).isNotEmpty();
+   * }
+   * }</pre>
+   */
+  String balance() default "";
 }

@@ -127,7 +127,8 @@ public final class SyntheticPatientsExtension
       Sampler sampler =
           (rows, chunkSeed) ->
               values(
-                  model.sample(new SampleRequest(rows, chunkSeed, conditions, null)),
+                  model.sample(
+                      new SampleRequest(rows, chunkSeed, conditions, null, annotation.balance())),
                   patients,
                   target,
                   parameterContext);
@@ -308,7 +309,8 @@ public final class SyntheticPatientsExtension
                 seed.source(),
                 output,
                 OutputFormat.CSV,
-                conditions))
+                conditions,
+                annotation.balance()))
         .output();
   }
 
