@@ -43,8 +43,10 @@ interface RowSampler {
   }
 
   /**
-   * The columns this sampler can fix without rejection, best first for the given requests (an empty
-   * map when it has no conditional vector).
+   * The columns this sampler can fix without rejection (through a conditional vector, or the
+   * copula's exact conditioning), best first for the given requests; an empty map when it cannot
+   * fix any. Class balancing ({@link BalancedSampling}) asks this for each class, so a generator
+   * that implements it is balanced without rejection.
    */
   Map<String, Integer> conditionable(Map<String, Integer> requested);
 }

@@ -85,8 +85,9 @@ public final class BalancingBenchmark {
     }
     Path work = Files.createTempDirectory("synthetic-balancing");
     System.out.println(
-        "| table | generator | classifier | training data | minority recall | AUPRC | ROC AUC |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| table | generator | classifier | training data | minority recall | AUPRC | ROC AUC"
+            + " | Δ recall vs real | Δ AUPRC vs real |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (Dataset dataset : DATASETS) {
       if (datasets.contains(dataset.name())) {
         for (String generator : generators) {
@@ -147,9 +148,21 @@ public final class BalancingBenchmark {
         for (int v = 0; v < VARIANTS.size(); v++) {
           Classifiers.Fitted fitted =
               train(kind, encoder, List.of(train, extras.get(v)), target, seed + 3);
+          Scores scored = score(fitted, encoder, heldBack, target, minority);
           scores
               .computeIfAbsent(kind + "|" + VARIANTS.get(v), key -> new ArrayList<>())
-              .add(score(fitted, encoder, heldBack, target, minority));
+              .add(scored);
+          System.err.printf(
+              Locale.ROOT,
+              "%s %s seed %d %s, %s: recall %.3f, AUPRC %.3f, ROC AUC %.3f%n",
+              dataset.name(),
+              generator,
+              seed,
+              kind,
+              VARIANTS.get(v),
+              scored.recall(),
+              scored.auprc(),
+              scored.auc());
         }
       }
       System.err.printf(
@@ -165,9 +178,18 @@ public final class BalancingBenchmark {
     for (Map.Entry<String, List<Scores>> entry : scores.entrySet()) {
       String[] key = entry.getKey().split("\\|");
       List<Scores> list = entry.getValue();
+      // Paired by split seed: the splits' own variation cancels out.
+      List<Scores> real = scores.get(key[0] + "|" + VARIANTS.get(0));
+      double[] recallGain = new double[list.size()];
+      double[] auprcGain = new double[list.size()];
+      for (int s = 0; s < list.size(); s++) {
+        recallGain[s] = list.get(s).recall() - real.get(s).recall();
+        auprcGain[s] = list.get(s).auprc() - real.get(s).auprc();
+      }
+      boolean baseline = key[1].equals(VARIANTS.get(0));
       System.out.printf(
           Locale.ROOT,
-          "| %s (%s=%s: %.1f %%) | %s | %s | %s | %s | %s | %s |%n",
+          "| %s (%s=%s: %.1f %%) | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           dataset.name(),
           dataset.target(),
           minorityName,
@@ -177,7 +199,9 @@ public final class BalancingBenchmark {
           key[1],
           spread(list.stream().mapToDouble(Scores::recall).toArray()),
           spread(list.stream().mapToDouble(Scores::auprc).toArray()),
-          spread(list.stream().mapToDouble(Scores::auc).toArray()));
+          spread(list.stream().mapToDouble(Scores::auc).toArray()),
+          baseline ? "—" : signedSpread(recallGain),
+          baseline ? "—" : signedSpread(auprcGain));
     }
   }
 
@@ -294,6 +318,11 @@ public final class BalancingBenchmark {
     }
     double sd = values.length < 2 ? 0 : Math.sqrt(ss / (values.length - 1));
     return String.format(Locale.ROOT, "%.3f ± %.3f", mean, sd);
+  }
+
+  private static String signedSpread(double[] values) {
+    String text = spread(values);
+    return text.startsWith("-") ? text : "+" + text;
   }
 
   private static Path resource(String name) {
