@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.PatientRecord;
 import io.github.syntheticpatients.runtime.PatientTimeline;
 import io.github.syntheticpatients.runtime.SampleLimits;
 import io.github.syntheticpatients.runtime.SampleRequest;
@@ -63,6 +64,48 @@ class BlockSamplingTest {
     assertThat(range.records().get(0).get("id")).isEqualTo("201");
     assertThat(PBCSEQ.sample(new SampleRequest(7, 3, List.of("sex=f"), null)).timelines())
         .isEqualTo(whole.timelines().subList(0, 7));
+  }
+
+  @Test
+  void aBalancedRangeIsTheSameRecordsAsInTheWholeSample() {
+    SampleRequest whole = new SampleRequest(3 * 4096, 5, List.of("age>=40"), null, "status");
+    SampleResult all = DEFAULT.sample(whole);
+    SampleResult range =
+        Blocks.sample(
+            DEFAULT, new SampleRequest(5000, 5, List.of("age>=40"), null, "status"), 4000);
+    assertThat(range.records()).isEqualTo(all.records().subList(4000, 9000));
+    assertThat(range.records().get(0).get("id")).isEqualTo("4001");
+    assertThat(
+            DEFAULT.sample(new SampleRequest(10, 5, List.of("age>=40"), null, "status")).records())
+        .isEqualTo(all.records().subList(0, 10));
+    // Exact per full block: 4,096 / 3 is 1365.33, the row left over to the first category.
+    for (int block = 0; block < 3; block++) {
+      assertThat(statusCounts(all.records().subList(block * 4096, (block + 1) * 4096)))
+          .as("block %d", block)
+          .containsExactly(1366L, 1365L, 1365L);
+    }
+  }
+
+  @Test
+  void balancedPatientsAreCutByPatientAsWithoutABalance() {
+    SampleResult whole = PBCSEQ.sample(new SampleRequest(600, 3, List.of(), null, "sex:m=0.25"));
+    SampleResult range =
+        Blocks.sample(PBCSEQ, new SampleRequest(100, 3, List.of(), null, "sex:m=0.25"), 200);
+    assertThat(range.timelines()).isEqualTo(whole.timelines().subList(200, 300));
+    // 256 patients a block: 64 men and 192 women in each full block.
+    for (int block = 0; block < 2; block++) {
+      long men =
+          whole.timelines().subList(block * 256, (block + 1) * 256).stream()
+              .filter(p -> "m".equals(p.attributes().get("sex")))
+              .count();
+      assertThat(men).as("block %d", block).isEqualTo(64);
+    }
+  }
+
+  private static List<Long> statusCounts(List<PatientRecord> records) {
+    return List.of("0", "1", "2").stream()
+        .map(s -> records.stream().filter(r -> s.equals(r.getString("status"))).count())
+        .toList();
   }
 
   @Test

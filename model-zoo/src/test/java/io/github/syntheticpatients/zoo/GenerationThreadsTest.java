@@ -31,19 +31,28 @@ class GenerationThreadsTest {
   @Test
   void theDefaultModelWritesTheSameBytesOnAnyNumberOfThreads() throws IOException {
     // 9,000 records are three blocks, the last one cut.
-    check("default", 9_000, List.of());
-    check("default", 5_000, List.of("age>=60"));
+    check("default", 9_000, List.of(), "");
+    check("default", 5_000, List.of("age>=60"), "");
+  }
+
+  @Test
+  void aBalancedFileIsTheSameBytesOnAnyNumberOfThreads() throws IOException {
+    // Each block is planned, sampled class by class and shuffled on its own.
+    check("default", 9_000, List.of(), "status:1=0.4");
+    check("default", 5_000, List.of("age>=60"), "sex");
+    check("pbcseq", 600, List.of(), "sex");
   }
 
   @Test
   void theLongitudinalModelWritesTheSameBytesOnAnyNumberOfThreads() throws IOException {
     // 600 patients are three blocks of patients.
-    check("pbcseq", 600, List.of());
+    check("pbcseq", 600, List.of(), "");
   }
 
-  private void check(String reference, int rows, List<String> conditions) throws IOException {
+  private void check(String reference, int rows, List<String> conditions, String balance)
+      throws IOException {
     SyntheticModel model = ModelLoader.load(reference);
-    SampleResult inMemory = model.sample(new SampleRequest(rows, 17, conditions, null));
+    SampleResult inMemory = model.sample(new SampleRequest(rows, 17, conditions, null, balance));
     List<String> columns = model.schema().outputColumns().stream().map(ColumnView::name).toList();
     for (OutputFormat format : OutputFormat.values()) {
       Path expected = dir.resolve(reference + "-expected." + format.extension());
@@ -59,9 +68,9 @@ class GenerationThreadsTest {
         GenerateResult result =
             Generation.generate(
                 new GenerateRequest(
-                    reference, rows, 17, null, output, format, conditions, threads));
+                    reference, rows, 17, null, output, format, conditions, threads, balance));
         assertThat(Files.readAllBytes(output))
-            .as("%s %s on %d threads", reference, format, threads)
+            .as("%s %s %s %s on %d threads", reference, conditions, balance, format, threads)
             .isEqualTo(Files.readAllBytes(expected));
         assertThat(result.rows()).isEqualTo(inMemory.records().size());
         assertThat(result.acceptanceRate()).isEqualTo(inMemory.acceptanceRate());
