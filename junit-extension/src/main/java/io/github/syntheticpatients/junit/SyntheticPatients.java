@@ -79,10 +79,11 @@ public @interface SyntheticPatients {
    * A class distribution for one categorical or binary column: {@code "death"} gives every category
    * equally many records, {@code "death:1=0.5"} gives category {@code 1} half of them (the
    * categories not listed share the rest), {@code "stage:4=0.4,3=0.3"} sets several. The counts are
-   * exact (largest-remainder rounding) and the classes come interleaved, so any prefix holds every
-   * class. Each class is sampled with the class fixed by the generator itself, so a rare class
-   * costs no rejection. For a longitudinal model the column must be a static attribute. Empty for
-   * the model's own distribution.
+   * exact (largest-remainder rounding) in every full block of 4,096 records (256 patients), within
+   * rounding for a count that is not a multiple of it, and the classes come interleaved. Each class
+   * is sampled with the class fixed by the generator itself, so a rare class costs no rejection.
+   * For a longitudinal model the column must be a static attribute. Empty for the model's own
+   * distribution.
    *
    * <pre>{@code
    * @Test

@@ -22,18 +22,22 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** {@code @SyntheticPatients(balance = …)} run through the JUnit Platform. */
 class BalanceTest {
 
+  /**
+   * Counts are exact per full block of the sequence (4,096 records, 256 patients), so each
+   * parameter asks for one full block.
+   */
   @Test
-  void everyParameterShapeGetsTheAskedClassCounts() {
+  void everyParameterShapeGetsTheAskedClassCountsOfAFullBlock() {
     EngineExecutionResults results = Kit.run(BalancedTestCases.class);
 
     results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
     Map<String, String> counts = Kit.report(results, "status");
     assertThat(counts)
-        .containsEntry("uniform", "{0=20, 1=20, 2=20}")
-        .containsEntry("half", "{0=10, 1=10, 2=20}")
-        .containsEntry("stream", "{0=20, 1=20, 2=20}")
-        .containsEntry("csv", "{0=10, 1=10, 2=10}")
-        .containsEntry("patients", "{f=6, m=6}");
+        .containsEntry("uniform", "{0=1366, 1=1365, 2=1365}")
+        .containsEntry("half", "{0=1024, 1=1024, 2=2048}")
+        .containsEntry("stream", "{0=1366, 1=1365, 2=1365}")
+        .containsEntry("csv", "{0=1366, 1=1365, 2=1365}")
+        .containsEntry("patients", "{f=128, m=128}");
     // interleaved: the first ten records already hold every class
     assertThat(Kit.report(results, "firstTen")).containsEntry("uniform", "{0, 1, 2}");
   }
@@ -68,7 +72,7 @@ class BalanceTest {
   static class BalancedTestCases {
     @Test
     void uniform(
-        @SyntheticPatients(count = 60, balance = "status") List<PatientRecord> patients,
+        @SyntheticPatients(count = 4096, balance = "status") List<PatientRecord> patients,
         TestReporter reporter) {
       reporter.publishEntry("status", counts(patients.stream(), p -> p.get("status")));
       reporter.publishEntry(
@@ -82,20 +86,20 @@ class BalanceTest {
 
     @Test
     void half(
-        @SyntheticPatients(count = 40, balance = "status:2=0.5") List<PatientRecord> patients,
+        @SyntheticPatients(count = 4096, balance = "status:2=0.5") List<PatientRecord> patients,
         TestReporter reporter) {
       reporter.publishEntry("status", counts(patients.stream(), p -> p.get("status")));
     }
 
     @Test
     void stream(
-        @SyntheticPatients(count = 60, balance = "status") Stream<PatientRecord> patients,
+        @SyntheticPatients(count = 4096, balance = "status") Stream<PatientRecord> patients,
         TestReporter reporter) {
       reporter.publishEntry("status", counts(patients, p -> p.get("status")));
     }
 
     @Test
-    void csv(@SyntheticPatients(count = 30, balance = "status") Path file, TestReporter reporter)
+    void csv(@SyntheticPatients(count = 4096, balance = "status") Path file, TestReporter reporter)
         throws IOException {
       List<String> lines = Files.readAllLines(file);
       int status = Arrays.asList(lines.get(0).split(",")).indexOf("status");
@@ -105,7 +109,7 @@ class BalanceTest {
 
     @Test
     void patients(
-        @SyntheticPatients(model = LongitudinalInjectionTest.MODEL, count = 12, balance = "sex")
+        @SyntheticPatients(model = LongitudinalInjectionTest.MODEL, count = 256, balance = "sex")
             List<PatientTimeline> patients,
         TestReporter reporter) {
       reporter.publishEntry("status", counts(patients.stream(), p -> p.attributes().get("sex")));
