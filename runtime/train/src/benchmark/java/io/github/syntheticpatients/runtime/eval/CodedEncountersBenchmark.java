@@ -179,16 +179,24 @@ public final class CodedEncountersBenchmark {
     return counts.toString();
   }
 
-  /** Synthetic code values whose category is held by fewer than k training rows. */
+  /**
+   * Synthetic code values whose category is held by fewer than k training records, counted over all
+   * diagnosis slots: they share one vocabulary, and that count is what value protection uses.
+   */
   private static long belowK(Table train, Table synthetic) {
-    long below = 0;
-    for (String name : CODES) {
-      Map<Integer, Integer> held = new HashMap<>();
-      for (double v : train.column(name)) {
+    Map<Integer, Integer> held = new HashMap<>();
+    for (int row = 0; row < train.rowCount(); row++) {
+      java.util.Set<Integer> codes = new java.util.HashSet<>(); // a record holds a code once
+      for (String name : CODES) {
+        double v = train.column(name)[row];
         if (!Double.isNaN(v)) {
-          held.merge((int) v, 1, Integer::sum);
+          codes.add((int) v);
         }
       }
+      codes.forEach(code -> held.merge(code, 1, Integer::sum));
+    }
+    long below = 0;
+    for (String name : CODES) {
       for (double v : synthetic.column(name)) {
         if (!Double.isNaN(v) && held.getOrDefault((int) v, 0) < ValueProtection.DEFAULT_K) {
           below++;
