@@ -167,7 +167,7 @@ class GenerationTest {
   @Test
   void refusesNegativeRowsAndThreadsBeforeWriting() {
     Path output = dir.resolve("refused/out.csv");
-    // Any count streams (GenerationThreadsTest, SmallHeapGenerationTest in model-zoo); a negative
+    // Any count streams (GenerationThreadsTest in model-zoo; the heap it needs: GenerationBenchmark's heap mode); a negative
     // one is refused before a file is opened.
     assertThatThrownBy(
             () ->
