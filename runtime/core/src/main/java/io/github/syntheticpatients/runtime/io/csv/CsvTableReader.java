@@ -227,37 +227,21 @@ public final class CsvTableReader {
         case CATEGORICAL:
           return category(text, line);
         case DATE:
-          double day = CsvValues.parseDate(text);
-          if (Double.isNaN(day) && tolerates()) {
-            return stray(text, raw, line);
-          }
-          if (Double.isNaN(day)) {
-            throw InvalidInputException.inFile(
-                file,
-                line,
-                column.name(),
-                "'"
-                    + text
-                    + "' is not an ISO date (yyyy-MM-dd, e.g. 2024-02-29); write dates in ISO 8601, or"
-                    + " change the column's \"kind\" in the schema file");
-          }
-          return day;
+          return timeValue(
+              CsvValues.parseDate(text),
+              text,
+              raw,
+              line,
+              "an ISO date (yyyy-MM-dd, e.g. 2024-02-29)",
+              "dates");
         case DATETIME:
-          double seconds = CsvValues.parseDateOrDateTime(text);
-          if (Double.isNaN(seconds) && tolerates()) {
-            return stray(text, raw, line);
-          }
-          if (Double.isNaN(seconds)) {
-            throw InvalidInputException.inFile(
-                file,
-                line,
-                column.name(),
-                "'"
-                    + text
-                    + "' is not an ISO date-time (yyyy-MM-ddTHH:mm:ss, e.g. 2024-02-29T13:45:00); write"
-                    + " date-times in ISO 8601, or change the column's \"kind\" in the schema file");
-          }
-          return seconds;
+          return timeValue(
+              CsvValues.parseDateOrDateTime(text),
+              text,
+              raw,
+              line,
+              "an ISO date-time (yyyy-MM-ddTHH:mm:ss, e.g. 2024-02-29T13:45:00)",
+              "date-times");
         default:
           throw new IllegalStateException("Column kind " + column.kind() + " is not stored");
       }
@@ -269,6 +253,31 @@ public final class CsvTableReader {
     }
 
     /** A value of another kind read as missing (the schema allows it), noted for the warning. */
+    /**
+     * A parsed date or date-time: a value that did not parse is a stray where the column tolerates
+     * them, else an error naming what was expected.
+     */
+    private double timeValue(
+        double parsed, String text, String raw, long line, String expected, String kinds) {
+      if (!Double.isNaN(parsed)) {
+        return parsed;
+      }
+      if (tolerates()) {
+        return stray(text, raw, line);
+      }
+      throw InvalidInputException.inFile(
+          file,
+          line,
+          column.name(),
+          "'"
+              + text
+              + "' is not "
+              + expected
+              + "; write "
+              + kinds
+              + " in ISO 8601, or change the column's \"kind\" in the schema file");
+    }
+
     private double stray(String text, String raw, long line) {
       double missing =
           parse(null, raw, line); // fails as a missing value would in a never-missing column
