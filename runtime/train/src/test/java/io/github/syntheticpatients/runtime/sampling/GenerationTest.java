@@ -167,8 +167,8 @@ class GenerationTest {
   @Test
   void refusesNegativeRowsAndThreadsBeforeWriting() {
     Path output = dir.resolve("refused/out.csv");
-    // Any count streams (GenerationThreadsTest in model-zoo; the heap it needs: GenerationBenchmark's heap mode); a negative
-    // one is refused before a file is opened.
+    // Any count streams (GenerationThreadsTest in model-zoo; its heap: GenerationBenchmark's heap
+    // mode); a negative one is refused before a file is opened.
     assertThatThrownBy(
             () ->
                 Generation.generate(
