@@ -2,10 +2,6 @@ package io.github.syntheticpatients.spark;
 
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,13 +30,13 @@ final class ExecutorModels {
    * The model whose file has this SHA-256, loaded from {@code bytes} the first time.
    *
    * @param sha256 the model file's SHA-256, in hex
-   * @param id the model's id, for the temporary file's name
+   * @param id the model's id, for messages
    * @param bytes the model file; asked for only when the model is not loaded yet
    */
   static synchronized SyntheticModel get(String sha256, String id, Supplier<byte[]> bytes) {
     SyntheticModel model = MODELS.get(sha256);
     if (model == null) {
-      model = load(id, bytes.get());
+      model = ModelLoader.load(bytes.get(), id);
       if (!model.sha256().equals(sha256)) {
         throw new IllegalStateException(
             "The model file that reached this executor has SHA-256 "
@@ -51,31 +47,5 @@ final class ExecutorModels {
       MODELS.put(sha256, model);
     }
     return model;
-  }
-
-  /**
-   * Loads a model from its bytes through a temporary file: {@link ModelLoader}, the API, loads from
-   * a reference only. The file is deleted once loaded; the model lives in memory.
-   */
-  private static SyntheticModel load(String id, byte[] bytes) {
-    try {
-      Path directory = Files.createTempDirectory("synthetic-patients-spark-");
-      Path file = directory.resolve(safeName(id) + ".synth");
-      try {
-        Files.write(file, bytes);
-        return ModelLoader.load(file.toString());
-      } finally {
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(directory);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not stage model '" + id + "': " + e.getMessage(), e);
-    }
-  }
-
-  /** The id as a file name: letters, digits, dots, dashes and underscores. */
-  private static String safeName(String id) {
-    String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
-    return name.isEmpty() || name.startsWith(".") ? "model" + name : name;
   }
 }

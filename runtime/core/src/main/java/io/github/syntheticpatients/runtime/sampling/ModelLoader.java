@@ -36,6 +36,37 @@ public final class ModelLoader {
    *     not a model
    */
   public static SyntheticModel load(String reference) {
+    Found found = find(reference);
+    return ModelFile.load(found.bytes(), found.source(), found.id());
+  }
+
+  /**
+   * The bytes of the model file {@link #load} would load for this reference, found in the same
+   * order, unchecked: for code that ships a model elsewhere (a Spark driver broadcasting it to its
+   * executors) and loads it there with {@link #load(byte[], String)}.
+   *
+   * @throws UnknownModelException when nothing matches; its message lists the known ids
+   */
+  public static byte[] readBytes(String reference) {
+    return find(reference).bytes();
+  }
+
+  /**
+   * Loads a model from the bytes of its file, as {@link #readBytes} returns them.
+   *
+   * @param bytes the model file
+   * @param id the model's id, for messages and provenance
+   * @throws io.github.syntheticpatients.runtime.ModelFormatException when the bytes are damaged or
+   *     not a model
+   */
+  public static SyntheticModel load(byte[] bytes, String id) {
+    return ModelFile.load(bytes, "model bytes of " + id, id);
+  }
+
+  /** A model file's bytes, where they came from, and the model's id. */
+  private record Found(byte[] bytes, String source, String id) {}
+
+  private static Found find(String reference) {
     if (reference == null || reference.isBlank()) {
       reference = DEFAULT_MODEL;
     }
@@ -45,8 +76,8 @@ public final class ModelLoader {
         Optional<InputStream> stream = provider.open(ref);
         if (stream.isPresent()) {
           try (InputStream in = stream.get()) {
-            return ModelFile.load(
-                ModelFile.readBounded(in, "model-zoo:" + ref), "model-zoo:" + ref, ref);
+            String source = "model-zoo:" + ref;
+            return new Found(ModelFile.readBounded(in, source), source, ref);
           }
         }
       }
@@ -58,7 +89,7 @@ public final class ModelLoader {
       Path file = asPath(ref);
       if (file != null && Files.isRegularFile(file)) {
         try (InputStream in = Files.newInputStream(file)) {
-          return ModelFile.load(
+          return new Found(
               ModelFile.readBounded(in, file.toString()),
               file.toString(),
               idOf(file.getFileName().toString()));
@@ -89,7 +120,7 @@ public final class ModelLoader {
         : fileName;
   }
 
-  private static Optional<SyntheticModel> fromClasspath(String resource) throws IOException {
+  private static Optional<Found> fromClasspath(String resource) throws IOException {
     String name = resource.startsWith("/") ? resource.substring(1) : resource;
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     InputStream in = loader == null ? null : loader.getResourceAsStream(name);
@@ -102,8 +133,7 @@ public final class ModelLoader {
     try (InputStream stream = in) {
       String fileName = name.substring(name.lastIndexOf('/') + 1);
       String source = CLASSPATH_PREFIX + name;
-      return Optional.of(
-          ModelFile.load(ModelFile.readBounded(stream, source), source, idOf(fileName)));
+      return Optional.of(new Found(ModelFile.readBounded(stream, source), source, idOf(fileName)));
     }
   }
 
