@@ -64,8 +64,8 @@ public @interface SyntheticPatients {
    * (100,000 patients of a longitudinal model, see {@link
    * io.github.syntheticpatients.runtime.SampleLimits}); a larger count is refused before anything
    * is sampled. A {@code Stream} takes any count: it is sampled 10,000 at a time as the test reads
-   * it, its first 10,000 values are the {@code List}'s and each further 10,000 has a seed derived
-   * from the parameter's.
+   * it, and its values are those of a {@code List} of the same count and seed (and of {@code
+   * synthetic:generate} with that seed), however far it is read.
    */
   int count() default 10;
 

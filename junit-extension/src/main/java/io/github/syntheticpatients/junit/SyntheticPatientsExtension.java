@@ -18,6 +18,7 @@ import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.UnknownModelException;
+import io.github.syntheticpatients.runtime.sampling.Blocks;
 import io.github.syntheticpatients.runtime.sampling.Generation;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.lang.reflect.Executable;
@@ -25,7 +26,6 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -124,11 +124,16 @@ public final class SyntheticPatientsExtension
                   && target.mapsToUserType()
                   && RecordMapper.isPatientType(target.elementType()));
       // For a longitudinal model rows counts patients; PatientRecords are then their visit rows.
+      // Every shape reads the same sequence for the seed: a Stream's records are the List's, and
+      // those of a generated file, however far it is read.
       Sampler sampler =
-          (rows, chunkSeed) ->
+          (rows, first) ->
               values(
-                  model.sample(
-                      new SampleRequest(rows, chunkSeed, conditions, null, annotation.balance())),
+                  Blocks.sample(
+                      model,
+                      new SampleRequest(
+                          rows, parameterSeed, conditions, null, annotation.balance()),
+                      first),
                   patients,
                   target,
                   parameterContext);
@@ -202,7 +207,7 @@ public final class SyntheticPatientsExtension
     boolean longitudinal = model.schema().isLongitudinal();
     switch (target.shape()) {
       case SINGLE:
-        List<?> one = sampler.sample(1, parameterSeed);
+        List<?> one = sampler.sample(1, 0);
         if (one.isEmpty()) {
           throw new ParameterResolutionException(
               Failures.message(
@@ -212,10 +217,10 @@ public final class SyntheticPatientsExtension
         }
         return one.get(0);
       case STREAM:
-        return stream(sampler, annotation.count(), parameterSeed);
+        return stream(sampler, annotation.count());
       default:
         requireWithinLimit(annotation, longitudinal, parameterContext);
-        return sampler.sample(annotation.count(), parameterSeed);
+        return sampler.sample(annotation.count(), 0);
     }
   }
 
@@ -314,10 +319,13 @@ public final class SyntheticPatientsExtension
         .output();
   }
 
-  /** Samples {@code rows} records (patients) with a seed, as the values the parameter wants. */
+  /**
+   * Samples records (patients) {@code [first, first + rows)} of the parameter's sequence, as the
+   * values the parameter wants.
+   */
   @FunctionalInterface
   private interface Sampler {
-    List<?> sample(int rows, long seed);
+    List<?> sample(int rows, long first);
   }
 
   private static List<?> values(
@@ -337,14 +345,13 @@ public final class SyntheticPatientsExtension
 
   /**
    * A stream of {@code count} values, sampled {@value #STREAM_CHUNK} at a time as the test consumes
-   * it, so any count works and the first record comes at once. Up to {@value #STREAM_CHUNK} the
-   * values are the List's; beyond, each further chunk has its own seed derived from the
-   * parameter's.
+   * it, so any count works and the first record comes at once. Its values are those of a List of
+   * the same count and seed: chunk c is records {@code [c·chunk, (c+1)·chunk)} of the sequence.
    */
-  private static Stream<?> stream(Sampler sampler, int count, long seed) {
+  private static Stream<?> stream(Sampler sampler, int count) {
     // The first chunk is sampled now, so a bad condition or type fails while resolving, not inside
     // the test.
-    List<?> first = sampler.sample(Math.min(count, STREAM_CHUNK), seed);
+    List<?> first = sampler.sample(Math.min(count, STREAM_CHUNK), 0);
     if (count <= STREAM_CHUNK) {
       return first.stream();
     }
@@ -355,7 +362,7 @@ public final class SyntheticPatientsExtension
                 chunk ->
                     sampler.sample(
                         Math.min(STREAM_CHUNK, count - chunk * STREAM_CHUNK),
-                        new SplittableRandom(seed + chunk).nextLong()))
+                        (long) chunk * STREAM_CHUNK))
             .flatMap(List::stream);
     return Stream.concat(first.stream(), rest);
   }
