@@ -7,11 +7,14 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ValueFormatTest {
@@ -90,5 +93,34 @@ class ValueFormatTest {
     assertThat(records.get(0).getString("sex")).isEqualTo("f");
     assertThat(records.get(0).getDouble("bili")).isEqualTo(1.3);
     assertThat(records.get(1).isMissing("bili")).isTrue();
+  }
+
+  @Test
+  void roundingAndWritingAgreeWithBigDecimalEverywhere() {
+    SplittableRandom random = new SplittableRandom(20261206);
+    List<Double> values = new ArrayList<>(List.of(2.675, 1.005, -1.005, 0.5, -0.5, -0.0, 0.0));
+    values.addAll(List.of(1e9, -1e9, 123456789.5, 1e-300, 4.35, 0.045, 1e21, Double.MIN_VALUE));
+    for (int i = 0; i < 5_000; i++) {
+      double magnitude = Math.pow(10, random.nextInt(-8, 12));
+      double value = (random.nextDouble() - 0.5) * magnitude;
+      values.add(value);
+      // Ties on a decimal grid, the case the fast path must hand to BigDecimal.
+      values.add((random.nextInt(-100_000, 100_000) + 0.5) / Math.pow(10, random.nextInt(0, 5)));
+    }
+    for (double value : values) {
+      for (int decimals = 0; decimals <= 17; decimals++) {
+        double expected =
+            BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        double actual = ValueFormat.roundHalfUp(value, decimals);
+        if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(expected)) {
+          assertThat(actual).as("%s at %d decimals", value, decimals).isEqualTo(expected);
+        }
+      }
+      BigDecimal stripped = BigDecimal.valueOf(value).stripTrailingZeros();
+      String expected = stripped.signum() == 0 ? "0" : stripped.toPlainString();
+      if (!ValueFormat.format(value).equals(expected)) {
+        assertThat(ValueFormat.format(value)).isEqualTo(expected);
+      }
+    }
   }
 }
