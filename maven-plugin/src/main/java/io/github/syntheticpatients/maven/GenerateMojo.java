@@ -89,8 +89,9 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
    * gives every category equally many records, {@code -Dsynthetic.balance=death:1=0.5} gives
    * category 1 half of them (the categories not listed share the rest). Each class is sampled with
    * the class fixed by the generator itself (the copula's exact conditioning, the GAN's conditional
-   * vector), so a rare class costs no rejection. The counts are exact in every block of 4,096
-   * records (256 patients), within rounding in a last, partial block.
+   * vector), so a rare class costs no rejection. The classes take turns: any number of records
+   * starting at the first holds each class within one record of its share, and every block of 4,096
+   * records (256 patients) holds it exactly.
    */
   @Parameter(property = PropertyNames.BALANCE)
   private String balance;

@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * Samples a {@link ClassBalance} one block at a time: plans the rows of each class for the full
  * block, samples each class with the class added to the conditions (so a generator fixes it through
  * its own conditioning, {@link RowSampler#conditionable}, and only one that cannot falls back to
- * rejection, as {@link BlockRows} does for conditions), shuffles the block's rows, then keeps the
+ * rejection, as {@link BlockRows} does for conditions), interleaves the classes, then keeps the
  * rows asked for.
  *
- * <p>Counts are exact per full block. The block's stream is split in a fixed order (one stream per
- * class in category order, then one for the shuffle), and the whole block is always sampled, so the
- * first {@code n} rows of a block do not depend on {@code n}: a balanced record is the same however
- * the request was cut, as without a balance.
+ * <p>Counts are exact per full block, and within one of a class's share in the first {@code n} rows
+ * of a block for every {@code n} (so within two in any range of rows): the classes take turns in a
+ * fixed order, each slot going to the class furthest behind its share. The block's stream is split
+ * in a fixed order (one stream per class in category order), and the whole block is always sampled,
+ * so the first {@code n} rows of a block do not depend on {@code n}: a balanced record is the same
+ * however the request was cut, as without a balance.
  */
 final class BalancedSampling implements BlockSource {
   private static final Logger LOG = LoggerFactory.getLogger(BalancedSampling.class);
@@ -76,7 +78,7 @@ final class BalancedSampling implements BlockSource {
 
   /**
    * The first {@code count} rows of a balanced block: every class's rows for the full block, each
-   * class's candidates in batches of its count, shuffled together.
+   * class's candidates in batches of its count, interleaved.
    *
    * @throws InvalidInputException naming {@code balance} when rejection could not find a class's
    *     rows within the block's time budget
@@ -88,7 +90,6 @@ final class BalancedSampling implements BlockSource {
     for (int k = 0; k < counts.length; k++) {
       streams[k] = random.split();
     }
-    RandomStream shuffle = random.split();
     long deadline = System.nanoTime() + timeBudget.toNanos();
     double[][] columns = new double[schema.columns().size()][blockSize];
     int offset = 0;
@@ -111,7 +112,7 @@ final class BalancedSampling implements BlockSource {
       offset += counts[k];
       generated += part.generated();
     }
-    int[] order = Arrays.copyOf(permutation(blockSize, shuffle), count);
+    int[] order = Arrays.copyOf(interleave(counts, blockSize), count);
     Table table = new Table(schema, columns).selectRows(order);
     // The kept rows' share of the block's candidates, so that rows over candidates stays the
     // block's acceptance rate however few rows are kept.
@@ -157,17 +158,37 @@ final class BalancedSampling implements BlockSource {
     return new Conditions(categories, conditions.ranges());
   }
 
-  /** A uniformly random order of {@code rows} indexes (Fisher–Yates, from the last position). */
-  private static int[] permutation(int rows, RandomStream random) {
+  /**
+   * The row of each slot when the classes' rows lie one class after another: slot i goes to the
+   * class furthest behind its share of the first i + 1 slots (the lowest category on a tie), which
+   * keeps every class within one row of its share in every prefix.
+   */
+  static int[] interleave(int[] counts, int rows) {
+    int[] next = new int[counts.length];
+    int[] end = new int[counts.length];
+    int offset = 0;
+    for (int k = 0; k < counts.length; k++) {
+      next[k] = offset;
+      offset += counts[k];
+      end[k] = offset;
+    }
     int[] order = new int[rows];
     for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
-    for (int i = rows - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
+      int best = -1;
+      long bestDeficit = Long.MIN_VALUE;
+      for (int k = 0; k < counts.length; k++) {
+        if (next[k] == end[k]) {
+          continue;
+        }
+        // (share of the first i + 1 slots − rows given so far) × rows, in exact integers.
+        long given = next[k] - (end[k] - counts[k]);
+        long deficit = (long) (i + 1) * counts[k] - given * rows;
+        if (deficit > bestDeficit) {
+          best = k;
+          bestDeficit = deficit;
+        }
+      }
+      order[i] = next[best]++;
     }
     return order;
   }
