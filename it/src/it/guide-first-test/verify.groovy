@@ -20,9 +20,9 @@ def header = older[0].split(',', -1) as List
 def age = header.indexOf('age')
 def status = header.indexOf('status')
 def rows = older.drop(1).collect { it.split(',', -1) }
-assert rows.size() == 300
+assert rows.size() == 4096
 assert rows.every { (it[age] as double) >= 60 } : 'a record under 60'
-assert rows.countBy { it[status] } == ['0': 100, '1': 100, '2': 100] : rows.countBy { it[status] }
+assert rows.countBy { it[status] } == ['0': 1366, '1': 1365, '2': 1365] : rows.countBy { it[status] }
 
 assert log =~ /(?m)^  default +\S/ && log =~ /(?m)^  pbcseq +\S/ : 'synthetic:models -q did not list the bundled models'
 return true
