@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.copula;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -245,6 +247,27 @@ public final class GaussianCopula {
       }
     }
     return OptionalDouble.empty();
+  }
+
+  /**
+   * The range a continuous column's sampled values lie in: its first and last quantile knot (the
+   * protected minimum and maximum), rounded as whole-number kinds are sampled; empty when the
+   * column is not a learned continuous column.
+   */
+  public Optional<ValueRange> valueRange(String column) {
+    for (int i = 0; i < learned.size(); i++) {
+      if (learned.get(i).name().equals(column) && values[i] != null) {
+        double[] knots = values[i].knots();
+        double min = knots[0];
+        double max = knots[knots.length - 1];
+        if (learned.get(i).kind() != ColumnKind.NUMERIC) {
+          min = Math.rint(min);
+          max = Math.rint(max);
+        }
+        return Optional.of(new ValueRange(min, max));
+      }
+    }
+    return Optional.empty();
   }
 
   private int discreteColumn(String column) {

@@ -1,11 +1,13 @@
 package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -109,6 +111,18 @@ public final class ContinuousCodec implements ColumnCodec {
       value = Math.max(min, Math.min(max, value));
     }
     return whole ? Math.rint(value) : value;
+  }
+
+  /**
+   * The range decoded values lie in: the protected [min, max], rounded for whole-number kinds;
+   * empty when decoding does not clip (a value may then leave the range) or the column is withheld.
+   */
+  public Optional<ValueRange> valueRange() {
+    if (!clip || withheld) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        whole ? new ValueRange(Math.rint(min), Math.rint(max)) : new ValueRange(min, max));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.encode;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -64,6 +66,19 @@ public final class TableEncoder {
   /** The settings the encoder was fitted with. */
   public EncoderSettings settings() {
     return settings;
+  }
+
+  /**
+   * The range decoded values of a continuous column lie in ({@link ContinuousCodec#valueRange()});
+   * empty for other columns and for a codec that does not clip.
+   */
+  public Optional<ValueRange> valueRange(String column) {
+    for (ColumnCodec codec : codecs) {
+      if (codec.column().name().equals(column) && codec instanceof ContinuousCodec continuous) {
+        return continuous.valueRange();
+      }
+    }
+    return Optional.empty();
   }
 
   /** The blocks of an encoded row. */

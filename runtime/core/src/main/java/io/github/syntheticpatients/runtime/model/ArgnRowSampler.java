@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
@@ -9,6 +10,7 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -48,6 +50,15 @@ final class ArgnRowSampler implements RowSampler {
           }
         });
     return chosen;
+  }
+
+  @Override
+  public Optional<ValueRange> valueRange(String column) {
+    int c = encoding.columnNamed(column);
+    if (c < 0 || encoding.columns().get(c).kind() != ArgnColumn.Kind.NUMERIC) {
+      return Optional.empty();
+    }
+    return Optional.of(encoding.columns().get(c).valueRange());
   }
 
   @Override

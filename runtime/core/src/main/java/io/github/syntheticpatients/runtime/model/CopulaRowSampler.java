@@ -2,9 +2,11 @@ package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -55,5 +57,10 @@ final class CopulaRowSampler implements RowSampler {
       chosen.put(rarest, requested.get(rarest));
     }
     return chosen;
+  }
+
+  @Override
+  public Optional<ValueRange> valueRange(String column) {
+    return copula.valueRange(column);
   }
 }

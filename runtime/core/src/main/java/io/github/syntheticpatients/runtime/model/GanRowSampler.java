@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
@@ -8,6 +9,7 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +60,11 @@ final class GanRowSampler implements RowSampler {
       chosen.put(best.column(), requested.get(best.column()));
     }
     return chosen;
+  }
+
+  @Override
+  public Optional<ValueRange> valueRange(String column) {
+    return encoder.valueRange(column);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Generates table rows from a trained model; stateless, so it is safe to use from several threads.
@@ -49,4 +51,13 @@ interface RowSampler {
    * that implements it is balanced without rejection.
    */
   Map<String, Integer> conditionable(Map<String, Integer> requested);
+
+  /**
+   * The range this sampler's values of a continuous column lie in, for refusing a condition no
+   * sampled value can meet before any sampling ({@link ConditionFeasibility}); empty when the
+   * sampler does not bound the column.
+   */
+  default Optional<ValueRange> valueRange(String column) {
+    return Optional.empty();
+  }
 }

@@ -83,6 +83,7 @@ public final class TabularModel implements BlockModel {
    */
   BlockSource blockSource(SampleRequest request) {
     Conditions conditions = Conditions.parse(request.conditions(), schema);
+    ConditionFeasibility.require(request.conditions(), conditions, schema, sampler);
     if (request.balance().isEmpty()) {
       return new BlockRows(schema, sampler, request.conditions(), conditions);
     }

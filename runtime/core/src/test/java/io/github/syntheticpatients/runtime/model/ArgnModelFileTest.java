@@ -1,8 +1,10 @@
 package io.github.syntheticpatients.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
@@ -148,5 +150,20 @@ class ArgnModelFileTest {
                     n.outBias(),
                     false)));
     assertThat(fixedOrder.conditionable(Map.of("sex", 1))).isEmpty();
+  }
+
+  @Test
+  void aRangeOffTheGridFailsAtOnceNamingTheGridsEnds() {
+    SyntheticModel loaded =
+        ModelFile.load(ModelFile.toBytes(contents(model(8))), "argn.synth", "argn");
+    // age's grid: 20 + g for g in [0, 60], so the model generates 20 to 80.
+    assertThatThrownBy(() -> loaded.sample(new SampleRequest(10, 1, List.of("age>=90"), null)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+        .hasMessageStartingWith(
+            "Condition 'age>=90' cannot be met: the model generates 'age' only from 20 to 80");
+    // A range that touches the grid's end is possible, and met.
+    assertThat(loaded.sample(new SampleRequest(20, 1, List.of("age>=80"), null)).records())
+        .allSatisfy(r -> assertThat(r.getDouble("age")).isEqualTo(80.0));
   }
 }

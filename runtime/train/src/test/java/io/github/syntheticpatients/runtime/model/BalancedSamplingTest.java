@@ -140,14 +140,15 @@ class BalancedSamplingTest {
     assertThatThrownBy(
             () ->
                 plain.sample(
-                    new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(200), "sex")))
+                    new SampleRequest(
+                        10, 1, List.of("age=50.123456789"), Duration.ofMillis(200), "sex")))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("balance"))
         .hasMessageContainingAll(
             "Could not sample the 2048 records of class sex=f that the balance asks for in a block"
                 + " of records (this model's generator cannot fix 'sex', so it was sought by"
                 + " rejection)",
-            "Only 0 of 2048 records met the conditions [age>=1000]");
+            "Only 0 of 2048 records met the conditions [age=50.123456789]");
   }
 
   @Test

@@ -10,10 +10,13 @@ import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
 import io.github.syntheticpatients.runtime.data.Table;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,20 +201,62 @@ class TabularModelTest {
   }
 
   @Test
-  void anImpossibleRangeFailsWithTheAcceptanceRate() {
+  void aRangeTooRareForTheBudgetFailsWithTheAcceptanceRate() {
+    // Inside the range the model generates, but a continuous value is (almost) never exactly this.
     for (TabularModel model : List.of(copula, gan)) {
       assertThatThrownBy(
               () ->
                   model.sample(
-                      new SampleRequest(10, 1, List.of("age>=1000"), Duration.ofMillis(300))))
+                      new SampleRequest(
+                          10, 1, List.of("age=50.123456789"), Duration.ofMillis(300))))
           .isInstanceOfSatisfying(
               InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
           .hasMessageContainingAll(
-              "Only 0 of 10 records met the conditions [age>=1000] within the time budget of 0.3 s",
+              "Only 0 of 10 records met the conditions [age=50.123456789] within the time budget"
+                  + " of 0.3 s",
               "acceptance rate 0.00000",
               "Widen the ranges");
     }
   }
+
+  @Test
+  void aRangeOutsideWhatTheModelGeneratesFailsAtOnceNamingTheRange() {
+    double[] ages = pbc.column("age");
+    double realMin = Arrays.stream(ages).filter(a -> !Double.isNaN(a)).min().orElseThrow();
+    double realMax = Arrays.stream(ages).filter(a -> !Double.isNaN(a)).max().orElseThrow();
+    for (TabularModel model : List.of(copula, gan)) {
+      // The default budget: were the condition left to rejection, it would fail only after 30 s,
+      // and with the budget's message.
+      assertThatThrownBy(
+              () -> model.sample(new SampleRequest(10, 1, List.of("age>=1000", "sex=f"), null)))
+          .as(model.id())
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.parameter()).isEqualTo("conditions");
+                Matcher range = GENERATED.matcher(e.getMessage());
+                assertThat(range.find()).as(e.getMessage()).isTrue();
+                // the protected range lies inside the real data's range
+                assertThat(Double.parseDouble(range.group(1)))
+                    .isGreaterThanOrEqualTo(realMin)
+                    .isLessThan(Double.parseDouble(range.group(2)));
+                assertThat(Double.parseDouble(range.group(2))).isLessThanOrEqualTo(realMax);
+              })
+          .hasMessageStartingWith("Condition 'age>=1000' cannot be met")
+          .hasMessageContaining("Ask for a range that overlaps age=");
+      assertThatThrownBy(
+              () ->
+                  model.sample(
+                      new SampleRequest(10, 1, List.of("age>0", "age<=1", "bili>0"), null)))
+          .as(model.id())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("Conditions 'age>0', 'age<=1' cannot be met");
+    }
+  }
+
+  /** The range an impossible-condition message quotes. */
+  private static final Pattern GENERATED =
+      Pattern.compile("generates 'age' only from ([0-9.]+) to ([0-9.]+) ");
 
   @Test
   void zeroRowsGiveAnEmptyResultWithAFiniteAcceptanceRate() {

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model.argn;
 
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -216,6 +217,18 @@ public final class ArgnColumn {
       to = from + 1;
     }
     return new long[] {from, to};
+  }
+
+  /**
+   * The range a numeric column's decoded values lie in: its grid's first and last point.
+   *
+   * @throws IllegalStateException for a column that is not numeric
+   */
+  public ValueRange valueRange() {
+    if (kind != Kind.NUMERIC) {
+      throw new IllegalStateException("Column '" + name + "' is not numeric");
+    }
+    return new ValueRange(gridValue(0), gridValue(edges[edges.length - 1] - 1));
   }
 
   /** The value of grid point {@code g}. */
