@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.SyntheticPatientsException;
+import io.github.syntheticpatients.runtime.Versions;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
@@ -26,7 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -71,6 +74,18 @@ public final class ModelFile {
 
   /** {@code kind} of models that generate patient timelines (one row per visit). */
   public static final String KIND_LONGITUDINAL = "longitudinal";
+
+  /**
+   * The generators this runtime samples, by kind: a file naming another is refused rather than
+   * sampled by whichever sampler its keys suggest. A new generator adds its name here.
+   */
+  private static final Map<String, Set<String>> GENERATORS =
+      new TreeMap<>(
+          Map.of(
+              KIND_TABULAR,
+              new TreeSet<>(Set.of("argn", "basic", "copula", "ctgan")),
+              KIND_LONGITUDINAL,
+              new TreeSet<>(Set.of("lstm-wgan"))));
 
   static final String MODEL_ENTRY = "model.json";
   static final String WEIGHTS_ENTRY = "weights.bin";
@@ -253,16 +268,10 @@ public final class ModelFile {
       String generator = string(manifest, "generator", source);
       TableSchema schema = SchemaJson.fromMap(map(manifest, "schema", source), source);
       Object kind = manifest.getOrDefault("kind", KIND_TABULAR);
+      requireKnownGenerator(kind, generator, source);
       if (KIND_LONGITUDINAL.equals(kind)) {
         return loadTimelineModel(
             entries, bytes, source, id, schema, info(manifest, entries, generator, source));
-      }
-      if (!KIND_TABULAR.equals(kind)) {
-        throw new ModelFormatException(
-            source,
-            "it holds a model of kind '"
-                + kind
-                + "', which this runtime does not know; upgrade synthetic-patients");
       }
       RowSampler sampler;
       if (manifest.containsKey("argn")) {
@@ -300,6 +309,44 @@ public final class ModelFile {
         throw new ModelFormatException(source, e.getMessage(), e);
       }
       throw new ModelFormatException(source, "its contents are damaged (" + e + ")", e);
+    }
+  }
+
+  /**
+   * Refuses a kind or generator this runtime does not know: a newer writer's generator could share
+   * keys with a known one (a {@code network}) and would otherwise be sampled as the wrong model.
+   */
+  private static void requireKnownGenerator(Object kind, String generator, String source) {
+    Set<String> known = GENERATORS.get(String.valueOf(kind));
+    if (known == null) {
+      throw new ModelFormatException(
+          source,
+          "it holds a model of kind '"
+              + kind
+              + "'; this runtime (synthetic-patients "
+              + Versions.toolkit()
+              + ", model format "
+              + FORMAT_VERSION
+              + ") reads kinds "
+              + String.join(", ", GENERATORS.keySet())
+              + ": upgrade synthetic-patients");
+    }
+    if (!known.contains(generator)) {
+      throw new ModelFormatException(
+          source,
+          "it holds a "
+              + kind
+              + " model of generator '"
+              + generator
+              + "'; this runtime (synthetic-patients "
+              + Versions.toolkit()
+              + ", model format "
+              + FORMAT_VERSION
+              + ") samples "
+              + kind
+              + " generators "
+              + String.join(", ", known)
+              + ": upgrade synthetic-patients");
     }
   }
 
@@ -368,11 +415,14 @@ public final class ModelFile {
     if (number.intValue() > FORMAT_VERSION) {
       throw new ModelFormatException(
           source,
-          "it was written in model format "
+          "it was written by model format "
               + number.intValue()
-              + ", newer than this runtime reads ("
+              + ", this runtime (synthetic-patients "
+              + Versions.toolkit()
+              + ") reads up to format "
               + FORMAT_VERSION
-              + "); upgrade synthetic-patients");
+              + ": upgrade synthetic-patients to a release that reads format "
+              + number.intValue());
     }
     Map<String, Object> timing = Map.of();
     if (found.containsKey(TIMING_ENTRY)) {

@@ -211,12 +211,32 @@ class ModelFileTest {
     expectFormatError(
         () -> ModelFile.load(withManifest(copula, manifest), "future.synth", "f"),
         "future.synth",
-        "model format 2, newer than this runtime reads (1); upgrade synthetic-patients");
+        "written by model format 2, this runtime (synthetic-patients ",
+        ") reads up to format 1: upgrade synthetic-patients to a release that reads format 2");
     manifest.put("formatVersion", "one");
     expectFormatError(
         () -> ModelFile.load(withManifest(copula, manifest), "text.synth", "f"),
         "text.synth",
         "no valid formatVersion");
+  }
+
+  @Test
+  void anUnknownKindOrGeneratorAsksForAnUpgrade() {
+    Map<String, Object> manifest = manifest(ModelFile.toBytes(copula));
+    manifest.put("kind", "multi-table");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, manifest), "kind.synth", "k"),
+        "kind.synth",
+        "it holds a model of kind 'multi-table'; this runtime (synthetic-patients ",
+        "model format 1) reads kinds longitudinal, tabular: upgrade synthetic-patients");
+    // A newer generator whose file still holds a copula is not sampled as a copula.
+    manifest.put("kind", "tabular");
+    manifest.put("generator", "tvae");
+    expectFormatError(
+        () -> ModelFile.load(withManifest(copula, manifest), "tvae.synth", "t"),
+        "tvae.synth",
+        "it holds a tabular model of generator 'tvae'",
+        "samples tabular generators argn, basic, copula, ctgan: upgrade synthetic-patients");
   }
 
   @Test
