@@ -54,7 +54,11 @@ public final class ZooModelProvider implements ModelZooProvider {
                 + actual
                 + " but the zoo index records "
                 + expected
-                + "; the zoo jar is damaged or was rebuilt without updating zoo.properties");
+                + ": the synthetic-patients-model-zoo jar is damaged, or its models were"
+                + " replaced without RebuildZoo rewriting zoo.properties. Delete"
+                + " io/github/syntheticpatients/synthetic-patients-model-zoo from the local Maven"
+                + " repository (~/.m2/repository) so that Maven downloads it again, or rebuild"
+                + " the zoo with mvn -pl model-zoo -am -Prebuild-zoo verify, which rewrites it");
       }
       return Optional.of(new ByteArrayInputStream(bytes));
     } catch (IOException e) {

@@ -148,7 +148,9 @@ class ZooModelProviderTest {
           .hasMessageContainingAll(
               "its sha256 is " + ModelFile.sha256(bytes),
               "the zoo index records " + index().getProperty("default.sha256"),
-              "damaged");
+              "the synthetic-patients-model-zoo jar is damaged",
+              "so that Maven downloads it again",
+              "mvn -pl model-zoo -am -Prebuild-zoo verify");
     }
   }
 
