@@ -41,6 +41,33 @@ public final class ModelLoader {
   }
 
   /**
+   * Loads a model as {@link #load(String)} does, looking first in a team's local zoo: its id there
+   * wins over a bundled model of the same id.
+   *
+   * @param zoo the local zoo, or null for none
+   * @throws UnknownModelException when nothing matches; its message lists the local and bundled ids
+   * @throws io.github.syntheticpatients.runtime.ModelFormatException when the file is damaged or
+   *     not a model
+   */
+  public static SyntheticModel load(String reference, LocalZoo zoo) {
+    if (zoo == null) {
+      return load(reference);
+    }
+    String ref = reference == null || reference.isBlank() ? DEFAULT_MODEL : reference.trim();
+    Optional<Path> file = zoo.file(ref);
+    if (file.isPresent()) {
+      return load(file.get().toString());
+    }
+    try {
+      return load(ref);
+    } catch (UnknownModelException e) {
+      List<String> ids = new ArrayList<>(zoo.models().stream().map(ModelListing::id).toList());
+      ids.addAll(e.knownIds());
+      throw new UnknownModelException(ref, ids.stream().distinct().sorted().toList());
+    }
+  }
+
+  /**
    * The bytes of the model file {@link #load} would load for this reference, found in the same
    * order, unchecked: for code that ships a model elsewhere (a Spark driver broadcasting it to its
    * executors) and loads it there with {@link #load(byte[], String)}.
