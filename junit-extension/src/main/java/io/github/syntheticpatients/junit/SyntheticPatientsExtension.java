@@ -7,6 +7,7 @@ import io.github.syntheticpatients.junit.internal.RecordMapper;
 import io.github.syntheticpatients.junit.internal.ResolvedSeed;
 import io.github.syntheticpatients.junit.internal.SeedResolver;
 import io.github.syntheticpatients.junit.internal.TemporaryCsvDirectory;
+import io.github.syntheticpatients.junit.internal.ZooSetting;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.ModelFormatException;
@@ -20,6 +21,7 @@ import io.github.syntheticpatients.runtime.SyntheticPatientsException;
 import io.github.syntheticpatients.runtime.UnknownModelException;
 import io.github.syntheticpatients.runtime.sampling.Blocks;
 import io.github.syntheticpatients.runtime.sampling.Generation;
+import io.github.syntheticpatients.runtime.sampling.LocalZoo;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
@@ -62,6 +64,7 @@ public final class SyntheticPatientsExtension
 
   private static final Namespace NAMESPACE = Namespace.create(SyntheticPatientsExtension.class);
   private static final String MODELS_KEY = "models";
+  private static final String ZOO_KEY = "zoo";
   private static final String SEED_KEY = "seed";
   private static final String INJECTED_KEY = "injected";
   private static final String CSV_DIRECTORY_KEY = "csvDirectory";
@@ -252,6 +255,18 @@ public final class SyntheticPatientsExtension
               "Point model at a file written by synthetic:train, or retrain it."),
           e);
     }
+    if (failure instanceof InvalidInputException e && LocalZoo.PARAMETER.equals(e.parameter())) {
+      return new ParameterResolutionException(
+          Failures.message(
+              headline(parameterContext),
+              List.of(e.getMessage()),
+              "Fix the "
+                  + LocalZoo.SETTING
+                  + " system property or junit-platform.properties key (relative paths start at "
+                  + Paths.get("").toAbsolutePath()
+                  + ")."),
+          e);
+    }
     if (failure instanceof InvalidInputException e) {
       // Generation names the record count "rows"; the annotation calls it count.
       String attribute = "rows".equals(e.parameter()) ? "count" : e.parameter();
@@ -308,7 +323,7 @@ public final class SyntheticPatientsExtension
     Path output = directory.resolve("patients-" + parameterContext.getIndex() + ".csv");
     return Generation.generate(
             new GenerateRequest(
-                annotation.model(),
+                zoo(extensionContext).resolve(annotation.model()),
                 annotation.count(),
                 parameterSeed,
                 seed.source(),
@@ -429,11 +444,22 @@ public final class SyntheticPatientsExtension
   }
 
   private static ModelCache models(ExtensionContext context) {
+    LocalZoo zoo = zoo(context).zoo();
     return context
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            MODELS_KEY, key -> new ModelCache(ModelLoader::load), ModelCache.class);
+            MODELS_KEY,
+            key -> new ModelCache(reference -> ModelLoader.load(reference, zoo)),
+            ModelCache.class);
+  }
+
+  /** The local zoo of {@code synthetic.zoo}, opened once per JVM. */
+  private static ZooSetting zoo(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(ZOO_KEY, key -> ZooSetting.read(context), ZooSetting.class);
   }
 
   /**
