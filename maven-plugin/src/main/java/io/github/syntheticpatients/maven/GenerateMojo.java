@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.GenerateResult;
 import io.github.syntheticpatients.runtime.OutputFormat;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.sampling.Generation;
+import io.github.syntheticpatients.runtime.sampling.LocalZoo;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.io.File;
 import java.util.List;
@@ -43,6 +44,13 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
    */
   @Parameter(property = PropertyNames.MODEL, defaultValue = ModelLoader.DEFAULT_MODEL)
   private String model;
+
+  /**
+   * A team's local model zoo: a directory of {@code .synth} files (with its sub-directories), each
+   * available as {@code model} by its file name without {@code .synth}, before the bundled zoo.
+   */
+  @Parameter(property = PropertyNames.ZOO)
+  private File zoo;
 
   /**
    * Number of records to write. For a longitudinal model the number of patients: the CSV then has
@@ -117,7 +125,7 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
 
   @Override
   protected Map<File, String> inputFiles() {
-    return filesByProperty(new File(model), PropertyNames.MODEL);
+    return filesByProperty(new File(model), PropertyNames.MODEL, zoo, PropertyNames.ZOO);
   }
 
   @Override
@@ -128,8 +136,9 @@ public final class GenerateMojo extends AbstractSyntheticMojo {
             ? output
             : new File(
                 defaultSyntheticDirectory(), fileStem(model) + "." + outputFormat.extension());
+    String reference = zoo == null ? model : LocalZoo.open(zoo.toPath()).resolve(model);
     GenerateRequest request =
-        request(model, rows, seed, target, outputFormat, conditions, threads, balance);
+        request(reference, rows, seed, target, outputFormat, conditions, threads, balance);
     GenerateResult result = Generation.generate(request, getLog()::info);
     String what =
         result.longitudinal()

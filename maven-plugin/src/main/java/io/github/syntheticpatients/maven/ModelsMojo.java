@@ -2,6 +2,7 @@ package io.github.syntheticpatients.maven;
 
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.ModelListing;
+import io.github.syntheticpatients.runtime.sampling.LocalZoo;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.io.File;
 import java.io.IOException;
@@ -11,16 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists the models the plugin can see: every model zoo on the plugin's classpath and the {@code
- * .synth} files in the local model directories, each with its model card's one-line summary. With
- * {@code mvn -q} the list goes to standard output.
+ * Lists the models the plugin can see: a team's local zoo ({@code synthetic.zoo}), every model zoo
+ * on the plugin's classpath and the {@code .synth} files in the local model directories, each with
+ * its model card's one-line summary. With {@code mvn -q} the list goes to standard output.
  */
 @Mojo(name = ModelsMojo.GOAL_NAME, requiresProject = false, threadSafe = true)
 public final class ModelsMojo extends AbstractSyntheticMojo {
@@ -33,6 +36,14 @@ public final class ModelsMojo extends AbstractSyntheticMojo {
    */
   @Parameter(property = PropertyNames.MODEL_DIRECTORIES)
   private List<File> modelDirectories;
+
+  /**
+   * A team's local model zoo: a directory of {@code .synth} files (with its sub-directories),
+   * listed by id (the file name without {@code .synth}) with their cards' summaries, before the
+   * bundled models.
+   */
+  @Parameter(property = PropertyNames.ZOO)
+  private File zoo;
 
   /** Skips this goal. */
   @Parameter(property = PropertyNames.MODELS_SKIP, defaultValue = "false")
@@ -55,7 +66,13 @@ public final class ModelsMojo extends AbstractSyntheticMojo {
 
   @Override
   protected void run() throws MojoExecutionException {
-    List<ModelListing> models = new ArrayList<>(ModelLoader.zooModels());
+    List<ModelListing> models = new ArrayList<>();
+    if (zoo != null) {
+      models.addAll(LocalZoo.open(zoo.toPath()).models());
+    }
+    // A local model shadows a bundled one of the same id, as generate loads it.
+    Set<String> local = models.stream().map(ModelListing::id).collect(Collectors.toSet());
+    ModelLoader.zooModels().stream().filter(m -> !local.contains(m.id())).forEach(models::add);
     for (Path file : localModelFiles()) {
       try {
         models.add(

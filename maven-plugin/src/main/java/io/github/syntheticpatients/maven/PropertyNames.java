@@ -46,6 +46,7 @@ public final class PropertyNames {
   public static final String FAIL_ON_GATE = "synthetic.failOnGate";
 
   public static final String MODEL_DIRECTORIES = "synthetic.modelDirectories";
+  public static final String ZOO = "synthetic.zoo";
 
   public static final String VALUE_PROTECTION_K = "synthetic.valueProtectionK";
 
