@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
+import io.github.syntheticpatients.runtime.eval.fidelity.VisitCounters;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
@@ -170,6 +171,11 @@ public record EvaluationReport(
       GateSettings settings,
       long seed,
       int valueProtectionK) {
+    // A visit counter inferred as categories is scored, charted and compared as a number.
+    VisitCounters counters = VisitCounters.find(train);
+    train = counters.asNumbers(train);
+    holdout = counters.asNumbers(holdout);
+    synthetic = counters.asNumbers(synthetic);
     boolean hasHoldout = holdout != null && holdout.patientCount() > 0;
     EvaluationReport rows =
         compute(
