@@ -51,6 +51,19 @@ public final class DiscreteMarginal {
     return StandardNormal.inverse(0.5 * (lowerBound(code) + upper[code]));
   }
 
+  /**
+   * The K − 1 inner cuts of the normal score between categories, ascending: category {@code c}
+   * holds the scores from cut c − 1 to cut c. Internal: public for runtime/train's fitting, which
+   * estimates correlations on this latent scale.
+   */
+  public double[] thresholds() {
+    double[] thresholds = new double[upper.length - 1];
+    for (int i = 0; i < thresholds.length; i++) {
+      thresholds[i] = StandardNormal.inverse(upper[i]);
+    }
+    return thresholds;
+  }
+
   /** Where category {@code code}'s interval of [0, 1] starts. */
   double lowerBound(int code) {
     return code == 0 ? 0 : upper[code - 1];

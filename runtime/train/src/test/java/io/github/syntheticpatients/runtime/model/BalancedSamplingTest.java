@@ -211,12 +211,12 @@ class BalancedSamplingTest {
     assertThat(sampledClassMean)
         .as("x in conditioned class-1 rows against the copula's own class-1 rows")
         .isCloseTo(rejectedClassMean, offset(0.15));
-    // More than half the way from the marginal mean to the class mean. Not all the way: the copula
-    // scores a category at the middle of its interval, which weakens its correlation with x (here
-    // 13.1 for the data's 15.0); that is the fit's, and rejection gives the same.
+    // Nine tenths of the way from the marginal mean to the class mean: the copula estimates the
+    // outcome's correlation with x on the latent scale (polyserial), 14.8 here for the data's 15.0.
+    // Scoring the category at the middle of its interval, as it used to, weakened it to 13.1.
     assertThat(sampledClassMean - realMean)
         .as("x in balanced class-1 rows; data: class 1 %.2f, all %.2f", realClassMean, realMean)
-        .isGreaterThan(0.5 * (realClassMean - realMean));
+        .isGreaterThan(0.9 * (realClassMean - realMean));
     assertThat(balanced.acceptanceRate()).isEqualTo(1.0);
   }
 

@@ -15,8 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fits a {@link GaussianCopula}: marginals on protected values, normal scores, their pairwise
- * correlation shrunk toward the identity until it is positive definite.
+ * Fits a {@link GaussianCopula}: marginals on protected values, normal scores, the pairwise
+ * correlation of their latent normal scores (polyserial and polychoric where a side is discrete)
+ * shrunk toward the identity until it is positive definite.
  */
 public final class GaussianCopulaFitter {
   private static final double INITIAL_SHRINKAGE = 0.01;
@@ -47,7 +48,11 @@ public final class GaussianCopulaFitter {
     ContinuousMarginal[] values = new ContinuousMarginal[learned.size()];
     DiscreteMarginal[] categories = new DiscreteMarginal[learned.size()];
     DiscreteMarginal[] missing = new DiscreteMarginal[learned.size()];
+    // By dimension: a continuous column's normal scores, or a discrete dimension's category
+    // codes (-1 where missing) and its thresholds on the normal scale.
     double[][] scores = new double[d][];
+    int[][] codes = new int[d][];
+    double[][] thresholds = new double[d][];
     int dim = 0;
     for (int i = 0; i < learned.size(); i++) {
       ColumnSchema column = learned.get(i);
@@ -61,44 +66,53 @@ public final class GaussianCopulaFitter {
         values[i] = MarginalFitter.continuous(protectedValues.values());
         scores[dim++] = MarginalFitter.scores(cells);
       } else {
-        int[] codes =
+        int[] present =
             Arrays.stream(cells).filter(v -> !Double.isNaN(v)).mapToInt(v -> (int) v).toArray();
-        categories[i] = MarginalFitter.discrete(codes, column.categories().size());
-        double[] categoryScores = new double[rows];
-        for (int r = 0; r < rows; r++) {
-          categoryScores[r] =
-              Double.isNaN(cells[r]) ? Double.NaN : categories[i].score((int) cells[r]);
-        }
-        scores[dim++] = categoryScores;
+        categories[i] = MarginalFitter.discrete(present, column.categories().size());
+        codes[dim] = Arrays.stream(cells).mapToInt(v -> Double.isNaN(v) ? -1 : (int) v).toArray();
+        thresholds[dim++] = categories[i].thresholds();
       }
       if (column.nullable()) {
-        int[] codes = new int[rows];
+        int[] indicator = new int[rows];
         for (int r = 0; r < rows; r++) {
-          codes[r] = Double.isNaN(cells[r]) ? 1 : 0;
+          indicator[r] = Double.isNaN(cells[r]) ? 1 : 0;
         }
-        missing[i] = MarginalFitter.discrete(codes, 2);
-        double[] indicatorScores = new double[rows];
-        for (int r = 0; r < rows; r++) {
-          indicatorScores[r] = missing[i].score(codes[r]);
-        }
-        scores[dim++] = indicatorScores;
+        missing[i] = MarginalFitter.discrete(indicator, 2);
+        codes[dim] = indicator;
+        thresholds[dim++] = missing[i].thresholds();
       }
     }
     return new GaussianCopula(
-        schema, values, categories, missing, positiveDefinite(pairwiseCorrelation(scores)));
+        schema,
+        values,
+        categories,
+        missing,
+        positiveDefinite(pairwiseCorrelation(scores, codes, thresholds)));
   }
 
   /**
-   * Pearson correlations over the rows where both scores are present (at least 3); 0 where
-   * undefined.
+   * Pairwise correlations of the latent normal scores over the rows where both columns are present
+   * (at least 3); 0 where undefined. Two continuous columns: Pearson's correlation of their scores;
+   * a discrete side: the polyserial or polychoric estimate ({@link LatentCorrelation}), since the
+   * copula cuts that side's latent score into categories.
    */
-  private static double[][] pairwiseCorrelation(double[][] scores) {
+  private static double[][] pairwiseCorrelation(
+      double[][] scores, int[][] codes, double[][] thresholds) {
     int d = scores.length;
     double[][] r = new double[d][d];
     for (int a = 0; a < d; a++) {
       r[a][a] = 1;
       for (int b = a + 1; b < d; b++) {
-        double rho = Pearson.of(scores[a], scores[b], 3);
+        double rho;
+        if (codes[a] == null && codes[b] == null) {
+          rho = Pearson.of(scores[a], scores[b], 3);
+        } else if (codes[a] == null) {
+          rho = LatentCorrelation.polyserial(scores[a], codes[b], thresholds[b]);
+        } else if (codes[b] == null) {
+          rho = LatentCorrelation.polyserial(scores[b], codes[a], thresholds[a]);
+        } else {
+          rho = LatentCorrelation.polychoric(codes[a], thresholds[a], codes[b], thresholds[b]);
+        }
         double value = Double.isNaN(rho) ? 0 : rho;
         r[a][b] = value;
         r[b][a] = value;
@@ -109,19 +123,31 @@ public final class GaussianCopulaFitter {
 
   /**
    * Shrinks toward the identity, doubling the shrinkage until the Cholesky factorisation succeeds.
+   * A matrix that the first shrinkage leaves indefinite has its eigenvalues raised first ({@link
+   * EigenvalueFloor}), so that a few inconsistent pairs do not weaken every correlation.
    */
-  private static double[][] positiveDefinite(double[][] r) {
-    int d = r.length;
+  private static double[][] positiveDefinite(double[][] estimate) {
+    int d = estimate.length;
+    double[][] r =
+        Cholesky.lower(shrink(estimate, INITIAL_SHRINKAGE)).isPresent()
+            ? estimate
+            : EigenvalueFloor.apply(estimate);
     for (double shrinkage = INITIAL_SHRINKAGE; ; shrinkage = Math.min(1.0, shrinkage * 2)) {
-      double[][] shrunk = new double[d][d];
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b < d; b++) {
-          shrunk[a][b] = a == b ? 1.0 : (1 - shrinkage) * r[a][b];
-        }
-      }
+      double[][] shrunk = shrink(r, shrinkage);
       if (shrinkage >= 1.0 || Cholesky.lower(shrunk).isPresent()) {
         return shrunk;
       }
     }
+  }
+
+  private static double[][] shrink(double[][] r, double shrinkage) {
+    int d = r.length;
+    double[][] shrunk = new double[d][d];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        shrunk[a][b] = a == b ? 1.0 : (1 - shrinkage) * r[a][b];
+      }
+    }
+    return shrunk;
   }
 }
