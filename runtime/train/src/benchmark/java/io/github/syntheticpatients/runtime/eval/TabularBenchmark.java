@@ -67,6 +67,7 @@ public final class TabularBenchmark {
     System.out.println(header[0] + " tree AUC vs held-back |\n" + header[1] + "---|");
     List<String[]> known = new ArrayList<>(EvaluationBenchmark.DATASETS);
     known.add(ROTTERDAM);
+    known.add(COLON);
     for (String[] d : known) {
       if (!datasets.contains(d[0])) {
         continue;
@@ -165,6 +166,9 @@ public final class TabularBenchmark {
 
   /** Rotterdam breast cancer (2,982 rows): target death, sensitive grade. */
   private static final String[] ROTTERDAM = {"rotterdam", "death", "grade"};
+
+  /** Two rows per patient (recurrence and death, {@code etype}); trained as a flat table. */
+  private static final String[] COLON = {"colon", "status", "sex"};
 
   /**
    * The random-forest detector's AUC of synthetic rows against real rows the generator never saw
