@@ -63,7 +63,8 @@ final class BlockReader implements PartitionReader<InternalRow> {
     SampleResult sampled =
         Blocks.sample(
             model,
-            new SampleRequest(count, block.seed(), block.conditions(), block.timeBudget()),
+            new SampleRequest(
+                count, block.seed(), block.conditions(), block.timeBudget(), block.balance()),
             start);
     // Lazy: each record is built and converted when Spark asks for its row.
     return shape.nested()

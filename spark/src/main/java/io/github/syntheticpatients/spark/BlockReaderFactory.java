@@ -22,6 +22,7 @@ final class BlockReaderFactory implements PartitionReaderFactory {
   private final String modelId;
   private final long seed;
   private final List<String> conditions;
+  private final String balance;
   private final Layout layout;
   private final List<String> columns;
 
@@ -36,6 +37,7 @@ final class BlockReaderFactory implements PartitionReaderFactory {
     this.modelId = modelId;
     this.seed = options.seed();
     this.conditions = List.copyOf(options.conditions());
+    this.balance = options.balance();
     this.layout = options.layout();
     this.columns = List.copyOf(columns);
   }
@@ -44,7 +46,8 @@ final class BlockReaderFactory implements PartitionReaderFactory {
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     SyntheticModel model = ExecutorModels.get(sha256, modelId, modelFile::value);
     SampleRequest block =
-        new SampleRequest(Blocks.size(model), seed, conditions, SampleRequest.DEFAULT_TIME_BUDGET);
+        new SampleRequest(
+            Blocks.size(model), seed, conditions, SampleRequest.DEFAULT_TIME_BUDGET, balance);
     return new BlockReader(
         model, RowShape.of(model.schema(), layout).select(columns), block, (BlockRange) partition);
   }

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.spark;
 
+import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import java.util.ArrayList;
@@ -16,10 +17,12 @@ import java.util.TreeSet;
  *
  * @param model a model-zoo id, a classpath resource ({@code classpath:...}) or a file path
  * @param rows how many records (patients, for a longitudinal model)
- * @param seed the seed: the same model, seed, rows and conditions give the same rows
+ * @param seed the seed: the same model, seed, rows, conditions and balance give the same rows
  * @param partitions how many partitions, when the option is set
  * @param layout how a longitudinal model's patients become rows
  * @param conditions condition expressions every record meets, e.g. {@code sex=f}
+ * @param balance a class distribution of one categorical or binary column, as the plugin's {@code
+ *     synthetic.balance} takes it ({@code death}, {@code death:1=0.3}); empty for none
  */
 record SourceOptions(
     String model,
@@ -27,7 +30,8 @@ record SourceOptions(
     long seed,
     OptionalInt partitions,
     Layout layout,
-    List<String> conditions) {
+    List<String> conditions,
+    String balance) {
 
   static final String MODEL = "model";
   static final String ROWS = "rows";
@@ -35,9 +39,11 @@ record SourceOptions(
   static final String PARTITIONS = "partitions";
   static final String LAYOUT = "layout";
   static final String CONDITIONS = "conditions";
+  static final String BALANCE = "balance";
 
   /** Every option the source reads, lower case (Spark hands options over case-insensitively). */
-  static final Set<String> KNOWN = Set.of(MODEL, ROWS, SEED, PARTITIONS, LAYOUT, CONDITIONS);
+  static final Set<String> KNOWN =
+      Set.of(MODEL, ROWS, SEED, PARTITIONS, LAYOUT, CONDITIONS, BALANCE);
 
   SourceOptions {
     conditions = List.copyOf(conditions);
@@ -87,7 +93,18 @@ record SourceOptions(
     }
     Layout layout = Layout.parse(options.getOrDefault(LAYOUT, Layout.VISITS.optionValue()));
     return new SourceOptions(
-        model, rows, seed, partitions, layout, conditions(options.getOrDefault(CONDITIONS, "")));
+        model,
+        rows,
+        seed,
+        partitions,
+        layout,
+        conditions(options.getOrDefault(CONDITIONS, "")),
+        options.getOrDefault(BALANCE, "").strip());
+  }
+
+  /** A request for {@code rows} records with the options' seed, conditions and balance. */
+  SampleRequest blockRequest(int rows) {
+    return new SampleRequest(rows, seed, conditions, SampleRequest.DEFAULT_TIME_BUDGET, balance);
   }
 
   /** Conditions as the plugin's {@code synthetic.conditions} takes them: comma-separated. */

@@ -48,6 +48,7 @@ final class SyntheticScan implements Scan, Batch {
         + ", layout="
         + options.layout().optionValue()
         + (options.conditions().isEmpty() ? "" : ", conditions=" + options.conditions())
+        + (options.balance().isEmpty() ? "" : ", balance=" + options.balance())
         + "]";
   }
 

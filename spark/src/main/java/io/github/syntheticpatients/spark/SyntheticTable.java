@@ -1,7 +1,6 @@
 package io.github.syntheticpatients.spark;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
-import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.sampling.Blocks;
 import java.util.Arrays;
@@ -37,16 +36,17 @@ final class SyntheticTable implements SupportsRead {
     DriverModel driverModel = DriverModel.load(options.model());
     SyntheticModel model = driverModel.model();
     StructType sparkSchema = RowShape.of(model.schema(), options.layout()).sparkSchema();
-    if (!options.conditions().isEmpty()) {
+    if (!options.conditions().isEmpty() || !options.balance().isEmpty()) {
       try {
-        // An empty sample parses the conditions against the model without sampling anything.
-        Blocks.sample(
-            model,
-            new SampleRequest(
-                0, options.seed(), options.conditions(), SampleRequest.DEFAULT_TIME_BUDGET),
-            0);
+        // An empty sample checks the conditions and the balance against the model without
+        // sampling anything.
+        Blocks.sample(model, options.blockRequest(0), 0);
       } catch (InvalidInputException e) {
-        throw new IllegalArgumentException("Option 'conditions': " + e.getMessage(), e);
+        String option =
+            SourceOptions.BALANCE.equals(e.parameter())
+                ? SourceOptions.BALANCE
+                : SourceOptions.CONDITIONS;
+        throw new IllegalArgumentException("Option '" + option + "': " + e.getMessage(), e);
       }
     }
     return new SyntheticTable(options, driverModel, sparkSchema);

@@ -87,6 +87,35 @@ class SyntheticPatientsSourceTest {
   }
 
   @Test
+  void balanceGivesTheApisBalancedRecordsWhateverThePartitioning() {
+    // Two whole blocks and a partial one.
+    int rows = 2 * 4096 + 700;
+    List<List<Object>> expected =
+        ModelLoader.load("default")
+            .sample(SampleRequest.of(rows, 42).withBalance("stage:4=0.5"))
+            .records()
+            .stream()
+            .map(record -> new ArrayList<Object>(record.asMap().values()))
+            .<List<Object>>map(list -> list)
+            .toList();
+
+    for (int partitions : new int[] {1, 3}) {
+      Dataset<Row> df =
+          read("default", rows)
+              .option("partitions", partitions)
+              .option("balance", "stage:4=0.5")
+              .load();
+      assertThat(values(df.collectAsList())).as("%d partitions", partitions).isEqualTo(expected);
+    }
+    // Whole blocks get the planned counts: 2,048 of each sex in each block of 4,096.
+    Dataset<Row> bySex =
+        read("default", 2 * 4096).option("balance", "sex").load().groupBy("sex").count();
+    assertThat(bySex.collectAsList())
+        .extracting(row -> row.getLong(1))
+        .containsExactly(4096L, 4096L);
+  }
+
+  @Test
   void mapsTheModelSchemaToSparkTypes() {
     Dataset<Row> df = read("default", 10).load();
 
@@ -180,11 +209,18 @@ class SyntheticPatientsSourceTest {
         .hasMessageContaining("Option 'seed' must be a whole number, was '4x2'");
     assertThatThrownBy(() -> read("default", 10).option("row", 5).load())
         .hasMessageContaining("Unknown option 'row'")
-        .hasMessageContaining("[conditions, layout, model, partitions, rows, seed]");
+        .hasMessageContaining("[balance, conditions, layout, model, partitions, rows, seed]");
     assertThatThrownBy(() -> read("default", 10).option("layout", "nested").load())
         .hasMessageContaining("Option 'layout' nested is for longitudinal models");
     assertThatThrownBy(() -> read("default", 10).option("conditions", "sex=x").load())
         .hasMessageContaining("Option 'conditions'");
+    assertThatThrownBy(() -> read("default", 10).option("balance", "age").load())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Option 'balance'")
+        .hasMessageContaining("'age' is numeric");
+    assertThatThrownBy(
+            () -> read("default", 10).option("conditions", "sex=f").option("balance", "sex").load())
+        .hasMessageContaining("Option 'balance'");
 
     Path damaged = dir.resolve("damaged.synth");
     Files.write(damaged, new byte[] {'P', 'K', 3, 4, 0, 0, 1});
