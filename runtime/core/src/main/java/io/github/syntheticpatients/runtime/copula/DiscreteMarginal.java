@@ -1,14 +1,14 @@
 package io.github.syntheticpatients.runtime.copula;
 
 /**
- * Category probabilities. Each category owns an interval of [0, 1] in category order (as SDV does);
- * a value is scored at the middle of its interval, and a probability maps back to the category
- * whose interval holds it.
+ * Category probabilities. Each category owns an interval of [0, 1] in category order (as SDV does):
+ * the copula's normal score of the column, cut at the {@link #thresholds()}, gives the category. A
+ * probability maps back to the category whose interval holds it.
  *
- * <p>The middle rather than a random point inside the interval: random jitter is independent
- * between columns and so weakens the estimated correlation of columns that move together (pbc's trt
- * and ascites are missing in exactly the same rows; with jitter the copula reproduced half of that,
- * with middles nearly all).
+ * <p>Fitting estimates the correlations of that uncut score (polyserial and polychoric estimates in
+ * runtime/train), not of a score per category: the middle of the interval, used before, weakened
+ * every correlation with a discrete column (a binary outcome's with a numeric column reached about
+ * 0.8 of its latent value), and random jitter inside the interval weakens them further.
  */
 public final class DiscreteMarginal {
   private final double[] probabilities;
@@ -41,14 +41,6 @@ public final class DiscreteMarginal {
 
   double[] probabilities() {
     return probabilities.clone();
-  }
-
-  /**
-   * The normal score of category {@code code}: the middle of its interval, mapped through the
-   * normal.
-   */
-  public double score(int code) {
-    return StandardNormal.inverse(0.5 * (lowerBound(code) + upper[code]));
   }
 
   /**

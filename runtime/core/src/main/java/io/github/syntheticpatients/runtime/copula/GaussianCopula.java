@@ -28,9 +28,11 @@ import java.util.OptionalDouble;
  * categories. Every nullable column gets a second dimension, its [present, missing] indicator, so
  * missingness is modelled and correlated with the other columns (pbc's non-trial patients miss a
  * dozen columns together; one dimension with missing as an extra category reproduced only 60% of
- * that co-missingness). Correlations of value scores use the rows where both values are present,
- * and the matrix is shrunk toward the identity until it is positive definite. Fitting lives in
- * runtime/train ({@code runtime.fit.copula.GaussianCopulaFitter}); this class loads and samples.
+ * that co-missingness). Correlations of value scores use the rows where both values are present;
+ * where a side is discrete (a category or a missing indicator) they are estimated on the latent
+ * normal scale, and the matrix is repaired and shrunk toward the identity until it is positive
+ * definite. Fitting lives in runtime/train ({@code runtime.fit.copula.GaussianCopulaFitter}); this
+ * class loads and samples.
  */
 public final class GaussianCopula {
   private static final int FORMAT = 1;
