@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.fit.copula;
 
+import java.util.Arrays;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -114,22 +115,34 @@ final class LatentCorrelation {
 
   private static double logLikelihood(
       double[][] counts, double[] cutsA, double[] cutsB, double rho) {
+    // Only the grid points at the corners of occupied cells are computed: a code column with
+    // hundreds of categories meets few of its pairs' cells.
     double[][] cdf = new double[cutsA.length][cutsB.length];
-    for (int i = 0; i < cutsA.length; i++) {
-      for (int j = 0; j < cutsB.length; j++) {
-        cdf[i][j] = BivariateNormal.cdf(cutsA[i], cutsB[j], rho);
-      }
+    for (double[] row : cdf) {
+      Arrays.fill(row, Double.NaN);
     }
     double sum = 0;
     for (int i = 0; i < counts.length; i++) {
       for (int j = 0; j < counts[i].length; j++) {
         if (counts[i][j] > 0) {
-          double p = cdf[i + 1][j + 1] - cdf[i][j + 1] - cdf[i + 1][j] + cdf[i][j];
+          double p =
+              cdf(cdf, cutsA, cutsB, i + 1, j + 1, rho)
+                  - cdf(cdf, cutsA, cutsB, i, j + 1, rho)
+                  - cdf(cdf, cutsA, cutsB, i + 1, j, rho)
+                  + cdf(cdf, cutsA, cutsB, i, j, rho);
           sum += counts[i][j] * StrictMath.log(Math.max(p, Double.MIN_NORMAL));
         }
       }
     }
     return sum;
+  }
+
+  private static double cdf(
+      double[][] cdf, double[] cutsA, double[] cutsB, int i, int j, double rho) {
+    if (Double.isNaN(cdf[i][j])) {
+      cdf[i][j] = BivariateNormal.cdf(cutsA[i], cutsB[j], rho);
+    }
+    return cdf[i][j];
   }
 
   /** −∞, the thresholds, +∞. */
