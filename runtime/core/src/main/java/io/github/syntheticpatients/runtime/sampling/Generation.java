@@ -25,6 +25,12 @@ public final class Generation {
   /** Suffix of the provenance file written next to each output. */
   public static final String PROVENANCE_SUFFIX = ".provenance.json";
 
+  /**
+   * The key of a DP-trained model's guarantee, in its model card's provenance and in the provenance
+   * file's {@code model} block.
+   */
+  public static final String DIFFERENTIAL_PRIVACY = "differentialPrivacy";
+
   private Generation() {}
 
   /**
@@ -155,6 +161,11 @@ public final class Generation {
     modelBlock.put("sha256", model.sha256());
     modelBlock.put("generator", model.info().generator());
     modelBlock.put("trainingDataSha256", model.info().provenance().get("inputSha256"));
+    // A model trained with DP carries its guarantee (ε, δ, σ, q, steps, clip norm) to every output.
+    Object dp = model.info().provenance().get(DIFFERENTIAL_PRIVACY);
+    if (dp != null) {
+      modelBlock.put(DIFFERENTIAL_PRIVACY, dp);
+    }
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("model", modelBlock);
     provenance.put("rows", written.rows);

@@ -214,7 +214,7 @@ public final class ArgnTrainer {
     return sees;
   }
 
-  private static int[] identity(int n) {
+  static int[] identity(int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -223,7 +223,7 @@ public final class ArgnTrainer {
   }
 
   /** A Fisher–Yates shuffle of 0..n−1. */
-  private static int[] shuffled(int n, SplittableRandom random) {
+  static int[] shuffled(int n, SplittableRandom random) {
     int[] order = identity(n);
     for (int i = n - 1; i > 0; i--) {
       int k = random.nextInt(i + 1);

@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.dp;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import java.util.function.DoubleFunction;
 
 /**
  * The smallest noise multiplier, to a tolerance, whose ε after a fixed schedule stays within a
@@ -38,6 +39,42 @@ public final class NoiseSearch {
       long steps,
       double delta,
       double targetEpsilon) {
+    return search(
+        sigma -> accountant.epsilon(samplingRate, sigma, steps, delta),
+        samplingRate,
+        steps,
+        delta,
+        targetEpsilon);
+  }
+
+  /**
+   * The noise multiplier for {@code steps} more steps at sampling rate q that keeps the ε composed
+   * with everything {@code spentSoFar} holds (an earlier stage, a release of histograms) within
+   * {@code targetEpsilon}; the ledger is unchanged.
+   *
+   * @throws InvalidInputException as {@link #noiseMultiplier(RdpAccountant, double, long, double,
+   *     double)}
+   */
+  public static Result noiseMultiplier(
+      PrivacyLedger spentSoFar,
+      double samplingRate,
+      long steps,
+      double delta,
+      double targetEpsilon) {
+    return search(
+        sigma -> spentSoFar.spentAfter(samplingRate, sigma, steps, delta),
+        samplingRate,
+        steps,
+        delta,
+        targetEpsilon);
+  }
+
+  private static Result search(
+      DoubleFunction<PrivacySpent> epsilonAt,
+      double samplingRate,
+      long steps,
+      double delta,
+      double targetEpsilon) {
     DpChecks.samplingRate(samplingRate);
     DpChecks.steps(steps);
     DpChecks.delta(delta);
@@ -62,11 +99,11 @@ public final class NoiseSearch {
                 + delta
                 + "; raise epsilon or delta, or train fewer steps or with a smaller sampling rate");
       }
-      atHigh = accountant.epsilon(samplingRate, high, steps, delta);
+      atHigh = epsilonAt.apply(high);
     } while (atHigh.epsilon() > targetEpsilon);
     while (targetEpsilon - atHigh.epsilon() > TOLERANCE) {
       double middle = (low + high) / 2;
-      PrivacySpent atMiddle = accountant.epsilon(samplingRate, middle, steps, delta);
+      PrivacySpent atMiddle = epsilonAt.apply(middle);
       if (atMiddle.epsilon() < targetEpsilon) {
         high = middle;
         atHigh = atMiddle;

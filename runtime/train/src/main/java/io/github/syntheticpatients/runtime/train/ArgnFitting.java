@@ -7,6 +7,7 @@ import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
 import io.github.syntheticpatients.runtime.argn.TrainedArgn;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
@@ -46,6 +47,10 @@ final class ArgnFitting {
       Table train,
       Table validation,
       TrainingListener listener) {
+    DpSettings dp = DpSettings.fromOptions(settings.options());
+    if (dp != null) {
+      return DpArgnFitting.fit(settings, dp, train, listener);
+    }
     Map<String, String> options = settings.options();
     ArgnEncoding encoding =
         ArgnEncodingFitter.fit(
@@ -127,7 +132,7 @@ final class ArgnFitting {
     };
   }
 
-  private static int positive(Map<String, String> options, String key, int fallback) {
+  static int positive(Map<String, String> options, String key, int fallback) {
     String text = options.get(key);
     if (text == null) {
       return fallback;

@@ -142,7 +142,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
 
   @Override
   GateResult gate(Candidate candidate) {
-    return privacyGate(candidate, train, holdout, settings.seed());
+    return DpArgnFitting.withAccounting(
+        privacyGate(candidate, train, holdout, settings.seed()), candidate);
   }
 
   @Override

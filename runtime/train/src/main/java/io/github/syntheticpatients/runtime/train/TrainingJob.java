@@ -45,6 +45,7 @@ abstract class TrainingJob<C> {
     this.listener = listener;
     this.settings = request.settings();
     this.options = TrainingOptions.from(settings.options());
+    DpArgnFitting.requireSupported(settings, request.entityId() != null);
   }
 
   /**

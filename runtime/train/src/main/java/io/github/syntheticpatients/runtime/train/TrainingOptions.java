@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.OptionStrings;
 import io.github.syntheticpatients.runtime.PrivacyGateException;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -70,6 +71,7 @@ record TrainingOptions(
               EncoderSettings.OPTIONS,
               GanFitting.OPTIONS,
               ArgnFitting.OPTIONS,
+              DpSettings.OPTIONS,
               LongitudinalTrainingJob.OPTIONS)
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
@@ -103,7 +105,8 @@ record TrainingOptions(
   }
 
   static TrainingOptions from(Map<String, String> options) {
-    OptionStrings.requireKnown(options, KNOWN, Set.of(GATE_PREFIX), "options");
+    OptionStrings.requireKnown(
+        options, KNOWN, Set.of(GATE_PREFIX, DpSettings.BOUNDS_PREFIX), "options");
     double holdout = fraction(options, HOLDOUT_FRACTION, 0.2, 0.0, 0.5);
     double validation = fraction(options, VALIDATION_FRACTION, 0.2, 0.0, 0.5);
     String gate = options.getOrDefault(PRIVACY_GATE, "enforce").toLowerCase(Locale.ROOT);

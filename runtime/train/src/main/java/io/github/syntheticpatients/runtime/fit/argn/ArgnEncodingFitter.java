@@ -1,14 +1,17 @@
 package io.github.syntheticpatients.runtime.fit.argn;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fits the sub-column encoding of every learned column. Numeric columns: the grid is the column's
@@ -46,6 +49,67 @@ public final class ArgnEncodingFitter {
     return new ArgnEncoding(table.schema(), columns);
   }
 
+  /**
+   * Fits every learned column of {@code schema} without reading any record, for DP training:
+   * categories and missingness from the schema, numeric bounds from {@code bounds} (public ranges
+   * the user declares), equal-width bins between them on the column's precision. Values outside the
+   * bounds are clipped to them when encoded.
+   *
+   * @param boundsOption the option prefix a missing bound is asked for under (named in the error)
+   * @throws InvalidInputException naming {@code boundsOption + column} when a numeric or date
+   *     column has no declared bounds
+   */
+  public static ArgnEncoding fitPublic(
+      TableSchema schema,
+      Map<String, double[]> bounds,
+      String boundsOption,
+      int bins,
+      int subBins) {
+    List<ArgnColumn> columns = new ArrayList<>();
+    for (ColumnSchema column : schema.learnedColumns()) {
+      if (column.kind().isDiscrete()) {
+        columns.add(
+            ArgnColumn.categorical(column.name(), column.categories().size(), column.nullable()));
+        continue;
+      }
+      double[] range = bounds.get(column.name());
+      if (range == null) {
+        throw InvalidInputException.inParameter(
+            boundsOption + column.name(),
+            "DP training needs public bounds for the "
+                + column.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " column '"
+                + column.name()
+                + "' (bounds taken from the data would leak outside the privacy budget): set the"
+                + " option "
+                + boundsOption
+                + column.name()
+                + "=low:high from a codebook or domain knowledge; values outside are clipped");
+      }
+      double step = baseStep(column);
+      double low = range[0];
+      long top = Math.max(1, Math.round((range[1] - low) / step));
+      List<Long> edges = new ArrayList<>();
+      edges.add(0L);
+      for (int b = 1; b < bins; b++) {
+        long edge = (long) Math.ceil((double) b * (top + 1) / bins);
+        if (edge > edges.get(edges.size() - 1) && edge <= top) {
+          edges.add(edge);
+        }
+      }
+      edges.add(top + 1);
+      columns.add(
+          ArgnColumn.numeric(
+              column.name(),
+              column.nullable(),
+              low,
+              step,
+              edges.stream().mapToLong(Long::longValue).toArray(),
+              subBins));
+    }
+    return new ArgnEncoding(schema, columns);
+  }
+
   private static ArgnColumn numeric(
       ColumnSchema column, double[] values, boolean missing, int k, int bins, int subBins) {
     ProtectedValues protectedValues = ProtectedValues.of(values, k);
@@ -76,8 +140,7 @@ public final class ArgnEncodingFitter {
    * offsets from {@code low} (within the protected bounds).
    */
   static double step(ColumnSchema column, double[] values, double low, double high) {
-    double base =
-        column.kind() == ColumnKind.NUMERIC ? Math.pow(10, -Math.max(0, column.decimals())) : 1;
+    double base = baseStep(column);
     BigInteger gcd = BigInteger.ZERO;
     for (double v : values) {
       if (Double.isNaN(v) || v <= low || v > high) {
@@ -92,5 +155,10 @@ public final class ArgnEncodingFitter {
       }
     }
     return gcd.signum() == 0 ? base : base * gcd.longValue();
+  }
+
+  /** The column's precision: 10^−decimals for numbers, 1 for integers, days and seconds. */
+  private static double baseStep(ColumnSchema column) {
+    return column.kind() == ColumnKind.NUMERIC ? Math.pow(10, -Math.max(0, column.decimals())) : 1;
   }
 }

@@ -1,0 +1,142 @@
+package io.github.syntheticpatients.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.io.json.JsonFiles;
+import io.github.syntheticpatients.runtime.sampling.Generation;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.training.Training;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DP training end to end through {@link Training#train}: argn with DP-SGD, the guarantee in the
+ * model card, G11 in the gate, ε in the generated output's provenance, reproducible to the byte,
+ * and the refusals that name the parameter to change.
+ */
+class DpTrainingTest {
+  @TempDir static Path dir;
+  private static Path csv;
+
+  @BeforeAll
+  static void data() throws IOException {
+    StringBuilder text = new StringBuilder("age,sex,bmi,stage\n");
+    SplittableRandom random = new SplittableRandom(8);
+    for (int r = 0; r < 300; r++) {
+      int age = 30 + random.nextInt(50);
+      String sex = random.nextBoolean() ? "f" : "m";
+      double bmi = 18 + random.nextDouble() * 15 + (age > 60 ? 3 : 0);
+      int stage = 1 + Math.min(3, (age - 30) / 15 + random.nextInt(2));
+      text.append(String.format(Locale.ROOT, "%d,%s,%.1f,%d%n", age, sex, bmi, stage));
+    }
+    csv = Files.writeString(dir.resolve("patients.csv"), text);
+  }
+
+  private static TrainSettings dpSettings() {
+    return TrainSettings.defaults()
+        .withGenerator("argn")
+        .withEpochs(2)
+        .withBatchSize(32)
+        .withSeed(3)
+        .withOption("privacyGate", "warn")
+        .withOption("dp.epsilon", "3")
+        .withOption("dp.bounds.age", "18:100")
+        .withOption("dp.bounds.bmi", "10:50");
+  }
+
+  private static TrainRequest request(String name, TrainSettings settings) {
+    return new TrainRequest(csv, null, dir.resolve(name + "/model.synth"), settings, false);
+  }
+
+  @Test
+  void dpArgnRecordsItsGuaranteeAndIsReproducible() throws IOException {
+    TrainRequest first = request("a", dpSettings());
+    TrainRequest second = request("b", dpSettings());
+    Training.train(first, null);
+    Training.train(second, null);
+    byte[] a = Files.readAllBytes(first.output());
+    byte[] b = Files.readAllBytes(second.output());
+    assertThat(TrainingTest.entry(b, "weights.bin"))
+        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
+
+    SyntheticModel model = ModelLoader.load(first.output().toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dp =
+        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    assertThat(dp).containsKeys("noiseMultiplier", "samplingRate", "steps", "maxGradNorm");
+    assertThat(((Number) dp.get("epsilon")).doubleValue()).isPositive().isLessThanOrEqualTo(3.0);
+    assertThat(dp.get("targetEpsilon")).isEqualTo(3.0);
+    assertThat(dp.get("maxGradNorm")).isEqualTo(1.0);
+    assertThat(dp.get("sampling")).isEqualTo("poisson");
+    // 300 rows, 30 % held out, 20 % of the rest for validation: 168 training records.
+    // δ = min(1e-5, 168^-1.1)
+    assertThat(((Number) dp.get("delta")).doubleValue()).isEqualTo(1e-5);
+    assertThat(((Number) dp.get("steps")).longValue()).isEqualTo(11); // ⌈2 / (32/168)⌉
+    // No training loss leaves: it would read the records outside the accountant.
+    assertThat(model.info().provenance()).doesNotContainKeys("trainLosses", "validationLosses");
+
+    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
+    Map<?, ?> g11 =
+        ((List<?>) gate.get("checks"))
+            .stream()
+                .map(c -> (Map<?, ?>) c)
+                .filter(c -> "G11".equals(c.get("id")))
+                .findFirst()
+                .orElseThrow();
+    assertThat(g11.get("status")).isEqualTo("PASS");
+
+    Path output = dir.resolve("out.csv");
+    GenerateResult generated =
+        Generation.generate(
+            new GenerateRequest(
+                first.output().toString(), 50, 1, null, output, OutputFormat.CSV, List.of()));
+    Map<?, ?> provenance = (Map<?, ?>) JsonFiles.read(generated.provenance());
+    Map<?, ?> modelBlock = (Map<?, ?>) provenance.get("model");
+    assertThat(((Map<?, ?>) modelBlock.get("differentialPrivacy")).get("epsilon"))
+        .isEqualTo(dp.get("epsilon"));
+  }
+
+  @Test
+  void deltaNotBelowOneOverTheRecordsIsRefused() {
+    TrainSettings settings = dpSettings().withOption("dp.delta", "0.01");
+    assertThatThrownBy(() -> Training.train(request("delta", settings), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.delta"))
+        .hasMessageContaining("not below 1/datasetSize = 1/168");
+  }
+
+  @Test
+  void aNumericColumnWithoutDeclaredBoundsIsRefused() {
+    TrainSettings settings = dpSettings();
+    Map<String, String> options = new java.util.TreeMap<>(settings.options());
+    options.remove("dp.bounds.bmi");
+    TrainSettings missing = new TrainSettings("argn", 2, 32, 3, options);
+    assertThatThrownBy(() -> Training.train(request("bounds", missing), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.bounds.bmi"));
+  }
+
+  @Test
+  void aGeneratorWithoutDpTrainingIsRefused() {
+    TrainSettings copula = dpSettings().withGenerator("copula");
+    assertThatThrownBy(() -> Training.train(request("copula", copula), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
+        .hasMessageContaining("-Dsynthetic.generator=argn");
+    TrainSettings stray = TrainSettings.defaults().withOption("dp.maxGradNorm", "1");
+    assertThatThrownBy(() -> Training.train(request("stray", stray), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("dp.maxGradNorm"));
+  }
+}
