@@ -112,14 +112,16 @@ public final class SyntheticPatientsExtension
     try {
       if (target.shape() == InjectionTarget.Shape.CSV_FILE) {
         // Generation streams any count; a test's file keeps the in-memory limit all the same.
-        boolean longitudinal =
-            models(extensionContext).get(annotation.model()).schema().isLongitudinal();
+        SyntheticModel model = models(extensionContext).get(annotation.model());
+        publishGuarantee(model, extensionContext);
+        boolean longitudinal = model.schema().isLongitudinal();
         requireWithinLimit(annotation, longitudinal, parameterContext);
         return writeCsv(
             annotation, parameterContext, extensionContext, seed, parameterSeed, conditions);
       }
       SyntheticModel model = models(extensionContext).get(annotation.model());
       requireFits(model, target, parameterContext);
+      publishGuarantee(model, extensionContext);
       boolean longitudinal = model.schema().isLongitudinal();
       boolean patients =
           target.wantsTimelines()
@@ -144,6 +146,14 @@ public final class SyntheticPatientsExtension
     } catch (SyntheticPatientsException e) {
       throw failure(e, annotation, parameterContext);
     }
+  }
+
+  /**
+   * A DP-trained model's guarantee goes into the test report beside the data it gave (a CSV's
+   * provenance file carries it as well).
+   */
+  private static void publishGuarantee(SyntheticModel model, ExtensionContext context) {
+    model.info().privacyGuarantee().ifPresent(line -> context.publishReportEntry(REPORT_KEY, line));
   }
 
   /** What the parameter's type asks for, or a failure listing the supported types. */

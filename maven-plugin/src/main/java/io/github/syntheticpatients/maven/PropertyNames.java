@@ -56,6 +56,7 @@ public final class PropertyNames {
   public static final String DP_EPSILON = "synthetic.dp.epsilon";
   public static final String DP_STEPS = "synthetic.dp.steps";
   public static final String DP_DELTA = "synthetic.dp.delta";
+  public static final String DP_MAX_GRAD_NORM = "synthetic.dp.maxGradNorm";
 
   private PropertyNames() {}
 }

@@ -108,6 +108,36 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   @Parameter(property = PropertyNames.OPTIONS)
   private List<String> options;
 
+  /**
+   * Differential privacy: the target ε. Trains {@code argn} with DP-SGD, the noise multiplier
+   * searched so that the planned steps stay within it; training stops before it is exceeded. Needs
+   * -Dsynthetic.generator=argn and public bounds of every numeric column ({@code
+   * -Dsynthetic.options=dp.bounds.age=18:100}). Sets the {@code dp.epsilon} option.
+   */
+  @Parameter(property = PropertyNames.DP_EPSILON)
+  private Double dpEpsilon;
+
+  /**
+   * Differential privacy: the noise multiplier σ instead of a target ε (with both, ε caps
+   * training). Sets the {@code dp.noiseMultiplier} option.
+   */
+  @Parameter(property = PropertyNames.DP_NOISE_MULTIPLIER)
+  private Double dpNoiseMultiplier;
+
+  /**
+   * Differential privacy: δ, below 1/(training records). Default min(1e-5, n^-1.1). Sets the {@code
+   * dp.delta} option.
+   */
+  @Parameter(property = PropertyNames.DP_DELTA)
+  private Double dpDelta;
+
+  /**
+   * Differential privacy: the clip norm of one record's gradient (default 1.0). Sets the {@code
+   * dp.maxGradNorm} option.
+   */
+  @Parameter(property = PropertyNames.DP_MAX_GRAD_NORM)
+  private Double dpMaxGradNorm;
+
   /** Retrains even when the model file is up to date. */
   @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
   private boolean force;
@@ -205,8 +235,18 @@ public final class TrainMojo extends AbstractSyntheticMojo {
     Map<String, String> parsed =
         new TreeMap<>(OptionStrings.parse(options == null ? List.of() : options, "options"));
     parsed.put(Schemas.VALUE_PROTECTION_OPTION, Integer.toString(valueProtectionK));
+    putIfSet(parsed, "dp.epsilon", dpEpsilon);
+    putIfSet(parsed, "dp.noiseMultiplier", dpNoiseMultiplier);
+    putIfSet(parsed, "dp.delta", dpDelta);
+    putIfSet(parsed, "dp.maxGradNorm", dpMaxGradNorm);
     return new TrainSettings(
         generator, epochs, batchSize, seed != null ? seed : TrainSettings.DEFAULT_SEED, parsed);
+  }
+
+  private static void putIfSet(Map<String, String> options, String key, Double value) {
+    if (value != null) {
+      options.put(key, value.toString());
+    }
   }
 
   private void fork(TrainRequest request) throws MojoExecutionException, MojoFailureException {

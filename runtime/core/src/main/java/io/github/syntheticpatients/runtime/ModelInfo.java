@@ -1,6 +1,8 @@
 package io.github.syntheticpatients.runtime;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a model was made, as recorded in its file.
@@ -9,7 +11,8 @@ import java.util.Map;
  * @param generator the generator kind ({@code ctgan}, {@code basic}, {@code copula})
  * @param summary one line for model listings
  * @param settings the training settings
- * @param provenance training data sha256, rows, seed, versions, losses
+ * @param provenance training data sha256, rows, seed, versions, losses; for a model trained with
+ *     differential privacy, its guarantee under {@value #DIFFERENTIAL_PRIVACY}
  * @param evaluation the model card's evaluation results (empty if none)
  */
 public record ModelInfo(
@@ -23,5 +26,34 @@ public record ModelInfo(
     settings = Map.copyOf(settings);
     provenance = Map.copyOf(provenance);
     evaluation = Map.copyOf(evaluation);
+  }
+
+  /** The provenance key of a DP-trained model's guarantee (ε, δ, σ, q, steps, clip norm). */
+  public static final String DIFFERENTIAL_PRIVACY = "differentialPrivacy";
+
+  /**
+   * A DP-trained model's guarantee in one line, e.g. {@code "differential privacy: epsilon = 2.98,
+   * delta = 1.0E-5 (DP-SGD, noise multiplier 1.12, sampling rate 0.05, 400 steps, clip norm 1.0)"};
+   * empty for a model trained without DP.
+   */
+  public Optional<String> privacyGuarantee() {
+    if (!(provenance.get(DIFFERENTIAL_PRIVACY) instanceof Map<?, ?> dp)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "differential privacy: epsilon = %.3g, delta = %s (DP-SGD, noise multiplier %.4g,"
+                + " sampling rate %.4g, %s steps, clip norm %s)",
+            number(dp.get("epsilon")),
+            dp.get("delta"),
+            number(dp.get("noiseMultiplier")),
+            number(dp.get("samplingRate")),
+            dp.get("steps"),
+            dp.get("maxGradNorm")));
+  }
+
+  private static double number(Object value) {
+    return value instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 }

@@ -95,11 +95,18 @@ class DpTrainingTest {
                 .orElseThrow();
     assertThat(g11.get("status")).isEqualTo("PASS");
 
+    assertThat(model.info().summary()).contains("; DP-SGD, epsilon = ");
+    assertThat(model.info().privacyGuarantee())
+        .hasValueSatisfying(line -> assertThat(line).startsWith("differential privacy: epsilon"));
+
     Path output = dir.resolve("out.csv");
+    List<String> lines = new java.util.ArrayList<>();
     GenerateResult generated =
         Generation.generate(
             new GenerateRequest(
-                first.output().toString(), 50, 1, null, output, OutputFormat.CSV, List.of()));
+                first.output().toString(), 50, 1, null, output, OutputFormat.CSV, List.of()),
+            lines::add);
+    assertThat(lines).contains(model.info().privacyGuarantee().orElseThrow());
     Map<?, ?> provenance = (Map<?, ?>) JsonFiles.read(generated.provenance());
     Map<?, ?> modelBlock = (Map<?, ?>) provenance.get("model");
     assertThat(((Map<?, ?>) modelBlock.get("differentialPrivacy")).get("epsilon"))

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.sampling;
 import io.github.syntheticpatients.runtime.ColumnView;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.GenerateResult;
+import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.OutputFormat;
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SampleResult;
@@ -25,12 +26,6 @@ public final class Generation {
   /** Suffix of the provenance file written next to each output. */
   public static final String PROVENANCE_SUFFIX = ".provenance.json";
 
-  /**
-   * The key of a DP-trained model's guarantee, in its model card's provenance and in the provenance
-   * file's {@code model} block.
-   */
-  public static final String DIFFERENTIAL_PRIVACY = "differentialPrivacy";
-
   private Generation() {}
 
   /**
@@ -47,10 +42,12 @@ public final class Generation {
 
   /**
    * {@link #generate(GenerateRequest)}, reporting progress of a long run (more than a few seconds)
-   * to {@code progress}: a line at each tenth or every few seconds, never one per block.
+   * to {@code progress}: a line at each tenth or every few seconds, never one per block; first, for
+   * a model trained with differential privacy, its guarantee ({@link ModelInfo#privacyGuarantee}).
    */
   public static GenerateResult generate(GenerateRequest request, Consumer<String> progress) {
     SyntheticModel model = ModelLoader.load(request.model());
+    model.info().privacyGuarantee().ifPresent(progress);
     BlockModel blocks = Blocks.blockModel(model);
     boolean longitudinal = model.schema().isLongitudinal();
     // Bad rows, conditions or balance fail here, before a file is opened.
@@ -162,9 +159,9 @@ public final class Generation {
     modelBlock.put("generator", model.info().generator());
     modelBlock.put("trainingDataSha256", model.info().provenance().get("inputSha256"));
     // A model trained with DP carries its guarantee (ε, δ, σ, q, steps, clip norm) to every output.
-    Object dp = model.info().provenance().get(DIFFERENTIAL_PRIVACY);
+    Object dp = model.info().provenance().get(ModelInfo.DIFFERENTIAL_PRIVACY);
     if (dp != null) {
-      modelBlock.put(DIFFERENTIAL_PRIVACY, dp);
+      modelBlock.put(ModelInfo.DIFFERENTIAL_PRIVACY, dp);
     }
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("model", modelBlock);

@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.ModelInfo;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
@@ -17,7 +18,6 @@ import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
-import io.github.syntheticpatients.runtime.sampling.Generation;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,7 @@ import java.util.Map;
  */
 final class DpArgnFitting {
   /** The provenance key of the DP record. */
-  static final String RECORD = Generation.DIFFERENTIAL_PRIVACY;
+  static final String RECORD = ModelInfo.DIFFERENTIAL_PRIVACY;
 
   /**
    * Passes over the data when no epoch count is given (a fixed plan: no early stopping under DP).
@@ -164,6 +164,21 @@ final class DpArgnFitting {
    */
   static int defaultBatch(int rows) {
     return Math.max(64, Math.min(1024, rows / 10));
+  }
+
+  /**
+   * What the one-line model summary (shown by {@code synthetic:models}) adds for a DP-trained
+   * candidate, e.g. {@code "; DP-SGD, epsilon = 2.98, delta = 1e-05"}; empty otherwise.
+   */
+  static String summaryNote(Candidate candidate) {
+    if (!(candidate.trainingFacts().get(RECORD) instanceof Map<?, ?> record)) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "; DP-SGD, epsilon = %.3g, delta = %.3g",
+        ((Number) record.get("epsilon")).doubleValue(),
+        ((Number) record.get("delta")).doubleValue());
   }
 
   /** {@code gate} with G11 when {@code candidate} was trained with DP; else unchanged. */

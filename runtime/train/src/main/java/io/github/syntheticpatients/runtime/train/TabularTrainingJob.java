@@ -162,7 +162,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
       throws IOException {
     ModelContents contents =
         chosen.contents(
-            summary(schema, chosen.generator(), split.train().length, table.rowCount()),
+            summary(schema, chosen.generator(), split.train().length, table.rowCount())
+                + DpArgnFitting.summaryNote(chosen),
             settingsBlock(settings, options, holdoutFraction),
             provenance(settings, options, split, table, chosen, schema),
             evaluation(chosen, gate, options),
