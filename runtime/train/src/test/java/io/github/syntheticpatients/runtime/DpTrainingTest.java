@@ -78,10 +78,10 @@ class DpTrainingTest {
     assertThat(dp.get("targetEpsilon")).isEqualTo(3.0);
     assertThat(dp.get("maxGradNorm")).isEqualTo(1.0);
     assertThat(dp.get("sampling")).isEqualTo("poisson");
-    // 300 rows, 30 % held out, 20 % of the rest for validation: 168 training records.
-    // δ = min(1e-5, 168^-1.1)
+    // 300 rows, 30 % held out, no validation part under DP: 210 training records.
+    // δ = min(1e-5, 210^-1.1)
     assertThat(((Number) dp.get("delta")).doubleValue()).isEqualTo(1e-5);
-    assertThat(((Number) dp.get("steps")).longValue()).isEqualTo(11); // ⌈2 / (32/168)⌉
+    assertThat(((Number) dp.get("steps")).longValue()).isEqualTo(14); // ⌈2 / (32/210)⌉
     // No training loss leaves: it would read the records outside the accountant.
     assertThat(model.info().provenance()).doesNotContainKeys("trainLosses", "validationLosses");
 
@@ -119,7 +119,7 @@ class DpTrainingTest {
     assertThatThrownBy(() -> Training.train(request("delta", settings), null))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.delta"))
-        .hasMessageContaining("not below 1/datasetSize = 1/168");
+        .hasMessageContaining("not below 1/datasetSize = 1/210");
   }
 
   @Test

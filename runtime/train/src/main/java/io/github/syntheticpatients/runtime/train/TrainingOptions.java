@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * @param holdoutFraction share of rows held out for the privacy gate (default 0.2; tabular training
  *     holds out 0.3 of tables under 1,000 rows unless the option is set, see {@link
  *     #defaultHoldoutFraction})
- * @param validationFraction share of the remaining rows that chooses among snapshots (default 0.2)
+ * @param validationFraction share of the remaining rows that chooses among snapshots (default 0.2;
+ *     0 under DP training, which chooses nothing)
  * @param enforceGate whether a failed privacy gate stops the model being written ({@code
  *     privacyGate=enforce}, the default) or is only recorded in the model card ({@code
  *     privacyGate=warn})
@@ -108,7 +109,9 @@ record TrainingOptions(
     OptionStrings.requireKnown(
         options, KNOWN, Set.of(GATE_PREFIX, DpSettings.BOUNDS_PREFIX), "options");
     double holdout = fraction(options, HOLDOUT_FRACTION, 0.2, 0.0, 0.5);
-    double validation = fraction(options, VALIDATION_FRACTION, 0.2, 0.0, 0.5);
+    // DP training selects nothing on validation rows, so by default they all train.
+    double validation =
+        fraction(options, VALIDATION_FRACTION, DpSettings.requested(options) ? 0.0 : 0.2, 0.0, 0.5);
     String gate = options.getOrDefault(PRIVACY_GATE, "enforce").toLowerCase(Locale.ROOT);
     if (!gate.equals("enforce") && !gate.equals("warn")) {
       throw InvalidInputException.inParameter(
