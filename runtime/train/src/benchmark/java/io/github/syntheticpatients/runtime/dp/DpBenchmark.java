@@ -56,11 +56,14 @@ public final class DpBenchmark {
     String[] args = String.join(" ", arguments).trim().split("\\s+");
     List<String> epsilons = List.of("none", "10", "3", "1");
     int seeds = 1;
+    List<String> extra = List.of();
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--epsilons")) {
         epsilons = List.of(args[i + 1].split(","));
       } else if (args[i].equals("--seeds")) {
         seeds = Integer.parseInt(args[i + 1]);
+      } else if (args[i].equals("--dp-options")) {
+        extra = List.of(args[i + 1].split(","));
       }
     }
     String target = "death";
@@ -89,7 +92,12 @@ public final class DpBenchmark {
                 .withSeed(seed)
                 .withOption("privacyGate", "warn");
         if (!epsilon.equals("none")) {
-          settings = settings.withOption(DpSettings.EPSILON, epsilon);
+          // "sigma=0.01": a given noise multiplier and no target, e.g. to see what the public
+          // encoding alone costs.
+          settings =
+              epsilon.startsWith("sigma=")
+                  ? settings.withOption(DpSettings.NOISE_MULTIPLIER, epsilon.substring(6))
+                  : settings.withOption(DpSettings.EPSILON, epsilon);
           for (Map.Entry<String, String> bound : ROTTERDAM_BOUNDS.entrySet()) {
             settings =
                 settings.withOption(DpSettings.BOUNDS_PREFIX + bound.getKey(), bound.getValue());
@@ -106,8 +114,11 @@ public final class DpBenchmark {
         String label =
             String.format(
                 Locale.ROOT,
-                "argn %s, seed %d (%s; trained in %.0f s)",
-                epsilon.equals("none") ? "no DP" : "ε=" + epsilon,
+                "argn %s%s, seed %d (%s; trained in %.0f s)",
+                epsilon.equals("none")
+                    ? "no DP"
+                    : epsilon.startsWith("sigma") ? epsilon : "ε=" + epsilon,
+                epsilon.equals("none") || extra.isEmpty() ? "" : " " + String.join(" ", extra),
                 seed,
                 loaded.info().privacyGuarantee().orElse("no DP"),
                 seconds);
