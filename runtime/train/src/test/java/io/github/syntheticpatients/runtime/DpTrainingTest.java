@@ -140,6 +140,11 @@ class DpTrainingTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
         .hasMessageContaining("-Dsynthetic.generator=argn");
+    TrainRequest longitudinal = request("timeline", dpSettings()).withLongitudinal("age", "bmi");
+    assertThatThrownBy(() -> Training.train(longitudinal, null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("entityId"))
+        .hasMessageContaining("not available for longitudinal data");
     TrainSettings stray = TrainSettings.defaults().withOption("dp.maxGradNorm", "1");
     assertThatThrownBy(() -> Training.train(request("stray", stray), null))
         .isInstanceOfSatisfying(

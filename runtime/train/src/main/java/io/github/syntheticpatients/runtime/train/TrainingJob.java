@@ -45,7 +45,7 @@ abstract class TrainingJob<C> {
     this.listener = listener;
     this.settings = request.settings();
     this.options = TrainingOptions.from(settings.options());
-    DpArgnFitting.requireSupported(settings, request.entityId() != null);
+    DpArgnFitting.requireSupported(settings, this instanceof LongitudinalTrainingJob);
   }
 
   /**
