@@ -1,8 +1,17 @@
 package io.github.syntheticpatients.runtime.gan;
 
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.inference.SchemaInference;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +19,13 @@ import java.util.List;
  * Times CTGAN epochs with the default settings (batch 500, pac 10, (256, 256) networks) on 10,000
  * random rows × 30 encoded columns (three 5-way SOFTMAX blocks and 15 SCALAR values), or on {@code
  * rows} rows with the settings training picks for that many ({@link GanSettings#forData}, e.g. 150
- * rows: batch 40, (128, 128) networks). Not a test: run it with {@code java -cp <test classpath>
- * io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind] [rows]}, e.g. with
- * {@code -Dai.djl.pytorch.num_threads=1} to compare thread counts. Prints wall and process-CPU time
- * per epoch.
+ * rows: batch 40, (128, 128) networks), or on a CSV file ({@code rows} ending in {@code .csv}: its
+ * inferred schema, the default encoder, CTGAN's published defaults with no snapshots, as upstream
+ * CTGAN trains it; {@code runtime/train/src/benchmark/python/upstream_ctgan_epochs.py} runs this
+ * beside upstream). Not a test: run it with {@code java -cp <test classpath>
+ * io.github.syntheticpatients.runtime.gan.GanEpochBenchmark [epochs] [kind] [rows | file.csv]},
+ * e.g. with {@code -Dai.djl.pytorch.num_threads=1} to compare thread counts. Prints wall and
+ * process-CPU time per epoch.
  */
 public final class GanEpochBenchmark {
   private GanEpochBenchmark() {}
@@ -27,9 +39,24 @@ public final class GanEpochBenchmark {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     GanSettings.Kind kind =
         args.length > 1 ? GanSettings.Kind.valueOf(args[1]) : GanSettings.Kind.CTGAN;
-    int rows = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-    EncodedLayout layout = TinyTable.randomLayout(30, 3, 5);
-    float[] data = TinyTable.randomData(layout, rows, 1);
+    boolean csv = args.length > 2 && args[2].endsWith(".csv");
+    int rows;
+    EncodedLayout layout;
+    float[] data;
+    if (csv) {
+      Path file = Path.of(args[2]);
+      TableSchema schema = SchemaInference.infer(file, CsvOptions.defaults());
+      Table table = CsvTableReader.read(file, schema, CsvOptions.defaults());
+      TableEncoder encoder = TableEncoderFitter.fit(table, EncoderSettings.defaults(), 1);
+      rows = table.rowCount();
+      layout = encoder.layout();
+      data = encoder.encode(table, 1);
+      System.out.printf("%s: %d rows, %d encoded values%n", file, rows, layout.width());
+    } else {
+      rows = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+      layout = TinyTable.randomLayout(30, 3, 5);
+      data = TinyTable.randomData(layout, rows, 1);
+    }
     List<Double> seconds = new ArrayList<>();
     List<Double> cpuSeconds = new ArrayList<>();
     long[] previous = {0, processCpuNanos()};
@@ -46,9 +73,11 @@ public final class GanEpochBenchmark {
           }
         };
     GanSettings settings =
-        args.length > 2
-            ? GanSettings.forData(kind, rows).toBuilder().optEpochs(epochs).build()
-            : GanSettings.builder(kind).optEpochs(epochs).optBatchSize(500).build();
+        csv
+            ? GanSettings.defaults(kind).toBuilder().optEpochs(epochs).optSnapshotEvery(0).build()
+            : args.length > 2
+                ? GanSettings.forData(kind, rows).toBuilder().optEpochs(epochs).build()
+                : GanSettings.builder(kind).optEpochs(epochs).optBatchSize(500).build();
     GanTrainer.train(data, rows, layout, settings, 1, listener, null);
     double[] steady = seconds.stream().skip(2).mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(
