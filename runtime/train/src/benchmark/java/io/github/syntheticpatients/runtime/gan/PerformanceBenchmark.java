@@ -48,11 +48,11 @@ import java.util.SplittableRandom;
  *   <li>{@code sample MODEL}: plain-Java sampling of 100,000 rows from a model file (table only,
  *       and as {@code PatientRecord}s), best of five after warm-up, a SHA-256 of the sampled values
  *       (so a speed change can show that it moved no bit), and peak RSS;
- *   <li>{@code forward}: the plain-Java forward pass alone of a CTGAN generator at the default size
- *       (latent 128 + a 40-wide condition, two 256-wide residual layers, 78 outputs) with seeded
- *       random weights, 100,000 rows in chunks of 512 as sampling runs it, on this thread: best
- *       thread CPU time of reps 4–8, and a hash of the outputs (so a speed change can show that it
- *       moved no bit);
+ *   <li>{@code forward [HIDDEN]}: the plain-Java forward pass alone of a CTGAN generator (latent
+ *       128 + a 40-wide condition, two residual layers HIDDEN wide, default 256, 78 outputs) with
+ *       seeded random weights, 100,000 rows in chunks of 512 as sampling runs it, on this thread:
+ *       best thread CPU time of reps 4–8, and a hash of the outputs (so a speed change can show
+ *       that it moved no bit);
  *   <li>{@code encode}: fitting the CTGAN encoder on nafld1 (17,549 rows), then encoding and
  *       decoding it, after a warm-up fit; target: the fit takes less than 5 s;
  *   <li>{@code argn}: the autoregressive generator end to end on a seeded 10,000-row × 30-column
@@ -76,7 +76,7 @@ public final class PerformanceBenchmark {
       case "epoch" -> epochs(args.length > 1 ? Integer.parseInt(args[1]) : 12);
       case "train" -> train(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 0);
       case "sample" -> sample(Path.of(args[1]));
-      case "forward" -> forward();
+      case "forward" -> forward(args.length > 1 ? Integer.parseInt(args[1]) : 256);
       case "encode" -> encode();
       case "reject" -> reject(Path.of(args[1]));
       case "argn" -> argn();
@@ -195,15 +195,15 @@ public final class PerformanceBenchmark {
     }
   }
 
-  private static void forward() {
+  private static void forward(int hidden) {
     SplittableRandom random = new SplittableRandom(7);
     int latent = 128;
     int condition = 40;
     int input = latent + condition;
     List<DenseLayer> layers = new ArrayList<>();
-    layers.add(randomLayer(random, input, 256, DenseLayer.Activation.RELU, true));
-    layers.add(randomLayer(random, input + 256, 256, DenseLayer.Activation.RELU, true));
-    layers.add(randomLayer(random, input + 512, 78, DenseLayer.Activation.NONE, false));
+    layers.add(randomLayer(random, input, hidden, DenseLayer.Activation.RELU, true));
+    layers.add(randomLayer(random, input + hidden, hidden, DenseLayer.Activation.RELU, true));
+    layers.add(randomLayer(random, input + 2 * hidden, 78, DenseLayer.Activation.NONE, false));
     MlpNetwork network = new MlpNetwork(layers);
     int chunk = 512;
     float[] rows = new float[chunk * input];
@@ -227,8 +227,10 @@ public final class PerformanceBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "forward pass, default-size CTGAN generator: 100,000 rows in %.3f s of thread CPU (best of"
-            + " reps 4-8); outputs hash %08x%n",
+        "forward pass, CTGAN generator with (%d, %d) hidden layers: 100,000 rows in %.3f s of thread"
+            + " CPU (best of reps 4-8); outputs hash %08x%n",
+        hidden,
+        hidden,
         best,
         Arrays.hashCode(network.forward(rows, chunk)));
   }
