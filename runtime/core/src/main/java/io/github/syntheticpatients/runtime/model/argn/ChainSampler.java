@@ -158,6 +158,262 @@ public final class ChainSampler {
     }
   }
 
+  /** The most rows {@link #sampleBlock} takes at once. */
+  public static final int BLOCK_ROWS = 128;
+
+  /**
+   * Scratch space for one thread's blocks of rows: each row's hidden sums, and per head the
+   * activations and logits of every row of the block laid out row-innermost, so a head's output
+   * layer is a run of long vector loops over the block's rows instead of short ones over its
+   * symbols.
+   */
+  public final class BlockScratch {
+    final float[] sums = new float[BLOCK_ROWS * network.heads() * hidden];
+    final float[] activations = new float[hidden * BLOCK_ROWS];
+    final float[] logits;
+    final float[] max = new float[BLOCK_ROWS];
+    final float[] totals = new float[BLOCK_ROWS];
+    final int[] symbols = new int[BLOCK_ROWS];
+    final boolean[][] allowed = new boolean[BLOCK_ROWS][];
+
+    BlockScratch() {
+      int max = 1;
+      for (int v : network.vocabulary()) {
+        max = Math.max(max, v);
+      }
+      logits = new float[max * BLOCK_ROWS];
+    }
+  }
+
+  public BlockScratch blockScratch() {
+    return new BlockScratch();
+  }
+
+  /**
+   * Samples {@code rows} rows (at most {@link #BLOCK_ROWS}) into {@code codes}, row r at {@code
+   * offset + r · heads}, sub-column by sub-column: every row draws its symbol of a sub-column (rows
+   * in turn, one uniform each) before any row draws the next. Each row's numbers are those {@link
+   * #sampleRow} computes; only the order of the uniforms differs.
+   *
+   * @param order the sub-columns in sampling order (a permutation)
+   * @param fixed per sub-column, whether its symbol is given in {@code codes} already; null for
+   *     none
+   * @param admissible restrictions on symbols, or null
+   */
+  public void sampleBlock(
+      int[] order,
+      int[] codes,
+      int offset,
+      int rows,
+      boolean[] fixed,
+      Admissible admissible,
+      RandomStream random,
+      BlockScratch scratch) {
+    if (rows < 0 || rows > BLOCK_ROWS) {
+      throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows: " + rows);
+    }
+    int heads = network.heads();
+    int width = heads * hidden;
+    float[] sums = scratch.sums;
+    for (int j = 0; j < heads; j++) {
+      System.arraycopy(network.hiddenBias()[j], 0, sums, j * hidden, hidden);
+    }
+    for (int r = 1; r < rows; r++) {
+      System.arraycopy(sums, 0, sums, r * width, width);
+    }
+    boolean inOrder = true;
+    for (int p = 0; p < heads && inOrder; p++) {
+      inOrder = order[p] == p;
+    }
+    int[] symbols = scratch.symbols;
+    for (int p = 0; p < heads; p++) {
+      int j = order[p];
+      if (fixed != null && fixed[j]) {
+        for (int r = 0; r < rows; r++) {
+          symbols[r] = codes[offset + r * heads + j];
+        }
+      } else {
+        blockLogits(j, rows, scratch);
+        boolean[][] allowed = scratch.allowed;
+        for (int r = 0; r < rows; r++) {
+          allowed[r] = admissible == null ? null : admissible.allowed(j, codes, offset + r * heads);
+        }
+        blockWeights(j, rows, admissible != null, scratch);
+        for (int r = 0; r < rows; r++) {
+          symbols[r] = pickInBlock(j, r, random.nextDouble(), scratch);
+          codes[offset + r * heads + j] = symbols[r];
+        }
+      }
+      float[] table = contributions[j];
+      for (int r = 0; r < rows; r++) {
+        int from = symbols[r] * width;
+        int row = r * width;
+        if (inOrder) {
+          for (int x = (j + 1) * hidden; x < width; x++) {
+            sums[row + x] += table[from + x];
+          }
+        } else {
+          for (int q = p + 1; q < heads; q++) {
+            int base = order[q] * hidden;
+            for (int h = 0; h < hidden; h++) {
+              sums[row + base + h] += table[from + base + h];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Head j's logits for every row of the block at {@code logits[v · BLOCK_ROWS + r]}: bias, then
+   * the hidden units' terms in unit order, as {@link #draw} sums them.
+   */
+  private void blockLogits(int j, int rows, BlockScratch scratch) {
+    int heads = network.heads();
+    int width = heads * hidden;
+    float[] sums = scratch.sums;
+    float[] activations = scratch.activations;
+    for (int r = 0; r < rows; r++) {
+      int from = r * width + j * hidden;
+      for (int h = 0; h < hidden; h++) {
+        float s = sums[from + h];
+        activations[h * BLOCK_ROWS + r] = s > 0 ? s : 0;
+      }
+    }
+    int vocabulary = network.vocabulary()[j];
+    float[] logits = scratch.logits;
+    float[] bias = network.outBias()[j];
+    for (int v = 0; v < vocabulary; v++) {
+      java.util.Arrays.fill(logits, v * BLOCK_ROWS, v * BLOCK_ROWS + rows, bias[v]);
+    }
+    float[] weight = network.outWeight()[j];
+    for (int h = 0; h < hidden; h++) {
+      int a = h * BLOCK_ROWS;
+      for (int v = 0; v < vocabulary; v++) {
+        float w = weight[h * vocabulary + v];
+        int l = v * BLOCK_ROWS;
+        for (int r = 0; r < rows; r++) {
+          logits[l + r] += w * activations[a + r];
+        }
+      }
+    }
+  }
+
+  /**
+   * Turns the block's logits of head j into unnormalised weights e^(logit − max) in place (zero for
+   * the symbols {@code scratch.allowed} rules out), and each row's total in {@code totals}: the
+   * loops run over the block's rows, and {@link #expBlock} is multiplications and additions only,
+   * so the JIT vectorises them.
+   */
+  private void blockWeights(int j, int rows, boolean restricted, BlockScratch scratch) {
+    int vocabulary = network.vocabulary()[j];
+    float[] logits = scratch.logits;
+    float[] max = scratch.max;
+    float[] totals = scratch.totals;
+    boolean[][] allowed = scratch.allowed;
+    if (restricted) {
+      for (int r = 0; r < rows; r++) {
+        for (int v = 0; allowed[r] != null && v < vocabulary; v++) {
+          if (!allowed[r][v]) {
+            logits[v * BLOCK_ROWS + r] = Float.NEGATIVE_INFINITY;
+          }
+        }
+      }
+    }
+    java.util.Arrays.fill(max, 0, rows, Float.NEGATIVE_INFINITY);
+    for (int v = 0; v < vocabulary; v++) {
+      int l = v * BLOCK_ROWS;
+      for (int r = 0; r < rows; r++) {
+        max[r] = Math.max(max[r], logits[l + r]);
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      if (max[r] == Float.NEGATIVE_INFINITY) {
+        throw new IllegalStateException("no admissible symbol for sub-column " + j);
+      }
+    }
+    for (int v = 0; v < vocabulary; v++) {
+      int l = v * BLOCK_ROWS;
+      for (int r = 0; r < rows; r++) {
+        logits[l + r] = expBlock(logits[l + r] - max[r]);
+      }
+    }
+    if (restricted) {
+      for (int r = 0; r < rows; r++) {
+        for (int v = 0; allowed[r] != null && v < vocabulary; v++) {
+          if (!allowed[r][v]) {
+            logits[v * BLOCK_ROWS + r] = 0;
+          }
+        }
+      }
+    }
+    java.util.Arrays.fill(totals, 0, rows, 0f);
+    for (int v = 0; v < vocabulary; v++) {
+      int l = v * BLOCK_ROWS;
+      for (int r = 0; r < rows; r++) {
+        totals[r] += logits[l + r];
+      }
+    }
+  }
+
+  /** The first symbol whose cumulative weight exceeds {@code threshold} (the last one if none). */
+  private static int pick(double[] weights, int vocabulary, double threshold) {
+    double cumulative = 0;
+    int last = 0;
+    for (int v = 0; v < vocabulary; v++) {
+      if (weights[v] > 0) {
+        cumulative += weights[v];
+        last = v;
+        if (threshold < cumulative) {
+          return v;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Row r's symbol: the first whose running sum of weights (in symbol order, as the total was
+   * summed) exceeds u · total.
+   */
+  private int pickInBlock(int j, int r, double u, BlockScratch scratch) {
+    int vocabulary = network.vocabulary()[j];
+    float[] weights = scratch.logits;
+    double threshold = u * scratch.totals[r];
+    float cumulative = 0;
+    int last = 0;
+    for (int v = 0; v < vocabulary; v++) {
+      float w = weights[v * BLOCK_ROWS + r];
+      if (w > 0) {
+        cumulative += w;
+        last = v;
+        if (threshold < cumulative) {
+          return v;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
+   * e^z for z ≤ 0: within 3e-5 relative for z ≥ −40, and tiny but positive below (a symbol that
+   * far below the most likely one never matters): with x = max(z, −80) / 128, a degree-6 Taylor
+   * polynomial for e^x squared seven times. Float multiplications and additions only, which Java
+   * evaluates exactly the same on every CPU (docs/numerics.md) and the JIT vectorises.
+   */
+  static float expBlock(float z) {
+    float x = Math.max(z, -80f) * (1 / 128f);
+    float p =
+        1 + x * (1 + x * (1 / 2f + x * (1 / 6f + x * (1 / 24f + x * (1 / 120f + x * (1 / 720f))))));
+    p *= p;
+    p *= p;
+    p *= p;
+    p *= p;
+    p *= p;
+    p *= p;
+    return p * p;
+  }
+
   /**
    * The natural log-probability of the row at {@code codes[offset…]} when its sub-columns come in
    * {@code order}: what training minimises (negated), computed in plain Java, in double precision.
@@ -242,19 +498,7 @@ public final class ChainSampler {
       weights[v] = w;
       sum += w;
     }
-    double threshold = u * sum;
-    double cumulative = 0;
-    int last = 0;
-    for (int v = 0; v < vocabulary; v++) {
-      if (weights[v] > 0) {
-        cumulative += weights[v];
-        last = v;
-        if (threshold < cumulative) {
-          return v;
-        }
-      }
-    }
-    return last;
+    return pick(weights, vocabulary, u * sum);
   }
 
   /**
