@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
@@ -9,8 +10,10 @@ import io.github.syntheticpatients.runtime.model.argn.ChainSampler;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +23,8 @@ import java.util.stream.IntStream;
  * <p>A network trained on random column orders can take any columns first, so fixed categories are
  * set first and the rest follow from them: conditions without rejection. A network trained on one
  * order cannot (its earlier columns would not depend on a later fixed one), so it fixes none and
- * leaves conditions to rejection.
+ * leaves conditions to rejection. Numeric ranges work the same way on a network trained on random
+ * orders: the ranged column comes first, drawn only among the bins inside its range.
  *
  * <p>Rows come in fixed-size chunks, each with its own stream split off in order before any work
  * starts, so the output is the same whatever the number of threads.
@@ -52,6 +56,22 @@ final class ArgnRowSampler implements RowSampler {
     return chosen;
   }
 
+  /** A numeric column's ranges, where the network can draw it before any other. */
+  @Override
+  public Set<String> rangeConditionable(Map<String, Conditions.Range> requested) {
+    Set<String> chosen = new LinkedHashSet<>();
+    if (!chain.network().anyOrder()) {
+      return chosen;
+    }
+    for (String name : requested.keySet()) {
+      int c = encoding.columnNamed(name);
+      if (c >= 0 && encoding.columns().get(c).kind() == ArgnColumn.Kind.NUMERIC) {
+        chosen.add(name);
+      }
+    }
+    return chosen;
+  }
+
   @Override
   public Optional<ValueRange> valueRange(String column) {
     int c = encoding.columnNamed(column);
@@ -63,24 +83,59 @@ final class ArgnRowSampler implements RowSampler {
 
   @Override
   public Table sample(int rows, Map<String, Integer> fixed, RandomStream random) {
+    return sample(rows, fixed, Map.of(), random);
+  }
+
+  /**
+   * Fixed categories come first in the order, then the ranged columns (bin, then share), each drawn
+   * only among the bins and shares that hold a grid point in its range (the head's softmax
+   * renormalised over them) and decoded to a grid point inside the range; then the rest, which so
+   * follow the model's conditional given the range.
+   */
+  @Override
+  public Table sample(
+      int rows,
+      Map<String, Integer> fixed,
+      Map<String, Conditions.Range> ranges,
+      RandomStream random) {
     int width = encoding.width();
     boolean[] isFixed = new boolean[width];
     int[] fixedCodes = new int[width];
     int[] order = new int[width];
+    boolean[] placed = new boolean[width];
     int next = 0;
     for (Map.Entry<String, Integer> entry : fixed.entrySet()) {
-      int c = encoding.columnNamed(entry.getKey());
-      if (c < 0 || !chain.network().anyOrder()) {
-        throw new IllegalArgumentException(
-            "column '" + entry.getKey() + "' cannot be fixed by this model");
-      }
-      int sub = encoding.firstSubColumn(c);
+      int sub = encoding.firstSubColumn(orderable(entry.getKey()));
       isFixed[sub] = true;
       fixedCodes[sub] = entry.getValue();
+      placed[sub] = true;
       order[next++] = sub;
     }
+    long[][] within = new long[encoding.columns().size()][];
+    RangeRestriction restriction = ranges.isEmpty() ? null : new RangeRestriction(width);
+    for (Map.Entry<String, Conditions.Range> entry : ranges.entrySet()) {
+      int c = orderable(entry.getKey());
+      ArgnColumn column = encoding.columns().get(c);
+      Conditions.Range range = entry.getValue();
+      within[c] =
+          column.gridPointsIn(
+              range.low(), range.lowInclusive(), range.high(), range.highInclusive());
+      if (within[c] == null) {
+        throw InvalidInputException.inParameter(
+            "conditions",
+            "No value this model generates for '"
+                + entry.getKey()
+                + "' lies in the range asked for; widen it.");
+      }
+      int sub = encoding.firstSubColumn(c);
+      restriction.restrict(sub, column, within[c]);
+      for (int part = sub; part < sub + column.subColumns(); part++) {
+        placed[part] = true;
+        order[next++] = part;
+      }
+    }
     for (int j = 0; j < width; j++) {
-      if (!isFixed[j]) {
+      if (!placed[j]) {
         order[next++] = j;
       }
     }
@@ -101,13 +156,58 @@ final class ArgnRowSampler implements RowSampler {
               int first = c * CHUNK_ROWS;
               int count = Math.min(CHUNK_ROWS, rows - first);
               int[] codes = new int[count * width];
-              ChainSampler.Scratch scratch = chain.scratch();
               for (int r = 0; r < count; r++) {
                 System.arraycopy(fixedCodes, 0, codes, r * width, width);
-                chain.sampleRow(order, codes, r * width, isFixed, null, null, streams[c], scratch);
               }
-              encoding.decodeInto(codes, count, streams[c], table, first);
+              ChainSampler.BlockScratch scratch = chain.blockScratch();
+              for (int r = 0; r < count; r += ChainSampler.BLOCK_ROWS) {
+                int block = Math.min(ChainSampler.BLOCK_ROWS, count - r);
+                chain.sampleBlock(
+                    order, codes, r * width, block, isFixed, restriction, streams[c], scratch);
+              }
+              encoding.decodeInto(codes, count, streams[c], table, first, within);
             });
     return new Table(encoding.schema(), table);
+  }
+
+  /** The column named {@code name}, which this network can draw before the others. */
+  private int orderable(String name) {
+    int c = encoding.columnNamed(name);
+    if (c < 0 || !chain.network().anyOrder()) {
+      throw new IllegalArgumentException("column '" + name + "' cannot be fixed by this model");
+    }
+    return c;
+  }
+
+  /**
+   * The bins and shares of ranged numeric columns that hold a grid point in their range: a bin
+   * sub-column's allowed symbols are fixed, a share's depend on the bin drawn just before.
+   */
+  private static final class RangeRestriction implements ChainSampler.Admissible {
+    private final boolean[][] bins;
+    private final boolean[][][] shares;
+
+    RangeRestriction(int width) {
+      bins = new boolean[width][];
+      shares = new boolean[width][][];
+    }
+
+    void restrict(int binSub, ArgnColumn column, long[] gridPoints) {
+      bins[binSub] = column.binsMeeting(gridPoints[0], gridPoints[1]);
+      boolean[][] byBin = new boolean[column.bins()][];
+      for (int b = 0; b < byBin.length; b++) {
+        byBin[b] = column.sharesMeeting(b, gridPoints[0], gridPoints[1]);
+      }
+      shares[binSub + 1] = byBin;
+    }
+
+    @Override
+    public boolean[] allowed(int subColumn, int[] codes, int offset) {
+      if (bins[subColumn] != null) {
+        return bins[subColumn];
+      }
+      boolean[][] byBin = shares[subColumn];
+      return byBin == null ? null : byBin[codes[offset + subColumn - 1]];
+    }
   }
 }

@@ -10,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows of one block that meet a request's conditions: candidates come in batches of the block's
  * size, each sampled from the next {@link RandomStream#split()} of the block's stream, and the
  * block holds the first candidates that meet the conditions, in order (every candidate without
- * range conditions or categories the sampler cannot fix). The batch size never depends on how many
- * rows are asked for, so the first {@code n} rows of a block are the same whatever {@code n}: a
- * request cut anywhere gives the same records.
+ * range conditions or categories the sampler cannot meet itself). The batch size never depends on
+ * how many rows are asked for, so the first {@code n} rows of a block are the same whatever {@code
+ * n}: a request cut anywhere gives the same records.
  */
 final class BlockRows implements BlockSource {
   private final TableSchema schema;
@@ -25,6 +26,11 @@ final class BlockRows implements BlockSource {
   private final List<String> expressions;
   private final Map<String, Integer> fixed;
   private final Map<String, Integer> rejectedCategories;
+
+  /** Ranges the sampler meets itself. */
+  private final Map<String, Conditions.Range> metRanges;
+
+  /** Ranges met by rejection. */
   private final Map<String, Conditions.Range> ranges;
 
   /**
@@ -41,7 +47,12 @@ final class BlockRows implements BlockSource {
     this.fixed = sampler.conditionable(conditions.categories());
     this.rejectedCategories = new LinkedHashMap<>(conditions.categories());
     fixed.keySet().forEach(rejectedCategories::remove);
-    this.ranges = conditions.ranges();
+    Set<String> met = sampler.rangeConditionable(conditions.ranges());
+    this.metRanges = new LinkedHashMap<>();
+    this.ranges = new LinkedHashMap<>();
+    conditions
+        .ranges()
+        .forEach((name, range) -> (met.contains(name) ? metRanges : ranges).put(name, range));
   }
 
   /** The first rows of one block and how many candidates they took. */
@@ -59,7 +70,12 @@ final class BlockRows implements BlockSource {
   @Override
   public Part first(int count, int blockSize, RandomStream random, Duration timeBudget) {
     if (rejectedCategories.isEmpty() && ranges.isEmpty()) {
-      return new Part(sampler.sampleFirst(count, blockSize, fixed, random.split()), count);
+      RandomStream stream = random.split();
+      Table rows =
+          metRanges.isEmpty()
+              ? sampler.sampleFirst(count, blockSize, fixed, stream)
+              : from(sampler.sample(blockSize, fixed, metRanges, stream), 0, count);
+      return new Part(rows, count);
     }
     long deadline = System.nanoTime() + timeBudget.toNanos();
     double[][] kept = new double[schema.columns().size()][count];
@@ -69,7 +85,7 @@ final class BlockRows implements BlockSource {
       if (System.nanoTime() > deadline) {
         throw budgetSpent(found, count, generated, timeBudget);
       }
-      Table batch = sampler.sample(blockSize, fixed, random.split());
+      Table batch = sampler.sample(blockSize, fixed, metRanges, random.split());
       generated += blockSize;
       for (int row = 0; row < blockSize && found < count; row++) {
         if (meets(batch, row)) {
@@ -114,6 +130,16 @@ final class BlockRows implements BlockSource {
             timeBudget.toMillis() / 1000.0,
             rate,
             generated));
+  }
+
+  /** Rows {@code [from, to)} of a table. */
+  static Table from(Table table, int from, int to) {
+    if (from == 0 && to == table.rowCount()) {
+      return table;
+    }
+    int[] rows = new int[to - from];
+    Arrays.setAll(rows, i -> from + i);
+    return table.selectRows(rows);
   }
 
   /** Rows {@code [from, table.rowCount())} of a table. */

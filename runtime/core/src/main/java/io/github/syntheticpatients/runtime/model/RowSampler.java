@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Generates table rows from a trained model; stateless, so it is safe to use from several threads.
@@ -59,5 +60,28 @@ interface RowSampler {
    */
   default Optional<ValueRange> valueRange(String column) {
     return Optional.empty();
+  }
+
+  /**
+   * The numeric range conditions this sampler meets by construction, without rejection: every row
+   * {@link #sample(int, Map, Map, RandomStream)} returns lies inside them. None by default.
+   */
+  default Set<String> rangeConditionable(Map<String, Conditions.Range> requested) {
+    return Set.of();
+  }
+
+  /**
+   * As {@link #sample(int, Map, RandomStream)}, every row inside {@code ranges} (only ranges from
+   * {@link #rangeConditionable} are passed).
+   */
+  default Table sample(
+      int rows,
+      Map<String, Integer> fixed,
+      Map<String, Conditions.Range> ranges,
+      RandomStream random) {
+    if (!ranges.isEmpty()) {
+      throw new IllegalArgumentException("this sampler meets no range conditions: " + ranges);
+    }
+    return sample(rows, fixed, random);
   }
 }

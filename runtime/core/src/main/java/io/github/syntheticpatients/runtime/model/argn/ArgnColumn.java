@@ -231,6 +231,86 @@ public final class ArgnColumn {
     return new ValueRange(gridValue(0), gridValue(edges[edges.length - 1] - 1));
   }
 
+  /**
+   * The grid points {@code [from, to]} whose values lie in an interval (bounds may be infinite), or
+   * null when none does: how a numeric range condition restricts this column.
+   */
+  public long[] gridPointsIn(double low, boolean lowInclusive, double high, boolean highInclusive) {
+    long top = edges[edges.length - 1] - 1;
+    long from = 0;
+    if (low > Double.NEGATIVE_INFINITY) {
+      double g = Math.ceil((low - this.low) / step);
+      from = g <= 0 ? 0 : g > top ? top + 1 : (long) g;
+      // The division may round either way: step to the first point that is really inside.
+      while (from > 0 && above(gridValue(from - 1), low, lowInclusive)) {
+        from--;
+      }
+      while (from <= top && !above(gridValue(from), low, lowInclusive)) {
+        from++;
+      }
+    }
+    long to = top;
+    if (high < Double.POSITIVE_INFINITY) {
+      double g = Math.floor((high - this.low) / step);
+      to = g < 0 ? -1 : g >= top ? top : (long) g;
+      while (to < top && below(gridValue(to + 1), high, highInclusive)) {
+        to++;
+      }
+      while (to >= 0 && !below(gridValue(to), high, highInclusive)) {
+        to--;
+      }
+    }
+    return from <= to ? new long[] {from, to} : null;
+  }
+
+  private static boolean above(double value, double low, boolean inclusive) {
+    return inclusive ? value >= low : value > low;
+  }
+
+  private static boolean below(double value, double high, boolean inclusive) {
+    return inclusive ? value <= high : value < high;
+  }
+
+  /**
+   * Which symbols of the bin sub-column hold a grid point in {@code [from, to]} (the missing symbol
+   * never does).
+   */
+  public boolean[] binsMeeting(long from, long to) {
+    boolean[] allowed = new boolean[vocabulary(0)];
+    for (int b = 0; b < bins(); b++) {
+      allowed[b] = edges[b] <= to && edges[b + 1] - 1 >= from;
+    }
+    return allowed;
+  }
+
+  /** Which shares of {@code bin} hold a grid point in {@code [from, to]}. */
+  public boolean[] sharesMeeting(int bin, long from, long to) {
+    boolean[] allowed = new boolean[subBins];
+    for (int sub = 0; sub < subBins; sub++) {
+      long[] share = share(bin, sub);
+      allowed[sub] = share[0] <= to && share[1] - 1 >= from;
+    }
+    return allowed;
+  }
+
+  /**
+   * As {@link #decode}, with a numeric value drawn uniformly among the grid points of its share
+   * that lie in {@code [from, to]} (the symbols must come from {@link #binsMeeting} and {@link
+   * #sharesMeeting}, so there is one).
+   */
+  public double decodeWithin(int[] codes, int offset, RandomStream random, long from, long to) {
+    if (kind != Kind.NUMERIC) {
+      throw new IllegalStateException("Column '" + name + "' is not numeric");
+    }
+    long[] share = share(codes[offset], codes[offset + 1]);
+    long first = Math.max(share[0], from);
+    long span = Math.min(share[1] - 1, to) - first + 1;
+    if (span < 1) {
+      throw new IllegalStateException("Column '" + name + "': the share lies outside the range");
+    }
+    return gridValue(first + (long) (random.nextDouble() * span));
+  }
+
   /** The value of grid point {@code g}. */
   double gridValue(long g) {
     return low + g * step;

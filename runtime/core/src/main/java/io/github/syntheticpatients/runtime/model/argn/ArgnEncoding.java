@@ -124,11 +124,25 @@ public final class ArgnEncoding {
    */
   public void decodeInto(
       int[] codes, int rows, RandomStream random, double[][] table, int firstRow) {
+    decodeInto(codes, rows, random, table, firstRow, new long[columns.size()][]);
+  }
+
+  /**
+   * As {@link #decodeInto(int[], int, RandomStream, double[][], int)}, with the values of column c
+   * drawn among the grid points {@code within[c]} ({@code {from, to}}, see {@link
+   * ArgnColumn#decodeWithin}) where that is not null.
+   */
+  public void decodeInto(
+      int[] codes, int rows, RandomStream random, double[][] table, int firstRow, long[][] within) {
     int width = width();
     for (int row = 0; row < rows; row++) {
       for (int c = 0; c < columns.size(); c++) {
+        int at = row * width + firstSub[c];
+        ArgnColumn column = columns.get(c);
         table[columnIndex[c]][firstRow + row] =
-            columns.get(c).decode(codes, row * width + firstSub[c], random);
+            within[c] == null
+                ? column.decode(codes, at, random)
+                : column.decodeWithin(codes, at, random, within[c][0], within[c][1]);
       }
     }
   }

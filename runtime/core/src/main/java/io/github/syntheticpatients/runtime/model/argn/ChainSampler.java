@@ -396,8 +396,8 @@ public final class ChainSampler {
   }
 
   /**
-   * e^z for z ≤ 0: within 3e-5 relative for z ≥ −40, and tiny but positive below (a symbol that
-   * far below the most likely one never matters): with x = max(z, −80) / 128, a degree-6 Taylor
+   * e^z for z ≤ 0: within 3e-5 relative for z ≥ −40, and tiny but positive below (a symbol that far
+   * below the most likely one never matters): with x = max(z, −80) / 128, a degree-6 Taylor
    * polynomial for e^x squared seven times. Float multiplications and additions only, which Java
    * evaluates exactly the same on every CPU (docs/numerics.md) and the JIT vectorises.
    */

@@ -97,4 +97,43 @@ class ArgnColumnTest {
           .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
     }
   }
+
+  @Test
+  void theBlockExpAgreesWithStrictMath() {
+    for (float z = -40; z <= 0; z += 0.01f) {
+      assertThat(ChainSampler.expBlock(z) / StrictMath.exp(z) - 1)
+          .isCloseTo(0, org.assertj.core.data.Offset.offset(3e-5));
+    }
+    // Below e^-40 a symbol's weight does not matter beside the most likely one's (1): tiny.
+    for (float z = -80; z < -40; z += 0.01f) {
+      assertThat(ChainSampler.expBlock(z)).isPositive().isLessThan(1e-17f);
+    }
+    // Far below: a tiny positive weight, never infinite or NaN.
+    assertThat(ChainSampler.expBlock(Float.NEGATIVE_INFINITY)).isPositive().isLessThan(1e-34f);
+  }
+
+  @Test
+  void aRangeKeepsTheGridPointsInsideItAndTheBinsAndSharesHoldingThem() {
+    // temp > 36.95 and temp <= 37.4: grid points 10 … 14 (37.0 … 37.4), all in bin 1 [10, 25).
+    long[] points = temperature.gridPointsIn(36.95, false, 37.4, true);
+    assertThat(points).containsExactly(10, 14);
+    // Exclusive bounds on grid values themselves.
+    assertThat(temperature.gridPointsIn(37.0, false, 37.4, false)).containsExactly(11, 13);
+    assertThat(temperature.gridPointsIn(Double.NEGATIVE_INFINITY, true, 36.0, true))
+        .containsExactly(0, 0);
+    assertThat(temperature.gridPointsIn(42.0, true, Double.POSITIVE_INFINITY, true)).isNull();
+    assertThat(temperature.binsMeeting(10, 14)).containsExactly(false, true, false, false);
+    // Bin 1 has 15 points in four shares: [10,14), [14,18), [18,22), [22,25).
+    assertThat(temperature.sharesMeeting(1, 10, 14)).containsExactly(true, true, false, false);
+    RandomStream random = RandomStream.of(3);
+    Set<Long> seen = new HashSet<>();
+    for (int draw = 0; draw < 200; draw++) {
+      double value = temperature.decodeWithin(new int[] {1, 1}, 0, random, 10, 14);
+      // Share 1 is [14, 18): only 14 is inside the range.
+      assertThat(Math.round((value - 36.0) * 10)).isEqualTo(14);
+      seen.add(
+          Math.round((temperature.decodeWithin(new int[] {1, 0}, 0, random, 12, 14) - 36) * 10));
+    }
+    assertThat(seen).containsExactlyInAnyOrder(12L, 13L);
+  }
 }
