@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *       conditional vector where it has one);
  *   <li>{@code age>=60}, {@code age>60}, {@code age<=70}, {@code age<70}, {@code age=60..70}
  *       (inclusive), {@code bili=1.5}: ranges of numeric, integer and date columns (dates as ISO
- *       {@code 2020-01-31}), met by rejection within a time budget.
+ *       {@code 2020-01-31}), met by rejection within a time budget, or by the generator itself
+ *       where it can ({@link RowSampler#rangeConditionable}: argn trained on any column order draws
+ *       the column first, only among its values inside the range).
  * </ul>
  *
  * Several conditions on one numeric column intersect.
