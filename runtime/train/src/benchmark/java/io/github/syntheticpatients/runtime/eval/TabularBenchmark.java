@@ -43,9 +43,12 @@ import java.util.Locale;
  * test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.TabularBenchmark
  * "-Dbenchmark.args=--datasets pbc,pima2 --generators copula,ctgan"} ({@code --no-baselines} leaves
- * out the independent and fresh-real rows).
+ * out the independent and fresh-real rows; {@code --seeds N} repeats the whole run with N seeds,
+ * 20251123 onwards, for the spread of each figure).
  */
 public final class TabularBenchmark {
+  private static final long FIRST_SEED = 20251123L;
+
   private TabularBenchmark() {}
 
   public static void main(String[] arguments) throws IOException {
@@ -54,16 +57,28 @@ public final class TabularBenchmark {
     List<String> datasets = List.of("pbc", "flchain", "nafld1", "pima2");
     List<String> generators = List.of("copula", "ctgan", "ctgan-published", "argn");
     boolean baselines = !List.of(args).contains("--no-baselines");
+    int seeds = 1;
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--datasets")) {
         datasets = List.of(args[i + 1].split(","));
       } else if (args[i].equals("--generators")) {
         generators = List.of(args[i + 1].split(","));
+      } else if (args[i].equals("--seeds")) {
+        seeds = Integer.parseInt(args[i + 1]);
       }
     }
-    long seed = 20251123L;
+    for (int s = 0; s < seeds; s++) {
+      run(datasets, generators, baselines, FIRST_SEED + s);
+    }
+  }
+
+  /** One run over the datasets with one seed (the split's, the training's and the sampling's). */
+  private static void run(
+      List<String> datasets, List<String> generators, boolean baselines, long seed)
+      throws IOException {
     Path work = Files.createTempDirectory("synthetic-benchmark");
     String[] header = EvaluationBenchmark.header().split("\n");
+    System.out.println("seed " + seed);
     System.out.println(header[0] + " tree AUC vs held-back |\n" + header[1] + "---|");
     List<String[]> known = new ArrayList<>(EvaluationBenchmark.DATASETS);
     known.add(ROTTERDAM);
@@ -93,6 +108,10 @@ public final class TabularBenchmark {
       }
       for (String generator : generators) {
         TrainSettings settings = TrainSettings.defaults().withOption("privacyGate", "warn");
+        if (seed != FIRST_SEED) {
+          // The first seed trains with the default seed, as runs before --seeds did.
+          settings = settings.withSeed(seed);
+        }
         settings =
             switch (generator) {
               case "ctgan-published" ->

@@ -53,6 +53,16 @@ public record ArgnSettings(
         maxEpochs, patience, batchSize, learningRate, weightDecay, hidden, maxDims, value);
   }
 
+  public ArgnSettings withLearningRate(double value) {
+    return new ArgnSettings(
+        maxEpochs, patience, batchSize, value, weightDecay, hidden, maxDims, anyOrder);
+  }
+
+  public ArgnSettings withWeightDecay(double value) {
+    return new ArgnSettings(
+        maxEpochs, patience, batchSize, learningRate, value, hidden, maxDims, anyOrder);
+  }
+
   public ArgnSettings withHidden(int value) {
     return new ArgnSettings(
         maxEpochs, patience, batchSize, learningRate, weightDecay, value, maxDims, anyOrder);

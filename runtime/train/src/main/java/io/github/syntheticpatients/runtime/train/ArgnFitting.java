@@ -36,8 +36,15 @@ final class ArgnFitting {
   /** Option: hidden units per head. */
   static final String HIDDEN = "argnHidden";
 
+  /** Option: Adam's learning rate. */
+  static final String LEARNING_RATE = "argnLearningRate";
+
+  /** Option: Adam's L2 weight decay. */
+  static final String WEIGHT_DECAY = "argnWeightDecay";
+
   /** The option keys this class reads. */
-  static final Set<String> OPTIONS = Set.of(ORDER, BINS, SUB_BINS, HIDDEN);
+  static final Set<String> OPTIONS =
+      Set.of(ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY);
 
   private ArgnFitting() {}
 
@@ -118,6 +125,12 @@ final class ArgnFitting {
     if (options.containsKey(HIDDEN)) {
       argn = argn.withHidden(positive(options, HIDDEN, argn.hidden()));
     }
+    if (options.containsKey(LEARNING_RATE)) {
+      argn = argn.withLearningRate(number(options, LEARNING_RATE, false));
+    }
+    if (options.containsKey(WEIGHT_DECAY)) {
+      argn = argn.withWeightDecay(number(options, WEIGHT_DECAY, true));
+    }
     String order = options.getOrDefault(ORDER, "any").trim().toLowerCase(Locale.ROOT);
     return switch (order) {
       case "any" -> argn.withAnyOrder(true);
@@ -146,6 +159,27 @@ final class ArgnFitting {
     } catch (NumberFormatException e) {
       throw InvalidInputException.inParameter(
           key, key + " must be a positive whole number, was '" + text + "'");
+    }
+  }
+
+  /** A finite number above 0 (or at least 0 where {@code zeroAllowed}). */
+  private static double number(Map<String, String> options, String key, boolean zeroAllowed) {
+    String text = options.get(key);
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (!Double.isFinite(value) || value < 0 || (value == 0 && !zeroAllowed)) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          key,
+          key
+              + " must be a number "
+              + (zeroAllowed ? "of 0 or more" : "above 0")
+              + ", such as 0.001, was '"
+              + text
+              + "'");
     }
   }
 
