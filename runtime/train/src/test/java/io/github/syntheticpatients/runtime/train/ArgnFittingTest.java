@@ -1,0 +1,38 @@
+package io.github.syntheticpatients.runtime.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import org.junit.jupiter.api.Test;
+
+/** argn's training options reach its settings, and bad values name the option. */
+class ArgnFittingTest {
+  private static final TrainSettings ARGN = TrainSettings.defaults().withGenerator("argn");
+
+  @Test
+  void learningRateAndWeightDecayOptionsReachTheSettings() {
+    ArgnSettings settings =
+        ArgnFitting.settings(
+            ARGN.withOption("argnLearningRate", "0.001").withOption("argnWeightDecay", "0.01"),
+            1000);
+    assertThat(settings.learningRate()).isEqualTo(0.001);
+    assertThat(settings.weightDecay()).isEqualTo(0.01);
+    assertThat(ArgnFitting.settings(ARGN.withOption("argnWeightDecay", "0"), 1000).weightDecay())
+        .isZero();
+  }
+
+  @Test
+  void aBadValueNamesTheOption() {
+    assertThatThrownBy(() -> ArgnFitting.settings(ARGN.withOption("argnLearningRate", "0"), 1000))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnLearningRate must be a number above 0")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnLearningRate");
+    assertThatThrownBy(() -> ArgnFitting.settings(ARGN.withOption("argnWeightDecay", "lots"), 1000))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnWeightDecay must be a number of 0 or more");
+  }
+}
