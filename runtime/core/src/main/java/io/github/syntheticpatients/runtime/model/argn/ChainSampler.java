@@ -192,8 +192,9 @@ public final class ChainSampler {
   /**
    * Samples {@code rows} rows (at most {@link #BLOCK_ROWS}) into {@code codes}, row r at {@code
    * offset + r · heads}, sub-column by sub-column: every row draws its symbol of a sub-column (rows
-   * in turn, one uniform each) before any row draws the next. Each row's numbers are those {@link
-   * #sampleRow} computes; only the order of the uniforms differs.
+   * in turn, one uniform each) before any row draws the next. The hidden sums and logits are those
+   * {@link #sampleRow} computes; the weights come from {@link #expBlock} (no cut-off below e⁻⁴⁰)
+   * and the uniforms in another order, so the law is the same and the bits are not.
    *
    * @param order the sub-columns in sampling order (a permutation)
    * @param fixed per sub-column, whether its symbol is given in {@code codes} already; null for
