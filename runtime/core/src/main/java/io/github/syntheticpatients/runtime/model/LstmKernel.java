@@ -69,6 +69,42 @@ final class LstmKernel {
     }
   }
 
+  /**
+   * One step from the state {@code (h, c)}, updated in place, for a 0/1 input given by the indices
+   * of its ones ({@code ones[0…count)}): the timeline argn feeds each visit's symbols back this
+   * way, one visit at a time, so it cannot hand {@link #run} a whole sequence. The same sums in the
+   * same order as {@link #run} for that input.
+   *
+   * @param gates scratch of {@code 4 · hidden} values
+   */
+  void stepMultiHot(int[] ones, int count, float[] h, float[] c, float[] gates) {
+    int width = 4 * hidden;
+    System.arraycopy(bias, 0, gates, 0, width);
+    for (int n = 0; n < count; n++) {
+      float[] w = inputRows[ones[n]];
+      for (int j = 0; j < width; j++) {
+        gates[j] += w[j];
+      }
+    }
+    for (int k = 0; k < hidden; k++) {
+      float x = h[k];
+      if (x != 0f) {
+        float[] w = recurrentRows[k];
+        for (int j = 0; j < width; j++) {
+          gates[j] += x * w[j];
+        }
+      }
+    }
+    for (int j = 0; j < hidden; j++) {
+      float i = sigmoid(gates[j]);
+      float f = sigmoid(gates[hidden + j]);
+      float g = (float) StrictMath.tanh(gates[2 * hidden + j]);
+      float o = sigmoid(gates[3 * hidden + j]);
+      c[j] = f * c[j] + i * g;
+      h[j] = o * (float) StrictMath.tanh(c[j]);
+    }
+  }
+
   private static float sigmoid(float x) {
     return (float) (1 / (1 + StrictMath.exp(-x)));
   }

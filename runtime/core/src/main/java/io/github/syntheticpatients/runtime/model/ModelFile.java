@@ -14,6 +14,7 @@ import io.github.syntheticpatients.runtime.io.AtomicFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.io.json.JsonTrees;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
+import io.github.syntheticpatients.runtime.model.argn.timeline.TimelineArgn;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -199,6 +200,31 @@ public final class ModelFile {
     AtomicFiles.write(file, toBytes(contents));
   }
 
+  /**
+   * The bytes of a longitudinal model file of the timeline {@code argn} ({@code kind} {@value
+   * #KIND_LONGITUDINAL}, generator {@value ArgnTimelineContents#GENERATOR}).
+   */
+  public static byte[] toBytes(ArgnTimelineContents contents) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT_NAME);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("kind", KIND_LONGITUDINAL);
+    manifest.put("generator", ArgnTimelineContents.GENERATOR);
+    manifest.put("summary", contents.summary());
+    manifest.put("schema", SchemaJson.toMap(contents.model().layout().schema()));
+    manifest.put(ArgnTimelineFiles.BLOCK, ArgnTimelineFiles.describe(contents.model()));
+    manifest.put("settings", contents.settings());
+    manifest.put("provenance", contents.provenance());
+    manifest.put("evaluation", contents.evaluation());
+    byte[] weights = WeightsFile.write(ArgnTimelineFiles.tensors(contents.model()));
+    return archive(manifest, weights, contents.timing());
+  }
+
+  /** Writes a longitudinal model file of the timeline {@code argn} atomically. */
+  public static void write(ArgnTimelineContents contents, Path file) {
+    AtomicFiles.write(file, toBytes(contents));
+  }
+
   private static byte[] archive(
       Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -370,6 +396,14 @@ public final class ModelFile {
       throw new ModelFormatException(source, "it is a longitudinal model without " + WEIGHTS_ENTRY);
     }
     Map<String, Object> manifest = entries.manifest();
+    if (manifest.containsKey(ArgnTimelineFiles.BLOCK)) {
+      TimelineArgn argn =
+          ArgnTimelineFiles.read(
+              schema,
+              map(manifest, ArgnTimelineFiles.BLOCK, source),
+              WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+      return new TimelineModel(id, sha256(bytes), info, new ArgnTimelineSampler(argn));
+    }
     TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
     GaussianCopula patients =
         GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));

@@ -29,10 +29,12 @@ import java.util.stream.IntStream;
  * first each patient's static attributes, number of visits and first visit time (a Gaussian copula;
  * conditions and a balance on static attributes are met here: a category by the copula's exact
  * conditioning, ranges by rejection within the time budget), then the visits, by the sequence
- * generator conditioned on that patient row. Plain Java, thread-safe. Patients are sampled in
- * blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link RandomStream#forBlock}), and
- * a timeline is never cut: patient {@code i} of a seed is the same whatever the request size, range
- * or thread count.
+ * generator conditioned on that patient row. A timeline {@code argn} model ({@link
+ * ArgnTimelineSampler}) takes the same two stages: its static chain generates the patient rows
+ * (conditions on categories fix them first), its visit chain the visits. Plain Java, thread-safe.
+ * Patients are sampled in blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link
+ * RandomStream#forBlock}), and a timeline is never cut: patient {@code i} of a seed is the same
+ * whatever the request size, range or thread count.
  */
 public final class TimelineModel implements BlockModel {
   /**
@@ -48,6 +50,7 @@ public final class TimelineModel implements BlockModel {
   private final TimelineEncoder encoder;
   private final TabularModel patientModel;
   private final TimelineGenerator generator;
+  private final ArgnTimelineSampler argn;
 
   TimelineModel(
       String id,
@@ -65,6 +68,7 @@ public final class TimelineModel implements BlockModel {
         new TabularModel(
             id, sha256, encoder.patientSchema(), info, new CopulaRowSampler(patientCopula));
     this.generator = generator;
+    this.argn = null;
     EncodedLayout layout = encoder.stepLayout();
     if (generator.stepWidth() != layout.width()
         || generator.staticWidth() != encoder.staticWidth()) {
@@ -78,6 +82,19 @@ public final class TimelineModel implements BlockModel {
               + " and "
               + encoder.staticWidth());
     }
+  }
+
+  /** A model of the timeline {@code argn}: its static chain generates the patient rows. */
+  TimelineModel(String id, String sha256, ModelInfo info, ArgnTimelineSampler argn) {
+    this.id = id;
+    this.sha256 = sha256;
+    this.schema = argn.schema();
+    this.info = info;
+    this.encoder = null;
+    this.generator = null;
+    this.argn = argn;
+    this.patientModel =
+        new TabularModel(id, sha256, argn.staticSchema(), info, argn.staticSampler());
   }
 
   @Override
@@ -102,7 +119,7 @@ public final class TimelineModel implements BlockModel {
 
   /** The longest timeline this model generates. */
   public int maxVisits() {
-    return encoder.maxVisits();
+    return argn != null ? argn.maxVisits() : encoder.maxVisits();
   }
 
   @Override
@@ -185,9 +202,13 @@ public final class TimelineModel implements BlockModel {
     BlockRows.Part part =
         patientRows.first(to, BLOCK_PATIENTS, patientStream, request.timeBudget());
     Table patients = part.table();
-    int[] lengths = lengths(patients);
-    float[] activated = sampleSteps(patients, lengths, visitStream);
-    Timelines all = encoder.decode(patients, lengths, activated);
+    Timelines all;
+    if (argn != null) {
+      all = argn.sample(patients, visitStream);
+    } else {
+      int[] lengths = lengths(patients);
+      all = encoder.decode(patients, lengths, sampleSteps(patients, lengths, visitStream));
+    }
     int[] kept = IntStream.range(from, to).toArray();
     Timelines selected = all.selectPatients(kept);
     List<String> ids = new ArrayList<>(kept.length);

@@ -311,6 +311,53 @@ public final class ArgnColumn {
     return gridValue(first + (long) (random.nextDouble() * span));
   }
 
+  /**
+   * Whether sub-bin {@code sub} of {@code bin} (or the whole bin when {@code sub} is negative) has
+   * a grid point with a value in {@code (above, atMost]}: a timeline's gap must be positive and
+   * must not pass the patient's end of follow-up.
+   */
+  public boolean reaches(int bin, int sub, double above, double atMost) {
+    long[] points = sub < 0 ? new long[] {edges[bin], edges[bin + 1]} : share(bin, sub);
+    long[] range = within(points, above, atMost);
+    return range[0] < range[1];
+  }
+
+  /**
+   * As {@link #decode} for a numeric column, with the value drawn among the share's grid points in
+   * {@code (above, atMost]}; the caller has checked with {@link #reaches} that there is one.
+   */
+  public double decodeWithin(
+      int[] codes, int offset, double above, double atMost, RandomStream random) {
+    int bin = codes[offset];
+    if (kind != Kind.NUMERIC || bin == missingSymbol()) {
+      return decode(codes, offset, random);
+    }
+    long[] share = share(bin, codes[offset + 1]);
+    long[] range = within(share, above, atMost);
+    if (range[0] >= range[1]) {
+      throw new IllegalArgumentException(
+          "Column '" + name + "': no grid point of the drawn share lies in the allowed range");
+    }
+    long span = range[1] - range[0];
+    return gridValue(range[0] + (long) (random.nextDouble() * span));
+  }
+
+  /** The grid points of {@code [from, to)} whose values lie in {@code (above, atMost]}. */
+  private long[] within(long[] points, double above, double atMost) {
+    long from = points[0];
+    long to = points[1];
+    if (!Double.isInfinite(above)) {
+      // The first grid index whose value is above: floor((above − low) / step) + 1.
+      double first = Math.floor((above - low) / step + 1e-9) + 1;
+      from = Math.max(from, (long) Math.max(first, Long.MIN_VALUE / 2.0));
+    }
+    if (!Double.isInfinite(atMost)) {
+      double last = Math.floor((atMost - low) / step + 1e-9);
+      to = Math.min(to, (long) Math.min(last + 1, Long.MAX_VALUE / 2.0));
+    }
+    return new long[] {from, Math.max(from, to)};
+  }
+
   /** The value of grid point {@code g}. */
   double gridValue(long g) {
     return low + g * step;

@@ -1,0 +1,102 @@
+package io.github.syntheticpatients.runtime.model.argn.timeline;
+
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A trained timeline {@code argn}: a flat chain over the static table, and a chain over each
+ * visit's sub-columns whose heads also see a context, the history of earlier visits (one LSTM
+ * layer) and the patient's static symbols.
+ *
+ * <p>A visit row's sub-columns are a stop symbol (1 ends the timeline before this visit), then the
+ * visit encoding's (the gap, then the time-varying columns). The history's input at visit t is a
+ * multi-hot vector: position 0 marks the first visit, position {@code 1 + symbolOffset(j) + v} that
+ * sub-column j of visit t − 1 took symbol v. The context of visit t is {@code [h_t, static
+ * multi-hot]}; {@code context} maps it to every head's hidden sum.
+ *
+ * @param layout the static and visit tables
+ * @param maxVisits the longest timeline generated
+ * @param latestTime the value-protected upper bound of the time column: no visit is placed later
+ * @param statics the static table's chain
+ * @param visitEncoding the visit table's sub-columns
+ * @param visits the visit chain: vocabulary {@code [2, visitEncoding.vocabulary()…]}
+ * @param historyHidden the LSTM's hidden width
+ * @param historyInput {@code historyInputs() × 4·historyHidden}, row-major, gates i, f, g, o
+ * @param historyRecurrent {@code historyHidden × 4·historyHidden}
+ * @param historyBias {@code 4·historyHidden}
+ * @param context {@code (historyHidden + staticSymbols()) × (heads · hidden)} of the visit chain
+ */
+public record TimelineArgn(
+    VisitLayout layout,
+    int maxVisits,
+    double latestTime,
+    ArgnModel statics,
+    ArgnEncoding visitEncoding,
+    ArgnNetwork visits,
+    int historyHidden,
+    float[] historyInput,
+    float[] historyRecurrent,
+    float[] historyBias,
+    float[] context) {
+
+  /** The stop sub-column's symbol that ends a timeline. */
+  public static final int STOP = 1;
+
+  public TimelineArgn {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(statics, "statics");
+    Objects.requireNonNull(visitEncoding, "visitEncoding");
+    Objects.requireNonNull(visits, "visits");
+    if (maxVisits < 1 || historyHidden < 1) {
+      throw new IllegalArgumentException("maxVisits and the history width must be positive");
+    }
+    int[] expected = chainVocabulary(visitEncoding);
+    if (!Arrays.equals(expected, visits.vocabulary())) {
+      throw new IllegalArgumentException(
+          "the visit chain's heads do not match the stop symbol and the visit encoding");
+    }
+    int gates = 4 * historyHidden;
+    int contextRows = historyHidden + symbols(statics.encoding().vocabulary());
+    if (historyInput.length != historyInputs(expected) * gates
+        || historyRecurrent.length != historyHidden * gates
+        || historyBias.length != gates
+        || context.length != contextRows * visits.heads() * visits.hidden()) {
+      throw new IllegalArgumentException("the visit history's tensor shapes differ");
+    }
+  }
+
+  /** The visit chain's vocabulary for an encoding: the stop symbol's two, then the encoding's. */
+  public static int[] chainVocabulary(ArgnEncoding visitEncoding) {
+    int[] encoded = visitEncoding.vocabulary();
+    int[] vocabulary = new int[encoded.length + 1];
+    vocabulary[0] = 2;
+    System.arraycopy(encoded, 0, vocabulary, 1, encoded.length);
+    return vocabulary;
+  }
+
+  /** The width of the history's input: the first-visit mark and every visit symbol. */
+  public static int historyInputs(int[] chainVocabulary) {
+    return 1 + symbols(chainVocabulary);
+  }
+
+  /** The number of symbols over all sub-columns. */
+  public static int symbols(int[] vocabulary) {
+    int total = 0;
+    for (int v : vocabulary) {
+      total += v;
+    }
+    return total;
+  }
+
+  /** Where each sub-column's symbols start in a multi-hot vector over all symbols. */
+  public static int[] symbolOffsets(int[] vocabulary) {
+    int[] offsets = new int[vocabulary.length];
+    for (int j = 1; j < vocabulary.length; j++) {
+      offsets[j] = offsets[j - 1] + vocabulary[j - 1];
+    }
+    return offsets;
+  }
+}
