@@ -215,6 +215,31 @@ final class ChainHeads {
     return total.neg();
   }
 
+  /**
+   * The context's weights into every head's hidden units, {@code contextWidth × (heads · hidden)}
+   * row-major (head j's units at {@code j · hidden}): what a timeline sampler adds to the hidden
+   * sums of {@link #export}'s network.
+   */
+  float[] exportContext() {
+    int perHead = heads * hidden;
+    float[] context = new float[contextWidth * perHead];
+    for (Group group : groups) {
+      float[] w1 = group.hiddenWeight.toFloatArray();
+      for (int m = 0; m < group.heads.length; m++) {
+        int j = group.heads[m];
+        for (int c = 0; c < contextWidth; c++) {
+          System.arraycopy(
+              w1,
+              (m * inputs + heads * maxDims + c) * hidden,
+              context,
+              c * perHead + j * hidden,
+              hidden);
+        }
+      }
+    }
+    return context;
+  }
+
   /** The heads as plain-Java weights (context weights are not part of a flat network). */
   ArgnNetwork export(boolean anyOrder) {
     float[] table = embedding.toFloatArray();

@@ -1,0 +1,355 @@
+package io.github.syntheticpatients.runtime.argn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.github.syntheticpatients.runtime.EngineUnavailableException;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.gan.GanTrainer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Trains the visit chain of the timeline {@code argn} by cross-entropy with teacher forcing: a
+ * history LSTM reads each visit's predecessor (a multi-hot vector of its symbols; a mark on the
+ * first visit), and the chain's heads see the history's state and the patient's static symbols as
+ * their context. Batches of patients, Adam, and the weights of the epoch with the lowest validation
+ * loss are kept; training stops after {@code patience} epochs without improvement.
+ *
+ * <p>The LSTM step is composed from matrix products and element-wise gates, not DJL's fused LSTM,
+ * whose numbers depend on the CPU (djl.md, pitfall 10). Seeded: torch's generator for the initial
+ * weights, a {@link SplittableRandom} for the shuffles.
+ */
+public final class VisitChainTrainer {
+  /** Visit rows per batch at most (patients × longest timeline), which bounds its memory. */
+  private static final int MAX_BATCH_STEPS = 4096;
+
+  /** Optimiser steps before early stopping may end training. */
+  private static final int MIN_STEPS = 300;
+
+  private VisitChainTrainer() {}
+
+  /**
+   * Trains.
+   *
+   * @param train the training patients
+   * @param validation the validation patients (none: the last epoch is kept)
+   * @param settings epochs, patience, batch size in patients, learning rate, head width
+   * @param historyHidden the history LSTM's hidden width
+   */
+  public static TrainedVisitChain train(
+      VisitSequences train,
+      VisitSequences validation,
+      ArgnSettings settings,
+      int historyHidden,
+      long seed,
+      TrainingListener listener) {
+    Objects.requireNonNull(settings, "settings");
+    TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
+    synchronized (GanTrainer.LOCK) {
+      try {
+        return new Run(train, settings, historyHidden, seed).train(validation, progress);
+      } catch (NoClassDefFoundError e) {
+        throw new EngineUnavailableException(
+            "DJL is not on the classpath ("
+                + e.getMessage()
+                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
+            e);
+      }
+    }
+  }
+
+  /** One training run's shapes and parameters. */
+  private static final class Run {
+    final VisitSequences data;
+    final ArgnSettings settings;
+    final int hiddenWidth;
+    final int heads;
+    final int inputs;
+    final int staticSymbols;
+    final int[] offsets;
+    final int[] staticOffsets;
+    final boolean[][] sees;
+    final Engine engine;
+    final SplittableRandom random;
+
+    Run(VisitSequences data, ArgnSettings settings, int hiddenWidth, long seed) {
+      this.data = data;
+      this.settings = settings;
+      this.hiddenWidth = hiddenWidth;
+      this.heads = data.vocabulary().length;
+      this.offsets = offsets(data.vocabulary());
+      this.inputs = 1 + offsets[heads - 1] + data.vocabulary()[heads - 1];
+      this.staticOffsets = offsets(data.staticVocabulary());
+      int statics = 0;
+      for (int v : data.staticVocabulary()) {
+        statics += v;
+      }
+      this.staticSymbols = statics;
+      int[] owners = new int[heads];
+      for (int j = 0; j < heads; j++) {
+        owners[j] = j;
+      }
+      this.sees = ArgnTrainer.sees(owners, owners);
+      this.engine = DjlEngine.engine();
+      engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+      this.random = new SplittableRandom(seed);
+    }
+
+    TrainedVisitChain train(VisitSequences validation, TrainingListener listener) {
+      JniUtils.setGradMode(false);
+      int[] dims = new int[heads];
+      for (int j = 0; j < heads; j++) {
+        dims[j] = settings.dims(data.vocabulary()[j]);
+      }
+      try (NDManager root = engine.newBaseManager()) {
+        ChainHeads chain =
+            new ChainHeads(
+                root, data.vocabulary(), dims, settings.hidden(), hiddenWidth + staticSymbols);
+        float bound = (float) (1 / Math.sqrt(hiddenWidth));
+        int gates = 4 * hiddenWidth;
+        NDArray inputWeight =
+            root.randomUniform(-bound, bound, new Shape(inputs, gates), DataType.FLOAT32);
+        NDArray recurrentWeight =
+            root.randomUniform(-bound, bound, new Shape(hiddenWidth, gates), DataType.FLOAT32);
+        NDArray bias = root.randomUniform(-bound, bound, new Shape(gates), DataType.FLOAT32);
+        List<NDArray> history = List.of(inputWeight, recurrentWeight, bias);
+        for (NDArray parameter : history) {
+          parameter.setRequiresGradient(true);
+        }
+        List<NDArray> parameters = new ArrayList<>(chain.parameters());
+        parameters.addAll(history);
+        AdamOptimizer optimizer =
+            new AdamOptimizer(
+                root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
+        int patients = data.patients();
+        int longest = 1;
+        for (int p = 0; p < patients; p++) {
+          longest = Math.max(longest, data.rows(p));
+        }
+        int batchSize =
+            Math.max(
+                1, Math.min(Math.min(settings.batchSize(), patients), MAX_BATCH_STEPS / longest));
+        int steps = Math.max(1, patients / batchSize);
+        int maxEpochs = settings.maxEpochs();
+        double[] trainLosses = new double[maxEpochs];
+        boolean validating = validation != null && validation.patients() > 0;
+        double[] validationLosses = new double[validating ? maxEpochs : 0];
+        double best = Double.POSITIVE_INFINITY;
+        TrainedVisitChain kept = null;
+        int bestEpoch = 0;
+        int epoch = 0;
+        long start = System.nanoTime();
+        while (epoch < maxEpochs) {
+          int[] permutation = shuffled(patients);
+          double sum = 0;
+          for (int step = 0; step < steps; step++) {
+            int[] batch = Arrays.copyOfRange(permutation, step * batchSize, (step + 1) * batchSize);
+            try (NDManager scope = root.newSubManager()) {
+              double loss;
+              try (GradientCollector collector = engine.newGradientCollector()) {
+                optimizer.zeroGradients();
+                Loss total = loss(scope, chain, history, data, batch);
+                NDArray mean =
+                    total
+                        .sum()
+                        .div(scope.full(new Shape(), (float) total.rows(), DataType.FLOAT32));
+                collector.backward(mean);
+                loss = mean.getFloat();
+              }
+              optimizer.step();
+              sum += loss;
+            }
+          }
+          trainLosses[epoch] = sum / steps;
+          epoch++;
+          boolean improved = true;
+          if (validating) {
+            double loss = evaluate(root, chain, history, validation, batchSize);
+            validationLosses[epoch - 1] = loss;
+            improved = loss < best;
+            if (improved) {
+              best = loss;
+            }
+          }
+          if (improved) {
+            bestEpoch = epoch;
+            kept =
+                new TrainedVisitChain(
+                    chain.export(false),
+                    hiddenWidth,
+                    inputWeight.toFloatArray(),
+                    recurrentWeight.toFloatArray(),
+                    bias.toFloatArray(),
+                    chain.exportContext(),
+                    epoch,
+                    epoch,
+                    new double[0],
+                    new double[0]);
+          }
+          Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+          listener.onEpoch(
+              new TrainingListener.EpochProgress(
+                  epoch,
+                  maxEpochs,
+                  trainLosses[epoch - 1],
+                  validating ? validationLosses[epoch - 1] : Double.NaN,
+                  elapsed,
+                  elapsed.multipliedBy(maxEpochs - epoch).dividedBy(epoch)));
+          if (epoch - bestEpoch >= settings.patience() && (long) epoch * steps >= MIN_STEPS) {
+            break;
+          }
+        }
+        return new TrainedVisitChain(
+            kept.network(),
+            hiddenWidth,
+            kept.historyInput(),
+            kept.historyRecurrent(),
+            kept.historyBias(),
+            kept.context(),
+            bestEpoch,
+            epoch,
+            Arrays.copyOf(trainLosses, epoch),
+            Arrays.copyOf(validationLosses, Math.min(epoch, validationLosses.length)));
+      }
+    }
+
+    /** Mean loss per visit row of {@code sequences}, without gradients. */
+    double evaluate(
+        NDManager root,
+        ChainHeads chain,
+        List<NDArray> history,
+        VisitSequences sequences,
+        int batchSize) {
+      double sum = 0;
+      long rows = 0;
+      for (int first = 0; first < sequences.patients(); first += batchSize) {
+        int[] batch = new int[Math.min(batchSize, sequences.patients() - first)];
+        for (int b = 0; b < batch.length; b++) {
+          batch[b] = first + b;
+        }
+        try (NDManager scope = root.newSubManager()) {
+          Loss loss = loss(scope, chain, history, sequences, batch);
+          sum += loss.sum().getFloat();
+          rows += loss.rows();
+        }
+      }
+      return sum / rows;
+    }
+
+    /** A batch's summed loss and its number of visit rows. */
+    record Loss(NDArray sum, int rows) {}
+
+    /**
+     * The summed negative log-likelihood of the patients {@code batch} of {@code sequences}: the
+     * history LSTM over each patient's visits (padded to the batch's longest), its states at the
+     * real rows with the patient's static symbols as context, then the chain.
+     */
+    Loss loss(
+        NDManager scope,
+        ChainHeads chain,
+        List<NDArray> history,
+        VisitSequences sequences,
+        int[] batch) {
+      int size = batch.length;
+      int longest = 1;
+      int rows = 0;
+      for (int p : batch) {
+        longest = Math.max(longest, sequences.rows(p));
+        rows += sequences.rows(p);
+      }
+      int staticWidth = sequences.staticVocabulary().length;
+      float[] input = new float[size * longest * inputs];
+      float[] statics = new float[rows * staticSymbols];
+      long[] real = new long[rows];
+      int[] codes = new int[rows * heads];
+      int row = 0;
+      for (int b = 0; b < size; b++) {
+        int p = batch[b];
+        int first = sequences.starts()[p];
+        for (int t = 0; t < sequences.rows(p); t++, row++) {
+          int base = (b * longest + t) * inputs;
+          if (t == 0) {
+            input[base] = 1f;
+          } else {
+            for (int j = 0; j < heads; j++) {
+              input[base + 1 + offsets[j] + sequences.codes()[(first + t - 1) * heads + j]] = 1f;
+            }
+          }
+          System.arraycopy(sequences.codes(), (first + t) * heads, codes, row * heads, heads);
+          real[row] = (long) b * longest + t;
+          for (int s = 0; s < staticWidth; s++) {
+            statics[
+                    row * staticSymbols
+                        + staticOffsets[s]
+                        + sequences.staticCodes()[p * staticWidth + s]] =
+                1f;
+          }
+        }
+      }
+      NDArray inputWeight = history.get(0);
+      NDArray recurrentWeight = history.get(1);
+      NDArray bias = history.get(2);
+      NDArray projected =
+          scope
+              .create(input, new Shape((long) size * longest, inputs))
+              .matMul(inputWeight)
+              .add(bias)
+              .reshape(size, longest, 4L * hiddenWidth);
+      NDArray h = scope.zeros(new Shape(size, hiddenWidth), DataType.FLOAT32);
+      NDArray c = scope.zeros(new Shape(size, hiddenWidth), DataType.FLOAT32);
+      NDList states = new NDList(longest);
+      for (int t = 0; t < longest; t++) {
+        NDArray a = projected.get(new NDIndex(":, {}, :", t)).add(h.matMul(recurrentWeight));
+        NDList gate = a.split(4, 1);
+        c =
+            Activation.sigmoid(gate.get(1))
+                .mul(c)
+                .add(Activation.sigmoid(gate.get(0)).mul(gate.get(2).tanh()));
+        h = Activation.sigmoid(gate.get(3)).mul(c.tanh());
+        states.add(h);
+      }
+      NDArray all = NDArrays.stack(states, 1).reshape((long) size * longest, hiddenWidth);
+      NDArray context =
+          all.get(new NDIndex("{}", scope.create(real)))
+              .concat(scope.create(statics, new Shape(rows, staticSymbols)), 1);
+      return new Loss(chain.negativeLogLikelihood(scope, codes, rows, sees, context), rows);
+    }
+
+    private int[] shuffled(int n) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) {
+        int k = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[k];
+        order[k] = t;
+      }
+      return order;
+    }
+
+    private static int[] offsets(int[] vocabulary) {
+      int[] offsets = new int[vocabulary.length];
+      for (int j = 1; j < vocabulary.length; j++) {
+        offsets[j] = offsets[j - 1] + vocabulary[j - 1];
+      }
+      return offsets;
+    }
+  }
+}
