@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Value protection end to end (docs/privacy §10): a table with planted unique extremes (a 15-digit
  * age, a diagnosis date decades before the others, the lowest and highest of an all-distinct
  * weight, a lab value measured in 3 rows only; in the timelines a far first visit, a far gap and
- * all-distinct lab values) is trained with the copula, the CTGAN, argn and the timeline generator,
- * evaluated, and every artefact is scanned for the planted values in every formatting a writer
- * could give them: as written, {@code Double.toString}, ISO dates, epoch days, seconds and
+ * all-distinct lab values) is trained with the copula, the CTGAN, argn and both timeline
+ * generators, evaluated, and every artefact is scanned for the planted values in every formatting a
+ * writer could give them: as written, {@code Double.toString}, ISO dates, epoch days, seconds and
  * milliseconds. With {@code valueProtectionK=1} (off) the same scan finds them, which shows the
  * scan can fail. (The date is not named a birth date: schema inference drops those as
  * quasi-identifiers, and this test is about the numeric side.)
@@ -173,16 +173,20 @@ class ValueProtectionScanTest {
     artefacts.putAll(tabularArtefacts(k, run, "copula"));
     artefacts.putAll(tabularArtefacts(k, run, "ctgan"));
     artefacts.putAll(tabularArtefacts(k, run, "argn"));
-    Path model = dir.resolve(run + "/timelines.synth");
-    Training.train(
-        new TrainRequest(timelines, null, model, settings(k, "auto"), false)
-            .withLongitudinal("id", "day"),
-        null);
-    artefacts.putAll(modelEntries(run + "/timelines.synth", model));
-    Path output = dir.resolve(run + "/timelines.csv");
-    Generation.generate(
-        new GenerateRequest(model.toString(), 200, 3, null, output, OutputFormat.CSV, List.of()));
-    artefacts.put(run + "/timelines.csv", Files.readString(output));
+    // The sequence WGAN (auto) and the timeline argn.
+    for (String generator : List.of("auto", "argn")) {
+      String name = run + "/timelines-" + generator;
+      Path model = dir.resolve(name + ".synth");
+      Training.train(
+          new TrainRequest(timelines, null, model, settings(k, generator), false)
+              .withLongitudinal("id", "day"),
+          null);
+      artefacts.putAll(modelEntries(name + ".synth", model));
+      Path output = dir.resolve(name + ".csv");
+      Generation.generate(
+          new GenerateRequest(model.toString(), 200, 3, null, output, OutputFormat.CSV, List.of()));
+      artefacts.put(name + ".csv", Files.readString(output));
+    }
     return artefacts;
   }
 

@@ -24,9 +24,11 @@ import io.github.syntheticpatients.runtime.gan.TrainedTimelineGenerator;
 import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
 import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
+import io.github.syntheticpatients.runtime.model.ArgnTimelineContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.model.TimelineContents;
 import io.github.syntheticpatients.runtime.model.TimelineModel;
+import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
@@ -58,8 +60,11 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   /** Fewer patients than this cannot train anything meaningful. */
   static final int MIN_PATIENTS = 20;
 
-  /** The only sequence generator; {@code auto} picks it for longitudinal data. */
+  /** The sequence WGAN; {@code auto} picks it for longitudinal data. */
   static final String GENERATOR = "lstm-wgan";
+
+  /** The timeline autoregressive generator ({@link LongitudinalArgnFitting}). */
+  static final String ARGN = "argn";
 
   /** Option: epochs between scored snapshots (0 keeps the last epoch). */
   static final String SNAPSHOT_EVERY = GanFitting.SNAPSHOT_EVERY;
@@ -176,6 +181,12 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
                       + k
                       + " patients reach: a longer count would single out a patient)"));
     }
+    if (usesArgn()) {
+      TabularTrainingJob.reportWithheld(
+          VisitLayout.of(schema).staticTable(train), schema.staticColumns(), k, listener);
+      TabularTrainingJob.reportWithheld(train.visits(), schema.timeVaryingColumns(), k, listener);
+      return List.of(fitArgn(validation));
+    }
     EncoderSettings stepSettings =
         EncoderSettings.fromOptions(
             withDefault(settings.options(), EncoderSettings.NUMERIC_ENCODING, "boxcox"));
@@ -206,8 +217,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return String.format(
         Locale.ROOT,
         "%s generator of epoch %d of %d%s",
-        GENERATOR,
-        candidate.trained().epochs(),
+        candidate.generator(),
+        candidate.epochs(),
         candidate.trainedEpochs(),
         Double.isNaN(candidate.validationQuality())
             ? ""
@@ -221,7 +232,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
         .put(
             "snapshotFallback",
             "the generator of epoch "
-                + refused.trained().epochs()
+                + refused.epochs()
                 + ", better on validation, failed the privacy gate ("
                 + failures(refusedGate)
                 + ")");
@@ -231,6 +242,9 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   Written write(
       Selected chosen, GateResult gate, DataSplit split, double holdoutFraction, Duration duration)
       throws IOException {
+    if (chosen.argn() != null) {
+      return writeArgn(chosen, gate, split, holdoutFraction, duration);
+    }
     Map<String, Object> provenance =
         provenance(
             settings,
@@ -244,16 +258,85 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     TimelineContents contents =
         new TimelineContents(
             GENERATOR,
-            summary(schema, train.patientCount(), all.patientCount(), maxVisits),
+            summary(GENERATOR, schema, train.patientCount(), all.patientCount(), maxVisits),
             encoder,
             copulaState,
             chosen.trained().generator(),
-            settingsBlock(settings, options, maxVisits, holdoutFraction),
+            settingsBlock(GENERATOR, settings, options, maxVisits, holdoutFraction),
             provenance,
             evaluation(chosen.validationQuality(), gate, options),
             Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0));
     ModelFile.write(contents, request.output());
     return new Written(chosen.trainedEpochs(), all.visits().rowCount());
+  }
+
+  private Written writeArgn(
+      Selected chosen,
+      GateResult gate,
+      DataSplit split,
+      double holdoutFraction,
+      Duration duration) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    Map<String, Object> recordedRequest = TrainingRecord.describe(request);
+    provenance.put("request", recordedRequest);
+    provenance.put("inputFile", request.input().getFileName().toString());
+    provenance.put("inputSha256", recordedRequest.get("inputSha256"));
+    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
+    provenance.put("patients", all.patientCount());
+    provenance.put("rows", all.visits().rowCount());
+    provenance.put("trainPatients", split.train().length);
+    provenance.put("validationPatients", split.validation().length);
+    provenance.put("holdoutPatients", split.holdout().length);
+    provenance.put("seed", settings.seed());
+    provenance.put(ValueProtection.OPTION, options.valueProtectionK());
+    provenance.put("versions", Versions.describe());
+    provenance.putAll(chosen.argn().facts());
+    provenance.putAll(chosen.notes());
+    ModelFile.write(
+        new ArgnTimelineContents(
+            summary(ARGN, schema, train.patientCount(), all.patientCount(), maxVisits),
+            chosen.argn().model(),
+            settingsBlock(ARGN, settings, options, maxVisits, holdoutFraction),
+            provenance,
+            evaluation(chosen.validationQuality(), gate, options),
+            Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0)),
+        request.output());
+    return new Written(chosen.trainedEpochs(), all.visits().rowCount());
+  }
+
+  /** Whether the request asks for the timeline argn; {@code auto} picks the sequence WGAN. */
+  private boolean usesArgn() {
+    return settings.generator().toLowerCase(Locale.ROOT).equals(ARGN);
+  }
+
+  /**
+   * Fits the timeline argn and scores it on the validation patients, sampled as the saved model
+   * will be: through the file format and the plain-Java sampler.
+   */
+  private Selected fitArgn(Timelines validation) {
+    LongitudinalArgnFitting.Fitted fitted =
+        LongitudinalArgnFitting.fit(
+            settings, options.valueProtectionK(), train, validation, maxVisits, listener);
+    TimelineModel model =
+        (TimelineModel)
+            ModelFile.load(
+                ModelFile.toBytes(
+                    new ArgnTimelineContents(
+                        "candidate", fitted.model(), Map.of(), Map.of(), Map.of(), Map.of())),
+                "candidate",
+                "candidate");
+    double quality =
+        validation.patientCount() == 0
+            ? Double.NaN
+            : TimelineQuality.compute(
+                    validation, sampleTimelines(model, validation.patientCount(), settings.seed()))
+                .overall();
+    if (!Double.isNaN(quality)) {
+      listener.onMessage(
+          String.format(
+              Locale.ROOT, "Longitudinal quality on the validation patients: %.4f", quality));
+    }
+    return new Selected(null, fitted, model, quality, fitted.epochs(), new LinkedHashMap<>());
   }
 
   @Override
@@ -400,7 +483,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
             : TimelineQuality.compute(
                     validation, sampleTimelines(model, validation.patientCount(), seed))
                 .overall();
-    return new Selected(trained, model, quality, trainedEpochs, new LinkedHashMap<>());
+    return new Selected(trained, null, model, quality, trainedEpochs, new LinkedHashMap<>());
   }
 
   /**
@@ -453,13 +536,27 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
         option, option + " must be a number of 0 or more such as 1, was '" + text + "'");
   }
 
-  /** A scored generator, with notes for its model card when it is kept. */
+  /**
+   * A scored generator (a sequence WGAN's snapshot or a timeline argn), with notes for its model
+   * card when it is kept.
+   */
   record Selected(
       TrainedTimelineGenerator trained,
+      LongitudinalArgnFitting.Fitted argn,
       TimelineModel model,
       double validationQuality,
       int trainedEpochs,
-      Map<String, Object> notes) {}
+      Map<String, Object> notes) {
+
+    String generator() {
+      return argn != null ? ARGN : GENERATOR;
+    }
+
+    /** The epoch whose weights this generator holds. */
+    int epochs() {
+      return argn != null ? argn.epochs() : trained.epochs();
+    }
+  }
 
   private static Timelines sampleTimelines(TimelineModel model, int patients, long seed) {
     return model.sampleTimelines(SampleRequest.of(Math.max(patients, 200), seed + 1));
@@ -483,13 +580,17 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
 
   private static void requireGenerator(String generator) {
     String name = generator.toLowerCase(Locale.ROOT);
-    if (!name.equals(TrainSettings.DEFAULT_GENERATOR) && !name.equals(GENERATOR)) {
+    if (!name.equals(TrainSettings.DEFAULT_GENERATOR)
+        && !name.equals(GENERATOR)
+        && !name.equals(ARGN)) {
       throw InvalidInputException.inParameter(
           "generator",
           "Generator '"
               + generator
-              + "' learns tables, not timelines; for longitudinal data use auto or "
-              + GENERATOR);
+              + "' learns tables, not timelines; for longitudinal data use auto, "
+              + GENERATOR
+              + " or "
+              + ARGN);
     }
   }
 
@@ -516,12 +617,12 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   }
 
   private static String summary(
-      TableSchema schema, int trainPatients, int patients, int maxVisits) {
+      String generator, TableSchema schema, int trainPatients, int patients, int maxVisits) {
     return String.format(
         Locale.ROOT,
         "%s longitudinal generator, %d static and %d time-varying columns, up to %d visits, fitted on %d of %d"
             + " patients (the rest held out for validation and the privacy gate)",
-        GENERATOR,
+        generator,
         schema.staticColumns().size(),
         schema.timeVaryingColumns().size(),
         maxVisits,
@@ -530,9 +631,13 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   }
 
   private static Map<String, Object> settingsBlock(
-      TrainSettings settings, TrainingOptions options, int maxVisits, double holdoutFraction) {
+      String generator,
+      TrainSettings settings,
+      TrainingOptions options,
+      int maxVisits,
+      double holdoutFraction) {
     Map<String, Object> block = new LinkedHashMap<>(TrainingRecord.requestedSettings(settings));
-    block.put("generator", GENERATOR);
+    block.put("generator", generator);
     block.put("maxVisits", maxVisits);
     block.put("forwardFill", options.forwardFill());
     block.put("holdoutFraction", holdoutFraction);

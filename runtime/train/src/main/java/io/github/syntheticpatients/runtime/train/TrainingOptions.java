@@ -73,7 +73,8 @@ record TrainingOptions(
               GanFitting.OPTIONS,
               ArgnFitting.OPTIONS,
               DpSettings.OPTIONS,
-              LongitudinalTrainingJob.OPTIONS)
+              LongitudinalTrainingJob.OPTIONS,
+              LongitudinalArgnFitting.OPTIONS)
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 

@@ -1,0 +1,189 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
+import io.github.syntheticpatients.runtime.argn.TrainedArgn;
+import io.github.syntheticpatients.runtime.argn.TrainedVisitChain;
+import io.github.syntheticpatients.runtime.argn.VisitChainTrainer;
+import io.github.syntheticpatients.runtime.argn.VisitSequences;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import io.github.syntheticpatients.runtime.model.argn.timeline.TimelineArgn;
+import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
+import io.github.syntheticpatients.runtime.schema.ProtectedValues;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits the timeline {@code argn}: the static table's encoding and flat chain ({@link ArgnTrainer},
+ * random column order, so conditions on static columns fix them first), then the visit table's
+ * encoding and the visit chain with its history ({@link VisitChainTrainer}), each with early
+ * stopping on the validation patients' loss. Encodings come from value-protected numbers, as the
+ * flat {@code argn}'s do; the latest time generated is the time column's value-protected bound.
+ */
+final class LongitudinalArgnFitting {
+  /** Option: the history LSTM's hidden width. */
+  static final String HISTORY = "argnHistory";
+
+  /** The option keys this class reads (besides the flat argn's). */
+  static final Set<String> OPTIONS = Set.of(HISTORY);
+
+  static final int DEFAULT_HISTORY = 32;
+
+  private LongitudinalArgnFitting() {}
+
+  /** The fitted model and the facts for its model card. */
+  record Fitted(TimelineArgn model, Map<String, Object> facts, int epochs) {}
+
+  static Fitted fit(
+      TrainSettings settings,
+      int k,
+      Timelines train,
+      Timelines validation,
+      int maxVisits,
+      TrainingListener listener) {
+    Map<String, String> options = settings.options();
+    int bins = positive(options, ArgnFitting.BINS, ArgnEncodingFitter.DEFAULT_BINS);
+    int subBins = positive(options, ArgnFitting.SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS);
+    VisitLayout layout = VisitLayout.of(train.schema());
+    Table staticTrain = layout.staticTable(train);
+    ArgnEncoding statics = ArgnEncodingFitter.fit(staticTrain, k, bins, subBins);
+    Table visitTrain = layout.visitTable(train, maxVisits);
+    ArgnEncoding visits = ArgnEncodingFitter.fit(visitTrain, k, bins, subBins);
+    ArgnSettings staticSettings = ArgnFitting.settings(settings, train.patientCount());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "argn: static chain of %d sub-columns, visit chain of %d sub-columns (stop, gap, %d"
+                + " time-varying columns)",
+            statics.width(),
+            visits.width() + 1,
+            visits.columns().size() - 1));
+    TrainedArgn staticChain =
+        ArgnTrainer.train(
+            statics.encode(staticTrain),
+            statics.encode(layout.staticTable(validation)),
+            statics.vocabulary(),
+            statics.owners(),
+            staticSettings,
+            settings.seed(),
+            listener);
+    ArgnSettings visitSettings = staticSettings.withAnyOrder(false);
+    int history = positive(options, HISTORY, DEFAULT_HISTORY);
+    TrainedVisitChain visitChain =
+        VisitChainTrainer.train(
+            sequences(layout, statics, visits, train, maxVisits),
+            sequences(layout, statics, visits, validation, maxVisits),
+            visitSettings,
+            history,
+            settings.seed() + 1,
+            listener);
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "argn: kept static epoch %d of %d, visit epoch %d of %d",
+            staticChain.bestEpoch(),
+            staticChain.epochsRun(),
+            visitChain.bestEpoch(),
+            visitChain.epochsRun()));
+    ProtectedValues times = ProtectedValues.of(train.visits().column(train.schema().time()), k);
+    TimelineArgn model =
+        new TimelineArgn(
+            layout,
+            maxVisits,
+            times.withheld() ? Double.POSITIVE_INFINITY : times.high(),
+            new ArgnModel(statics, staticChain.network()),
+            visits,
+            visitChain.network(),
+            history,
+            visitChain.historyInput(),
+            visitChain.historyRecurrent(),
+            visitChain.historyBias(),
+            visitChain.context());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("staticEpochs", staticChain.epochsRun());
+    facts.put("staticSelectedEpoch", staticChain.bestEpoch());
+    facts.put("visitEpochs", visitChain.epochsRun());
+    facts.put("visitSelectedEpoch", visitChain.bestEpoch());
+    facts.put("visitTrainLosses", rounded(visitChain.trainLosses()));
+    facts.put("visitValidationLosses", rounded(visitChain.validationLosses()));
+    facts.put("historyHidden", history);
+    facts.put("numerics", DjlEngine.numerics());
+    return new Fitted(model, facts, visitChain.epochsRun());
+  }
+
+  /**
+   * Each patient's static symbols and visit rows: the stop symbol 0 and the visit's symbols, then a
+   * stop row (stop 1, a missing gap, 0 elsewhere) unless the timeline reached {@code maxVisits}.
+   */
+  static VisitSequences sequences(
+      VisitLayout layout,
+      ArgnEncoding statics,
+      ArgnEncoding visits,
+      Timelines timelines,
+      int maxVisits) {
+    int[] staticCodes = statics.encode(layout.staticTable(timelines));
+    int[] visitCodes = visits.encode(layout.visitTable(timelines, maxVisits));
+    int width = visits.width();
+    int heads = width + 1;
+    int patients = timelines.patientCount();
+    int[] starts = new int[patients + 1];
+    for (int p = 0; p < patients; p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      starts[p + 1] = starts[p] + length + (length < maxVisits ? 1 : 0);
+    }
+    int[] codes = new int[starts[patients] * heads];
+    ArgnColumn gap = visits.columns().get(0);
+    int visit = 0;
+    for (int p = 0; p < patients; p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      int row = starts[p];
+      for (int v = 0; v < length; v++, row++, visit++) {
+        System.arraycopy(visitCodes, visit * width, codes, row * heads + 1, width);
+      }
+      if (length < maxVisits) {
+        codes[row * heads] = TimelineArgn.STOP;
+        if (gap.subColumns() > 0) {
+          codes[row * heads + 1] = gap.missingSymbol();
+        }
+      }
+    }
+    return new VisitSequences(
+        staticCodes, statics.vocabulary(), codes, starts, TimelineArgn.chainVocabulary(visits));
+  }
+
+  private static Object rounded(double[] values) {
+    java.util.List<Double> list = new java.util.ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : 0.0);
+    }
+    return list;
+  }
+
+  private static int positive(Map<String, String> options, String key, int fallback) {
+    String text = options.get(key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < 1) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          key, key + " must be a positive whole number, was '" + text + "'");
+    }
+  }
+}
