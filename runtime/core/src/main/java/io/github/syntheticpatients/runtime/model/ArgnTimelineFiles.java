@@ -6,8 +6,10 @@ import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
 import io.github.syntheticpatients.runtime.model.argn.timeline.TimelineArgn;
 import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,8 @@ final class ArgnTimelineFiles {
     block.put("maxVisits", model.maxVisits());
     block.put("latestTime", Double.isInfinite(model.latestTime()) ? null : model.latestTime());
     block.put("historyHidden", model.historyHidden());
+    block.put("elapsedEdges", doubles(model.elapsedEdges()));
+    block.put("remainingEdges", doubles(model.remainingEdges()));
     block.put("staticEncoding", model.statics().encoding().state());
     block.put("staticNetwork", model.statics().network().describe());
     block.put("visitEncoding", model.visitEncoding().state());
@@ -84,6 +88,8 @@ final class ArgnTimelineFiles {
         values(tensors, "history.inputWeight"),
         values(tensors, "history.recurrentWeight"),
         values(tensors, "history.bias"),
+        doubles(block, "elapsedEdges"),
+        doubles(block, "remainingEdges"),
         values(tensors, "context.weight"));
   }
 
@@ -129,6 +135,25 @@ final class ArgnTimelineFiles {
       throw new IllegalArgumentException("weights.bin has no tensor " + name);
     }
     return tensor.values();
+  }
+
+  private static List<Object> doubles(double[] values) {
+    List<Object> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+
+  private static double[] doubles(Map<String, Object> block, String key) {
+    if (!(block.get(key) instanceof List<?> list)) {
+      throw new IllegalArgumentException("argnTimeline has no list '" + key + "'");
+    }
+    double[] values = new double[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = ((Number) list.get(i)).doubleValue();
+    }
+    return values;
   }
 
   private static Number number(Map<String, Object> block, String key) {

@@ -46,6 +46,8 @@ final class ArgnTimelineSampler {
   private final int historyHidden;
   private final int[] symbolOffsets;
   private final int[] staticOffsets;
+  private final int elapsedRow;
+  private final int remainingRow;
   private final int[] order;
   private final ArgnColumn gap;
   private final double timeUnit;
@@ -71,6 +73,8 @@ final class ArgnTimelineSampler {
     this.perHead = heads * model.visits().hidden();
     this.symbolOffsets = TimelineArgn.symbolOffsets(vocabulary);
     this.staticOffsets = TimelineArgn.symbolOffsets(staticEncoding.vocabulary());
+    this.elapsedRow = historyHidden + TimelineArgn.symbols(staticEncoding.vocabulary());
+    this.remainingRow = elapsedRow + TimelineArgn.elapsedBins(model.elapsedEdges());
     this.order = new int[heads];
     for (int j = 0; j < heads; j++) {
       order[j] = j;
@@ -113,7 +117,7 @@ final class ArgnTimelineSampler {
     double[] ends = schema.endTime() == null ? null : patients.column(schema.endTime());
     int visitWidth = visitEncoding.width();
     IntBuffer visitCodes = new IntBuffer(count * visitWidth * 4);
-    List<Double> times = new ArrayList<>();
+    DoubleBuffer times = new DoubleBuffer(count * 4);
     int[] starts = new int[count + 1];
     int[] codes = new int[heads];
     int[] previous = new int[heads];
@@ -144,6 +148,7 @@ final class ArgnTimelineSampler {
         latest = Math.min(latest, ends[p]);
       }
       double time = Math.min(firstTimes[p], latest);
+      double first = time;
       for (int t = 0; t < visitCap; t++) {
         int active = 0;
         if (t == 0) {
@@ -159,6 +164,10 @@ final class ArgnTimelineSampler {
           if (h[k] != 0f) {
             addScaledRow(context, k, h[k]);
           }
+        }
+        addRow(context, elapsedRow + TimelineArgn.bin(time - first, model.elapsedEdges()));
+        if (ends != null) {
+          addRow(context, remainingRow + TimelineArgn.bin(ends[p] - time, model.remainingEdges()));
         }
         Arrays.fill(codes, 0);
         Arrays.fill(fixed, false);
@@ -249,7 +258,7 @@ final class ArgnTimelineSampler {
   private Timelines assemble(
       Table patients,
       int[] starts,
-      List<Double> times,
+      DoubleBuffer times,
       IntBuffer visitCodes,
       RandomStream[] streams) {
     TableSchema schema = layout.schema();
@@ -274,10 +283,7 @@ final class ArgnTimelineSampler {
     for (double[] column : cells) {
       Arrays.fill(column, Double.NaN);
     }
-    double[] time = cells[schema.indexOf(schema.time())];
-    for (int r = 0; r < rows; r++) {
-      time[r] = times.get(r);
-    }
+    System.arraycopy(times.values(), 0, cells[schema.indexOf(schema.time())], 0, rows);
     for (ColumnSchema column : schema.staticColumns()) {
       double[] source = patients.column(column.name());
       double[] target = cells[schema.indexOf(column.name())];
@@ -298,6 +304,31 @@ final class ArgnTimelineSampler {
       ids.add(Integer.toString(p));
     }
     return new Timelines(new Table(schema, cells), starts, ids);
+  }
+
+  /** A growing array of doubles. */
+  private static final class DoubleBuffer {
+    private double[] values;
+    private int size;
+
+    DoubleBuffer(int capacity) {
+      values = new double[Math.max(16, capacity)];
+    }
+
+    void add(double value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    double[] values() {
+      return Arrays.copyOf(values, size);
+    }
   }
 
   /** A growing array of ints. */

@@ -81,6 +81,7 @@ public final class VisitChainTrainer {
     final int heads;
     final int inputs;
     final int staticSymbols;
+    final int extraWidth;
     final int[] offsets;
     final int[] staticOffsets;
     final boolean[][] sees;
@@ -100,6 +101,8 @@ public final class VisitChainTrainer {
         statics += v;
       }
       this.staticSymbols = statics;
+      // The context beyond the history: static symbols, elapsed bin, remaining bin (one-hot each).
+      this.extraWidth = statics + data.timeBins()[0] + data.timeBins()[1];
       int[] owners = new int[heads];
       for (int j = 0; j < heads; j++) {
         owners[j] = j;
@@ -119,7 +122,7 @@ public final class VisitChainTrainer {
       try (NDManager root = engine.newBaseManager()) {
         ChainHeads chain =
             new ChainHeads(
-                root, data.vocabulary(), dims, settings.hidden(), hiddenWidth + staticSymbols);
+                root, data.vocabulary(), dims, settings.hidden(), hiddenWidth + extraWidth);
         float bound = (float) (1 / Math.sqrt(hiddenWidth));
         int gates = 4 * hiddenWidth;
         NDArray inputWeight =
@@ -274,7 +277,9 @@ public final class VisitChainTrainer {
       }
       int staticWidth = sequences.staticVocabulary().length;
       float[] input = new float[size * longest * inputs];
-      float[] statics = new float[rows * staticSymbols];
+      float[] extra = new float[rows * extraWidth];
+      int elapsedBins = sequences.timeBins()[0];
+      boolean remaining = sequences.timeBins()[1] > 0;
       long[] real = new long[rows];
       int[] codes = new int[rows * heads];
       int row = 0;
@@ -292,11 +297,13 @@ public final class VisitChainTrainer {
           }
           System.arraycopy(sequences.codes(), (first + t) * heads, codes, row * heads, heads);
           real[row] = (long) b * longest + t;
+          int at = row * extraWidth;
           for (int s = 0; s < staticWidth; s++) {
-            statics[
-                    row * staticSymbols
-                        + staticOffsets[s]
-                        + sequences.staticCodes()[p * staticWidth + s]] =
+            extra[at + staticOffsets[s] + sequences.staticCodes()[p * staticWidth + s]] = 1f;
+          }
+          extra[at + staticSymbols + sequences.timeCodes()[(first + t) * 2]] = 1f;
+          if (remaining) {
+            extra[at + staticSymbols + elapsedBins + sequences.timeCodes()[(first + t) * 2 + 1]] =
                 1f;
           }
         }
@@ -326,7 +333,7 @@ public final class VisitChainTrainer {
       NDArray all = NDArrays.stack(states, 1).reshape((long) size * longest, hiddenWidth);
       NDArray context =
           all.get(new NDIndex("{}", scope.create(real)))
-              .concat(scope.create(statics, new Shape(rows, staticSymbols)), 1);
+              .concat(scope.create(extra, new Shape(rows, extraWidth)), 1);
       return new Loss(chain.negativeLogLikelihood(scope, codes, rows, sees, context), rows);
     }
 

@@ -40,10 +40,18 @@ final class LongitudinalArgnFitting {
 
   static final int DEFAULT_HISTORY = 32;
 
+  /** Bins of the elapsed and the remaining time in the visit chain's context. */
+  static final int TIME_BINS = 16;
+
   private LongitudinalArgnFitting() {}
 
-  /** The fitted model and the facts for its model card. */
-  record Fitted(TimelineArgn model, Map<String, Object> facts, int epochs) {}
+  /**
+   * The fitted model and the facts for its model card.
+   *
+   * @param selectedEpoch the visit chain's kept epoch (from 1)
+   * @param epochsRun the visit chain's epochs run
+   */
+  record Fitted(TimelineArgn model, Map<String, Object> facts, int selectedEpoch, int epochsRun) {}
 
   static Fitted fit(
       TrainSettings settings,
@@ -80,10 +88,14 @@ final class LongitudinalArgnFitting {
             listener);
     ArgnSettings visitSettings = staticSettings.withAnyOrder(false);
     int history = positive(options, HISTORY, DEFAULT_HISTORY);
+    double[][] trainTimes = timeValues(train, maxVisits);
+    double[] elapsedEdges = edges(trainTimes[0], k);
+    double[] remainingEdges =
+        train.schema().endTime() == null ? new double[0] : edges(trainTimes[1], k);
     TrainedVisitChain visitChain =
         VisitChainTrainer.train(
-            sequences(layout, statics, visits, train, maxVisits),
-            sequences(layout, statics, visits, validation, maxVisits),
+            sequences(layout, statics, visits, train, maxVisits, elapsedEdges, remainingEdges),
+            sequences(layout, statics, visits, validation, maxVisits, elapsedEdges, remainingEdges),
             visitSettings,
             history,
             settings.seed() + 1,
@@ -109,6 +121,8 @@ final class LongitudinalArgnFitting {
             visitChain.historyInput(),
             visitChain.historyRecurrent(),
             visitChain.historyBias(),
+            elapsedEdges,
+            remainingEdges,
             visitChain.context());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("staticEpochs", staticChain.epochsRun());
@@ -119,7 +133,7 @@ final class LongitudinalArgnFitting {
     facts.put("visitValidationLosses", rounded(visitChain.validationLosses()));
     facts.put("historyHidden", history);
     facts.put("numerics", DjlEngine.numerics());
-    return new Fitted(model, facts, visitChain.epochsRun());
+    return new Fitted(model, facts, visitChain.bestEpoch(), visitChain.epochsRun());
   }
 
   /**
@@ -131,7 +145,9 @@ final class LongitudinalArgnFitting {
       ArgnEncoding statics,
       ArgnEncoding visits,
       Timelines timelines,
-      int maxVisits) {
+      int maxVisits,
+      double[] elapsedEdges,
+      double[] remainingEdges) {
     int[] staticCodes = statics.encode(layout.staticTable(timelines));
     int[] visitCodes = visits.encode(layout.visitTable(timelines, maxVisits));
     int width = visits.width();
@@ -158,8 +174,72 @@ final class LongitudinalArgnFitting {
         }
       }
     }
+    double[][] times = timeValues(timelines, maxVisits);
+    int[] timeCodes = new int[starts[patients] * 2];
+    for (int row = 0; row < starts[patients]; row++) {
+      timeCodes[row * 2] = TimelineArgn.bin(times[0][row], elapsedEdges);
+      timeCodes[row * 2 + 1] = TimelineArgn.bin(times[1][row], remainingEdges);
+    }
     return new VisitSequences(
-        staticCodes, statics.vocabulary(), codes, starts, TimelineArgn.chainVocabulary(visits));
+        staticCodes,
+        statics.vocabulary(),
+        codes,
+        starts,
+        TimelineArgn.chainVocabulary(visits),
+        timeCodes,
+        new int[] {
+          TimelineArgn.elapsedBins(elapsedEdges), TimelineArgn.remainingBins(layout, remainingEdges)
+        });
+  }
+
+  /**
+   * Per visit row of {@link #sequences} (the stop row included), the elapsed time (previous visit −
+   * first visit; 0 on the first) and the remaining time (end of follow-up − previous visit, or −
+   * the first visit on the first; missing without an end), as the sampler computes them.
+   */
+  static double[][] timeValues(Timelines timelines, int maxVisits) {
+    int rows = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      rows += length + (length < maxVisits ? 1 : 0);
+    }
+    double[] elapsed = new double[rows];
+    double[] remaining = new double[rows];
+    double[] times = timelines.visits().column(timelines.schema().time());
+    String endTime = timelines.schema().endTime();
+    double[] ends = endTime == null ? null : timelines.visits().column(endTime);
+    int row = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      int first = timelines.firstRow(p);
+      int length = Math.min(timelines.visitCount(p), maxVisits);
+      int count = length + (length < maxVisits ? 1 : 0);
+      for (int t = 0; t < count; t++, row++) {
+        double previous = times[first + Math.max(0, t - 1)];
+        elapsed[row] = previous - times[first];
+        remaining[row] = ends == null ? Double.NaN : ends[first] - previous;
+      }
+    }
+    return new double[][] {elapsed, remaining};
+  }
+
+  /**
+   * Bin edges at the {@link #TIME_BINS}-quantiles of the value-protected values (none when too few
+   * values to protect).
+   */
+  static double[] edges(double[] values, int k) {
+    ProtectedValues protectedValues = ProtectedValues.of(values, k);
+    if (protectedValues.withheld() || protectedValues.count() == 0) {
+      return new double[0];
+    }
+    double[] sorted = protectedValues.values();
+    java.util.List<Double> edges = new java.util.ArrayList<>();
+    for (int b = 1; b < TIME_BINS; b++) {
+      double edge = sorted[(int) ((long) b * sorted.length / TIME_BINS)];
+      if (edges.isEmpty() || edge > edges.get(edges.size() - 1)) {
+        edges.add(edge);
+      }
+    }
+    return edges.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static Object rounded(double[] values) {

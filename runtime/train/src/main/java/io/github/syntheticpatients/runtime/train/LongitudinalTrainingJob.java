@@ -336,7 +336,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
           String.format(
               Locale.ROOT, "Longitudinal quality on the validation patients: %.4f", quality));
     }
-    return new Selected(null, fitted, model, quality, fitted.epochs(), new LinkedHashMap<>());
+    return new Selected(null, fitted, model, quality, fitted.epochsRun(), new LinkedHashMap<>());
   }
 
   @Override
@@ -554,7 +554,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
 
     /** The epoch whose weights this generator holds. */
     int epochs() {
-      return argn != null ? argn.epochs() : trained.epochs();
+      return argn != null ? argn.selectedEpoch() : trained.epochs();
     }
   }
 

@@ -15,7 +15,11 @@ import java.util.Objects;
  * visit encoding's (the gap, then the time-varying columns). The history's input at visit t is a
  * multi-hot vector: position 0 marks the first visit, position {@code 1 + symbolOffset(j) + v} that
  * sub-column j of visit t − 1 took symbol v. The context of visit t is {@code [h_t, static
- * multi-hot]}; {@code context} maps it to every head's hidden sum.
+ * multi-hot, elapsed one-hot, remaining one-hot]}; {@code context} maps it to every head's hidden
+ * sum. Elapsed is the time from the first visit to the previous one (0 on the first visit), and
+ * remaining the time from the previous visit (the first one's own time on the first visit) to the
+ * end of follow-up, each as a bin of its edges: the gap and the stop symbol see how much of the
+ * follow-up is used, which the history's symbols alone tell only roughly.
  *
  * @param layout the static and visit tables
  * @param maxVisits the longest timeline generated
@@ -27,7 +31,10 @@ import java.util.Objects;
  * @param historyInput {@code historyInputs() × 4·historyHidden}, row-major, gates i, f, g, o
  * @param historyRecurrent {@code historyHidden × 4·historyHidden}
  * @param historyBias {@code 4·historyHidden}
- * @param context {@code (historyHidden + staticSymbols()) × (heads · hidden)} of the visit chain
+ * @param elapsedEdges the elapsed time's bin edges ({@link #bin}), value-protected quantiles
+ * @param remainingEdges the remaining time's bin edges; empty without an end of follow-up
+ * @param context {@code (historyHidden + static symbols + elapsed bins + remaining bins) × (heads ·
+ *     hidden)} of the visit chain
  */
 public record TimelineArgn(
     VisitLayout layout,
@@ -40,6 +47,8 @@ public record TimelineArgn(
     float[] historyInput,
     float[] historyRecurrent,
     float[] historyBias,
+    double[] elapsedEdges,
+    double[] remainingEdges,
     float[] context) {
 
   /** The stop sub-column's symbol that ends a timeline. */
@@ -59,13 +68,45 @@ public record TimelineArgn(
           "the visit chain's heads do not match the stop symbol and the visit encoding");
     }
     int gates = 4 * historyHidden;
-    int contextRows = historyHidden + symbols(statics.encoding().vocabulary());
+    int contextRows =
+        historyHidden
+            + symbols(statics.encoding().vocabulary())
+            + elapsedBins(elapsedEdges)
+            + remainingBins(layout, remainingEdges);
     if (historyInput.length != historyInputs(expected) * gates
         || historyRecurrent.length != historyHidden * gates
         || historyBias.length != gates
         || context.length != contextRows * visits.heads() * visits.hidden()) {
       throw new IllegalArgumentException("the visit history's tensor shapes differ");
     }
+  }
+
+  /** The number of elapsed-time bins. */
+  public static int elapsedBins(double[] edges) {
+    return edges.length + 1;
+  }
+
+  /**
+   * The number of remaining-time bins: one more than the edges make for a patient without an end of
+   * follow-up; none when the schema names no end.
+   */
+  public static int remainingBins(VisitLayout layout, double[] edges) {
+    return layout.schema().endTime() == null ? 0 : edges.length + 2;
+  }
+
+  /**
+   * The bin of {@code value}: the number of edges at or below it; a missing value takes the bin
+   * after the last ({@code edges.length + 1}).
+   */
+  public static int bin(double value, double[] edges) {
+    if (Double.isNaN(value)) {
+      return edges.length + 1;
+    }
+    int bin = 0;
+    while (bin < edges.length && edges[bin] <= value) {
+      bin++;
+    }
+    return bin;
   }
 
   /** The visit chain's vocabulary for an encoding: the stop symbol's two, then the encoding's. */
