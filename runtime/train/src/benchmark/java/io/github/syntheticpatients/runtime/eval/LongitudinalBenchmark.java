@@ -16,7 +16,9 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
@@ -96,7 +98,9 @@ public final class LongitudinalBenchmark {
           "patients with a violation (share)",
           "copied timelines",
           "patient MIA AUC",
-          "patient gate passed (share)");
+          "patient gate passed (share)",
+          "training seconds",
+          "sampling patients/s");
 
   public static void main(String[] arguments) throws IOException {
     String[] args = String.join(" ", arguments).trim().split("\\s+");
@@ -116,9 +120,14 @@ public final class LongitudinalBenchmark {
     String generator = options.getOrDefault("generator", "auto");
     Integer epochs = options.containsKey("epochs") ? Integer.valueOf(options.get("epochs")) : null;
     for (String name : options.getOrDefault("datasets", "pbcseq,cgd").split(",")) {
+      if (name.trim().equals("icu")) {
+        runIcu(firstSeed, samplePatients, generator, epochs);
+        continue;
+      }
       Dataset dataset = DATASETS.get(name.trim());
       if (dataset == null) {
-        throw new IllegalArgumentException("--datasets: unknown " + name + "; use pbcseq or cgd");
+        throw new IllegalArgumentException(
+            "--datasets: unknown " + name + "; use pbcseq, cgd or icu");
       }
       run(dataset, splits, firstSeed, samplePatients, generator, epochs);
     }
@@ -164,13 +173,52 @@ public final class LongitudinalBenchmark {
       record(results, "fresh real", score(halves[0], quarters[1], quarters[0], quarters[0], seed));
       if (train) {
         System.out.println("  training " + modelLabel + " on split " + (s + 1));
-        Timelines[] sampled =
+        Trained trained =
             trainAndSample(dataset, halves[0], generator, epochs, samplePatients, seed);
-        record(results, modelLabel, score(halves[0], halves[1], sampled[0], sampled[1], seed));
+        Map<String, Double> scores =
+            score(halves[0], halves[1], trained.scored(), trained.checked(), seed);
+        scores.put("training seconds", trained.trainingSeconds());
+        scores.put("sampling patients/s", trained.patientsPerSecond());
+        record(results, modelLabel, scores);
       }
       System.out.printf(Locale.ROOT, "split %d (seed %d) done%n", s + 1, seed);
     }
     printSummary(results);
+  }
+
+  /**
+   * The speed check on the made-up ICU cohort ({@link IcuCohort}): trains the generator on all of
+   * it (the job splits off its own validation and holdout patients), then samples {@code
+   * samplePatients} patients and counts their rule violations.
+   */
+  private static void runIcu(long seed, int samplePatients, String generator, Integer epochs)
+      throws IOException {
+    Path work = Files.createTempDirectory("synthetic-icu-benchmark");
+    Path csv = work.resolve("icu.csv");
+    IcuCohort.write(csv, seed);
+    Dataset dataset = new Dataset("icu", "id", "minute", "end");
+    Timelines all =
+        Timelines.of(
+            Schemas.readTimelines(
+                csv,
+                TableSchema.of(
+                        Schemas.infer(csv, "id", "minute", ValueProtection.DEFAULT_K, List.of()))
+                    .withEndTime("end")));
+    System.out.printf(
+        Locale.ROOT,
+        "%n## icu (made up): %d patients, %d visits, %d columns%n",
+        all.patientCount(),
+        all.visits().rowCount(),
+        all.schema().columns().size());
+    Trained trained = trainAndSample(dataset, all, generator, epochs, samplePatients, seed);
+    TimelineRules rules = TimelineRules.check(all, trained.checked(), ValueProtection.DEFAULT_K);
+    System.out.printf(
+        Locale.ROOT,
+        "icu: training %.1f s, sampling %.0f patients/s, %d rule violations in %d patients%n",
+        trained.trainingSeconds(),
+        trained.patientsPerSecond(),
+        rules.total(),
+        rules.patients());
   }
 
   /** The timelines under a schema that names the end of follow-up (unchanged for null). */
@@ -196,11 +244,16 @@ public final class LongitudinalBenchmark {
     return new Timelines(new Table(schema, columns), starts, ids);
   }
 
+  /** A trained generator's two samples and its timings. */
+  private record Trained(
+      Timelines scored, Timelines checked, double trainingSeconds, double patientsPerSecond) {}
+
   /**
    * Trains the generator on the training half and samples it twice: as many patients as the half
-   * (scored), and {@code samplePatients} (checked against the rules).
+   * (scored), and {@code samplePatients} (checked against the rules, and timed). A data set with an
+   * end of follow-up trains with a schema file that declares it, so a generator can keep to it.
    */
-  private static Timelines[] trainAndSample(
+  private static Trained trainAndSample(
       Dataset dataset,
       Timelines train,
       String generator,
@@ -220,30 +273,46 @@ public final class LongitudinalBenchmark {
     if (epochs != null) {
       settings = settings.withEpochs(epochs);
     }
+    TrainRequest request =
+        new TrainRequest(csv, null, model, settings, true)
+            .withLongitudinal(dataset.entityId(), dataset.time());
+    if (dataset.endTime() != null) {
+      Path schemaFile = work.resolve(dataset.name() + ".schema.json");
+      SchemaJson.write(
+          TableSchema.of(
+                  Schemas.infer(
+                      csv,
+                      dataset.entityId(),
+                      dataset.time(),
+                      ValueProtection.DEFAULT_K,
+                      List.of()))
+              .withEndTime(dataset.endTime()),
+          schemaFile);
+      request = new TrainRequest(csv, schemaFile, model, settings, true);
+    }
     long start = System.nanoTime();
-    TrainResult result =
-        Training.train(
-            new TrainRequest(csv, null, model, settings, true)
-                .withLongitudinal(dataset.entityId(), dataset.time()),
-            new TrainingListener() {});
+    TrainResult result = Training.train(request, new TrainingListener() {});
+    double trainingSeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
         "  trained %s: %d epochs in %.1f s%n",
         generator,
         result.epochs(),
-        (System.nanoTime() - start) / 1e9);
+        trainingSeconds);
     SyntheticModel loaded = ModelLoader.load(model.toString());
     Timelines scored =
         read(
             loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
             train.schema(),
             work.resolve("scored.csv"));
-    Timelines checked =
-        read(
-            loaded.sample(SampleRequest.of(samplePatients, seed + 9)),
-            train.schema(),
-            work.resolve("checked.csv"));
-    return new Timelines[] {scored, checked};
+    long sampling = System.nanoTime();
+    SampleResult many = loaded.sample(SampleRequest.of(samplePatients, seed + 9));
+    many.timelines().size();
+    double patientsPerSecond = samplePatients / ((System.nanoTime() - sampling) / 1e9);
+    System.out.printf(
+        Locale.ROOT, "  sampled %d patients: %.0f patients/s%n", samplePatients, patientsPerSecond);
+    Timelines checked = read(many, train.schema(), work.resolve("checked.csv"));
+    return new Trained(scored, checked, trainingSeconds, patientsPerSecond);
   }
 
   /**
@@ -410,6 +479,9 @@ public final class LongitudinalBenchmark {
   }
 
   private static String cell(List<Double> values) {
+    if (values == null) {
+      return "–";
+    }
     double[] v =
         values.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
     if (v.length == 0) {
