@@ -48,6 +48,7 @@ final class ArgnTimelineSampler {
   private final int[] staticOffsets;
   private final int elapsedRow;
   private final int remainingRow;
+  private final int previousRow;
   private final int[] order;
   private final ArgnColumn gap;
   private final double timeUnit;
@@ -75,6 +76,7 @@ final class ArgnTimelineSampler {
     this.staticOffsets = TimelineArgn.symbolOffsets(staticEncoding.vocabulary());
     this.elapsedRow = historyHidden + TimelineArgn.symbols(staticEncoding.vocabulary());
     this.remainingRow = elapsedRow + TimelineArgn.elapsedBins(model.elapsedEdges());
+    this.previousRow = remainingRow + TimelineArgn.remainingBins(layout, model.remainingEdges());
     this.order = new int[heads];
     for (int j = 0; j < heads; j++) {
       order[j] = j;
@@ -168,6 +170,9 @@ final class ArgnTimelineSampler {
         addRow(context, elapsedRow + TimelineArgn.bin(time - first, model.elapsedEdges()));
         if (ends != null) {
           addRow(context, remainingRow + TimelineArgn.bin(ends[p] - time, model.remainingEdges()));
+        }
+        for (int n = 0; n < active; n++) {
+          addRow(context, previousRow + ones[n]);
         }
         Arrays.fill(codes, 0);
         Arrays.fill(fixed, false);

@@ -122,7 +122,11 @@ public final class VisitChainTrainer {
       try (NDManager root = engine.newBaseManager()) {
         ChainHeads chain =
             new ChainHeads(
-                root, data.vocabulary(), dims, settings.hidden(), hiddenWidth + extraWidth);
+                root,
+                data.vocabulary(),
+                dims,
+                settings.hidden(),
+                hiddenWidth + extraWidth + inputs);
         float bound = (float) (1 / Math.sqrt(hiddenWidth));
         int gates = 4 * hiddenWidth;
         NDArray inputWeight =
@@ -311,12 +315,9 @@ public final class VisitChainTrainer {
       NDArray inputWeight = history.get(0);
       NDArray recurrentWeight = history.get(1);
       NDArray bias = history.get(2);
+      NDArray previous = scope.create(input, new Shape((long) size * longest, inputs));
       NDArray projected =
-          scope
-              .create(input, new Shape((long) size * longest, inputs))
-              .matMul(inputWeight)
-              .add(bias)
-              .reshape(size, longest, 4L * hiddenWidth);
+          previous.matMul(inputWeight).add(bias).reshape(size, longest, 4L * hiddenWidth);
       NDArray h = scope.zeros(new Shape(size, hiddenWidth), DataType.FLOAT32);
       NDArray c = scope.zeros(new Shape(size, hiddenWidth), DataType.FLOAT32);
       NDList states = new NDList(longest);
@@ -331,9 +332,16 @@ public final class VisitChainTrainer {
         states.add(h);
       }
       NDArray all = NDArrays.stack(states, 1).reshape((long) size * longest, hiddenWidth);
+      // The context: the history's state, the static and time one-hots, and the history's input
+      // itself (the previous visit's symbols).
+      NDArray realRows = scope.create(real);
       NDArray context =
-          all.get(new NDIndex("{}", scope.create(real)))
-              .concat(scope.create(extra, new Shape(rows, extraWidth)), 1);
+          NDArrays.concat(
+              new NDList(
+                  all.get(new NDIndex("{}", realRows)),
+                  scope.create(extra, new Shape(rows, extraWidth)),
+                  previous.get(new NDIndex("{}", realRows))),
+              1);
       return new Loss(chain.negativeLogLikelihood(scope, codes, rows, sees, context), rows);
     }
 

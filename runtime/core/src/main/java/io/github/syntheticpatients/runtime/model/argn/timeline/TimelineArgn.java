@@ -15,8 +15,10 @@ import java.util.Objects;
  * visit encoding's (the gap, then the time-varying columns). The history's input at visit t is a
  * multi-hot vector: position 0 marks the first visit, position {@code 1 + symbolOffset(j) + v} that
  * sub-column j of visit t − 1 took symbol v. The context of visit t is {@code [h_t, static
- * multi-hot, elapsed one-hot, remaining one-hot]}; {@code context} maps it to every head's hidden
- * sum. Elapsed is the time from the first visit to the previous one (0 on the first visit), and
+ * multi-hot, elapsed one-hot, remaining one-hot, history input]}; {@code context} maps it to every
+ * head's hidden sum. The history input (the previous visit's symbols) reaches the heads directly
+ * too, so a value can follow its own previous value without passing through the LSTM's summary.
+ * Elapsed is the time from the first visit to the previous one (0 on the first visit), and
  * remaining the time from the previous visit (the first one's own time on the first visit) to the
  * end of follow-up, each as a bin of its edges: the gap and the stop symbol see how much of the
  * follow-up is used, which the history's symbols alone tell only roughly.
@@ -33,8 +35,8 @@ import java.util.Objects;
  * @param historyBias {@code 4·historyHidden}
  * @param elapsedEdges the elapsed time's bin edges ({@link #bin}), value-protected quantiles
  * @param remainingEdges the remaining time's bin edges; empty without an end of follow-up
- * @param context {@code (historyHidden + static symbols + elapsed bins + remaining bins) × (heads ·
- *     hidden)} of the visit chain
+ * @param context {@code (historyHidden + static symbols + elapsed bins + remaining bins + history
+ *     inputs) × (heads · hidden)} of the visit chain
  */
 public record TimelineArgn(
     VisitLayout layout,
@@ -72,7 +74,8 @@ public record TimelineArgn(
         historyHidden
             + symbols(statics.encoding().vocabulary())
             + elapsedBins(elapsedEdges)
-            + remainingBins(layout, remainingEdges);
+            + remainingBins(layout, remainingEdges)
+            + historyInputs(expected);
     if (historyInput.length != historyInputs(expected) * gates
         || historyRecurrent.length != historyHidden * gates
         || historyBias.length != gates
