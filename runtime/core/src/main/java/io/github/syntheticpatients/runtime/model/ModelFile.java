@@ -86,7 +86,7 @@ public final class ModelFile {
               KIND_TABULAR,
               new TreeSet<>(Set.of("argn", "basic", "copula", "ctgan")),
               KIND_LONGITUDINAL,
-              new TreeSet<>(Set.of("lstm-wgan"))));
+              new TreeSet<>(Set.of("argn", "lstm-wgan"))));
 
   static final String MODEL_ENTRY = "model.json";
   static final String WEIGHTS_ENTRY = "weights.bin";
