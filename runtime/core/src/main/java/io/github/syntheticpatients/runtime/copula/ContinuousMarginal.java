@@ -32,7 +32,8 @@ public final class ContinuousMarginal {
     return knots[lower] + fraction * (knots[lower + 1] - knots[lower]);
   }
 
-  double[] knots() {
+  /** The knots, a copy. */
+  public double[] knots() {
     return knots.clone();
   }
 }

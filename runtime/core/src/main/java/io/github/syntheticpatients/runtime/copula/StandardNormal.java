@@ -22,7 +22,7 @@ public final class StandardNormal {
    * commons-math3's {@code Erf.erfc} evaluates an incomplete gamma function iteratively, far too
    * slow for sampling a million rows.
    */
-  static double cdf(double x) {
+  public static double cdf(double x) {
     double a = Math.abs(x);
     double tail;
     if (a > 37) {

@@ -53,7 +53,12 @@ public record EncoderSettings(
     /** Min-max scaling to [-1, 1], as the simple GAN does. */
     MINMAX,
     /** A Box-Cox transform, then min-max scaling to [-1, 1], as Health Gym does. */
-    BOXCOX
+    BOXCOX,
+    /**
+     * CopulaGAN's normal scores: the empirical distribution function, then the normal quantile
+     * ({@link NormalScoreScaler}).
+     */
+    NORMAL
   }
 
   public EncoderSettings {
@@ -121,7 +126,9 @@ public record EncoderSettings(
       } catch (IllegalArgumentException e) {
         throw InvalidInputException.inParameter(
             NUMERIC_ENCODING,
-            "Unknown numericEncoding '" + encodingText + "'; use one of gmm, minmax, boxcox");
+            "Unknown numericEncoding '"
+                + encodingText
+                + "'; use one of gmm, minmax, boxcox, normal");
       }
     }
     int modes = d.maxModes;

@@ -254,6 +254,7 @@ public final class TableEncoder {
             case GmmScaler.TYPE -> GmmScaler.fromState(scalerState, read);
             case MinMaxScaler.TYPE -> MinMaxScaler.fromState(scalerState, read);
             case BoxCoxScaler.TYPE -> BoxCoxScaler.fromState(scalerState, read);
+            case NormalScoreScaler.TYPE -> NormalScoreScaler.fromState(scalerState, read);
             default ->
                 throw new ModelFormatException(
                     SOURCE,

@@ -159,7 +159,7 @@ final class GanFitting {
     }
   }
 
-  private static Candidate candidate(
+  static Candidate candidate(
       String generator,
       Table train,
       Map<String, Object> encoderState,

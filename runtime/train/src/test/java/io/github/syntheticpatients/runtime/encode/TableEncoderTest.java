@@ -117,6 +117,45 @@ class TableEncoderTest {
   }
 
   @Test
+  void normalScoreRoundTripIsExactUpToFloatPrecision() {
+    assertRoundTrip(PBC, NumericEncoding.NORMAL, 1.0, 1e-4);
+    assertRoundTrip(PIMA, NumericEncoding.NORMAL, 1.0, 1e-4);
+    assertRoundTrip(CGD, NumericEncoding.NORMAL, 1.0, 1e-4);
+  }
+
+  @Test
+  void normalScoresOfASkewedColumnWithAPointMassAreStandardNormalOverFour() {
+    // 30 % zeros (a point mass, as a dose or a count has) and a long exponential tail
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    double[] values = new double[4000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextDouble() < 0.3 ? 0 : -Math.log(random.nextDouble()) * 50;
+    }
+    NormalScoreScaler scaler = ScalerFitter.normalScore(values);
+    float[] out = new float[1];
+    double sum = 0;
+    double squares = 0;
+    int below = 0;
+    for (double v : values) {
+      scaler.encode(v, out, 0, random, new double[0]);
+      double z = 4 * out[0];
+      sum += z;
+      squares += z * z;
+      // the normal's 10 % quantile is -1.2816: a tenth of the scores lie below it, zeros included
+      below += z < -1.2816 ? 1 : 0;
+      if (v == 0) {
+        assertThat(scaler.decode(out, 0)).isEqualTo(0.0);
+      }
+    }
+    double mean = sum / values.length;
+    double sd = Math.sqrt(squares / values.length - mean * mean);
+    assertThat(mean).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(sd).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(below / (double) values.length)
+        .isCloseTo(0.10, org.assertj.core.data.Offset.offset(0.015));
+  }
+
+  @Test
   void boxCoxFindsLambdaNearZeroForLogNormalData() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(5);
     double[] logNormal = new double[5000];

@@ -6,7 +6,7 @@ import io.github.syntheticpatients.runtime.copula.StandardNormal;
 import java.util.Arrays;
 
 /** Fits the copula's marginals and scores a continuous column's values. */
-final class MarginalFitter {
+public final class MarginalFitter {
   /** Most knots of the quantile function, at probabilities 0, 1/(k-1), ..., 1. */
   static final int KNOTS = 200;
 
@@ -28,7 +28,7 @@ final class MarginalFitter {
    * @param sortedPresent the column's protected values in ascending order; empty when there are
    *     none
    */
-  static ContinuousMarginal continuous(double[] sortedPresent) {
+  public static ContinuousMarginal continuous(double[] sortedPresent) {
     int n = sortedPresent.length;
     int count = Math.max(MIN_KNOTS, Math.min(KNOTS, n / ROWS_PER_KNOT));
     double[] knots = new double[count];

@@ -2,6 +2,9 @@ package io.github.syntheticpatients.runtime.fit.encode;
 
 import io.github.syntheticpatients.runtime.encode.BoxCoxScaler;
 import io.github.syntheticpatients.runtime.encode.MinMaxScaler;
+import io.github.syntheticpatients.runtime.encode.NormalScoreScaler;
+import io.github.syntheticpatients.runtime.fit.copula.MarginalFitter;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -52,6 +55,16 @@ public final class ScalerFitter {
           BoxCoxScaler.transform(lo + shift, lambda), BoxCoxScaler.transform(hi + shift, lambda)
         };
     return new BoxCoxScaler(shift, lambda, new MinMaxScaler(transformed[0], transformed[1]));
+  }
+
+  /**
+   * CopulaGAN's normal scores of the present values, through the same protected quantile function
+   * the Gaussian copula fits ({@link MarginalFitter#continuous}).
+   */
+  public static NormalScoreScaler normalScore(double[] present) {
+    double[] sorted = present.clone();
+    Arrays.sort(sorted);
+    return new NormalScoreScaler(MarginalFitter.continuous(sorted).knots());
   }
 
   private static double[] sample(double[] values, SplittableRandom random) {

@@ -89,6 +89,7 @@ public final class TableEncoderFitter {
                           present, settings.maxModes(), settings.modeWeightThreshold(), random));
           case MINMAX -> ScalerFitter.minMax(present);
           case BOXCOX -> ScalerFitter.boxCox(present, random);
+          case NORMAL -> ScalerFitter.normalScore(present);
         };
     boolean withheld = protectedValues.withheld() && column.nullable();
     return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange(), withheld);
