@@ -85,8 +85,8 @@ class TrainingGanTest {
     TrainSettings settings =
         TrainSettings.defaults().withEpochs(2).withSeed(5).withOption("privacyGate", "warn");
     assertThat(settings.generator()).isEqualTo("auto");
-    // rotterdam: 2,982 rows, enough for auto to train its CTGAN (below 1,000 rows it fits the
-    // copula only).
+    // rotterdam: 2,982 rows, enough for auto to train argn (below 1,000 rows it fits the copula
+    // only).
     Files.createDirectories(dir.resolve("data"));
     Path csv = Files.copy(TestData.path("rotterdam.csv"), dir.resolve("data/rotterdam.csv"));
     TrainRequest base = new TrainRequest(csv, null, dir.resolve("unused.synth"), settings, false);
@@ -103,24 +103,27 @@ class TrainingGanTest {
               }
             });
     // The oracle: each generator trained on its own with the same seed (so the same split and the
-    // same fit),
-    // scored on the validation part by its own run, not by auto's comparison.
+    // same fit), scored on the validation part by its own run, not by auto's comparison.
     double copula =
         validationQuality(
             train(base, dir.resolve("copula.synth"), settings.withGenerator("copula"), null));
-    double ctgan =
+    double argn =
         validationQuality(
-            train(base, dir.resolve("ctgan.synth"), settings.withGenerator("ctgan"), null));
+            train(base, dir.resolve("argn.synth"), settings.withGenerator("argn"), null));
 
-    // Two CTGAN epochs cannot match a fitted copula, so the answer is known before looking at the
+    // Two argn epochs cannot match a fitted copula, so the answer is known before looking at the
     // scores.
-    assertThat(copula).as("copula %.4f vs ctgan %.4f", copula, ctgan).isGreaterThan(ctgan + 0.02);
+    assertThat(copula).as("copula %.4f vs argn %.4f", copula, argn).isGreaterThan(argn + 0.02);
     assertThat(auto.info().generator()).isEqualTo("copula");
     assertThat(validationQuality(auto)).isEqualTo(copula);
     Map<?, ?> recorded = (Map<?, ?>) auto.info().provenance().get("autoSelection");
+    assertThat(recorded.get("incumbent")).isEqualTo("copula");
+    assertThat(recorded.get("challenger")).isEqualTo("argn");
     assertThat(((Number) recorded.get("copula")).doubleValue()).isEqualTo(copula);
-    assertThat(((Number) recorded.get("ctgan")).doubleValue()).isEqualTo(ctgan);
+    assertThat(((Number) recorded.get("ctgan")).doubleValue()).isEqualTo(argn);
     assertThat(auto.info().settings()).containsEntry("generator", "auto");
+    // the CTGAN is no default candidate: no epoch of it runs, and the plan says so up front
+    assertThat(messages).noneMatch(m -> m.contains("CTGAN"));
     assertThat(messages)
         .anySatisfy(
             m ->
@@ -128,11 +131,11 @@ class TrainingGanTest {
                     .startsWith(
                         String.format(
                             Locale.ROOT,
-                            "auto: kept the Gaussian copula (validation quality: copula %.4f, ctgan %.4f;"
+                            "auto: kept the Gaussian copula (validation quality: copula %.4f, argn %.4f;"
                                 + " difference %.4f, standard error",
                             copula,
-                            ctgan,
-                            ctgan - copula)));
+                            argn,
+                            argn - copula)));
     // the tree detector's figures, with their spread, are recorded and named in the reason
     Map<?, ?> tree = (Map<?, ?>) recorded.get("treeDetectionAuc");
     assertThat(messages)
@@ -142,7 +145,7 @@ class TrainingGanTest {
                     .contains(
                         String.format(
                             Locale.ROOT,
-                            "tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, ctgan %.3f ± %.3f",
+                            "tree-detection AUC (0.5 ideal): copula %.3f ± %.3f, argn %.3f ± %.3f",
                             tree.get("copula"),
                             tree.get("copulaStandardError"),
                             tree.get("ctgan"),
@@ -177,9 +180,9 @@ class TrainingGanTest {
     assertThat(epochs).isEmpty();
     assertThat(messages)
         .contains(
-            "auto: fits the Gaussian copula only (no CTGAN or argn: 418 rows are fewer than the 1,000"
+            "auto: fits the Gaussian copula only (no argn: 418 rows are fewer than the 1,000"
                 + " a network needs to beat the copula measurably on the validation rows;"
-                + " -Dsynthetic.generator=ctgan or argn trains one anyway)");
+                + " -Dsynthetic.generator=argn or ctgan trains one anyway)");
     assertThat(
             messages.indexOf(
                 messages.stream().filter(m -> m.startsWith("auto:")).findFirst().orElseThrow()))

@@ -200,27 +200,28 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   /**
-   * {@code auto}: a Gaussian copula and a CTGAN, chosen by {@link AutoChoice}: tree detection first
-   * when the two differ beyond its noise, else the CTGAN only when its validation score beats the
-   * copula's by more than {@value #NOISE_Z} standard errors of a paired bootstrap (on 18 validation
-   * rows a difference of 0.0014 is noise). Ties go to the simpler copula. Then the autoregressive
-   * generator (argn) challenges the one kept by the same rule, and replaces it only when clearly
-   * better. Without a validation part, without DJL on the classpath, or on a table too small for
-   * the networks ({@link TrainingOptions#autoSkipsGan}), the copula. Returns the kept candidate
-   * first, then the others in the order the gate should try them.
+   * {@code auto}: a Gaussian copula, then the autoregressive generator (argn) challenges it and is
+   * kept only when {@link AutoChoice} finds it clearly better: harder to tell from real rows by the
+   * tree detector beyond that estimate's noise, or else better on validation quality by more than
+   * {@value #NOISE_Z} standard errors of a paired bootstrap. Ties go to the simpler copula. The
+   * CTGAN is no default candidate: it lost to the copula on every table measured
+   * (docs/benchmarks/gan.md) and cost minutes on tables of a few thousand rows; {@code
+   * generator=ctgan} still trains one. Without a validation part, without DJL on the classpath, or
+   * on a table too small for a network ({@link TrainingOptions#autoSkipsGan}), the copula. Returns
+   * the kept candidate first, then the other, in the order the gate should try them.
    */
   private List<Candidate> fitBest(
       TrainSettings settings, TrainingOptions options, Table train, Table validation) {
-    Optional<String> ganSkipped = TrainingOptions.autoSkipsGan(table.rowCount());
+    Optional<String> networkSkipped = TrainingOptions.autoSkipsGan(table.rowCount());
     listener.onMessage(
         "auto: "
-            + ganSkipped
-                .map(why -> "fits the Gaussian copula only (no CTGAN or argn: " + why + ")")
+            + networkSkipped
+                .map(why -> "fits the Gaussian copula only (no argn: " + why + ")")
                 .orElse(
-                    "fits the Gaussian copula (seconds), then a CTGAN, keeps the better on the"
-                        + " validation rows, and lets argn replace it when clearly better"));
+                    "fits the Gaussian copula (seconds), then the autoregressive generator argn,"
+                        + " and keeps argn only when it is clearly better on the validation rows"));
     Candidate copula = fitCopula(train, validation, settings.seed(), options.valueProtectionK());
-    if (ganSkipped.isPresent()) {
+    if (networkSkipped.isPresent()) {
       return List.of(copula);
     }
     if (validation.rowCount() == 0 || !Engines.available()) {
@@ -232,25 +233,13 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
               + ")");
       return List.of(copula);
     }
-    Candidate gan = fitGan("ctgan", settings, train, validation);
-    AutoChoice choice = AutoChoice.of(copula, gan, validation, settings.seed());
-    listener.onMessage(choice.reason());
-    Candidate best = choice.ganKept() ? gan : copula;
-    Candidate runnerUp = choice.ganKept() ? copula : gan;
-    // The autoregressive generator challenges the winner by the same rule: kept only when it is
-    // clearly harder to detect or clearly better on validation quality.
     Candidate argn = fitArgn(settings, options, train, validation);
-    AutoChoice.Names names = AutoChoice.Names.of(best, argn);
-    AutoChoice challenge = AutoChoice.of(best, argn, validation, settings.seed(), names);
+    AutoChoice challenge =
+        AutoChoice.of(copula, argn, validation, settings.seed(), AutoChoice.Names.of(copula, argn));
     listener.onMessage(challenge.reason());
-    Map<String, Object> record = new LinkedHashMap<>(choice.record());
-    record.put("argnChallenge", challenge.record());
-    if (challenge.ganKept()) {
-      argn.note("autoSelection", record);
-      return List.of(argn, best, runnerUp);
-    }
-    best.note("autoSelection", record);
-    return List.of(best, argn, runnerUp);
+    Candidate kept = challenge.ganKept() ? argn : copula;
+    kept.note("autoSelection", challenge.record());
+    return challenge.ganKept() ? List.of(argn, copula) : List.of(copula, argn);
   }
 
   /**

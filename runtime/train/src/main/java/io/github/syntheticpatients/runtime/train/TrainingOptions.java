@@ -157,13 +157,13 @@ record TrainingOptions(
   static final int SMALL_TABLE_ROWS = 1000;
 
   /**
-   * Why {@code auto} trains no CTGAN on a table of {@code rows} rows, or empty when it does. Below
-   * {@value #SMALL_TABLE_ROWS} rows it never does: the validation part (under 200 rows) is too
-   * small for the CTGAN to win the comparison (on pbc's 59 validation rows it would have to lead by
-   * 0.10 in tree-detection AUC), and in every benchmark run {@code auto} kept the copula, so the
-   * CTGAN's 3,000 steps (28 s on an idle 2-core machine, 2 to 11 minutes on a busy one) bought
-   * nothing. Decided by the data size, never by the clock: the same data and seed give the same
-   * model on any machine. {@code generator=ctgan} still trains one.
+   * Why {@code auto} trains no network (argn) on a table of {@code rows} rows, or empty when it
+   * does. Below {@value #SMALL_TABLE_ROWS} rows it never does: the validation part (under 200 rows)
+   * is too small for the CTGAN to win the comparison (on pbc's 59 validation rows it would have to
+   * lead by 0.10 in tree-detection AUC), and in every benchmark run {@code auto} kept the copula,
+   * so the CTGAN's 3,000 steps (28 s on an idle 2-core machine, 2 to 11 minutes on a busy one)
+   * bought nothing. Decided by the data size, never by the clock: the same data and seed give the
+   * same model on any machine. {@code generator=ctgan} still trains one.
    */
   static Optional<String> autoSkipsGan(int rows) {
     if (rows >= SMALL_TABLE_ROWS) {
@@ -173,7 +173,7 @@ record TrainingOptions(
         String.format(
             Locale.ROOT,
             "%d rows are fewer than the %,d a network needs to beat the copula measurably on the"
-                + " validation rows; -Dsynthetic.generator=ctgan or argn trains one anyway",
+                + " validation rows; -Dsynthetic.generator=argn or ctgan trains one anyway",
             rows,
             SMALL_TABLE_ROWS));
   }
