@@ -69,10 +69,12 @@ public final class GanLearningCurve {
     set(options, "lrG", v -> b.optGeneratorLearningRate(Double.parseDouble(v)));
     set(options, "lrD", v -> b.optDiscriminatorLearningRate(Double.parseDouble(v)));
     set(options, "dSteps", v -> b.optDiscriminatorSteps(Integer.parseInt(v)));
+    set(options, "dropout", v -> b.optDropout(Double.parseDouble(v)));
     GanSettings settings = b.build();
     System.out.printf(
         Locale.ROOT,
-        "%s: %d training rows x %d encoded values (%s), %d epochs, batch %d, pac %d, dims %s%n",
+        "%s: %d training rows x %d encoded values (%s), %d epochs, batch %d, pac %d, dims %s,"
+            + " learning rates %s/%s, critic steps %d, dropout %s%n",
         dataset,
         train.rowCount(),
         encoder.layout().width(),
@@ -80,7 +82,11 @@ public final class GanLearningCurve {
         settings.epochs(),
         settings.batchSize(),
         settings.pac(),
-        settings.generatorDims());
+        settings.generatorDims(),
+        settings.generatorLearningRate(),
+        settings.discriminatorLearningRate(),
+        settings.discriminatorSteps(),
+        settings.dropout());
     System.out.println("| epoch | tree AUC vs held-back | quality | seconds |");
     long start = System.nanoTime();
     float[] data = encoder.encode(train, seed);
