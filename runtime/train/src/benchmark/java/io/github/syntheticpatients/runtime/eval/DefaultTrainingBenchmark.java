@@ -201,13 +201,21 @@ public final class DefaultTrainingBenchmark {
     String kept = "?";
     for (String message : messages) {
       if (message.startsWith("auto: kept the ")) {
-        kept = message.startsWith("auto: kept the CTGAN") ? "ctgan" : "copula";
+        kept = generator(message.substring("auto: kept the ".length()));
       }
       if (message.startsWith("Kept the ") && message.contains(" instead, because")) {
-        kept = (message.startsWith("Kept the CTGAN") ? "ctgan" : "copula") + " (fallback)";
+        kept = generator(message.substring("Kept the ".length())) + " (fallback)";
       }
     }
     return kept;
+  }
+
+  /** The generator a message names first (its label, as {@code TabularTrainingJob.label}). */
+  private static String generator(String label) {
+    if (label.startsWith("CTGAN")) {
+      return "ctgan";
+    }
+    return label.startsWith("autoregressive generator") ? "argn" : "copula";
   }
 
   /** The timeline generator's kept snapshot, from the training's own messages. */

@@ -63,6 +63,25 @@ class AutoChoiceTest {
   }
 
   @Test
+  void aTreeDifferenceBelowTheMeasuredNoiseNeverDecidesHoweverSmallItsFoldError() {
+    // 0.043 apart with a fold standard error of 0.008 (5.4 standard errors): what two samples of
+    // one copula gave on rotterdam at seed 1000, a difference that is not there
+    AutoChoice.Figure tree = new AutoChoice.Figure(0.754, 0.711, 0.002, 0.002, 0.008, 2.87);
+    assertThat(tree.clear()).isTrue();
+    AutoChoice choice =
+        AutoChoice.decide(new AutoChoice.Figure(0.90, 0.90, 0.01, 0.01, 0.01, 2), tree, Q, T);
+    assertThat(choice.decidedBy()).isEqualTo("validation quality");
+    assertThat(choice.ganKept()).isFalse();
+    assertThat(choice.reason()).contains("or by less than 0.06");
+    // 0.07 apart with the same error decides
+    AutoChoice.Figure wider = new AutoChoice.Figure(0.78, 0.71, 0.002, 0.002, 0.008, 2.87);
+    AutoChoice decided =
+        AutoChoice.decide(new AutoChoice.Figure(0.90, 0.90, 0.01, 0.01, 0.01, 2), wider, Q, T);
+    assertThat(decided.decidedBy()).isEqualTo("tree detection");
+    assertThat(decided.ganKept()).isTrue();
+  }
+
+  @Test
   void withinTheTreeNoiseQualityDecidesAndTiesGoToTheCopula() {
     // tree difference 0.03 against 2 standard errors of 0.02: noise
     AutoChoice.Figure tree = new AutoChoice.Figure(0.70, 0.73, 0.01, 0.01, 0.02, 2.87);
