@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.copula;
 
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 
 /**

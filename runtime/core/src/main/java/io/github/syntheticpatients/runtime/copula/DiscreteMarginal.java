@@ -1,5 +1,7 @@
 package io.github.syntheticpatients.runtime.copula;
 
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
+
 /**
  * Category probabilities. Each category owns an interval of [0, 1] in category order (as SDV does):
  * the copula's normal score of the column, cut at the {@link #thresholds()}, gives the category. A

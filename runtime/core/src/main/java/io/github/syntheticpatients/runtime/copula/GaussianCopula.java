@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.encode.StateMaps;
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;

@@ -1,6 +1,6 @@
 package io.github.syntheticpatients.runtime.encode;
 
-import io.github.syntheticpatients.runtime.copula.StandardNormal;
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
 import io.github.syntheticpatients.runtime.encode.JsonLike;
 import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.github.syntheticpatients.runtime.fit.copula;
 
 import io.github.syntheticpatients.runtime.copula.ContinuousMarginal;
 import io.github.syntheticpatients.runtime.copula.DiscreteMarginal;
-import io.github.syntheticpatients.runtime.copula.StandardNormal;
+import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import java.util.Arrays;
 
 /** Fits the copula's marginals and scores a continuous column's values. */

@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.copula;
+package io.github.syntheticpatients.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

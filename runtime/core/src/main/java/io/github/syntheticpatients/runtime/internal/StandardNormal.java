@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.copula;
+package io.github.syntheticpatients.runtime.internal;
 
 /** The standard normal distribution function and its inverse, fast enough for millions of cells. */
 public final class StandardNormal {

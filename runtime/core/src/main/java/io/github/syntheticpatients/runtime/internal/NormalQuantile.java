@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.copula;
+package io.github.syntheticpatients.runtime.internal;
 
 /**
  * The standard normal quantile function by Wichura's algorithm AS 241 (PPND16, Applied Statistics
