@@ -69,9 +69,9 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private File output;
 
   /**
-   * The generator: {@code auto} (a Gaussian copula and, on tables of 1,000 rows or more, a CTGAN
-   * and argn; the best on the validation part is kept), {@code argn} (autoregressive), {@code
-   * ctgan}, {@code basic} or {@code copula}.
+   * The generator: {@code auto} (a Gaussian copula and, on tables of 1,000 rows or more, argn, kept
+   * only when clearly better on the validation part), {@code argn} (autoregressive), {@code ctgan},
+   * {@code basic} or {@code copula}; see docs/generators.md.
    */
   @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
   private String generator;
