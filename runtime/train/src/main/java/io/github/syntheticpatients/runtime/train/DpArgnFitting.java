@@ -116,15 +116,19 @@ final class DpArgnFitting {
             settings.seed(),
             listener);
     PrivacySpent spent = ledger.spent(delta);
+    // The clipped share is read from the records outside the accountant: it goes to whoever
+    // trains (to tune the clip norm), never into the model card.
     listener.onMessage(
         String.format(
             Locale.ROOT,
-            "DP-SGD: %d of %d steps, epsilon = %.4f at delta = %.3g (Rényi order %s)%s",
+            "DP-SGD: %d of %d steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
+                + " clipped share %.3f%s",
             result.steps(),
             steps,
             spent.epsilon(),
             delta,
             spent.order(),
+            result.clippedShare(),
             result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("epsilon", spent.epsilon());
