@@ -32,34 +32,7 @@ public record ArgnSettings(
     }
   }
 
-  /**
-   * Fitted rows below which a flat table counts as small. A table of 1,000 rows fits 640 (0.8 kept
-   * from the privacy holdout, 0.8 of that from validation), one of 999 rows 559 (its holdout is
-   * 0.3), so with the default fractions every table of 1,000 rows or more keeps the plain defaults.
-   */
-  public static final int SMALL_TABLE_ROWS = 600;
-
-  /**
-   * Weight decay on small tables: there the validation loss turns up after a dozen epochs
-   * (over-fitting a few hundred rows), and decay lets training run on (docs/benchmarks/argn.md).
-   */
-  public static final double SMALL_TABLE_WEIGHT_DECAY = 0.1;
-
-  /** Whether a flat table's training part of {@code rows} rows gets the small-table defaults. */
-  public static boolean smallTable(int rows) {
-    return rows < SMALL_TABLE_ROWS;
-  }
-
-  /**
-   * The defaults for a flat table's training part of {@code rows} rows: {@link #forData} with
-   * weight decay on {@linkplain #smallTable small tables}.
-   */
-  public static ArgnSettings forTable(int rows) {
-    ArgnSettings settings = forData(rows);
-    return smallTable(rows) ? settings.withWeightDecay(SMALL_TABLE_WEIGHT_DECAY) : settings;
-  }
-
-  /** The defaults for a training part of {@code rows} rows (timelines, DP training). */
+  /** The defaults for a training part of {@code rows} rows. */
   public static ArgnSettings forData(int rows) {
     int batch = Math.max(32, Math.min(512, Integer.highestOneBit(Math.max(1, rows / 16))));
     return new ArgnSettings(200, 5, batch, 3e-3, 0, 16, 8, true);

@@ -63,9 +63,9 @@ final class ArgnFitting {
         ArgnEncodingFitter.fit(
             train,
             valueProtectionK,
-            positive(options, BINS, ArgnEncodingFitter.defaultBins(train.rowCount())),
+            positive(options, BINS, ArgnEncodingFitter.DEFAULT_BINS),
             positive(options, SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS));
-    ArgnSettings argn = settings(settings, ArgnSettings.forTable(train.rowCount()));
+    ArgnSettings argn = settings(settings, train.rowCount());
     listener.onMessage(
         String.format(
             Locale.ROOT,
@@ -113,14 +113,8 @@ final class ArgnFitting {
     return candidate;
   }
 
-  /** The settings for timelines and DP training: {@link ArgnSettings#forData} and the options. */
   static ArgnSettings settings(TrainSettings settings, int rows) {
-    return settings(settings, ArgnSettings.forData(rows));
-  }
-
-  /** {@code defaults} with the options that are set. */
-  static ArgnSettings settings(TrainSettings settings, ArgnSettings defaults) {
-    ArgnSettings argn = defaults;
+    ArgnSettings argn = ArgnSettings.forData(rows);
     if (settings.epochs() > 0) {
       argn = argn.withMaxEpochs(settings.epochs());
     }

@@ -2,7 +2,6 @@ package io.github.syntheticpatients.runtime.fit.argn;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
-import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
@@ -25,21 +24,10 @@ public final class ArgnEncodingFitter {
   /** Value bins per numeric column by default (fewer when the grid has fewer points). */
   public static final int DEFAULT_BINS = 24;
 
-  /**
-   * Value bins per numeric column on {@linkplain ArgnSettings#smallTable small tables}: a few
-   * hundred rows do not fill 24 bins' heads (docs/benchmarks/argn.md).
-   */
-  public static final int SMALL_TABLE_BINS = 8;
-
   /** Shares of each bin a value's position is learned at, by default. */
   public static final int DEFAULT_SUB_BINS = 12;
 
   private ArgnEncodingFitter() {}
-
-  /** The default bins for a flat table's training part of {@code rows} rows. */
-  public static int defaultBins(int rows) {
-    return ArgnSettings.smallTable(rows) ? SMALL_TABLE_BINS : DEFAULT_BINS;
-  }
 
   /** Fits every learned column of {@code table}'s schema. */
   public static ArgnEncoding fit(Table table, int k, int bins, int subBins) {
