@@ -27,8 +27,9 @@ import java.util.SplittableRandom;
  * Trains the visit chain of the timeline {@code argn} by cross-entropy with teacher forcing: a
  * history LSTM reads each visit's predecessor (a multi-hot vector of its symbols; a mark on the
  * first visit), and the chain's heads see the history's state and the patient's static symbols as
- * their context. Batches of patients, Adam, and the weights of the epoch with the lowest validation
- * loss are kept; training stops after {@code patience} epochs without improvement.
+ * their context, projected once per visit to a narrow vector shared by all heads. Batches of
+ * patients, Adam, and the weights of the epoch with the lowest validation loss are kept; training
+ * stops after {@code patience} epochs without improvement.
  *
  * <p>The LSTM step is composed from matrix products and element-wise gates, not DJL's fused LSTM,
  * whose numbers depend on the CPU (djl.md, pitfall 10). Seeded: torch's generator for the initial
@@ -37,6 +38,13 @@ import java.util.SplittableRandom;
 public final class VisitChainTrainer {
   /** Visit rows per batch at most (patients × longest timeline), which bounds its memory. */
   private static final int MAX_BATCH_STEPS = 4096;
+
+  /**
+   * Width of the narrow vector the context is projected to once per visit, shared by all heads: a
+   * head's first layer then reads 64 numbers instead of the whole context (~2,000 wide on an ICU
+   * shape). Linear, so the export folds it into the context weights and the model format stays.
+   */
+  static final int PROJECTED_CONTEXT = 64;
 
   /** Optimiser steps before early stopping may end training. */
   private static final int MIN_STEPS = 300;
@@ -82,6 +90,8 @@ public final class VisitChainTrainer {
     final int inputs;
     final int staticSymbols;
     final int extraWidth;
+    final int contextWidth;
+    final int projectedWidth;
     final int[] offsets;
     final int[] staticOffsets;
     final boolean[][] sees;
@@ -103,6 +113,8 @@ public final class VisitChainTrainer {
       this.staticSymbols = statics;
       // The context beyond the history: static symbols, elapsed bin, remaining bin (one-hot each).
       this.extraWidth = statics + data.timeBins()[0] + data.timeBins()[1];
+      this.contextWidth = hiddenWidth + extraWidth + inputs;
+      this.projectedWidth = Math.min(contextWidth, PROJECTED_CONTEXT);
       int[] owners = new int[heads];
       for (int j = 0; j < heads; j++) {
         owners[j] = j;
@@ -121,12 +133,16 @@ public final class VisitChainTrainer {
       }
       try (NDManager root = engine.newBaseManager()) {
         ChainHeads chain =
-            new ChainHeads(
-                root,
-                data.vocabulary(),
-                dims,
-                settings.hidden(),
-                hiddenWidth + extraWidth + inputs);
+            new ChainHeads(root, data.vocabulary(), dims, settings.hidden(), projectedWidth);
+        // No bias: the heads' hidden biases absorb it.
+        float projectionBound = (float) (1 / Math.sqrt(contextWidth));
+        NDArray projection =
+            root.randomUniform(
+                -projectionBound,
+                projectionBound,
+                new Shape(contextWidth, projectedWidth),
+                DataType.FLOAT32);
+        projection.setRequiresGradient(true);
         float bound = (float) (1 / Math.sqrt(hiddenWidth));
         int gates = 4 * hiddenWidth;
         NDArray inputWeight =
@@ -134,7 +150,7 @@ public final class VisitChainTrainer {
         NDArray recurrentWeight =
             root.randomUniform(-bound, bound, new Shape(hiddenWidth, gates), DataType.FLOAT32);
         NDArray bias = root.randomUniform(-bound, bound, new Shape(gates), DataType.FLOAT32);
-        List<NDArray> history = List.of(inputWeight, recurrentWeight, bias);
+        List<NDArray> history = List.of(inputWeight, recurrentWeight, bias, projection);
         for (NDArray parameter : history) {
           parameter.setRequiresGradient(true);
         }
@@ -158,6 +174,8 @@ public final class VisitChainTrainer {
         double[] validationLosses = new double[validating ? maxEpochs : 0];
         double best = Double.POSITIVE_INFINITY;
         TrainedVisitChain kept = null;
+        float[] keptProjection = null;
+        float[] keptProjected = null;
         int bestEpoch = 0;
         int epoch = 0;
         long start = System.nanoTime();
@@ -195,6 +213,8 @@ public final class VisitChainTrainer {
           }
           if (improved) {
             bestEpoch = epoch;
+            keptProjection = projection.toFloatArray();
+            keptProjected = chain.exportContext();
             kept =
                 new TrainedVisitChain(
                     chain.export(false),
@@ -202,7 +222,7 @@ public final class VisitChainTrainer {
                     inputWeight.toFloatArray(),
                     recurrentWeight.toFloatArray(),
                     bias.toFloatArray(),
-                    chain.exportContext(),
+                    null,
                     epoch,
                     epoch,
                     new double[0],
@@ -227,7 +247,7 @@ public final class VisitChainTrainer {
             kept.historyInput(),
             kept.historyRecurrent(),
             kept.historyBias(),
-            kept.context(),
+            contextWeights(keptProjection, keptProjected),
             bestEpoch,
             epoch,
             Arrays.copyOf(trainLosses, epoch),
@@ -335,14 +355,37 @@ public final class VisitChainTrainer {
       // The context: the history's state, the static and time one-hots, and the history's input
       // itself (the previous visit's symbols).
       NDArray realRows = scope.create(real);
-      NDArray context =
+      NDArray wide =
           NDArrays.concat(
               new NDList(
                   all.get(new NDIndex("{}", realRows)),
                   scope.create(extra, new Shape(rows, extraWidth)),
                   previous.get(new NDIndex("{}", realRows))),
               1);
+      NDArray context = wide.matMul(history.get(3));
       return new Loss(chain.negativeLogLikelihood(scope, codes, rows, sees, context), rows);
+    }
+
+    /**
+     * The whole context's weights into every head, {@code contextWidth × (heads · hidden)}: the
+     * projection ({@code contextWidth × projectedWidth}) times the heads' weights from the
+     * projected vector ({@code projectedWidth × (heads · hidden)}), summed in plain Java in a fixed
+     * order so the model's numbers do not depend on the CPU.
+     */
+    private float[] contextWeights(float[] projection, float[] projected) {
+      int perHead = projected.length / projectedWidth;
+      float[] weights = new float[contextWidth * perHead];
+      for (int c = 0; c < contextWidth; c++) {
+        for (int k = 0; k < projectedWidth; k++) {
+          float p = projection[c * projectedWidth + k];
+          int from = k * perHead;
+          int to = c * perHead;
+          for (int u = 0; u < perHead; u++) {
+            weights[to + u] += p * projected[from + u];
+          }
+        }
+      }
+      return weights;
     }
 
     private int[] shuffled(int n) {
