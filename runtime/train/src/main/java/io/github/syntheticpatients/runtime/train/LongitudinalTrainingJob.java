@@ -276,20 +276,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       DataSplit split,
       double holdoutFraction,
       Duration duration) {
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    Map<String, Object> recordedRequest = TrainingRecord.describe(request);
-    provenance.put("request", recordedRequest);
-    provenance.put("inputFile", request.input().getFileName().toString());
-    provenance.put("inputSha256", recordedRequest.get("inputSha256"));
-    provenance.put("schemaSha256", ModelFile.sha256(SchemaJson.toBytes(schema)));
-    provenance.put("patients", all.patientCount());
-    provenance.put("rows", all.visits().rowCount());
-    provenance.put("trainPatients", split.train().length);
-    provenance.put("validationPatients", split.validation().length);
-    provenance.put("holdoutPatients", split.holdout().length);
-    provenance.put("seed", settings.seed());
-    provenance.put(ValueProtection.OPTION, options.valueProtectionK());
-    provenance.put("versions", Versions.describe());
+    Map<String, Object> provenance =
+        dataProvenance(settings, options.valueProtectionK(), split, all, schema);
     provenance.putAll(chosen.argn().facts());
     provenance.putAll(chosen.notes());
     ModelFile.write(
@@ -655,6 +643,22 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       TableSchema schema,
       TrainedTimelineGenerator trained,
       int trainedEpochs) {
+    Map<String, Object> provenance = dataProvenance(settings, valueProtectionK, split, all, schema);
+    provenance.put("epochs", trainedEpochs);
+    provenance.put("selectedEpoch", trained.epochs());
+    provenance.put("generatorLosses", rounded(trained.generatorLosses()));
+    provenance.put("criticLosses", rounded(trained.criticLosses()));
+    provenance.put("numerics", DjlEngine.numerics());
+    return provenance;
+  }
+
+  /** What every longitudinal model records of its data, split, seed and versions, in this order. */
+  private Map<String, Object> dataProvenance(
+      TrainSettings settings,
+      int valueProtectionK,
+      DataSplit split,
+      Timelines all,
+      TableSchema schema) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     Map<String, Object> recordedRequest = TrainingRecord.describe(request);
     provenance.put("request", recordedRequest);
@@ -669,11 +673,6 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     provenance.put("seed", settings.seed());
     provenance.put(ValueProtection.OPTION, valueProtectionK);
     provenance.put("versions", Versions.describe());
-    provenance.put("epochs", trainedEpochs);
-    provenance.put("selectedEpoch", trained.epochs());
-    provenance.put("generatorLosses", rounded(trained.generatorLosses()));
-    provenance.put("criticLosses", rounded(trained.criticLosses()));
-    provenance.put("numerics", DjlEngine.numerics());
     return provenance;
   }
 
