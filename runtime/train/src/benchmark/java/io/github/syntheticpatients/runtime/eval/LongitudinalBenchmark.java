@@ -66,6 +66,24 @@ import java.util.stream.Collectors;
 public final class LongitudinalBenchmark {
   private LongitudinalBenchmark() {}
 
+  /** Training options from {@code --options key=value,key=value}, for every trained model. */
+  private static Map<String, String> trainingOptions = Map.of();
+
+  private static Map<String, String> trainingOptions(String text) {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int at = pair.indexOf('=');
+      if (at < 1) {
+        throw new IllegalArgumentException("--options: expected key=value, was " + pair);
+      }
+      parsed.put(pair.substring(0, at).trim(), pair.substring(at + 1).trim());
+    }
+    return parsed;
+  }
+
   /** One longitudinal data set and its roles. */
   private record Dataset(String name, String entityId, String time, String endTime) {}
 
@@ -119,6 +137,7 @@ public final class LongitudinalBenchmark {
     int samplePatients = Integer.parseInt(options.getOrDefault("patients", "10000"));
     String generator = options.getOrDefault("generator", "auto");
     Integer epochs = options.containsKey("epochs") ? Integer.valueOf(options.get("epochs")) : null;
+    trainingOptions = trainingOptions(options.getOrDefault("options", ""));
     for (String name : options.getOrDefault("datasets", "pbcseq,cgd").split(",")) {
       if (name.trim().equals("icu")) {
         runIcu(firstSeed, samplePatients, generator, epochs);
@@ -272,6 +291,9 @@ public final class LongitudinalBenchmark {
     }
     if (epochs != null) {
       settings = settings.withEpochs(epochs);
+    }
+    for (Map.Entry<String, String> option : trainingOptions.entrySet()) {
+      settings = settings.withOption(option.getKey(), option.getValue());
     }
     TrainRequest request =
         new TrainRequest(csv, null, model, settings, true)
@@ -427,7 +449,18 @@ public final class LongitudinalBenchmark {
                 .map(c -> c.column() + ":" + (c.staticChanged() + c.outOfRange()))
                 .collect(Collectors.joining(" "))
             + "; failed checks: "
-            + p.gate().failures().stream().map(c -> c.id() + " " + c.name()).toList());
+            + p.gate().failures().stream().map(c -> c.id() + " " + c.name()).toList()
+            + "; lag-1 by column (real/synthetic): "
+            + q.variables().stream()
+                .map(
+                    v ->
+                        String.format(
+                            Locale.ROOT,
+                            "%s %.2f/%.2f",
+                            v.column(),
+                            v.lag1Real(),
+                            v.lag1Synthetic()))
+                .collect(Collectors.joining(" ")));
     return m;
   }
 
