@@ -66,11 +66,29 @@ public final class VisitChainTrainer {
       int historyHidden,
       long seed,
       TrainingListener listener) {
+    return train(train, validation, settings, historyHidden, ContextPositions.NONE, seed, listener);
+  }
+
+  /**
+   * Trains with {@code positions} beside the context's symbols (folded into the exported context
+   * weights).
+   *
+   * @param positions the numeric positions of the context symbols, or {@link ContextPositions#NONE}
+   */
+  public static TrainedVisitChain train(
+      VisitSequences train,
+      VisitSequences validation,
+      ArgnSettings settings,
+      int historyHidden,
+      ContextPositions positions,
+      long seed,
+      TrainingListener listener) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(positions, "positions");
     TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
     synchronized (GanTrainer.LOCK) {
       try {
-        return new Run(train, settings, historyHidden, seed).train(validation, progress);
+        return new Run(train, settings, historyHidden, positions, seed).train(validation, progress);
       } catch (NoClassDefFoundError e) {
         throw new EngineUnavailableException(
             "DJL is not on the classpath ("
@@ -92,13 +110,19 @@ public final class VisitChainTrainer {
     final int extraWidth;
     final int contextWidth;
     final int projectedWidth;
+    final ContextPositions positions;
     final int[] offsets;
     final int[] staticOffsets;
     final boolean[][] sees;
     final Engine engine;
     final SplittableRandom random;
 
-    Run(VisitSequences data, ArgnSettings settings, int hiddenWidth, long seed) {
+    Run(
+        VisitSequences data,
+        ArgnSettings settings,
+        int hiddenWidth,
+        ContextPositions positions,
+        long seed) {
       this.data = data;
       this.settings = settings;
       this.hiddenWidth = hiddenWidth;
@@ -115,6 +139,14 @@ public final class VisitChainTrainer {
       this.extraWidth = statics + data.timeBins()[0] + data.timeBins()[1];
       this.contextWidth = hiddenWidth + extraWidth + inputs;
       this.projectedWidth = Math.min(contextWidth, PROJECTED_CONTEXT);
+      if (positions.features() > 0 && positions.symbols() != extraWidth + inputs) {
+        throw new IllegalArgumentException(
+            "context positions cover "
+                + positions.symbols()
+                + " symbols, the context has "
+                + (extraWidth + inputs));
+      }
+      this.positions = positions;
       int[] owners = new int[heads];
       for (int j = 0; j < heads; j++) {
         owners[j] = j;
@@ -150,12 +182,29 @@ public final class VisitChainTrainer {
         NDArray recurrentWeight =
             root.randomUniform(-bound, bound, new Shape(hiddenWidth, gates), DataType.FLOAT32);
         NDArray bias = root.randomUniform(-bound, bound, new Shape(gates), DataType.FLOAT32);
-        List<NDArray> history = List.of(inputWeight, recurrentWeight, bias, projection);
-        for (NDArray parameter : history) {
+        List<NDArray> history =
+            new ArrayList<>(List.of(inputWeight, recurrentWeight, bias, projection));
+        NDArray positionWeight = null;
+        if (positions.features() > 0) {
+          // Drawn last, so that a run without positions starts from the same weights as before.
+          positionWeight =
+              root.randomUniform(
+                  -projectionBound,
+                  projectionBound,
+                  new Shape(positions.features(), projectedWidth),
+                  DataType.FLOAT32);
+          history.add(positionWeight);
+          history.add(
+              root.create(
+                  positions.weights(), new Shape(positions.symbols(), positions.features())));
+        }
+        // The history's weights, the projection and the position weights; the positions are fixed.
+        List<NDArray> trained = history.subList(0, positionWeight == null ? 4 : 5);
+        for (NDArray parameter : trained) {
           parameter.setRequiresGradient(true);
         }
         List<NDArray> parameters = new ArrayList<>(chain.parameters());
-        parameters.addAll(history);
+        parameters.addAll(trained);
         AdamOptimizer optimizer =
             new AdamOptimizer(
                 root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
@@ -213,7 +262,10 @@ public final class VisitChainTrainer {
           }
           if (improved) {
             bestEpoch = epoch;
-            keptProjection = projection.toFloatArray();
+            keptProjection =
+                withPositions(
+                    projection.toFloatArray(),
+                    positionWeight == null ? null : positionWeight.toFloatArray());
             keptProjected = chain.exportContext();
             kept =
                 new TrainedVisitChain(
@@ -363,7 +415,37 @@ public final class VisitChainTrainer {
                   previous.get(new NDIndex("{}", realRows))),
               1);
       NDArray context = wide.matMul(history.get(3));
+      if (history.size() > 4) {
+        NDArray symbols = wide.get(new NDIndex(":, {}:", hiddenWidth));
+        context = context.add(symbols.matMul(history.get(5)).matMul(history.get(4)));
+      }
       return new Loss(chain.negativeLogLikelihood(scope, codes, rows, sees, context), rows);
+    }
+
+    /**
+     * The projection with the positions folded in: the rows of the context's symbols gain {@code
+     * positions · positionWeight}, summed in plain Java in a fixed order.
+     */
+    private float[] withPositions(float[] projection, float[] positionWeight) {
+      if (positionWeight == null) {
+        return projection;
+      }
+      float[] folded = projection.clone();
+      int features = positions.features();
+      float[] weights = positions.weights();
+      for (int s = 0; s < positions.symbols(); s++) {
+        int row = (hiddenWidth + s) * projectedWidth;
+        for (int f = 0; f < features; f++) {
+          float w = weights[s * features + f];
+          if (w == 0) {
+            continue;
+          }
+          for (int k = 0; k < projectedWidth; k++) {
+            folded[row + k] += w * positionWeight[f * projectedWidth + k];
+          }
+        }
+      }
+      return folded;
     }
 
     /**

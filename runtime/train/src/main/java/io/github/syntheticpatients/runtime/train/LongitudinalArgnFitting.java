@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
+import io.github.syntheticpatients.runtime.argn.ContextPositions;
 import io.github.syntheticpatients.runtime.argn.TrainedArgn;
 import io.github.syntheticpatients.runtime.argn.TrainedVisitChain;
 import io.github.syntheticpatients.runtime.argn.VisitChainTrainer;
@@ -35,8 +36,14 @@ final class LongitudinalArgnFitting {
   /** Option: the history LSTM's hidden width. */
   static final String HISTORY = "argnHistory";
 
+  /**
+   * Option: {@code true} (default) or {@code false}, whether the visit chain's context also gets
+   * the numeric values' positions ({@link ContextPositions}).
+   */
+  static final String POSITIONS = "argnPositions";
+
   /** The option keys this class reads (besides the flat argn's). */
-  static final Set<String> OPTIONS = Set.of(HISTORY);
+  static final Set<String> OPTIONS = Set.of(HISTORY, POSITIONS);
 
   static final int DEFAULT_HISTORY = 32;
 
@@ -98,6 +105,13 @@ final class LongitudinalArgnFitting {
             sequences(layout, statics, visits, validation, maxVisits, elapsedEdges, remainingEdges),
             visitSettings,
             history,
+            positionsOn(options)
+                ? positions(
+                    statics,
+                    visits,
+                    TimelineArgn.elapsedBins(elapsedEdges),
+                    TimelineArgn.remainingBins(layout, remainingEdges))
+                : ContextPositions.NONE,
             settings.seed() + 1,
             listener);
     listener.onMessage(
@@ -134,6 +148,104 @@ final class LongitudinalArgnFitting {
     facts.put("historyHidden", history);
     facts.put("numerics", DjlEngine.numerics());
     return new Fitted(model, facts, visitChain.bestEpoch(), visitChain.epochsRun());
+  }
+
+  private static boolean positionsOn(Map<String, String> options) {
+    String text = options.getOrDefault(POSITIONS, "true").trim().toLowerCase(Locale.ROOT);
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw InvalidInputException.inParameter(
+              POSITIONS, POSITIONS + " must be true or false, was '" + text + "'");
+    };
+  }
+
+  /**
+   * The positions of the visit chain's context symbols (in the context's order after the history
+   * state: static symbols, elapsed bins, remaining bins, the first-visit mark, the previous visit's
+   * chain symbols): one feature per numeric static column, the elapsed and the remaining time, and
+   * one per numeric visit column (the gap included).
+   */
+  static ContextPositions positions(
+      ArgnEncoding statics, ArgnEncoding visits, int elapsedBins, int remainingBins) {
+    int staticSymbols = symbols(statics.vocabulary());
+    int[] chain = TimelineArgn.chainVocabulary(visits);
+    int symbols = staticSymbols + elapsedBins + remainingBins + 1 + symbols(chain);
+    int features =
+        numeric(statics)
+            + (elapsedBins > 1 ? 1 : 0)
+            + (remainingBins > 2 ? 1 : 0)
+            + numeric(visits);
+    float[] weights = new float[symbols * features];
+    int feature = place(statics, 0, 0, weights, features);
+    int at = staticSymbols;
+    // The time bins: all but the remaining time's last (missing) bin are ordered.
+    if (elapsedBins > 1) {
+      binPositions(weights, features, at, feature++, elapsedBins);
+    }
+    at += elapsedBins;
+    if (remainingBins > 2) {
+      binPositions(weights, features, at, feature++, remainingBins - 1);
+    }
+    at += remainingBins;
+    // The first-visit mark and the stop symbol's two carry no position.
+    place(visits, at + 1 + chain[0], feature, weights, features);
+    return new ContextPositions(weights, features);
+  }
+
+  /** Equal steps over {@code bins} ordered one-hot symbols from {@code at}. */
+  private static void binPositions(float[] weights, int features, int at, int feature, int bins) {
+    for (int b = 0; b < bins; b++) {
+      weights[(at + b) * features + feature] = (float) ((b + 0.5) / bins - 0.5);
+    }
+  }
+
+  /**
+   * Each numeric column's position from its symbols at {@code at…}: bin b of B with share s of S
+   * sits at (b + (s + 0.5) / S) / B − 0.5, missing at 0. Returns the next free feature.
+   */
+  private static int place(
+      ArgnEncoding encoding, int at, int feature, float[] weights, int features) {
+    int symbol = at;
+    for (ArgnColumn column : encoding.columns()) {
+      if (column.kind() == ArgnColumn.Kind.NUMERIC) {
+        int bins = column.bins();
+        int shares = column.vocabulary(1);
+        double share = 1.0 / ((double) shares * bins);
+        for (int b = 0; b < column.vocabulary(0); b++) {
+          double position = b == column.missingSymbol() ? -share / 2 : (double) b / bins - 0.5;
+          weights[(symbol + b) * features + feature] = (float) position;
+        }
+        symbol += column.vocabulary(0);
+        for (int s = 0; s < shares; s++) {
+          weights[(symbol + s) * features + feature] = (float) ((s + 0.5) * share);
+        }
+        symbol += shares;
+        feature++;
+      } else {
+        for (int part = 0; part < column.subColumns(); part++) {
+          symbol += column.vocabulary(part);
+        }
+      }
+    }
+    return feature;
+  }
+
+  private static int numeric(ArgnEncoding encoding) {
+    int count = 0;
+    for (ArgnColumn column : encoding.columns()) {
+      count += column.kind() == ArgnColumn.Kind.NUMERIC ? 1 : 0;
+    }
+    return count;
+  }
+
+  private static int symbols(int[] vocabulary) {
+    int sum = 0;
+    for (int v : vocabulary) {
+      sum += v;
+    }
+    return sum;
   }
 
   /**
