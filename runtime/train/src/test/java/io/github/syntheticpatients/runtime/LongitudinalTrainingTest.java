@@ -50,7 +50,9 @@ class LongitudinalTrainingTest {
   }
 
   private static TrainSettings settings() {
+    // The timeline GAN by name: auto trains the timeline argn (TimelineArgnTrainingTest).
     return TrainSettings.defaults()
+        .withGenerator("lstm-wgan")
         .withEpochs(EPOCHS)
         .withSeed(7)
         .withOption("privacyGate", "warn")
@@ -86,6 +88,7 @@ class LongitudinalTrainingTest {
     Path output = dir.resolve("strict/pbcseq.synth");
     TrainSettings strict =
         TrainSettings.defaults()
+            .withGenerator("lstm-wgan")
             .withEpochs(EPOCHS)
             .withSeed(7)
             .withOption("gate.familyAlpha", "10")

@@ -91,6 +91,16 @@ class TimelineArgnTrainingTest {
   }
 
   @Test
+  void autoTrainsTheTimelineArgnOnLongitudinalData() throws Exception {
+    TrainSettings auto =
+        TrainSettings.defaults().withEpochs(2).withSeed(3).withOption("privacyGate", "warn");
+    Path output = dir.resolve("auto/cohort.synth");
+    Training.train(
+        new TrainRequest(request.input(), request.schemaFile(), output, auto, false), null);
+    assertThat(ModelLoader.load(output.toString()).info().generator()).isEqualTo("argn");
+  }
+
+  @Test
   void aStateThatPersistsInTheDataPersistsInTheSamples() {
     int same = 0;
     int pairs = 0;
