@@ -27,9 +27,10 @@ import java.util.SplittableRandom;
  * Trains the visit chain of the timeline {@code argn} by cross-entropy with teacher forcing: a
  * history LSTM reads each visit's predecessor (a multi-hot vector of its symbols; a mark on the
  * first visit), and the chain's heads see the history's state and the patient's static symbols as
- * their context, projected once per visit to a narrow vector shared by all heads. Batches of
- * patients, Adam, and the weights of the epoch with the lowest validation loss are kept; training
- * stops after {@code patience} epochs without improvement.
+ * their context (with the numeric values' positions, {@link ContextPositions}, when given),
+ * projected once per visit to a narrow vector shared by all heads. Batches of patients, Adam, and
+ * the weights of the epoch with the lowest validation loss are kept; training stops after {@code
+ * patience} epochs without improvement.
  *
  * <p>The LSTM step is composed from matrix products and element-wise gates, not DJL's fused LSTM,
  * whose numbers depend on the CPU (djl.md, pitfall 10). Seeded: torch's generator for the initial
