@@ -33,8 +33,8 @@ public record ModelInfo(
 
   /**
    * A DP-trained model's guarantee in one line, e.g. {@code "differential privacy: epsilon = 2.98,
-   * delta = 1.0E-5 (DP-SGD, noise multiplier 1.12, sampling rate 0.05, 400 steps, clip norm 1.0)"};
-   * empty for a model trained without DP.
+   * delta = 1.0E-5 (DP-SGD, noise multiplier 1.12, sampling rate 0.05, 400 steps, clip norm 1.0)"},
+   * ending {@code ", unit: patient)"} for a timeline model; empty for a model trained without DP.
    */
   public Optional<String> privacyGuarantee() {
     if (!(provenance.get(DIFFERENTIAL_PRIVACY) instanceof Map<?, ?> dp)) {
@@ -44,13 +44,15 @@ public record ModelInfo(
         String.format(
             Locale.ROOT,
             "differential privacy: epsilon = %.3g, delta = %s (DP-SGD, noise multiplier %.4g,"
-                + " sampling rate %.4g, %s steps, clip norm %s)",
+                + " sampling rate %.4g, %s steps, clip norm %s%s)",
             number(dp.get("epsilon")),
             dp.get("delta"),
             number(dp.get("noiseMultiplier")),
             number(dp.get("samplingRate")),
             dp.get("steps"),
-            dp.get("maxGradNorm")));
+            dp.get("maxGradNorm"),
+            // A timeline model's unit is the patient: one patient's whole timeline per example.
+            "patient".equals(dp.get("unitOfPrivacy")) ? ", unit: patient" : ""));
   }
 
   private static double number(Object value) {

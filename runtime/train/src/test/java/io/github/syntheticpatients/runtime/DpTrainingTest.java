@@ -140,11 +140,12 @@ class DpTrainingTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
         .hasMessageContaining("-Dsynthetic.generator=argn");
-    TrainRequest longitudinal = request("timeline", dpSettings()).withLongitudinal("age", "bmi");
+    TrainRequest longitudinal =
+        request("timeline", dpSettings().withGenerator("lstm-wgan")).withLongitudinal("age", "bmi");
     assertThatThrownBy(() -> Training.train(longitudinal, null))
         .isInstanceOfSatisfying(
-            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("entityId"))
-        .hasMessageContaining("not available for longitudinal data");
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
+        .hasMessageContaining("of timelines needs -Dsynthetic.generator=argn");
     TrainSettings stray = TrainSettings.defaults().withOption("dp.maxGradNorm", "1");
     assertThatThrownBy(() -> Training.train(request("stray", stray), null))
         .isInstanceOfSatisfying(

@@ -183,27 +183,35 @@ public final class DpArgnTrainer {
         optimizer.zeroGradients();
         collector.backward(network.negativeLogLikelihood(scope, row, 1, sees, null));
       }
-      float[][] gradient = new float[parameters.size()][];
-      for (int p = 0; p < gradient.length; p++) {
-        PtNDArray parameter = (PtNDArray) parameters.get(p);
-        PtNDArray g = JniUtils.getGradient(parameter);
-        if (g == null) {
-          gradient[p] = new float[Math.toIntExact(parameter.size())];
-        } else {
-          try (g) {
-            gradient[p] = g.toFloatArray();
-          }
+      return gradients(parameters);
+    }
+  }
+
+  /**
+   * The gradients the last backward pass left on {@code parameters}, one float array per parameter
+   * (zeros for a parameter it did not reach).
+   */
+  static float[][] gradients(List<NDArray> parameters) {
+    float[][] gradient = new float[parameters.size()][];
+    for (int p = 0; p < gradient.length; p++) {
+      PtNDArray parameter = (PtNDArray) parameters.get(p);
+      PtNDArray g = JniUtils.getGradient(parameter);
+      if (g == null) {
+        gradient[p] = new float[Math.toIntExact(parameter.size())];
+      } else {
+        try (g) {
+          gradient[p] = g.toFloatArray();
         }
       }
-      return gradient;
     }
+    return gradient;
   }
 
   /**
    * Sets each parameter's gradient to the released noisy gradient G (the backward of Σ G·θ, whose
    * gradient is exactly G) and takes one Adam step.
    */
-  private static void apply(
+  static void apply(
       Engine engine,
       NDManager root,
       AdamOptimizer optimizer,

@@ -100,8 +100,11 @@ public final class VisitChainTrainer {
     }
   }
 
-  /** One training run's shapes and parameters. */
-  private static final class Run {
+  /**
+   * One training run's shapes and parameters. Package-private so that {@link DpVisitChainTrainer}
+   * trains the same network with the same loss.
+   */
+  static final class Run {
     final VisitSequences data;
     final ArgnSettings settings;
     final int hiddenWidth;
@@ -160,52 +163,16 @@ public final class VisitChainTrainer {
 
     TrainedVisitChain train(VisitSequences validation, TrainingListener listener) {
       JniUtils.setGradMode(false);
-      int[] dims = new int[heads];
-      for (int j = 0; j < heads; j++) {
-        dims[j] = settings.dims(data.vocabulary()[j]);
-      }
       try (NDManager root = engine.newBaseManager()) {
-        ChainHeads chain =
-            new ChainHeads(root, data.vocabulary(), dims, settings.hidden(), projectedWidth);
-        // No bias: the heads' hidden biases absorb it.
-        float projectionBound = (float) (1 / Math.sqrt(contextWidth));
-        NDArray projection =
-            root.randomUniform(
-                -projectionBound,
-                projectionBound,
-                new Shape(contextWidth, projectedWidth),
-                DataType.FLOAT32);
-        projection.setRequiresGradient(true);
-        float bound = (float) (1 / Math.sqrt(hiddenWidth));
-        int gates = 4 * hiddenWidth;
-        NDArray inputWeight =
-            root.randomUniform(-bound, bound, new Shape(inputs, gates), DataType.FLOAT32);
-        NDArray recurrentWeight =
-            root.randomUniform(-bound, bound, new Shape(hiddenWidth, gates), DataType.FLOAT32);
-        NDArray bias = root.randomUniform(-bound, bound, new Shape(gates), DataType.FLOAT32);
-        List<NDArray> history =
-            new ArrayList<>(List.of(inputWeight, recurrentWeight, bias, projection));
-        NDArray positionWeight = null;
-        if (positions.features() > 0) {
-          // Drawn last, so that a run without positions starts from the same weights as before.
-          positionWeight =
-              root.randomUniform(
-                  -projectionBound,
-                  projectionBound,
-                  new Shape(positions.features(), projectedWidth),
-                  DataType.FLOAT32);
-          history.add(positionWeight);
-          history.add(
-              root.create(
-                  positions.weights(), new Shape(positions.symbols(), positions.features())));
-        }
-        // The history's weights, the projection and the position weights; the positions are fixed.
-        List<NDArray> trained = history.subList(0, positionWeight == null ? 4 : 5);
-        for (NDArray parameter : trained) {
-          parameter.setRequiresGradient(true);
-        }
-        List<NDArray> parameters = new ArrayList<>(chain.parameters());
-        parameters.addAll(trained);
+        Network network = network(root);
+        ChainHeads chain = network.chain();
+        List<NDArray> history = network.history();
+        NDArray inputWeight = history.get(0);
+        NDArray recurrentWeight = history.get(1);
+        NDArray bias = history.get(2);
+        NDArray projection = history.get(3);
+        NDArray positionWeight = history.size() > 4 ? history.get(4) : null;
+        List<NDArray> parameters = network.parameters();
         AdamOptimizer optimizer =
             new AdamOptimizer(
                 root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
@@ -306,6 +273,79 @@ public final class VisitChainTrainer {
             Arrays.copyOf(trainLosses, epoch),
             Arrays.copyOf(validationLosses, Math.min(epoch, validationLosses.length)));
       }
+    }
+
+    /**
+     * The chain, and the history: the LSTM's input weight, recurrent weight and bias, the context's
+     * projection and, with positions, their trained weight and the fixed positions; {@code
+     * parameters} holds all the trained ones.
+     */
+    record Network(ChainHeads chain, List<NDArray> history, List<NDArray> parameters) {}
+
+    /** A freshly initialised network, from torch's seeded generator. */
+    Network network(NDManager root) {
+      int[] dims = new int[heads];
+      for (int j = 0; j < heads; j++) {
+        dims[j] = settings.dims(data.vocabulary()[j]);
+      }
+      ChainHeads chain =
+          new ChainHeads(root, data.vocabulary(), dims, settings.hidden(), projectedWidth);
+      // No bias: the heads' hidden biases absorb it.
+      float projectionBound = (float) (1 / Math.sqrt(contextWidth));
+      NDArray projection =
+          root.randomUniform(
+              -projectionBound,
+              projectionBound,
+              new Shape(contextWidth, projectedWidth),
+              DataType.FLOAT32);
+      float bound = (float) (1 / Math.sqrt(hiddenWidth));
+      int gates = 4 * hiddenWidth;
+      NDArray inputWeight =
+          root.randomUniform(-bound, bound, new Shape(inputs, gates), DataType.FLOAT32);
+      NDArray recurrentWeight =
+          root.randomUniform(-bound, bound, new Shape(hiddenWidth, gates), DataType.FLOAT32);
+      NDArray bias = root.randomUniform(-bound, bound, new Shape(gates), DataType.FLOAT32);
+      List<NDArray> history =
+          new ArrayList<>(List.of(inputWeight, recurrentWeight, bias, projection));
+      if (positions.features() > 0) {
+        // Drawn last, so that a run without positions starts from the same weights as before.
+        history.add(
+            root.randomUniform(
+                -projectionBound,
+                projectionBound,
+                new Shape(positions.features(), projectedWidth),
+                DataType.FLOAT32));
+        history.add(
+            root.create(positions.weights(), new Shape(positions.symbols(), positions.features())));
+      }
+      // The history's weights, the projection and the position weights; the positions are fixed.
+      List<NDArray> trained = history.subList(0, history.size() > 4 ? 5 : 4);
+      for (NDArray parameter : trained) {
+        parameter.setRequiresGradient(true);
+      }
+      List<NDArray> parameters = new ArrayList<>(chain.parameters());
+      parameters.addAll(trained);
+      return new Network(chain, List.copyOf(history), List.copyOf(parameters));
+    }
+
+    /** The network as it is now, as a trained chain without losses. */
+    TrainedVisitChain export(Network network, int epochs) {
+      List<NDArray> history = network.history();
+      return new TrainedVisitChain(
+          network.chain().export(false),
+          hiddenWidth,
+          history.get(0).toFloatArray(),
+          history.get(1).toFloatArray(),
+          history.get(2).toFloatArray(),
+          contextWeights(
+              withPositions(
+                  history.get(3).toFloatArray(),
+                  history.size() > 4 ? history.get(4).toFloatArray() : null),
+              network.chain().exportContext()),
+          epochs,
+          epochs,
+          new double[0],
+          new double[0]);
     }
 
     /** Mean loss per visit row of {@code sequences}, without gradients. */

@@ -49,14 +49,16 @@ final class DpArgnFitting {
       DpSettings.fromOptions(settings.options()); // refuses a stray dp.* option
       return;
     }
-    if (longitudinal) {
-      throw InvalidInputException.inParameter(
-          "entityId",
-          "DP training (dp.epsilon / dp.noiseMultiplier) is not available for longitudinal data"
-              + " yet: the timeline generators do not train with DP-SGD. Train a tabular table"
-              + " with -Dsynthetic.generator=argn, or leave the DP options out.");
-    }
     String generator = settings.generator().toLowerCase(Locale.ROOT);
+    if (longitudinal && !generator.equals("argn")) {
+      throw InvalidInputException.inParameter(
+          "generator",
+          "DP training (dp.epsilon / dp.noiseMultiplier) of timelines needs"
+              + " -Dsynthetic.generator=argn: the timeline argn is trained with DP-SGD, one patient"
+              + " per example; '"
+              + settings.generator()
+              + "' is not (the sequence WGAN and its copula read the data without noise)");
+    }
     if (!generator.equals("argn")) {
       throw InvalidInputException.inParameter(
           "generator",
@@ -130,29 +132,19 @@ final class DpArgnFitting {
             spent.order(),
             result.clippedShare(),
             result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("epsilon", spent.epsilon());
-    record.put("delta", delta);
-    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
-    record.put(
-        "accountant",
-        "RDP of the Poisson-subsampled Gaussian, dp_accounting orders, conservative series");
-    record.put("renyiOrder", spent.order());
-    record.put("noiseMultiplier", sigma);
-    record.put("samplingRate", rate);
-    record.put("sampling", "poisson");
-    record.put("steps", result.steps());
-    record.put("plannedSteps", steps);
-    record.put("stoppedAtBudget", result.stoppedAtBudget());
-    record.put("maxGradNorm", dp.maxGradNorm());
-    record.put("records", rows);
-    record.put("unitOfPrivacy", "row");
-    record.put(
-        "preprocessing",
-        "public: categories and nullability from the schema, numeric bounds from the dp.bounds"
-            + " options; no early stopping, no losses recorded");
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put(RECORD, record);
+    facts.put(
+        RECORD,
+        record(
+            spent,
+            schedule,
+            dp,
+            result.steps(),
+            result.stoppedAtBudget(),
+            rows,
+            "row",
+            "public: categories and nullability from the schema, numeric bounds from the dp.bounds"
+                + " options; no early stopping, no losses recorded"));
     facts.put("epochsTrained", result.trained().epochsRun());
     facts.put("numerics", DjlEngine.numerics());
     return Candidate.argn(
@@ -160,6 +152,40 @@ final class DpArgnFitting {
         new ArgnModel(encoding, result.trained().network()),
         result.trained().epochsRun(),
         facts);
+  }
+
+  /**
+   * The model card's DP record: the guarantee spent, the schedule, the steps taken, the unit of
+   * privacy ({@code row} or {@code patient}) and how the encoding was fitted.
+   */
+  static Map<String, Object> record(
+      PrivacySpent spent,
+      DpSchedule schedule,
+      DpSettings dp,
+      long steps,
+      boolean stoppedAtBudget,
+      long records,
+      String unit,
+      String preprocessing) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("epsilon", spent.epsilon());
+    record.put("delta", schedule.delta());
+    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
+    record.put(
+        "accountant",
+        "RDP of the Poisson-subsampled Gaussian, dp_accounting orders, conservative series");
+    record.put("renyiOrder", spent.order());
+    record.put("noiseMultiplier", schedule.noiseMultiplier());
+    record.put("samplingRate", schedule.samplingRate());
+    record.put("sampling", "poisson");
+    record.put("steps", steps);
+    record.put("plannedSteps", schedule.steps());
+    record.put("stoppedAtBudget", stoppedAtBudget);
+    record.put("maxGradNorm", schedule.maxGradNorm());
+    record.put("records", records);
+    record.put("unitOfPrivacy", unit);
+    record.put("preprocessing", preprocessing);
+    return record;
   }
 
   /** The expected batch under DP when none is given (docs/benchmarks/dp.md). */
@@ -180,7 +206,12 @@ final class DpArgnFitting {
    * candidate, e.g. {@code "; DP-SGD, epsilon = 2.98, delta = 1e-05"}; empty otherwise.
    */
   static String summaryNote(Candidate candidate) {
-    if (!(candidate.trainingFacts().get(RECORD) instanceof Map<?, ?> record)) {
+    return summaryNote(candidate.trainingFacts());
+  }
+
+  /** The summary note for a model whose training facts are {@code facts}. */
+  static String summaryNote(Map<String, Object> facts) {
+    if (!(facts.get(RECORD) instanceof Map<?, ?> record)) {
       return "";
     }
     return String.format(
@@ -192,7 +223,12 @@ final class DpArgnFitting {
 
   /** {@code gate} with G11 when {@code candidate} was trained with DP; else unchanged. */
   static GateResult withAccounting(GateResult gate, Candidate candidate) {
-    if (!(candidate.trainingFacts().get(RECORD) instanceof Map<?, ?> record)) {
+    return withAccounting(gate, candidate.trainingFacts());
+  }
+
+  /** {@code gate} with G11 when {@code facts} hold a DP record; else unchanged. */
+  static GateResult withAccounting(GateResult gate, Map<String, Object> facts) {
+    if (!(facts.get(RECORD) instanceof Map<?, ?> record)) {
       return gate;
     }
     Object target = record.get("targetEpsilon");

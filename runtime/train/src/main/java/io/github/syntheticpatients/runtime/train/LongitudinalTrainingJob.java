@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.Versions;
 import io.github.syntheticpatients.runtime.data.ForwardFill;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
@@ -99,8 +100,12 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   private Map<String, Object> copulaState;
   private int maxVisits;
 
+  /** The DP-SGD settings, or null without DP ({@link DpLongitudinalArgnFitting}). */
+  private final DpSettings dp;
+
   private LongitudinalTrainingJob(TrainRequest request, TrainingListener listener) {
     super(request, listener);
+    dp = DpSettings.fromOptions(settings.options());
   }
 
   /**
@@ -169,7 +174,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     Timelines validation = all.selectPatients(split.validation());
     holdout = all.selectPatients(split.holdout());
     int k = options.valueProtectionK();
-    maxVisits = options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
+    maxVisits =
+        dp != null
+            ? DpLongitudinalArgnFitting.maxVisits(options)
+            : options.maxVisits() > 0 ? options.maxVisits() : protectedMaxVisits(train, k);
     if (train.maxVisits() > maxVisits) {
       listener.onMessage(
           "Timelines longer than maxVisits="
@@ -184,6 +192,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
                       + "="
                       + k
                       + " patients reach: a longer count would single out a patient)"));
+    }
+    if (dp != null) {
+      // Nothing is withheld: every bound is declared and categories come from the schema.
+      return List.of(fitArgn(validation));
     }
     if (usesArgn()) {
       TabularTrainingJob.reportWithheld(
@@ -213,7 +225,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
 
   @Override
   GateResult gate(Selected candidate) {
-    return privacyGate(candidate.model(), train, holdout, settings.seed());
+    GateResult gate = privacyGate(candidate.model(), train, holdout, settings.seed());
+    return candidate.argn() == null
+        ? gate
+        : DpArgnFitting.withAccounting(gate, candidate.argn().facts());
   }
 
   @Override
@@ -286,7 +301,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     provenance.putAll(chosen.notes());
     ModelFile.write(
         new ArgnTimelineContents(
-            summary(ARGN, schema, train.patientCount(), all.patientCount(), maxVisits),
+            summary(ARGN, schema, train.patientCount(), all.patientCount(), maxVisits)
+                + DpArgnFitting.summaryNote(chosen.argn().facts()),
             chosen.argn().model(),
             settingsBlock(ARGN, settings, options, maxVisits, holdoutFraction),
             provenance,
@@ -307,8 +323,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
    */
   private Selected fitArgn(Timelines validation) {
     LongitudinalArgnFitting.Fitted fitted =
-        LongitudinalArgnFitting.fit(
-            settings, options.valueProtectionK(), train, validation, maxVisits, listener);
+        dp != null
+            ? DpLongitudinalArgnFitting.fit(settings, dp, train, maxVisits, listener)
+            : LongitudinalArgnFitting.fit(
+                settings, options.valueProtectionK(), train, validation, maxVisits, listener);
     TimelineModel model =
         (TimelineModel)
             ModelFile.load(

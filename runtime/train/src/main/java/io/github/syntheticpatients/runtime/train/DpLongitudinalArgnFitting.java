@@ -1,0 +1,229 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import io.github.syntheticpatients.runtime.argn.DpVisitChainTrainer;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.dp.DpSchedule;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
+import io.github.syntheticpatients.runtime.dp.PrivacySpent;
+import io.github.syntheticpatients.runtime.dp.RdpAccountant;
+import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
+import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import io.github.syntheticpatients.runtime.model.argn.timeline.TimelineArgn;
+import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits the timeline {@code argn} with DP-SGD, the patient as the unit of privacy (issue 21): the
+ * encodings, the time bins, the latest time and the longest timeline from the schema and the
+ * declared options only, then {@link DpVisitChainTrainer} for the planned steps, and the guarantee
+ * in the model card as the flat {@link DpArgnFitting} records it, with {@code unitOfPrivacy:
+ * patient}.
+ *
+ * <p>What is declared instead of read: {@code dp.bounds.<column>} for every numeric static and
+ * time-varying column, {@code dp.bounds.<time>} for the time column (the first visit's time lies
+ * within it, no visit is generated after its upper end, and gaps, elapsed and remaining times are
+ * binned on {@code [0, span]}), and {@code maxVisits}, the longest timeline learned.
+ */
+final class DpLongitudinalArgnFitting {
+  private DpLongitudinalArgnFitting() {}
+
+  /**
+   * The declared longest timeline.
+   *
+   * @throws InvalidInputException naming {@code maxVisits} when it is not set
+   */
+  static int maxVisits(TrainingOptions options) {
+    if (options.maxVisits() < 1) {
+      throw InvalidInputException.inParameter(
+          TrainingOptions.MAX_VISITS,
+          "DP training of timelines needs the longest timeline declared (the visit count read"
+              + " from the data would leak outside the privacy budget): set the option "
+              + TrainingOptions.MAX_VISITS
+              + "=<visits>, e.g. from the study protocol's schedule; longer timelines are cut to"
+              + " their first visits");
+    }
+    return options.maxVisits();
+  }
+
+  static LongitudinalArgnFitting.Fitted fit(
+      TrainSettings settings,
+      DpSettings dp,
+      Timelines train,
+      int maxVisits,
+      TrainingListener listener) {
+    Map<String, String> options = settings.options();
+    TableSchema schema = train.schema();
+    VisitLayout layout = VisitLayout.of(schema);
+    double[] time = timeBounds(schema, dp);
+    double span = time[1] - time[0];
+    double endHigh =
+        schema.endTime() == null ? time[1] : Math.max(time[1], bounds(dp, schema.endTime())[1]);
+    int bins = ArgnFitting.positive(options, ArgnFitting.BINS, ArgnEncodingFitter.DEFAULT_BINS);
+    int subBins =
+        ArgnFitting.positive(options, ArgnFitting.SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS);
+    ArgnEncoding statics =
+        ArgnEncodingFitter.fitPublic(
+            layout.staticSchema(), dp.bounds(), DpSettings.BOUNDS_PREFIX, bins, subBins);
+    // A gap lies between 0 and the time column's span; the gap column is the layout's own.
+    Map<String, double[]> visitBounds = new LinkedHashMap<>(dp.bounds());
+    visitBounds.put(layout.gapColumn(), new double[] {0, span});
+    ArgnEncoding visits =
+        ArgnEncodingFitter.fitPublic(
+            layout.visitSchema(), visitBounds, DpSettings.BOUNDS_PREFIX, bins, subBins);
+    double[] elapsedEdges = equalWidth(span);
+    double[] remainingEdges =
+        schema.endTime() == null ? new double[0] : equalWidth(endHigh - time[0]);
+    int patients = train.patientCount();
+    ArgnSettings argn = ArgnFitting.settings(settings, patients);
+    int history =
+        ArgnFitting.positive(
+            options, LongitudinalArgnFitting.HISTORY, LongitudinalArgnFitting.DEFAULT_HISTORY);
+    int batch =
+        settings.batchSize() > 0 ? settings.batchSize() : DpArgnFitting.defaultBatch(patients);
+    double rate = Math.min(1, (double) batch / patients);
+    int epochs = settings.epochs() > 0 ? settings.epochs() : DpArgnFitting.DEFAULT_EPOCHS;
+    long steps = (long) Math.ceil(epochs / rate);
+    double delta = dp.deltaFor(patients);
+    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
+    double sigma = dp.noiseFor(ledger, rate, steps, delta);
+    DpSchedule schedule =
+        new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD for the timeline argn, one patient per example: %d patients, sampling rate q ="
+                + " %.5f (expected batch %d), %d steps, noise multiplier %.4f, clip norm %.3g,"
+                + " delta %.3g%s",
+            patients,
+            rate,
+            batch,
+            steps,
+            sigma,
+            dp.maxGradNorm(),
+            delta,
+            Double.isNaN(dp.targetEpsilon())
+                ? ""
+                : String.format(Locale.ROOT, ", target epsilon %.4g", dp.targetEpsilon())));
+    DpVisitChainTrainer.Result result =
+        DpVisitChainTrainer.train(
+            LongitudinalArgnFitting.sequences(
+                layout, statics, visits, train, maxVisits, elapsedEdges, remainingEdges),
+            statics.owners(),
+            argn,
+            history,
+            schedule,
+            ledger,
+            settings.seed(),
+            listener);
+    PrivacySpent spent = ledger.spent(delta);
+    // The clipped share is read from the patients outside the accountant: it goes to whoever
+    // trains (to tune the clip norm), never into the model card.
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD: %d of %d steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
+                + " clipped share %.3f%s",
+            result.steps(),
+            steps,
+            spent.epsilon(),
+            delta,
+            spent.order(),
+            result.clippedShare(),
+            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+    TimelineArgn model =
+        new TimelineArgn(
+            layout,
+            maxVisits,
+            time[1],
+            new ArgnModel(statics, result.statics().network()),
+            visits,
+            result.visits().network(),
+            history,
+            result.visits().historyInput(),
+            result.visits().historyRecurrent(),
+            result.visits().historyBias(),
+            elapsedEdges,
+            remainingEdges,
+            result.visits().context());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(
+        DpArgnFitting.RECORD,
+        DpArgnFitting.record(
+            spent,
+            schedule,
+            dp,
+            result.steps(),
+            result.stoppedAtBudget(),
+            patients,
+            "patient",
+            "public: categories and nullability from the schema, numeric bounds from the"
+                + " dp.bounds options, the time column's bounds ("
+                + DpSettings.BOUNDS_PREFIX
+                + schema.time()
+                + ") for the first time, the gaps, the time bins and the latest time,"
+                + " maxVisits declared; no early stopping, no losses recorded"));
+    facts.put("epochsTrained", result.visits().epochsRun());
+    facts.put("historyHidden", history);
+    facts.put("numerics", DjlEngine.numerics());
+    return new LongitudinalArgnFitting.Fitted(
+        model, facts, result.visits().epochsRun(), result.visits().epochsRun());
+  }
+
+  /** The time column's declared bounds, refused naming the option when missing. */
+  private static double[] timeBounds(TableSchema schema, DpSettings dp) {
+    double[] bounds = dp.bounds().get(schema.time());
+    if (bounds == null) {
+      throw InvalidInputException.inParameter(
+          DpSettings.BOUNDS_PREFIX + schema.time(),
+          "DP training of timelines needs public bounds of the time column '"
+              + schema.time()
+              + "' (bounds read from the data would leak outside the privacy budget): set the"
+              + " option "
+              + DpSettings.BOUNDS_PREFIX
+              + schema.time()
+              + "=low:high in the table's units (days or seconds since the epoch for dates and"
+              + " times), e.g. the study's enrolment start and end of follow-up. The first visit"
+              + " lies within it, no visit is generated after its upper end, and gaps are binned"
+              + " between 0 and its span");
+    }
+    return bounds;
+  }
+
+  private static double[] bounds(DpSettings dp, String column) {
+    double[] bounds = dp.bounds().get(column);
+    if (bounds == null) {
+      throw InvalidInputException.inParameter(
+          DpSettings.BOUNDS_PREFIX + column,
+          "DP training of timelines needs public bounds of the end-of-follow-up column '"
+              + column
+              + "': set the option "
+              + DpSettings.BOUNDS_PREFIX
+              + column
+              + "=low:high from the study's design");
+    }
+    return bounds;
+  }
+
+  /**
+   * {@link LongitudinalArgnFitting#TIME_BINS} equal-width bins on {@code [0, span]}: their edges,
+   * from the declared span only.
+   */
+  static double[] equalWidth(double span) {
+    int bins = LongitudinalArgnFitting.TIME_BINS;
+    double[] edges = new double[bins - 1];
+    for (int b = 1; b < bins; b++) {
+      edges[b - 1] = span * b / bins;
+    }
+    return edges;
+  }
+}
