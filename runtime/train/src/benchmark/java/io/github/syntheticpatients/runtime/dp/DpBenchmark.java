@@ -7,6 +7,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.eval.DpTimelineBenchmark;
 import io.github.syntheticpatients.runtime.eval.EvaluationBenchmark;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
@@ -37,7 +38,8 @@ import java.util.Map;
  * <p>Run: {@code OMP_NUM_THREADS=1 mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dai.djl.pytorch.num_threads=1
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.dp.DpBenchmark "-Dbenchmark.args=--epsilons
- * none,10,3,1 --seeds 1"}.
+ * none,10,3,1 --seeds 1"}; {@code --data pbcseq} runs {@link DpTimelineBenchmark}, the timeline
+ * argn with patient-level DP.
  */
 public final class DpBenchmark {
   /** Public bounds of rotterdam's numeric columns, chosen from the codebook, not the data. */
@@ -78,6 +80,11 @@ public final class DpBenchmark {
 
   public static void main(String[] arguments) throws IOException {
     String[] args = String.join(" ", arguments).trim().split("\\s+");
+    if (List.of(args).contains("pbcseq")) {
+      // Timelines: the timeline argn with the patient as the unit of privacy.
+      DpTimelineBenchmark.main(arguments);
+      return;
+    }
     List<String> epsilons = List.of("none", "10", "3", "1");
     int seeds = 1;
     // Each configuration (";"-separated) is a ","-separated list of key=value: batchSize and
