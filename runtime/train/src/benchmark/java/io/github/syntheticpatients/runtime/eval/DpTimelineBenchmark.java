@@ -80,11 +80,16 @@ public final class DpTimelineBenchmark {
     Dataset data = DATASETS.get("pbcseq");
     long seed = 20251123L;
     int patients = 2000;
+    // DP runs only: epochs and expected batch ("" for the defaults).
+    String epochs = "";
+    String batch = "";
     for (int i = 0; i < args.length - 1; i++) {
       switch (args[i]) {
         case "--epsilons" -> epsilons = List.of(args[i + 1].split(","));
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--patients" -> patients = Integer.parseInt(args[i + 1]);
+        case "--epochs" -> epochs = args[i + 1];
+        case "--batch" -> batch = args[i + 1];
         case "--data" -> {
           data = DATASETS.get(args[i + 1]);
           if (data == null) {
@@ -113,10 +118,11 @@ public final class DpTimelineBenchmark {
     System.out.println(
         "| setting | σ | q | steps | ε spent | overall | lag-1 | rule violations in "
             + patients
-            + " | patient MIA AUC | gate (held-back) | gate (model card) | training |");
+            + " (time, static, after end, range) | patient MIA AUC | gate (held-back) | gate (model"
+            + " card) | training |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String epsilon : epsilons) {
-      run(data, schema, halves, csv, schemaFile, work, epsilon, seed, patients);
+      run(data, schema, halves, csv, schemaFile, work, epsilon, epochs, batch, seed, patients);
     }
   }
 
@@ -128,6 +134,8 @@ public final class DpTimelineBenchmark {
       Path schemaFile,
       Path work,
       String epsilon,
+      String epochs,
+      String batch,
       long seed,
       int patients)
       throws IOException {
@@ -137,10 +145,18 @@ public final class DpTimelineBenchmark {
             .withSeed(seed)
             .withOption("privacyGate", "warn");
     if (!epsilon.equals("none")) {
+      // "sigma=0.01": a given noise multiplier and no target, to see what the rest costs.
       settings =
-          settings
-              .withOption(DpSettings.EPSILON, epsilon)
-              .withOption("maxVisits", String.valueOf(data.maxVisits()));
+          epsilon.startsWith("sigma=")
+              ? settings.withOption(DpSettings.NOISE_MULTIPLIER, epsilon.substring(6))
+              : settings.withOption(DpSettings.EPSILON, epsilon);
+      settings = settings.withOption("maxVisits", String.valueOf(data.maxVisits()));
+      if (!epochs.isEmpty()) {
+        settings = settings.withEpochs(Integer.parseInt(epochs));
+      }
+      if (!batch.isEmpty()) {
+        settings = settings.withBatchSize(Integer.parseInt(batch));
+      }
       for (Map.Entry<String, String> bound : data.bounds().entrySet()) {
         settings = settings.withOption(DpSettings.BOUNDS_PREFIX + bound.getKey(), bound.getValue());
       }
@@ -180,8 +196,12 @@ public final class DpTimelineBenchmark {
     Map<?, ?> cardGate = (Map<?, ?>) loaded.info().evaluation().get("privacyGate");
     System.out.printf(
         Locale.ROOT,
-        "| argn, %s | %s | %s | %s | %s | %.3f | %.3f | %d | %.3f | %s | %s | %.0f s |%n",
-        epsilon.equals("none") ? "no DP" : "ε = " + epsilon,
+        "| argn, %s | %s | %s | %s | %s | %.3f | %.3f | %d (%d, %d, %s, %d) | %.3f | %s | %s | %.0f s |%n",
+        (epsilon.equals("none")
+                ? "no DP"
+                : epsilon.startsWith("sigma") ? epsilon : "ε = " + epsilon)
+            + (epsilon.equals("none") || epochs.isEmpty() ? "" : ", " + epochs + " epochs")
+            + (epsilon.equals("none") || batch.isEmpty() ? "" : ", batch " + batch),
         dp == null ? "–" : String.format(Locale.ROOT, "%.3f", number(dp, "noiseMultiplier")),
         dp == null ? "–" : String.format(Locale.ROOT, "%.4f", number(dp, "samplingRate")),
         dp == null ? "–" : dp.get("steps"),
@@ -189,6 +209,10 @@ public final class DpTimelineBenchmark {
         quality.overall(),
         quality.autocorrelation(),
         rules.total(),
+        rules.timeNotIncreasing(),
+        rules.staticChanged(),
+        rules.endTimeChecked() ? String.valueOf(rules.afterEndTime()) : "–",
+        rules.outOfRange(),
         privacy.summaryReport().miaAuc(),
         privacy.gate().passed()
             ? "pass"
