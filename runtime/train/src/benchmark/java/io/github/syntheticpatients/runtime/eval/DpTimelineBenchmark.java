@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
@@ -99,8 +100,10 @@ public final class DpTimelineBenchmark {
         default -> {}
       }
     }
-    Timelines all = TimelineFixtures.load(data.name(), data.entityId(), data.time());
-    TableSchema schema = all.schema().withEndTime(data.endTime());
+    Timelines loaded = TimelineFixtures.load(data.name(), data.entityId(), data.time());
+    TableSchema schema = loaded.schema().withEndTime(data.endTime());
+    // The same visits under the schema that names the end of follow-up, so the rules check it.
+    Timelines all = withSchema(loaded, schema);
     Timelines[] halves = TimelineFixtures.split(all, 0.5, seed);
     Path work = Files.createTempDirectory("synthetic-dp-timeline-benchmark");
     Path csv = work.resolve(data.name() + "-train.csv");
@@ -219,6 +222,21 @@ public final class DpTimelineBenchmark {
             : "fail " + privacy.gate().failures().stream().map(c -> c.id()).toList(),
         Boolean.TRUE.equals(cardGate.get("passed")) ? "pass" : "fail",
         seconds);
+  }
+
+  private static Timelines withSchema(Timelines timelines, TableSchema schema) {
+    Table visits = timelines.visits();
+    double[][] columns = new double[visits.columnCount()][];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = visits.column(c);
+    }
+    int[] starts = new int[timelines.patientCount() + 1];
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      starts[p + 1] = starts[p] + timelines.visitCount(p);
+      ids.add(timelines.id(p));
+    }
+    return new Timelines(new Table(schema, columns), starts, ids);
   }
 
   private static double number(Map<?, ?> map, String key) {
