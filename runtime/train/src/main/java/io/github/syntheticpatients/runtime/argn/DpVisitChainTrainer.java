@@ -63,6 +63,7 @@ public final class DpVisitChainTrainer {
       int[] staticOwners,
       ArgnSettings settings,
       int historyHidden,
+      ContextPositions positions,
       DpSchedule schedule,
       PrivacyLedger ledger,
       long seed,
@@ -71,7 +72,16 @@ public final class DpVisitChainTrainer {
     TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
     synchronized (GanTrainer.LOCK) {
       try {
-        return run(train, staticOwners, settings, historyHidden, schedule, ledger, seed, progress);
+        return run(
+            train,
+            staticOwners,
+            settings,
+            historyHidden,
+            positions,
+            schedule,
+            ledger,
+            seed,
+            progress);
       } catch (NoClassDefFoundError e) {
         throw new EngineUnavailableException(
             "DJL is not on the classpath ("
@@ -87,6 +97,7 @@ public final class DpVisitChainTrainer {
       int[] staticOwners,
       ArgnSettings settings,
       int historyHidden,
+      ContextPositions positions,
       DpSchedule schedule,
       PrivacyLedger ledger,
       long seed,
@@ -96,7 +107,8 @@ public final class DpVisitChainTrainer {
     int staticHeads = staticVocabulary.length;
     // Seeds torch's generator for the initial weights.
     VisitChainTrainer.Run visits =
-        new VisitChainTrainer.Run(train, settings.withAnyOrder(false), historyHidden, seed);
+        new VisitChainTrainer.Run(
+            train, settings.withAnyOrder(false), historyHidden, positions, seed);
     Engine engine = visits.engine;
     JniUtils.setGradMode(false);
     // Three independent streams: static column orders, batches and noise.

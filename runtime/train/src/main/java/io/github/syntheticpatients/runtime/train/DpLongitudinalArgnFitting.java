@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import io.github.syntheticpatients.runtime.argn.ContextPositions;
 import io.github.syntheticpatients.runtime.argn.DpVisitChainTrainer;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.dp.DpSchedule;
@@ -121,6 +122,14 @@ final class DpLongitudinalArgnFitting {
             statics.owners(),
             argn,
             history,
+            // Placed from the public encodings alone, so they read nothing from the records.
+            LongitudinalArgnFitting.positionsOn(options)
+                ? LongitudinalArgnFitting.positions(
+                    statics,
+                    visits,
+                    TimelineArgn.elapsedBins(elapsedEdges),
+                    TimelineArgn.remainingBins(layout, remainingEdges))
+                : ContextPositions.NONE,
             schedule,
             ledger,
             settings.seed(),

@@ -150,7 +150,7 @@ final class LongitudinalArgnFitting {
     return new Fitted(model, facts, visitChain.bestEpoch(), visitChain.epochsRun());
   }
 
-  private static boolean positionsOn(Map<String, String> options) {
+  static boolean positionsOn(Map<String, String> options) {
     String text = options.getOrDefault(POSITIONS, "true").trim().toLowerCase(Locale.ROOT);
     return switch (text) {
       case "true" -> true;

@@ -80,6 +80,14 @@ class DpVisitChainTrainerTest {
         new VisitSequences(
             statics, new int[] {3}, codes, starts, new int[] {2, 3}, times, new int[] {4, 0});
     return DpVisitChainTrainer.train(
-        sequences, new int[] {0}, ArgnSettings.forData(PATIENTS), 8, schedule, ledger, seed, null);
+        sequences,
+        new int[] {0},
+        ArgnSettings.forData(PATIENTS),
+        8,
+        ContextPositions.NONE,
+        schedule,
+        ledger,
+        seed,
+        null);
   }
 }
