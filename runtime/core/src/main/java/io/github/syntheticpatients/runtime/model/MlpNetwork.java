@@ -8,12 +8,17 @@ import java.util.List;
  * exports its weights here; a test holds the two forward passes within 1e-5 of each other.
  *
  * <p>Written by hand because the forward pass is a few loops over float arrays and a library (ND4J,
- * DJL itself) would bring a native library that sampling must not need. The inner loops run over
- * the outputs, which HotSpot vectorises without changing any sum's order.
+ * DJL itself) would bring a native library that sampling must not need. A call with many rows runs
+ * {@link ColumnBlockPass} (inner loops over the rows), a few rows the row-wise pass below (inner
+ * loops over the outputs); HotSpot vectorises both without changing any sum's order, and both give
+ * the same bits.
  */
 public final class MlpNetwork {
   /** Rows pushed through the layers together, in two small activation buffers reused per block. */
   private static final int BLOCK_ROWS = 16;
+
+  /** Fewest rows handed to {@link ColumnBlockPass}: below this its vector loop is too short. */
+  private static final int MIN_COLUMN_ROWS = 128;
 
   private final List<DenseLayer> layers;
   private final int inputWidth;
@@ -28,6 +33,9 @@ public final class MlpNetwork {
 
   /** Per layer: whether {@link #addZeroInputsHarmless} holds, so two rows may share a pass. */
   private final boolean[] pairRows;
+
+  /** The column-wise pass for large requests, or null where a layer rules it out. */
+  private final ColumnBlockPass columnPass;
 
   public MlpNetwork(List<DenseLayer> layers) {
     if (layers.isEmpty()) {
@@ -58,9 +66,12 @@ public final class MlpNetwork {
       weightRows[l] = rowsOfLayer;
     }
     this.pairRows = new boolean[this.layers.size()];
+    boolean columnsAllowed = true;
     for (int l = 0; l < this.layers.size(); l++) {
       pairRows[l] = addZeroInputsHarmless(this.layers.get(l));
+      columnsAllowed &= pairRows[l] && !this.layers.get(l).layerNorm();
     }
+    this.columnPass = columnsAllowed ? new ColumnBlockPass(this.layers) : null;
   }
 
   /**
@@ -109,13 +120,29 @@ public final class MlpNetwork {
           "Expected " + rows * inputWidth + " inputs, got " + input.length);
     }
     float[] output = new float[rows * outputWidth];
+    int first = 0;
+    if (columnPass != null) {
+      // Same bits either way; the column pass only pays off with many rows in the block.
+      for (; rows - first >= MIN_COLUMN_ROWS; first += ColumnBlockPass.MAX_ROWS) {
+        int count = Math.min(ColumnBlockPass.MAX_ROWS, rows - first);
+        columnPass.forward(input, output, first, count, inputWidth);
+      }
+    }
+    if (first < rows) {
+      forwardRows(input, output, first, rows);
+    }
+    return output;
+  }
+
+  /** The row-wise pass over rows {@code [from, to)}, {@link #BLOCK_ROWS} at a time. */
+  private void forwardRows(float[] input, float[] output, int from, int to) {
     float[][] current = new float[BLOCK_ROWS][widestActivation];
     float[][] next = new float[BLOCK_ROWS][widestActivation];
     // Per call, not per network: several sampler threads run forward at once.
     int[] inputIndices = new int[widestActivation];
     float[] inputValues = new float[widestActivation];
-    for (int first = 0; first < rows; first += BLOCK_ROWS) {
-      int count = Math.min(BLOCK_ROWS, rows - first);
+    for (int first = from; first < to; first += BLOCK_ROWS) {
+      int count = Math.min(BLOCK_ROWS, to - first);
       for (int r = 0; r < count; r++) {
         System.arraycopy(input, (first + r) * inputWidth, current[r], 0, inputWidth);
       }
@@ -137,7 +164,6 @@ public final class MlpNetwork {
         System.arraycopy(current[r], 0, output, (first + r) * outputWidth, outputWidth);
       }
     }
-    return output;
   }
 
   /**

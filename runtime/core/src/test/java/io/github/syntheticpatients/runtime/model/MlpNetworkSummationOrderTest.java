@@ -70,6 +70,38 @@ class MlpNetworkSummationOrderTest {
     assertSameBits(new MlpNetwork(layers), layers, input, rows);
   }
 
+  /**
+   * Enough rows for the column-wise pass (blocks of 512, here one full block and one of 189), odd
+   * widths, LeakyReLU, special inputs, a condition category no row takes (an input zero in every
+   * row) and condition inputs zero in most rows: the pass that adds {@code 0 · w} where the
+   * row-wise one skips must give the same bits.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22, 23})
+  void columnWisePassGivesTheReferenceBits(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int latent = 9 + random.nextInt(8);
+    int condition = 5;
+    int inputWidth = latent + condition;
+    List<DenseLayer> layers = new ArrayList<>();
+    layers.add(layer(random, inputWidth, 37, Activation.RELU, true, false, false));
+    layers.add(layer(random, inputWidth + 37, 21, Activation.LEAKY_RELU, true, false, false));
+    layers.add(layer(random, inputWidth + 58, 11, Activation.NONE, false, false, false));
+    int rows = 701;
+    float[] input = new float[rows * inputWidth];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < latent; i++) {
+        input[r * inputWidth + i] =
+            random.nextInt(5) == 0
+                ? SPECIAL_INPUTS[random.nextInt(SPECIAL_INPUTS.length)]
+                : (float) random.nextGaussian();
+      }
+      // Category 0 is never taken.
+      input[r * inputWidth + latent + 1 + random.nextInt(condition - 1)] = 1f;
+    }
+    assertSameBits(new MlpNetwork(layers), layers, input, rows);
+  }
+
   private static void assertSameBits(
       MlpNetwork network, List<DenseLayer> layers, float[] input, int rows) {
     float[] actual = network.forward(input, rows);
