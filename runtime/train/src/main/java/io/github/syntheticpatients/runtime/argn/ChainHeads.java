@@ -203,7 +203,7 @@ final class ChainHeads {
                   .transpose(1, 0, 2)
                   .add(group.hiddenBias));
       NDArray logProbabilities =
-          h.matMul(group.outWeight).add(group.outBias).add(group.padding).logSoftmax(2);
+          logSoftmax(h.matMul(group.outWeight).add(group.outBias).add(group.padding));
       NDArray picked =
           batch
               .create(targets, new Shape(size, rows))
@@ -213,6 +213,17 @@ final class ChainHeads {
       total = total == null ? picked : total.add(picked);
     }
     return total.neg();
+  }
+
+  /**
+   * log softmax over the last axis, composed as z − max − log Σ e^(z − max). PyTorch's fused {@code
+   * log_softmax} sums with as many lanes as the CPU's vectors have, so it trained other weights
+   * with AVX2 than with AVX-512 ({@code ATEN_CPU_CAPABILITY}); exp, log, max and a sum over an axis
+   * gave the same bits under every capability (docs/numerics.md).
+   */
+  private static NDArray logSoftmax(NDArray logits) {
+    NDArray shifted = logits.sub(logits.max(new int[] {2}, true).stopGradient());
+    return shifted.sub(shifted.exp().sum(new int[] {2}, true).log());
   }
 
   /**
