@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.PrivacyReport;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * the tests):
  *
  * <ul>
- *   <li>{@code independent}: each column sampled independently from the training marginals (keeps
- *       every column shape, breaks every relationship);
+ *   <li>{@code independent}: each column sampled independently from the training marginals ({@link
+ *       IndependentColumns}; keeps every column shape, breaks every relationship);
  *   <li>{@code copy of train}: the training rows themselves (must score high on fidelity and fail
  *       privacy);
  *   <li>{@code fresh real}: real rows the "generator" never saw, the reference a good generator
@@ -72,19 +72,6 @@ public final class EvaluationBenchmark {
     return new Split(
         table.selectRows(Arrays.copyOfRange(order, 0, half)),
         table.selectRows(Arrays.copyOfRange(order, half, order.length)));
-  }
-
-  /** Each column sampled independently, with replacement, from the table's own values. */
-  public static Table independentMarginals(Table source, int rows, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[][] c = new double[source.columnCount()][rows];
-    for (int col = 0; col < source.columnCount(); col++) {
-      double[] values = source.column(col);
-      for (int i = 0; i < rows; i++) {
-        c[col][i] = values[random.nextInt(values.length)];
-      }
-    }
-    return new Table(source.schema(), c);
   }
 
   /** The markdown header matching {@link #row}. */
@@ -156,7 +143,7 @@ public final class EvaluationBenchmark {
               "independent",
               train,
               holdout,
-              independentMarginals(train, train.rowCount(), seed + 1),
+              IndependentColumns.sample(train, train.rowCount(), seed + 1),
               target,
               sensitive,
               seed));

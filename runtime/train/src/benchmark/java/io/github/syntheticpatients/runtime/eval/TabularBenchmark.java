@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
@@ -170,8 +171,7 @@ public final class TabularBenchmark {
       String sensitive,
       long seed) {
     if (which.equals("independent")) {
-      Table independent =
-          EvaluationBenchmark.independentMarginals(train, train.rowCount(), seed + 1);
+      Table independent = IndependentColumns.sample(train, train.rowCount(), seed + 1);
       return EvaluationBenchmark.row(
               dataset, "independent", train, holdout, independent, target, sensitive, seed)
           + tree(holdout, independent, seed);

@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentVisits;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.PatientSummaries;

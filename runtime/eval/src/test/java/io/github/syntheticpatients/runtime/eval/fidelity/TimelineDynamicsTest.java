@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.eval.IndependentVisits;
 import io.github.syntheticpatients.runtime.eval.TestTimelines;
 import io.github.syntheticpatients.runtime.eval.TimelineFixtures;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;

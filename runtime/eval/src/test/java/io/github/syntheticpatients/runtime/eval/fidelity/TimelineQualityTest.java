@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.eval.IndependentVisits;
 import io.github.syntheticpatients.runtime.eval.TestTimelines;
 import io.github.syntheticpatients.runtime.eval.TimelineFixtures;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.eval;
+package io.github.syntheticpatients.runtime.eval.fidelity;
 
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The longitudinal baseline: each synthetic patient takes a random real patient's static
- * attributes, visit count and visit times, and every visit's time-varying values are drawn
- * independently, column by column, from the values of all real visits pooled (missing values
- * included). It keeps every marginal, the length and gap distributions and the static attributes,
- * and breaks every dependence over time and between time-varying columns.
+ * The longitudinal baseline ("independent visits"), the floor a generator must beat: each synthetic
+ * patient takes a random real patient's static attributes, visit count and visit times, and every
+ * visit's time-varying values are drawn independently, column by column, from the values of all
+ * real visits pooled (missing values included). It keeps every marginal, the length and gap
+ * distributions and the static attributes, and breaks every dependence over time and between
+ * time-varying columns.
  */
 public final class IndependentVisits {
   private IndependentVisits() {}
