@@ -414,6 +414,28 @@ public final class ModelFile {
     return new TimelineModel(id, sha256(bytes), info, encoder, patients, network);
   }
 
+  /**
+   * The same model file with another one-line summary and more entries in its {@code evaluation}
+   * (the model card's numbers), for figures measured after training, such as the model zoo's scores
+   * on a held-back part of its data. Every other entry keeps its bytes; the checksums are
+   * rewritten.
+   *
+   * @param source the file or resource name, for messages
+   * @param entries added to {@code evaluation}, replacing those of the same name; JSON values only
+   *     (maps, lists, strings, finite numbers, booleans, null)
+   * @throws ModelFormatException when the bytes are not a model this runtime reads
+   */
+  public static byte[] withEvaluation(
+      byte[] bytes, String source, String summary, Map<String, Object> entries) {
+    Entries read = entries(bytes, source);
+    Map<String, Object> manifest = new LinkedHashMap<>(read.manifest());
+    manifest.put("summary", summary);
+    Map<String, Object> evaluation = new LinkedHashMap<>(map(manifest, "evaluation", source));
+    evaluation.putAll(entries);
+    manifest.put("evaluation", evaluation);
+    return archive(manifest, read.weights(), read.timing());
+  }
+
   /** The sha256 of some bytes, as lower-case hex. */
   public static String sha256(byte[] bytes) {
     return Sha256.hex(bytes);
