@@ -24,7 +24,7 @@ class ModelCardTest {
     }
     csv.add("50,E11.2,E11.3").add("51,E11.3,E11.2").add("52,K21.0,E11");
     Path file = Files.writeString(dir.resolve("coded.csv"), csv.toString());
-    String section = RebuildZoo.ModelCard.codeColumns(Schemas.infer(file));
+    String section = ModelCard.codeColumns(Schemas.infer(file));
     assertThat(section)
         .isEqualTo(
             "\n## Code columns\n\nCodes held by fewer than k training records are stored only as an"
@@ -44,6 +44,6 @@ class ModelCardTest {
       csv.add((40 + i % 30) + "," + (i % 2 == 0 ? "F" : "M"));
     }
     Path file = Files.writeString(dir.resolve("plain.csv"), csv.toString());
-    assertThat(RebuildZoo.ModelCard.codeColumns(Schemas.infer(file))).isEmpty();
+    assertThat(ModelCard.codeColumns(Schemas.infer(file))).isEmpty();
   }
 }
