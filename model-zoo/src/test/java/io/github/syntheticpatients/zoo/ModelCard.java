@@ -260,8 +260,11 @@ final class ModelCard {
                 + (longitudinal
                     ? "real static attributes and visit times, every visit value drawn alone"
                     : "every relationship between columns broken")
-                + "), the floor a generator must beat. Definitions:"
-                + " [docs/evaluation.md](../evaluation.md).\n\n");
+                + "), the floor a generator must beat. Fresh real has half the held-back "
+                + unit
+                + ", so its quality scores carry more sampling noise than the model's: read it as"
+                + " the ceiling for detection, utility and privacy, and a rough one for quality."
+                + " Definitions: [docs/evaluation.md](../evaluation.md).\n\n");
     page.append("| | model | fresh real | independent |\n|---|---|---|---|\n");
     section(page, "fidelity", FIDELITY, held);
     if (longitudinal) {
