@@ -190,12 +190,7 @@ final class ModelCard {
     row(page, "generator", "`" + info.generator() + "`: " + card.get("generatorChoice"));
     row(page, "training settings", info.settings());
     row(page, "training seed", provenance.get("seed"));
-    row(
-        page,
-        "epochs",
-        provenance.getOrDefault("selectedEpoch", "n/a")
-            + " selected of "
-            + provenance.getOrDefault("epochsTrained", provenance.getOrDefault("epochs", "n/a")));
+    row(page, "epochs", epochs(provenance));
     row(
         page,
         "value protection",
@@ -340,6 +335,29 @@ final class ModelCard {
             " The records are synthetic: no row is a real patient, and no value held by fewer"
                 + " than k real records is stored.\n");
     return page.toString();
+  }
+
+  /** The epochs kept and trained, as the generator recorded them; a copula has none. */
+  private static String epochs(Map<String, Object> provenance) {
+    if (provenance.containsKey("visitEpochs")) {
+      return "static chain: epoch "
+          + provenance.get("staticSelectedEpoch")
+          + " kept of "
+          + provenance.get("staticEpochs")
+          + "; visit chain: epoch "
+          + provenance.get("visitSelectedEpoch")
+          + " kept of "
+          + provenance.get("visitEpochs")
+          + " (early stopping on the validation loss)";
+    }
+    if (provenance.containsKey("epochsTrained")) {
+      return "epoch "
+          + provenance.get("selectedEpoch")
+          + " kept of "
+          + provenance.get("epochsTrained")
+          + " (early stopping on the validation loss)";
+    }
+    return "none: fitted in one pass";
   }
 
   private static void section(

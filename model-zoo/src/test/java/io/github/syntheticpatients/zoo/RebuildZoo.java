@@ -63,10 +63,24 @@ public final class RebuildZoo {
 
   private RebuildZoo() {}
 
+  /**
+   * Arguments: the module directory, then {@code all} (the default: retrain, score and write
+   * everything) or {@code cards} (only render the card pages again from the bundled models, after a
+   * change to the page's layout: no training, so the models and their pins stay as they are).
+   */
   public static void main(String[] args) throws IOException {
     Path moduleDir = Path.of(args.length > 0 ? args[0] : "model-zoo").toAbsolutePath();
     Path resources = moduleDir.resolve("src/main/resources/io/github/syntheticpatients/zoo");
     Path cards = moduleDir.getParent().resolve("docs/model-cards");
+    String what = args.length > 1 ? args[1] : "all";
+    if (what.equals("cards")) {
+      renderCards(ZooRecipes.ALL, resources, cards);
+      return;
+    }
+    if (!what.equals("all")) {
+      throw new IllegalArgumentException(
+          "Unknown rebuild '" + what + "': use all (retrain everything) or cards (pages only)");
+    }
     List<Built> built =
         rebuild(ZooRecipes.ALL, moduleDir.resolve("src/data"), resources, cards, Mode.FULL);
     for (Built b : built) {
@@ -100,6 +114,16 @@ public final class RebuildZoo {
     }
     writeIndex(models.resolve("zoo.properties"), index);
     return built;
+  }
+
+  /** Renders each recipe's card page again from its model in {@code models}. */
+  static void renderCards(List<Recipe> recipes, Path models, Path cards) throws IOException {
+    for (Recipe recipe : recipes) {
+      Path file = models.resolve(recipe.id() + ModelFile.EXTENSION);
+      writeAtomically(
+          cards.resolve(recipe.id() + ".md"),
+          ModelCard.render(recipe, ModelLoader.load(file.toString()), Files.size(file)));
+    }
   }
 
   private static Built build(

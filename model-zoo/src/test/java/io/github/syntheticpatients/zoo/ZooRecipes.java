@@ -35,10 +35,10 @@ final class ZooRecipes {
               FIXTURES
                   + "a liver-disease trial at baseline (survival time and status, treatment,"
                   + " labs, histologic stage).",
-              "A Gaussian copula keeps each column's distribution and the rank correlations, not"
-                  + " non-linear or conditional relationships (e.g. labs that are missing together"
-                  + " for the 106 untreated patients are missing independently). The table is small,"
-                  + " so rare combinations of stage and status are thin."),
+              "A Gaussian copula keeps each column's distribution and the rank correlations between"
+                  + " columns (missingness included, as correlated indicators), not non-linear or"
+                  + " conditional relationships such as interactions between treatment and labs."
+                  + " The table is small, so rare combinations of stage and status are thin."),
           new Recipe(
               "pbcseq",
               "pbcseq.csv",
@@ -62,7 +62,7 @@ final class ZooRecipes {
                   + "a longitudinal liver-disease cohort: patient timelines with irregular visits"
                   + " for code that handles visits, follow-up and lab trajectories.",
               "Lag-1 autocorrelation of the labs is weaker than in the real visits (about 0.83-0.84"
-                  + " against 0.94 for fresh real patients in the benchmark); about 150 training"
+                  + " against 0.94 for fresh real patients in the benchmark); about 130 fitted training"
                   + " patients, so long timelines (10+ visits) are rare."),
           new Recipe(
               "cgd",
@@ -81,14 +81,18 @@ final class ZooRecipes {
                   + " placebo-controlled trial of gamma interferon at 13 centres, randomised in 1989; one row"
                   + " per interval between serious infections (203 rows, 1-8 per patient)",
               "The timeline argn, as for pbcseq: visit order and static attributes hold and it passes"
-                  + " the gate on this size, where the timeline GAN is not better.",
+                  + " the gate at this size; the timeline GAN is not clearly better on this table"
+                  + " (docs/benchmarks/longitudinal.md).",
               FIXTURES
                   + "a recurrent-event trial in counting-process form (tstart, tstop, status"
                   + " per interval): the shape of data that survival code for repeated events takes.",
-              "Very small: under 100 training patients. The gaps between intervals and the"
-                  + " interval-to-interval transitions are the weakest scores (docs/benchmarks/"
-                  + "longitudinal.md: gaps 0.34-0.49); tstop is generated per interval, so tstop ="
-                  + " next tstart is not guaranteed."),
+              "Very small: under 100 training patients, so timelines are cut at the interval count"
+                  + " at least k = 5 of them reach (3; the real data have up to 8). Its visit rows"
+                  + " are easy to tell from real ones (the tree detector above), while independent"
+                  + " visits, which copy real static attributes and times, are not; the gaps between"
+                  + " intervals and the interval-to-interval transitions are the weakest timeline"
+                  + " scores (docs/benchmarks/longitudinal.md); tstop is generated per interval, so"
+                  + " tstop = next tstart is not guaranteed."),
           new Recipe(
               "rotterdam",
               "rotterdam.csv",
@@ -130,8 +134,10 @@ final class ZooRecipes {
               FIXTURES
                   + "a metabolic screening table with a binary outcome and heavy missingness"
                   + " (e.g. to test imputation and classification pipelines).",
-              "Missingness is generated per column at its real rate, not in the real pattern"
-                  + " (triceps and insulin are usually missing together in the real data)."),
+              "Missingness is modelled by correlated indicators, so triceps and insulin are missing"
+                  + " together often but not always (in the real data every record without triceps"
+                  + " lacks insulin too); relationships are monotone rank correlations, not"
+                  + " thresholds or interactions."),
           new Recipe(
               "flchain",
               "flchain.csv",
@@ -155,5 +161,7 @@ final class ZooRecipes {
                   + " death that is missing for the living.",
               "The cause-of-death chapter of rare causes (held by fewer than k = 5 patients) is"
                   + " generated as _RARE_; chapter and death agree only as often as the model"
-                  + " learned it."));
+                  + " learned it. Column pair trends score below independent columns on this table"
+                  + " (docs/benchmarks/argn.md: 0.787 against 0.861), while tree detection is close"
+                  + " to fresh real: pairwise correlations are the weaker part."));
 }
