@@ -23,10 +23,10 @@ class ImpossibleConditionsTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessage(
-            "Condition 'age>=200' cannot be met: the model generates 'age' only from 32.950034 to"
-                + " 70.836413 (its protected range: no value beyond what at least k training records"
+            "Condition 'age>=200' cannot be met: the model generates 'age' only from 32.492813 to"
+                + " 68.999316 (its protected range: no value beyond what at least k training records"
                 + " share), so no record can meet it. Ask for a range that overlaps"
-                + " age=32.950034..70.836413, or train on data that holds such values");
+                + " age=32.492813..68.999316, or train on data that holds such values");
   }
 
   @Test
@@ -37,7 +37,7 @@ class ImpossibleConditionsTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessageStartingWith(
-            "Condition 'age<=5' cannot be met: the model generates 'age' only from 32.503765 to"
-                + " 70.55989 ");
+            "Condition 'age<=5' cannot be met: the model generates 'age' only from 32.492813 to"
+                + " 70.072553 ");
   }
 }

@@ -33,19 +33,23 @@ class LocalZooTest {
     Files.writeString(zoo.resolve("notes.txt"), "not a model, not listed");
 
     LocalZoo local = LocalZoo.open(zoo);
-    // The summary each file's manifest holds (the bundled zoo's index adds the data's source).
+    // The summary each file's manifest holds: the card's, as the bundled zoo's index lists it.
     assertThat(local.models())
         .containsExactly(
             new ModelListing(
                 "liver-risk",
-                "copula generator, 20 columns, fitted on 234 of 418 rows (the rest held out for"
-                    + " validation and the privacy gate)",
+                "Hepatology. Mayo Clinic primary biliary cholangitis trial (R survival 3.5-3,"
+                    + " dataset pbc); LGPL (>= 2): copula generator, 20 columns, fitted on 175 of"
+                    + " 313 rows (the rest held out for validation and the privacy gate); scored on"
+                    + " 105 more rows held back",
                 risk.toString()),
             new ModelListing(
                 "visits",
-                "lstm-wgan longitudinal generator, 5 static and 12 time-varying columns, up to 15"
-                    + " visits, fitted on 174 of 312 patients (the rest held out for validation and"
-                    + " the privacy gate)",
+                "Hepatology. Mayo Clinic primary biliary cholangitis trial, visits (R survival"
+                    + " 3.5-3, dataset pbcseq); LGPL (>= 2): argn longitudinal generator, 5 static"
+                    + " and 12 time-varying columns, up to 15 visits, fitted on 131 of 234 patients"
+                    + " (the rest held out for validation and the privacy gate); scored on 78 more"
+                    + " patients held back",
                 visits.toString()));
 
     SyntheticModel model = ModelLoader.load("liver-risk", local);
@@ -69,7 +73,8 @@ class LocalZooTest {
     copy("default", "liver-risk.synth");
     assertThatThrownBy(() -> ModelLoader.load("liver-rsik", LocalZoo.open(zoo)))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: default, liver-risk, pbcseq");
+        .hasMessageContaining(
+            "Known model ids: cgd, default, flchain, liver-risk, pbcseq, pima, rotterdam");
   }
 
   @Test

@@ -2,10 +2,16 @@ package io.github.syntheticpatients.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +51,29 @@ class ModelCardTest {
     }
     Path file = Files.writeString(dir.resolve("plain.csv"), csv.toString());
     assertThat(ModelCard.codeColumns(Schemas.infer(file))).isEmpty();
+  }
+
+  @Test
+  void aCardWrittenIntoAModelChangesItsSummaryAndEvaluationOnly() {
+    byte[] bytes = ModelLoader.readBytes("pbcseq");
+    SyntheticModel before = ModelLoader.load("pbcseq");
+    byte[] carded =
+        ModelFile.withEvaluation(
+            bytes,
+            "pbcseq.synth",
+            "a new summary",
+            Map.of("card", Map.of("domain", "hepatology"), "privacyGate", List.of()));
+    SyntheticModel after = ModelFile.load(carded, "carded.synth", "carded");
+
+    assertThat(after.info().summary()).isEqualTo("a new summary");
+    assertThat(after.info().evaluation().get("card")).isEqualTo(Map.of("domain", "hepatology"));
+    // An entry of the same name is replaced; the others are kept.
+    assertThat(after.info().evaluation().get("privacyGate")).isEqualTo(List.of());
+    assertThat(after.info().evaluation().get("validationQuality"))
+        .isEqualTo(before.info().evaluation().get("validationQuality"));
+    assertThat(after.info().provenance()).isEqualTo(before.info().provenance());
+    assertThat(after.info().settings()).isEqualTo(before.info().settings());
+    assertThat(TableSchema.of(after.schema())).isEqualTo(TableSchema.of(before.schema()));
+    assertThat(after.sha256()).isEqualTo(ModelFile.sha256(carded)).isNotEqualTo(before.sha256());
   }
 }

@@ -18,7 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The first records each bundled model samples at a fixed seed, as literals, and the SHA-256 of
@@ -45,21 +48,25 @@ class SampledValuesPinTest {
 
   private static final List<String> DEFAULT_PINS =
       List.of(
-          "{id=1, time=1114, status=2, trt=2, age=42.791221, sex=f, ascites=0, hepato=1, spiders=1, edema=0, bili=1.8, chol=224, albumin=3.5, copper=62, alk.phos=844.7, ast=60.48, trig=52, platelet=145, protime=10.8, stage=3}",
-          "{id=2, time=2581, status=2, trt=2, age=37.571372, sex=f, ascites=0, hepato=1, spiders=null, edema=0, bili=2.3, chol=null, albumin=3.84, copper=null, alk.phos=null, ast=154.34, trig=null, platelet=96, protime=12.7, stage=4}",
-          "{id=3, time=2505, status=1, trt=2, age=56.334043, sex=f, ascites=0, hepato=0, spiders=1, edema=0, bili=0.6, chol=259, albumin=3.56, copper=20, alk.phos=419.5, ast=86.47, trig=122, platelet=335, protime=9.9, stage=2}");
+          "{id=1, time=1008, status=2, trt=null, age=35.302472, sex=f, ascites=null, hepato=null, spiders=null, edema=0, bili=4.8, chol=null, albumin=3.93, copper=null, alk.phos=null, ast=null, trig=null, platelet=null, protime=10.5, stage=3}",
+          "{id=2, time=1981, status=2, trt=2, age=56.97823, sex=f, ascites=0, hepato=1, spiders=0, edema=0, bili=1.0, chol=986, albumin=3.84, copper=29, alk.phos=3036.0, ast=105.08, trig=72, platelet=343, protime=11.0, stage=3}",
+          "{id=3, time=3539, status=0, trt=2, age=57.842199, sex=f, ascites=0, hepato=1, spiders=0, edema=0, bili=1.7, chol=418, albumin=3.97, copper=47, alk.phos=8863.1, ast=216.27, trig=94, platelet=270, protime=9.8, stage=3}");
 
   private static final List<String> PBCSEQ_PINS =
       List.of(
-          "{id=1, futime=972, status=2, trt=0, age=43.064662, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0, bili=5.9, chol=484, albumin=3.96, alk.phos=1626, ast=138.1, platelet=321, protime=10.3, stage=3}",
-          "{id=1, futime=972, status=2, trt=0, age=43.064662, sex=f, day=213, ascites=0, hepato=1, spiders=0, edema=0, bili=7.3, chol=null, albumin=3.55, alk.phos=1660, ast=137.0, platelet=263, protime=11.5, stage=4}",
-          "{id=1, futime=972, status=2, trt=0, age=43.064662, sex=f, day=376, ascites=1, hepato=0, spiders=0, edema=0.5, bili=9.2, chol=null, albumin=3.22, alk.phos=2067, ast=196.3, platelet=364, protime=11.6, stage=4}");
+          "{id=1, futime=3319, status=0, trt=0, age=69.329662, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=178, albumin=3.51, alk.phos=462, ast=86.1, platelet=268, protime=13.1, stage=3}",
+          "{id=1, futime=3319, status=0, trt=0, age=69.329662, sex=f, day=266, ascites=0, hepato=1, spiders=0, edema=0, bili=2.1, chol=null, albumin=3.37, alk.phos=287, ast=81.5, platelet=480, protime=11.0, stage=3}",
+          "{id=1, futime=3319, status=0, trt=0, age=69.329662, sex=f, day=600, ascites=0, hepato=0, spiders=0, edema=0, bili=0.6, chol=null, albumin=4.08, alk.phos=693, ast=332.1, platelet=298, protime=10.0, stage=2}");
 
-  private static final String DEFAULT_DIGEST =
-      "34d4c53c7c61811904caaafc16627858f596e0559c76bd76d59c672a7bf9831c";
-
-  private static final String PBCSEQ_DIGEST =
-      "2eb2f2c531f3c43bad89dfc700d1ca7b948709fb9109d62c24c30ddbf39630d7";
+  /** SHA-256 of every value's bits in a {@link #DIGEST_ROWS}-record sample, by model. */
+  private static final Map<String, String> DIGESTS =
+      Map.of(
+          "default", "22050d544cc5020f72faf2aa8335fdbf88a46d02f46a08e8129d16077a31cb76",
+          "pbcseq", "56f5b04c076eb588a8d13e93f8a9b61ffe7fadd39c484e8a47f672f1d9015e14",
+          "cgd", "3466e396cbde15c876d4edc6f29d2be447a5b7eec7091b572a9c3e4abb9b8d63",
+          "rotterdam", "4238bab5e2fec96fdd8010db9eb3c7b1489ad282c9b9dc6ed6922423be006317",
+          "pima", "3f8fc68c6282e71679e271f637f8397e176dbbca641048992050f0b480c93fea",
+          "flchain", "c0ecf87a652ab3583718630e6f58a800383d42418eb368ac9c33029a71a4cd47");
 
   /**
    * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
@@ -70,7 +77,7 @@ class SampledValuesPinTest {
    * depends on nothing but the seed, the model and its index.
    */
   private static final String DEFAULT_RECORD_1234567 =
-      "1234568,551,2,1,53.846587,f,1,1,0,0.5,2.2,428,3.04,144,2011.6,133.41,120,253,11.9,3\n";
+      "1234568,93,2,2,62.609869,f,0,0,0,0,4.1,265,3.36,89,598.7,180.67,144,239,10.6,3\n";
 
   @Test
   void aRecordFarIntoTheSequenceIsPinnedAndSampledAlone() {
@@ -83,18 +90,18 @@ class SampledValuesPinTest {
 
   @Test
   void theDefaultModelSamplesThePinnedRecords() {
-    List<String> records = sampled("default");
-    String digest = digest("default");
-    assertThat(records).isEqualTo(DEFAULT_PINS);
-    assertThat(digest).isEqualTo(DEFAULT_DIGEST);
+    assertThat(sampled("default")).isEqualTo(DEFAULT_PINS);
   }
 
   @Test
   void thePbcseqModelSamplesThePinnedVisits() {
-    List<String> records = sampled("pbcseq");
-    String digest = digest("pbcseq");
-    assertThat(records).isEqualTo(PBCSEQ_PINS);
-    assertThat(digest).isEqualTo(PBCSEQ_DIGEST);
+    assertThat(sampled("pbcseq")).isEqualTo(PBCSEQ_PINS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "pbcseq", "cgd", "rotterdam", "pima", "flchain"})
+  void everyBundledModelSamplesThePinnedValues(String model) {
+    assertThat(digest(model)).isEqualTo(DIGESTS.get(model));
   }
 
   /**
@@ -138,12 +145,7 @@ class SampledValuesPinTest {
           HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bits.array()));
       if (Boolean.getBoolean("synthetic.pins.print")) {
         System.out.println("--- pins of " + model);
-        System.out.println(
-            "  private static final String "
-                + model.toUpperCase(Locale.ROOT)
-                + "_DIGEST = \""
-                + hex
-                + "\";");
+        System.out.println("          \"" + model + "\", \"" + hex + "\",");
         System.out.println("--- end");
       }
       return hex;

@@ -20,7 +20,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,19 +51,30 @@ class ZooModelProviderTest {
           "stage");
 
   @Test
-  void listsTheDefaultModelWithItsSummary() {
+  void listsSixModelsFromFourDomainsWithTheirSummaries() {
     List<ModelZooProvider.Entry> models = new ZooModelProvider().models();
-    assertThat(models).extracting(ModelZooProvider.Entry::id).containsExactly("default", "pbcseq");
-    assertThat(models.get(0).summary())
-        .startsWith("Mayo Clinic primary biliary cholangitis")
-        .contains("copula generator, 20 columns");
-    assertThat(models.get(1).summary())
-        .contains("lstm-wgan longitudinal generator", "up to 15 visits");
+    assertThat(models)
+        .extracting(ModelZooProvider.Entry::id)
+        .containsExactly("cgd", "default", "flchain", "pbcseq", "pima", "rotterdam");
+    Map<String, String> summaries =
+        models.stream()
+            .collect(Collectors.toMap(ModelZooProvider.Entry::id, ModelZooProvider.Entry::summary));
+    assertThat(summaries.get("default"))
+        .startsWith("Hepatology. Mayo Clinic primary biliary cholangitis trial")
+        .contains("copula generator, 20 columns", "more rows held back");
+    assertThat(summaries.get("pbcseq"))
+        .startsWith("Hepatology. ")
+        .contains("argn longitudinal generator", "up to 15 visits", "more patients held back");
+    assertThat(summaries.get("cgd")).startsWith("Immunology. ").contains("argn longitudinal");
+    assertThat(summaries.get("rotterdam")).startsWith("Oncology. ").contains("argn generator");
+    assertThat(summaries.get("pima")).startsWith("Endocrinology ").contains("copula generator");
+    assertThat(summaries.get("flchain")).startsWith("Haematology. ").contains("argn generator");
 
     assertThat(ModelLoader.zooModels())
-        .containsExactly(
-            new ModelListing("default", models.get(0).summary(), ZooModelProvider.class.getName()),
-            new ModelListing("pbcseq", models.get(1).summary(), ZooModelProvider.class.getName()));
+        .containsExactlyElementsOf(
+            models.stream()
+                .map(m -> new ModelListing(m.id(), m.summary(), ZooModelProvider.class.getName()))
+                .toList());
     assertThat(new ZooModelProvider().open("no-such-model")).isEmpty();
   }
 
@@ -86,14 +99,14 @@ class ZooModelProviderTest {
   void thePbcseqModelSamplesWholePatientsInPlainJava() {
     SyntheticModel model = ModelLoader.load("pbcseq");
     assertThat(model.schema().isLongitudinal()).isTrue();
-    assertThat(model.info().generator()).isEqualTo("lstm-wgan");
+    assertThat(model.info().generator()).isEqualTo("argn");
     SampleResult sample = model.sample(new SampleRequest(50, 1, List.of("sex=f"), null));
     assertThat(sample.timelines())
         .hasSize(50)
         .allSatisfy(
             patient -> {
               assertThat(patient.attributes().get("sex")).isEqualTo("f");
-              assertThat(patient.visits()).hasSizeBetween(1, 16);
+              assertThat(patient.visits()).hasSizeBetween(1, 15);
               assertThat(patient.visits()).extracting(v -> v.getLong("day")).isSorted();
             });
     assertThat(model.sample(new SampleRequest(50, 1, List.of("sex=f"), null)).timelines())
@@ -113,10 +126,24 @@ class ZooModelProviderTest {
   }
 
   @Test
+  void everyBundledModelCarriesItsCardAndItsPageNamesItsSha256() throws IOException {
+    Properties index = index();
+    for (ModelZooProvider.Entry entry : new ZooModelProvider().models()) {
+      SyntheticModel model = ModelLoader.load(entry.id());
+      assertThat(model.info().summary()).as(entry.id()).isEqualTo(entry.summary());
+      assertThat(model.info().evaluation().keySet()).as(entry.id()).contains("card", "heldBack");
+      // The page is rendered from the model by the rebuild; a stale page names another sha256.
+      assertThat(Files.readString(Path.of("../docs/model-cards", entry.id() + ".md")))
+          .as(entry.id())
+          .contains("| model sha256 | `" + index.getProperty(entry.id() + ".sha256") + "` |");
+    }
+  }
+
+  @Test
   void unknownIdsListTheZoo() {
     assertThatThrownBy(() -> ModelLoader.load("defualt"))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: default, pbcseq");
+        .hasMessageContaining("Known model ids: cgd, default, flchain, pbcseq, pima, rotterdam");
   }
 
   @Test
