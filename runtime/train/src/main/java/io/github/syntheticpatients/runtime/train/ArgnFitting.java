@@ -13,6 +13,7 @@ import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class ArgnFitting {
 
   /** The option keys this class reads. */
   static final Set<String> OPTIONS =
-      Set.of(ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY);
+      Set.of(ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY, CopulaPrior.SCALE);
 
   private ArgnFitting() {}
 
@@ -56,6 +57,15 @@ final class ArgnFitting {
       TrainingListener listener) {
     DpSettings dp = DpSettings.fromOptions(settings.options());
     if (dp != null) {
+      if (settings.options().containsKey(CopulaPrior.SCALE)) {
+        // The copula sees the rows without noise: its rows would void the privacy guarantee.
+        throw InvalidInputException.inParameter(
+            CopulaPrior.SCALE,
+            CopulaPrior.SCALE
+                + " cannot be combined with differential privacy: the copula is fitted without"
+                + " noise; remove "
+                + CopulaPrior.SCALE);
+      }
       return DpArgnFitting.fit(settings, dp, train, listener);
     }
     Map<String, String> options = settings.options();
@@ -65,7 +75,39 @@ final class ArgnFitting {
             valueProtectionK,
             positive(options, BINS, ArgnEncodingFitter.DEFAULT_BINS),
             positive(options, SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS));
-    ArgnSettings argn = settings(settings, train.rowCount());
+    double scale =
+        options.containsKey(CopulaPrior.SCALE)
+            ? number(options, CopulaPrior.SCALE, true)
+            : CopulaPrior.DEFAULT_SCALE;
+    if (scale > CopulaPrior.MAX_SCALE) {
+      throw InvalidInputException.inParameter(
+          CopulaPrior.SCALE,
+          String.format(
+              Locale.ROOT,
+              "%s must be at most %.0f copula rows per missing real row, was %s",
+              CopulaPrior.SCALE,
+              CopulaPrior.MAX_SCALE,
+              options.get(CopulaPrior.SCALE)));
+    }
+    int priorRows = CopulaPrior.rowsFor(train.rowCount(), scale);
+    int[] codes = encoding.encode(train);
+    if (priorRows > 0) {
+      int[] prior =
+          encoding.encode(CopulaPrior.sample(train, valueProtectionK, priorRows, settings.seed()));
+      int[] both = Arrays.copyOf(codes, codes.length + prior.length);
+      System.arraycopy(prior, 0, both, codes.length, prior.length);
+      codes = both;
+      listener.onMessage(
+          String.format(
+              Locale.ROOT,
+              "argn: %d real training rows and %d rows of a Gaussian copula fitted on them"
+                  + " (%s=%s)",
+              train.rowCount(),
+              priorRows,
+              CopulaPrior.SCALE,
+              scale));
+    }
+    ArgnSettings argn = settings(settings, train.rowCount() + priorRows);
     listener.onMessage(
         String.format(
             Locale.ROOT,
@@ -78,7 +120,7 @@ final class ArgnFitting {
             argn.anyOrder() ? "random" : "fixed"));
     TrainedArgn trained =
         ArgnTrainer.train(
-            encoding.encode(train),
+            codes,
             encoding.encode(validation),
             encoding.vocabulary(),
             encoding.owners(),
@@ -99,6 +141,7 @@ final class ArgnFitting {
     facts.put("epochsTrained", trained.epochsRun());
     facts.put("selectedEpoch", trained.bestEpoch());
     facts.put("argnSettings", describe(argn));
+    facts.put("copulaPriorRows", priorRows);
     facts.put("trainLosses", toList(trained.trainLosses()));
     facts.put("validationLosses", toList(trained.validationLosses()));
     facts.put("numerics", DjlEngine.numerics());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
+import io.github.syntheticpatients.runtime.encode.CsvTables;
 import org.junit.jupiter.api.Test;
 
 /** argn's training options reach its settings, and bad values name the option. */
@@ -34,5 +36,43 @@ class ArgnFittingTest {
     assertThatThrownBy(() -> ArgnFitting.settings(ARGN.withOption("argnWeightDecay", "lots"), 1000))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("argnWeightDecay must be a number of 0 or more");
+  }
+
+  @Test
+  void theCopulaPriorOptionRefusesANegativeCountAndDifferentialPrivacy() {
+    assertThatThrownBy(
+            () ->
+                ArgnFitting.fit(
+                    ARGN.withOption("argnPrior", "-1"),
+                    5,
+                    CsvTables.load("pima2"),
+                    CsvTables.load("pima2"),
+                    TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnPrior must be a number of 0 or more")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnPrior");
+    assertThatThrownBy(
+            () ->
+                ArgnFitting.fit(
+                    ARGN.withOption("argnPrior", "1000"),
+                    5,
+                    CsvTables.load("pima2"),
+                    CsvTables.load("pima2"),
+                    TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnPrior must be at most 100");
+    assertThatThrownBy(
+            () ->
+                ArgnFitting.fit(
+                    ARGN.withOption("argnPrior", "2").withOption("dp.epsilon", "3"),
+                    5,
+                    CsvTables.load("pima2"),
+                    CsvTables.load("pima2"),
+                    TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cannot be combined with differential privacy")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnPrior");
   }
 }

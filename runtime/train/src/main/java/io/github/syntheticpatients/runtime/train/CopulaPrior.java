@@ -1,0 +1,56 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
+import io.github.syntheticpatients.runtime.random.RandomStream;
+
+/**
+ * A Gaussian copula as a prior for argn on small tables: the copula, fitted on the training rows,
+ * samples {@code m = scale · max(0, 1000 − n)} rows for a training part of n rows, and argn trains
+ * on the real and the copula's rows together (validation stays on real rows only). With few real
+ * rows the network then starts from the copula's shape and learns only the conditional structure
+ * the data support; the share of copula rows shrinks to nothing as the table grows. The copula's
+ * rows are as private as the copula model, whose values are protected the same way (k-th smallest
+ * to k-th largest, rare categories generalised).
+ */
+final class CopulaPrior {
+  /**
+   * Option: copula rows per real row that the training part lacks below {@value #FULL_ROWS} rows
+   * (0: none).
+   */
+  static final String SCALE = "argnPrior";
+
+  /** The largest scale: 100,000 copula rows for an empty training part. */
+  static final double MAX_SCALE = 100;
+
+  /** The default scale. */
+  static final double DEFAULT_SCALE = 0;
+
+  /**
+   * The training part from which argn gets no copula rows: tables of 1,000 rows and more, where
+   * argn alone matches or beats the copula (docs/benchmarks/argn.md), fit about 640 to 1,000 rows
+   * and so get few or none.
+   */
+  static final int FULL_ROWS = 1000;
+
+  /** Mixed into the training seed so the copula's rows are not drawn from the network's stream. */
+  private static final long SALT = 0x636f70756c61L;
+
+  private CopulaPrior() {}
+
+  /**
+   * How many copula rows a training part of {@code realRows} rows gets: scale × the rows missing.
+   */
+  static int rowsFor(int realRows, double scale) {
+    return (int) Math.round(scale * Math.max(0, FULL_ROWS - realRows));
+  }
+
+  /**
+   * {@code rows} rows sampled from a Gaussian copula fitted on {@code train} with value protection
+   * {@code valueProtectionK}; seeded.
+   */
+  static Table sample(Table train, int valueProtectionK, int rows, long seed) {
+    return GaussianCopulaFitter.fit(train, valueProtectionK)
+        .sample(rows, RandomStream.of(seed ^ SALT));
+  }
+}
