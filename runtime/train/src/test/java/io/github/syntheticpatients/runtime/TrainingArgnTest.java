@@ -49,6 +49,11 @@ class TrainingArgnTest {
         .containsKeys("trainLosses", "validationLosses", "selectedEpoch", "argnSettings");
     assertThat(((Map<?, ?>) model.info().provenance().get("argnSettings")).get("order"))
         .isEqualTo("any");
+    // pbc is small: by default 4 copula rows per real row its training part lacks below 640.
+    int trainRows = ((Number) model.info().provenance().get("trainRows")).intValue();
+    assertThat(trainRows).isLessThan(640);
+    assertThat(((Number) model.info().provenance().get("copulaPriorRows")).intValue())
+        .isEqualTo(4 * (640 - trainRows));
     // Trained on any order: the category is fixed first, without rejection.
     SampleResult sample = model.sample(new SampleRequest(80, 1, List.of("sex=m"), null));
     assertThat(sample.records())

@@ -13,11 +13,11 @@ class CopulaPriorTest {
   private static final Table PIMA = CsvTables.load("pima2");
 
   @Test
-  void givesScaleCopulaRowsPerRealRowMissingBelowAThousand() {
-    assertThat(CopulaPrior.rowsFor(130, 1)).isEqualTo(870);
-    assertThat(CopulaPrior.rowsFor(130, 2)).isEqualTo(1740);
-    assertThat(CopulaPrior.rowsFor(130, 0.5)).isEqualTo(435);
-    assertThat(CopulaPrior.rowsFor(1000, 4)).isZero();
+  void givesScaleCopulaRowsPerRealRowMissingBelowWhatAThousandRowTableFits() {
+    assertThat(CopulaPrior.rowsFor(130, 1)).isEqualTo(510);
+    assertThat(CopulaPrior.rowsFor(130, 4)).isEqualTo(2040);
+    assertThat(CopulaPrior.rowsFor(131, 0.5)).isEqualTo(255);
+    assertThat(CopulaPrior.rowsFor(640, 4)).isZero();
     assertThat(CopulaPrior.rowsFor(1500, 4)).isZero();
     assertThat(CopulaPrior.rowsFor(130, 0)).isZero();
   }
