@@ -114,6 +114,29 @@ class DpTrainingTest {
   }
 
   @Test
+  void dpCtganRecordsItsGuaranteeAndSamples() throws IOException {
+    TrainRequest request = request("ctgan", dpSettings().withGenerator("ctgan"));
+    Training.train(request, null);
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    assertThat(model.info().generator()).isEqualTo("ctgan");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dp =
+        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    assertThat(((Number) dp.get("epsilon")).doubleValue()).isPositive().isLessThanOrEqualTo(3.0);
+    assertThat(dp.get("sampling")).isEqualTo("poisson");
+    // One critic step per generator step: ⌈2 / (32/210)⌉ DP-SGD steps, as for argn.
+    assertThat(((Number) dp.get("steps")).longValue()).isEqualTo(14);
+    assertThat(model.info().provenance()).doesNotContainKeys("generatorLosses");
+    assertThat(model.info().summary()).contains("; DP-SGD, epsilon = ");
+    TableView rows = model.sample(SampleRequest.of(40, 2)).table();
+    assertThat(rows.rowCount()).isEqualTo(40);
+    // Values stay within the declared bounds, the only range the encoder knows.
+    for (double age : rows.column("age")) {
+      assertThat(age).isBetween(18.0, 100.0);
+    }
+  }
+
+  @Test
   void deltaNotBelowOneOverTheRecordsIsRefused() {
     TrainSettings settings = dpSettings().withOption("dp.delta", "0.01");
     assertThatThrownBy(() -> Training.train(request("delta", settings), null))

@@ -89,6 +89,29 @@ public final class DpSgdStep {
   }
 
   /**
+   * Adds the sum of {@code records} gradients that the caller already clipped to norm C each (e.g.
+   * from per-record norms computed in one backward pass, djl.md); {@code clipped} of them were
+   * longer than C. The caller owns the clipping; this step still adds the noise and divides.
+   *
+   * @param clippedSum one array per parameter, of the sizes given at construction
+   */
+  public void addClippedSum(float[][] clippedSum, int records, int clipped) {
+    for (int p = 0; p < sizes.length; p++) {
+      if (clippedSum[p].length != sizes[p]) {
+        throw new IllegalArgumentException(
+            "parameter " + p + " has " + clippedSum[p].length + " values, expected " + sizes[p]);
+      }
+      double[] s = sum[p];
+      float[] g = clippedSum[p];
+      for (int i = 0; i < g.length; i++) {
+        s[i] += g[i];
+      }
+    }
+    this.records += records;
+    this.clipped += clipped;
+  }
+
+  /**
    * The noisy mean gradient of the records added since the last release: (Σ clipped + N(0, σ²C²)) /
    * (q·n). Resets the sum for the next step.
    */

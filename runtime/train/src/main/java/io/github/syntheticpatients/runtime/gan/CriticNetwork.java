@@ -52,6 +52,18 @@ final class CriticNetwork {
     return list;
   }
 
+  /** The linear layers in order, the output layer last (for per-record gradients under DP). */
+  List<DenseParams> layers() {
+    List<DenseParams> list = new ArrayList<>(hidden);
+    list.add(output);
+    return list;
+  }
+
+  /** The dropout rate after each hidden layer. */
+  double dropout() {
+    return dropout;
+  }
+
   /**
    * Scores {@code x} (one row per, possibly packed, sample), drawing fresh dropout masks from the
    * torch generator. Everything lives on {@code x}'s manager. {@code withSlopes} keeps what {@link

@@ -21,6 +21,7 @@ import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fits the autoregressive generator with DP-SGD (issue 21): the encoding from the schema and the
@@ -36,6 +37,9 @@ final class DpArgnFitting {
    * Passes over the data when no epoch count is given (a fixed plan: no early stopping under DP).
    */
   static final int DEFAULT_EPOCHS = 20;
+
+  /** The tabular generators that train with DP-SGD. */
+  static final Set<String> DP_GENERATORS = Set.of("argn", "ctgan");
 
   private DpArgnFitting() {}
 
@@ -59,14 +63,15 @@ final class DpArgnFitting {
               + settings.generator()
               + "' is not (the sequence WGAN and its copula read the data without noise)");
     }
-    if (!generator.equals("argn")) {
+    if (!DP_GENERATORS.contains(generator)) {
       throw InvalidInputException.inParameter(
           "generator",
-          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=argn: the"
-              + " autoregressive generator is trained with DP-SGD; '"
+          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=argn or"
+              + " ctgan: the autoregressive generator is trained with DP-SGD, the CTGAN's"
+              + " discriminator too; '"
               + settings.generator()
-              + "' is not (the copula's marginals and correlations, the CTGAN and the timeline GAN"
-              + " read the data without noise)");
+              + "' is not (the copula's marginals and correlations, the basic GAN and the timeline"
+              + " GAN read the data without noise)");
     }
   }
 

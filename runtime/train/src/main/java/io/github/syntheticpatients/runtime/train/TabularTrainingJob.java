@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.Versions;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
@@ -288,6 +289,10 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   private Candidate fitGan(
       String generator, TrainSettings settings, Table train, Table validation) {
     Engines.require();
+    DpSettings dp = DpSettings.fromOptions(settings.options());
+    if (dp != null) {
+      return DpGanFitting.fit(settings, dp, train, listener);
+    }
     EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
     TableEncoder encoder = TableEncoderFitter.fit(train, encoderSettings, settings.seed());
     listener.onMessage(

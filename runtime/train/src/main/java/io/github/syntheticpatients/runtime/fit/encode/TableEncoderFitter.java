@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.encode.DiscreteCodec;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.GaussianMixture1d;
 import io.github.syntheticpatients.runtime.encode.GmmScaler;
+import io.github.syntheticpatients.runtime.encode.MinMaxScaler;
 import io.github.syntheticpatients.runtime.encode.NumericScaler;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -16,6 +17,8 @@ import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -64,6 +67,50 @@ public final class TableEncoderFitter {
                           randoms[i]);
             });
     return new TableEncoder(schema, settings, Arrays.asList(codecs));
+  }
+
+  /**
+   * An encoder that reads no record, for DP training: categories and nullability from the schema,
+   * and each continuous column min–max scaled between its declared public bounds (values outside
+   * are clipped), so nothing about the data enters the encoding outside the privacy budget.
+   *
+   * @param bounds {@code [low, high]} by column name
+   * @param boundsOption the option prefix a missing bound is named by, e.g. {@code dp.bounds.}
+   * @throws InvalidInputException naming {@code boundsOption + column} for a continuous column
+   *     without bounds
+   */
+  public static TableEncoder fitPublic(
+      TableSchema schema, Map<String, double[]> bounds, String boundsOption) {
+    List<ColumnCodec> codecs =
+        schema.learnedColumns().stream()
+            .map(
+                column ->
+                    column.kind().isDiscrete()
+                        ? new DiscreteCodec(column)
+                        : publicContinuous(column, bounds.get(column.name()), boundsOption))
+            .toList();
+    EncoderSettings settings =
+        EncoderSettings.defaults().withNumericEncoding(EncoderSettings.NumericEncoding.MINMAX);
+    return new TableEncoder(schema, settings, codecs);
+  }
+
+  private static ColumnCodec publicContinuous(
+      ColumnSchema column, double[] range, String boundsOption) {
+    if (range == null) {
+      throw InvalidInputException.inParameter(
+          boundsOption + column.name(),
+          "DP training needs public bounds for the "
+              + column.kind().name().toLowerCase(Locale.ROOT)
+              + " column '"
+              + column.name()
+              + "' (bounds taken from the data would leak outside the privacy budget): set the"
+              + " option "
+              + boundsOption
+              + column.name()
+              + "=low:high from a codebook or domain knowledge; values outside are clipped");
+    }
+    return new ContinuousCodec(
+        column, new MinMaxScaler(range[0], range[1]), range[0], range[1], true, false);
   }
 
   private static ContinuousCodec fitContinuous(

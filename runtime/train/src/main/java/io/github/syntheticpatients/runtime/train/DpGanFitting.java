@@ -1,0 +1,124 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSchedule;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
+import io.github.syntheticpatients.runtime.dp.PrivacySpent;
+import io.github.syntheticpatients.runtime.dp.RdpAccountant;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.gan.DpGanTrainer;
+import io.github.syntheticpatients.runtime.gan.GanSettings;
+import io.github.syntheticpatients.runtime.model.GanGenerator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits the CTGAN with DP-SGD on its discriminator (privacy notes §5): an encoder from the schema
+ * and the declared bounds only, {@link DpGanTrainer} for the planned critic steps (no snapshot
+ * selection), and the guarantee in the model card under the same record as DP argn's.
+ */
+final class DpGanFitting {
+  /** Passes over the data when no epoch count is given: a fixed plan, no selection under DP. */
+  static final int DEFAULT_EPOCHS = 30;
+
+  /**
+   * The expected batch under DP when none is given: small, for many steps at a fixed ε, as for argn
+   * (docs/benchmarks/dp.md).
+   */
+  static final int DEFAULT_BATCH = 64;
+
+  private DpGanFitting() {}
+
+  static Candidate fit(
+      TrainSettings settings, DpSettings dp, Table train, TrainingListener listener) {
+    TableEncoder encoder =
+        TableEncoderFitter.fitPublic(train.schema(), dp.bounds(), DpSettings.BOUNDS_PREFIX);
+    int rows = train.rowCount();
+    int batch =
+        settings.batchSize() > 0
+            ? settings.batchSize()
+            : Math.max(2, Math.min(DEFAULT_BATCH, rows));
+    double rate = Math.min(1, (double) batch / rows);
+    int epochs = settings.epochs() > 0 ? settings.epochs() : DEFAULT_EPOCHS;
+    GanSettings base = GanSettings.forData(GanSettings.Kind.CTGAN, rows);
+    GanSettings gan =
+        base.toBuilder()
+            .optPac(1)
+            .optBatchSize(batch)
+            .optEpochs(epochs)
+            .optSnapshotEvery(0)
+            .build();
+    long steps = (long) Math.ceil(epochs * gan.discriminatorSteps() / rate);
+    double delta = dp.deltaFor(rows);
+    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
+    double sigma = dp.noiseFor(ledger, rate, steps, delta);
+    DpSchedule schedule =
+        new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD for the CTGAN's discriminator: %d records, sampling rate q = %.5f (expected"
+                + " batch %d), %d critic steps, noise multiplier %.4f, clip norm %.3g, delta %.3g",
+            rows,
+            rate,
+            batch,
+            steps,
+            sigma,
+            dp.maxGradNorm(),
+            delta));
+    DpGanTrainer.Result result =
+        DpGanTrainer.train(
+            encoder.encode(train, settings.seed()),
+            rows,
+            encoder.layout(),
+            gan,
+            schedule,
+            ledger,
+            settings.seed(),
+            listener);
+    PrivacySpent spent = ledger.spent(delta);
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD: %d of %d critic steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
+                + " clipped share %.3f%s",
+            result.steps(),
+            steps,
+            spent.epsilon(),
+            delta,
+            spent.order(),
+            result.clippedShare(),
+            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+    Map<String, Object> record =
+        DpRecord.of(
+            spent,
+            delta,
+            dp,
+            sigma,
+            rate,
+            result.steps(),
+            steps,
+            result.stoppedAtBudget(),
+            rows,
+            "public: categories and nullability from the schema, numeric columns min-max scaled"
+                + " between the dp.bounds options; DP-SGD on the discriminator only, the"
+                + " generator is post-processing; no conditional vector, no PacGAN packing, the"
+                + " gradient penalty on generated rows only; no snapshot selection, no losses"
+                + " recorded");
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(DpArgnFitting.RECORD, record);
+    facts.put("epochsTrained", result.trained().epochs());
+    facts.put("numerics", DjlEngine.numerics());
+    GanGenerator network =
+        new GanGenerator(result.trained().generator(), result.trained().latentDim(), List.of());
+    return Candidate.gan(
+        "ctgan", train.schema(), encoder.state(), network, result.trained().epochs(), facts);
+  }
+}

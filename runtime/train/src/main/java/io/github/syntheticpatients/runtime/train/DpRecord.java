@@ -1,0 +1,50 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.dp.PrivacySpent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The model card's DP record (provenance {@code differentialPrivacy}) for a generator trained with
+ * DP-SGD: the guarantee, the accountant and the plan. G11 and the summary line read it ({@link
+ * DpArgnFitting#withAccounting}, {@link DpArgnFitting#summaryNote}).
+ */
+final class DpRecord {
+  /** The accountant every DP generator is accounted with. */
+  static final String ACCOUNTANT =
+      "RDP of the Poisson-subsampled Gaussian, dp_accounting orders, conservative series";
+
+  private DpRecord() {}
+
+  /** The record of one DP-SGD schedule; {@code preprocessing} says how the encoding was fitted. */
+  static Map<String, Object> of(
+      PrivacySpent spent,
+      double delta,
+      DpSettings dp,
+      double sigma,
+      double rate,
+      long steps,
+      long plannedSteps,
+      boolean stoppedAtBudget,
+      int records,
+      String preprocessing) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("epsilon", spent.epsilon());
+    record.put("delta", delta);
+    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
+    record.put("accountant", ACCOUNTANT);
+    record.put("renyiOrder", spent.order());
+    record.put("noiseMultiplier", sigma);
+    record.put("samplingRate", rate);
+    record.put("sampling", "poisson");
+    record.put("steps", steps);
+    record.put("plannedSteps", plannedSteps);
+    record.put("stoppedAtBudget", stoppedAtBudget);
+    record.put("maxGradNorm", dp.maxGradNorm());
+    record.put("records", records);
+    record.put("unitOfPrivacy", "row");
+    record.put("preprocessing", preprocessing);
+    return record;
+  }
+}
