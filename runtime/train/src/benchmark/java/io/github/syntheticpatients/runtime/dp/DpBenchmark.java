@@ -38,8 +38,8 @@ import java.util.Map;
  * <p>Run: {@code OMP_NUM_THREADS=1 mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dai.djl.pytorch.num_threads=1
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.dp.DpBenchmark "-Dbenchmark.args=--epsilons
- * none,10,3,1 --seeds 1"}; {@code --data pbcseq} runs {@link DpTimelineBenchmark}, the timeline
- * argn with patient-level DP.
+ * none,10,3,1 --seeds 1 --generators argn,ctgan,dp-vaegan"}; {@code --data pbcseq} runs {@link
+ * DpTimelineBenchmark}, the timeline argn with patient-level DP.
  */
 public final class DpBenchmark {
   /** Public bounds of rotterdam's numeric columns, chosen from the codebook, not the data. */
@@ -122,9 +122,15 @@ public final class DpBenchmark {
           schema.outputColumns().stream().map(ColumnSchema::name).toList(),
           ValueFormat.toRecords(train));
       Schemas.write(schema, schemaFile);
-      for (String epsilon : epsilons) {
-        for (String config : epsilon.equals("none") ? List.of("") : configs) {
-          run(data, split, trainCsv, schemaFile, work, epsilon, config, seed, s);
+      for (String generator : generators(args)) {
+        for (String epsilon : epsilons) {
+          if (epsilon.equals("none") && !hasNonDpMode(generator)) {
+            System.out.println("  " + generator + ": no run without DP (it is a DP design)");
+            continue;
+          }
+          for (String config : epsilon.equals("none") ? List.of("") : configs) {
+            run(data, split, trainCsv, schemaFile, work, generator, epsilon, config, seed, s);
+          }
         }
       }
     }
@@ -136,6 +142,7 @@ public final class DpBenchmark {
       Path trainCsv,
       Path schemaFile,
       Path work,
+      String generator,
       String epsilon,
       String config,
       long seed,
@@ -144,7 +151,7 @@ public final class DpBenchmark {
     Table train = split.train();
     TrainSettings settings =
         TrainSettings.defaults()
-            .withGenerator("argn")
+            .withGenerator(generator)
             .withSeed(seed)
             .withOption("privacyGate", "warn");
     if (!epsilon.equals("none")) {
@@ -168,7 +175,17 @@ public final class DpBenchmark {
       }
     }
     Path model =
-        work.resolve(data.name() + "-" + epsilon + "-" + config.hashCode() + "-" + s + ".synth");
+        work.resolve(
+            data.name()
+                + "-"
+                + generator
+                + "-"
+                + epsilon
+                + "-"
+                + config.hashCode()
+                + "-"
+                + s
+                + ".synth");
     // The plan and the share of clipped gradients, as the trainer reports them.
     List<String> messages = new ArrayList<>();
     TrainingListener listener =
@@ -189,7 +206,8 @@ public final class DpBenchmark {
     String label =
         String.format(
             Locale.ROOT,
-            "argn %s%s, seed %d (%s; trained in %.0f s)",
+            "%s %s%s, seed %d (%s; trained in %.0f s)",
+            generator,
             epsilon.equals("none")
                 ? "no DP"
                 : epsilon.startsWith("sigma") ? epsilon : "ε=" + epsilon,
@@ -209,6 +227,24 @@ public final class DpBenchmark {
                 seed)
             + String.format(
                 Locale.ROOT, " %.3f |", TreeDetection.auc(split.holdout(), synthetic, seed)));
+  }
+
+  /**
+   * The generators to compare, from {@code --generators} (e.g. {@code argn,ctgan,dp-vaegan}); argn
+   * when not given.
+   */
+  private static List<String> generators(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--generators")) {
+        return List.of(args[i + 1].split(","));
+      }
+    }
+    return List.of("argn");
+  }
+
+  /** Whether {@code generator} also trains without DP (dp-vaegan exists only with DP-SGD). */
+  private static boolean hasNonDpMode(String generator) {
+    return !generator.equals("dp-vaegan");
   }
 
   private static Path resource(String name) {

@@ -170,7 +170,7 @@ public final class DpGanTrainer {
               System.arraycopy(data, batch[i] * width, real, i * width, width);
             }
             PerRecordClipping.Clipped sum =
-                PerRecordClipping.clippedSum(
+                PerRecordClipping.criticRealTerm(
                     engine,
                     critic,
                     scope.create(real, new Shape(batch.length, width)),

@@ -78,7 +78,7 @@ class PerRecordClippingTest {
       PerRecordClipping.Clipped clipped;
       try (NDManager scope = manager.newSubManager()) {
         clipped =
-            PerRecordClipping.clippedSum(
+            PerRecordClipping.criticRealTerm(
                 engine, critic, scope.create(rows, new Shape(ROWS, WIDTH)), clipNorm);
       }
 
