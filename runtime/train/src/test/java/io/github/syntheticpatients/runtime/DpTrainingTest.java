@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.sampling.Generation;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +136,75 @@ class DpTrainingTest {
     for (double age : rows.column("age")) {
       assertThat(age).isBetween(18.0, 100.0);
     }
+  }
+
+  @Test
+  void dpVaeGanComposesItsThreeStagesAndIsReproducible() throws IOException {
+    Path schemaFile = dir.resolve("patients-sex.schema.json");
+    Schemas.write(TableSchema.of(Schemas.infer(csv)).withTarget("sex"), schemaFile);
+    TrainSettings settings = dpSettings().withGenerator("dp-vaegan");
+    TrainRequest first =
+        new TrainRequest(csv, schemaFile, dir.resolve("vaegan-a/model.synth"), settings, false);
+    TrainRequest second =
+        new TrainRequest(csv, schemaFile, dir.resolve("vaegan-b/model.synth"), settings, false);
+    Training.train(first, null);
+    Training.train(second, null);
+    byte[] a = Files.readAllBytes(first.output());
+    byte[] b = Files.readAllBytes(second.output());
+    assertThat(TrainingTest.entry(b, "weights.bin"))
+        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
+
+    SyntheticModel model = ModelLoader.load(first.output().toString());
+    assertThat(model.info().generator()).isEqualTo("dp-vaegan");
+    Map<?, ?> dp = (Map<?, ?>) model.info().provenance().get("differentialPrivacy");
+    double composed = ((Number) dp.get("epsilon")).doubleValue();
+    assertThat(composed).isLessThanOrEqualTo(3.0).isGreaterThan(3.0 - 0.01);
+    List<?> stages = (List<?>) dp.get("stages");
+    assertThat(stages).hasSize(3);
+    for (Object item : stages) {
+      Map<?, ?> stage = (Map<?, ?>) item;
+      // ⌈2 / (32/210)⌉ steps each, all taken: the joint noise fits the plan.
+      assertThat(((Number) stage.get("steps")).longValue()).isEqualTo(14);
+      double alone = ((Number) stage.get("epsilonAlone")).doubleValue();
+      assertThat(alone).isPositive().isLessThan(composed);
+    }
+    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
+    assertThat(((List<?>) gate.get("checks")).stream().map(c -> (Map<?, ?>) c))
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("id")).isEqualTo("G11");
+              assertThat(c.get("status")).isEqualTo("PASS");
+            });
+
+    TableView rows = model.sample(SampleRequest.of(200, 2)).table();
+    assertThat(rows.rowCount()).isEqualTo(200);
+    double[] sex = rows.column("sex");
+    // The labeler draws the target: both categories occur.
+    assertThat(java.util.Arrays.stream(sex).distinct().count()).isEqualTo(2);
+    for (double age : rows.column("age")) {
+      assertThat(age).isBetween(18.0, 100.0);
+    }
+  }
+
+  @Test
+  void dpVaeGanWithoutATargetHasTwoStages() {
+    TrainRequest request = request("vaegan-plain", dpSettings().withGenerator("dp-vaegan"));
+    Training.train(request, null);
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    Map<?, ?> dp = (Map<?, ?>) model.info().provenance().get("differentialPrivacy");
+    assertThat((List<?>) dp.get("stages")).hasSize(2);
+    assertThat(((Number) dp.get("epsilon")).doubleValue()).isLessThanOrEqualTo(3.0);
+    assertThat(model.sample(SampleRequest.of(30, 1)).table().rowCount()).isEqualTo(30);
+  }
+
+  @Test
+  void dpVaeGanWithoutDpIsRefused() {
+    TrainSettings plain = TrainSettings.defaults().withGenerator("dp-vaegan").withEpochs(1);
+    assertThatThrownBy(() -> Training.train(request("vaegan-no-dp", plain), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
+        .hasMessageContaining("dp.epsilon");
   }
 
   @Test

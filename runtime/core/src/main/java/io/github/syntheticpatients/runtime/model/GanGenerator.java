@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A trained GAN generator as sampling needs it: the network, the latent size, and the conditional
@@ -10,9 +11,31 @@ import java.util.List;
  * @param latentDim width of the standard-normal latent input
  * @param conditionBlocks the discrete columns the conditional vector can fix, in cond-vector order
  *     (empty for generators without a conditional vector)
+ * @param labeler the network that assigns the target column to generated rows ({@code dp-vaegan}),
+ *     or null when the network generates every column
  */
 public record GanGenerator(
-    MlpNetwork network, int latentDim, List<ConditionBlock> conditionBlocks) {
+    MlpNetwork network, int latentDim, List<ConditionBlock> conditionBlocks, Labeler labeler) {
+
+  /** A generator that generates every column itself. */
+  public GanGenerator(MlpNetwork network, int latentDim, List<ConditionBlock> conditionBlocks) {
+    this(network, latentDim, conditionBlocks, null);
+  }
+
+  /**
+   * The third stage of {@code dp-vaegan}: a classifier from a generated row's other columns
+   * (activated, as the encoder lays them out without the target) to the target's categories, from
+   * whose softmax the target is drawn.
+   *
+   * @param column the target column
+   * @param network maps the activated other columns to the target's logits
+   */
+  public record Labeler(String column, MlpNetwork network) {
+    public Labeler {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(network, "network");
+    }
+  }
 
   /**
    * One discrete column in the conditional vector.

@@ -84,7 +84,7 @@ public final class ModelFile {
       new TreeMap<>(
           Map.of(
               KIND_TABULAR,
-              new TreeSet<>(Set.of("argn", "basic", "copula", "ctgan")),
+              new TreeSet<>(Set.of("argn", "basic", "copula", "ctgan", "dp-vaegan")),
               KIND_LONGITUDINAL,
               new TreeSet<>(Set.of("argn", "lstm-wgan"))));
 
@@ -160,7 +160,7 @@ public final class ModelFile {
     byte[] weights = null;
     if (contents.gan() != null) {
       manifest.put("network", NetworkJson.describe(contents.gan()));
-      weights = WeightsFile.write(NetworkJson.tensors(contents.gan().network()));
+      weights = WeightsFile.write(NetworkJson.tensors(contents.gan()));
     }
     if (contents.copulaState() != null) {
       manifest.put("copula", contents.copulaState());
@@ -319,7 +319,10 @@ public final class ModelFile {
             NetworkJson.read(
                 map(manifest, "network", source),
                 WeightsFile.read(new ByteArrayInputStream(entries.weights())));
-        sampler = new GanRowSampler(gan, encoder);
+        sampler =
+            gan.labeler() == null
+                ? new GanRowSampler(gan, encoder)
+                : new VaeGanRowSampler(gan, encoder);
       } else if (manifest.containsKey("copula")) {
         sampler =
             new CopulaRowSampler(GaussianCopula.fromState(schema, map(manifest, "copula", source)));

@@ -12,11 +12,14 @@ import java.util.Map;
  * {@code layer0.beta}).
  */
 final class NetworkJson {
+  /** The prefix of the labeler's tensors in {@code weights.bin}. */
+  static final String LABELER = "labeler.";
+
   private NetworkJson() {}
 
-  static Map<String, Object> describe(GanGenerator gan) {
+  private static List<Object> layers(MlpNetwork network) {
     List<Object> layers = new ArrayList<>();
-    for (DenseLayer layer : gan.network().layers()) {
+    for (DenseLayer layer : network.layers()) {
       Map<String, Object> description = new LinkedHashMap<>();
       description.put("in", layer.in());
       description.put("out", layer.out());
@@ -25,6 +28,11 @@ final class NetworkJson {
       description.put("concatInput", layer.concatInput());
       layers.add(description);
     }
+    return layers;
+  }
+
+  static Map<String, Object> describe(GanGenerator gan) {
+    List<Object> layers = layers(gan.network());
     List<Object> blocks = new ArrayList<>();
     for (GanGenerator.ConditionBlock block : gan.conditionBlocks()) {
       Map<String, Object> description = new LinkedHashMap<>();
@@ -44,7 +52,23 @@ final class NetworkJson {
     network.put("latentDim", gan.latentDim());
     network.put("layers", layers);
     network.put("conditionBlocks", blocks);
+    if (gan.labeler() != null) {
+      Map<String, Object> labeler = new LinkedHashMap<>();
+      labeler.put("column", gan.labeler().column());
+      labeler.put("layers", layers(gan.labeler().network()));
+      network.put("labeler", labeler);
+    }
     return network;
+  }
+
+  /** Every tensor of {@code gan}: the generator's, then the labeler's under {@value #LABELER}. */
+  static Map<String, WeightsFile.Tensor> tensors(GanGenerator gan) {
+    Map<String, WeightsFile.Tensor> tensors = tensors(gan.network());
+    if (gan.labeler() != null) {
+      tensors(gan.labeler().network())
+          .forEach((name, tensor) -> tensors.put(LABELER + name, tensor));
+    }
+    return tensors;
   }
 
   static Map<String, WeightsFile.Tensor> tensors(MlpNetwork network) {
@@ -72,28 +96,14 @@ final class NetworkJson {
     if (!"mlp".equals(network.get("type"))) {
       throw new IllegalArgumentException("unknown network type " + network.get("type"));
     }
-    List<DenseLayer> layers = new ArrayList<>();
-    List<Object> descriptions = ModelFile.list(network, "layers");
-    for (int i = 0; i < descriptions.size(); i++) {
-      Map<String, Object> d = (Map<String, Object>) descriptions.get(i);
-      int in = ((Number) d.get("in")).intValue();
-      int out = ((Number) d.get("out")).intValue();
-      boolean layerNorm = Boolean.TRUE.equals(d.get("layerNorm"));
-      DenseLayer.Activation activation =
-          DenseLayer.Activation.valueOf(
-              String.valueOf(d.get("activation")).toUpperCase(Locale.ROOT));
-      layers.add(
-          new DenseLayer(
-              in,
-              out,
-              tensor(tensors, "layer" + i + ".weight"),
-              tensor(tensors, "layer" + i + ".bias"),
-              layerNorm,
-              layerNorm ? tensor(tensors, "layer" + i + ".gamma") : null,
-              layerNorm ? tensor(tensors, "layer" + i + ".beta") : null,
-              activation,
-              Boolean.TRUE.equals(d.get("concatInput"))));
+    GanGenerator.Labeler labeler = null;
+    if (network.get("labeler") instanceof Map<?, ?> description) {
+      Map<String, Object> map = (Map<String, Object>) description;
+      labeler =
+          new GanGenerator.Labeler(
+              String.valueOf(map.get("column")), readLayers(map, tensors, LABELER));
     }
+    MlpNetwork generator = readLayers(network, tensors, "");
     List<GanGenerator.ConditionBlock> blocks = new ArrayList<>();
     for (Object item : ModelFile.list(network, "conditionBlocks")) {
       Map<String, Object> b = (Map<String, Object>) item;
@@ -111,7 +121,35 @@ final class NetworkJson {
               values));
     }
     return new GanGenerator(
-        new MlpNetwork(layers), ((Number) network.get("latentDim")).intValue(), blocks);
+        generator, ((Number) network.get("latentDim")).intValue(), blocks, labeler);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static MlpNetwork readLayers(
+      Map<String, Object> network, Map<String, WeightsFile.Tensor> tensors, String prefix) {
+    List<DenseLayer> layers = new ArrayList<>();
+    List<Object> descriptions = ModelFile.list(network, "layers");
+    for (int i = 0; i < descriptions.size(); i++) {
+      Map<String, Object> d = (Map<String, Object>) descriptions.get(i);
+      int in = ((Number) d.get("in")).intValue();
+      int out = ((Number) d.get("out")).intValue();
+      boolean layerNorm = Boolean.TRUE.equals(d.get("layerNorm"));
+      DenseLayer.Activation activation =
+          DenseLayer.Activation.valueOf(
+              String.valueOf(d.get("activation")).toUpperCase(Locale.ROOT));
+      layers.add(
+          new DenseLayer(
+              in,
+              out,
+              tensor(tensors, prefix + "layer" + i + ".weight"),
+              tensor(tensors, prefix + "layer" + i + ".bias"),
+              layerNorm,
+              layerNorm ? tensor(tensors, prefix + "layer" + i + ".gamma") : null,
+              layerNorm ? tensor(tensors, prefix + "layer" + i + ".beta") : null,
+              activation,
+              Boolean.TRUE.equals(d.get("concatInput"))));
+    }
+    return new MlpNetwork(layers);
   }
 
   private static float[] tensor(Map<String, WeightsFile.Tensor> tensors, String name) {

@@ -11,23 +11,19 @@ import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.dp.DpSchedule;
-import io.github.syntheticpatients.runtime.dp.DpSgdStep;
 import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Trains a CTGAN with DP-SGD on the discriminator only (privacy notes §5): the generator reads the
  * real records only through the critic, so it and its samples are post-processing. Each critic step
- * Poisson-samples the training records, clips each record's gradient of its real term −D(x_i) to
- * norm C ({@link PerRecordClipping}, one backward pass), adds Gaussian noise and divides by the
- * expected batch ({@link DpSgdStep}); the fake term and the gradient penalty read no record and are
- * added unclipped. Every critic step, an empty one included, is recorded in the ledger, and
- * training stops before a step that would take ε past the target.
+ * Poisson-samples the training records and takes one {@link DpCritic} step on them. Every critic
+ * step, an empty one included, is recorded in the ledger, and training stops before a step that
+ * would take ε past the target.
  *
  * <p>What the non-DP CTGAN does with the records and this one does not: the gradient penalty on
  * real–fake interpolates (it reads record i outside its clipped gradient) is replaced by the same
@@ -110,8 +106,6 @@ public final class DpGanTrainer {
       GeneratorNetwork generator =
           new GeneratorNetwork(
               root, settings.kind(), settings.latentDim(), settings.generatorDims(), width);
-      CriticNetwork critic =
-          new CriticNetwork(root, width, settings.discriminatorDims(), settings.dropout());
       OutputActivation activation = new OutputActivation(layout, ConditionVector.NONE);
       AdamOptimizer generatorOptimizer =
           new AdamOptimizer(
@@ -121,40 +115,26 @@ public final class DpGanTrainer {
               settings.beta1(),
               settings.beta2(),
               settings.generatorWeightDecay());
-      List<NDArray> criticParameters = critic.parameters();
-      AdamOptimizer criticOptimizer =
-          new AdamOptimizer(
+      DpCritic critic =
+          new DpCritic(
+              engine,
               root,
-              criticParameters,
+              width,
+              settings.discriminatorDims(),
+              settings.dropout(),
               settings.discriminatorLearningRate(),
               settings.beta1(),
               settings.beta2(),
-              settings.discriminatorWeightDecay());
-      int[] sizes = new int[criticParameters.size()];
-      for (int p = 0; p < sizes.length; p++) {
-        sizes[p] = Math.toIntExact(criticParameters.get(p).size());
-      }
-      DpSgdStep step =
-          new DpSgdStep(
-              sizes,
-              schedule.maxGradNorm(),
-              schedule.noiseMultiplier(),
-              schedule.samplingRate() * rows,
+              settings.discriminatorWeightDecay(),
+              settings.gradientPenalty(),
+              schedule,
+              rows,
               noise);
-      Constants constants =
-          new Constants(
-              settings.kind() == GanSettings.Kind.CTGAN
-                  ? Scalars.of(root, settings.gumbelTau())
-                  : null,
-              Scalars.of(root, 1),
-              Scalars.of(root, 1e-12),
-              Scalars.of(root, settings.gradientPenalty()));
+      NDArray gumbelTau = Scalars.of(root, settings.gumbelTau());
       long stepsPerEpoch =
           Math.max(1, Math.round(settings.discriminatorSteps() / schedule.samplingRate()));
       int epochs = (int) Math.max(1, (schedule.steps() + stepsPerEpoch - 1) / stepsPerEpoch);
       long taken = 0;
-      long seen = 0;
-      long clipped = 0;
       boolean stopped = false;
       long start = System.nanoTime();
       while (taken < schedule.steps()) {
@@ -164,47 +144,28 @@ public final class DpGanTrainer {
         }
         int[] batch = sampler.next();
         try (NDManager scope = root.newSubManager()) {
-          if (batch.length > 0) {
-            float[] real = new float[batch.length * width];
-            for (int i = 0; i < batch.length; i++) {
-              System.arraycopy(data, batch[i] * width, real, i * width, width);
-            }
-            PerRecordClipping.Clipped sum =
-                PerRecordClipping.criticRealTerm(
-                    engine,
-                    critic,
-                    scope.create(real, new Shape(batch.length, width)),
-                    schedule.maxGradNorm());
-            step.addClippedSum(sum.sum(), batch.length, sum.clipped());
+          float[] real = new float[batch.length * width];
+          for (int i = 0; i < batch.length; i++) {
+            System.arraycopy(data, batch[i] * width, real, i * width, width);
           }
-          seen += step.records();
-          clipped += step.clipped();
-          float[][] released = step.release();
-          criticStep(
-              engine,
-              scope,
-              settings,
-              generator,
-              critic,
-              activation,
-              criticOptimizer,
-              criticParameters,
-              released,
-              constants);
+          // Grad mode is off here: the generator's forward builds no graph.
+          NDArray fake =
+              activation
+                  .activate(generator.forward(noise(scope, settings)), gumbelTau)
+                  .stopGradient();
+          critic.step(scope, real, batch.length, fake);
         }
         ledger.record(schedule.samplingRate(), schedule.noiseMultiplier());
         taken++;
         if (taken % settings.discriminatorSteps() == 0) {
           try (NDManager scope = root.newSubManager()) {
-            generatorStep(
-                engine,
-                scope,
-                settings,
-                generator,
-                critic,
-                activation,
-                generatorOptimizer,
-                constants);
+            NDArray z = noise(scope, settings);
+            try (GradientCollector collector = engine.newGradientCollector()) {
+              generatorOptimizer.zeroGradients();
+              NDArray fake = activation.activate(generator.forward(z), gumbelTau);
+              collector.backward(critic.score(fake).mean().neg());
+            }
+            generatorOptimizer.step();
           }
         }
         if (taken % stepsPerEpoch == 0 || taken == schedule.steps()) {
@@ -231,68 +192,8 @@ public final class DpGanTrainer {
               new double[0],
               new double[0],
               epochsRun);
-      return new Result(trained, taken, stopped, seen == 0 ? 0 : (double) clipped / seen);
+      return new Result(trained, taken, stopped, critic.clippedShare());
     }
-  }
-
-  /** Torch-owned constants (djl.md pitfall 1: no Number overloads inside a collector). */
-  private record Constants(NDArray gumbelTau, NDArray one, NDArray normFloor, NDArray penalty) {}
-
-  /**
-   * Applies the released real-term gradient plus the gradient of mean D(fake) and of the penalty on
-   * the generated rows, in one backward: the released part enters as Σ G·θ, whose gradient is
-   * exactly G.
-   */
-  private static void criticStep(
-      Engine engine,
-      NDManager scope,
-      GanSettings settings,
-      GeneratorNetwork generator,
-      CriticNetwork critic,
-      OutputActivation activation,
-      AdamOptimizer optimizer,
-      List<NDArray> parameters,
-      float[][] released,
-      Constants constants) {
-    // Grad mode is off here: the generator's forward builds no graph.
-    NDArray fake =
-        activation
-            .activate(generator.forward(noise(scope, settings)), constants.gumbelTau())
-            .stopGradient();
-    try (GradientCollector collector = engine.newGradientCollector()) {
-      optimizer.zeroGradients();
-      NDArray total = critic.forward(fake, false).score().mean();
-      if (settings.gradientPenalty() > 0) {
-        NDArray gradient = critic.inputGradient(critic.forward(fake, true));
-        NDArray norm = gradient.square().sum(new int[] {1}).add(constants.normFloor()).sqrt();
-        total = total.add(norm.sub(constants.one()).square().mean().mul(constants.penalty()));
-      }
-      for (int p = 0; p < released.length; p++) {
-        NDArray parameter = parameters.get(p);
-        total = total.add(scope.create(released[p], parameter.getShape()).mul(parameter).sum());
-      }
-      collector.backward(total);
-    }
-    optimizer.step();
-  }
-
-  /** −mean D(fake): reads the critic only. */
-  private static void generatorStep(
-      Engine engine,
-      NDManager scope,
-      GanSettings settings,
-      GeneratorNetwork generator,
-      CriticNetwork critic,
-      OutputActivation activation,
-      AdamOptimizer optimizer,
-      Constants constants) {
-    NDArray z = noise(scope, settings);
-    try (GradientCollector collector = engine.newGradientCollector()) {
-      optimizer.zeroGradients();
-      NDArray fake = activation.activate(generator.forward(z), constants.gumbelTau());
-      collector.backward(critic.forward(fake, false).score().mean().neg());
-    }
-    optimizer.step();
   }
 
   private static NDArray noise(NDManager scope, GanSettings settings) {

@@ -39,7 +39,7 @@ final class DpArgnFitting {
   static final int DEFAULT_EPOCHS = 20;
 
   /** The tabular generators that train with DP-SGD. */
-  static final Set<String> DP_GENERATORS = Set.of("argn", "ctgan");
+  static final Set<String> DP_GENERATORS = Set.of("argn", "ctgan", "dp-vaegan");
 
   private DpArgnFitting() {}
 
@@ -66,9 +66,9 @@ final class DpArgnFitting {
     if (!DP_GENERATORS.contains(generator)) {
       throw InvalidInputException.inParameter(
           "generator",
-          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=argn or"
-              + " ctgan: the autoregressive generator is trained with DP-SGD, the CTGAN's"
-              + " discriminator too; '"
+          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=argn,"
+              + " ctgan or dp-vaegan: the autoregressive generator is trained with DP-SGD, the"
+              + " CTGAN's discriminator and dp-vaegan's three stages too; '"
               + settings.generator()
               + "' is not (the copula's marginals and correlations, the basic GAN and the timeline"
               + " GAN read the data without noise)");

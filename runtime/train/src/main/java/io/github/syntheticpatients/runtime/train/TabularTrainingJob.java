@@ -190,13 +190,17 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
           List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));
       case "ctgan", "basic" -> List.of(fitGan(generator, settings, train, validation));
       case "argn" -> List.of(fitArgn(settings, options, train, validation));
+      case "dp-vaegan" ->
+          List.of(
+              DpVaeGanFitting.fit(
+                  settings, DpSettings.fromOptions(settings.options()), train, listener));
       case "auto" -> fitBest(settings, options, train, validation);
       default ->
           throw InvalidInputException.inParameter(
               "generator",
               "Unknown generator '"
                   + settings.generator()
-                  + "'; use auto, argn, ctgan, basic or copula");
+                  + "'; use auto, argn, ctgan, basic, copula or dp-vaegan");
     };
   }
 
@@ -264,6 +268,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     return switch (candidate.generator()) {
       case "copula" -> "Gaussian copula";
       case "argn" -> "autoregressive generator (argn)";
+      case "dp-vaegan" -> "DP VAE-GAN (dp-vaegan)";
       default -> "CTGAN";
     };
   }
