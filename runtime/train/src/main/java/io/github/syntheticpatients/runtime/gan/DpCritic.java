@@ -14,11 +14,10 @@ import java.util.List;
  * A WGAN critic trained with DP-SGD (privacy notes §5): each step clips every sampled record's
  * gradient of its real term −D(x_i) to norm C ({@link PerRecordClipping}, one backward pass), adds
  * Gaussian noise and divides by the expected batch ({@link DpSgdStep}); the fake term mean D(fake)
- * reads no record, so it gets no noise, but each generated row's gradient is clipped to C as well,
- * so both terms weigh alike; the gradient penalty reads no record and is added as it is. The
- * penalty (CTGAN's λ·(‖∇D‖ − 1)²) is taken on the generated rows alone: on real–fake interpolates
- * it would read record i outside its clipped gradient. The generator may read the critic's scores
- * freely: that is post-processing. Shared by the DP CTGAN and {@code dp-vaegan}'s second stage.
+ * and the gradient penalty read no record and are added unclipped. The penalty (CTGAN's λ·(‖∇D‖ −
+ * 1)²) is taken on the generated rows alone: on real–fake interpolates it would read record i
+ * outside its clipped gradient. The generator may read the critic's scores freely: that is
+ * post-processing. Shared by the DP CTGAN and {@code dp-vaegan}'s second stage.
  */
 public final class DpCritic {
   private final Engine engine;
@@ -93,28 +92,18 @@ public final class DpCritic {
     seen += step.records();
     clipped += step.clipped();
     float[][] released = step.release();
-    // The fake term is clipped per row like the real one, without noise: unclipped, its full
-    // gradient would outweigh the real term's clipped one and bias the critic towards the fakes.
-    int fakes = Math.toIntExact(fake.getShape().get(0));
-    float[][] fakeSum = PerRecordClipping.criticFakeTerm(engine, critic, fake, clipNorm).sum();
     try (GradientCollector collector = engine.newGradientCollector()) {
       optimizer.zeroGradients();
-      NDArray total = null;
+      NDArray total = critic.forward(fake, false).score().mean();
       if (penaltyWeight > 0) {
         NDArray gradient = critic.inputGradient(critic.forward(fake, true));
         NDArray norm = gradient.square().sum(new int[] {1}).add(normFloor).sqrt();
-        total = norm.sub(one).square().mean().mul(penalty);
+        total = total.add(norm.sub(one).square().mean().mul(penalty));
       }
-      // The released real term and the mean clipped fake term enter as Σ G·θ, whose gradient is
-      // exactly G.
+      // The released real term enters as Σ G·θ, whose gradient is exactly G.
       for (int p = 0; p < released.length; p++) {
         NDArray parameter = parameters.get(p);
-        float[] g = released[p];
-        for (int k = 0; k < g.length; k++) {
-          g[k] += fakeSum[p][k] / fakes;
-        }
-        NDArray term = scope.create(g, parameter.getShape()).mul(parameter).sum();
-        total = total == null ? term : total.add(term);
+        total = total.add(scope.create(released[p], parameter.getShape()).mul(parameter).sum());
       }
       collector.backward(total);
     }

@@ -120,17 +120,6 @@ public final class PerRecordClipping {
    */
   static Clipped criticRealTerm(
       Engine engine, CriticNetwork critic, NDArray real, double clipNorm) {
-    return criticTerm(engine, critic, real, clipNorm, true);
-  }
-
-  /** The fake term: the clipped sum of the gradients of +D(fake_j), as {@link #criticRealTerm}. */
-  static Clipped criticFakeTerm(
-      Engine engine, CriticNetwork critic, NDArray fake, double clipNorm) {
-    return criticTerm(engine, critic, fake, clipNorm, false);
-  }
-
-  private static Clipped criticTerm(
-      Engine engine, CriticNetwork critic, NDArray real, double clipNorm, boolean negate) {
     List<DenseParams> layers = critic.layers();
     PerRecordClipping probes =
         new PerRecordClipping(real.getManager(), Math.toIntExact(real.getShape().get(0)));
@@ -145,7 +134,7 @@ public final class PerRecordClipping {
           }
         }
       }
-      collector.backward(negate ? h.sum().neg() : h.sum());
+      collector.backward(h.sum().neg());
     }
     return probes.clip(clipNorm);
   }
