@@ -293,7 +293,8 @@ class TrainingTest {
             () -> Training.train(withSettings(request.settings().withGenerator("vae")), null))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
-        .hasMessageContaining("Unknown generator 'vae'; use auto, argn, ctgan, basic or copula");
+        .hasMessageContaining(
+            "Unknown generator 'vae'; use auto, argn, ctgan, basic, copula or dp-vaegan");
     assertThatThrownBy(
             () -> Training.train(withSettings(request.settings().withOption("epoch", "3")), null))
         .isInstanceOfSatisfying(

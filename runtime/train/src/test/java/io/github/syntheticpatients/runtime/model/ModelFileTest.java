@@ -236,7 +236,7 @@ class ModelFileTest {
         () -> ModelFile.load(withManifest(copula, manifest), "tvae.synth", "t"),
         "tvae.synth",
         "it holds a tabular model of generator 'tvae'",
-        "samples tabular generators argn, basic, copula, ctgan: upgrade synthetic-patients");
+        "samples tabular generators argn, basic, copula, ctgan, dp-vaegan: upgrade synthetic-patients");
   }
 
   @Test
