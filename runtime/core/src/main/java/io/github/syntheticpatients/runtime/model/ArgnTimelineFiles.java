@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * The {@code argnTimeline} part of a longitudinal {@code model.json} and its tensors in {@code
  * weights.bin}: the static chain's tensors prefixed {@code static.}, the visit chain's {@code
- * visit.}, and the history's {@code history.*} and {@code context.weight}.
+ * visit.}, the history's {@code history.*}, and the context's {@code context.projection} and {@code
+ * context.projectedWeight} (files written before the projection was stored have one {@code
+ * context.weight} instead, the two multiplied).
  */
 final class ArgnTimelineFiles {
   static final String BLOCK = "argnTimeline";
@@ -54,10 +56,19 @@ final class ArgnTimelineFiles {
         new WeightsFile.Tensor(new int[] {model.historyHidden(), gates}, model.historyRecurrent()));
     tensors.put("history.bias", new WeightsFile.Tensor(new int[] {gates}, model.historyBias()));
     int perHead = model.visits().heads() * model.visits().hidden();
-    tensors.put(
-        "context.weight",
-        new WeightsFile.Tensor(
-            new int[] {model.context().length / perHead, perHead}, model.context()));
+    int projected = model.projected();
+    if (projected == 0) {
+      tensors.put(
+          "context.weight",
+          new WeightsFile.Tensor(new int[] {model.contextRows(), perHead}, model.context()));
+    } else {
+      tensors.put(
+          "context.projection",
+          new WeightsFile.Tensor(new int[] {model.contextRows(), projected}, model.projection()));
+      tensors.put(
+          "context.projectedWeight",
+          new WeightsFile.Tensor(new int[] {projected, perHead}, model.context()));
+    }
     return tensors;
   }
 
@@ -77,6 +88,7 @@ final class ArgnTimelineFiles {
         ArgnEncoding.fromState(layout.visitSchema(), ModelFile.map(block, "visitEncoding", BLOCK));
     ArgnNetwork visitNetwork = network(ModelFile.map(block, "visitNetwork", BLOCK), VISIT, tensors);
     Object latest = block.get("latestTime");
+    boolean projected = tensors.containsKey("context.projection");
     return new TimelineArgn(
         layout,
         number(block, "maxVisits").intValue(),
@@ -90,7 +102,8 @@ final class ArgnTimelineFiles {
         values(tensors, "history.bias"),
         doubles(block, "elapsedEdges"),
         doubles(block, "remainingEdges"),
-        values(tensors, "context.weight"));
+        values(tensors, projected ? "context.projectedWeight" : "context.weight"),
+        projected ? values(tensors, "context.projection") : new float[0]);
   }
 
   private static void put(

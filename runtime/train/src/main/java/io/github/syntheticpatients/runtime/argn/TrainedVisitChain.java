@@ -11,7 +11,9 @@ import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
  * @param historyInput the LSTM's input weight
  * @param historyRecurrent the LSTM's recurrent weight
  * @param historyBias the LSTM's bias
- * @param context the context's weight into every head
+ * @param context the projected context's weight into every head, {@code projected × (heads ·
+ *     hidden)}
+ * @param projection the context's projection, {@code contextWidth × projected}
  * @param bestEpoch the epoch (from 1) whose weights these are
  * @param epochsRun epochs run before stopping
  * @param trainLosses mean training loss per visit row (nats), per epoch
@@ -25,6 +27,7 @@ public record TrainedVisitChain(
     float[] historyRecurrent,
     float[] historyBias,
     float[] context,
+    float[] projection,
     int bestEpoch,
     int epochsRun,
     double[] trainLosses,

@@ -43,7 +43,7 @@ public final class VisitChainTrainer {
   /**
    * Width of the narrow vector the context is projected to once per visit, shared by all heads: a
    * head's first layer then reads 64 numbers instead of the whole context (~2,000 wide on an ICU
-   * shape). Linear, so the export folds it into the context weights and the model format stays.
+   * shape). The model stores it, so the sampler too projects once per visit.
    */
   static final int PROJECTED_CONTEXT = 64;
 
@@ -243,6 +243,7 @@ public final class VisitChainTrainer {
                     recurrentWeight.toFloatArray(),
                     bias.toFloatArray(),
                     null,
+                    null,
                     epoch,
                     epoch,
                     new double[0],
@@ -267,7 +268,8 @@ public final class VisitChainTrainer {
             kept.historyInput(),
             kept.historyRecurrent(),
             kept.historyBias(),
-            contextWeights(keptProjection, keptProjected),
+            keptProjected,
+            keptProjection,
             bestEpoch,
             epoch,
             Arrays.copyOf(trainLosses, epoch),
@@ -337,11 +339,10 @@ public final class VisitChainTrainer {
           history.get(0).toFloatArray(),
           history.get(1).toFloatArray(),
           history.get(2).toFloatArray(),
-          contextWeights(
-              withPositions(
-                  history.get(3).toFloatArray(),
-                  history.size() > 4 ? history.get(4).toFloatArray() : null),
-              network.chain().exportContext()),
+          network.chain().exportContext(),
+          withPositions(
+              history.get(3).toFloatArray(),
+              history.size() > 4 ? history.get(4).toFloatArray() : null),
           epochs,
           epochs,
           new double[0],
@@ -487,28 +488,6 @@ public final class VisitChainTrainer {
         }
       }
       return folded;
-    }
-
-    /**
-     * The whole context's weights into every head, {@code contextWidth × (heads · hidden)}: the
-     * projection ({@code contextWidth × projectedWidth}) times the heads' weights from the
-     * projected vector ({@code projectedWidth × (heads · hidden)}), summed in plain Java in a fixed
-     * order so the model's numbers do not depend on the CPU.
-     */
-    private float[] contextWeights(float[] projection, float[] projected) {
-      int perHead = projected.length / projectedWidth;
-      float[] weights = new float[contextWidth * perHead];
-      for (int c = 0; c < contextWidth; c++) {
-        for (int k = 0; k < projectedWidth; k++) {
-          float p = projection[c * projectedWidth + k];
-          int from = k * perHead;
-          int to = c * perHead;
-          for (int u = 0; u < perHead; u++) {
-            weights[to + u] += p * projected[from + u];
-          }
-        }
-      }
-      return weights;
     }
 
     private int[] shuffled(int n) {

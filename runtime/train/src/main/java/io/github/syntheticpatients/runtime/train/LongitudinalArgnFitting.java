@@ -137,7 +137,8 @@ final class LongitudinalArgnFitting {
             visitChain.historyBias(),
             elapsedEdges,
             remainingEdges,
-            visitChain.context());
+            visitChain.context(),
+            visitChain.projection());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("staticEpochs", staticChain.epochsRun());
     facts.put("staticSelectedEpoch", staticChain.bestEpoch());

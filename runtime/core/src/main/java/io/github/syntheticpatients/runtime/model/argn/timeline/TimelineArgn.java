@@ -15,10 +15,12 @@ import java.util.Objects;
  * visit encoding's (the gap, then the time-varying columns). The history's input at visit t is a
  * multi-hot vector: position 0 marks the first visit, position {@code 1 + symbolOffset(j) + v} that
  * sub-column j of visit t − 1 took symbol v. The context of visit t is {@code [h_t, static
- * multi-hot, elapsed one-hot, remaining one-hot, history input]}; {@code context} maps it to every
- * head's hidden sum. The history input (the previous visit's symbols) reaches the heads directly
- * too, so a value can follow its own previous value without passing through the LSTM's summary.
- * Elapsed is the time from the first visit to the previous one (0 on the first visit), and
+ * multi-hot, elapsed one-hot, remaining one-hot, history input]}; {@code projection} maps it to a
+ * narrow vector once per visit, and {@code context} maps that vector to every head's hidden sum
+ * (models written before the projection was stored have none: their {@code context} maps the whole
+ * context to the hidden sums). The history input (the previous visit's symbols) reaches the heads
+ * directly too, so a value can follow its own previous value without passing through the LSTM's
+ * summary. Elapsed is the time from the first visit to the previous one (0 on the first visit), and
  * remaining the time from the previous visit (the first one's own time on the first visit) to the
  * end of follow-up, each as a bin of its edges: the gap and the stop symbol see how much of the
  * follow-up is used, which the history's symbols alone tell only roughly.
@@ -35,8 +37,11 @@ import java.util.Objects;
  * @param historyBias {@code 4·historyHidden}
  * @param elapsedEdges the elapsed time's bin edges ({@link #bin}), value-protected quantiles
  * @param remainingEdges the remaining time's bin edges; empty without an end of follow-up
- * @param context {@code (historyHidden + static symbols + elapsed bins + remaining bins + history
- *     inputs) × (heads · hidden)} of the visit chain
+ * @param context {@code projected × (heads · hidden)} of the visit chain; without a projection
+ *     {@code contextRows × (heads · hidden)}
+ * @param projection {@code contextRows × projected}, where {@code contextRows} is {@code
+ *     historyHidden + static symbols + elapsed bins + remaining bins + history inputs}; empty in
+ *     models written before it was stored
  */
 public record TimelineArgn(
     VisitLayout layout,
@@ -51,7 +56,8 @@ public record TimelineArgn(
     float[] historyBias,
     double[] elapsedEdges,
     double[] remainingEdges,
-    float[] context) {
+    float[] context,
+    float[] projection) {
 
   /** The stop sub-column's symbol that ends a timeline. */
   public static final int STOP = 1;
@@ -61,6 +67,7 @@ public record TimelineArgn(
     Objects.requireNonNull(statics, "statics");
     Objects.requireNonNull(visitEncoding, "visitEncoding");
     Objects.requireNonNull(visits, "visits");
+    Objects.requireNonNull(projection, "projection");
     if (maxVisits < 1 || historyHidden < 1) {
       throw new IllegalArgumentException("maxVisits and the history width must be positive");
     }
@@ -79,9 +86,59 @@ public record TimelineArgn(
     if (historyInput.length != historyInputs(expected) * gates
         || historyRecurrent.length != historyHidden * gates
         || historyBias.length != gates
-        || context.length != contextRows * visits.heads() * visits.hidden()) {
+        || projection.length % contextRows != 0
+        || context.length
+            != (projection.length == 0 ? contextRows : projection.length / contextRows)
+                * visits.heads()
+                * visits.hidden()) {
       throw new IllegalArgumentException("the visit history's tensor shapes differ");
     }
+  }
+
+  /** A model without a stored projection, as written before it was. */
+  public TimelineArgn(
+      VisitLayout layout,
+      int maxVisits,
+      double latestTime,
+      ArgnModel statics,
+      ArgnEncoding visitEncoding,
+      ArgnNetwork visits,
+      int historyHidden,
+      float[] historyInput,
+      float[] historyRecurrent,
+      float[] historyBias,
+      double[] elapsedEdges,
+      double[] remainingEdges,
+      float[] context) {
+    this(
+        layout,
+        maxVisits,
+        latestTime,
+        statics,
+        visitEncoding,
+        visits,
+        historyHidden,
+        historyInput,
+        historyRecurrent,
+        historyBias,
+        elapsedEdges,
+        remainingEdges,
+        context,
+        new float[0]);
+  }
+
+  /** The rows of the whole context: history state, static symbols, time bins, history inputs. */
+  public int contextRows() {
+    return historyHidden
+        + symbols(statics.encoding().vocabulary())
+        + elapsedBins(elapsedEdges)
+        + remainingBins(layout, remainingEdges)
+        + historyInputs(visits.vocabulary());
+  }
+
+  /** The width of the projected context, or 0 for a model without a stored projection. */
+  public int projected() {
+    return projection.length / contextRows();
   }
 
   /** The number of elapsed-time bins. */
