@@ -328,12 +328,22 @@ public final class LongitudinalBenchmark {
             loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
             train.schema(),
             work.resolve("scored.csv"));
-    long sampling = System.nanoTime();
-    SampleResult many = loaded.sample(SampleRequest.of(samplePatients, seed + 9));
-    many.timelines().size();
-    double patientsPerSecond = samplePatients / ((System.nanoTime() - sampling) / 1e9);
+    // Timed three times (the first run also warms the JIT up); the best run counts.
+    SampleResult many = null;
+    double best = Double.POSITIVE_INFINITY;
+    for (int run = 0; run < 3; run++) {
+      long sampling = System.nanoTime();
+      many = loaded.sample(SampleRequest.of(samplePatients, seed + 9));
+      many.timelines().size();
+      best = Math.min(best, (System.nanoTime() - sampling) / 1e9);
+    }
+    double patientsPerSecond = samplePatients / best;
     System.out.printf(
-        Locale.ROOT, "  sampled %d patients: %.0f patients/s%n", samplePatients, patientsPerSecond);
+        Locale.ROOT,
+        "  sampled %d patients: %.0f patients/s (best of 3, load average %.1f)%n",
+        samplePatients,
+        patientsPerSecond,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Timelines checked = read(many, train.schema(), work.resolve("checked.csv"));
     return new Trained(scored, checked, trainingSeconds, patientsPerSecond);
   }
