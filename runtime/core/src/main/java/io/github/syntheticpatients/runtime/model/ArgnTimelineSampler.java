@@ -16,10 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Samples the visits of the timeline {@code argn} ({@link TimelineArgn}) in plain Java, patient
- * after patient, visit after visit: the history LSTM reads the previous visit's symbols, the visit
- * chain draws the stop symbol, the gap and the time-varying columns given that history and the
- * patient's static symbols. The static table comes first, from its own chain ({@link
+ * Samples the visits of the timeline {@code argn} ({@link TimelineArgn}) in plain Java, a group of
+ * patients at a time, visit after visit: the history LSTM reads the previous visit's symbols, the
+ * context is projected once per visit, and the visit chain draws the stop symbol, the gap and the
+ * time-varying columns given that history and the patient's static symbols. The static table comes first, from its own chain ({@link
  * #staticSampler}), through {@link TimelineModel}'s block and condition handling.
  *
  * <p>The rules of real timelines hold by construction: the first visit's time is the static row's,
@@ -28,7 +28,7 @@ import java.util.List;
  * value-protected upper bound (the timeline stops where no gap fits), static attributes are copied
  * from the patient row, and values decode inside their value-protected bins.
  *
- * <p>Immutable and thread-safe: every call works in its own arrays.
+ * <p>Immutable and thread-safe: every call works in its own arrays (a {@code Group}'s).
  */
 final class ArgnTimelineSampler {
   private static final int GAP_BIN = 1;
