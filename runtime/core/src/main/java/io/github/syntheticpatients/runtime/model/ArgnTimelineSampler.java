@@ -19,8 +19,9 @@ import java.util.List;
  * Samples the visits of the timeline {@code argn} ({@link TimelineArgn}) in plain Java, a group of
  * patients at a time, visit after visit: the history LSTM reads the previous visit's symbols, the
  * context is projected once per visit, and the visit chain draws the stop symbol, the gap and the
- * time-varying columns given that history and the patient's static symbols. The static table comes first, from its own chain ({@link
- * #staticSampler}), through {@link TimelineModel}'s block and condition handling.
+ * time-varying columns given that history and the patient's static symbols. The static table comes
+ * first, from its own chain ({@link #staticSampler}), through {@link TimelineModel}'s block and
+ * condition handling.
  *
  * <p>The rules of real timelines hold by construction: the first visit's time is the static row's,
  * each later one adds a positive gap on the time's grid (times strictly increase), a gap never
