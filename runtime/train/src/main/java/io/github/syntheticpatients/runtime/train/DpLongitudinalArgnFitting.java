@@ -163,7 +163,8 @@ final class DpLongitudinalArgnFitting {
             result.visits().historyBias(),
             elapsedEdges,
             remainingEdges,
-            result.visits().context());
+            result.visits().context(),
+            result.visits().projection());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(
         DpArgnFitting.RECORD,
