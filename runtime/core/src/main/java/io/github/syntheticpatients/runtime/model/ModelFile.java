@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -68,7 +69,7 @@ public final class ModelFile {
   public static final String FORMAT_NAME = "synthetic-patients-model";
 
   /** The format version this runtime writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** {@code kind} of models that generate one row per patient. */
   public static final String KIND_TABULAR = "tabular";
@@ -330,7 +331,12 @@ public final class ModelFile {
         throw new ModelFormatException(source, "model.json has neither a network nor a copula");
       }
       return new TabularModel(
-          id, sha256(bytes), schema, info(manifest, entries, generator, source), sampler);
+          id,
+          sha256(bytes),
+          entries.streamKey(),
+          schema,
+          info(manifest, entries, generator, source),
+          sampler);
     } catch (ModelFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -405,7 +411,8 @@ public final class ModelFile {
               schema,
               map(manifest, ArgnTimelineFiles.BLOCK, source),
               WeightsFile.read(new ByteArrayInputStream(entries.weights())));
-      return new TimelineModel(id, sha256(bytes), info, new ArgnTimelineSampler(argn));
+      return new TimelineModel(
+          id, sha256(bytes), entries.streamKey(), info, new ArgnTimelineSampler(argn));
     }
     TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
     GaussianCopula patients =
@@ -414,7 +421,8 @@ public final class ModelFile {
         TimelineNetworkJson.read(
             map(manifest, "network", source),
             WeightsFile.read(new ByteArrayInputStream(entries.weights())));
-    return new TimelineModel(id, sha256(bytes), info, encoder, patients, network);
+    return new TimelineModel(
+        id, sha256(bytes), entries.streamKey(), info, encoder, patients, network);
   }
 
   /**
@@ -444,8 +452,30 @@ public final class ModelFile {
     return Sha256.hex(bytes);
   }
 
+  /**
+   * The digest that keys a model's sampling streams ({@code RandomStream.forBlock}): from format 2
+   * the sha256 of its content, {@code model.json} and {@code weights.bin}, so that two trainings
+   * that differ only in their wall time ({@code timing.json}) sample the same records; format 1
+   * keyed them by the whole file's sha256, which its files keep, so they sample as they always did.
+   */
+  static String streamKey(int formatVersion, byte[] file, byte[] manifest, byte[] weights) {
+    if (formatVersion < 2) {
+      return sha256(file);
+    }
+    String content =
+        MODEL_ENTRY
+            + ' '
+            + sha256(manifest)
+            + '\n'
+            + WEIGHTS_ENTRY
+            + ' '
+            + (weights == null ? "-" : sha256(weights))
+            + '\n';
+    return sha256(content.getBytes(StandardCharsets.US_ASCII));
+  }
+
   private record Entries(
-      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {}
+      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing, String streamKey) {}
 
   private static Entries entries(byte[] bytes, String source) {
     List<String> names = new ArrayList<>();
@@ -491,7 +521,11 @@ public final class ModelFile {
         throw new ModelFormatException(source, TIMING_ENTRY + " is not valid JSON", e);
       }
     }
-    return new Entries(manifest, found.get(WEIGHTS_ENTRY), timing);
+    return new Entries(
+        manifest,
+        found.get(WEIGHTS_ENTRY),
+        timing,
+        streamKey(number.intValue(), bytes, manifestBytes, found.get(WEIGHTS_ENTRY)));
   }
 
   /**

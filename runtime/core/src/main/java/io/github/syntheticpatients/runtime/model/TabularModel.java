@@ -39,6 +39,7 @@ public final class TabularModel implements BlockModel {
 
   private final String id;
   private final String sha256;
+  private final String streamKey;
   private final TableSchema schema;
   private final ModelInfo info;
   private final RowSampler sampler;
@@ -47,8 +48,23 @@ public final class TabularModel implements BlockModel {
   private final Set<String> notices = ConcurrentHashMap.newKeySet();
 
   TabularModel(String id, String sha256, TableSchema schema, ModelInfo info, RowSampler sampler) {
+    this(id, sha256, sha256, schema, info, sampler);
+  }
+
+  /**
+   * @param sha256 the model file's digest, which identifies it
+   * @param streamKey the digest that keys its sampling streams ({@link ModelFile#streamKey})
+   */
+  TabularModel(
+      String id,
+      String sha256,
+      String streamKey,
+      TableSchema schema,
+      ModelInfo info,
+      RowSampler sampler) {
     this.id = id;
     this.sha256 = sha256;
+    this.streamKey = streamKey;
     this.schema = schema;
     this.info = info;
     this.sampler = sampler;
@@ -62,6 +78,11 @@ public final class TabularModel implements BlockModel {
   @Override
   public String sha256() {
     return sha256;
+  }
+
+  /** The digest that keys this model's sampling streams ({@link ModelFile#streamKey}). */
+  String streamKey() {
+    return streamKey;
   }
 
   @Override
@@ -136,7 +157,7 @@ public final class TabularModel implements BlockModel {
                   rows.first(
                       to,
                       blockSize,
-                      RandomStream.forBlock(request.seed(), sha256, block),
+                      RandomStream.forBlock(request.seed(), streamKey, block),
                       request.timeBudget());
               int from = (int) (Math.max(first, blockStart) - blockStart);
               parts[i] = new BlockRows.Part(BlockRows.from(part.table(), from), part.generated());

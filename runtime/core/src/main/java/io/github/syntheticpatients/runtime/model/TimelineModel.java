@@ -45,6 +45,7 @@ public final class TimelineModel implements BlockModel {
 
   private final String id;
   private final String sha256;
+  private final String streamKey;
   private final TableSchema schema;
   private final ModelInfo info;
   private final TimelineEncoder encoder;
@@ -55,18 +56,25 @@ public final class TimelineModel implements BlockModel {
   TimelineModel(
       String id,
       String sha256,
+      String streamKey,
       ModelInfo info,
       TimelineEncoder encoder,
       GaussianCopula patientCopula,
       TimelineGenerator generator) {
     this.id = id;
     this.sha256 = sha256;
+    this.streamKey = streamKey;
     this.schema = encoder.schema();
     this.info = info;
     this.encoder = encoder;
     this.patientModel =
         new TabularModel(
-            id, sha256, encoder.patientSchema(), info, new CopulaRowSampler(patientCopula));
+            id,
+            sha256,
+            streamKey,
+            encoder.patientSchema(),
+            info,
+            new CopulaRowSampler(patientCopula));
     this.generator = generator;
     this.argn = null;
     EncodedLayout layout = encoder.stepLayout();
@@ -85,16 +93,18 @@ public final class TimelineModel implements BlockModel {
   }
 
   /** A model of the timeline {@code argn}: its static chain generates the patient rows. */
-  TimelineModel(String id, String sha256, ModelInfo info, ArgnTimelineSampler argn) {
+  TimelineModel(
+      String id, String sha256, String streamKey, ModelInfo info, ArgnTimelineSampler argn) {
     this.id = id;
     this.sha256 = sha256;
+    this.streamKey = streamKey;
     this.schema = argn.schema();
     this.info = info;
     this.encoder = null;
     this.generator = null;
     this.argn = argn;
     this.patientModel =
-        new TabularModel(id, sha256, argn.staticSchema(), info, argn.staticSampler());
+        new TabularModel(id, sha256, streamKey, argn.staticSchema(), info, argn.staticSampler());
   }
 
   @Override
@@ -196,7 +206,7 @@ public final class TimelineModel implements BlockModel {
    */
   private BlockTimelines sampleBlock(
       SampleRequest request, BlockSource patientRows, long block, int from, int to) {
-    RandomStream random = RandomStream.forBlock(request.seed(), sha256, block);
+    RandomStream random = RandomStream.forBlock(request.seed(), streamKey, block);
     RandomStream patientStream = random.split();
     RandomStream visitStream = random.split();
     BlockRows.Part part =

@@ -22,9 +22,9 @@ import org.apache.commons.rng.simple.RandomSource;
  *       #nextLong()}.
  *   <li>{@link #forBlock}: the stream of one block of records, seeded, as above, with the first 8
  *       bytes (big-endian) of the SHA-256 of 80 bytes: the sampling seed (8 bytes, big-endian), the
- *       model's SHA-256 as its 64 lower-case hex characters in ASCII, and the block's index (8
- *       bytes, big-endian). Any block's stream is computed directly, without drawing the blocks
- *       before it, so a block can be sampled alone, on any thread or machine.
+ *       model's stream key (its content digest) as its 64 lower-case hex characters in ASCII, and
+ *       the block's index (8 bytes, big-endian). Any block's stream is computed directly, without
+ *       drawing the blocks before it, so a block can be sampled alone, on any thread or machine.
  *   <li>{@link #nextDouble()}: the top 53 bits of {@link #nextLong()} times 2⁻⁵³, in [0, 1).
  *   <li>{@link #nextInt(int)}: {@code floor(nextDouble() · bound)}.
  *   <li>{@link #nextGaussian()}: Marsaglia's polar method as {@link
@@ -60,7 +60,8 @@ public final class RandomStream {
    * with the same seed unrelated streams.
    *
    * @param seed the sampling seed
-   * @param modelSha256 the model file's SHA-256 in lower-case hex (64 characters)
+   * @param modelSha256 the model's stream key ({@code ModelFile.streamKey}: from format 2 the
+   *     SHA-256 of its content without the timing entry), in lower-case hex (64 characters)
    * @param block the block's index, from 0
    */
   public static RandomStream forBlock(long seed, String modelSha256, long block) {

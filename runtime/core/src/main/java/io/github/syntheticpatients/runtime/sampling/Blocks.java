@@ -14,10 +14,10 @@ import io.github.syntheticpatients.runtime.model.TimelineModel;
  *
  * <p>A model and a seed (and conditions) define one endless sequence of records, sampled in blocks
  * of {@link #size} records (patients for a longitudinal model; a timeline is never cut). Block
- * {@code b} draws from a stream derived from the seed, the model's SHA-256 and {@code b} alone
- * (docs/numerics.md, "Blocks"), so record {@code i} is the same whichever request, range, thread or
- * machine samples it: {@code model.sample(SampleRequest.of(n, seed))} gives records {@code [0, n)},
- * and
+ * {@code b} draws from a stream derived from the seed, the model's content digest (not its wall
+ * time) and {@code b} alone (docs/numerics.md, "Blocks"), so record {@code i} is the same whichever
+ * request, range, thread or machine samples it: {@code model.sample(SampleRequest.of(n, seed))}
+ * gives records {@code [0, n)}, and
  *
  * <pre>{@code
  * SyntheticModel model = ModelLoader.load("default");

@@ -101,17 +101,55 @@ class ArgnModelFileTest {
     SyntheticModel loaded = ModelFile.load(bytes, "argn.synth", "argn");
     assertThat(loaded.info().generator()).isEqualTo("argn");
     // One whole block: the loaded model draws block 0 from the first split of the stream of
-    // (seed, sha256, 0), as BlockRows does.
+    // (seed, stream key, 0), as BlockRows does.
     int block = TabularModel.BLOCK_RECORDS;
     Table fromFile = Table.of(loaded.sample(SampleRequest.of(block, 9)).table());
     Table inMemory =
         new ArgnRowSampler(model)
-            .sample(block, Map.of(), RandomStream.forBlock(9, loaded.sha256(), 0).split());
+            .sample(
+                block,
+                Map.of(),
+                RandomStream.forBlock(9, ((TabularModel) loaded).streamKey(), 0).split());
     for (int c = 0; c < schema().columns().size(); c++) {
       assertThat(fromFile.column(c)).isEqualTo(inMemory.column(c));
     }
     // The same contents give the same bytes.
     assertThat(ModelFile.toBytes(contents(model(5)))).isEqualTo(bytes);
+  }
+
+  @Test
+  void twoTrainingsThatDifferOnlyInWallTimeSampleTheSameRecords() {
+    ArgnModel model = model(5);
+    ModelContents quick = withTiming(contents(model), 1.5);
+    ModelContents slow = withTiming(contents(model), 300.0);
+    SyntheticModel first = ModelFile.load(ModelFile.toBytes(quick), "a.synth", "a");
+    SyntheticModel second = ModelFile.load(ModelFile.toBytes(slow), "b.synth", "b");
+    // Different files, so different file digests ...
+    assertThat(first.sha256()).isNotEqualTo(second.sha256());
+    // ... but the same content, so the same records for the same seed.
+    Table one = Table.of(first.sample(SampleRequest.of(500, 3)).table());
+    Table two = Table.of(second.sample(SampleRequest.of(500, 3)).table());
+    for (int c = 0; c < schema().columns().size(); c++) {
+      assertThat(one.column(c)).isEqualTo(two.column(c));
+    }
+    // A changed weight is another model, with other records.
+    SyntheticModel other = ModelFile.load(ModelFile.toBytes(contents(model(6))), "c.synth", "c");
+    assertThat(((TabularModel) other).streamKey()).isNotEqualTo(((TabularModel) first).streamKey());
+  }
+
+  private static ModelContents withTiming(ModelContents contents, double seconds) {
+    return new ModelContents(
+        contents.generator(),
+        contents.summary(),
+        contents.schema(),
+        contents.encoderState(),
+        contents.gan(),
+        contents.copulaState(),
+        contents.settings(),
+        contents.provenance(),
+        contents.evaluation(),
+        Map.of("trainingSeconds", seconds),
+        contents.argn());
   }
 
   @Test

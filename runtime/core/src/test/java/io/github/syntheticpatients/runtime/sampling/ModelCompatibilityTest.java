@@ -36,4 +36,21 @@ class ModelCompatibilityTest {
         .extracting(r -> r.getDouble("age"), r -> r.getDouble("bili"))
         .containsExactly(tuple(51.677987, 0.5), tuple(36.744139, 7.4), tuple(43.507348, 0.5));
   }
+
+  @Test
+  void aFormat2CopulaLoadsAndSamplesTheRecordsItSampledWhenWritten() {
+    SyntheticModel model = ModelLoader.load("classpath:models/format-2-copula.synth");
+    assertThat(model.info().formatVersion()).isEqualTo(2);
+    assertThat(model.info().generator()).isEqualTo("copula");
+
+    // From format 2 the streams are keyed by the content, not the whole file (model-format.md).
+    List<PatientRecord> records = model.sample(SampleRequest.of(3, 1)).records();
+    assertThat(records)
+        .extracting(r -> r.get("status"), r -> r.get("trt"), r -> r.get("sex"), r -> r.get("stage"))
+        .containsExactly(
+            tuple("0", "2", "f", "4"), tuple("2", null, "f", "2"), tuple("0", null, "f", "3"));
+    assertThat(records)
+        .extracting(r -> r.getDouble("age"), r -> r.getDouble("bili"))
+        .containsExactly(tuple(44.982839, 2.2), tuple(58.687613, 5.4), tuple(44.01134, 1.0));
+  }
 }
