@@ -103,14 +103,27 @@ public final class RebuildZoo {
     Files.createDirectories(models);
     Files.createDirectories(cards);
     Path work = Files.createTempDirectory("synthetic-zoo-rebuild");
+    // Every model and page is built in a staging folder and moved into place only when all recipes
+    // succeeded, so a recipe that fails (e.g. refused by the privacy gate) leaves the zoo as it
+    // was.
+    Path stagedModels = Files.createDirectories(work.resolve("staged/models"));
+    Path stagedCards = Files.createDirectories(work.resolve("staged/cards"));
     Map<String, String> index = new TreeMap<>();
-    List<Built> built = new ArrayList<>();
+    List<Built> staged = new ArrayList<>();
     for (Recipe recipe : recipes) {
-      Built b = build(recipe, data, models, cards, work.resolve(recipe.id()), mode);
+      Built b = build(recipe, data, stagedModels, stagedCards, work.resolve(recipe.id()), mode);
       index.put(recipe.id() + ".file", b.file().getFileName().toString());
       index.put(recipe.id() + ".summary", b.summary());
       index.put(recipe.id() + ".sha256", b.sha256());
-      built.add(b);
+      staged.add(b);
+    }
+    List<Built> built = new ArrayList<>();
+    for (Built b : staged) {
+      Path model = models.resolve(b.file().getFileName().toString());
+      writeAtomically(model, Files.readAllBytes(b.file()));
+      String page = b.recipe().id() + ".md";
+      writeAtomically(cards.resolve(page), Files.readString(stagedCards.resolve(page)));
+      built.add(new Built(b.recipe(), model, b.sha256(), b.summary(), b.trainingSeconds()));
     }
     writeIndex(models.resolve("zoo.properties"), index);
     return built;

@@ -51,11 +51,11 @@ class ZooModelProviderTest {
           "stage");
 
   @Test
-  void listsSixModelsFromFourDomainsWithTheirSummaries() {
+  void listsTheBundledModelsFromThreeDomainsWithTheirSummaries() {
     List<ModelZooProvider.Entry> models = new ZooModelProvider().models();
     assertThat(models)
         .extracting(ModelZooProvider.Entry::id)
-        .containsExactly("cgd", "default", "flchain", "pbcseq", "pima", "rotterdam");
+        .containsExactly("default", "pbcseq", "pima", "rotterdam");
     Map<String, String> summaries =
         models.stream()
             .collect(Collectors.toMap(ModelZooProvider.Entry::id, ModelZooProvider.Entry::summary));
@@ -65,10 +65,8 @@ class ZooModelProviderTest {
     assertThat(summaries.get("pbcseq"))
         .startsWith("Hepatology. ")
         .contains("argn longitudinal generator", "up to 15 visits", "more patients held back");
-    assertThat(summaries.get("cgd")).startsWith("Immunology. ").contains("argn longitudinal");
     assertThat(summaries.get("rotterdam")).startsWith("Oncology. ").contains("argn generator");
     assertThat(summaries.get("pima")).startsWith("Endocrinology ").contains("copula generator");
-    assertThat(summaries.get("flchain")).startsWith("Haematology. ").contains("argn generator");
 
     assertThat(ModelLoader.zooModels())
         .containsExactlyElementsOf(
@@ -143,7 +141,7 @@ class ZooModelProviderTest {
   void unknownIdsListTheZoo() {
     assertThatThrownBy(() -> ModelLoader.load("defualt"))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: cgd, default, flchain, pbcseq, pima, rotterdam");
+        .hasMessageContaining("Known model ids: default, pbcseq, pima, rotterdam");
   }
 
   @Test

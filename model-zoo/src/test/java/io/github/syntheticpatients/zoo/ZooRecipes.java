@@ -65,35 +65,6 @@ final class ZooRecipes {
                   + " against 0.94 for fresh real patients in the benchmark); about 130 fitted training"
                   + " patients, so long timelines (10+ visits) are rare."),
           new Recipe(
-              "cgd",
-              "cgd.csv",
-              "cgd.schema.json",
-              "id",
-              "status",
-              "inherit",
-              TrainSettings.defaults().withGenerator("argn"),
-              "immunology",
-              "Chronic granulomatous disease, gamma interferon trial ("
-                  + SURVIVAL
-                  + ", dataset cgd)",
-              LGPL,
-              "128 patients with chronic granulomatous disease (an inherited immune deficiency) in a"
-                  + " placebo-controlled trial of gamma interferon at 13 centres, randomised in 1989; one row"
-                  + " per interval between serious infections (203 rows, 1-8 per patient)",
-              "The timeline argn, as for pbcseq: visit order and static attributes hold and it passes"
-                  + " the gate at this size; the timeline GAN is not clearly better on this table"
-                  + " (docs/benchmarks/longitudinal.md).",
-              FIXTURES
-                  + "a recurrent-event trial in counting-process form (tstart, tstop, status"
-                  + " per interval): the shape of data that survival code for repeated events takes.",
-              "Very small: under 100 training patients, so timelines are cut at the interval count"
-                  + " at least k = 5 of them reach (3; the real data have up to 8). Its visit rows"
-                  + " are easy to tell from real ones (the tree detector above), while independent"
-                  + " visits, which copy real static attributes and times, are not; the gaps between"
-                  + " intervals and the interval-to-interval transitions are the weakest timeline"
-                  + " scores (docs/benchmarks/longitudinal.md); tstop is generated per interval, so"
-                  + " tstop = next tstart is not guaranteed."),
-          new Recipe(
               "rotterdam",
               "rotterdam.csv",
               "rotterdam.schema.json",
@@ -137,31 +108,5 @@ final class ZooRecipes {
               "Missingness is modelled by correlated indicators, so triceps and insulin are missing"
                   + " together often but not always (in the real data every record without triceps"
                   + " lacks insulin too); relationships are monotone rank correlations, not"
-                  + " thresholds or interactions."),
-          new Recipe(
-              "flchain",
-              "flchain.csv",
-              "flchain.schema.json",
-              null,
-              "death",
-              "chapter",
-              TrainSettings.defaults().withGenerator("argn"),
-              "haematology",
-              "Serum free light chains and mortality, Olmsted County ("
-                  + SURVIVAL
-                  + ", dataset flchain)",
-              LGPL,
-              "7,874 residents of Olmsted County, Minnesota, aged 50 and over, sampled 1995-2003:"
-                  + " kappa and lambda free light chains, creatinine, MGUS, follow-up, death and the"
-                  + " ICD chapter of its cause",
-              "argn: on this table it is clearly harder to detect than the copula"
-                  + " (docs/benchmarks/argn.md: tree AUC 0.608 against 0.672).",
-              FIXTURES
-                  + "a population cohort with lab values, a survival outcome and a cause of"
-                  + " death that is missing for the living.",
-              "The cause-of-death chapter of rare causes (held by fewer than k = 5 patients) is"
-                  + " generated as _RARE_; chapter and death agree only as often as the model"
-                  + " learned it. Column pair trends score below independent columns on this table"
-                  + " (docs/benchmarks/argn.md: 0.787 against 0.861), while tree detection is close"
-                  + " to fresh real: pairwise correlations are the weaker part."));
+                  + " thresholds or interactions."));
 }
