@@ -69,9 +69,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private File output;
 
   /**
-   * The generator: {@code auto} (a Gaussian copula and, on tables of 1,000 rows or more, argn, kept
-   * only when clearly better on the validation part), {@code argn} (autoregressive), {@code ctgan},
-   * {@code basic} or {@code copula}; see docs/generators.md.
+   * The generator: {@code auto} (tables: a Gaussian copula and, on tables of 1,000 rows or more,
+   * argn, kept only when clearly better on the validation part; longitudinal data: argn), {@code
+   * argn} (autoregressive), {@code ctgan}, {@code basic}, {@code copula}, {@code lstm-wgan}
+   * (longitudinal only) or {@code dp-vaegan} (with the dp options only); see docs/generators.md.
    */
   @Parameter(property = PropertyNames.GENERATOR, defaultValue = TrainSettings.DEFAULT_GENERATOR)
   private String generator;
