@@ -110,10 +110,12 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private List<String> options;
 
   /**
-   * Differential privacy: the target ε. Trains {@code argn} with DP-SGD, the noise multiplier
-   * searched so that the planned steps stay within it; training stops before it is exceeded. Needs
-   * -Dsynthetic.generator=argn and public bounds of every numeric column ({@code
-   * -Dsynthetic.options=dp.bounds.age=18:100}). Sets the {@code dp.epsilon} option.
+   * Differential privacy: the target ε. Trains with DP-SGD, the noise multiplier searched so that
+   * the planned steps stay within it; training stops before it is exceeded. Needs
+   * -Dsynthetic.generator=argn, ctgan or dp-vaegan (longitudinal data: argn, one patient per
+   * example) and public bounds of every numeric column ({@code
+   * -Dsynthetic.options=dp.bounds.age=18:100}); longitudinal data also the time column's bounds and
+   * {@code maxVisits}. See docs/privacy-dp.md. Sets the {@code dp.epsilon} option.
    */
   @Parameter(property = PropertyNames.DP_EPSILON)
   private Double dpEpsilon;
