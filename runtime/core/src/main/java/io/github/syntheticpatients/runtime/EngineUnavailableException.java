@@ -7,4 +7,16 @@ public class EngineUnavailableException extends SyntheticPatientsException {
   public EngineUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The error every trainer raises when a DJL class is missing at run time: the one place that
+   * names the artifacts training needs.
+   */
+  public static EngineUnavailableException djlMissing(NoClassDefFoundError cause) {
+    return new EngineUnavailableException(
+        "DJL is not on the classpath ("
+            + cause.getMessage()
+            + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
+        cause);
+  }
 }

@@ -61,11 +61,7 @@ public final class ArgnTrainer {
       try {
         return run(train, validation, vocabulary, owners, settings, seed, progress);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }

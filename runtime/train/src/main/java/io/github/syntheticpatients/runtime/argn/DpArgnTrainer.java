@@ -66,11 +66,7 @@ public final class DpArgnTrainer {
       try {
         return run(train, vocabulary, owners, settings, schedule, ledger, seed, progress);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }
@@ -107,10 +103,7 @@ public final class DpArgnTrainer {
       AdamOptimizer optimizer =
           new AdamOptimizer(
               root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
-      int[] sizes = new int[parameters.size()];
-      for (int p = 0; p < sizes.length; p++) {
-        sizes[p] = Math.toIntExact(parameters.get(p).size());
-      }
+      int[] sizes = DjlEngine.sizes(parameters);
       DpSgdStep step =
           new DpSgdStep(
               sizes,

@@ -12,6 +12,7 @@ import io.github.syntheticpatients.runtime.dp.DpSgdStep;
 import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.time.Duration;
@@ -83,11 +84,7 @@ public final class DpVisitChainTrainer {
             seed,
             progress);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }
@@ -131,10 +128,7 @@ public final class DpVisitChainTrainer {
       AdamOptimizer optimizer =
           new AdamOptimizer(
               root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
-      int[] sizes = new int[parameters.size()];
-      for (int p = 0; p < sizes.length; p++) {
-        sizes[p] = Math.toIntExact(parameters.get(p).size());
-      }
+      int[] sizes = DjlEngine.sizes(parameters);
       DpSgdStep step =
           new DpSgdStep(
               sizes,

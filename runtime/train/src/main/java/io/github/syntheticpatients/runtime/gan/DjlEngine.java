@@ -1,10 +1,12 @@
 package io.github.syntheticpatients.runtime.gan;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,5 +100,14 @@ public final class DjlEngine {
         "atenCpuCapability",
         capability == null || capability.isBlank() ? "unset" : capability.trim());
     return numerics;
+  }
+
+  /** The number of values in each of {@code parameters}, in order (a DP-SGD step's layout). */
+  public static int[] sizes(List<NDArray> parameters) {
+    int[] sizes = new int[parameters.size()];
+    for (int p = 0; p < sizes.length; p++) {
+      sizes[p] = Math.toIntExact(parameters.get(p).size());
+    }
+    return sizes;
   }
 }

@@ -60,10 +60,7 @@ public final class DpCritic {
     this.parameters = critic.parameters();
     optimizer =
         new AdamOptimizer(parameters, this.parameters, learningRate, beta1, beta2, weightDecay);
-    int[] sizes = new int[this.parameters.size()];
-    for (int p = 0; p < sizes.length; p++) {
-      sizes[p] = Math.toIntExact(this.parameters.get(p).size());
-    }
+    int[] sizes = DjlEngine.sizes(this.parameters);
     clipNorm = schedule.maxGradNorm();
     step =
         new DpSgdStep(

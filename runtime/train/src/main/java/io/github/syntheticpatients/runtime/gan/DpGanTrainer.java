@@ -76,11 +76,7 @@ public final class DpGanTrainer {
       try {
         return run(data, rows, layout, settings, schedule, ledger, seed, progress);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }

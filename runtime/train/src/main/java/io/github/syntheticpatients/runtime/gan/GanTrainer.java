@@ -66,11 +66,7 @@ public final class GanTrainer {
       try (GanTraining training = DjlEngine.open(data, rows, layout, settings, seed)) {
         return training.run(progress, sink, GanTraining.EpochProbe.NONE);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }

@@ -125,11 +125,7 @@ public final class TimelineGanTrainer {
       try (TimelineTraining training = TimelineTraining.open(data, stepLayout, settings, seed)) {
         return training.run(progress, GanTraining.EpochProbe.NONE, snapshotEvery, sink);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }

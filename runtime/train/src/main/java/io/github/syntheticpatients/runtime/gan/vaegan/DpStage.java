@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.dp.DpSgdStep;
 import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.PerRecordClipping;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.List;
@@ -56,10 +57,7 @@ final class DpStage {
       RandomStream random) {
     PoissonSampler sampler =
         new PoissonSampler(records, schedule.samplingRate(), random.split().nextLong());
-    int[] sizes = new int[parameters.size()];
-    for (int p = 0; p < sizes.length; p++) {
-      sizes[p] = Math.toIntExact(parameters.get(p).size());
-    }
+    int[] sizes = DjlEngine.sizes(parameters);
     DpSgdStep step =
         new DpSgdStep(
             sizes,

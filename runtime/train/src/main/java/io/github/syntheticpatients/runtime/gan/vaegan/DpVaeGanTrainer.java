@@ -88,11 +88,7 @@ public final class DpVaeGanTrainer {
         return run(
             features, labels, classes, rows, layout, settings, schedules, ledger, seed, progress);
       } catch (NoClassDefFoundError e) {
-        throw new EngineUnavailableException(
-            "DJL is not on the classpath ("
-                + e.getMessage()
-                + "); training needs ai.djl:api, ai.djl.pytorch:pytorch-engine and pytorch-native-cpu",
-            e);
+        throw EngineUnavailableException.djlMissing(e);
       }
     }
   }
