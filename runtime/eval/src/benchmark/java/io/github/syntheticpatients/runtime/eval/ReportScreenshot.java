@@ -1,6 +1,7 @@
 package io.github.syntheticpatients.runtime.eval;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
 import io.github.syntheticpatients.runtime.eval.report.ReportFiles;
@@ -37,7 +38,7 @@ public final class ReportScreenshot {
         EvaluationReport.compute(
             train,
             TestTables.patients(500, 2),
-            TestTables.independentMarginals(train, 500, 3),
+            IndependentColumns.sample(train, 500, 3),
             null,
             "stage",
             GateSettings.defaults(),

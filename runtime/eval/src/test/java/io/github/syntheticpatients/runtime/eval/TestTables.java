@@ -53,21 +53,6 @@ public final class TestTables {
   }
 
   /**
-   * Each column sampled independently from the given table's values (the independent-marginals
-   * baseline).
-   */
-  public static Table independentMarginals(Table source, int n, long seed) {
-    Random random = new Random(seed);
-    double[][] c = new double[source.columnCount()][n];
-    for (int col = 0; col < source.columnCount(); col++) {
-      for (int i = 0; i < n; i++) {
-        c[col][i] = source.value(random.nextInt(source.rowCount()), col);
-      }
-    }
-    return new Table(source.schema(), c);
-  }
-
-  /**
    * Uniform noise over each column's range (continuous) or categories (discrete), no missing
    * values.
    */

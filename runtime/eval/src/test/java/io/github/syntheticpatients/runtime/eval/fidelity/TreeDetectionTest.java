@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.eval.TestTables;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.List;
@@ -28,7 +27,7 @@ class TreeDetectionTest {
   @Test
   void treeDetectorCatchesIndependentColumnsThatTheLogisticOneMisses() {
     Table real = correlated(500, 11);
-    Table independent = TestTables.independentMarginals(correlated(500, 97), 500, 3);
+    Table independent = IndependentColumns.sample(correlated(500, 97), 500, 3);
 
     double tree = TreeDetection.auc(real, independent, 5);
     double logistic = Detection.auc(real, independent, 5);

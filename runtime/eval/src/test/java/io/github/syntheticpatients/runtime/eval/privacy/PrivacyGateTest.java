@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.GateResult;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.TestTables;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
 import java.util.List;
@@ -47,7 +48,7 @@ class PrivacyGateTest {
 
   @Test
   void aFewCopiedRowsInOtherwiseIndependentSamplesFail() {
-    Table independent = TestTables.independentMarginals(TRAIN, 600, 5);
+    Table independent = IndependentColumns.sample(TRAIN, 600, 5);
     GateResult clean = PrivacyGate.evaluate(TRAIN, HOLDOUT, independent, null, DEFAULTS, 11);
     assertThat(failed(clean)).doesNotContain("G3:copiedTrainingRows", "G2:exactMatchShare");
     Table leaky = TestTables.withCopiedRows(independent, TRAIN, 12, 6);
@@ -100,8 +101,7 @@ class PrivacyGateTest {
 
   @Test
   void thresholdsAreOverridableByNameAndUnknownNamesAreRejected() {
-    Table leaky =
-        TestTables.withCopiedRows(TestTables.independentMarginals(TRAIN, 600, 5), TRAIN, 12, 6);
+    Table leaky = TestTables.withCopiedRows(IndependentColumns.sample(TRAIN, 600, 5), TRAIN, 12, 6);
     GateSettings lenient = DEFAULTS.with(Map.of("exactCopyMargin", 0.05));
     GateResult gate = PrivacyGate.evaluate(TRAIN, HOLDOUT, leaky, null, lenient, 11);
     assertThat(failed(gate)).doesNotContain("G2:exactMatchShare").contains("G3:copiedTrainingRows");

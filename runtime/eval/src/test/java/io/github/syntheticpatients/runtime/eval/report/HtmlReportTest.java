@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.TestTables;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
 import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
   private static final Table TRAIN = TestTables.patients(300, 1);
-  private static final Table SYNTHETIC = TestTables.independentMarginals(TRAIN, 300, 3);
+  private static final Table SYNTHETIC = IndependentColumns.sample(TRAIN, 300, 3);
 
   /** The legend paragraph of the distance chart. */
   private static String distanceLegend(String html) {
