@@ -19,6 +19,11 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
     return checks.stream().filter(c -> !c.passed() && "FAIL".equals(c.level())).toList();
   }
 
+  /** The WARN-level checks that were run and failed: reported, but they do not break the gate. */
+  public List<GateCheck> warnings() {
+    return checks.stream().filter(c -> "WARN".equals(c.status())).toList();
+  }
+
   /** The checks that could not be run. */
   public List<GateCheck> notEvaluated() {
     return checks.stream().filter(c -> !c.evaluated()).toList();
@@ -26,7 +31,8 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
 
   /**
    * What the verdict rests on, e.g. "passed 3 of 12 checks; 9 not evaluated (8 need a holdout)": a
-   * check that was not run is not a pass.
+   * check that was not run is not a pass, and a failed warning is named ("; 1 warning (G6
+   * dcrShare)").
    */
   public String summary() {
     long evaluated = checks.stream().filter(GateCheck::evaluated).count();
@@ -45,6 +51,16 @@ public record GateResult(boolean passed, List<GateCheck> checks) {
       if (needHoldout > 0) {
         text += " (" + needHoldout + " need a holdout)";
       }
+    }
+    // A failed warning does not break the gate, but "passed 9 of 12" must not leave it unexplained.
+    List<GateCheck> warnings = warnings();
+    if (!warnings.isEmpty()) {
+      text +=
+          "; "
+              + warnings.size()
+              + (warnings.size() == 1 ? " warning (" : " warnings (")
+              + String.join(", ", warnings.stream().map(c -> c.id() + " " + c.name()).toList())
+              + ")";
     }
     if (!failures().isEmpty()) {
       text +=
