@@ -160,7 +160,8 @@ public final class ArgnTrainer {
                 trainLosses[epoch - 1],
                 validationRows > 0 ? validationLosses[epoch - 1] : Double.NaN,
                 elapsed,
-                elapsed.multipliedBy(settings.maxEpochs() - epoch).dividedBy(epoch)));
+                elapsed.multipliedBy(settings.maxEpochs() - epoch).dividedBy(epoch),
+                TrainingListener.Losses.TRAINING_VALIDATION));
         // Small tables take few steps an epoch: stop early only after MIN_STEPS steps.
         if (epoch - bestEpoch >= settings.patience() && (long) epoch * steps >= MIN_STEPS) {
           break;

@@ -253,7 +253,8 @@ public final class VisitChainTrainer {
                   trainLosses[epoch - 1],
                   validating ? validationLosses[epoch - 1] : Double.NaN,
                   elapsed,
-                  elapsed.multipliedBy(maxEpochs - epoch).dividedBy(epoch)));
+                  elapsed.multipliedBy(maxEpochs - epoch).dividedBy(epoch),
+                  TrainingListener.Losses.TRAINING_VALIDATION));
           if (epoch - bestEpoch >= settings.patience() && (long) epoch * steps >= MIN_STEPS) {
             break;
           }

@@ -68,14 +68,19 @@ final class ProgressLines implements TrainingListener {
   static String line(EpochProgress p) {
     return String.format(
         Locale.ROOT,
-        "Epoch %d/%d (%d%%)  generator loss %.4f  discriminator loss %.4f  elapsed %s%s",
+        "Epoch %d/%d (%d%%)%s%s  elapsed %s%s",
         p.epoch(),
         p.epochs(),
         (int) ((long) p.epoch() * 100 / p.epochs()),
-        p.generatorLoss(),
-        p.discriminatorLoss(),
+        loss(p.losses().first(), p.generatorLoss()),
+        loss(p.losses().second(), p.discriminatorLoss()),
         format(p.elapsed()),
         p.epoch() == p.epochs() ? "" : "  about " + format(p.remaining()) + " left");
+  }
+
+  /** A loss with its name, or nothing where none is reported (DP training reports none). */
+  private static String loss(String name, double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "  %s %.4f", name, value);
   }
 
   static String format(Duration duration) {

@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.TrainingListener.EpochProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -106,5 +107,27 @@ class ProgressLinesTest {
     assertThat(out).hasSize(2);
     assertThat(out.get(0)).isEqualTo("Training CTGAN …");
     assertThat(out.get(1)).startsWith("Epoch 3/3 (100%)").endsWith("elapsed 0s");
+  }
+
+  @Test
+  void aLikelihoodModelsLossesAreNamedAsSuchAndMissingLossesAreLeftOut() {
+    EpochProgress argn =
+        new EpochProgress(
+            8,
+            200,
+            23.4912,
+            23.8557,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(123),
+            TrainingListener.Losses.TRAINING_VALIDATION);
+    EpochProgress dp =
+        new EpochProgress(
+            3, 10, Double.NaN, Double.NaN, Duration.ofSeconds(6), Duration.ofSeconds(14));
+
+    assertThat(ProgressLines.line(argn))
+        .isEqualTo(
+            "Epoch 8/200 (4%)  training loss 23.4912  validation loss 23.8557  elapsed 5s"
+                + "  about 2m03s left");
+    assertThat(ProgressLines.line(dp)).isEqualTo("Epoch 3/10 (30%)  elapsed 6s  about 14s left");
   }
 }
