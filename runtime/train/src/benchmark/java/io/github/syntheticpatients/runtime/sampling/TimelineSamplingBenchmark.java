@@ -2,8 +2,13 @@ package io.github.syntheticpatients.runtime.sampling;
 
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
+import io.github.syntheticpatients.runtime.TableView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 
@@ -12,8 +17,10 @@ import java.util.concurrent.ForkJoinPool;
  * default) of each {@code MODEL} sampled through {@link SyntheticModel#sample}, twice to warm up,
  * then three times on one thread and three times on the common pool; prints the best wall time and
  * the one thread's CPU time (which depends less than wall time on what else the machine runs)
- * beside the load average. {@code mvn -B -q -pl runtime/core,runtime/eval,runtime/train -Pbenchmark
- * test-compile exec:exec
+ * beside the load average, and a SHA-256 of the visits sampled at seed 0 for the first {@code
+ * --patients} patients (the same on every machine and thread count: a speed change that keeps it
+ * kept the output). Run with {@code -XX:ActiveProcessorCount=1} to time one core. {@code mvn -B -q
+ * -pl runtime/core,runtime/eval,runtime/train -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.sampling.TimelineSamplingBenchmark
  * "-Dbenchmark.args=/tmp/pbcseq.synth --patients 10000"}.
  */
@@ -33,6 +40,7 @@ public final class TimelineSamplingBenchmark {
         }
         SyntheticModel model = ModelLoader.load(words[i]);
         int n = patients;
+        String digest = digest(model.sample(SampleRequest.of(n, 0)).table());
         double bestOne = Double.POSITIVE_INFINITY;
         double bestCpu = Double.POSITIVE_INFINITY;
         long visits = 0;
@@ -67,7 +75,7 @@ public final class TimelineSamplingBenchmark {
             Locale.ROOT,
             "%s: %,d patients (%,d visits), best of 3: one thread %.3f s wall (%,.0f patients/s),"
                 + " %,.0f patients/s of CPU; all %d threads %.3f s (%,.0f patients/s); load"
-                + " average %.1f%n",
+                + " average %.1f; visits at seed 0: %s%n",
             words[i],
             n,
             visits,
@@ -77,10 +85,24 @@ public final class TimelineSamplingBenchmark {
             Runtime.getRuntime().availableProcessors(),
             bestAll,
             n / bestAll,
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            digest);
       }
     } finally {
       one.shutdown();
     }
+  }
+
+  /** The SHA-256 of a sample's values, column after column, as IEEE 754 bits. */
+  private static String digest(TableView table) throws NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES);
+    for (int c = 0; c < table.columnCount(); c++) {
+      for (int r = 0; r < table.rowCount(); r++) {
+        bytes.clear();
+        sha.update(bytes.putLong(Double.doubleToLongBits(table.value(r, c))).array());
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
   }
 }
