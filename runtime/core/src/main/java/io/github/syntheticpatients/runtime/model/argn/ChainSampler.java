@@ -30,17 +30,6 @@ public final class ChainSampler {
    */
   private final float[][] contributions;
 
-  /** The first symbol of each sub-column in {@link #byHead}'s rows. */
-  private final int[] symbolStart;
-
-  /**
-   * byHead[j]: for each sub-column i and symbol v, e_i(v) · W_j[i] ({@code hidden} values at {@code
-   * (symbolStart[i] + v) · hidden}): everything head j may receive, in one small table (the
-   * contributions transposed), for the block sampler. Built when a block scratch is first asked
-   * for; a race builds equal tables.
-   */
-  private volatile float[][] byHead;
-
   public ChainSampler(ArgnNetwork network) {
     this.network = network;
     this.hidden = network.hidden();
@@ -67,28 +56,6 @@ public final class ChainSampler {
       }
       contributions[i] = table;
     }
-    symbolStart = new int[heads + 1];
-    for (int i = 0; i < heads; i++) {
-      symbolStart[i + 1] = symbolStart[i] + network.vocabulary()[i];
-    }
-  }
-
-  private float[][] transposeContributions() {
-    int heads = network.heads();
-    float[][] tables = new float[heads][symbolStart[heads] * hidden];
-    for (int i = 0; i < heads; i++) {
-      for (int v = 0; v < network.vocabulary()[i]; v++) {
-        for (int j = 0; j < heads; j++) {
-          System.arraycopy(
-              contributions[i],
-              (v * heads + j) * hidden,
-              tables[j],
-              (symbolStart[i] + v) * hidden,
-              hidden);
-        }
-      }
-    }
-    return tables;
   }
 
   public ArgnNetwork network() {
@@ -202,39 +169,83 @@ public final class ChainSampler {
   static final int DRAW_ROWS = 128;
 
   /**
-   * Scratch space for one thread's blocks of rows: per head, the activations and logits of every
-   * row of the block laid out row-innermost, so a head's output layer is a run of long vector loops
-   * over the block's rows instead of short ones over its symbols; and the block's uniforms.
+   * Rows computed together, head after head: each carries its hidden sums of every head, and a lane
+   * of them stays in the core's cache while the chain runs. Not a constant of the output.
+   */
+  static final int LANE_ROWS = 128;
+
+  /**
+   * Scratch space for one thread's blocks of rows. Every vector the block loops run over is an
+   * array of its own, indexed by the row (or by the hidden unit), never a slice at an offset of a
+   * larger one: the JIT of Java 17 vectorises a loop only when it can tell its loads and stores
+   * apart, and it cannot compare two offsets held in variables.
    */
   public final class BlockScratch {
-    final float[] sum = new float[hidden];
-    final float[] activations = new float[hidden * BLOCK_ROWS];
-    final float[] logits;
-    final float[] max = new float[BLOCK_ROWS];
-    final float[] totals = new float[BLOCK_ROWS];
-    final boolean[][] allowed = new boolean[BLOCK_ROWS][];
-    final double[] uniforms = new double[network.heads() * BLOCK_ROWS];
+    /** Per row of the lane, its hidden sums of every head, by position in the order. */
+    final float[][] sums = new float[LANE_ROWS][network.heads() * hidden];
 
-    /**
-     * Per row and position q in the order, where the contributions of the row's symbol at q start
-     * in every head's table ({@link #byHead} shares one layout).
-     */
-    final int[] bases = new int[BLOCK_ROWS * network.heads()];
+    /** Per hidden unit, the current head's activation of every row. */
+    final float[][] activations = new float[hidden][LANE_ROWS];
+
+    /** Per symbol, the current head's logit (then weight) of every row. */
+    final float[][] logits;
+
+    final float[] max = new float[LANE_ROWS];
+    final float[] totals = new float[LANE_ROWS];
+    final boolean[][] allowed = new boolean[LANE_ROWS][];
+    final double[] uniforms = new double[network.heads() * BLOCK_ROWS];
 
     BlockScratch() {
       int max = 1;
       for (int v : network.vocabulary()) {
         max = Math.max(max, v);
       }
-      logits = new float[max * BLOCK_ROWS];
+      logits = new float[max][LANE_ROWS];
     }
   }
 
   public BlockScratch blockScratch() {
-    if (byHead == null) {
-      byHead = transposeContributions();
-    }
     return new BlockScratch();
+  }
+
+  /**
+   * What each symbol adds to the heads after it, laid out by position in one sampling order: {@code
+   * rows[i][v]} holds, at {@code q · hidden}, what symbol v of sub-column i adds to the head drawn
+   * at position q (the whole width, so that a row's sums and it share their indices); {@code bias}
+   * the heads' biases by position.
+   */
+  private record Pushes(int[] order, float[][][] rows, float[] bias) {}
+
+  /**
+   * The block sampler's {@link Pushes} for the last order it was asked for (a request keeps one
+   * order for all its blocks); a race builds equal ones.
+   */
+  private volatile Pushes pushes;
+
+  private Pushes pushes(int[] order) {
+    Pushes current = pushes;
+    if (current != null && java.util.Arrays.equals(current.order, order)) {
+      return current;
+    }
+    int heads = network.heads();
+    float[][][] rows = new float[heads][][];
+    for (int i = 0; i < heads; i++) {
+      int vocabulary = network.vocabulary()[i];
+      rows[i] = new float[vocabulary][heads * hidden];
+      for (int v = 0; v < vocabulary; v++) {
+        for (int q = 0; q < heads; q++) {
+          System.arraycopy(
+              contributions[i], (v * heads + order[q]) * hidden, rows[i][v], q * hidden, hidden);
+        }
+      }
+    }
+    float[] bias = new float[heads * hidden];
+    for (int q = 0; q < heads; q++) {
+      System.arraycopy(network.hiddenBias()[order[q]], 0, bias, q * hidden, hidden);
+    }
+    current = new Pushes(order.clone(), rows, bias);
+    pushes = current;
+    return current;
   }
 
   /**
@@ -275,125 +286,81 @@ public final class ChainSampler {
         }
       }
     }
-    int[] bases = scratch.bases;
+    Pushes layout = pushes(order);
+    for (int first = 0; first < rows; first += LANE_ROWS) {
+      int lane = Math.min(LANE_ROWS, rows - first);
+      sampleLane(order, codes, offset, first, lane, fixed, admissible, layout, scratch);
+    }
+  }
+
+  /**
+   * Rows {@code first … first + lane − 1} of a block, head after head. A row's hidden sums start at
+   * the biases; once it has its symbol at position p, the symbol's contributions are added to the
+   * sums of every later position, so the head at p sums its bias and the contributions of positions
+   * 0 … p − 1 in that order, as {@link #sampleRow} does.
+   */
+  private void sampleLane(
+      int[] order,
+      int[] codes,
+      int offset,
+      int first,
+      int lane,
+      boolean[] fixed,
+      Admissible admissible,
+      Pushes layout,
+      BlockScratch scratch) {
+    int heads = network.heads();
+    int width = heads * hidden;
+    float[][] sums = scratch.sums;
+    for (int r = 0; r < lane; r++) {
+      System.arraycopy(layout.bias, 0, sums[r], 0, width);
+    }
+    double[] uniforms = scratch.uniforms;
+    boolean[][] allowed = scratch.allowed;
     for (int p = 0; p < heads; p++) {
       int j = order[p];
       if (fixed == null || !fixed[j]) {
-        blockActivations(j, p, rows, scratch);
-        blockLogits(j, rows, scratch);
-        boolean[][] allowed = scratch.allowed;
-        for (int r = 0; r < rows; r++) {
-          allowed[r] = admissible == null ? null : admissible.allowed(j, codes, offset + r * heads);
+        blockActivations(p, lane, scratch);
+        blockLogits(j, lane, scratch);
+        for (int r = 0; r < lane; r++) {
+          allowed[r] =
+              admissible == null
+                  ? null
+                  : admissible.allowed(j, codes, offset + (first + r) * heads);
         }
-        blockWeights(j, rows, admissible != null, scratch);
-        for (int r = 0; r < rows; r++) {
-          codes[offset + r * heads + j] = pickInBlock(j, r, uniforms[p * BLOCK_ROWS + r], scratch);
+        blockWeights(j, lane, admissible != null, scratch);
+        for (int r = 0; r < lane; r++) {
+          codes[offset + (first + r) * heads + j] =
+              pickInBlock(j, r, uniforms[p * BLOCK_ROWS + first + r], scratch);
         }
       }
-      for (int r = 0; r < rows; r++) {
-        bases[r * heads + p] = (symbolStart[j] + codes[offset + r * heads + j]) * hidden;
+      if (p + 1 < heads) {
+        float[][] rows = layout.rows[j];
+        for (int r = 0; r < lane; r++) {
+          add(sums[r], rows[codes[offset + (first + r) * heads + j]], (p + 1) * hidden);
+        }
       }
     }
   }
 
-  /**
-   * Head {@code order[p]}'s activations for every row of the block at {@code activations[h ·
-   * BLOCK_ROWS + r]}: relu of its bias plus the contributions of the row's symbols at positions 0 …
-   * p − 1, added in that order (as {@link #sampleRow} adds them). The contributions come from one
-   * table per head, so the block reads a small table instead of updating every later head's sums of
-   * every row.
-   */
-  private void blockActivations(int j, int p, int rows, BlockScratch scratch) {
-    if (hidden % 16 == 0) {
-      for (int unit = 0; unit < hidden; unit += 16) {
-        sixteenUnits(j, unit, p, rows, scratch);
-      }
-      return;
+  /** {@code sums[x] += row[x]} from {@code from} on: one index for both, so it vectorises. */
+  private static void add(float[] sums, float[] row, int from) {
+    for (int x = from; x < sums.length; x++) {
+      sums[x] += row[x];
     }
-    int heads = network.heads();
-    float[] table = byHead[j];
-    float[] bias = network.hiddenBias()[j];
-    int[] bases = scratch.bases;
-    float[] sum = scratch.sum;
-    float[] activations = scratch.activations;
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(bias, 0, sum, 0, hidden);
-      for (int q = 0; q < p; q++) {
-        int base = bases[r * heads + q];
-        for (int h = 0; h < hidden; h++) {
-          sum[h] += table[base + h];
-        }
-      }
+  }
+
+  /** The activations of the head at position p: relu of every row's hidden sums. */
+  private void blockActivations(int p, int lane, BlockScratch scratch) {
+    float[][] sums = scratch.sums;
+    float[][] activations = scratch.activations;
+    int from = p * hidden;
+    // Row after row: each reads one run of its own sums (a row's sums lie a few KB apart).
+    for (int r = 0; r < lane; r++) {
+      float[] s = sums[r];
       for (int h = 0; h < hidden; h++) {
-        activations[h * BLOCK_ROWS + r] = relu(sum[h]);
+        activations[h][r] = relu(s[from + h]);
       }
-    }
-  }
-
-  /**
-   * {@link #blockActivations} for hidden units {@code unit … unit + 15}, summed in sixteen local
-   * variables: the same additions in the same order, which the JIT keeps in registers (a loop over
-   * sixteen units through an array ran about three times slower).
-   */
-  private void sixteenUnits(int j, int unit, int p, int rows, BlockScratch scratch) {
-    int heads = network.heads();
-    float[] table = byHead[j];
-    float[] bias = network.hiddenBias()[j];
-    int[] bases = scratch.bases;
-    float[] a = scratch.activations;
-    for (int r = 0; r < rows; r++) {
-      float s0 = bias[unit];
-      float s1 = bias[unit + 1];
-      float s2 = bias[unit + 2];
-      float s3 = bias[unit + 3];
-      float s4 = bias[unit + 4];
-      float s5 = bias[unit + 5];
-      float s6 = bias[unit + 6];
-      float s7 = bias[unit + 7];
-      float s8 = bias[unit + 8];
-      float s9 = bias[unit + 9];
-      float s10 = bias[unit + 10];
-      float s11 = bias[unit + 11];
-      float s12 = bias[unit + 12];
-      float s13 = bias[unit + 13];
-      float s14 = bias[unit + 14];
-      float s15 = bias[unit + 15];
-      for (int q = r * heads, end = q + p; q < end; q++) {
-        int b = bases[q] + unit;
-        s0 += table[b];
-        s1 += table[b + 1];
-        s2 += table[b + 2];
-        s3 += table[b + 3];
-        s4 += table[b + 4];
-        s5 += table[b + 5];
-        s6 += table[b + 6];
-        s7 += table[b + 7];
-        s8 += table[b + 8];
-        s9 += table[b + 9];
-        s10 += table[b + 10];
-        s11 += table[b + 11];
-        s12 += table[b + 12];
-        s13 += table[b + 13];
-        s14 += table[b + 14];
-        s15 += table[b + 15];
-      }
-      int o = unit * BLOCK_ROWS + r;
-      a[o] = relu(s0);
-      a[o + BLOCK_ROWS] = relu(s1);
-      a[o + 2 * BLOCK_ROWS] = relu(s2);
-      a[o + 3 * BLOCK_ROWS] = relu(s3);
-      a[o + 4 * BLOCK_ROWS] = relu(s4);
-      a[o + 5 * BLOCK_ROWS] = relu(s5);
-      a[o + 6 * BLOCK_ROWS] = relu(s6);
-      a[o + 7 * BLOCK_ROWS] = relu(s7);
-      a[o + 8 * BLOCK_ROWS] = relu(s8);
-      a[o + 9 * BLOCK_ROWS] = relu(s9);
-      a[o + 10 * BLOCK_ROWS] = relu(s10);
-      a[o + 11 * BLOCK_ROWS] = relu(s11);
-      a[o + 12 * BLOCK_ROWS] = relu(s12);
-      a[o + 13 * BLOCK_ROWS] = relu(s13);
-      a[o + 14 * BLOCK_ROWS] = relu(s14);
-      a[o + 15 * BLOCK_ROWS] = relu(s15);
     }
   }
 
@@ -402,83 +369,105 @@ public final class ChainSampler {
   }
 
   /**
-   * Head j's logits for every row of the block at {@code logits[v · BLOCK_ROWS + r]}, from the
-   * activations: bias, then the hidden units' terms in unit order, as {@link #draw} sums them.
+   * Head j's logits for every row of the lane, from the activations: bias, then the hidden units'
+   * terms in unit order, as {@link #draw} sums them; four units a pass over the logits (the same
+   * additions in the same order).
    */
-  private void blockLogits(int j, int rows, BlockScratch scratch) {
-    float[] activations = scratch.activations;
+  private void blockLogits(int j, int lane, BlockScratch scratch) {
+    float[][] activations = scratch.activations;
     int vocabulary = network.vocabulary()[j];
-    float[] logits = scratch.logits;
     float[] bias = network.outBias()[j];
-    for (int v = 0; v < vocabulary; v++) {
-      java.util.Arrays.fill(logits, v * BLOCK_ROWS, v * BLOCK_ROWS + rows, bias[v]);
-    }
     float[] weight = network.outWeight()[j];
-    for (int h = 0; h < hidden; h++) {
-      int a = h * BLOCK_ROWS;
-      for (int v = 0; v < vocabulary; v++) {
+    for (int v = 0; v < vocabulary; v++) {
+      float[] l = scratch.logits[v];
+      java.util.Arrays.fill(l, 0, lane, bias[v]);
+      int h = 0;
+      for (; h + 4 <= hidden; h += 4) {
+        float w0 = weight[h * vocabulary + v];
+        float w1 = weight[(h + 1) * vocabulary + v];
+        float w2 = weight[(h + 2) * vocabulary + v];
+        float w3 = weight[(h + 3) * vocabulary + v];
+        float[] a0 = activations[h];
+        float[] a1 = activations[h + 1];
+        float[] a2 = activations[h + 2];
+        float[] a3 = activations[h + 3];
+        for (int r = 0; r < lane; r++) {
+          l[r] = l[r] + w0 * a0[r] + w1 * a1[r] + w2 * a2[r] + w3 * a3[r];
+        }
+      }
+      for (; h < hidden; h++) {
         float w = weight[h * vocabulary + v];
-        int l = v * BLOCK_ROWS;
-        for (int r = 0; r < rows; r++) {
-          logits[l + r] += w * activations[a + r];
+        float[] a = activations[h];
+        for (int r = 0; r < lane; r++) {
+          l[r] += w * a[r];
         }
       }
     }
   }
 
   /**
-   * Turns the block's logits of head j into unnormalised weights e^(logit − max) in place (zero for
-   * the symbols {@code scratch.allowed} rules out), and each row's total in {@code totals}: the
-   * loops run over the block's rows, and {@link #expBlock} is multiplications and additions only,
-   * so the JIT vectorises them.
+   * Turns the lane's logits of head j into unnormalised weights e^(logit − max) in place (zero for
+   * the symbols {@code scratch.allowed} rules out), and each row's total in {@code totals}, summed
+   * in symbol order: the loops run over the rows, and {@link #expBlock} is multiplications and
+   * additions only, so the JIT vectorises them.
    */
-  private void blockWeights(int j, int rows, boolean restricted, BlockScratch scratch) {
+  private void blockWeights(int j, int lane, boolean restricted, BlockScratch scratch) {
     int vocabulary = network.vocabulary()[j];
-    float[] logits = scratch.logits;
+    float[][] logits = scratch.logits;
     float[] max = scratch.max;
     float[] totals = scratch.totals;
     boolean[][] allowed = scratch.allowed;
     if (restricted) {
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < lane; r++) {
         for (int v = 0; allowed[r] != null && v < vocabulary; v++) {
           if (!allowed[r][v]) {
-            logits[v * BLOCK_ROWS + r] = Float.NEGATIVE_INFINITY;
+            logits[v][r] = Float.NEGATIVE_INFINITY;
           }
         }
       }
     }
-    java.util.Arrays.fill(max, 0, rows, Float.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(max, 0, lane, Float.NEGATIVE_INFINITY);
     for (int v = 0; v < vocabulary; v++) {
-      int l = v * BLOCK_ROWS;
-      for (int r = 0; r < rows; r++) {
-        max[r] = Math.max(max[r], logits[l + r]);
+      float[] l = logits[v];
+      for (int r = 0; r < lane; r++) {
+        max[r] = Math.max(max[r], l[r]);
       }
     }
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < lane; r++) {
       if (max[r] == Float.NEGATIVE_INFINITY) {
         throw new IllegalStateException("no admissible symbol for sub-column " + j);
       }
     }
+    java.util.Arrays.fill(totals, 0, lane, 0f);
+    if (!restricted) {
+      // The weights and their totals in one pass, summed in symbol order as below.
+      for (int v = 0; v < vocabulary; v++) {
+        float[] l = logits[v];
+        for (int r = 0; r < lane; r++) {
+          float w = expBlock(l[r] - max[r]);
+          l[r] = w;
+          totals[r] += w;
+        }
+      }
+      return;
+    }
     for (int v = 0; v < vocabulary; v++) {
-      int l = v * BLOCK_ROWS;
-      for (int r = 0; r < rows; r++) {
-        logits[l + r] = expBlock(logits[l + r] - max[r]);
+      float[] l = logits[v];
+      for (int r = 0; r < lane; r++) {
+        l[r] = expBlock(l[r] - max[r]);
       }
     }
-    if (restricted) {
-      for (int r = 0; r < rows; r++) {
-        for (int v = 0; allowed[r] != null && v < vocabulary; v++) {
-          if (!allowed[r][v]) {
-            logits[v * BLOCK_ROWS + r] = 0;
-          }
+    for (int r = 0; r < lane; r++) {
+      for (int v = 0; allowed[r] != null && v < vocabulary; v++) {
+        if (!allowed[r][v]) {
+          logits[v][r] = 0;
         }
       }
     }
-    java.util.Arrays.fill(totals, 0, rows, 0f);
     for (int v = 0; v < vocabulary; v++) {
-      int l = v * BLOCK_ROWS;
-      for (int r = 0; r < rows; r++) {
-        totals[r] += logits[l + r];
+      float[] l = logits[v];
+      for (int r = 0; r < lane; r++) {
+        totals[r] += l[r];
       }
     }
   }
@@ -505,12 +494,12 @@ public final class ChainSampler {
    */
   private int pickInBlock(int j, int r, double u, BlockScratch scratch) {
     int vocabulary = network.vocabulary()[j];
-    float[] weights = scratch.logits;
+    float[][] weights = scratch.logits;
     double threshold = u * scratch.totals[r];
     float cumulative = 0;
     int last = 0;
     for (int v = 0; v < vocabulary; v++) {
-      float w = weights[v * BLOCK_ROWS + r];
+      float w = weights[v][r];
       if (w > 0) {
         cumulative += w;
         last = v;
