@@ -24,8 +24,10 @@ public final class VisitChainSampler {
   private final float[] bias;
 
   /**
-   * later[j][v]: what head j drawing symbol v adds to the hidden sums of the heads after it, from
-   * {@code (j + 1) · hidden} to the end (the earlier heads have drawn already).
+   * later[j][v]: what head j drawing symbol v adds to the hidden sums of the heads after it, at
+   * their places in a row's sums (zero up to {@code (j + 1) · hidden}, whose heads have drawn
+   * already): one index for both arrays, so that the JIT of Java 17 vectorises the addition (it
+   * cannot tell apart two runs at offsets held in variables).
    */
   private final float[][][] later;
 
@@ -44,13 +46,12 @@ public final class VisitChainSampler {
       int dims = network.dims()[i];
       int offset = network.embeddingOffset(i);
       float[] embedding = network.embedding()[i];
-      int from = (i + 1) * hidden;
-      later[i] = new float[vocabulary][width - from];
+      later[i] = new float[vocabulary][width];
       for (int v = 0; v < vocabulary; v++) {
         float[] row = later[i][v];
         for (int k = i + 1; k < heads; k++) {
           float[] weight = network.hiddenWeight()[k];
-          int base = k * hidden - from;
+          int base = k * hidden;
           for (int d = 0; d < dims; d++) {
             float e = embedding[v * dims + d];
             int w = (offset + d) * hidden;
@@ -77,11 +78,15 @@ public final class VisitChainSampler {
     System.arraycopy(bias, 0, sums, 0, bias.length);
   }
 
-  /** Scratch for up to {@code rows} rows at once, for one thread. */
+  /**
+   * Scratch for up to {@code rows} rows at once, for one thread: per hidden unit its activation of
+   * every row, per symbol its logit (then weight) of every row, each an array of its own indexed by
+   * the row, so that the loops over the rows vectorise.
+   */
   public final class Scratch {
     final int capacity;
-    final float[] activations;
-    final float[] weights;
+    final float[][] activations;
+    final float[][] weights;
     final float[] max;
     final float[] totals;
 
@@ -91,8 +96,8 @@ public final class VisitChainSampler {
         widest = Math.max(widest, v);
       }
       capacity = rows;
-      activations = new float[hidden * rows];
-      weights = new float[widest * rows];
+      activations = new float[hidden][rows];
+      weights = new float[widest][rows];
       max = new float[rows];
       totals = new float[rows];
     }
@@ -124,31 +129,43 @@ public final class VisitChainSampler {
     if (count > scratch.capacity) {
       throw new IllegalArgumentException("the scratch holds " + scratch.capacity + " rows");
     }
-    int n = scratch.capacity;
     int vocabulary = network.vocabulary()[j];
-    float[] activations = scratch.activations;
+    float[][] activations = scratch.activations;
     int base = j * hidden;
     for (int i = 0; i < count; i++) {
       float[] s = sums[rows[i]];
       for (int h = 0; h < hidden; h++) {
         float x = s[base + h];
-        activations[h * n + i] = x > 0 ? x : 0;
+        activations[h][i] = x > 0 ? x : 0;
       }
     }
-    // Logits: bias, then the hidden units' terms in unit order, rows innermost.
-    float[] logits = scratch.weights;
+    // Logits: bias, then the hidden units' terms in unit order, rows innermost, four units a pass
+    // (the same additions in the same order).
+    float[][] logits = scratch.weights;
     float[] outBias = network.outBias()[j];
-    for (int v = 0; v < vocabulary; v++) {
-      Arrays.fill(logits, v * n, v * n + count, outBias[v]);
-    }
     float[] weight = network.outWeight()[j];
-    for (int h = 0; h < hidden; h++) {
-      int a = h * n;
-      for (int v = 0; v < vocabulary; v++) {
-        float w = weight[h * vocabulary + v];
-        int l = v * n;
+    for (int v = 0; v < vocabulary; v++) {
+      float[] l = logits[v];
+      Arrays.fill(l, 0, count, outBias[v]);
+      int h = 0;
+      for (; h + 4 <= hidden; h += 4) {
+        float w0 = weight[h * vocabulary + v];
+        float w1 = weight[(h + 1) * vocabulary + v];
+        float w2 = weight[(h + 2) * vocabulary + v];
+        float w3 = weight[(h + 3) * vocabulary + v];
+        float[] a0 = activations[h];
+        float[] a1 = activations[h + 1];
+        float[] a2 = activations[h + 2];
+        float[] a3 = activations[h + 3];
         for (int i = 0; i < count; i++) {
-          logits[l + i] += w * activations[a + i];
+          l[i] = l[i] + w0 * a0[i] + w1 * a1[i] + w2 * a2[i] + w3 * a3[i];
+        }
+      }
+      for (; h < hidden; h++) {
+        float w = weight[h * vocabulary + v];
+        float[] a = activations[h];
+        for (int i = 0; i < count; i++) {
+          l[i] += w * a[i];
         }
       }
     }
@@ -156,7 +173,7 @@ public final class VisitChainSampler {
       for (int i = 0; i < count; i++) {
         for (int v = 0; allowed[i] != null && v < vocabulary; v++) {
           if (!allowed[i][v]) {
-            logits[v * n + i] = Float.NEGATIVE_INFINITY;
+            logits[v][i] = Float.NEGATIVE_INFINITY;
           }
         }
       }
@@ -164,9 +181,9 @@ public final class VisitChainSampler {
     float[] max = scratch.max;
     Arrays.fill(max, 0, count, Float.NEGATIVE_INFINITY);
     for (int v = 0; v < vocabulary; v++) {
-      int l = v * n;
+      float[] l = logits[v];
       for (int i = 0; i < count; i++) {
-        max[i] = Math.max(max[i], logits[l + i]);
+        max[i] = Math.max(max[i], l[i]);
       }
     }
     for (int i = 0; i < count; i++) {
@@ -177,10 +194,10 @@ public final class VisitChainSampler {
     float[] totals = scratch.totals;
     Arrays.fill(totals, 0, count, 0f);
     for (int v = 0; v < vocabulary; v++) {
-      int l = v * n;
+      float[] l = logits[v];
       for (int i = 0; i < count; i++) {
-        float w = ChainSampler.expBlock(logits[l + i] - max[i]);
-        logits[l + i] = w;
+        float w = ChainSampler.expBlock(l[i] - max[i]);
+        l[i] = w;
         totals[i] += w;
       }
     }
@@ -191,9 +208,9 @@ public final class VisitChainSampler {
           float total = 0;
           for (int v = 0; v < vocabulary; v++) {
             if (!allowed[i][v]) {
-              logits[v * n + i] = 0;
+              logits[v][i] = 0;
             }
-            total += logits[v * n + i];
+            total += logits[v][i];
           }
           totals[i] = total;
         }
@@ -205,7 +222,7 @@ public final class VisitChainSampler {
       float cumulative = 0;
       int symbol = 0;
       for (int v = 0; v < vocabulary; v++) {
-        float w = logits[v * n + i];
+        float w = logits[v][i];
         if (w > 0) {
           cumulative += w;
           symbol = v;
@@ -228,9 +245,8 @@ public final class VisitChainSampler {
 
   private void add(int j, int symbol, float[] sums) {
     float[] row = later[j][symbol];
-    int from = (j + 1) * hidden;
-    for (int x = 0; x < row.length; x++) {
-      sums[from + x] += row[x];
+    for (int x = (j + 1) * hidden; x < row.length; x++) {
+      sums[x] += row[x];
     }
   }
 }
