@@ -26,12 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -445,6 +447,43 @@ public final class ModelFile {
     evaluation.putAll(entries);
     manifest.put("evaluation", evaluation);
     return archive(manifest, read.weights(), read.timing());
+  }
+
+  /**
+   * The same model file with its weights replaced by {@code change} of them, for a change after
+   * training that keeps every tensor's name and shape, such as the model zoo's rounding of its
+   * weights so that they compress. Every other entry keeps its bytes; the checksums are rewritten.
+   * A model without weights (the copula) is returned as it is.
+   *
+   * @param source the file or resource name, for messages
+   * @throws ModelFormatException when the bytes are not a model this runtime reads
+   * @throws IllegalArgumentException when {@code change} renames, adds, drops or reshapes a tensor
+   */
+  public static byte[] withWeights(
+      byte[] bytes, String source, UnaryOperator<Map<String, WeightsFile.Tensor>> change) {
+    Entries read = entries(bytes, source);
+    if (read.weights() == null) {
+      return bytes;
+    }
+    Map<String, WeightsFile.Tensor> before;
+    try {
+      before = WeightsFile.read(new ByteArrayInputStream(read.weights()));
+    } catch (IOException e) {
+      throw new ModelFormatException(source, WEIGHTS_ENTRY + " is not readable", e);
+    }
+    Map<String, WeightsFile.Tensor> after = change.apply(before);
+    if (!after.keySet().equals(before.keySet())) {
+      throw new IllegalArgumentException(
+          "changed weights of " + source + " must keep the tensors " + before.keySet());
+    }
+    before.forEach(
+        (name, tensor) -> {
+          if (!Arrays.equals(tensor.shape(), after.get(name).shape())) {
+            throw new IllegalArgumentException(
+                "changed tensor " + name + " of " + source + " must keep its shape");
+          }
+        });
+    return archive(read.manifest(), WeightsFile.write(after), read.timing());
   }
 
   /** The sha256 of some bytes, as lower-case hex. */
