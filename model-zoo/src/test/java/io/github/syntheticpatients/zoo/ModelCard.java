@@ -73,7 +73,12 @@ final class ModelCard {
 
   /** The entries the model file's {@code evaluation} gets: {@code card} and {@code heldBack}. */
   static Map<String, Object> entries(
-      Recipe recipe, HeldBackEvaluation scores, int used, int heldBack, int inData) {
+      Recipe recipe,
+      HeldBackEvaluation scores,
+      int used,
+      int heldBack,
+      int inData,
+      boolean roundedWeights) {
     Map<String, Object> card = new LinkedHashMap<>();
     card.put("domain", recipe.domain());
     card.put("dataset", recipe.dataset());
@@ -83,6 +88,15 @@ final class ModelCard {
     card.put("misuse", Recipe.MISUSE);
     card.put("generatorChoice", recipe.generatorReason());
     card.put("limitations", recipe.limitations());
+    if (roundedWeights) {
+      card.put(
+          "storedWeights",
+          "float32, rounded after training to "
+              + ZooWeights.MANTISSA_BITS
+              + " of 23 mantissa bits (float16's precision; each weight moves by at most 2^-11 of"
+              + " itself) so that the zoo's jar compresses them; every score on this card is the"
+              + " rounded model's");
+    }
 
     Map<String, Object> held = new LinkedHashMap<>();
     held.put("seed", RebuildZoo.SEED);
@@ -189,6 +203,9 @@ final class ModelCard {
     }
     row(page, "generator", "`" + info.generator() + "`: " + card.get("generatorChoice"));
     row(page, "training settings", info.settings());
+    if (card.containsKey("storedWeights")) {
+      row(page, "stored weights", card.get("storedWeights"));
+    }
     row(page, "training seed", provenance.get("seed"));
     row(page, "epochs", epochs(provenance));
     row(

@@ -165,6 +165,12 @@ public final class RebuildZoo {
     Training.train(
         new TrainRequest(parts.train(), schema, output, settings, true), listener(recipe.id()));
     double seconds = (System.nanoTime() - start) / 1e9;
+    // rounded before scoring, so the card's figures are the bundled model's
+    byte[] trainedBytes = Files.readAllBytes(output);
+    byte[] roundedBytes =
+        ModelFile.withWeights(trainedBytes, output.toString(), ZooWeights::rounded);
+    boolean rounded = roundedBytes != trainedBytes;
+    writeAtomically(output, roundedBytes);
 
     HeldBackEvaluation scores = HeldBackEvaluation.run(recipe, schema, output, parts, work, SEED);
     SyntheticModel trained = ModelLoader.load(output.toString());
@@ -174,7 +180,7 @@ public final class RebuildZoo {
             Files.readAllBytes(output),
             output.toString(),
             summary,
-            ModelCard.entries(recipe, scores, all.patients(), heldBack, patients));
+            ModelCard.entries(recipe, scores, all.patients(), heldBack, patients, rounded));
     writeAtomically(output, bytes);
     SyntheticModel model = ModelLoader.load(output.toString());
     writeAtomically(
