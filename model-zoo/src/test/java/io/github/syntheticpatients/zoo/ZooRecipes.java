@@ -108,5 +108,32 @@ final class ZooRecipes {
               "Missingness is modelled by correlated indicators, so triceps and insulin are missing"
                   + " together often but not always (in the real data every record without triceps"
                   + " lacks insulin too); relationships are monotone rank correlations, not"
-                  + " thresholds or interactions."));
+                  + " thresholds or interactions."),
+          new Recipe(
+              "nafld1",
+              "nafld1.csv",
+              "nafld1.schema.json",
+              null,
+              "status",
+              "male",
+              TrainSettings.defaults().withGenerator("argn"),
+              "metabolic (fatty liver disease)",
+              "Non-alcoholic fatty liver disease cohort, Olmsted County ("
+                  + SURVIVAL
+                  + ", dataset nafld1)",
+              LGPL,
+              "17,549 residents of Olmsted County, Minnesota: people diagnosed with non-alcoholic"
+                  + " fatty liver disease and age- and sex-matched controls; age, sex, weight, height"
+                  + " and BMI at baseline (weight and BMI missing for about 28 %, height for 18 %),"
+                  + " follow-up time and death",
+              "argn: on this table it is harder to detect than the copula"
+                  + " (docs/benchmarks/argn.md: tree AUC 0.559 against 0.583) with the better TSTR"
+                  + " ratio (0.937 against 0.886).",
+              FIXTURES
+                  + "a large metabolic cohort with body measures, missing values and a survival"
+                  + " outcome.",
+              "The matching is not kept: case.id (the case a control is matched to) is dropped, so"
+                  + " records are independent subjects and case/control status cannot be"
+                  + " recovered. BMI is generated beside weight and height, not computed from them,"
+                  + " so it agrees with weight / height^2 only as closely as the model learned it."));
 }
