@@ -73,7 +73,8 @@ class LocalZooTest {
     copy("default", "liver-risk.synth");
     assertThatThrownBy(() -> ModelLoader.load("liver-rsik", LocalZoo.open(zoo)))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: default, liver-risk, pbcseq, pima, rotterdam");
+        .hasMessageContaining(
+            "Known model ids: default, liver-risk, nafld1, pbcseq, pima, rotterdam");
   }
 
   @Test

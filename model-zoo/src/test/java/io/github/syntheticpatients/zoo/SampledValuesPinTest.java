@@ -54,17 +54,18 @@ class SampledValuesPinTest {
 
   private static final List<String> PBCSEQ_PINS =
       List.of(
-          "{id=1, futime=2842, status=0, trt=1, age=52.178293, sex=f, day=0, ascites=1, hepato=0, spiders=0, edema=0, bili=0.8, chol=216, albumin=3.59, alk.phos=2199, ast=96.9, platelet=207, protime=11.3, stage=3}",
-          "{id=1, futime=2842, status=0, trt=1, age=52.178293, sex=f, day=191, ascites=0, hepato=0, spiders=0, edema=0, bili=0.6, chol=null, albumin=2.38, alk.phos=831, ast=65.4, platelet=119, protime=10.1, stage=3}",
-          "{id=1, futime=2842, status=0, trt=1, age=52.178293, sex=f, day=394, ascites=0, hepato=0, spiders=0, edema=0, bili=0.7, chol=null, albumin=4.05, alk.phos=504, ast=101.1, platelet=309, protime=9.8, stage=2}");
+          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.4, chol=213, albumin=3.35, alk.phos=1004, ast=58.8, platelet=236, protime=11.2, stage=1}",
+          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=180, ascites=0, hepato=0, spiders=0, edema=0, bili=0.3, chol=214, albumin=3.65, alk.phos=737, ast=65.1, platelet=314, protime=10.0, stage=3}",
+          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=395, ascites=0, hepato=0, spiders=0, edema=0, bili=0.3, chol=376, albumin=3.92, alk.phos=383, ast=61.3, platelet=271, protime=10.1, stage=1}");
 
   /** SHA-256 of every value's bits in a {@link #DIGEST_ROWS}-record sample, by model. */
   private static final Map<String, String> DIGESTS =
       Map.of(
           "default", "7d8cacfbd22c1c079b63b6986237ead6d3db6f5fca61b1fea766aba2d88d99e2",
-          "pbcseq", "0ff9584ab18679e064f8f990c216554abe438c79c478d852697cc50e5967eb5b",
-          "rotterdam", "7d1dc1b619b2179137b3bfa81b8355998546765fccd62ca330cf3c4de2f48339",
-          "pima", "694abd7dc55f2e20f54f74c740d89d512025fb16f811575cbf43b677d5833bac");
+          "pbcseq", "dd6ada3448078c3443efe0bca7ebe6194807e0da669ac8afa3ecc80bc0e6294a",
+          "rotterdam", "e379ffcc15ba8ad2470d95ba1979f579e927f768c585b1e7d294d7c84941c5b4",
+          "pima", "694abd7dc55f2e20f54f74c740d89d512025fb16f811575cbf43b677d5833bac",
+          "nafld1", "6466e797eaeaea1eafd3450ec5ae199b1c0b6975940f7d8d37786db556293f7b");
 
   /**
    * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
@@ -97,7 +98,7 @@ class SampledValuesPinTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"default", "pbcseq", "rotterdam", "pima"})
+  @ValueSource(strings = {"default", "pbcseq", "rotterdam", "pima", "nafld1"})
   void everyBundledModelSamplesThePinnedValues(String model) {
     assertThat(digest(model)).isEqualTo(DIGESTS.get(model));
   }

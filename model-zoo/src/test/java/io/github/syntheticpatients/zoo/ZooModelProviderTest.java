@@ -55,7 +55,7 @@ class ZooModelProviderTest {
     List<ModelZooProvider.Entry> models = new ZooModelProvider().models();
     assertThat(models)
         .extracting(ModelZooProvider.Entry::id)
-        .containsExactly("default", "pbcseq", "pima", "rotterdam");
+        .containsExactly("default", "nafld1", "pbcseq", "pima", "rotterdam");
     Map<String, String> summaries =
         models.stream()
             .collect(Collectors.toMap(ModelZooProvider.Entry::id, ModelZooProvider.Entry::summary));
@@ -67,6 +67,7 @@ class ZooModelProviderTest {
         .contains("argn longitudinal generator", "up to 15 visits", "more patients held back");
     assertThat(summaries.get("rotterdam")).startsWith("Oncology. ").contains("argn generator");
     assertThat(summaries.get("pima")).startsWith("Endocrinology ").contains("copula generator");
+    assertThat(summaries.get("nafld1")).startsWith("Metabolic ").contains("argn generator");
 
     assertThat(ModelLoader.zooModels())
         .containsExactlyElementsOf(
@@ -141,7 +142,7 @@ class ZooModelProviderTest {
   void unknownIdsListTheZoo() {
     assertThatThrownBy(() -> ModelLoader.load("defualt"))
         .isInstanceOf(UnknownModelException.class)
-        .hasMessageContaining("Known model ids: default, pbcseq, pima, rotterdam");
+        .hasMessageContaining("Known model ids: default, nafld1, pbcseq, pima, rotterdam");
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ZooWeightsTest {
   private static final float ULP = 0x1p-10f;
@@ -45,9 +47,12 @@ class ZooWeightsTest {
 
   @Test
   void aModelWithRoundedWeightsKeepsEverythingElseAndDeflatesSmaller() throws IOException {
-    byte[] bytes = ModelLoader.readBytes("rotterdam");
-    SyntheticModel before = ModelLoader.load("rotterdam");
-    byte[] rounded = ModelFile.withWeights(bytes, "rotterdam.synth", ZooWeights::rounded);
+    // the bundled weights are rounded already: give them full float32 mantissas back first
+    byte[] bytes =
+        ModelFile.withWeights(
+            ModelLoader.readBytes("rotterdam"), "rotterdam.synth", ZooWeightsTest::lowBitsSet);
+    SyntheticModel before = ModelFile.load(bytes, "full.synth", "full");
+    byte[] rounded = ModelFile.withWeights(bytes, "full.synth", ZooWeights::rounded);
     SyntheticModel after = ModelFile.load(rounded, "rounded.synth", "rounded");
 
     Map<String, Tensor> original = weights(bytes);
@@ -67,6 +72,38 @@ class ZooWeightsTest {
     assertThat(deflated(entry(rounded, "weights.bin")))
         .isLessThan(deflated(entry(bytes, "weights.bin")) * 9 / 10);
     assertThat(after.sample(SampleRequest.of(5, 7L)).records()).hasSize(5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pbcseq", "rotterdam", "nafld1"})
+  void theBundledNetworksShipRoundedWeights(String id) throws IOException {
+    weights(ModelLoader.readBytes(id))
+        .forEach(
+            (name, tensor) -> {
+              for (float value : tensor.values()) {
+                assertThat(ZooWeights.round(value)).isEqualTo(value);
+              }
+            });
+  }
+
+  /**
+   * Every non-zero value with its 13 low mantissa bits set from a fixed pattern, as in training.
+   */
+  private static Map<String, Tensor> lowBitsSet(Map<String, Tensor> tensors) {
+    Map<String, Tensor> full = new LinkedHashMap<>();
+    int[] counter = {0};
+    tensors.forEach(
+        (name, tensor) -> {
+          float[] values = tensor.values().clone();
+          for (int i = 0; i < values.length; i++) {
+            int pattern = (counter[0]++ * 0x9E3779B1) >>> 19;
+            if (values[i] != 0) {
+              values[i] = Float.intBitsToFloat(Float.floatToRawIntBits(values[i]) | pattern);
+            }
+          }
+          full.put(name, new Tensor(tensor.shape(), values));
+        });
+    return full;
   }
 
   @Test
