@@ -15,9 +15,7 @@ import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Asks whether a zoo recipe's gate refusal belongs to the generator or to the split: runs the
@@ -62,11 +60,7 @@ public final class FreshRowsGate {
         }
       } finally {
         // the parts are real rows: none stays behind
-        try (Stream<Path> files = Files.walk(work)) {
-          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(file);
-          }
-        }
+        RebuildZoo.deleteTree(work);
       }
     }
   }

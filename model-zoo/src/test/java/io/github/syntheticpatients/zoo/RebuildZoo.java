@@ -15,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Rebuilds every zoo model ({@link ZooRecipes}) from the training data in {@code
@@ -106,27 +108,41 @@ public final class RebuildZoo {
     // Every model and page is built in a staging folder and moved into place only when all recipes
     // succeeded, so a recipe that fails (e.g. refused by the privacy gate) leaves the zoo as it
     // was.
-    Path stagedModels = Files.createDirectories(work.resolve("staged/models"));
-    Path stagedCards = Files.createDirectories(work.resolve("staged/cards"));
-    Map<String, String> index = new TreeMap<>();
-    List<Built> staged = new ArrayList<>();
-    for (Recipe recipe : recipes) {
-      Built b = build(recipe, data, stagedModels, stagedCards, work.resolve(recipe.id()), mode);
-      index.put(recipe.id() + ".file", b.file().getFileName().toString());
-      index.put(recipe.id() + ".summary", b.summary());
-      index.put(recipe.id() + ".sha256", b.sha256());
-      staged.add(b);
+    try {
+      Path stagedModels = Files.createDirectories(work.resolve("staged/models"));
+      Path stagedCards = Files.createDirectories(work.resolve("staged/cards"));
+      Map<String, String> index = new TreeMap<>();
+      List<Built> staged = new ArrayList<>();
+      for (Recipe recipe : recipes) {
+        Built b = build(recipe, data, stagedModels, stagedCards, work.resolve(recipe.id()), mode);
+        index.put(recipe.id() + ".file", b.file().getFileName().toString());
+        index.put(recipe.id() + ".summary", b.summary());
+        index.put(recipe.id() + ".sha256", b.sha256());
+        staged.add(b);
+      }
+      List<Built> built = new ArrayList<>();
+      for (Built b : staged) {
+        Path model = models.resolve(b.file().getFileName().toString());
+        writeAtomically(model, Files.readAllBytes(b.file()));
+        String page = b.recipe().id() + ".md";
+        writeAtomically(cards.resolve(page), Files.readString(stagedCards.resolve(page)));
+        built.add(new Built(b.recipe(), model, b.sha256(), b.summary(), b.trainingSeconds()));
+      }
+      writeIndex(models.resolve("zoo.properties"), index);
+      return built;
+    } finally {
+      // the parts, samples and reports hold real rows: none stays behind
+      deleteTree(work);
     }
-    List<Built> built = new ArrayList<>();
-    for (Built b : staged) {
-      Path model = models.resolve(b.file().getFileName().toString());
-      writeAtomically(model, Files.readAllBytes(b.file()));
-      String page = b.recipe().id() + ".md";
-      writeAtomically(cards.resolve(page), Files.readString(stagedCards.resolve(page)));
-      built.add(new Built(b.recipe(), model, b.sha256(), b.summary(), b.trainingSeconds()));
+  }
+
+  /** Deletes a directory and everything under it. */
+  static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
     }
-    writeIndex(models.resolve("zoo.properties"), index);
-    return built;
   }
 
   /** Renders each recipe's card page again from its model in {@code models}. */
