@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 /**
  * Rebuilds every zoo model ({@link ZooRecipes}) from the training data in {@code
  * model-zoo/src/data} with the project's own training code. For each model it holds back a seeded
- * quarter of the patients, trains on the rest, scores the model on the held-back quarter ({@link
- * HeldBackEvaluation}), writes the scores and the card's text into the model file, then rewrites
- * {@code zoo.properties} (file, summary, sha256) and the model cards in {@code docs/model-cards}.
- * Run it with:
+ * quarter of the patients, trains on the rest, rounds the network's weights ({@link ZooWeights}),
+ * scores the model on the held-back quarter ({@link HeldBackEvaluation}), writes the scores and the
+ * card's text into the model file, then rewrites {@code zoo.properties} (file, summary, sha256) and
+ * the model cards in {@code docs/model-cards}. Run it with:
  *
  * <pre>mvn -pl model-zoo -am -Prebuild-zoo verify</pre>
  *
