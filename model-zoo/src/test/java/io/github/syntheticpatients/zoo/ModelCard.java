@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A zoo model's card: the entries RebuildZoo writes into the model's {@code evaluation} ({@code
@@ -202,7 +203,7 @@ final class ModelCard {
           "`" + model.schema().entityId() + "` / `" + model.schema().time() + "`");
     }
     row(page, "generator", "`" + info.generator() + "`: " + card.get("generatorChoice"));
-    row(page, "training settings", info.settings());
+    row(page, "training settings", sorted(info.settings()));
     if (card.containsKey("storedWeights")) {
       row(page, "stored weights", card.get("storedWeights"));
     }
@@ -352,6 +353,19 @@ final class ModelCard {
             " The records are synthetic: no row is a real patient, and no value held by fewer"
                 + " than k real records is stored.\n");
     return page.toString();
+  }
+
+  /**
+   * A map with its keys, and those of the maps inside it, in sorted order: a loaded model's maps
+   * need not keep the file's order, and a page must not change between renders of the same model.
+   */
+  static Object sorted(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((key, inner) -> sorted.put(String.valueOf(key), sorted(inner)));
+      return sorted;
+    }
+    return value;
   }
 
   /** The epochs kept and trained, as the generator recorded them; a copula has none. */

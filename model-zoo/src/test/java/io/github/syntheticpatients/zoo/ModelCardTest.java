@@ -76,4 +76,15 @@ class ModelCardTest {
     assertThat(TableSchema.of(after.schema())).isEqualTo(TableSchema.of(before.schema()));
     assertThat(after.sha256()).isEqualTo(ModelFile.sha256(carded)).isNotEqualTo(before.sha256());
   }
+
+  @Test
+  void settingsAreRenderedInSortedOrderWhateverTheMapsOrder() {
+    Map<String, Object> settings = new java.util.HashMap<>();
+    settings.put("seed", 12345);
+    settings.put("options", Map.of("argnOrder", "any", "argnBins", "24"));
+    settings.put("forwardFill", "");
+    settings.put("batchSize", 0);
+    assertThat(ModelCard.sorted(settings).toString())
+        .isEqualTo("{batchSize=0, forwardFill=, options={argnBins=24, argnOrder=any}, seed=12345}");
+  }
 }
