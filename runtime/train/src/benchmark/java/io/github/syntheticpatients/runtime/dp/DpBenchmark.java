@@ -67,6 +67,28 @@ public final class DpBenchmark {
           "creatinine", "0:15",
           "futime", "0:7000");
 
+  /**
+   * Public bounds of colon's numeric columns (the adjuvant trial of stage B/C colon cancer, adult
+   * patients, follow-up under ten years), round values from the study's description.
+   */
+  private static final Map<String, String> COLON_BOUNDS =
+      Map.of(
+          "age", "18:100",
+          "nodes", "0:50",
+          "time", "0:4000");
+
+  /**
+   * Public bounds of nafld1's numeric columns (Olmsted County adults, 1997–2014), round values from
+   * human ranges and the study period, not the data.
+   */
+  private static final Map<String, String> NAFLD1_BOUNDS =
+      Map.of(
+          "age", "18:100",
+          "weight", "30:250",
+          "height", "120:220",
+          "bmi", "10:90",
+          "futime", "0:8000");
+
   /** A table: its target, sensitive column and public bounds. */
   private record Dataset(
       String name, String target, String sensitive, Map<String, String> bounds) {}
@@ -74,7 +96,9 @@ public final class DpBenchmark {
   private static final Map<String, Dataset> DATASETS =
       Map.of(
           "rotterdam", new Dataset("rotterdam", "death", "grade", ROTTERDAM_BOUNDS),
-          "flchain", new Dataset("flchain", "death", "chapter", FLCHAIN_BOUNDS));
+          "flchain", new Dataset("flchain", "death", "chapter", FLCHAIN_BOUNDS),
+          "colon", new Dataset("colon", "status", "sex", COLON_BOUNDS),
+          "nafld1", new Dataset("nafld1", "status", "male", NAFLD1_BOUNDS));
 
   private DpBenchmark() {}
 
