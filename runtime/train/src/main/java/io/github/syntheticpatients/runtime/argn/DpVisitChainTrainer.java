@@ -8,14 +8,12 @@ import ai.djl.training.GradientCollector;
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.dp.DpSchedule;
-import io.github.syntheticpatients.runtime.dp.DpSgdStep;
-import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.gan.DpSgdLoop;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +23,10 @@ import java.util.SplittableRandom;
  * Trains the timeline {@code argn} with DP-SGD, the patient as the unit of privacy (privacy notes
  * §1): each step Poisson-samples <i>patients</i>, and a sampled patient's whole timeline, its
  * static chain and every visit chain with the history LSTM over them, gives one gradient over all
- * the parameters of both chains, clipped to the clip norm as one vector. Noise on the sum, division
- * by the expected batch and the ledger are {@link DpSgdStep}'s and {@link DpArgnTrainer}'s; Adam
- * applies the noisy gradient (post-processing). The visit chain's network and loss are {@link
- * VisitChainTrainer}'s own, so the DP run trains the same model.
+ * the parameters of both chains, clipped to the clip norm as one vector. Sampling, noise, division
+ * by the expected batch and the ledger are {@link DpSgdLoop}'s; Adam applies the noisy gradient
+ * (post-processing). The visit chain's network and loss are {@link VisitChainTrainer}'s own, so the
+ * DP run trains the same model.
  *
  * <p>Nothing else reads the training patients: no validation loss, no early stopping, no model
  * selection and no loss reported.
@@ -108,12 +106,8 @@ public final class DpVisitChainTrainer {
             train, settings.withAnyOrder(false), historyHidden, positions, seed);
     Engine engine = visits.engine;
     JniUtils.setGradMode(false);
-    // Three independent streams: static column orders, batches and noise.
+    // Three independent streams: static column orders, then batches and noise (the loop's).
     SplittableRandom orders = new SplittableRandom(seed);
-    RandomStream streams = RandomStream.of(seed);
-    PoissonSampler sampler =
-        new PoissonSampler(patients, schedule.samplingRate(), streams.split().nextLong());
-    RandomStream noise = streams.split();
     int[] dims = new int[staticHeads];
     for (int j = 0; j < staticHeads; j++) {
       dims[j] = settings.dims(staticVocabulary[j]);
@@ -128,76 +122,50 @@ public final class DpVisitChainTrainer {
       AdamOptimizer optimizer =
           new AdamOptimizer(
               root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
-      int[] sizes = DjlEngine.sizes(parameters);
-      DpSgdStep step =
-          new DpSgdStep(
-              sizes,
-              schedule.maxGradNorm(),
-              schedule.noiseMultiplier(),
-              schedule.samplingRate() * patients,
-              noise);
       long stepsPerEpoch = Math.max(1, Math.round(1 / schedule.samplingRate()));
-      int epochs = (int) Math.max(1, (schedule.steps() + stepsPerEpoch - 1) / stepsPerEpoch);
-      long taken = 0;
-      long seen = 0;
-      long clipped = 0;
-      boolean stopped = false;
-      long start = System.nanoTime();
       int[] staticRow = new int[staticHeads];
-      while (taken < schedule.steps()) {
-        if (!schedule.affordsStep(ledger)) {
-          stopped = true;
-          break;
-        }
-        int[] batch = sampler.next();
-        boolean[][] sees =
-            settings.anyOrder() && orders.nextBoolean()
-                ? ArgnTrainer.sees(staticOwners, ArgnTrainer.shuffled(columns, orders))
-                : natural;
-        for (int patient : batch) {
-          System.arraycopy(train.staticCodes(), patient * staticHeads, staticRow, 0, staticHeads);
-          try (NDManager scope = root.newSubManager()) {
-            try (GradientCollector collector = engine.newGradientCollector()) {
-              optimizer.zeroGradients();
-              // The patient's whole timeline in one loss: static chain plus every visit row.
-              NDArray loss =
-                  statics
-                      .negativeLogLikelihood(scope, staticRow, 1, sees, null)
-                      .add(
-                          visits
-                              .loss(
-                                  scope,
-                                  visitNetwork.chain(),
-                                  visitNetwork.history(),
-                                  train,
-                                  new int[] {patient})
-                              .sum());
-              collector.backward(loss);
-            }
-            step.add(DpArgnTrainer.gradients(parameters));
-          }
-        }
-        seen += step.records();
-        clipped += step.clipped();
-        DpArgnTrainer.apply(engine, root, optimizer, parameters, step.release());
-        ledger.record(schedule.samplingRate(), schedule.noiseMultiplier());
-        taken++;
-        if (taken % stepsPerEpoch == 0 || taken == schedule.steps()) {
-          int epoch = (int) ((taken + stepsPerEpoch - 1) / stepsPerEpoch);
-          Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-          // No loss is reported: it would be computed from the training patients outside the
-          // budget.
-          listener.onEpoch(
-              new TrainingListener.EpochProgress(
-                  epoch,
-                  epochs,
-                  Double.NaN,
-                  Double.NaN,
-                  elapsed,
-                  elapsed.multipliedBy(schedule.steps() - taken).dividedBy(taken)));
-        }
-      }
-      int epochsRun = (int) Math.max(1, (taken + stepsPerEpoch - 1) / stepsPerEpoch);
+      DpSgdLoop.Result result =
+          DpSgdLoop.run(
+              root,
+              patients,
+              DjlEngine.sizes(parameters),
+              schedule,
+              ledger,
+              RandomStream.of(seed),
+              (scope, batch, step) -> {
+                boolean[][] sees =
+                    settings.anyOrder() && orders.nextBoolean()
+                        ? ArgnTrainer.sees(staticOwners, ArgnTrainer.shuffled(columns, orders))
+                        : natural;
+                for (int patient : batch) {
+                  System.arraycopy(
+                      train.staticCodes(), patient * staticHeads, staticRow, 0, staticHeads);
+                  try (NDManager record = scope.newSubManager()) {
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                      optimizer.zeroGradients();
+                      // The patient's whole timeline in one loss: static chain plus every visit.
+                      NDArray loss =
+                          statics
+                              .negativeLogLikelihood(record, staticRow, 1, sees, null)
+                              .add(
+                                  visits
+                                      .loss(
+                                          record,
+                                          visitNetwork.chain(),
+                                          visitNetwork.history(),
+                                          train,
+                                          new int[] {patient})
+                                      .sum());
+                      collector.backward(loss);
+                    }
+                    step.add(DpArgnTrainer.gradients(parameters));
+                  }
+                }
+                return released ->
+                    DpSgdLoop.applyWith(engine, scope, optimizer, parameters, released);
+              },
+              DpSgdLoop.progress(listener, schedule.steps(), stepsPerEpoch));
+      int epochsRun = DpSgdLoop.epochs(result.steps(), stepsPerEpoch);
       return new Result(
           new TrainedArgn(
               statics.export(settings.anyOrder()),
@@ -206,9 +174,9 @@ public final class DpVisitChainTrainer {
               new double[0],
               new double[0]),
           visits.export(visitNetwork, epochsRun),
-          taken,
-          stopped,
-          seen == 0 ? 0 : (double) clipped / seen);
+          result.steps(),
+          result.stoppedAtBudget(),
+          result.clippedShare());
     }
   }
 }

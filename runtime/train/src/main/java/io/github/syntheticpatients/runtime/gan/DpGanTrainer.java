@@ -11,19 +11,15 @@ import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.dp.DpSchedule;
-import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Trains a CTGAN with DP-SGD on the discriminator only (privacy notes §5): the generator reads the
  * real records only through the critic, so it and its samples are post-processing. Each critic step
- * Poisson-samples the training records and takes one {@link DpCritic} step on them. Every critic
- * step, an empty one included, is recorded in the ledger, and training stops before a step that
- * would take ε past the target.
+ * is one step of {@link DpSgdLoop} on a {@link DpCritic}.
  *
  * <p>What the non-DP CTGAN does with the records and this one does not: the gradient penalty on
  * real–fake interpolates (it reads record i outside its clipped gradient) is replaced by the same
@@ -93,10 +89,6 @@ public final class DpGanTrainer {
     Engine engine = DjlEngine.engine();
     engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     JniUtils.setGradMode(false);
-    RandomStream streams = RandomStream.of(seed);
-    PoissonSampler sampler =
-        new PoissonSampler(rows, schedule.samplingRate(), streams.split().nextLong());
-    RandomStream noise = streams.split();
     int width = layout.width();
     try (NDManager root = engine.newBaseManager()) {
       GeneratorNetwork generator =
@@ -123,62 +115,47 @@ public final class DpGanTrainer {
               settings.beta2(),
               settings.discriminatorWeightDecay(),
               settings.gradientPenalty(),
-              schedule,
-              rows,
-              noise);
+              schedule.maxGradNorm());
       NDArray gumbelTau = Scalars.of(root, settings.gumbelTau());
       long stepsPerEpoch =
           Math.max(1, Math.round(settings.discriminatorSteps() / schedule.samplingRate()));
-      int epochs = (int) Math.max(1, (schedule.steps() + stepsPerEpoch - 1) / stepsPerEpoch);
-      long taken = 0;
-      boolean stopped = false;
-      long start = System.nanoTime();
-      while (taken < schedule.steps()) {
-        if (!schedule.affordsStep(ledger)) {
-          stopped = true;
-          break;
-        }
-        int[] batch = sampler.next();
-        try (NDManager scope = root.newSubManager()) {
-          float[] real = new float[batch.length * width];
-          for (int i = 0; i < batch.length; i++) {
-            System.arraycopy(data, batch[i] * width, real, i * width, width);
-          }
-          // Grad mode is off here: the generator's forward builds no graph.
-          NDArray fake =
-              activation
-                  .activate(generator.forward(noise(scope, settings)), gumbelTau)
-                  .stopGradient();
-          critic.step(scope, real, batch.length, fake);
-        }
-        ledger.record(schedule.samplingRate(), schedule.noiseMultiplier());
-        taken++;
-        if (taken % settings.discriminatorSteps() == 0) {
-          try (NDManager scope = root.newSubManager()) {
-            NDArray z = noise(scope, settings);
-            try (GradientCollector collector = engine.newGradientCollector()) {
-              generatorOptimizer.zeroGradients();
-              NDArray fake = activation.activate(generator.forward(z), gumbelTau);
-              collector.backward(critic.score(fake).mean().neg());
-            }
-            generatorOptimizer.step();
-          }
-        }
-        if (taken % stepsPerEpoch == 0 || taken == schedule.steps()) {
-          int epoch = (int) ((taken + stepsPerEpoch - 1) / stepsPerEpoch);
-          Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-          // No loss is reported: the critic's would be computed on the training rows.
-          listener.onEpoch(
-              new TrainingListener.EpochProgress(
-                  epoch,
-                  epochs,
-                  Double.NaN,
-                  Double.NaN,
-                  elapsed,
-                  elapsed.multipliedBy(schedule.steps() - taken).dividedBy(taken)));
-        }
-      }
-      int epochsRun = (int) Math.max(1, (taken + stepsPerEpoch - 1) / stepsPerEpoch);
+      DpSgdLoop.AfterStep progress = DpSgdLoop.progress(listener, schedule.steps(), stepsPerEpoch);
+      DpSgdLoop.Result result =
+          DpSgdLoop.run(
+              root,
+              rows,
+              critic.sizes(),
+              schedule,
+              ledger,
+              RandomStream.of(seed),
+              (scope, batch, step) -> {
+                float[] real = new float[batch.length * width];
+                for (int i = 0; i < batch.length; i++) {
+                  System.arraycopy(data, batch[i] * width, real, i * width, width);
+                }
+                // Grad mode is off here: the generator's forward builds no graph.
+                NDArray fake =
+                    activation
+                        .activate(generator.forward(noise(scope, settings)), gumbelTau)
+                        .stopGradient();
+                critic.addRealTerm(scope, real, batch.length, step);
+                return released -> critic.update(scope, fake, released);
+              },
+              taken -> {
+                if (taken % settings.discriminatorSteps() == 0) {
+                  try (NDManager scope = root.newSubManager()) {
+                    NDArray z = noise(scope, settings);
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                      generatorOptimizer.zeroGradients();
+                      NDArray fake = activation.activate(generator.forward(z), gumbelTau);
+                      collector.backward(critic.score(fake).mean().neg());
+                    }
+                    generatorOptimizer.step();
+                  }
+                }
+                progress.after(taken);
+              });
+      int epochsRun = DpSgdLoop.epochs(result.steps(), stepsPerEpoch);
       TrainedGenerator trained =
           new TrainedGenerator(
               settings.kind(),
@@ -188,7 +165,7 @@ public final class DpGanTrainer {
               new double[0],
               new double[0],
               epochsRun);
-      return new Result(trained, taken, stopped, critic.clippedShare());
+      return new Result(trained, result.steps(), result.stoppedAtBudget(), result.clippedShare());
     }
   }
 

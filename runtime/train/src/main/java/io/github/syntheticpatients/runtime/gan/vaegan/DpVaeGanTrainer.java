@@ -10,12 +10,12 @@ import ai.djl.training.GradientCollector;
 import io.github.syntheticpatients.runtime.EngineUnavailableException;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.dp.DpSchedule;
-import io.github.syntheticpatients.runtime.dp.PoissonSampler;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.DpCritic;
+import io.github.syntheticpatients.runtime.gan.DpSgdLoop;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import io.github.syntheticpatients.runtime.model.DenseLayer;
 import io.github.syntheticpatients.runtime.model.MlpNetwork;
@@ -122,7 +122,7 @@ public final class DpVaeGanTrainer {
       AdamOptimizer vaeOptimizer =
           new AdamOptimizer(root, vaeParameters, settings.vaeLearningRate(), 0.9, 0.999, 0);
       listener.onMessage("dp-vaegan stage A: the VAE, " + schedules.vae().steps() + " steps");
-      DpStage.Result a =
+      DpSgdLoop.Result a =
           DpStage.run(
               engine,
               root,
@@ -161,8 +161,6 @@ public final class DpVaeGanTrainer {
           new AdamOptimizer(root, generator.parameters(), settings.ganLearningRate(), 0.5, 0.9, 0);
       RandomStream ganStream = streams.split();
       DpSchedule critic = schedules.critic();
-      PoissonSampler sampler =
-          new PoissonSampler(rows, critic.samplingRate(), ganStream.split().nextLong());
       DpCritic dpCritic =
           new DpCritic(
               engine,
@@ -175,39 +173,42 @@ public final class DpVaeGanTrainer {
               0.9,
               0,
               settings.gradientPenalty(),
-              critic,
-              rows,
-              ganStream.split());
+              critic.maxGradNorm());
       int fakes = (int) Math.max(2, Math.round(critic.samplingRate() * rows));
-      long bSteps = 0;
-      boolean stopped = a.stoppedAtBudget();
-      while (bSteps < critic.steps()) {
-        if (!critic.affordsStep(ledger)) {
-          stopped = true;
-          break;
-        }
-        int[] batch = sampler.next();
-        try (NDManager scope = root.newSubManager()) {
-          NDArray fake =
-              heads
-                  .activate(
-                      decoder.forward(generator.forward(noise(scope, fakes, settings), null), null))
-                  .stopGradient();
-          dpCritic.step(scope, gather(features, width, batch), batch.length, fake);
-        }
-        ledger.record(critic.samplingRate(), critic.noiseMultiplier());
-        bSteps++;
-        try (NDManager scope = root.newSubManager()) {
-          NDArray z = noise(scope, fakes, settings);
-          try (GradientCollector collector = engine.newGradientCollector()) {
-            generatorOptimizer.zeroGradients();
-            vaeOptimizer.zeroGradients(); // the decoder is frozen: its gradients are dropped
-            NDArray fake = heads.activate(decoder.forward(generator.forward(z, null), null));
-            collector.backward(dpCritic.score(fake).mean().neg());
-          }
-          generatorOptimizer.step();
-        }
-      }
+      DpSgdLoop.Result b =
+          DpSgdLoop.run(
+              root,
+              rows,
+              dpCritic.sizes(),
+              critic,
+              ledger,
+              ganStream,
+              (scope, batch, step) -> {
+                NDArray fake =
+                    heads
+                        .activate(
+                            decoder.forward(
+                                generator.forward(noise(scope, fakes, settings), null), null))
+                        .stopGradient();
+                dpCritic.addRealTerm(scope, gather(features, width, batch), batch.length, step);
+                return released -> dpCritic.update(scope, fake, released);
+              },
+              taken -> {
+                try (NDManager scope = root.newSubManager()) {
+                  NDArray z = noise(scope, fakes, settings);
+                  try (GradientCollector collector = engine.newGradientCollector()) {
+                    generatorOptimizer.zeroGradients();
+                    vaeOptimizer
+                        .zeroGradients(); // the decoder is frozen: its gradients are dropped
+                    NDArray fake =
+                        heads.activate(decoder.forward(generator.forward(z, null), null));
+                    collector.backward(dpCritic.score(fake).mean().neg());
+                  }
+                  generatorOptimizer.step();
+                }
+              });
+      long bSteps = b.steps();
+      boolean stopped = a.stoppedAtBudget() || b.stoppedAtBudget();
 
       // Stage C: the labeler.
       MlpNetwork labelerNetwork = null;
@@ -220,7 +221,7 @@ public final class DpVaeGanTrainer {
         AdamOptimizer labelerOptimizer =
             new AdamOptimizer(
                 root, labeler.parameters(), settings.vaeLearningRate(), 0.9, 0.999, 0);
-        DpStage.Result c =
+        DpSgdLoop.Result c =
             DpStage.run(
                 engine,
                 root,
@@ -250,7 +251,7 @@ public final class DpVaeGanTrainer {
           labelerNetwork,
           new long[] {a.steps(), bSteps, cSteps},
           stopped,
-          new double[] {a.clippedShare(), dpCritic.clippedShare(), cClipped});
+          new double[] {a.clippedShare(), b.clippedShare(), cClipped});
     }
   }
 
