@@ -97,21 +97,7 @@ final class DpArgnFitting {
     double sigma = dp.noiseFor(ledger, rate, steps, delta);
     DpSchedule schedule =
         new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
-    listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD for argn: %d records, sampling rate q = %.5f (expected batch %d), %d steps,"
-                + " noise multiplier %.4f, clip norm %.3g, delta %.3g%s",
-            rows,
-            rate,
-            batch,
-            steps,
-            sigma,
-            dp.maxGradNorm(),
-            delta,
-            Double.isNaN(dp.targetEpsilon())
-                ? ""
-                : String.format(Locale.ROOT, ", target epsilon %.4g", dp.targetEpsilon())));
+    listener.onMessage(DpMessages.plan("argn", rows, "records", batch, "steps", schedule));
     DpArgnTrainer.Result result =
         DpArgnTrainer.train(
             encoding.encode(train),
@@ -123,28 +109,25 @@ final class DpArgnFitting {
             settings.seed(),
             listener);
     PrivacySpent spent = ledger.spent(delta);
-    // The clipped share is read from the records outside the accountant: it goes to whoever
-    // trains (to tune the clip norm), never into the model card.
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD: %d of %d steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
-                + " clipped share %.3f%s",
+        DpMessages.spent(
             result.steps(),
-            steps,
-            spent.epsilon(),
-            delta,
-            spent.order(),
+            schedule,
+            "steps",
+            spent,
             result.clippedShare(),
-            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+            result.stoppedAtBudget()));
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(
         RECORD,
-        record(
+        DpRecord.of(
             spent,
-            schedule,
+            delta,
             dp,
+            sigma,
+            rate,
             result.steps(),
+            steps,
             result.stoppedAtBudget(),
             rows,
             "row",
@@ -157,40 +140,6 @@ final class DpArgnFitting {
         new ArgnModel(encoding, result.trained().network()),
         result.trained().epochsRun(),
         facts);
-  }
-
-  /**
-   * The model card's DP record: the guarantee spent, the schedule, the steps taken, the unit of
-   * privacy ({@code row} or {@code patient}) and how the encoding was fitted.
-   */
-  static Map<String, Object> record(
-      PrivacySpent spent,
-      DpSchedule schedule,
-      DpSettings dp,
-      long steps,
-      boolean stoppedAtBudget,
-      long records,
-      String unit,
-      String preprocessing) {
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("epsilon", spent.epsilon());
-    record.put("delta", schedule.delta());
-    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
-    record.put(
-        "accountant",
-        "RDP of the Poisson-subsampled Gaussian, dp_accounting orders, conservative series");
-    record.put("renyiOrder", spent.order());
-    record.put("noiseMultiplier", schedule.noiseMultiplier());
-    record.put("samplingRate", schedule.samplingRate());
-    record.put("sampling", "poisson");
-    record.put("steps", steps);
-    record.put("plannedSteps", schedule.steps());
-    record.put("stoppedAtBudget", stoppedAtBudget);
-    record.put("maxGradNorm", schedule.maxGradNorm());
-    record.put("records", records);
-    record.put("unitOfPrivacy", unit);
-    record.put("preprocessing", preprocessing);
-    return record;
   }
 
   /** The expected batch under DP when none is given (docs/benchmarks/dp.md). */

@@ -16,7 +16,6 @@ import io.github.syntheticpatients.runtime.gan.GanSettings;
 import io.github.syntheticpatients.runtime.model.GanGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,17 +61,8 @@ final class DpGanFitting {
     DpSchedule schedule =
         new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD for the CTGAN's discriminator: %d records, sampling rate q = %.5f (expected"
-                + " batch %d), %d critic steps, noise multiplier %.4f, clip norm %.3g, delta %.3g",
-            rows,
-            rate,
-            batch,
-            steps,
-            sigma,
-            dp.maxGradNorm(),
-            delta));
+        DpMessages.plan(
+            "the CTGAN's discriminator", rows, "records", batch, "critic steps", schedule));
     DpGanTrainer.Result result =
         DpGanTrainer.train(
             encoder.encode(train, settings.seed()),
@@ -85,17 +75,13 @@ final class DpGanFitting {
             listener);
     PrivacySpent spent = ledger.spent(delta);
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD: %d of %d critic steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
-                + " clipped share %.3f%s",
+        DpMessages.spent(
             result.steps(),
-            steps,
-            spent.epsilon(),
-            delta,
-            spent.order(),
+            schedule,
+            "critic steps",
+            spent,
             result.clippedShare(),
-            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+            result.stoppedAtBudget()));
     Map<String, Object> record =
         DpRecord.of(
             spent,
@@ -107,6 +93,7 @@ final class DpGanFitting {
             steps,
             result.stoppedAtBudget(),
             rows,
+            "row",
             "public: categories and nullability from the schema, numeric columns min-max scaled"
                 + " between the dp.bounds options; DP-SGD on the discriminator only, the"
                 + " generator is post-processing; no conditional vector, no PacGAN packing, the"

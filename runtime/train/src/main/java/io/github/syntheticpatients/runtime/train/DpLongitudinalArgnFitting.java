@@ -20,7 +20,6 @@ import io.github.syntheticpatients.runtime.model.argn.timeline.TimelineArgn;
 import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,21 +99,13 @@ final class DpLongitudinalArgnFitting {
     DpSchedule schedule =
         new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD for the timeline argn, one patient per example: %d patients, sampling rate q ="
-                + " %.5f (expected batch %d), %d steps, noise multiplier %.4f, clip norm %.3g,"
-                + " delta %.3g%s",
+        DpMessages.plan(
+            "the timeline argn, one patient per example",
             patients,
-            rate,
+            "patients",
             batch,
-            steps,
-            sigma,
-            dp.maxGradNorm(),
-            delta,
-            Double.isNaN(dp.targetEpsilon())
-                ? ""
-                : String.format(Locale.ROOT, ", target epsilon %.4g", dp.targetEpsilon())));
+            "steps",
+            schedule));
     DpVisitChainTrainer.Result result =
         DpVisitChainTrainer.train(
             LongitudinalArgnFitting.sequences(
@@ -135,20 +126,14 @@ final class DpLongitudinalArgnFitting {
             settings.seed(),
             listener);
     PrivacySpent spent = ledger.spent(delta);
-    // The clipped share is read from the patients outside the accountant: it goes to whoever
-    // trains (to tune the clip norm), never into the model card.
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD: %d of %d steps, epsilon = %.4f at delta = %.3g (Rényi order %s),"
-                + " clipped share %.3f%s",
+        DpMessages.spent(
             result.steps(),
-            steps,
-            spent.epsilon(),
-            delta,
-            spent.order(),
+            schedule,
+            "steps",
+            spent,
             result.clippedShare(),
-            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+            result.stoppedAtBudget()));
     TimelineArgn model =
         new TimelineArgn(
             layout,
@@ -168,11 +153,14 @@ final class DpLongitudinalArgnFitting {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(
         DpArgnFitting.RECORD,
-        DpArgnFitting.record(
+        DpRecord.of(
             spent,
-            schedule,
+            delta,
             dp,
+            sigma,
+            rate,
             result.steps(),
+            steps,
             result.stoppedAtBudget(),
             patients,
             "patient",

@@ -17,7 +17,11 @@ final class DpRecord {
 
   private DpRecord() {}
 
-  /** The record of one DP-SGD schedule; {@code preprocessing} says how the encoding was fitted. */
+  /**
+   * The record of one DP-SGD plan: the guarantee spent, the plan, the steps taken, the unit of
+   * privacy ({@code row} or {@code patient}) and, in {@code preprocessing}, how the encoding was
+   * fitted.
+   */
   static Map<String, Object> of(
       PrivacySpent spent,
       double delta,
@@ -28,6 +32,7 @@ final class DpRecord {
       long plannedSteps,
       boolean stoppedAtBudget,
       int records,
+      String unit,
       String preprocessing) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("epsilon", spent.epsilon());
@@ -43,7 +48,7 @@ final class DpRecord {
     record.put("stoppedAtBudget", stoppedAtBudget);
     record.put("maxGradNorm", dp.maxGradNorm());
     record.put("records", records);
-    record.put("unitOfPrivacy", "row");
+    record.put("unitOfPrivacy", unit);
     record.put("preprocessing", preprocessing);
     return record;
   }

@@ -135,6 +135,7 @@ final class DpVaeGanFitting {
             steps * (target == null ? 2 : 3),
             result.stoppedAtBudget(),
             rows,
+            "row",
             "public: categories and nullability from the schema, numeric columns min-max scaled"
                 + " between the dp.bounds options; three DP-SGD stages composed in RDP (VAE,"
                 + " critic, labeler); the generator is post-processing; no losses recorded");
