@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.VisitStructure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -215,6 +216,20 @@ public final class TimelineEncoder {
     for (ColumnSchema column : schema.timeVaryingColumns()) {
       System.arraycopy(
           steps.column(column.name()), 0, cells[schema.indexOf(column.name())], 0, total);
+    }
+    VisitStructure structure = schema.visitStructure();
+    if (!structure.isEmpty()) {
+      // The network still learns both columns; the rule replaces them, its last interval end
+      // kept as the learned length of the last interval.
+      double[] lastIntervals = new double[lengths.length];
+      if (structure.intervalEnd() != null) {
+        double[] ends = cells[schema.indexOf(structure.intervalEnd())];
+        for (int p = 0; p < lengths.length; p++) {
+          int last = starts[p + 1] - 1;
+          lastIntervals[p] = last < starts[p] ? Double.NaN : ends[last] - cells[timeIndex][last];
+        }
+      }
+      structure.produce(schema, cells, starts, lastIntervals);
     }
     return new Timelines(new Table(schema, cells), starts, ids);
   }

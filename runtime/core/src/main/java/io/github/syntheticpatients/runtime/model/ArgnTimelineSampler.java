@@ -11,6 +11,7 @@ import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.VisitStructure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.List;
  * each later one adds a positive gap on the time's grid (times strictly increase), a gap never
  * passes the patient's end of follow-up (the schema's {@code endTime}) or the time column's
  * value-protected upper bound (the timeline stops where no gap fits), static attributes are copied
- * from the patient row, and values decode inside their value-protected bins.
+ * from the patient row, values decode inside their value-protected bins, and the schema's visit
+ * counter and interval end ({@link VisitStructure}) are produced from the visits when a patient's
+ * rows are assembled.
  *
  * <p>Immutable and thread-safe: every call works in its own arrays (a {@code Group}'s).
  */
@@ -424,13 +427,22 @@ final class ArgnTimelineSampler {
         Arrays.fill(target, starts[p], starts[p + 1], source[p]);
       }
     }
-    for (ColumnSchema column : schema.timeVaryingColumns()) {
+    for (ColumnSchema column : schema.learnedVisitColumns()) {
       System.arraycopy(
           decoded[visitSchema.indexOf(column.name())],
           0,
           cells[schema.indexOf(column.name())],
           0,
           rows);
+    }
+    if (layout.tailColumn() != null || schema.visitStructure().counter() != null) {
+      schema
+          .visitStructure()
+          .produce(
+              schema,
+              cells,
+              starts,
+              layout.tailColumn() == null ? null : patients.column(layout.tailColumn()));
     }
     List<String> ids = new ArrayList<>(starts.length - 1);
     for (int p = 1; p < starts.length; p++) {

@@ -145,6 +145,14 @@ public record LongitudinalRoles(String entityId, String time) {
     }
   }
 
+  /**
+   * Whether two kinds hold times in one unit: both plain numbers, both dates (days) or both
+   * date-times (seconds).
+   */
+  public static boolean sameUnit(ColumnKind a, ColumnKind b) {
+    return unit(a) != null && unit(a).equals(unit(b));
+  }
+
   /** What a continuous kind's numbers count: plain numbers, days or seconds; null otherwise. */
   private static String unit(ColumnKind kind) {
     return switch (kind) {

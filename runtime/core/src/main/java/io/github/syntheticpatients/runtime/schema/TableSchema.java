@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param decimalSeparator how the data writes numbers' decimals, {@code '.'} or {@code ','}
  *     (detected at inference or set with {@code synthetic.decimalSeparator}), so that every reader
  *     of this data reads numbers as inference did
+ * @param visitStructure the visit counter and interval end of longitudinal data, produced from the
+ *     visits instead of learned ({@link VisitStructure}); {@link VisitStructure#NONE} when none
  */
 public record TableSchema(
     List<ColumnSchema> columns,
@@ -35,8 +37,29 @@ public record TableSchema(
     String time,
     List<String> missingValues,
     String endTime,
-    char decimalSeparator)
+    char decimalSeparator,
+    VisitStructure visitStructure)
     implements SchemaView {
+
+  /** A schema without a visit counter or interval end. */
+  public TableSchema(
+      List<ColumnSchema> columns,
+      String target,
+      String entityId,
+      String time,
+      List<String> missingValues,
+      String endTime,
+      char decimalSeparator) {
+    this(
+        columns,
+        target,
+        entityId,
+        time,
+        missingValues,
+        endTime,
+        decimalSeparator,
+        VisitStructure.NONE);
+  }
 
   /** A schema whose data uses only the default missing-value tokens. */
   public TableSchema(List<ColumnSchema> columns, String target, String entityId, String time) {
@@ -79,6 +102,7 @@ public record TableSchema(
     columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
     missingValues = missingValues == null ? List.of() : List.copyOf(missingValues);
     endTime = endTime == null || endTime.isBlank() ? null : endTime.trim();
+    visitStructure = visitStructure == null ? VisitStructure.NONE : visitStructure;
     if (decimalSeparator != '.' && decimalSeparator != ',') {
       throw new IllegalArgumentException(
           "The decimal separator must be '.' or ',', not '" + decimalSeparator + "'");
@@ -115,6 +139,7 @@ public record TableSchema(
       }
     }
     LongitudinalRoles.checkEndTime(columns, entityId, time, endTime);
+    visitStructure.check(columns, entityId, time);
   }
 
   private static int indexOfIn(List<ColumnSchema> columns, String name) {
@@ -227,24 +252,46 @@ public record TableSchema(
       }
     }
     return new TableSchema(
-        changed, target, newEntityId, newTime, missingValues, endTime, decimalSeparator);
+        changed,
+        target,
+        newEntityId,
+        newTime,
+        missingValues,
+        endTime,
+        decimalSeparator,
+        visitStructure);
   }
 
   /** A copy with other columns, same roles. */
   public TableSchema withColumns(List<ColumnSchema> newColumns) {
     return new TableSchema(
-        newColumns, target, entityId, time, missingValues, endTime, decimalSeparator);
+        newColumns,
+        target,
+        entityId,
+        time,
+        missingValues,
+        endTime,
+        decimalSeparator,
+        visitStructure);
   }
 
   /** A copy with another target column. */
   public TableSchema withTarget(String newTarget) {
     return new TableSchema(
-        columns, newTarget, entityId, time, missingValues, endTime, decimalSeparator);
+        columns,
+        newTarget,
+        entityId,
+        time,
+        missingValues,
+        endTime,
+        decimalSeparator,
+        visitStructure);
   }
 
   /** A copy whose data also means "missing" by these field values. */
   public TableSchema withMissingValues(List<String> values) {
-    return new TableSchema(columns, target, entityId, time, values, endTime, decimalSeparator);
+    return new TableSchema(
+        columns, target, entityId, time, values, endTime, decimalSeparator, visitStructure);
   }
 
   /**
@@ -255,11 +302,37 @@ public record TableSchema(
    */
   public TableSchema withEndTime(String newEndTime) {
     return new TableSchema(
-        columns, target, entityId, time, missingValues, newEndTime, decimalSeparator);
+        columns,
+        target,
+        entityId,
+        time,
+        missingValues,
+        newEndTime,
+        decimalSeparator,
+        visitStructure);
   }
 
   /** A copy whose data writes decimals with this separator ({@code '.'} or {@code ','}). */
   public TableSchema withDecimalSeparator(char separator) {
-    return new TableSchema(columns, target, entityId, time, missingValues, endTime, separator);
+    return new TableSchema(
+        columns, target, entityId, time, missingValues, endTime, separator, visitStructure);
+  }
+
+  /**
+   * A copy with this visit counter and interval end ({@link VisitStructure#NONE}: neither).
+   *
+   * @throws IllegalArgumentException when a column does not qualify ({@link VisitStructure#check})
+   */
+  public TableSchema withVisitStructure(VisitStructure structure) {
+    return new TableSchema(
+        columns, target, entityId, time, missingValues, endTime, decimalSeparator, structure);
+  }
+
+  /**
+   * The time-varying columns a generator learns: {@link #timeVaryingColumns()} without the visit
+   * counter and the interval end, which are produced from the visits ({@link VisitStructure}).
+   */
+  public List<ColumnSchema> learnedVisitColumns() {
+    return timeVaryingColumns().stream().filter(c -> !visitStructure.derives(c.name())).toList();
   }
 }

@@ -15,6 +15,7 @@ import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.IdentifierShape;
 import io.github.syntheticpatients.runtime.schema.LongitudinalRoles;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import io.github.syntheticpatients.runtime.schema.VisitStructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,10 @@ import java.util.stream.Collectors;
  * (longitudinal data: the static column that closes each patient's follow-up, declared by the user,
  * see {@link LongitudinalRoles#checkEndTime}); and the top-level {@code decimalSeparator} ({@code
  * ","} when the data writes {@code 61,5}, detected at inference or set with {@code
- * synthetic.decimalSeparator}; absent means {@code "."}).
+ * synthetic.decimalSeparator}; absent means {@code "."}); and the top-level {@code visitCounter}
+ * with {@code visitCounterStart} (0 or 1; 1 when absent) and {@code intervalEnd} (longitudinal
+ * data: visit columns produced from the visits rather than learned, detected at inference, see
+ * {@link VisitStructure}; remove one to have the column learned, or name a column to declare it).
  *
  * <p>Kinds are written in lower case ({@code numeric}, {@code integer}, {@code binary}, {@code
  * categorical}, {@code date}, {@code datetime}, {@code identifier}) and read in any case. When
@@ -150,6 +154,14 @@ public final class SchemaJson {
       // Written only when not the default, so schema files and model hashes stay as they were.
       root.put(CsvOptions.DECIMAL_SEPARATOR_OPTION, String.valueOf(schema.decimalSeparator()));
     }
+    VisitStructure structure = schema.visitStructure();
+    if (structure.counter() != null) {
+      root.put("visitCounter", structure.counter());
+      root.put("visitCounterStart", structure.counterStart());
+    }
+    if (structure.intervalEnd() != null) {
+      root.put("intervalEnd", structure.intervalEnd());
+    }
     return root;
   }
 
@@ -216,7 +228,11 @@ public final class SchemaJson {
         (String) tree.get("time"),
         missingValues,
         (String) tree.get("endTime"),
-        separator == null ? '.' : decimalSeparator(String.valueOf(separator), source));
+        separator == null ? '.' : decimalSeparator(String.valueOf(separator), source),
+        new VisitStructure(
+            (String) tree.get("visitCounter"),
+            ((Number) tree.getOrDefault("visitCounterStart", 1)).intValue(),
+            (String) tree.get("intervalEnd")));
   }
 
   /** The code column properties of an embedded schema's column entry, or null when none. */
@@ -313,6 +329,25 @@ public final class SchemaJson {
     } catch (IllegalArgumentException e) {
       throw problem(file, locate(file, "endTime"), document.endTime(), e.getMessage());
     }
+    checkRole(file, "visitCounter", document.visitCounter(), names);
+    checkRole(file, "intervalEnd", document.intervalEnd(), names);
+    VisitStructure structure;
+    try {
+      structure =
+          new VisitStructure(
+              document.visitCounter(),
+              document.visitCounterStart() == null ? 1 : document.visitCounterStart(),
+              document.intervalEnd());
+      structure.check(columns, document.entityId(), document.time());
+    } catch (IllegalArgumentException e) {
+      String key =
+          document.visitCounterStart() != null
+                  && document.visitCounterStart() != 0
+                  && document.visitCounterStart() != 1
+              ? "visitCounterStart"
+              : e.getMessage().startsWith("\"intervalEnd\"") ? "intervalEnd" : "visitCounter";
+      throw problem(file, locate(file, key), null, e.getMessage());
+    }
     char separator = '.';
     if (document.decimalSeparator() != null) {
       try {
@@ -330,7 +365,8 @@ public final class SchemaJson {
           document.time(),
           document.missingValues() == null ? List.of() : document.missingValues(),
           document.endTime(),
-          separator);
+          separator,
+          structure);
     } catch (IllegalArgumentException | InvalidInputException e) {
       throw problem(
           file, locate(file, document.time() == null ? "entityId" : "time"), null, e.getMessage());
@@ -648,7 +684,10 @@ public final class SchemaJson {
       String endTime,
       List<ColumnEntry> columns,
       List<String> missingValues,
-      String decimalSeparator) {}
+      String decimalSeparator,
+      String visitCounter,
+      Integer visitCounterStart,
+      String intervalEnd) {}
 
   /** One entry of {@code columns}. */
   record ColumnEntry(

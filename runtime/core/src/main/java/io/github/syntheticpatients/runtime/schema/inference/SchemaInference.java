@@ -244,6 +244,11 @@ public final class SchemaInference {
    *       is inferred from one value per patient, since repeating it on every visit would make a
    *       baseline age look like a code; so a static column that is an identifier per patient by
    *       the rules above (a record number) becomes an IDENTIFIER.
+   *   <li>A second pass records the <b>visit structure</b> ({@link VisitStructureDetector}): a
+   *       visit counter (1, 2, 3, … or 0, 1, 2, … on every visit; made INTEGER) and an interval end
+   *       (the next visit's time on every visit but the last), which generators produce rather than
+   *       learn. Remove {@code visitCounter} or {@code intervalEnd} from the schema file to have
+   *       them learned like any column.
    * </ul>
    *
    * @param input a long-format CSV or a directory of per-patient {@code .psv} / {@code .csv} files
@@ -269,14 +274,16 @@ public final class SchemaInference {
     int k = ValueProtection.checkK(valueProtectionK, K_PROPERTY);
     LongitudinalRoles roles =
         LongitudinalRoles.required(entityId, time, LongitudinalRoles.Names.PROPERTIES);
-    return inferFiles(
-        input,
-        LongitudinalInput.files(input),
-        file -> LongitudinalInput.optionsFor(file, options),
-        roles.entityId(),
-        roles.time(),
-        Files.isDirectory(input),
-        k);
+    TableSchema inferred =
+        inferFiles(
+            input,
+            LongitudinalInput.files(input),
+            file -> LongitudinalInput.optionsFor(file, options),
+            roles.entityId(),
+            roles.time(),
+            Files.isDirectory(input),
+            k);
+    return VisitStructureDetector.record(input, options, inferred);
   }
 
   /**

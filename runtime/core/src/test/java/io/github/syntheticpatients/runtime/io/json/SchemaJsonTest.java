@@ -123,7 +123,8 @@ class SchemaJsonTest {
         .hasMessageStartingWith(top + ", line 2: at character ")
         .hasMessageContaining(
             "unknown property \"targets\"; the known properties are [columns, decimalSeparator,"
-                + " endTime, entityId, formatVersion, missingValues, target, time]");
+                + " endTime, entityId, formatVersion, intervalEnd, missingValues, target, time,"
+                + " visitCounter, visitCounterStart]");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.schema.VisitStructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,36 @@ class LongitudinalInferenceTest {
     assertThat(center.categories()).hasSize(9).endsWith(ValueProtection.RARE_CATEGORY);
     assertThat(center.protectedValues()).isEqualTo(5);
     assertThat(schema.column("id").orElseThrow().kind()).isEqualTo(ColumnKind.IDENTIFIER);
+  }
+
+  @Test
+  void cgdCountsItsVisitsAndEndsEachIntervalAtTheNextVisit() {
+    TableSchema schema = TableSchema.of(Schemas.infer(TestData.path("cgd.csv"), "id", "tstart"));
+    assertThat(schema.visitStructure()).isEqualTo(new VisitStructure("enum", 1, "tstop"));
+    // enum has 8 values, 4 of them held by fewer than 5 patients: read as a count, not as codes.
+    ColumnSchema counter = schema.column("enum").orElseThrow();
+    assertThat(counter.kind()).isEqualTo(ColumnKind.INTEGER);
+    assertThat(counter.categories()).isEmpty();
+    assertThat(counter.reason()).startsWith("visit counter");
+    assertThat(names(schema.learnedVisitColumns())).containsExactly("status");
+  }
+
+  @Test
+  void aCounterFromZeroAndAnIntervalEndHoldOnEveryVisitOrNotAtAll() throws IOException {
+    // visit counts 0, 1, 2; stop is the next start and at or after the last; almost misses the
+    // count on one visit and late the next start on one visit (9 for 8), so neither is structure.
+    String csv =
+        "pid,start,visit,almost,late,stop\n"
+            + "1,0,0,1,10,10\n1,10,1,2,30,30\n1,30,2,3,31,30\n"
+            + "2,5,0,1,9,9\n2,9,1,2,12,12\n"
+            + "3,2,0,1,4,4\n3,4,1,2,9,8\n3,8,2,4,9,9\n";
+    Path file = Files.writeString(dir.resolve("intervals.csv"), csv);
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "start", 1, List.of()));
+    assertThat(schema.visitStructure()).isEqualTo(new VisitStructure("visit", 0, "stop"));
+    // Without a second visit nothing counts or follows.
+    Path single = Files.writeString(dir.resolve("single.csv"), "pid,t,n,stop\n1,0,1,5\n2,3,1,4\n");
+    assertThat(TableSchema.of(Schemas.infer(single, "pid", "t", 1, List.of())).visitStructure())
+        .isEqualTo(VisitStructure.NONE);
   }
 
   @Test

@@ -14,10 +14,17 @@ import java.util.List;
  * visit (the gap since the previous visit, missing on a first visit, then the time-varying
  * columns). The time column itself is never learned as such: the first time plus the gaps rebuild
  * it, so times increase by construction.
+ *
+ * <p>The schema's visit counter and interval end ({@link
+ * io.github.syntheticpatients.runtime.schema.VisitStructure}) are not in the visit table: the
+ * sampler produces them. The interval end needs one learned number, the length of a patient's last
+ * interval (the interval end minus the time on the last visit), which the static table holds as a
+ * tail column named, like the gap column, so that it clashes with none.
  */
 public final class VisitLayout {
   private final TableSchema schema;
   private final String gapColumn;
+  private final String tailColumn;
   private final TableSchema staticSchema;
   private final TableSchema visitSchema;
 
@@ -34,13 +41,28 @@ public final class VisitLayout {
     }
     statics.add(
         new ColumnSchema(time.name(), time.kind(), false, 0, List.of(), time.decimals(), false));
-    staticSchema = TableSchema.of(statics);
     // Dates and date-times are held as whole days and seconds, so their gaps are whole numbers too.
     ColumnKind gapKind =
         time.kind() == ColumnKind.NUMERIC ? ColumnKind.NUMERIC : ColumnKind.INTEGER;
+    if (schema.visitStructure().intervalEnd() == null) {
+      tailColumn = null;
+    } else {
+      tailColumn = freeName(schema, "_tail");
+      ColumnSchema end = schema.column(schema.visitStructure().intervalEnd()).orElseThrow();
+      statics.add(
+          new ColumnSchema(
+              tailColumn,
+              gapKind,
+              end.nullable(),
+              0,
+              List.of(),
+              Math.max(time.decimals(), end.decimals()),
+              false));
+    }
+    staticSchema = TableSchema.of(statics);
     List<ColumnSchema> visits = new ArrayList<>();
     visits.add(new ColumnSchema(gapColumn, gapKind, true, 0, List.of(), time.decimals(), false));
-    for (ColumnSchema column : schema.timeVaryingColumns()) {
+    for (ColumnSchema column : schema.learnedVisitColumns()) {
       visits.add(column.withStaticAttribute(false));
     }
     visitSchema = TableSchema.of(visits);
@@ -48,11 +70,16 @@ public final class VisitLayout {
 
   /** The layout of {@code schema}, with a gap column named so that it clashes with none. */
   public static VisitLayout of(TableSchema schema) {
-    String name = "_gap";
-    while (schema.indexOf(name) >= 0) {
-      name = "_" + name;
+    return new VisitLayout(schema, freeName(schema, "_gap"));
+  }
+
+  /** {@code name}, with underscores in front until no schema column has it. */
+  private static String freeName(TableSchema schema, String name) {
+    String free = name;
+    while (schema.indexOf(free) >= 0) {
+      free = "_" + free;
     }
-    return new VisitLayout(schema, name);
+    return free;
   }
 
   /** The layout of {@code schema} with a gap column read from a model file. */
@@ -72,7 +99,18 @@ public final class VisitLayout {
     return gapColumn;
   }
 
-  /** Static attributes and the first visit's time (named as the time column). */
+  /**
+   * The static column holding the length of a patient's last interval, or null when the schema
+   * names no interval end.
+   */
+  public String tailColumn() {
+    return tailColumn;
+  }
+
+  /**
+   * Static attributes and the first visit's time (named as the time column), then the last
+   * interval's length when the schema names an interval end ({@link #tailColumn()}).
+   */
   public TableSchema staticSchema() {
     return staticSchema;
   }
@@ -86,8 +124,19 @@ public final class VisitLayout {
   public Table staticTable(Timelines timelines) {
     Table first = timelines.firstVisits();
     double[][] cells = new double[staticSchema.columns().size()][];
-    for (int c = 0; c < cells.length; c++) {
+    int fromFirst = tailColumn == null ? cells.length : cells.length - 1;
+    for (int c = 0; c < fromFirst; c++) {
       cells[c] = first.column(staticSchema.columns().get(c).name()).clone();
+    }
+    if (tailColumn != null) {
+      double[] times = timelines.visits().column(schema.time());
+      double[] ends = timelines.visits().column(schema.visitStructure().intervalEnd());
+      double[] tails = new double[timelines.patientCount()];
+      for (int p = 0; p < tails.length; p++) {
+        int last = timelines.firstRow(p) + timelines.visitCount(p) - 1;
+        tails[p] = ends[last] - times[last];
+      }
+      cells[fromFirst] = tails;
     }
     return new Table(staticSchema, cells);
   }
