@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
+import io.github.syntheticpatients.runtime.schema.VisitStructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,12 @@ import java.util.TreeMap;
  *       endTime}; not checked without it);
  *   <li>{@code outOfRange}: continuous values (static, time-varying, the time itself) outside the
  *       real column's protected range, from its k-th smallest to its k-th largest value ({@link
- *       ProtectedValues}), which is all a value-protected model may produce.
+ *       ProtectedValues}), which is all a value-protected model may produce. The visit counter and
+ *       the interval end are left out: their values follow from the visits (the rules below);
+ *   <li>{@code visitStructureBroken} (only when the real schema names a visit counter or an
+ *       interval end, {@link VisitStructure}): visits whose counter is not the visit's position
+ *       plus the counter's start, or whose interval end is not the next visit's time (on a
+ *       patient's last visit: missing or before the visit's time); a visit counts once per column.
  * </ul>
  *
  * Synthetic CSVs read by the runtime's timeline reader are already sorted by time within a patient
@@ -37,10 +43,12 @@ import java.util.TreeMap;
  * @param staticChanged visits with a changed static attribute (a visit counts once per column)
  * @param afterEndTime visits after the end of follow-up
  * @param outOfRange values outside the protected range
+ * @param visitStructureBroken visits breaking the visit counter or the interval end
  * @param patientsWithViolations patients with at least one violation
  * @param columns per column with a violation: its static changes and values out of range
  * @param endTimeChecked whether the schema names an end of follow-up
  * @param valueProtectionK the k of the protected ranges
+ * @param visitStructureChecked whether the schema names a visit counter or an interval end
  */
 public record TimelineRules(
     int patients,
@@ -49,10 +57,12 @@ public record TimelineRules(
     int staticChanged,
     int afterEndTime,
     int outOfRange,
+    int visitStructureBroken,
     int patientsWithViolations,
     List<Column> columns,
     boolean endTimeChecked,
-    int valueProtectionK) {
+    int valueProtectionK,
+    boolean visitStructureChecked) {
 
   public TimelineRules {
     columns = List.copyOf(columns);
@@ -64,12 +74,15 @@ public record TimelineRules(
    * @param column the column name
    * @param staticChanged visits where this static column differs from the patient's first visit
    * @param outOfRange values outside the real protected range
+   * @param visitStructureBroken visits where this counter or interval end is not what the visits
+   *     give
    */
-  public record Column(String column, int staticChanged, int outOfRange) {}
+  public record Column(
+      String column, int staticChanged, int outOfRange, int visitStructureBroken) {}
 
   /** All violations together. */
   public int total() {
-    return timeNotIncreasing + staticChanged + afterEndTime + outOfRange;
+    return timeNotIncreasing + staticChanged + afterEndTime + outOfRange + visitStructureBroken;
   }
 
   /**
@@ -116,12 +129,19 @@ public record TimelineRules(
     List<Column> columns = new ArrayList<>();
     int staticChanged = 0;
     int outOfRange = 0;
+    int structureBroken = 0;
+    VisitStructure structure = schema.visitStructure();
     for (ColumnSchema column : schema.learnedColumns()) {
       int c = schema.indexOf(column.name());
       double[] x = synthetic.visits().column(c);
       int changed = column.staticAttribute() ? staticChanges(synthetic, x, violating) : 0;
       int outside = 0;
-      if (column.kind().isContinuous()) {
+      int broken = 0;
+      if (column.name().equals(structure.counter())) {
+        broken = counterBroken(synthetic, x, structure, violating);
+      } else if (column.name().equals(structure.intervalEnd())) {
+        broken = intervalEndBroken(synthetic, x, t, violating);
+      } else if (column.kind().isContinuous()) {
         outside =
             outOfRange(
                 synthetic,
@@ -129,11 +149,12 @@ public record TimelineRules(
                 ProtectedValues.of(real.visits().column(c), valueProtectionK),
                 violating);
       }
-      if (changed + outside > 0) {
-        columns.add(new Column(column.name(), changed, outside));
+      if (changed + outside + broken > 0) {
+        columns.add(new Column(column.name(), changed, outside, broken));
       }
       staticChanged += changed;
       outOfRange += outside;
+      structureBroken += broken;
     }
     int patientsWithViolations = 0;
     for (boolean v : violating) {
@@ -146,10 +167,47 @@ public record TimelineRules(
         staticChanged,
         afterEndTime,
         outOfRange,
+        structureBroken,
         patientsWithViolations,
         columns,
         schema.endTime() != null,
-        valueProtectionK);
+        valueProtectionK,
+        !structure.isEmpty());
+  }
+
+  /** Visits whose counter is not the visit's position plus the counter's start. */
+  private static int counterBroken(
+      Timelines synthetic, double[] x, VisitStructure structure, boolean[] violating) {
+    int broken = 0;
+    for (int p = 0; p < synthetic.patientCount(); p++) {
+      int from = synthetic.firstRow(p);
+      for (int v = 0; v < synthetic.visitCount(p); v++) {
+        if (x[from + v] != structure.counterValue(v)) {
+          broken++;
+          violating[p] = true;
+        }
+      }
+    }
+    return broken;
+  }
+
+  /**
+   * Visits whose interval end is not the next visit's time (on the last: not at or after its own).
+   */
+  private static int intervalEndBroken(
+      Timelines synthetic, double[] x, double[] t, boolean[] violating) {
+    int broken = 0;
+    for (int p = 0; p < synthetic.patientCount(); p++) {
+      int from = synthetic.firstRow(p);
+      int last = from + synthetic.visitCount(p) - 1;
+      for (int r = from; r <= last; r++) {
+        if (!VisitStructure.holdsAt(x[r], t[r], r < last ? t[r + 1] : Double.NaN)) {
+          broken++;
+          violating[p] = true;
+        }
+      }
+    }
+    return broken;
   }
 
   private static int staticChanges(Timelines synthetic, double[] x, boolean[] violating) {
@@ -202,6 +260,7 @@ public record TimelineRules(
     m.put("staticChanged", staticChanged);
     m.put("afterEndTime", endTimeChecked ? afterEndTime : null);
     m.put("outOfRange", outOfRange);
+    m.put("visitStructureBroken", visitStructureChecked ? visitStructureBroken : null);
     m.put("violations", total());
     m.put("patientsWithViolations", patientsWithViolations);
     m.put(
@@ -214,6 +273,7 @@ public record TimelineRules(
       e.put("column", c.column());
       e.put("staticChanged", c.staticChanged());
       e.put("outOfRange", c.outOfRange());
+      e.put("visitStructureBroken", c.visitStructureBroken());
       list.add(e);
     }
     m.put("columns", list);

@@ -561,9 +561,17 @@ public final class HtmlReport {
         h,
         "values inside the real range protected with k = " + r.valueProtectionK(),
         String.valueOf(r.outOfRange()));
+    ruleRow(
+        h,
+        "visit counter and interval end as the visits give them",
+        r.visitStructureChecked()
+            ? String.valueOf(r.visitStructureBroken())
+            : "not checked (no visitCounter or intervalEnd in the schema)");
     h.append("</table>\n");
     if (!r.columns().isEmpty()) {
-      h.append("<table><tr><th>column</th><th>static changes</th><th>out of range</th></tr>\n");
+      h.append(
+          "<table><tr><th>column</th><th>static changes</th><th>out of range</th>"
+              + "<th>counter or interval end</th></tr>\n");
       for (TimelineRules.Column c : r.columns()) {
         h.append("<tr><td>")
             .append(esc(c.column()))
@@ -571,6 +579,8 @@ public final class HtmlReport {
             .append(c.staticChanged())
             .append("</td><td>")
             .append(c.outOfRange())
+            .append("</td><td>")
+            .append(c.visitStructureBroken())
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
