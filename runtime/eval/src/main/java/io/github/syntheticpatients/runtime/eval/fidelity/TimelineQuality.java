@@ -28,10 +28,14 @@ import java.util.stream.Collectors;
  *       pooled over patients (in the time column's unit: days for dates, seconds for date-times).
  *   <li>{@code autocorrelation}: mean over the time-varying columns of the lag-1 score: for a
  *       continuous column {@code 1 − |r1_real − r1_syn| / 2} with {@link #lag1Autocorrelation}; for
- *       a discrete one {@code 1 − |s_real − s_syn|} with {@link #sameCategoryShare}.
+ *       a discrete one {@code 1 − |s_real − s_syn|} with {@link #sameCategoryShare}. A column whose
+ *       real value is undefined (no patient with enough visits) is left out; one whose real value
+ *       is defined but whose synthetic one is not (the synthetic patients have too few visits to
+ *       show any dependence) scores 0, so it cannot drop out of the mean ({@link #lag1Score}).
  *   <li>{@code trend}: mean over the continuous time-varying columns of the KS complement of the
  *       within-patient trend distributions ({@link #withinPatientTrends}); NaN for a column with
- *       fewer than {@value #MIN_TREND_PATIENTS} patients with a trend on either side.
+ *       fewer than {@value #MIN_TREND_PATIENTS} real patients with a trend, 0 when the real side
+ *       has that many and the synthetic side has fewer.
  *   <li>{@code crossVariable}: the relationships between time-varying columns pooled over visits:
  *       the mean of the {@link QualityReport}'s pair scores over pairs of two continuous columns
  *       (CorrelationSimilarity, 1 − |ρ_real − ρ_syn| / 2 with Pearson's ρ) and pairs of two
@@ -96,12 +100,13 @@ public record TimelineQuality(
    *     (discrete)
    * @param lag1Real the real value of that metric
    * @param lag1Synthetic the synthetic value
-   * @param autocorrelation its similarity score
+   * @param autocorrelation its similarity score ({@link #lag1Score}: NaN without a real value, 0
+   *     without a synthetic one)
    * @param trendReal mean within-patient trend correlation in the real data (NaN for discrete
    *     columns)
    * @param trendSynthetic the same in the synthetic data
    * @param trend KS complement of the two trend distributions (NaN for discrete columns and too few
-   *     patients)
+   *     real patients, 0 for too few synthetic ones)
    */
   public record Variable(
       String column,
@@ -157,12 +162,14 @@ public record TimelineQuality(
                 "lag1Correlation",
                 r,
                 s,
-                1.0 - Math.abs(r - s) / 2.0,
+                lag1Score(r, s, 1.0 - Math.abs(r - s) / 2.0),
                 QualityReport.nanMean(trendR),
                 QualityReport.nanMean(trendS),
-                trendR.length < MIN_TREND_PATIENTS || trendS.length < MIN_TREND_PATIENTS
+                trendR.length < MIN_TREND_PATIENTS
                     ? Double.NaN
-                    : FidelityMetrics.ksComplement(trendR, trendS)));
+                    : trendS.length < MIN_TREND_PATIENTS
+                        ? 0.0
+                        : FidelityMetrics.ksComplement(trendR, trendS)));
       } else {
         double r = sameCategoryShare(real, c);
         double s = sameCategoryShare(synthetic, c);
@@ -172,7 +179,7 @@ public record TimelineQuality(
                 "sameCategoryShare",
                 r,
                 s,
-                1.0 - Math.abs(r - s),
+                lag1Score(r, s, 1.0 - Math.abs(r - s)),
                 Double.NaN,
                 Double.NaN,
                 Double.NaN));
@@ -224,9 +231,10 @@ public record TimelineQuality(
                 "pooled Pearson correlation of consecutive within-patient deviations from the patient's mean"
                     + " (patients with >= "
                     + MIN_VALUES
-                    + " values); score 1 - |real - synthetic| / 2",
+                    + " values); score 1 - |real - synthetic| / 2, 0 when only the real one is defined",
                 "sameCategoryShare",
-                "share of consecutive visit pairs with the same category; score 1 - |real - synthetic|",
+                "share of consecutive visit pairs with the same category; score 1 - |real - synthetic|,"
+                    + " 0 when only the real one is defined",
                 "crossVariable",
                 "mean CorrelationSimilarity (continuous pairs) and ContingencySimilarity (discrete pairs) of the"
                     + " time-varying columns over visits; mixed pairs left out",
@@ -265,6 +273,19 @@ public record TimelineQuality(
     }
     m.put("staticColumns", statics);
     return m;
+  }
+
+  /**
+   * A column's lag-1 score given its real and synthetic values and their similarity: NaN when the
+   * real value is undefined (nothing to compare against), 0 when only the synthetic one is (the
+   * synthetic timelines lack the repeat visits that show the real dependence: the worst score, not
+   * a silent gap in the mean), else the similarity.
+   */
+  static double lag1Score(double real, double synthetic, double similarity) {
+    if (Double.isNaN(real)) {
+      return Double.NaN;
+    }
+    return Double.isNaN(synthetic) ? 0.0 : similarity;
   }
 
   /**

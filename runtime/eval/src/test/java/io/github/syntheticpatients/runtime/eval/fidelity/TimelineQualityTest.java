@@ -158,6 +158,31 @@ class TimelineQualityTest {
     assertThat(baseline.autocorrelation()).isLessThan(fresh.autocorrelation() - 0.1);
   }
 
+  @Test
+  void aColumnWithARealButNoSyntheticLagOneScoresZeroInsteadOfLeavingTheMean() {
+    // Real patients have 3-6 visits; synthetic ones 1-2, too few for a continuous lag-1 (3 values).
+    Timelines real = TestTimelines.patients(60, 3, 6, 1);
+    Timelines shortOnes = TestTimelines.patients(60, 1, 2, 2);
+    TimelineQuality q = TimelineQuality.compute(real, shortOnes);
+    TimelineQuality.Variable lab = q.variables().get(0);
+    assertThat(lab.column()).isEqualTo("lab");
+    assertThat(lab.lag1Real()).isNotNaN();
+    assertThat(lab.lag1Synthetic()).isNaN();
+    assertThat(lab.autocorrelation()).isZero();
+    TimelineQuality.Variable state = q.variables().get(2);
+    assertThat(state.autocorrelation()).isBetween(0.0, 1.0);
+    // lab and dose count as 0, state as itself: the mean is over all three.
+    assertThat(q.autocorrelation()).isCloseTo(state.autocorrelation() / 3, within(1e-12));
+    // The other way round there is nothing to compare against: left out.
+    TimelineQuality reverse = TimelineQuality.compute(shortOnes, real);
+    assertThat(reverse.variables().get(0).autocorrelation()).isNaN();
+    assertThat(reverse.autocorrelation()).isEqualTo(reverse.variables().get(2).autocorrelation());
+    // Same for the per-patient autocorrelation: 0 where only the real side has enough patients.
+    PatientAutocorrelation perPatient = PatientAutocorrelation.compute(real, shortOnes);
+    assertThat(perPatient.columns()).allSatisfy(c -> assertThat(c.score()).isZero());
+    assertThat(PatientAutocorrelation.compute(shortOnes, real).score()).isNaN();
+  }
+
   private static double[] row(double day, double lab) {
     return new double[] {Double.NaN, 0, day, lab, lab, 0};
   }
