@@ -435,14 +435,10 @@ final class ArgnTimelineSampler {
           0,
           rows);
     }
-    if (layout.tailColumn() != null || schema.visitStructure().counter() != null) {
-      schema
-          .visitStructure()
-          .produce(
-              schema,
-              cells,
-              starts,
-              layout.tailColumn() == null ? null : patients.column(layout.tailColumn()));
+    VisitStructure structure = schema.visitStructure();
+    if (!structure.isEmpty()) {
+      double[] tails = layout.tailColumn() == null ? null : patients.column(layout.tailColumn());
+      structure.produce(schema, cells, starts, tails);
     }
     List<String> ids = new ArrayList<>(starts.length - 1);
     for (int p = 1; p < starts.length; p++) {

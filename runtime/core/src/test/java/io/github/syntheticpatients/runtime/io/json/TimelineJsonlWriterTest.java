@@ -64,10 +64,10 @@ class TimelineJsonlWriterTest {
     assertThat(first.get("age").asInt()).isEqualTo(12);
     JsonNode visits = first.get("visits");
     assertThat(visits.size()).isEqualTo(timelines.visitCount(0));
-    // enum (interval number 1..8) is inferred as codes, so it is written as text like every
-    // category.
+    // enum (interval number 1..8) is inferred as the visit counter, an integer, so it is written
+    // as a number; status is a category, written as text.
     assertThat(visits.get(0).toString())
-        .isEqualTo("{\"tstart\":0,\"enum\":\"1\",\"tstop\":219,\"status\":\"1\"}");
+        .isEqualTo("{\"tstart\":0,\"enum\":1,\"tstop\":219,\"status\":\"1\"}");
     assertThat(visits.get(1).get("tstart").asInt()).isEqualTo(219);
 
     // Round trip: every line, parsed back, is the patient's map with values as the writer formats
