@@ -45,8 +45,7 @@ public record PatientAutocorrelation(List<Column> columns, double score) {
    * @param realMedian median of the real per-patient values
    * @param syntheticMedian median of the synthetic ones
    * @param score KS complement of the two distributions; NaN with fewer than {@value #MIN_PATIENTS}
-   *     real patients, 0 with that many real but fewer synthetic ones (the synthetic timelines lack
-   *     the visits that show the dependence, which must not leave the mean silently)
+   *     real patients, 0 without synthetic ones ({@link TimelineQuality#perPatientScore})
    */
   public record Column(
       String column,
@@ -69,11 +68,7 @@ public record PatientAutocorrelation(List<Column> columns, double score) {
       for (int lag : LAGS) {
         double[] r = perPatient(real, c, lag);
         double[] s = perPatient(synthetic, c, lag);
-        // Too few synthetic patients where the real data has enough scores 0, not a gap.
-        double score =
-            r.length < MIN_PATIENTS
-                ? Double.NaN
-                : s.length < MIN_PATIENTS ? 0.0 : FidelityMetrics.ksComplement(r, s);
+        double score = TimelineQuality.perPatientScore(r, s, MIN_PATIENTS);
         columns.add(
             new Column(column.name(), lag, r.length, s.length, median(r), median(s), score));
       }

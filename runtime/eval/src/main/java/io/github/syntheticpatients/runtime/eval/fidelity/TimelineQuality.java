@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  *       show any dependence) scores 0, so it cannot drop out of the mean ({@link #lag1Score}).
  *   <li>{@code trend}: mean over the continuous time-varying columns of the KS complement of the
  *       within-patient trend distributions ({@link #withinPatientTrends}); NaN for a column with
- *       fewer than {@value #MIN_TREND_PATIENTS} real patients with a trend, 0 when the real side
- *       has that many and the synthetic side has fewer.
+ *       fewer than {@value #MIN_TREND_PATIENTS} real patients with a trend, 0 when the synthetic
+ *       side has none ({@link #perPatientScore}).
  *   <li>{@code crossVariable}: the relationships between time-varying columns pooled over visits:
  *       the mean of the {@link QualityReport}'s pair scores over pairs of two continuous columns
  *       (CorrelationSimilarity, 1 − |ρ_real − ρ_syn| / 2 with Pearson's ρ) and pairs of two
@@ -106,7 +106,7 @@ public record TimelineQuality(
    *     columns)
    * @param trendSynthetic the same in the synthetic data
    * @param trend KS complement of the two trend distributions (NaN for discrete columns and too few
-   *     real patients, 0 for too few synthetic ones)
+   *     real patients, 0 without synthetic ones)
    */
   public record Variable(
       String column,
@@ -165,11 +165,7 @@ public record TimelineQuality(
                 lag1Score(r, s, 1.0 - Math.abs(r - s) / 2.0),
                 QualityReport.nanMean(trendR),
                 QualityReport.nanMean(trendS),
-                trendR.length < MIN_TREND_PATIENTS
-                    ? Double.NaN
-                    : trendS.length < MIN_TREND_PATIENTS
-                        ? 0.0
-                        : FidelityMetrics.ksComplement(trendR, trendS)));
+                perPatientScore(trendR, trendS, MIN_TREND_PATIENTS)));
       } else {
         double r = sameCategoryShare(real, c);
         double s = sameCategoryShare(synthetic, c);
@@ -286,6 +282,20 @@ public record TimelineQuality(
       return Double.NaN;
     }
     return Double.isNaN(synthetic) ? 0.0 : similarity;
+  }
+
+  /**
+   * The KS complement of per-patient values (trends, autocorrelations), given at least {@code
+   * minimum} real ones: NaN below that (a handful of real values is no reference); 0 when the
+   * synthetic side has none; else the KS complement, however few the synthetic values (noisy, but a
+   * generator whose patients rarely have enough visits must not leave the mean: the minimum holds
+   * for the reference only).
+   */
+  static double perPatientScore(double[] real, double[] synthetic, int minimum) {
+    if (real.length < minimum) {
+      return Double.NaN;
+    }
+    return synthetic.length == 0 ? 0.0 : FidelityMetrics.ksComplement(real, synthetic);
   }
 
   /**

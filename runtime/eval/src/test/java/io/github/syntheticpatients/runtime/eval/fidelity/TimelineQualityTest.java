@@ -177,10 +177,21 @@ class TimelineQualityTest {
     TimelineQuality reverse = TimelineQuality.compute(shortOnes, real);
     assertThat(reverse.variables().get(0).autocorrelation()).isNaN();
     assertThat(reverse.autocorrelation()).isEqualTo(reverse.variables().get(2).autocorrelation());
-    // Same for the per-patient autocorrelation: 0 where only the real side has enough patients.
+    // Same for the per-patient autocorrelation: 0 where the synthetic side has no patient with a
+    // value and the real side has enough.
     PatientAutocorrelation perPatient = PatientAutocorrelation.compute(real, shortOnes);
     assertThat(perPatient.columns()).allSatisfy(c -> assertThat(c.score()).isZero());
     assertThat(PatientAutocorrelation.compute(shortOnes, real).score()).isNaN();
+  }
+
+  @Test
+  void perPatientPartsNeedEnoughRealValuesAndAnySyntheticOnes() {
+    double[] ten = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    assertThat(TimelineQuality.perPatientScore(new double[] {0.5}, ten, 10)).isNaN();
+    assertThat(TimelineQuality.perPatientScore(ten, new double[0], 10)).isZero();
+    // Two synthetic values, both above every real one but the last: KS 0.9, compared as they are.
+    assertThat(TimelineQuality.perPatientScore(ten, new double[] {0.95, 0.97}, 10))
+        .isCloseTo(0.1, within(1e-12));
   }
 
   private static double[] row(double day, double lab) {
