@@ -103,6 +103,7 @@ public final class LongitudinalBenchmark {
           "visit values",
           "gaps",
           "sequence length KS",
+          "patients with >= 3 visits (share)",
           "dynamics",
           "visit times",
           "per-patient autocorrelation",
@@ -498,6 +499,12 @@ public final class LongitudinalBenchmark {
     m.put("visit values", q.visitShapes());
     m.put("gaps", q.visitGaps());
     m.put("sequence length KS", q.sequenceLength());
+    // The patients long enough for a continuous lag-1 (3 values), in the larger sample.
+    int long3 = 0;
+    for (int p = 0; p < checked.patientCount(); p++) {
+      long3 += checked.visitCount(p) >= TimelineQuality.MIN_VALUES ? 1 : 0;
+    }
+    m.put("patients with >= 3 visits (share)", (double) long3 / checked.patientCount());
     m.put("dynamics", d.score());
     m.put("visit times", d.visitTimes().score());
     m.put("per-patient autocorrelation", d.patientAutocorrelation().score());
