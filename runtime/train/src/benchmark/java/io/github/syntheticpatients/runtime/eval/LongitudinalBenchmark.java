@@ -501,8 +501,8 @@ public final class LongitudinalBenchmark {
     m.put("sequence length KS", q.sequenceLength());
     // The patients long enough for a continuous lag-1 (3 values), in the larger sample.
     int long3 = 0;
-    for (int p = 0; p < checked.patientCount(); p++) {
-      long3 += checked.visitCount(p) >= TimelineQuality.MIN_VALUES ? 1 : 0;
+    for (int patient = 0; patient < checked.patientCount(); patient++) {
+      long3 += checked.visitCount(patient) >= TimelineQuality.MIN_VALUES ? 1 : 0;
     }
     m.put("patients with >= 3 visits (share)", (double) long3 / checked.patientCount());
     m.put("dynamics", d.score());
