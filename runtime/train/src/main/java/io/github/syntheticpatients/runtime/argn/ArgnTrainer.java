@@ -23,9 +23,10 @@ import java.util.SplittableRandom;
  * epoch shuffles the rows; with {@code anyOrder} each batch takes the schema's order or, with
  * probability one half, a random column order (otherwise always the schema's); and the network of
  * the epoch with the lowest validation loss (in the schema's order, the order sampling uses) is
- * kept; training stops after {@code patience} epochs without improvement. Seeded: the same data,
- * settings and seed give the same weights (torch's generator for the initial weights, a {@link
- * SplittableRandom} for shuffles and orders).
+ * kept, as the moving average of its weights over the steps ({@link ParameterAverage}) unless the
+ * settings' decay is 0; training stops after {@code patience} epochs without improvement. Seeded:
+ * the same data, settings and seed give the same weights (torch's generator for the initial
+ * weights, a {@link SplittableRandom} for shuffles and orders).
  */
 public final class ArgnTrainer {
   private static final int EVALUATION_BATCH = 2048;
@@ -89,6 +90,15 @@ public final class ArgnTrainer {
     boolean[][] natural = sees(owners, identity(columns));
     try (NDManager root = engine.newBaseManager()) {
       ChainHeads network = new ChainHeads(root, vocabulary, dims, settings.hidden(), 0);
+      // Validated and kept: the weights' moving average, or the weights themselves.
+      ChainHeads kept = network;
+      ParameterAverage average = null;
+      if (settings.averageDecay() > 0) {
+        kept = new ChainHeads(root, vocabulary, dims, settings.hidden(), 0);
+        average =
+            new ParameterAverage(
+                root, network.parameters(), kept.parameters(), settings.averageDecay());
+      }
       AdamOptimizer optimizer =
           new AdamOptimizer(
               root,
@@ -102,7 +112,7 @@ public final class ArgnTrainer {
       double[] trainLosses = new double[settings.maxEpochs()];
       double[] validationLosses = new double[validationRows > 0 ? settings.maxEpochs() : 0];
       double best = Double.POSITIVE_INFINITY;
-      ArgnNetwork kept = null;
+      ArgnNetwork bestNetwork = null;
       int bestEpoch = 0;
       int epoch = 0;
       long start = System.nanoTime();
@@ -132,6 +142,9 @@ public final class ArgnTrainer {
               loss = mean.getFloat();
             }
             optimizer.step();
+            if (average != null) {
+              average.update();
+            }
             sum += loss;
           }
         }
@@ -139,7 +152,7 @@ public final class ArgnTrainer {
         epoch++;
         boolean improved;
         if (validationRows > 0) {
-          double loss = evaluate(root, network, validation, validationRows, heads, natural);
+          double loss = evaluate(root, kept, validation, validationRows, heads, natural);
           validationLosses[epoch - 1] = loss;
           improved = loss < best;
           if (improved) {
@@ -150,7 +163,7 @@ public final class ArgnTrainer {
         }
         if (improved) {
           bestEpoch = epoch;
-          kept = network.export(settings.anyOrder());
+          bestNetwork = kept.export(settings.anyOrder());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         listener.onEpoch(
@@ -168,7 +181,7 @@ public final class ArgnTrainer {
         }
       }
       return new TrainedArgn(
-          kept,
+          bestNetwork,
           bestEpoch,
           epoch,
           Arrays.copyOf(trainLosses, epoch),

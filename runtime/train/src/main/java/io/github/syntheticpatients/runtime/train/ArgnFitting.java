@@ -43,9 +43,16 @@ final class ArgnFitting {
   /** Option: Adam's L2 weight decay. */
   static final String WEIGHT_DECAY = "argnWeightDecay";
 
+  /**
+   * Option: the per-step decay of the moving average of the weights that is validated and kept, in
+   * [0, 1) (0: the weights themselves).
+   */
+  static final String AVERAGE = "argnAverage";
+
   /** The option keys this class reads. */
   static final Set<String> OPTIONS =
-      Set.of(ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY, CopulaPrior.SCALE);
+      Set.of(
+          ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY, AVERAGE, CopulaPrior.SCALE);
 
   private ArgnFitting() {}
 
@@ -174,6 +181,18 @@ final class ArgnFitting {
     if (options.containsKey(WEIGHT_DECAY)) {
       argn = argn.withWeightDecay(number(options, WEIGHT_DECAY, true));
     }
+    if (options.containsKey(AVERAGE)) {
+      double decay = number(options, AVERAGE, true);
+      if (decay >= 1) {
+        throw InvalidInputException.inParameter(
+            AVERAGE,
+            AVERAGE
+                + " must be at least 0 and below 1, such as 0.99, was '"
+                + options.get(AVERAGE)
+                + "'");
+      }
+      argn = argn.withAverageDecay(decay);
+    }
     String order = options.getOrDefault(ORDER, "any").trim().toLowerCase(Locale.ROOT);
     return switch (order) {
       case "any" -> argn.withAnyOrder(true);
@@ -236,6 +255,7 @@ final class ArgnFitting {
     block.put("hidden", argn.hidden());
     block.put("maxDims", argn.maxDims());
     block.put("order", argn.anyOrder() ? "any" : "fixed");
+    block.put("averageDecay", argn.averageDecay());
     return block;
   }
 
