@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Trains a chain of softmax heads on rows of discrete symbols by cross-entropy with Adam: each
@@ -56,11 +57,28 @@ public final class ArgnTrainer {
       ArgnSettings settings,
       long seed,
       TrainingListener listener) {
+    return train(train, null, validation, vocabulary, owners, settings, seed, listener);
+  }
+
+  /**
+   * Trains on {@code train} joined, in each epoch, by the rows {@code extra} gives for that epoch
+   * (0-based; the same number of rows every epoch, or null for none): a prior's rows drawn afresh,
+   * so the network learns the prior's distribution rather than one sample of it.
+   */
+  public static TrainedArgn train(
+      int[] train,
+      IntFunction<int[]> extra,
+      int[] validation,
+      int[] vocabulary,
+      int[] owners,
+      ArgnSettings settings,
+      long seed,
+      TrainingListener listener) {
     Objects.requireNonNull(settings, "settings");
     TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
     synchronized (GanTrainer.LOCK) {
       try {
-        return run(train, validation, vocabulary, owners, settings, seed, progress);
+        return run(train, extra, validation, vocabulary, owners, settings, seed, progress);
       } catch (NoClassDefFoundError e) {
         throw EngineUnavailableException.djlMissing(e);
       }
@@ -68,7 +86,8 @@ public final class ArgnTrainer {
   }
 
   private static TrainedArgn run(
-      int[] train,
+      int[] real,
+      IntFunction<int[]> extra,
       int[] validation,
       int[] vocabulary,
       int[] owners,
@@ -76,6 +95,7 @@ public final class ArgnTrainer {
       long seed,
       TrainingListener listener) {
     int heads = vocabulary.length;
+    int[] train = joined(real, extra, 0);
     int rows = train.length / heads;
     int validationRows = validation.length / heads;
     Engine engine = DjlEngine.engine();
@@ -118,6 +138,9 @@ public final class ArgnTrainer {
       long start = System.nanoTime();
       int[] batch = new int[batchSize * heads];
       while (epoch < settings.maxEpochs()) {
+        if (epoch > 0 && extra != null) {
+          train = joined(real, extra, epoch);
+        }
         int[] permutation = shuffled(rows, random);
         double sum = 0;
         for (int step = 0; step < steps; step++) {
@@ -187,6 +210,17 @@ public final class ArgnTrainer {
           Arrays.copyOf(trainLosses, epoch),
           Arrays.copyOf(validationLosses, Math.min(epoch, validationLosses.length)));
     }
+  }
+
+  /** The real rows followed by {@code extra}'s rows for {@code epoch}. */
+  private static int[] joined(int[] real, IntFunction<int[]> extra, int epoch) {
+    if (extra == null) {
+      return real;
+    }
+    int[] rows = extra.apply(epoch);
+    int[] both = Arrays.copyOf(real, real.length + rows.length);
+    System.arraycopy(rows, 0, both, real.length, rows.length);
+    return both;
   }
 
   /** Mean negative log-likelihood per row in the given order, without gradients. */

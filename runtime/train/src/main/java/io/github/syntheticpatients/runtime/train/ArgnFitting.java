@@ -6,19 +6,21 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
 import io.github.syntheticpatients.runtime.argn.TrainedArgn;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Fits the autoregressive generator ({@code argn}): the sub-column encoding from value-protected
@@ -52,7 +54,15 @@ final class ArgnFitting {
   /** The option keys this class reads. */
   static final Set<String> OPTIONS =
       Set.of(
-          ORDER, BINS, SUB_BINS, HIDDEN, LEARNING_RATE, WEIGHT_DECAY, AVERAGE, CopulaPrior.SCALE);
+          ORDER,
+          BINS,
+          SUB_BINS,
+          HIDDEN,
+          LEARNING_RATE,
+          WEIGHT_DECAY,
+          AVERAGE,
+          CopulaPrior.FRESH,
+          CopulaPrior.SCALE);
 
   private ArgnFitting() {}
 
@@ -98,12 +108,19 @@ final class ArgnFitting {
     }
     int priorRows = CopulaPrior.rowsFor(train.rowCount(), scale);
     int[] codes = encoding.encode(train);
+    boolean fresh = flag(options, CopulaPrior.FRESH, true);
+    IntFunction<int[]> prior = null;
     if (priorRows > 0) {
-      int[] prior =
-          encoding.encode(CopulaPrior.sample(train, valueProtectionK, priorRows, settings.seed()));
-      int[] both = Arrays.copyOf(codes, codes.length + prior.length);
-      System.arraycopy(prior, 0, both, codes.length, prior.length);
-      codes = both;
+      GaussianCopula copula = GaussianCopulaFitter.fit(train, valueProtectionK);
+      int[] once = encoding.encode(CopulaPrior.sample(copula, priorRows, settings.seed(), 0));
+      prior =
+          fresh
+              ? epoch ->
+                  epoch == 0
+                      ? once
+                      : encoding.encode(
+                          CopulaPrior.sample(copula, priorRows, settings.seed(), epoch))
+              : epoch -> once;
       listener.onMessage(
           String.format(
               Locale.ROOT,
@@ -128,6 +145,7 @@ final class ArgnFitting {
     TrainedArgn trained =
         ArgnTrainer.train(
             codes,
+            prior,
             encoding.encode(validation),
             encoding.vocabulary(),
             encoding.owners(),
@@ -222,6 +240,18 @@ final class ArgnFitting {
       throw InvalidInputException.inParameter(
           key, key + " must be a positive whole number, was '" + text + "'");
     }
+  }
+
+  /** {@code true} or {@code false}; {@code fallback} when the option is not set. */
+  private static boolean flag(Map<String, String> options, String key, boolean fallback) {
+    String text = options.getOrDefault(key, String.valueOf(fallback)).trim();
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw InvalidInputException.inParameter(
+              key, key + " must be true or false, was '" + text + "'");
+    };
   }
 
   /** A finite number above 0 (or at least 0 where {@code zeroAllowed}). */

@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.train;
 
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.random.RandomStream;
@@ -7,11 +8,12 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
 /**
  * A Gaussian copula as a prior for argn on small tables: the copula, fitted on the training rows,
  * samples {@code m = scale · max(0, 640 − n)} rows for a training part of n rows, and argn trains
- * on the real and the copula's rows together (validation stays on real rows only). With few real
- * rows the network then starts from the copula's shape and learns only the conditional structure
- * the data support; the share of copula rows shrinks to nothing as the table grows. The copula's
- * rows are as private as the copula model, whose values are protected the same way (k-th smallest
- * to k-th largest, rare categories generalised).
+ * on the real and the copula's rows together (validation stays on real rows only), the copula's
+ * rows drawn afresh every epoch unless {@value #FRESH} is false. With few real rows the network
+ * then starts from the copula's shape and learns only the conditional structure the data support;
+ * the share of copula rows shrinks to nothing as the table grows. The copula's rows are as private
+ * as the copula model, whose values are protected the same way (k-th smallest to k-th largest, rare
+ * categories generalised).
  */
 final class CopulaPrior {
   /**
@@ -19,6 +21,12 @@ final class CopulaPrior {
    * (0: none).
    */
   static final String SCALE = "argnPrior";
+
+  /**
+   * Option: draw the copula's rows afresh every epoch ({@code true}, the default) or once ({@code
+   * false}, as before 2026-12-07).
+   */
+  static final String FRESH = "argnPriorFresh";
 
   /** The largest scale: 100,000 copula rows for an empty training part. */
   static final double MAX_SCALE = 100;
@@ -54,7 +62,14 @@ final class CopulaPrior {
    * {@code valueProtectionK}; seeded.
    */
   static Table sample(Table train, int valueProtectionK, int rows, long seed) {
-    return GaussianCopulaFitter.fit(train, valueProtectionK)
-        .sample(rows, RandomStream.of(seed ^ SALT));
+    return sample(GaussianCopulaFitter.fit(train, valueProtectionK), rows, seed, 0);
+  }
+
+  /**
+   * {@code rows} rows of {@code copula} for training epoch {@code epoch} (0-based): epoch 0 draws
+   * what {@link #sample(Table, int, int, long)} draws, each later epoch its own rows.
+   */
+  static Table sample(GaussianCopula copula, int rows, long seed, int epoch) {
+    return copula.sample(rows, RandomStream.of((seed ^ SALT) + epoch));
   }
 }

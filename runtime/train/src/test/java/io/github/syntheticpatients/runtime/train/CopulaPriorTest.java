@@ -2,8 +2,10 @@ package io.github.syntheticpatients.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,16 @@ class CopulaPriorTest {
           .as(name)
           .allSatisfy(v -> assertThat(v).isBetween(low, high));
     }
+  }
+
+  @Test
+  void drawsOtherRowsEachEpochAndTheSameRowsForTheSameEpoch() {
+    Table small = PIMA.selectRows(IntStream.range(0, 150).toArray());
+    GaussianCopula copula = GaussianCopulaFitter.fit(small, 5);
+    double[] first = CopulaPrior.sample(copula, 300, 11, 0).column("glucose");
+    assertThat(first).containsExactly(CopulaPrior.sample(small, 5, 300, 11).column("glucose"));
+    double[] second = CopulaPrior.sample(copula, 300, 11, 1).column("glucose");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(CopulaPrior.sample(copula, 300, 11, 1).column("glucose")).containsExactly(second);
   }
 }
