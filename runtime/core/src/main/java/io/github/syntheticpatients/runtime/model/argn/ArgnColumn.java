@@ -41,6 +41,8 @@ public final class ArgnColumn {
   private final double step;
   private final long[] edges;
   private final int subBins;
+  private final int decimals;
+  private final double scale;
 
   private ArgnColumn(
       String name,
@@ -50,7 +52,8 @@ public final class ArgnColumn {
       double low,
       double step,
       long[] edges,
-      int subBins) {
+      int subBins,
+      int decimals) {
     this.name = name;
     this.kind = kind;
     this.categories = categories;
@@ -59,6 +62,12 @@ public final class ArgnColumn {
     this.step = step;
     this.edges = edges;
     this.subBins = subBins;
+    this.decimals = decimals;
+    double tens = 1;
+    for (int d = 0; d < decimals; d++) {
+      tens *= 10;
+    }
+    this.scale = tens;
   }
 
   /** A categorical column over {@code categories} categories. */
@@ -66,7 +75,7 @@ public final class ArgnColumn {
     if (categories < 1) {
       throw new IllegalArgumentException("Column '" + name + "' has no categories");
     }
-    return new ArgnColumn(name, Kind.CATEGORICAL, categories, missing, 0, 0, null, 0);
+    return new ArgnColumn(name, Kind.CATEGORICAL, categories, missing, 0, 0, null, 0, -1);
   }
 
   /**
@@ -75,6 +84,27 @@ public final class ArgnColumn {
    */
   public static ArgnColumn numeric(
       String name, boolean missing, double low, double step, long[] edges, int subBins) {
+    return numeric(name, missing, low, step, edges, subBins, -1);
+  }
+
+  /**
+   * As {@link #numeric(String, boolean, double, double, long[], int)}, with every decoded value
+   * rounded to {@code decimals} decimals (−1: not rounded, as models written before 2026-12-07):
+   * {@code low + g · step} in binary floating point lands beside the decimal (0.5 + 7 · 0.1 =
+   * 1.2000000000000002), which column shapes count as another value and a tree detector can split
+   * on.
+   */
+  public static ArgnColumn numeric(
+      String name,
+      boolean missing,
+      double low,
+      double step,
+      long[] edges,
+      int subBins,
+      int decimals) {
+    if (decimals < -1 || decimals > 15) {
+      throw new IllegalArgumentException("Column '" + name + "' has " + decimals + " decimals");
+    }
     if (edges.length < 2 || edges[0] != 0 || !(step > 0) || subBins < 1) {
       throw new IllegalArgumentException("Column '" + name + "' has an invalid grid or bins");
     }
@@ -83,12 +113,13 @@ public final class ArgnColumn {
         throw new IllegalArgumentException("Column '" + name + "' has empty or unordered bins");
       }
     }
-    return new ArgnColumn(name, Kind.NUMERIC, 0, missing, low, step, edges.clone(), subBins);
+    return new ArgnColumn(
+        name, Kind.NUMERIC, 0, missing, low, step, edges.clone(), subBins, decimals);
   }
 
   /** A column that is never learned and always generated as missing. */
   public static ArgnColumn withheld(String name) {
-    return new ArgnColumn(name, Kind.WITHHELD, 0, true, 0, 0, null, 0);
+    return new ArgnColumn(name, Kind.WITHHELD, 0, true, 0, 0, null, 0, -1);
   }
 
   public String name() {
@@ -358,9 +389,10 @@ public final class ArgnColumn {
     return new long[] {from, Math.max(from, to)};
   }
 
-  /** The value of grid point {@code g}. */
+  /** The value of grid point {@code g}, rounded to the column's decimals where it has them. */
   double gridValue(long g) {
-    return low + g * step;
+    double value = low + g * step;
+    return decimals < 0 ? value : Math.rint(value * scale) / scale;
   }
 
   private static long ceilDiv(long a, long b) {
@@ -384,6 +416,9 @@ public final class ArgnColumn {
       }
       state.put("edges", edgeList);
       state.put("subBins", subBins);
+      if (decimals >= 0) {
+        state.put("decimals", decimals);
+      }
     }
     return state;
   }
@@ -410,7 +445,8 @@ public final class ArgnColumn {
             number(state, "low").doubleValue(),
             number(state, "step").doubleValue(),
             edges,
-            number(state, "subBins").intValue());
+            number(state, "subBins").intValue(),
+            state.containsKey("decimals") ? number(state, "decimals").intValue() : -1);
       }
       case "withheld" -> withheld(name);
       default ->

@@ -136,4 +136,26 @@ class ArgnColumnTest {
     }
     assertThat(seen).containsExactlyInAnyOrder(12L, 13L);
   }
+
+  @Test
+  void aColumnWithDecimalsDecodesToTheDecimalItselfAndOneWithoutKeepsTheSum() {
+    long[] edges = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    ArgnColumn rounded = ArgnColumn.numeric("creatinine", false, 0.5, 0.1, edges, 1, 1);
+    ArgnColumn raw = ArgnColumn.numeric("creatinine", false, 0.5, 0.1, edges, 1);
+    // 0.5 + 7 · 0.1 in doubles is 1.2000000000000002, which a CSV reader never gives.
+    assertThat(0.5 + 7 * 0.1).isNotEqualTo(1.2);
+    for (int g = 0; g < 10; g++) {
+      double decimal =
+          Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1f", 0.5 + g / 10.0));
+      assertThat(rounded.decode(new int[] {g, 0}, 0, RandomStream.of(g))).isEqualTo(decimal);
+      assertThat(raw.decode(new int[] {g, 0}, 0, RandomStream.of(g))).isEqualTo(0.5 + g * 0.1);
+    }
+    // The model file keeps the decimals; a state without them (an older model) is not rounded.
+    assertThat(
+            ArgnColumn.fromState(rounded.state()).decode(new int[] {7, 0}, 0, RandomStream.of(1)))
+        .isEqualTo(1.2);
+    assertThat(raw.state()).doesNotContainKey("decimals");
+    assertThat(ArgnColumn.fromState(raw.state()).decode(new int[] {7, 0}, 0, RandomStream.of(1)))
+        .isEqualTo(0.5 + 7 * 0.1);
+  }
 }

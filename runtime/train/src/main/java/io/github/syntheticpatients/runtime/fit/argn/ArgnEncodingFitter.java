@@ -105,7 +105,8 @@ public final class ArgnEncodingFitter {
               low,
               step,
               edges.stream().mapToLong(Long::longValue).toArray(),
-              subBins));
+              subBins,
+              decimals(column)));
     }
     return new ArgnEncoding(schema, columns);
   }
@@ -132,7 +133,8 @@ public final class ArgnEncodingFitter {
     }
     edges.add(top + 1);
     long[] edgeArray = edges.stream().mapToLong(Long::longValue).toArray();
-    return ArgnColumn.numeric(column.name(), missing, low, step, edgeArray, subBins);
+    return ArgnColumn.numeric(
+        column.name(), missing, low, step, edgeArray, subBins, decimals(column));
   }
 
   /**
@@ -155,6 +157,15 @@ public final class ArgnEncodingFitter {
       }
     }
     return gcd.signum() == 0 ? base : base * gcd.longValue();
+  }
+
+  /**
+   * The decimals decoded values are rounded to: a number column's (its grid is decimal, which
+   * binary floating point misses by an ulp); −1 for integers, days and seconds, whose grid is
+   * exact.
+   */
+  private static int decimals(ColumnSchema column) {
+    return column.kind() == ColumnKind.NUMERIC ? Math.min(15, Math.max(0, column.decimals())) : -1;
   }
 
   /** The column's precision: 10^−decimals for numbers, 1 for integers, days and seconds. */
