@@ -27,6 +27,37 @@ class ArgnFittingTest {
   }
 
   @Test
+  void theAverageOptionReachesTheSettingsAndRefusesOneOrMore() {
+    assertThat(ArgnFitting.settings(ARGN, 1000).averageDecay())
+        .isEqualTo(ArgnSettings.DEFAULT_AVERAGE_DECAY);
+    assertThat(ArgnFitting.settings(ARGN.withOption("argnAverage", "0"), 1000).averageDecay())
+        .isZero();
+    assertThat(ArgnFitting.settings(ARGN.withOption("argnAverage", "0.999"), 1000).averageDecay())
+        .isEqualTo(0.999);
+    assertThatThrownBy(() -> ArgnFitting.settings(ARGN.withOption("argnAverage", "1"), 1000))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnAverage must be at least 0 and below 1")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnAverage");
+  }
+
+  @Test
+  void aFreshPriorFlagOtherThanTrueOrFalseNamesTheOption() {
+    assertThatThrownBy(
+            () ->
+                ArgnFitting.fit(
+                    ARGN.withOption("argnPriorFresh", "often"),
+                    5,
+                    CsvTables.load("pima2"),
+                    CsvTables.load("pima2"),
+                    TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnPriorFresh must be true or false, was 'often'")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnPriorFresh");
+  }
+
+  @Test
   void aBadValueNamesTheOption() {
     assertThatThrownBy(() -> ArgnFitting.settings(ARGN.withOption("argnLearningRate", "0"), 1000))
         .isInstanceOf(InvalidInputException.class)
