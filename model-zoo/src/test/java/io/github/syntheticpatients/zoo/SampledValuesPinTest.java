@@ -54,18 +54,18 @@ class SampledValuesPinTest {
 
   private static final List<String> PBCSEQ_PINS =
       List.of(
-          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.4, chol=213, albumin=3.35, alk.phos=1004, ast=58.8, platelet=236, protime=11.2, stage=1}",
-          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=180, ascites=0, hepato=0, spiders=0, edema=0, bili=0.3, chol=214, albumin=3.65, alk.phos=737, ast=65.1, platelet=314, protime=10.0, stage=3}",
-          "{id=1, futime=1421, status=0, trt=1, age=48.693801, sex=f, day=395, ascites=0, hepato=0, spiders=0, edema=0, bili=0.3, chol=376, albumin=3.92, alk.phos=383, ast=61.3, platelet=271, protime=10.1, stage=1}");
+          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=0, ascites=0, hepato=1, spiders=1, edema=0, bili=9.6, chol=162, albumin=3.66, alk.phos=7031, ast=134.2, platelet=339, protime=9.6, stage=3}",
+          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=357, ascites=1, hepato=1, spiders=1, edema=0, bili=2.9, chol=null, albumin=3.29, alk.phos=1258, ast=231.0, platelet=166, protime=11.2, stage=3}",
+          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=843, ascites=0, hepato=1, spiders=1, edema=0, bili=1.7, chol=240, albumin=3.4, alk.phos=1652, ast=196.5, platelet=140, protime=10.7, stage=4}");
 
   /** SHA-256 of every value's bits in a {@link #DIGEST_ROWS}-record sample, by model. */
   private static final Map<String, String> DIGESTS =
       Map.of(
           "default", "7d8cacfbd22c1c079b63b6986237ead6d3db6f5fca61b1fea766aba2d88d99e2",
-          "pbcseq", "dd6ada3448078c3443efe0bca7ebe6194807e0da669ac8afa3ecc80bc0e6294a",
-          "rotterdam", "e379ffcc15ba8ad2470d95ba1979f579e927f768c585b1e7d294d7c84941c5b4",
+          "pbcseq", "eca5b8a8b273dcbb0f56e2676bca556f31449e5f6a6c55a3c428b3e6d8faad8b",
+          "rotterdam", "0083c17b87609fa1ef13344233259ef236cb2c879041abc0a4f5f8a2427dc374",
           "pima", "694abd7dc55f2e20f54f74c740d89d512025fb16f811575cbf43b677d5833bac",
-          "nafld1", "6466e797eaeaea1eafd3450ec5ae199b1c0b6975940f7d8d37786db556293f7b");
+          "nafld1", "14c3d776b063d439a2b62a856bfafee0a64840a239f8ce9c941cf28caefaf678");
 
   /**
    * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
