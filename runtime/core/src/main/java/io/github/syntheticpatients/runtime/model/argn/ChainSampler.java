@@ -374,35 +374,14 @@ public final class ChainSampler {
    * additions in the same order).
    */
   private void blockLogits(int j, int lane, BlockScratch scratch) {
-    float[][] activations = scratch.activations;
-    int vocabulary = network.vocabulary()[j];
-    float[] bias = network.outBias()[j];
-    float[] weight = network.outWeight()[j];
-    for (int v = 0; v < vocabulary; v++) {
-      float[] l = scratch.logits[v];
-      java.util.Arrays.fill(l, 0, lane, bias[v]);
-      int h = 0;
-      for (; h + 4 <= hidden; h += 4) {
-        float w0 = weight[h * vocabulary + v];
-        float w1 = weight[(h + 1) * vocabulary + v];
-        float w2 = weight[(h + 2) * vocabulary + v];
-        float w3 = weight[(h + 3) * vocabulary + v];
-        float[] a0 = activations[h];
-        float[] a1 = activations[h + 1];
-        float[] a2 = activations[h + 2];
-        float[] a3 = activations[h + 3];
-        for (int r = 0; r < lane; r++) {
-          l[r] = l[r] + w0 * a0[r] + w1 * a1[r] + w2 * a2[r] + w3 * a3[r];
-        }
-      }
-      for (; h < hidden; h++) {
-        float w = weight[h * vocabulary + v];
-        float[] a = activations[h];
-        for (int r = 0; r < lane; r++) {
-          l[r] += w * a[r];
-        }
-      }
-    }
+    HeadLogits.compute(
+        network.outBias()[j],
+        network.outWeight()[j],
+        network.vocabulary()[j],
+        hidden,
+        scratch.activations,
+        lane,
+        scratch.logits);
   }
 
   /**

@@ -139,36 +139,16 @@ public final class VisitChainSampler {
         activations[h][i] = x > 0 ? x : 0;
       }
     }
-    // Logits: bias, then the hidden units' terms in unit order, rows innermost, four units a pass
-    // (the same additions in the same order).
+    // Logits: bias, then the hidden units' terms in unit order (the flat sampler's rule).
     float[][] logits = scratch.weights;
-    float[] outBias = network.outBias()[j];
-    float[] weight = network.outWeight()[j];
-    for (int v = 0; v < vocabulary; v++) {
-      float[] l = logits[v];
-      Arrays.fill(l, 0, count, outBias[v]);
-      int h = 0;
-      for (; h + 4 <= hidden; h += 4) {
-        float w0 = weight[h * vocabulary + v];
-        float w1 = weight[(h + 1) * vocabulary + v];
-        float w2 = weight[(h + 2) * vocabulary + v];
-        float w3 = weight[(h + 3) * vocabulary + v];
-        float[] a0 = activations[h];
-        float[] a1 = activations[h + 1];
-        float[] a2 = activations[h + 2];
-        float[] a3 = activations[h + 3];
-        for (int i = 0; i < count; i++) {
-          l[i] = l[i] + w0 * a0[i] + w1 * a1[i] + w2 * a2[i] + w3 * a3[i];
-        }
-      }
-      for (; h < hidden; h++) {
-        float w = weight[h * vocabulary + v];
-        float[] a = activations[h];
-        for (int i = 0; i < count; i++) {
-          l[i] += w * a[i];
-        }
-      }
-    }
+    HeadLogits.compute(
+        network.outBias()[j],
+        network.outWeight()[j],
+        vocabulary,
+        hidden,
+        activations,
+        count,
+        logits);
     if (allowed != null) {
       for (int i = 0; i < count; i++) {
         for (int v = 0; allowed[i] != null && v < vocabulary; v++) {
