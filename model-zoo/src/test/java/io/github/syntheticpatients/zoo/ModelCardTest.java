@@ -2,6 +2,8 @@ package io.github.syntheticpatients.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.syntheticpatients.runtime.PatientRecord;
+import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
@@ -75,6 +77,13 @@ class ModelCardTest {
     assertThat(after.info().settings()).isEqualTo(before.info().settings());
     assertThat(TableSchema.of(after.schema())).isEqualTo(TableSchema.of(before.schema()));
     assertThat(after.sha256()).isEqualTo(ModelFile.sha256(carded)).isNotEqualTo(before.sha256());
+    // The card goes into card.json: the records it describes are the ones the file samples.
+    assertThat(after.sample(SampleRequest.of(20, 5)).records())
+        .extracting(PatientRecord::asMap)
+        .isEqualTo(
+            before.sample(SampleRequest.of(20, 5)).records().stream()
+                .map(PatientRecord::asMap)
+                .toList());
   }
 
   @Test

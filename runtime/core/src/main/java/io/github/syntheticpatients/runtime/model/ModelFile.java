@@ -96,6 +96,14 @@ public final class ModelFile {
   static final String TIMING_ENTRY = "timing.json";
   static final String CHECKSUMS_ENTRY = "checksums.json";
 
+  /**
+   * Figures measured after training ({@link #withEvaluation}): a summary and {@code evaluation}
+   * entries that the model's info shows over {@code model.json}'s. An entry of its own, so that
+   * adding a card leaves {@code model.json}, and so the sampling streams ({@link #streamKey}), as
+   * they were: the card's figures describe the records the file samples.
+   */
+  static final String CARD_ENTRY = "card.json";
+
   /** The largest {@code model.json} a runtime reads: ample for {@link #MAX_COLUMNS} columns. */
   public static final int MAX_MODEL_JSON_BYTES = 256 << 20;
 
@@ -176,7 +184,7 @@ public final class ModelFile {
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
 
-    return archive(manifest, weights, contents.timing());
+    return archive(JsonFiles.toBytes(manifest), weights, contents.timing(), Map.of());
   }
 
   /** The bytes of a longitudinal model file ({@code kind} {@value #KIND_LONGITUDINAL}). */
@@ -195,7 +203,7 @@ public final class ModelFile {
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
     byte[] weights = WeightsFile.write(TimelineNetworkJson.tensors(contents.network()));
-    return archive(manifest, weights, contents.timing());
+    return archive(JsonFiles.toBytes(manifest), weights, contents.timing(), Map.of());
   }
 
   /** Writes a longitudinal model file atomically. */
@@ -220,7 +228,7 @@ public final class ModelFile {
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
     byte[] weights = WeightsFile.write(ArgnTimelineFiles.tensors(contents.model()));
-    return archive(manifest, weights, contents.timing());
+    return archive(JsonFiles.toBytes(manifest), weights, contents.timing(), Map.of());
   }
 
   /** Writes a longitudinal model file of the timeline {@code argn} atomically. */
@@ -228,14 +236,22 @@ public final class ModelFile {
     AtomicFiles.write(file, toBytes(contents));
   }
 
+  /**
+   * The zip of a model's entries. {@code model.json} is passed as bytes, so a file rewritten after
+   * training ({@link #withEvaluation}, {@link #withWeights}) keeps them exactly: they key its
+   * sampling streams.
+   */
   private static byte[] archive(
-      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing) {
+      byte[] manifest, byte[] weights, Map<String, Object> timing, Map<String, Object> card) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put(MODEL_ENTRY, JsonFiles.toBytes(manifest));
+    entries.put(MODEL_ENTRY, manifest);
     if (weights != null) {
       entries.put(WEIGHTS_ENTRY, weights);
     }
     entries.put(TIMING_ENTRY, JsonFiles.toBytes(timing));
+    if (!card.isEmpty()) {
+      entries.put(CARD_ENTRY, JsonFiles.toBytes(card));
+    }
     Map<String, Object> checksums = new LinkedHashMap<>();
     entries.forEach((name, content) -> checksums.put(name, sha256(content)));
     entries.put(CHECKSUMS_ENTRY, JsonFiles.toBytes(Map.of("sha256", checksums)));
@@ -391,13 +407,18 @@ public final class ModelFile {
       Map<String, Object> manifest, Entries entries, String generator, String source) {
     Map<String, Object> provenance = new TreeMap<>(map(manifest, "provenance", source));
     provenance.putAll(entries.timing());
+    Map<String, Object> card = entries.card();
+    Map<String, Object> evaluation = new LinkedHashMap<>(map(manifest, "evaluation", source));
+    if (card.containsKey("evaluation")) {
+      evaluation.putAll(map(card, "evaluation", source + " " + CARD_ENTRY));
+    }
     return new ModelInfo(
         ((Number) manifest.get("formatVersion")).intValue(),
         generator,
-        String.valueOf(manifest.getOrDefault("summary", "")),
+        String.valueOf(card.getOrDefault("summary", manifest.getOrDefault("summary", ""))),
         map(manifest, "settings", source),
         provenance,
-        map(manifest, "evaluation", source));
+        evaluation);
   }
 
   private static TimelineModel loadTimelineModel(
@@ -430,8 +451,10 @@ public final class ModelFile {
   /**
    * The same model file with another one-line summary and more entries in its {@code evaluation}
    * (the model card's numbers), for figures measured after training, such as the model zoo's scores
-   * on a held-back part of its data. Every other entry keeps its bytes; the checksums are
-   * rewritten.
+   * on a held-back part of its data. They go into {@value #CARD_ENTRY}, so {@code model.json}, the
+   * weights and therefore the sampled records stay as they were: figures measured on the file's
+   * records before this call describe the records it samples after it. Every other entry keeps its
+   * bytes; the checksums are rewritten.
    *
    * @param source the file or resource name, for messages
    * @param entries added to {@code evaluation}, replacing those of the same name; JSON values only
@@ -441,12 +464,15 @@ public final class ModelFile {
   public static byte[] withEvaluation(
       byte[] bytes, String source, String summary, Map<String, Object> entries) {
     Entries read = entries(bytes, source);
-    Map<String, Object> manifest = new LinkedHashMap<>(read.manifest());
-    manifest.put("summary", summary);
-    Map<String, Object> evaluation = new LinkedHashMap<>(map(manifest, "evaluation", source));
+    Map<String, Object> card = new LinkedHashMap<>(read.card());
+    card.put("summary", summary);
+    Map<String, Object> evaluation = new LinkedHashMap<>();
+    if (card.containsKey("evaluation")) {
+      evaluation.putAll(map(card, "evaluation", source + " " + CARD_ENTRY));
+    }
     evaluation.putAll(entries);
-    manifest.put("evaluation", evaluation);
-    return archive(manifest, read.weights(), read.timing());
+    card.put("evaluation", evaluation);
+    return archive(read.manifestBytes(), read.weights(), read.timing(), card);
   }
 
   /**
@@ -483,7 +509,7 @@ public final class ModelFile {
                 "changed tensor " + name + " of " + source + " must keep its shape");
           }
         });
-    return archive(read.manifest(), WeightsFile.write(after), read.timing());
+    return archive(read.manifestBytes(), WeightsFile.write(after), read.timing(), read.card());
   }
 
   /** The sha256 of some bytes, as lower-case hex. */
@@ -514,7 +540,12 @@ public final class ModelFile {
   }
 
   private record Entries(
-      Map<String, Object> manifest, byte[] weights, Map<String, Object> timing, String streamKey) {}
+      Map<String, Object> manifest,
+      byte[] manifestBytes,
+      byte[] weights,
+      Map<String, Object> timing,
+      Map<String, Object> card,
+      String streamKey) {}
 
   private static Entries entries(byte[] bytes, String source) {
     List<String> names = new ArrayList<>();
@@ -560,10 +591,20 @@ public final class ModelFile {
         throw new ModelFormatException(source, TIMING_ENTRY + " is not valid JSON", e);
       }
     }
+    Map<String, Object> card = Map.of();
+    if (found.containsKey(CARD_ENTRY)) {
+      try {
+        card = JsonTrees.readObject(found.get(CARD_ENTRY));
+      } catch (IOException | RuntimeException e) {
+        throw new ModelFormatException(source, CARD_ENTRY + " is not valid JSON", e);
+      }
+    }
     return new Entries(
         manifest,
+        manifestBytes,
         found.get(WEIGHTS_ENTRY),
         timing,
+        card,
         streamKey(number.intValue(), bytes, manifestBytes, found.get(WEIGHTS_ENTRY)));
   }
 
@@ -669,7 +710,7 @@ public final class ModelFile {
     return switch (name) {
       case MODEL_ENTRY -> MAX_MODEL_JSON_BYTES;
       case WEIGHTS_ENTRY -> MAX_WEIGHTS_BYTES;
-      case TIMING_ENTRY, CHECKSUMS_ENTRY -> MAX_SMALL_ENTRY_BYTES;
+      case TIMING_ENTRY, CHECKSUMS_ENTRY, CARD_ENTRY -> MAX_SMALL_ENTRY_BYTES;
       default -> 0;
     };
   }
