@@ -1,0 +1,192 @@
+package io.github.syntheticpatients.zoo;
+
+import io.github.syntheticpatients.runtime.GateCheck;
+import io.github.syntheticpatients.runtime.GenerateRequest;
+import io.github.syntheticpatients.runtime.OutputFormat;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
+import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
+import io.github.syntheticpatients.runtime.evaluation.Evaluation;
+import io.github.syntheticpatients.runtime.evaluation.EvaluationResult;
+import io.github.syntheticpatients.runtime.io.csv.CsvOptions;
+import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
+import io.github.syntheticpatients.runtime.model.ModelFile;
+import io.github.syntheticpatients.runtime.sampling.Generation;
+import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Diagnoses the bundled pbcseq model's patient-level gate on the held-back part: samples the model
+ * at several seeds and scores the patient MIA, DOMIAS and DCR share with the held-back patients as
+ * non-members against different member sets of the training part: all 234, the 131 the job fitted,
+ * and the 103 (validation and privacy holdout) the job never fitted. If the never-fitted members
+ * score as high as the fitted ones, the signal is the split, not memorisation.
+ *
+ * <p>Run from the repository root: {@code java -cp <model-zoo test classpath>
+ * io.github.syntheticpatients.zoo.PbcseqMembership <work directory> [seeds]}.
+ */
+final class PbcseqMembership {
+  private PbcseqMembership() {}
+
+  public static void main(String[] args) throws IOException {
+    Path work = Path.of(args[0]);
+    int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Files.createDirectories(work);
+    Path schemaFile = Path.of("model-zoo/src/data/pbcseq.schema.json");
+    Path model =
+        Path.of("model-zoo/src/main/resources/io/github/syntheticpatients/zoo/pbcseq.synth");
+    TableSchema schema = TableSchema.of(Schemas.read(schemaFile)).withTarget("status");
+    Path train = work.resolve("train.csv");
+    Path heldBackFile = work.resolve("held-back.csv");
+    HeldBack.read(Path.of("model-zoo/src/data/pbcseq.csv"), "id")
+        .split(RebuildZoo.HELD_BACK, RebuildZoo.SEED, heldBackFile, train);
+    Timelines all = TimelineReader.read(train, schema, CsvOptions.defaults());
+    Timelines heldBack = TimelineReader.read(heldBackFile, schema, CsvOptions.defaults());
+    int[][] split = jobSplit(all.patientCount(), 0.3, 0.2, 12345L);
+    Timelines fitted = all.selectPatients(split[0]);
+    int[] unseen = concat(split[1], split[2]);
+    Timelines notFitted = all.selectPatients(unseen);
+    Timelines jobHoldout = all.selectPatients(split[2]);
+    System.out.printf(
+        Locale.ROOT,
+        "training part %d, fitted %d, validation %d, job holdout %d, held back %d%n",
+        all.patientCount(),
+        fitted.patientCount(),
+        split[1].length,
+        jobHoldout.patientCount(),
+        heldBack.patientCount());
+    // does writing the card's evaluation into model.json change what the model samples?
+    Path relabelled = work.resolve("relabelled.synth");
+    Files.write(
+        relabelled,
+        ModelFile.withEvaluation(
+            Files.readAllBytes(model), model.toString(), "relabelled", Map.of("note", "x")));
+    Path before = work.resolve("check-bundled.csv");
+    Path after = work.resolve("check-relabelled.csv");
+    for (Path[] pair : new Path[][] {{model, before}, {relabelled, after}}) {
+      Generation.generate(
+          new GenerateRequest(
+              pair[0].toString(),
+              20,
+              RebuildZoo.SEED,
+              null,
+              pair[1],
+              OutputFormat.CSV,
+              List.of(),
+              1,
+              ""));
+    }
+    System.out.println(
+        "same sample after a new evaluation entry: "
+            + Files.readString(before).equals(Files.readString(after)));
+    // real null: three disjoint real sets, the fitted patients playing "synthetic"
+    report(
+        RebuildZoo.SEED,
+        "real: job holdout 70 vs held-back, syn = fitted",
+        jobHoldout,
+        heldBack,
+        fitted);
+    report(
+        RebuildZoo.SEED,
+        "real: validation 33 vs held-back, syn = fitted",
+        all.selectPatients(split[1]),
+        heldBack,
+        fitted);
+    for (int s = 0; s < seeds; s++) {
+      long seed = RebuildZoo.SEED + s;
+      Path sample = work.resolve("sample-" + seed + ".csv");
+      Generation.generate(
+          new GenerateRequest(
+              model.toString(),
+              all.patientCount(),
+              seed,
+              null,
+              sample,
+              OutputFormat.CSV,
+              List.of(),
+              1,
+              ""));
+      Timelines synthetic = TimelineReader.read(sample, schema, CsvOptions.defaults());
+      if (s == 0) {
+        EvaluationResult evaluated =
+            Evaluation.evaluate(
+                new EvaluateRequest(
+                    sample,
+                    train,
+                    heldBackFile,
+                    schemaFile,
+                    work.resolve("report"),
+                    "status",
+                    "stage",
+                    seed,
+                    Map.of()));
+        evaluated.scores().entrySet().stream()
+            .filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains("patient"))
+            .forEach(e -> System.out.println("evaluate " + e.getKey() + " " + e.getValue()));
+      }
+      report(seed, "all 234 vs held-back", all, heldBack, synthetic);
+      report(seed, "fitted 131 vs held-back", fitted, heldBack, synthetic);
+      report(seed, "unfitted 103 vs held-back", notFitted, heldBack, synthetic);
+      report(seed, "fitted 131 vs job holdout", fitted, jobHoldout, synthetic);
+      report(seed, "job holdout 70 vs held-back", jobHoldout, heldBack, synthetic);
+    }
+  }
+
+  private static void report(
+      long seed, String label, Timelines members, Timelines others, Timelines synthetic) {
+    TimelinePrivacy p =
+        TimelinePrivacy.evaluate(members, others, synthetic, null, GateSettings.defaults(), seed);
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "seed %d %-48s", seed, label));
+    for (GateCheck c : p.gate().checks()) {
+      if (c.name().endsWith("miaAuc")
+          || c.name().endsWith("domiasAuc")
+          || c.name().endsWith("dcrCloser")) {
+        line.append(
+            String.format(
+                Locale.ROOT, " %s %.3f (limit %.3f)", c.name(), c.value(), c.threshold()));
+      }
+    }
+    System.out.println(line);
+  }
+
+  /** The training job's DataSplit (package-private in runtime.train), same shuffle. */
+  private static int[][] jobSplit(int rows, double holdoutFraction, double validation, long seed) {
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = rows - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    int holdout = (int) Math.round(rows * holdoutFraction);
+    int valid = (int) Math.round((rows - holdout) * validation);
+    int[] h = Arrays.copyOfRange(order, 0, holdout);
+    int[] v = Arrays.copyOfRange(order, holdout, holdout + valid);
+    int[] t = Arrays.copyOfRange(order, holdout + valid, rows);
+    Arrays.sort(h);
+    Arrays.sort(v);
+    Arrays.sort(t);
+    return new int[][] {t, v, h};
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    Arrays.sort(c);
+    return c;
+  }
+}
