@@ -3,8 +3,11 @@ package io.github.syntheticpatients.zoo;
 import io.github.syntheticpatients.runtime.GateCheck;
 import io.github.syntheticpatients.runtime.GenerateRequest;
 import io.github.syntheticpatients.runtime.OutputFormat;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.PatientSummaries;
+import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.evaluation.EvaluateRequest;
 import io.github.syntheticpatients.runtime.evaluation.Evaluation;
@@ -14,14 +17,19 @@ import io.github.syntheticpatients.runtime.io.csv.TimelineReader;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.sampling.Generation;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -29,12 +37,18 @@ import java.util.SplittableRandom;
  * at several seeds and scores the patient MIA, DOMIAS and DCR share with the held-back patients as
  * non-members against different member sets of the training part: all 234, the 131 the job fitted,
  * and the 103 (validation and privacy holdout) the job never fitted. If the never-fitted members
- * score as high as the fitted ones, the signal is the split, not memorisation.
+ * score as high as the fitted ones, the signal is the split, not memorisation. Also prints a
+ * real-data null (real fitted patients as "synthetic"), the distance MIA with each source column's
+ * summaries left out in turn, and whether writing an evaluation into the model file changes what it
+ * samples. Findings: docs/model-cards/README.md, "Why the pbcseq card says refused".
  *
  * <p>Run from the repository root: {@code java -cp <model-zoo test classpath>
  * io.github.syntheticpatients.zoo.PbcseqMembership <work directory> [seeds]}.
  */
 final class PbcseqMembership {
+  /** Every sampled seed's value and limit, by members and check, for the summary lines. */
+  private static final Map<String, List<double[]>> SCORES = new LinkedHashMap<>();
+
   private PbcseqMembership() {}
 
   public static void main(String[] args) throws IOException {
@@ -101,6 +115,7 @@ final class PbcseqMembership {
         all.selectPatients(split[1]),
         heldBack,
         fitted);
+    Map<String, List<Double>> dropped = new LinkedHashMap<>();
     for (int s = 0; s < seeds; s++) {
       long seed = RebuildZoo.SEED + s;
       Path sample = work.resolve("sample-" + seed + ".csv");
@@ -138,6 +153,37 @@ final class PbcseqMembership {
       report(seed, "unfitted 103 vs held-back", notFitted, heldBack, synthetic);
       report(seed, "fitted 131 vs job holdout", fitted, jobHoldout, synthetic);
       report(seed, "job holdout 70 vs held-back", jobHoldout, heldBack, synthetic);
+      ablate(fitted, heldBack, synthetic, seed, dropped);
+    }
+    for (Map.Entry<String, List<double[]>> e : SCORES.entrySet()) {
+      if (e.getKey().startsWith("real:")) {
+        continue;
+      }
+      double[] v = e.getValue().stream().mapToDouble(x -> x[0]).toArray();
+      double mean = Arrays.stream(v).average().orElse(Double.NaN);
+      double sd =
+          Math.sqrt(
+              Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
+      long over = e.getValue().stream().filter(x -> x[0] > x[1]).count();
+      System.out.printf(
+          Locale.ROOT,
+          "%-56s mean %.3f sd %.3f min %.3f max %.3f over the limit in %d of %d%n",
+          e.getKey(),
+          mean,
+          sd,
+          Arrays.stream(v).min().orElse(Double.NaN),
+          Arrays.stream(v).max().orElse(Double.NaN),
+          over,
+          v.length);
+    }
+    for (Map.Entry<String, List<Double>> e : dropped.entrySet()) {
+      double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+      System.out.printf(
+          Locale.ROOT,
+          "fitted 131 vs held-back, distance MIA without %-10s mean %.3f (%d seeds)%n",
+          e.getKey(),
+          Arrays.stream(v).average().orElse(Double.NaN),
+          v.length);
     }
   }
 
@@ -154,9 +200,81 @@ final class PbcseqMembership {
         line.append(
             String.format(
                 Locale.ROOT, " %s %.3f (limit %.3f)", c.name(), c.value(), c.threshold()));
+        SCORES
+            .computeIfAbsent(label + " " + c.name(), k -> new ArrayList<>())
+            .add(new double[] {c.value(), c.threshold()});
       }
     }
     System.out.println(line);
+  }
+
+  /**
+   * The distance MIA on the patient summaries with every summary column of one source column left
+   * out in turn ("none": all kept), so that a drop shows which columns carry the signal.
+   */
+  private static void ablate(
+      Timelines members,
+      Timelines others,
+      Timelines synthetic,
+      long seed,
+      Map<String, List<Double>> dropped) {
+    Table train = PatientSummaries.of(members);
+    Table holdout = PatientSummaries.of(others);
+    Table syn = PatientSummaries.of(synthetic);
+    Set<String> sources = new LinkedHashSet<>();
+    sources.add("none");
+    for (ColumnSchema c : train.schema().columns()) {
+      sources.add(source(c.name()));
+    }
+    for (String source : sources) {
+      double auc =
+          PrivacyGate.report(
+                  without(train, source),
+                  without(holdout, source),
+                  without(syn, source),
+                  null,
+                  GateSettings.defaults(),
+                  seed)
+              .miaAuc();
+      dropped.computeIfAbsent(source, k -> new ArrayList<>()).add(auc);
+    }
+    // every static column at once: the timelines alone
+    Table trainVisits = train;
+    Table holdoutVisits = holdout;
+    Table synVisits = syn;
+    for (ColumnSchema c : members.staticColumns()) {
+      trainVisits = without(trainVisits, c.name());
+      holdoutVisits = without(holdoutVisits, c.name());
+      synVisits = without(synVisits, c.name());
+    }
+    double auc =
+        PrivacyGate.report(
+                trainVisits, holdoutVisits, synVisits, null, GateSettings.defaults(), seed)
+            .miaAuc();
+    dropped.computeIfAbsent("statics", k -> new ArrayList<>()).add(auc);
+  }
+
+  /** The source column of a summary column ({@code alk.phos.mean}: {@code alk.phos}). */
+  private static String source(String summaryColumn) {
+    for (String suffix : List.of(".first", ".last", ".mean", ".mode", ".missing", ".span")) {
+      if (summaryColumn.endsWith(suffix)) {
+        return summaryColumn.substring(0, summaryColumn.length() - suffix.length());
+      }
+    }
+    return summaryColumn;
+  }
+
+  private static Table without(Table table, String source) {
+    List<ColumnSchema> kept = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    List<ColumnSchema> all = table.schema().columns();
+    for (int c = 0; c < all.size(); c++) {
+      if (!source(all.get(c).name()).equals(source)) {
+        kept.add(all.get(c));
+        columns.add(table.column(c));
+      }
+    }
+    return new Table(table.schema().withColumns(kept), columns.toArray(new double[0][]));
   }
 
   /** The training job's DataSplit (package-private in runtime.train), same shuffle. */
