@@ -299,6 +299,24 @@ public final class ModelFile {
   }
 
   /**
+   * The model card's one-line summary of a model file, as {@link ModelInfo#summary()} gives it (the
+   * card's over {@code model.json}'s), without loading the model.
+   *
+   * @throws ModelFormatException when the file is not a model
+   */
+  public static String readSummary(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return summary(entries(readBounded(in, file.toString()), file.toString()));
+    }
+  }
+
+  /** The summary a reader shows: {@value #CARD_ENTRY}'s when the file has one. */
+  private static String summary(Entries entries) {
+    return String.valueOf(
+        entries.card().getOrDefault("summary", entries.manifest().getOrDefault("summary", "")));
+  }
+
+  /**
    * Loads a model from its bytes.
    *
    * @param bytes the file's bytes
@@ -415,7 +433,7 @@ public final class ModelFile {
     return new ModelInfo(
         ((Number) manifest.get("formatVersion")).intValue(),
         generator,
-        String.valueOf(card.getOrDefault("summary", manifest.getOrDefault("summary", ""))),
+        summary(entries),
         map(manifest, "settings", source),
         provenance,
         evaluation);

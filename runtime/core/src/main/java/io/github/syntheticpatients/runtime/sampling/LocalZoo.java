@@ -123,10 +123,10 @@ public final class LocalZoo {
     }
   }
 
-  /** The model card's one-line summary, from the manifest; reading it checks the file. */
+  /** The model card's one-line summary; reading it checks the file. */
   private static String summary(Path root, Path file) {
     try {
-      return String.valueOf(ModelFile.readManifest(file).getOrDefault("summary", ""));
+      return ModelFile.readSummary(file);
     } catch (ModelFormatException e) {
       throw InvalidInputException.inParameter(
           PARAMETER,
