@@ -48,24 +48,24 @@ class SampledValuesPinTest {
 
   private static final List<String> DEFAULT_PINS =
       List.of(
-          "{id=1, time=1402, status=1, trt=1, age=45.762997, sex=f, ascites=0, hepato=1, spiders=0, edema=0, bili=2.1, chol=null, albumin=3.45, copper=51, alk.phos=1749.8, ast=178.23, trig=null, platelet=264, protime=11.0, stage=3}",
-          "{id=2, time=2557, status=1, trt=2, age=40.610968, sex=f, ascites=0, hepato=1, spiders=0, edema=0, bili=5.8, chol=440, albumin=3.54, copper=265, alk.phos=8705.5, ast=162.04, trig=174, platelet=337, protime=11.6, stage=4}",
-          "{id=3, time=3303, status=0, trt=1, age=40.368913, sex=f, ascites=null, hepato=1, spiders=0, edema=0, bili=1.6, chol=null, albumin=3.9, copper=147, alk.phos=1686.0, ast=123.67, trig=null, platelet=269, protime=10.2, stage=2}");
+          "{id=1, time=2903, status=0, trt=1, age=68.937568, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=0.6, chol=255, albumin=4.12, copper=45, alk.phos=1055.2, ast=52.14, trig=266, platelet=420, protime=9.6, stage=3}",
+          "{id=2, time=746, status=2, trt=2, age=56.751933, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=5.3, chol=422, albumin=3.44, copper=246, alk.phos=755.0, ast=79.09, trig=265, platelet=441, protime=13.0, stage=2}",
+          "{id=3, time=1173, status=2, trt=2, age=59.58978, sex=f, ascites=0, hepato=0, spiders=0, edema=0, bili=2.1, chol=245, albumin=3.35, copper=null, alk.phos=690.6, ast=75.23, trig=null, platelet=125, protime=11.6, stage=2}");
 
   private static final List<String> PBCSEQ_PINS =
       List.of(
-          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=0, ascites=0, hepato=1, spiders=1, edema=0, bili=9.6, chol=162, albumin=3.66, alk.phos=7031, ast=134.2, platelet=339, protime=9.6, stage=3}",
-          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=357, ascites=1, hepato=1, spiders=1, edema=0, bili=2.9, chol=null, albumin=3.29, alk.phos=1258, ast=231.0, platelet=166, protime=11.2, stage=3}",
-          "{id=1, futime=3582, status=2, trt=0, age=46.134053, sex=f, day=843, ascites=0, hepato=1, spiders=1, edema=0, bili=1.7, chol=240, albumin=3.4, alk.phos=1652, ast=196.5, platelet=140, protime=10.7, stage=4}");
+          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0, bili=15.3, chol=262, albumin=4.08, alk.phos=1928, ast=97.9, platelet=220, protime=11.0, stage=4}",
+          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=307, ascites=0, hepato=0, spiders=0, edema=0, bili=1.0, chol=null, albumin=3.5, alk.phos=2926, ast=85.1, platelet=285, protime=11.1, stage=4}",
+          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=672, ascites=0, hepato=0, spiders=0, edema=0, bili=7.4, chol=null, albumin=3.89, alk.phos=1004, ast=54.7, platelet=111, protime=11.5, stage=4}");
 
   /** SHA-256 of every value's bits in a {@link #DIGEST_ROWS}-record sample, by model. */
   private static final Map<String, String> DIGESTS =
       Map.of(
-          "default", "7d8cacfbd22c1c079b63b6986237ead6d3db6f5fca61b1fea766aba2d88d99e2",
-          "pbcseq", "eca5b8a8b273dcbb0f56e2676bca556f31449e5f6a6c55a3c428b3e6d8faad8b",
-          "rotterdam", "0083c17b87609fa1ef13344233259ef236cb2c879041abc0a4f5f8a2427dc374",
-          "pima", "694abd7dc55f2e20f54f74c740d89d512025fb16f811575cbf43b677d5833bac",
-          "nafld1", "14c3d776b063d439a2b62a856bfafee0a64840a239f8ce9c941cf28caefaf678");
+          "default", "160e73e1c017deff05e4fd55709ab38c0e1a4dd1a5e7b9372779199bece0cc3e",
+          "pbcseq", "d24b4ca8942e41da8591ca046d402349eebebb1fba51765a1caeae7234c6bda5",
+          "rotterdam", "8d7a6d0192e62e02836ff6519aa02e43bd89936ab3899a3d30631920eba78231",
+          "pima", "e9c97e149799bb4af377faf720b4585f6fad2a7a4452ad724c0606f0b14455b1",
+          "nafld1", "1dd45931e049831c8a16e0478f35a683cf6286f60dd144349e51a34c5ff3339c");
 
   /**
    * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
@@ -76,7 +76,7 @@ class SampledValuesPinTest {
    * depends on nothing but the seed, the model and its index.
    */
   private static final String DEFAULT_RECORD_1234567 =
-      "1234568,91,2,2,35.526841,f,,,1,0,14.4,,2.86,232,1075.2,159.79,,462,,3\n";
+      "1234568,3644,0,,64.656477,f,,,,0,0.5,,4.17,,599.2,,,279,10.1,1\n";
 
   @Test
   void aRecordFarIntoTheSequenceIsPinnedAndSampledAlone() {
