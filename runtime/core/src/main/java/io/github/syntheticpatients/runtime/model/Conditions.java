@@ -115,6 +115,12 @@ public record Conditions(Map<String, Integer> categories, Map<String, Range> ran
       String name = matcher.group(1);
       String operator = matcher.group(2);
       String value = matcher.group(3);
+      if (operator.equals("=") && value.startsWith("=")) {
+        // "sex == f" would otherwise read as the value "= f" and fail as an unknown category.
+        throw invalid(
+            expression,
+            "'==' is not an operator; write " + name + "=" + value.substring(1).strip());
+      }
       ColumnSchema column =
           schema
               .column(name)

@@ -133,6 +133,8 @@ class ConditionsTest {
     expectConditionsError(() -> parse("age"), "not of the form column=value");
     expectConditionsError(() -> parse(">=60"), "not of the form");
     expectConditionsError(() -> parse("age!=60"), "not of the form");
+    expectConditionsError(() -> parse("sex == f"), "'==' is not an operator; write sex=f");
+    expectConditionsError(() -> parse("age==60"), "'==' is not an operator; write age=60");
     expectConditionsError(() -> parse("age>=old"), "'old' is not a number (column 'age')");
     expectConditionsError(() -> parse("age=60..x"), "'x' is not a number");
     expectConditionsError(() -> parse("age>=NaN"), "'NaN' is not a number (column 'age')");
