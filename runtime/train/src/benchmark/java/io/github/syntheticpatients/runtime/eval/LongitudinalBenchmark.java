@@ -85,6 +85,12 @@ public final class LongitudinalBenchmark {
     return parsed;
   }
 
+  /**
+   * The training part's share of each split ({@code --train-share}, 0.5 by default); the rest is
+   * held back and halved for fresh real.
+   */
+  private static double trainShare = 0.5;
+
   /** One longitudinal data set and its roles. */
   private record Dataset(String name, String entityId, String time, String endTime) {}
 
@@ -121,7 +127,10 @@ public final class LongitudinalBenchmark {
           "– counter or interval end",
           "copied timelines",
           "patient MIA AUC",
+          "patient MIA AUC, fitted vs held-back",
+          "patient MIA AUC, fitted vs job holdout",
           "patient gate passed (share)",
+          "the job's gate passed (share)",
           "training seconds",
           "sampling patients/s");
 
@@ -143,6 +152,7 @@ public final class LongitudinalBenchmark {
     String generator = options.getOrDefault("generator", "auto");
     Integer epochs = options.containsKey("epochs") ? Integer.valueOf(options.get("epochs")) : null;
     trainingOptions = trainingOptions(options.getOrDefault("options", ""));
+    trainShare = Double.parseDouble(options.getOrDefault("train-share", "0.5"));
     for (String name : options.getOrDefault("datasets", "pbcseq,cgd").split(",")) {
       if (name.trim().equals("icu")) {
         runIcu(firstSeed, samplePatients, generator, epochs);
@@ -171,11 +181,13 @@ public final class LongitudinalBenchmark {
             dataset.endTime());
     System.out.printf(
         Locale.ROOT,
-        "%n## %s: %d patients, %d visits; %d splits 50/50 by patient from seed %d%n",
+        "%n## %s: %d patients, %d visits; %d splits by patient (training share %.2f) from seed"
+            + " %d%n",
         dataset.name(),
         all.patientCount(),
         all.visits().rowCount(),
         splits,
+        trainShare,
         firstSeed);
     Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
     boolean train = !"none".equals(generator);
@@ -183,7 +195,7 @@ public final class LongitudinalBenchmark {
     String modelLabel = generator + (epochs == null ? " (defaults)" : " (" + epochs + " epochs)");
     for (int s = 0; s < splits; s++) {
       long seed = firstSeed + 1000L * s;
-      Timelines[] halves = TimelineFixtures.split(all, 0.5, seed);
+      Timelines[] halves = TimelineFixtures.split(all, trainShare, seed);
       Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, seed + 2);
       System.out.println("  independent visits, fresh real, then the generator:");
       record(
@@ -213,6 +225,33 @@ public final class LongitudinalBenchmark {
         scores.put("sampling patients/s", trained.patientsPerSecond());
         scores.put("rule violations, model's schema", trained.ownRuleViolations());
         scores.put("– counter or interval end", trained.structureBroken());
+        // The membership signal where it lives: on the patients the job fitted, not the whole half
+        // (the job holds some of them out for validation and its own gate).
+        Timelines fitted = samePatients(halves[0], trained.fittedIds());
+        Timelines jobHoldout = samePatients(halves[0], trained.jobHoldoutIds());
+        double fittedMia =
+            TimelinePrivacy.evaluate(
+                    fitted, halves[1], trained.scored(), null, GateSettings.defaults(), seed)
+                .summaryReport()
+                .miaAuc();
+        double jobMia =
+            TimelinePrivacy.evaluate(
+                    fitted, jobHoldout, trained.scored(), null, GateSettings.defaults(), seed)
+                .summaryReport()
+                .miaAuc();
+        System.out.printf(
+            Locale.ROOT,
+            "  fitted %d, job holdout %d: MIA fitted vs held-back %.3f, vs job holdout %.3f; the"
+                + " job's gate %s%n",
+            fitted.patientCount(),
+            jobHoldout.patientCount(),
+            fittedMia,
+            jobMia,
+            trained.jobGate());
+        scores.put("patient MIA AUC, fitted vs held-back", fittedMia);
+        scores.put("patient MIA AUC, fitted vs job holdout", jobMia);
+        scores.put(
+            "the job's gate passed (share)", trained.jobGate().startsWith("passed") ? 1.0 : 0.0);
         record(results, modelLabel, scores);
       }
       System.out.printf(Locale.ROOT, "split %d (seed %d) done%n", s + 1, seed);
@@ -275,15 +314,29 @@ public final class LongitudinalBenchmark {
 
   /** The patients of {@code raw} that {@code half} holds (by id), in {@code half}'s order. */
   private static Timelines samePatients(Timelines raw, Timelines half) {
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < half.patientCount(); p++) {
+      ids.add(half.id(p));
+    }
+    return samePatients(raw, ids);
+  }
+
+  /** The patients of {@code raw} with the given ids, in their order. */
+  private static Timelines samePatients(Timelines raw, List<String> ids) {
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int p = 0; p < raw.patientCount(); p++) {
       index.put(raw.id(p), p);
     }
-    int[] patients = new int[half.patientCount()];
-    for (int p = 0; p < patients.length; p++) {
-      patients[p] = index.get(half.id(p));
-    }
-    return raw.selectPatients(patients);
+    return raw.selectPatients(ids.stream().mapToInt(index::get).toArray());
+  }
+
+  /** The distinct ids of the first column of a long CSV the job wrote (its split parts). */
+  private static List<String> ids(Path csv) throws IOException {
+    return Files.readAllLines(csv).stream()
+        .skip(1)
+        .map(line -> line.substring(0, line.indexOf(',')))
+        .distinct()
+        .toList();
   }
 
   /** The timelines under a schema that names the end of follow-up (unchanged for null). */
@@ -316,7 +369,10 @@ public final class LongitudinalBenchmark {
       double trainingSeconds,
       double patientsPerSecond,
       double ownRuleViolations,
-      double structureBroken) {}
+      double structureBroken,
+      List<String> fittedIds,
+      List<String> jobHoldoutIds,
+      String jobGate) {}
 
   /**
    * Trains the generator on the training half ({@code rawTrain}: the same patients with the values
@@ -337,8 +393,12 @@ public final class LongitudinalBenchmark {
     Path csv = work.resolve(dataset.name() + "-train.csv");
     TimelineFixtures.writeLongFormat(rawTrain, csv);
     Path model = work.resolve(dataset.name() + ".synth");
+    // The job writes its split's parts, so the fitted patients are known.
     TrainSettings settings =
-        TrainSettings.defaults().withSeed(seed).withOption("privacyGate", "warn");
+        TrainSettings.defaults()
+            .withSeed(seed)
+            .withOption("privacyGate", "warn")
+            .withOption("splitDir", work.resolve("split").toString());
     if (!"auto".equals(generator)) {
       settings = settings.withGenerator(generator);
     }
@@ -366,7 +426,20 @@ public final class LongitudinalBenchmark {
       request = new TrainRequest(csv, schemaFile, model, settings, true);
     }
     long start = System.nanoTime();
-    TrainResult result = Training.train(request, new TrainingListener() {});
+    String[] jobGate = {"not reported"};
+    TrainResult result =
+        Training.train(
+            request,
+            new TrainingListener() {
+              @Override
+              public void onMessage(String message) {
+                if (message.startsWith("Patient-level privacy gate ")) {
+                  jobGate[0] = message.substring("Patient-level privacy gate ".length());
+                } else if (message.startsWith("argn: kept")) {
+                  System.out.println("  " + message);
+                }
+              }
+            });
     double trainingSeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
@@ -419,7 +492,10 @@ public final class LongitudinalBenchmark {
         trainingSeconds,
         patientsPerSecond,
         ownRules.total(),
-        ownRules.visitStructureChecked() ? ownRules.visitStructureBroken() : Double.NaN);
+        ownRules.visitStructureChecked() ? ownRules.visitStructureBroken() : Double.NaN,
+        ids(work.resolve("split").resolve(dataset.name() + ".train.csv")),
+        ids(work.resolve("split").resolve(dataset.name() + ".holdout.csv")),
+        jobGate[0]);
   }
 
   /**
