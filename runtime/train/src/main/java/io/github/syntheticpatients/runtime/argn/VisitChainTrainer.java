@@ -17,10 +17,8 @@ import io.github.syntheticpatients.runtime.gan.AdamOptimizer;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -31,9 +29,8 @@ import java.util.SplittableRandom;
  * first visit), and the chain's heads see the history's state and the patient's static symbols as
  * their context (with the numeric values' positions, {@link ContextPositions}, when given),
  * projected once per visit to a narrow vector shared by all heads. Batches of patients, Adam, and
- * the weights of the epoch with the lowest validation loss are kept, as the moving average of the
- * weights over the steps ({@link ParameterAverage}) unless the settings' decay is 0; training stops
- * after {@code patience} epochs without improvement.
+ * the weights of the epoch with the lowest validation loss are kept; training stops after {@code
+ * patience} epochs without improvement.
  *
  * <p>The LSTM step is composed from matrix products and element-wise gates, not DJL's fused LSTM,
  * whose numbers depend on the CPU (djl.md, pitfall 10). Seeded: torch's generator for the initial
@@ -87,39 +84,12 @@ public final class VisitChainTrainer {
       ContextPositions positions,
       long seed,
       TrainingListener listener) {
-    return train(
-        train,
-        validation,
-        settings,
-        historyHidden,
-        positions,
-        VisitRegularisation.NONE,
-        seed,
-        listener);
-  }
-
-  /**
-   * Trains with {@code regularisation}: the kept epoch may be an earlier one of nearly the lowest
-   * validation loss (the loss curve is flat near its minimum while the network goes on learning its
-   * training patients), and static symbols may be left out of training rows' contexts.
-   */
-  public static TrainedVisitChain train(
-      VisitSequences train,
-      VisitSequences validation,
-      ArgnSettings settings,
-      int historyHidden,
-      ContextPositions positions,
-      VisitRegularisation regularisation,
-      long seed,
-      TrainingListener listener) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(positions, "positions");
-    Objects.requireNonNull(regularisation, "regularisation");
     TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
     synchronized (GanTrainer.LOCK) {
       try {
-        return new Run(train, settings, historyHidden, positions, seed)
-            .train(validation, regularisation, progress);
+        return new Run(train, settings, historyHidden, positions, seed).train(validation, progress);
       } catch (NoClassDefFoundError e) {
         throw EngineUnavailableException.djlMissing(e);
       }
@@ -187,26 +157,18 @@ public final class VisitChainTrainer {
       this.random = new SplittableRandom(seed);
     }
 
-    TrainedVisitChain train(
-        VisitSequences validation, VisitRegularisation regularisation, TrainingListener listener) {
-      double tolerance = regularisation.tolerance();
-      double dropout = regularisation.staticDropout();
+    TrainedVisitChain train(VisitSequences validation, TrainingListener listener) {
       JniUtils.setGradMode(false);
       try (NDManager root = engine.newBaseManager()) {
         Network network = network(root);
         ChainHeads chain = network.chain();
         List<NDArray> history = network.history();
+        NDArray inputWeight = history.get(0);
+        NDArray recurrentWeight = history.get(1);
+        NDArray bias = history.get(2);
+        NDArray projection = history.get(3);
+        NDArray positionWeight = history.size() > 4 ? history.get(4) : null;
         List<NDArray> parameters = network.parameters();
-        // Validated and kept: the weights' moving average, or the weights themselves.
-        Network validated = network;
-        ParameterAverage average = null;
-        if (settings.averageDecay() > 0) {
-          // Drawn after the trained network, so that its initial weights are as without averaging.
-          validated = network(root);
-          average =
-              new ParameterAverage(
-                  root, parameters, validated.parameters(), settings.averageDecay());
-        }
         AdamOptimizer optimizer =
             new AdamOptimizer(
                 root, parameters, settings.learningRate(), 0.9, 0.999, settings.weightDecay());
@@ -224,9 +186,9 @@ public final class VisitChainTrainer {
         boolean validating = validation != null && validation.patients() > 0;
         double[] validationLosses = new double[validating ? maxEpochs : 0];
         double best = Double.POSITIVE_INFINITY;
-        // The epochs within the tolerance of the lowest loss so far, earliest first: the first is
-        // kept. The lowest only falls, so an epoch that leaves never returns.
-        Deque<TrainedVisitChain> near = new ArrayDeque<>();
+        TrainedVisitChain kept = null;
+        float[] keptProjection = null;
+        float[] keptProjected = null;
         int bestEpoch = 0;
         int epoch = 0;
         long start = System.nanoTime();
@@ -239,15 +201,7 @@ public final class VisitChainTrainer {
               double loss;
               try (GradientCollector collector = engine.newGradientCollector()) {
                 optimizer.zeroGradients();
-                Loss total =
-                    loss(
-                        scope,
-                        chain,
-                        history,
-                        data,
-                        batch,
-                        dropout,
-                        regularisation.previousDropout());
+                Loss total = loss(scope, chain, history, data, batch);
                 NDArray mean =
                     total
                         .sum()
@@ -256,31 +210,40 @@ public final class VisitChainTrainer {
                 loss = mean.getFloat();
               }
               optimizer.step();
-              if (average != null) {
-                average.update();
-              }
               sum += loss;
             }
           }
           trainLosses[epoch] = sum / steps;
           epoch++;
+          boolean improved = true;
           if (validating) {
-            double loss =
-                evaluate(root, validated.chain(), validated.history(), validation, batchSize);
+            double loss = evaluate(root, chain, history, validation, batchSize);
             validationLosses[epoch - 1] = loss;
-            if (loss < best) {
+            improved = loss < best;
+            if (improved) {
               best = loss;
-              bestEpoch = epoch;
             }
-            double limit = best * (1 + tolerance);
-            near.removeIf(c -> validationLosses[c.bestEpoch() - 1] > limit);
-            if (loss <= limit) {
-              near.addLast(export(validated, epoch));
-            }
-          } else {
+          }
+          if (improved) {
             bestEpoch = epoch;
-            near.clear();
-            near.addLast(export(validated, epoch));
+            keptProjection =
+                withPositions(
+                    projection.toFloatArray(),
+                    positionWeight == null ? null : positionWeight.toFloatArray());
+            keptProjected = chain.exportContext();
+            kept =
+                new TrainedVisitChain(
+                    chain.export(false),
+                    hiddenWidth,
+                    inputWeight.toFloatArray(),
+                    recurrentWeight.toFloatArray(),
+                    bias.toFloatArray(),
+                    null,
+                    null,
+                    epoch,
+                    epoch,
+                    new double[0],
+                    new double[0]);
           }
           Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
           listener.onEpoch(
@@ -296,16 +259,15 @@ public final class VisitChainTrainer {
             break;
           }
         }
-        TrainedVisitChain kept = near.getFirst();
         return new TrainedVisitChain(
             kept.network(),
             hiddenWidth,
             kept.historyInput(),
             kept.historyRecurrent(),
             kept.historyBias(),
-            kept.context(),
-            kept.projection(),
-            kept.bestEpoch(),
+            keptProjected,
+            keptProjection,
+            bestEpoch,
             epoch,
             Arrays.copyOf(trainLosses, epoch),
             Arrays.copyOf(validationLosses, Math.min(epoch, validationLosses.length)));
@@ -421,24 +383,6 @@ public final class VisitChainTrainer {
         List<NDArray> history,
         VisitSequences sequences,
         int[] batch) {
-      return loss(scope, chain, history, sequences, batch, 0, 0);
-    }
-
-    /**
-     * The loss with each static symbol of each row left out of the context with chance {@code
-     * dropout}, the kept ones scaled by 1 / (1 − dropout) (inverted dropout: the sampler, which
-     * keeps them all, sees the same expected context).
-     */
-    Loss loss(
-        NDManager scope,
-        ChainHeads chain,
-        List<NDArray> history,
-        VisitSequences sequences,
-        int[] batch,
-        double dropout,
-        double previousDropout) {
-      float kept = (float) (1 / (1 - dropout));
-      float keptPrevious = (float) (1 / (1 - previousDropout));
       int size = batch.length;
       int longest = 1;
       int rows = 0;
@@ -463,23 +407,14 @@ public final class VisitChainTrainer {
             input[base] = 1f;
           } else {
             for (int j = 0; j < heads; j++) {
-              int symbol = base + 1 + offsets[j] + sequences.codes()[(first + t - 1) * heads + j];
-              if (previousDropout == 0) {
-                input[symbol] = 1f;
-              } else if (random.nextDouble() >= previousDropout) {
-                input[symbol] = keptPrevious;
-              }
+              input[base + 1 + offsets[j] + sequences.codes()[(first + t - 1) * heads + j]] = 1f;
             }
           }
           System.arraycopy(sequences.codes(), (first + t) * heads, codes, row * heads, heads);
           real[row] = (long) b * longest + t;
           int at = row * extraWidth;
           for (int s = 0; s < staticWidth; s++) {
-            if (dropout == 0) {
-              extra[at + staticOffsets[s] + sequences.staticCodes()[p * staticWidth + s]] = 1f;
-            } else if (random.nextDouble() >= dropout) {
-              extra[at + staticOffsets[s] + sequences.staticCodes()[p * staticWidth + s]] = kept;
-            }
+            extra[at + staticOffsets[s] + sequences.staticCodes()[p * staticWidth + s]] = 1f;
           }
           extra[at + staticSymbols + sequences.timeCodes()[(first + t) * 2]] = 1f;
           if (remaining) {

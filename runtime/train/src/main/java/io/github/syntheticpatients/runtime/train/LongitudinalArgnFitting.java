@@ -9,7 +9,6 @@ import io.github.syntheticpatients.runtime.argn.ContextPositions;
 import io.github.syntheticpatients.runtime.argn.TrainedArgn;
 import io.github.syntheticpatients.runtime.argn.TrainedVisitChain;
 import io.github.syntheticpatients.runtime.argn.VisitChainTrainer;
-import io.github.syntheticpatients.runtime.argn.VisitRegularisation;
 import io.github.syntheticpatients.runtime.argn.VisitSequences;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
@@ -43,45 +42,8 @@ final class LongitudinalArgnFitting {
    */
   static final String POSITIONS = "argnPositions";
 
-  /**
-   * Option: the per-step decay of the moving average of the visit chain's weights that is validated
-   * and kept, in [0, 1) (0: the weights themselves).
-   */
-  static final String VISIT_AVERAGE = "argnVisitAverage";
-
-  /**
-   * Option: the visit chain keeps the earliest epoch whose validation loss lies within this share
-   * of the lowest, in [0, 1) (0: the epoch of the lowest).
-   */
-  static final String VISIT_TOLERANCE = "argnVisitTolerance";
-
-  /**
-   * Option: the chance that a training visit row's context leaves out a static symbol, in [0, 1)
-   * (see {@link VisitRegularisation#staticDropout()}).
-   */
-  static final String STATIC_DROPOUT = "argnStaticDropout";
-
-  /**
-   * Option: the chance that a training visit row leaves out a symbol of the previous visit, in [0,
-   * 1) (see {@link VisitRegularisation#previousDropout()}).
-   */
-  static final String PREVIOUS_DROPOUT = "argnPreviousDropout";
-
   /** The option keys this class reads (besides the flat argn's). */
-  static final Set<String> OPTIONS =
-      Set.of(HISTORY, POSITIONS, VISIT_AVERAGE, VISIT_TOLERANCE, STATIC_DROPOUT, PREVIOUS_DROPOUT);
-
-  /** The visit chain's default previous-visit dropout. */
-  static final double DEFAULT_PREVIOUS_DROPOUT = 0;
-
-  /** The visit chain's default static dropout. */
-  static final double DEFAULT_STATIC_DROPOUT = 0;
-
-  /** The visit chain's default tolerance on its validation loss. */
-  static final double DEFAULT_VISIT_TOLERANCE = 0;
-
-  /** The visit chain's default decay of its weights' moving average. */
-  static final double DEFAULT_VISIT_AVERAGE = 0;
+  static final Set<String> OPTIONS = Set.of(HISTORY, POSITIONS);
 
   static final int DEFAULT_HISTORY = 32;
 
@@ -131,8 +93,7 @@ final class LongitudinalArgnFitting {
             staticSettings,
             settings.seed(),
             listener);
-    ArgnSettings visitSettings =
-        staticSettings.withAnyOrder(false).withAverageDecay(visitAverage(options));
+    ArgnSettings visitSettings = staticSettings.withAnyOrder(false);
     int history = positive(options, HISTORY, DEFAULT_HISTORY);
     double[][] trainTimes = timeValues(train, maxVisits);
     double[] elapsedEdges = edges(trainTimes[0], k);
@@ -151,10 +112,6 @@ final class LongitudinalArgnFitting {
                     TimelineArgn.elapsedBins(elapsedEdges),
                     TimelineArgn.remainingBins(layout, remainingEdges))
                 : ContextPositions.NONE,
-            new VisitRegularisation(
-                share(options, VISIT_TOLERANCE, DEFAULT_VISIT_TOLERANCE, "0.01"),
-                share(options, STATIC_DROPOUT, DEFAULT_STATIC_DROPOUT, "0.5"),
-                share(options, PREVIOUS_DROPOUT, DEFAULT_PREVIOUS_DROPOUT, "0.2")),
             settings.seed() + 1,
             listener);
     listener.onMessage(
@@ -192,36 +149,6 @@ final class LongitudinalArgnFitting {
     facts.put("historyHidden", history);
     facts.put("numerics", DjlEngine.numerics());
     return new Fitted(model, facts, visitChain.bestEpoch(), visitChain.epochsRun());
-  }
-
-  /** The option {@value #VISIT_AVERAGE}, or its default. */
-  static double visitAverage(Map<String, String> options) {
-    return share(options, VISIT_AVERAGE, DEFAULT_VISIT_AVERAGE, "0.99");
-  }
-
-  /** A number in [0, 1) from {@code options}, or {@code fallback} when not set. */
-  private static double share(
-      Map<String, String> options, String key, double fallback, String example) {
-    String text = options.get(key);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(text.trim());
-      if (value >= 0 && value < 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw InvalidInputException.inParameter(
-        key,
-        key
-            + " must be at least 0 and below 1, such as "
-            + example
-            + " (0: off), was '"
-            + text
-            + "'");
   }
 
   static boolean positionsOn(Map<String, String> options) {
