@@ -55,14 +55,16 @@ import java.util.stream.Collectors;
  * parts could join the overall score), the rule violations ({@link TimelineRules}) in {@code
  * --patients} sampled patients (10,000 by default; fresh real has only its quarter), and the
  * patient-level privacy ({@link TimelinePrivacy}: copied timelines, MIA AUC, gate) with the
- * held-back half as holdout. pbcseq declares {@code futime} as its end of follow-up; cgd has no
- * static end time.
+ * held-back half as holdout, and the same MIA for the patients the job fitted (it holds some of the
+ * half out for validation and its own gate) against the held-back half and against the job's
+ * holdout. pbcseq declares {@code futime} as its end of follow-up; cgd has no static end time.
  *
  * <p>Run (see docs/benchmarks/longitudinal.md): {@code mvn -B -pl runtime/train -am -Pbenchmark
  * test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.LongitudinalBenchmark
  * "-Dbenchmark.args=--splits 3 --generator auto"}; also {@code --datasets pbcseq,cgd}, {@code
- * --seed N} (the first split's seed), {@code --torch-threads N}.
+ * --seed N} (the first split's seed), {@code --torch-threads N}, {@code --train-share F} (the
+ * training part's share, 0.5 by default).
  */
 public final class LongitudinalBenchmark {
   private LongitudinalBenchmark() {}
