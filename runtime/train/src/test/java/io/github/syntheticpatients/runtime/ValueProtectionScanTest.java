@@ -146,7 +146,7 @@ class ValueProtectionScanTest {
     artefacts.forEach((name, text) -> assertThat(planted(text)).as(name).isEmpty());
     assertThat(MESSAGES)
         .contains(
-            "Column 'crp' has only 3 training values, fewer than valueProtectionK=5: it is not learned and is generated"
+            "Column 'crp' has only 3 training values, too few for valueProtectionK=5 (k records at or beyond each stored bound needs about 2k - 1 values): it is not learned and is generated"
                 + " as missing");
     assertThat(artefacts.get("protected/copula.csv").lines().skip(1))
         .allMatch(line -> line.contains(",,"));

@@ -57,7 +57,7 @@ public final class ColumnValues {
   }
 
   /**
-   * The cells of a column withheld by value protection (fewer than k present values, {@link
+   * The cells of a column withheld by value protection (too few present values to protect, {@link
    * io.github.syntheticpatients.runtime.schema.ProtectedValues#withheld()}): all missing, so
    * nothing of the column is learned and it is generated as missing.
    *
@@ -78,11 +78,12 @@ public final class ColumnValues {
               + column.name()
               + "' has only "
               + present
-              + " values, fewer than "
+              + " values, too few for "
               + ValueProtection.OPTION
               + "="
               + k
-              + ", so no value of it can be stored without singling out a record; train on more rows,"
+              + " (k records at or beyond each stored bound needs about 2k - 1 values), so no value"
+              + " of it can be stored without singling out a record; train on more rows,"
               + " drop the column in the schema, or lower "
               + ValueProtection.OPTION
               + " knowingly");

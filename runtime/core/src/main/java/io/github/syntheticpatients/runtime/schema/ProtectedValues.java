@@ -19,8 +19,11 @@ import java.util.Arrays;
  *       coincidence, e.g. the middle of evenly spaced values; it then carries nothing about that
  *       record.) The ends stay exactly at the bounds, since the k values at each end are equal
  *       after clipping.
- *   <li><b>Too few values</b>: a column with fewer than k present values cannot be protected. It is
- *       withheld ({@link #withheld()}): nothing of it is stored and it is generated as missing.
+ *   <li><b>Too few values</b>: a column with fewer than k present values, or whose k-th smallest
+ *       value lies above its k-th largest (fewer than 2k - 1 values, not tied), cannot be
+ *       protected: no range has k records at or beyond both ends, and clipping would collapse the
+ *       column onto one record's value (with exactly k values, its raw maximum). It is withheld
+ *       ({@link #withheld()}): nothing of it is stored and it is generated as missing.
  * </ul>
  *
  * With k = 1 the values are the sorted column itself: protection is off.
@@ -53,6 +56,10 @@ public final class ProtectedValues {
     }
     double low = sorted[k - 1];
     double high = sorted[n - k];
+    if (low > high) {
+      // The tails overlap: any stored value would have fewer than k records on one side.
+      return new ProtectedValues(k, new double[0]);
+    }
     double[] clipped = new double[n];
     for (int i = 0; i < n; i++) {
       clipped[i] = Math.max(low, Math.min(high, sorted[i]));
@@ -90,8 +97,8 @@ public final class ProtectedValues {
   }
 
   /**
-   * Whether the column had fewer than k present values and so must be withheld (generated as
-   * missing).
+   * Whether the column had too few present values to protect (fewer than k, or its tails overlap)
+   * and so must be withheld (generated as missing).
    */
   public boolean withheld() {
     return values.length == 0;
@@ -129,7 +136,9 @@ public final class ProtectedValues {
   private void requireProtected() {
     if (withheld()) {
       throw new IllegalStateException(
-          "The column has fewer than k=" + k + " values and is withheld; it has no bounds");
+          "The column has too few values to protect with k="
+              + k
+              + " and is withheld; it has no bounds");
     }
   }
 }

@@ -83,7 +83,25 @@ class ProtectedValuesTest {
     assertThatThrownBy(values::low)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("k=5");
-    assertThat(ProtectedValues.of(new double[] {1, 2, 3, 4, 5}, 5).withheld()).isFalse();
+    assertThat(ProtectedValues.of(new double[] {3, 3, 3, 3, 3}, 5).values())
+        .containsExactly(3, 3, 3, 3, 3);
+  }
+
+  @Test
+  void overlappingTailsAreWithheldRatherThanCollapsedOntoOneRecord() {
+    // k = 5 needs 2k - 1 = 9 untied values; with 5 to 8 the k-th smallest lies above the k-th
+    // largest, and clipping would store a single record's value (with 5 values, the raw maximum).
+    for (int n = 5; n <= 8; n++) {
+      double[] column = new double[n];
+      for (int i = 0; i < n; i++) {
+        column[i] = 10 + i;
+      }
+      assertThat(ProtectedValues.of(column, 5).withheld()).as("%d values", n).isTrue();
+    }
+    assertThat(ProtectedValues.of(new double[] {10, 11, 12, 13, 14, 15, 16, 17, 18}, 5).values())
+        .containsExactly(14, 14, 14, 14, 14, 14, 14, 14, 14);
+    // Ties shared by k records on both sides keep a value.
+    assertThat(ProtectedValues.of(new double[] {1, 3, 3, 3, 3, 3, 5}, 5).values()).containsOnly(3);
   }
 
   @Test

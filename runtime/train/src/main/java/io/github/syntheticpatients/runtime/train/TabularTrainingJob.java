@@ -355,8 +355,8 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   }
 
   /**
-   * Tells the user which nullable continuous columns value protection withholds (fewer than k
-   * present values: they are generated as missing). A column that is not nullable fails in the
+   * Tells the user which nullable continuous columns value protection withholds (too few present
+   * values to protect: they are generated as missing). A column that is not nullable fails in the
    * encoder or copula instead.
    */
   static void reportWithheld(
@@ -374,11 +374,12 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
                 + column.name()
                 + "' has only "
                 + present
-                + " training values, fewer than "
+                + " training values, too few for "
                 + ValueProtection.OPTION
                 + "="
                 + k
-                + ": it is not learned and is generated as missing");
+                + " (k records at or beyond each stored bound needs about 2k - 1 values): it is not"
+                + " learned and is generated as missing");
       }
     }
   }

@@ -148,8 +148,15 @@ class GaussianCopulaTest {
     GaussianCopula copula = GaussianCopulaFitter.fit(table, 5);
     assertThat(quantiles(copula.state(), 1)).containsOnly(0.0);
     assertThat(copula.sample(500, RandomStream.of(2)).column("y")).containsOnly(Double.NaN);
-    // One more value, and the column is learned.
+    // Five or more values whose tails overlap (five to eight at k = 5) are still withheld: kept,
+    // they would collapse onto one record's value.
     y[4] = 1004;
+    assertThat(GaussianCopulaFitter.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
+        .containsOnly(Double.NaN);
+    // With 2k - 1 = 9 values the k-th smallest meets the k-th largest, and the column is learned.
+    for (int i = 5; i < 9; i++) {
+      y[i] = 1000 + i;
+    }
     assertThat(
             Arrays.stream(
                     GaussianCopulaFitter.fit(table, 5).sample(500, RandomStream.of(2)).column("y"))
@@ -157,7 +164,7 @@ class GaussianCopulaTest {
         .isNotEmpty();
     assertThatThrownBy(() -> GaussianCopulaFitter.fit(table.selectRows(new int[] {0, 1, 2}), 5))
         .isInstanceOf(io.github.syntheticpatients.runtime.InvalidInputException.class)
-        .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5");
+        .hasMessageContaining("'x' has only 3 values, too few for valueProtectionK=5");
   }
 
   @SuppressWarnings("unchecked")

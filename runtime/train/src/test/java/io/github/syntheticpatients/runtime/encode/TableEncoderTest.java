@@ -441,7 +441,7 @@ class TableEncoderTest {
             new double[][] {{3, 7, 11}});
     assertThatThrownBy(() -> TableEncoderFitter.fit(table, EncoderSettings.defaults(), 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'x' has only 3 values, fewer than valueProtectionK=5")
+        .hasMessageContaining("'x' has only 3 values, too few for valueProtectionK=5")
         .extracting(e -> ((InvalidInputException) e).parameter())
         .isEqualTo("valueProtectionK");
   }
