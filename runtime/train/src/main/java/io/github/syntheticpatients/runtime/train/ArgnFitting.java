@@ -5,6 +5,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.ArgnTrainer;
+import io.github.syntheticpatients.runtime.argn.MarginalCalibration;
 import io.github.syntheticpatients.runtime.argn.TrainedArgn;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
@@ -14,6 +15,7 @@ import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
+import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,18 @@ final class ArgnFitting {
    */
   static final String AVERAGE = "argnAverage";
 
+  /**
+   * Option: rounds of matching the chain's marginals of bins and categories to the training rows'
+   * ({@link MarginalCalibration}; 0 turns it off).
+   */
+  static final String CALIBRATE = "argnCalibrate";
+
+  /** The default rounds of {@link #CALIBRATE}. */
+  static final int DEFAULT_CALIBRATION_ROUNDS = 4;
+
+  /** Mixed into the training seed for the calibration's sampling streams. */
+  private static final long CALIBRATION_SALT = 0x63616c6962L;
+
   /** The option keys this class reads. */
   static final Set<String> OPTIONS =
       Set.of(
@@ -61,6 +75,7 @@ final class ArgnFitting {
           LEARNING_RATE,
           WEIGHT_DECAY,
           AVERAGE,
+          CALIBRATE,
           CopulaPrior.FRESH,
           CopulaPrior.SCALE);
 
@@ -86,6 +101,7 @@ final class ArgnFitting {
       return DpArgnFitting.fit(settings, dp, train, listener);
     }
     Map<String, String> options = settings.options();
+    int rounds = rounds(options);
     ArgnEncoding encoding =
         ArgnEncodingFitter.fit(
             train,
@@ -162,23 +178,65 @@ final class ArgnFitting {
                 ? "n/a"
                 : String.format(
                     Locale.ROOT, "%.4f", trained.validationLosses()[trained.bestEpoch() - 1])));
+    ArgnNetwork network =
+        MarginalCalibration.calibrate(
+            trained.network(),
+            codes,
+            valueHeads(encoding),
+            rounds,
+            settings.seed() ^ CALIBRATION_SALT);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("epochsTrained", trained.epochsRun());
     facts.put("selectedEpoch", trained.bestEpoch());
     facts.put("argnSettings", describe(argn));
     facts.put("copulaPriorRows", priorRows);
+    facts.put("calibrationRounds", rounds);
     facts.put("trainLosses", toList(trained.trainLosses()));
     facts.put("validationLosses", toList(trained.validationLosses()));
     facts.put("numerics", DjlEngine.numerics());
     Candidate candidate =
         Candidate.argn(
-            train.schema(), new ArgnModel(encoding, trained.network()), trained.bestEpoch(), facts);
+            train.schema(), new ArgnModel(encoding, network), trained.bestEpoch(), facts);
     if (validation.rowCount() > 0) {
       candidate.score(validation, settings.seed());
       listener.onMessage(
           String.format(Locale.ROOT, "argn: validation quality %.4f", candidate.validationScore()));
     }
     return candidate;
+  }
+
+  /** The rounds of {@link #CALIBRATE}: a whole number of 0 or more. */
+  static int rounds(Map<String, String> options) {
+    String text = options.get(CALIBRATE);
+    if (text == null) {
+      return DEFAULT_CALIBRATION_ROUNDS;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          CALIBRATE,
+          CALIBRATE
+              + " must be a whole number of rounds of 0 or more (0 turns the calibration off),"
+              + " was '"
+              + text
+              + "'");
+    }
+  }
+
+  /** The sub-columns with a symbol per value: each column's first (its bin or category). */
+  static boolean[] valueHeads(ArgnEncoding encoding) {
+    boolean[] heads = new boolean[encoding.width()];
+    for (int c = 0; c < encoding.columns().size(); c++) {
+      if (encoding.columns().get(c).subColumns() > 0) {
+        heads[encoding.firstSubColumn(c)] = true;
+      }
+    }
+    return heads;
   }
 
   static ArgnSettings settings(TrainSettings settings, int rows) {

@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.encode.CsvTables;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** argn's training options reach its settings, and bad values name the option. */
@@ -39,6 +40,21 @@ class ArgnFittingTest {
         .hasMessageContaining("argnAverage must be at least 0 and below 1")
         .extracting(e -> ((InvalidInputException) e).parameter())
         .isEqualTo("argnAverage");
+  }
+
+  @Test
+  void theCalibrationOptionTakesWholeRoundsOfZeroOrMore() {
+    assertThat(ArgnFitting.rounds(Map.of())).isEqualTo(4);
+    assertThat(ArgnFitting.rounds(Map.of("argnCalibrate", "0"))).isZero();
+    assertThat(ArgnFitting.rounds(Map.of("argnCalibrate", " 6 "))).isEqualTo(6);
+    for (String bad : new String[] {"-1", "1.5", "many"}) {
+      assertThatThrownBy(() -> ArgnFitting.rounds(Map.of("argnCalibrate", bad)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("argnCalibrate must be a whole number of rounds of 0 or more")
+          .hasMessageContaining("'" + bad + "'")
+          .extracting(e -> ((InvalidInputException) e).parameter())
+          .isEqualTo("argnCalibrate");
+    }
   }
 
   @Test
