@@ -12,6 +12,8 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
  * the errors add up along the chain into marginals a little off the data's; the copula's are exact
  * by construction. The shift is the same for every row, so the conditionals keep their shape.
  *
+ * <p>Validated like training: a round is kept only where it lowers the validation rows' loss.
+ *
  * <p>The shares are counts over quantile bins and categories (a rare category is protected in the
  * schema already), so the network holds no value it did not hold before. Seeded: the same network,
  * rows and seed give the same bits (float sums in a fixed order, {@link StrictMath#log}).
@@ -32,30 +34,46 @@ public final class MarginalCalibration {
   private MarginalCalibration() {}
 
   /**
+   * A calibrated network.
+   *
+   * @param network the network of the kept round
+   * @param round the kept round, from 1; 0 when the network is the one trained
+   */
+  public record Calibrated(ArgnNetwork network, int round) {}
+
+  /**
    * The network with the output biases of {@code heads} moved towards the marginals of the training
-   * rows.
+   * rows, after the round (from 0, the network as trained) whose network gives the validation rows
+   * the highest likelihood in the schema's order: the test training already keeps its epoch by. On
+   * a small table the training part's marginals are a noisy sample, and matching them makes the
+   * validation loss worse (docs/benchmarks/argn.md), so the network stays as trained.
    *
    * @param network the trained chain
    * @param codes the training rows' symbols, {@code rows × network.heads()} row-major
+   * @param validation the validation rows' symbols, laid out alike (empty: every round is kept)
    * @param heads the sub-columns whose marginals are matched (those with a symbol per value: bins
    *     and categories; a bin's share has no marginal of its own to match)
-   * @param rounds rounds of sampling and shifting (0 returns {@code network})
+   * @param rounds rounds of sampling and shifting (0 keeps {@code network})
    * @param seed the sampling streams' seed
    */
-  public static ArgnNetwork calibrate(
-      ArgnNetwork network, int[] codes, boolean[] heads, int rounds, long seed) {
+  public static Calibrated calibrate(
+      ArgnNetwork network, int[] codes, int[] validation, boolean[] heads, int rounds, long seed) {
     int width = network.heads();
-    if (heads.length != width || codes.length % Math.max(1, width) != 0) {
+    if (heads.length != width
+        || codes.length % Math.max(1, width) != 0
+        || validation.length % Math.max(1, width) != 0) {
       throw new IllegalArgumentException("calibration: one flag per head and whole rows of codes");
     }
     if (rounds == 0 || width == 0 || codes.length == 0) {
-      return network;
+      return new Calibrated(network, 0);
     }
     double[][] target = shares(codes, codes.length / width, network.vocabulary(), heads);
     float[][] bias = new float[width][];
     for (int j = 0; j < width; j++) {
       bias[j] = network.outBias()[j].clone();
     }
+    Calibrated best = new Calibrated(network, 0);
+    double bestLoss = loss(network, validation);
     ArgnNetwork current = network;
     RandomStream random = RandomStream.of(seed);
     for (int round = 0; round < rounds; round++) {
@@ -80,8 +98,29 @@ public final class MarginalCalibration {
               network.outWeight(),
               copy(bias),
               network.anyOrder());
+      double loss = loss(current, validation);
+      if (validation.length == 0 || loss < bestLoss) {
+        best = new Calibrated(current, round + 1);
+        bestLoss = loss;
+      }
     }
-    return current;
+    return best;
+  }
+
+  /** The mean negative log-likelihood of {@code codes}' rows in the schema's order; 0 for none. */
+  static double loss(ArgnNetwork network, int[] codes) {
+    int width = network.heads();
+    int rows = codes.length / width;
+    if (rows == 0) {
+      return 0;
+    }
+    ChainSampler chain = new ChainSampler(network);
+    int[] order = ArgnTrainer.identity(width);
+    double sum = 0;
+    for (int r = 0; r < rows; r++) {
+      sum -= chain.logProbability(order, codes, r * width);
+    }
+    return sum / rows;
   }
 
   /** {@code rows} rows of the chain in the schema's order. */

@@ -15,7 +15,6 @@ import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
-import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,11 +157,12 @@ final class ArgnFitting {
             argn.maxEpochs(),
             argn.batchSize(),
             argn.anyOrder() ? "random" : "fixed"));
+    int[] validationCodes = encoding.encode(validation);
     TrainedArgn trained =
         ArgnTrainer.train(
             codes,
             prior,
-            encoding.encode(validation),
+            validationCodes,
             encoding.vocabulary(),
             encoding.owners(),
             argn,
@@ -178,25 +178,38 @@ final class ArgnFitting {
                 ? "n/a"
                 : String.format(
                     Locale.ROOT, "%.4f", trained.validationLosses()[trained.bestEpoch() - 1])));
-    ArgnNetwork network =
+    MarginalCalibration.Calibrated calibrated =
         MarginalCalibration.calibrate(
             trained.network(),
             codes,
+            validationCodes,
             valueHeads(encoding),
             rounds,
             settings.seed() ^ CALIBRATION_SALT);
+    if (rounds > 0) {
+      listener.onMessage(
+          String.format(
+              Locale.ROOT,
+              "argn: kept calibration round %d of %d (0: the network as trained)",
+              calibrated.round(),
+              rounds));
+    }
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("epochsTrained", trained.epochsRun());
     facts.put("selectedEpoch", trained.bestEpoch());
     facts.put("argnSettings", describe(argn));
     facts.put("copulaPriorRows", priorRows);
     facts.put("calibrationRounds", rounds);
+    facts.put("calibrationRoundKept", calibrated.round());
     facts.put("trainLosses", toList(trained.trainLosses()));
     facts.put("validationLosses", toList(trained.validationLosses()));
     facts.put("numerics", DjlEngine.numerics());
     Candidate candidate =
         Candidate.argn(
-            train.schema(), new ArgnModel(encoding, network), trained.bestEpoch(), facts);
+            train.schema(),
+            new ArgnModel(encoding, calibrated.network()),
+            trained.bestEpoch(),
+            facts);
     if (validation.rowCount() > 0) {
       candidate.score(validation, settings.seed());
       listener.onMessage(

@@ -21,9 +21,12 @@ class MarginalCalibrationTest {
   void matchesTheRowsMarginalAndKeepsTheConditional() {
     ArgnNetwork network = copyChain();
     int[] codes = rows(new int[] {6, 3, 1});
-    ArgnNetwork calibrated =
-        MarginalCalibration.calibrate(network, codes, new boolean[] {true, false}, 4, 7);
+    MarginalCalibration.Calibrated result =
+        MarginalCalibration.calibrate(network, codes, codes, new boolean[] {true, false}, 4, 7);
+    ArgnNetwork calibrated = result.network();
 
+    // Validation rows like the training rows: a calibrated round lowers their loss.
+    assertThat(result.round()).isPositive();
     double[][] shares = shares(calibrated);
     assertThat(shares[0][0]).isCloseTo(0.6, within(0.01));
     assertThat(shares[0][1]).isCloseTo(0.3, within(0.01));
@@ -39,21 +42,54 @@ class MarginalCalibrationTest {
     ArgnNetwork network = copyChain();
     int[] codes = rows(new int[] {1, 1, 0});
     ArgnNetwork calibrated =
-        MarginalCalibration.calibrate(network, codes, new boolean[] {true, false}, 4, 7);
+        MarginalCalibration.calibrate(network, codes, new int[0], new boolean[] {true, false}, 4, 7)
+            .network();
     // Uniform before: a third of the rows drew symbol 2; four rounds take its logit down by 4.
     assertThat(shares(calibrated)[0][2]).isLessThan(0.02);
     assertThat(shares(calibrated)[0][0]).isCloseTo(0.5, within(0.02));
 
-    assertThat(MarginalCalibration.calibrate(network, codes, new boolean[] {true, false}, 0, 7))
+    assertThat(
+            MarginalCalibration.calibrate(network, codes, codes, new boolean[] {true, false}, 0, 7)
+                .network())
         .isSameAs(network);
+  }
+
+  /**
+   * Validation rows drawn as the network draws them (uniformly) and unlike the training rows: any
+   * shift towards the training rows raises their loss, so the network stays as trained.
+   */
+  @Test
+  void keepsTheTrainedNetworkWhenCalibrationRaisesTheValidationLoss() {
+    ArgnNetwork network = copyChain();
+    MarginalCalibration.Calibrated result =
+        MarginalCalibration.calibrate(
+            network,
+            rows(new int[] {6, 3, 1}),
+            rows(new int[] {1, 1, 1}),
+            new boolean[] {true, false},
+            4,
+            7);
+    assertThat(result.round()).isZero();
+    assertThat(result.network()).isSameAs(network);
+  }
+
+  /** The loss is the mean negative log-likelihood: log 3 for uniform draws of the first symbol. */
+  @Test
+  void theLossOfAUniformHeadIsLogThree() {
+    // The second head copies the first, with probability e^10 / (e^10 + 2).
+    double copy = -Math.log(Math.exp(10) / (Math.exp(10) + 2));
+    assertThat(MarginalCalibration.loss(copyChain(), rows(new int[] {2, 1, 1})))
+        .isCloseTo(Math.log(3) + copy, within(1e-6));
   }
 
   @Test
   void theSameSeedGivesTheSameBits() {
     int[] codes = rows(new int[] {6, 3, 1});
     boolean[] heads = {true, true};
-    ArgnNetwork a = MarginalCalibration.calibrate(copyChain(), codes, heads, 3, 11);
-    ArgnNetwork b = MarginalCalibration.calibrate(copyChain(), codes, heads, 3, 11);
+    ArgnNetwork a =
+        MarginalCalibration.calibrate(copyChain(), codes, codes, heads, 3, 11).network();
+    ArgnNetwork b =
+        MarginalCalibration.calibrate(copyChain(), codes, codes, heads, 3, 11).network();
     assertThat(a.outBias()[0]).containsExactly(b.outBias()[0]);
     assertThat(a.outBias()[1]).containsExactly(b.outBias()[1]);
   }
