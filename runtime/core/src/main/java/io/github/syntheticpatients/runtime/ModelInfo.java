@@ -34,11 +34,23 @@ public record ModelInfo(
   /**
    * A DP-trained model's guarantee in one line, e.g. {@code "differential privacy: epsilon = 2.98,
    * delta = 1.0E-5 (DP-SGD, noise multiplier 1.12, sampling rate 0.05, 400 steps, clip norm 1.0)"},
-   * ending {@code ", unit: patient)"} for a timeline model; empty for a model trained without DP.
+   * ending {@code ", unit: patient)"} for a timeline model; a record that names its {@code
+   * mechanism} (the DP copula's Gaussian mechanisms) shows that instead of the DP-SGD plan; empty
+   * for a model trained without DP.
    */
   public Optional<String> privacyGuarantee() {
     if (!(provenance.get(DIFFERENTIAL_PRIVACY) instanceof Map<?, ?> dp)) {
       return Optional.empty();
+    }
+    if (dp.get("mechanism") instanceof String mechanism) {
+      // Not DP-SGD: e.g. the copula's Gaussian mechanisms, described by the record itself.
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "differential privacy: epsilon = %.3g, delta = %s (%s)",
+              number(dp.get("epsilon")),
+              dp.get("delta"),
+              mechanism));
     }
     return Optional.of(
         String.format(

@@ -225,7 +225,7 @@ public final class DpBenchmark {
         new TrainingListener() {
           @Override
           public void onMessage(String message) {
-            if (message.startsWith("DP-SGD")) {
+            if (message.startsWith("DP-SGD") || message.startsWith("DP copula")) {
               messages.add(message);
             }
           }

@@ -50,7 +50,12 @@ final class Candidate {
   }
 
   static Candidate copula(TableSchema schema, Map<String, Object> state) {
-    return new Candidate("copula", schema, null, null, state, null, 0, Map.of());
+    return copula(schema, state, Map.of());
+  }
+
+  static Candidate copula(
+      TableSchema schema, Map<String, Object> state, Map<String, Object> trainingFacts) {
+    return new Candidate("copula", schema, null, null, state, null, 0, trainingFacts);
   }
 
   static Candidate gan(

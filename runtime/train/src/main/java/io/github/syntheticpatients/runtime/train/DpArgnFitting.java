@@ -38,8 +38,17 @@ final class DpArgnFitting {
    */
   static final int DEFAULT_EPOCHS = 20;
 
-  /** The tabular generators that train with DP-SGD. */
-  static final Set<String> DP_GENERATORS = Set.of("argn", "ctgan", "dp-vaegan");
+  /**
+   * The tabular generators that train with DP: DP-SGD (argn, ctgan, dp-vaegan) or Gaussian
+   * mechanisms (the copula; {@code auto} under DP fits it alone, so the budget is spent once).
+   */
+  static final Set<String> DP_GENERATORS = Set.of("argn", "ctgan", "dp-vaegan", "copula", "auto");
+
+  /**
+   * The DP record's {@code sampling} for mechanisms that read every record once (q = 1, as
+   * accounted).
+   */
+  static final String NO_SAMPLING = "none (every record, q = 1)";
 
   private DpArgnFitting() {}
 
@@ -49,11 +58,15 @@ final class DpArgnFitting {
    * @throws InvalidInputException naming {@code generator} (or {@code entityId})
    */
   static void requireSupported(TrainSettings settings, boolean longitudinal) {
+    String generator = settings.generator().toLowerCase(Locale.ROOT);
     if (!DpSettings.requested(settings.options())) {
       DpSettings.fromOptions(settings.options()); // refuses a stray dp.* option
+      DpCopulaFitting.requireUnused(settings.options());
       return;
     }
-    String generator = settings.generator().toLowerCase(Locale.ROOT);
+    if (!generator.equals("copula")) {
+      DpCopulaFitting.requireUnused(settings.options());
+    }
     if (longitudinal && !generator.equals("argn")) {
       throw InvalidInputException.inParameter(
           "generator",
@@ -66,12 +79,12 @@ final class DpArgnFitting {
     if (!DP_GENERATORS.contains(generator)) {
       throw InvalidInputException.inParameter(
           "generator",
-          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=argn,"
-              + " ctgan or dp-vaegan: the autoregressive generator is trained with DP-SGD, the"
-              + " CTGAN's discriminator and dp-vaegan's three stages too; '"
+          "DP training (dp.epsilon / dp.noiseMultiplier) needs -Dsynthetic.generator=copula,"
+              + " argn, ctgan, dp-vaegan or auto: the Gaussian copula (which auto fits under DP) is"
+              + " fitted through Gaussian mechanisms, the autoregressive generator is trained with"
+              + " DP-SGD, the CTGAN's discriminator and dp-vaegan's three stages too; '"
               + settings.generator()
-              + "' is not (the copula's marginals and correlations, the basic GAN and the timeline"
-              + " GAN read the data without noise)");
+              + "' is not (the basic GAN and the timeline GAN read the data without noise)");
     }
   }
 
@@ -170,7 +183,8 @@ final class DpArgnFitting {
     }
     return String.format(
         Locale.ROOT,
-        "; DP-SGD, epsilon = %.3g, delta = %.3g",
+        "; %s, epsilon = %.3g, delta = %.3g",
+        record.containsKey("mechanism") ? "DP Gaussian mechanisms" : "DP-SGD",
         ((Number) record.get("epsilon")).doubleValue(),
         ((Number) record.get("delta")).doubleValue());
   }
@@ -193,7 +207,8 @@ final class DpArgnFitting {
             target instanceof Number n ? n.doubleValue() : Double.NaN,
             ((Number) record.get("delta")).doubleValue(),
             ((Number) record.get("records")).longValue(),
-            "poisson".equals(record.get("sampling")),
+            // What the accountant assumed: Poisson batches, or every record in each release.
+            "poisson".equals(record.get("sampling")) || NO_SAMPLING.equals(record.get("sampling")),
             false));
   }
 }

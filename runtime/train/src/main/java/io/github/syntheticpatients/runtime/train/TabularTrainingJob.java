@@ -185,6 +185,15 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
   private List<Candidate> fit(
       TrainSettings settings, TrainingOptions options, Table train, Table validation) {
     String generator = settings.generator().toLowerCase(Locale.ROOT);
+    DpSettings dp = DpSettings.fromOptions(settings.options());
+    if (dp != null && (generator.equals("copula") || generator.equals("auto"))) {
+      if (generator.equals("auto")) {
+        listener.onMessage(
+            "auto under DP: fits the DP Gaussian copula only (comparing candidates on the records"
+                + " would spend the budget again)");
+      }
+      return List.of(DpCopulaFitting.fit(settings, dp, train, listener));
+    }
     return switch (generator) {
       case "copula" ->
           List.of(fitCopula(train, validation, settings.seed(), options.valueProtectionK()));

@@ -73,6 +73,7 @@ record TrainingOptions(
               GanFitting.OPTIONS,
               ArgnFitting.OPTIONS,
               DpSettings.OPTIONS,
+              DpCopulaFitting.OPTIONS,
               LongitudinalTrainingJob.OPTIONS,
               LongitudinalArgnFitting.OPTIONS)
           .flatMap(Set::stream)

@@ -126,7 +126,7 @@ public final class GaussianCopulaFitter {
    * A matrix that the first shrinkage leaves indefinite has its eigenvalues raised first ({@link
    * EigenvalueFloor}), so that a few inconsistent pairs do not weaken every correlation.
    */
-  private static double[][] positiveDefinite(double[][] estimate) {
+  static double[][] positiveDefinite(double[][] estimate) {
     int d = estimate.length;
     double[][] r =
         Cholesky.lower(shrink(estimate, INITIAL_SHRINKAGE)).isPresent()
