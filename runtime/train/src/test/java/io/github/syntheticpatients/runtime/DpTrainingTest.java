@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.sampling.Generation;
@@ -228,12 +229,105 @@ class DpTrainingTest {
   }
 
   @Test
+  void dpCopulaRecordsTheGaussianMechanismsAndTheirEpsilon() throws IOException {
+    // σ = 1.5 split 0.3 / 0.7 between the two releases: 1/σ₁² + 1/σ₂² = 1/σ², so at every order
+    // the Rényi DP is α/(2·1.5²). By hand, ε = min over dp_accounting's orders of
+    // α/4.5 + log((α−1)/α) − (log δ + log α)/(α−1) at δ = 1e-5: 2.98480004524568 at α = 7.5.
+    TrainSettings settings =
+        dpSettings()
+            .withGenerator("copula")
+            .withOption("dp.noiseMultiplier", "1.5")
+            .withOption("dp.delta", "1e-5")
+            .withOption("dp.copulaMarginalShare", "0.3");
+    Map<String, String> options = new java.util.TreeMap<>(settings.options());
+    options.remove("dp.epsilon");
+    TrainRequest request = request("copula-sigma", new TrainSettings("copula", 0, 0, 3, options));
+    Training.train(request, null);
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    assertThat(model.info().generator()).isEqualTo("copula");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dp =
+        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    assertThat(((Number) dp.get("epsilon")).doubleValue())
+        .isCloseTo(2.98480004524568, within(1e-9));
+    assertThat(((Number) dp.get("renyiOrder")).doubleValue()).isEqualTo(7.5);
+    assertThat(dp.get("delta")).isEqualTo(1e-5);
+    assertThat(dp.get("noiseMultiplier")).isEqualTo(1.5);
+    assertThat(((Number) dp.get("marginalNoiseMultiplier")).doubleValue())
+        .isCloseTo(1.5 / Math.sqrt(0.3), within(1e-12));
+    assertThat(((Number) dp.get("correlationNoiseMultiplier")).doubleValue())
+        .isCloseTo(1.5 / Math.sqrt(0.7), within(1e-12));
+    assertThat(dp.get("samplingRate")).isEqualTo(1.0);
+    assertThat((String) dp.get("mechanism")).startsWith("Gaussian mechanism on the marginals");
+    assertThat(dp.get("records")).isEqualTo(210);
+    assertThat(model.info().summary()).contains("; DP Gaussian mechanisms, epsilon = 2.98");
+    assertThat(model.info().privacyGuarantee())
+        .hasValue(
+            "differential privacy: epsilon = 2.98, delta = 1.0E-5 (" + dp.get("mechanism") + ")");
+    assertThat(g11Status(model)).isEqualTo("PASS");
+    List<String> lines = new java.util.ArrayList<>();
+    Generation.generate(
+        new GenerateRequest(
+            request.output().toString(),
+            50,
+            1,
+            null,
+            dir.resolve("copula-out.csv"),
+            OutputFormat.CSV,
+            List.of()),
+        lines::add);
+    assertThat(lines).contains(model.info().privacyGuarantee().orElseThrow());
+  }
+
+  @Test
+  void dpCopulaMeetsItsTargetAndIsReproducibleAndAutoUnderDpFitsIt() throws IOException {
+    TrainRequest first = request("copula-1", dpSettings().withGenerator("copula"));
+    TrainRequest second = request("copula-2", dpSettings().withGenerator("auto"));
+    Training.train(first, null);
+    Training.train(second, null);
+    SyntheticModel model = ModelLoader.load(first.output().toString());
+    SyntheticModel auto = ModelLoader.load(second.output().toString());
+    assertThat(auto.info().generator()).isEqualTo("copula");
+    assertThat(auto.info().provenance().get("differentialPrivacy"))
+        .isEqualTo(model.info().provenance().get("differentialPrivacy"));
+    assertThat(model.sample(SampleRequest.of(20, 1)).table().rowCount()).isEqualTo(20);
+    Map<?, ?> dp = (Map<?, ?>) model.info().provenance().get("differentialPrivacy");
+    assertThat(((Number) dp.get("epsilon")).doubleValue()).isBetween(2.99, 3.0);
+  }
+
+  @Test
+  void dpCopulaWithoutDeclaredBoundsIsRefusedNamingTheOption() {
+    Map<String, String> options = new java.util.TreeMap<>(dpSettings().options());
+    options.remove("dp.bounds.age");
+    TrainSettings missing = new TrainSettings("copula", 0, 0, 3, options);
+    assertThatThrownBy(() -> Training.train(request("copula-bounds", missing), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.bounds.age"));
+  }
+
+  private static String g11Status(SyntheticModel model) {
+    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
+    return (String)
+        ((List<?>) gate.get("checks"))
+            .stream()
+                .map(c -> (Map<?, ?>) c)
+                .filter(c -> "G11".equals(c.get("id")))
+                .findFirst()
+                .orElseThrow()
+                .get("status");
+  }
+
+  @Test
   void aGeneratorWithoutDpTrainingIsRefused() {
-    TrainSettings copula = dpSettings().withGenerator("copula");
-    assertThatThrownBy(() -> Training.train(request("copula", copula), null))
+    TrainSettings basic = dpSettings().withGenerator("basic");
+    assertThatThrownBy(() -> Training.train(request("basic", basic), null))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
-        .hasMessageContaining("-Dsynthetic.generator=argn");
+        .hasMessageContaining("-Dsynthetic.generator=copula, argn");
+    TrainSettings tuning = TrainSettings.defaults().withOption("dp.copulaBins", "10");
+    assertThatThrownBy(() -> Training.train(request("tuning", tuning), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.copulaBins"));
     TrainRequest longitudinal =
         request("timeline", dpSettings().withGenerator("lstm-wgan")).withLongitudinal("age", "bmi");
     assertThatThrownBy(() -> Training.train(longitudinal, null))
