@@ -39,7 +39,10 @@ import java.util.Map;
  * -Dai.djl.pytorch.num_threads=1
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.dp.DpBenchmark "-Dbenchmark.args=--epsilons
  * none,10,3,1 --seeds 1 --generators argn,ctgan,dp-vaegan"}; {@code --data pbcseq} runs {@link
- * DpTimelineBenchmark}, the timeline argn with patient-level DP.
+ * DpTimelineBenchmark}, the timeline argn with patient-level DP. {@code --generators copula} runs
+ * the Gaussian copula, without DP and fitted through Gaussian mechanisms (no DJL; its options
+ * {@code dp.copulaBins}, {@code dp.copulaClip} and {@code dp.copulaMarginalShare} go in {@code
+ * --configs}).
  */
 public final class DpBenchmark {
   /** Public bounds of rotterdam's numeric columns, chosen from the codebook, not the data. */
