@@ -36,7 +36,7 @@ final class DpCopulaFitting {
   static final Set<String> OPTIONS = Set.of(BINS, CLIP, MARGINAL_SHARE);
 
   /** Default bins (docs/benchmarks/dp.md, the DP copula). */
-  static final int DEFAULT_BINS = 20;
+  static final int DEFAULT_BINS = 40;
 
   /** Default clip, times √d (docs/benchmarks/dp.md). */
   static final double DEFAULT_CLIP = 1.0;
