@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.fit.copula;
 import io.github.syntheticpatients.runtime.copula.ContinuousMarginal;
 import io.github.syntheticpatients.runtime.copula.DiscreteMarginal;
 import io.github.syntheticpatients.runtime.internal.StandardNormal;
+import java.util.Arrays;
 
 /**
  * One column's marginal as {@link DpCopulaFitter} estimates it from the column's noisy histogram:
@@ -42,7 +43,7 @@ final class ColumnMarginal {
     }
     this.presentMass = mass;
     this.discrete =
-        edges == null ? new DiscreteMarginal(java.util.Arrays.copyOf(cells, present)) : null;
+        edges == null ? new DiscreteMarginal(Arrays.copyOf(cells, present)) : null;
     this.discreteMeans = discrete == null ? null : DpCopulaFitter.Scores.means(discrete);
     this.presentShare = mass / (mass + missingMass);
     this.indicator =

@@ -11,6 +11,7 @@ import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -275,7 +276,7 @@ public final class DpCopulaFitter {
       }
     }
     int[] indicatorOf = new int[m];
-    java.util.Arrays.fill(indicatorOf, -1);
+    Arrays.fill(indicatorOf, -1);
     for (int a = 0; a < d; a++) {
       if (indicator[a]) {
         indicatorOf[owner[a]] = a;
