@@ -42,8 +42,7 @@ final class ColumnMarginal {
       missingMass = 0;
     }
     this.presentMass = mass;
-    this.discrete =
-        edges == null ? new DiscreteMarginal(Arrays.copyOf(cells, present)) : null;
+    this.discrete = edges == null ? new DiscreteMarginal(Arrays.copyOf(cells, present)) : null;
     this.discreteMeans = discrete == null ? null : DpCopulaFitter.Scores.means(discrete);
     this.presentShare = mass / (mass + missingMass);
     this.indicator =
