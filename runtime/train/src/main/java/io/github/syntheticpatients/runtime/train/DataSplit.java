@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded three-way split of row indexes, made before anything is fitted: the privacy holdout
- * (never seen by the generator, used only by the privacy gate), the validation part (used only to
- * choose among training snapshots), and the training part.
+ * (never seen by the generator, used only by the privacy gate), the validation part (used to choose
+ * among training snapshots; the timeline argn's value protection also counts its patients), and the
+ * training part.
  *
  * @param train rows the generator learns from
  * @param validation rows that choose the snapshot

@@ -31,6 +31,13 @@ import java.util.Set;
  * encoding and the visit chain with its history ({@link VisitChainTrainer}), each with early
  * stopping on the validation patients' loss. Encodings come from value-protected numbers, as the
  * flat {@code argn}'s do; the latest time generated is the time column's value-protected bound.
+ *
+ * <p>Value protection counts its k records among every patient the model is fitted with (training
+ * and validation, {@code fittedPatients}) and every visit of each, also those past {@code
+ * maxVisits}: the gap of a patient's fifth visit is as real a record as the first gap. Protecting
+ * only the training patients' first {@code maxVisits} visits left cgd (36 training patients, 8 to
+ * 16 gaps) with a gap range of one to a few values (5th smallest to 5th largest of 8: a single
+ * value) where real gaps run from 2 to 373 days.
  */
 final class LongitudinalArgnFitting {
   /** Option: the history LSTM's hidden width. */
@@ -73,6 +80,7 @@ final class LongitudinalArgnFitting {
       int k,
       Timelines train,
       Timelines validation,
+      Timelines fittedPatients,
       int maxVisits,
       TrainingListener listener) {
     Map<String, String> options = settings.options();
@@ -80,9 +88,10 @@ final class LongitudinalArgnFitting {
     int subBins = positive(options, ArgnFitting.SUB_BINS, ArgnEncodingFitter.DEFAULT_SUB_BINS);
     VisitLayout layout = VisitLayout.of(train.schema());
     Table staticTrain = layout.staticTable(train);
-    ArgnEncoding statics = ArgnEncodingFitter.fit(staticTrain, k, bins, subBins);
-    Table visitTrain = layout.visitTable(train, maxVisits);
-    ArgnEncoding visits = ArgnEncodingFitter.fit(visitTrain, k, bins, subBins);
+    ArgnEncoding statics =
+        ArgnEncodingFitter.fit(layout.staticTable(fittedPatients), k, bins, subBins);
+    ArgnEncoding visits =
+        ArgnEncodingFitter.fit(allVisits(layout, fittedPatients), k, bins, subBins);
     ArgnSettings staticSettings = settings(settings, train.patientCount());
     listener.onMessage(
         String.format(
@@ -103,7 +112,7 @@ final class LongitudinalArgnFitting {
             listener);
     ArgnSettings visitSettings = staticSettings.withAnyOrder(false);
     int history = positive(options, HISTORY, DEFAULT_HISTORY);
-    double[][] trainTimes = timeValues(train, maxVisits);
+    double[][] trainTimes = timeValues(fittedPatients, maxVisits);
     double[] elapsedEdges = edges(trainTimes[0], k);
     double[] remainingEdges =
         train.schema().endTime() == null ? new double[0] : edges(trainTimes[1], k);
@@ -130,7 +139,8 @@ final class LongitudinalArgnFitting {
             staticChain.epochsRun(),
             visitChain.bestEpoch(),
             visitChain.epochsRun()));
-    ProtectedValues times = ProtectedValues.of(train.visits().column(train.schema().time()), k);
+    ProtectedValues times =
+        ProtectedValues.of(fittedPatients.visits().column(train.schema().time()), k);
     TimelineArgn model =
         new TimelineArgn(
             layout,
@@ -169,6 +179,11 @@ final class LongitudinalArgnFitting {
     return settings.options().containsKey(ArgnFitting.WEIGHT_DECAY)
         ? argn
         : argn.withWeightDecay(DEFAULT_WEIGHT_DECAY);
+  }
+
+  /** Every visit of every patient (none cut at {@code maxVisits}), as the visit table's rows. */
+  static Table allVisits(VisitLayout layout, Timelines patients) {
+    return layout.visitTable(patients, Math.max(1, patients.maxVisits()));
   }
 
   static boolean positionsOn(Map<String, String> options) {
