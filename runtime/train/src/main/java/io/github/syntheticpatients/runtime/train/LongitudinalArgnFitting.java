@@ -141,7 +141,7 @@ final class LongitudinalArgnFitting {
             visitChain.epochsRun()));
     ProtectedValues times =
         ProtectedValues.of(fittedPatients.visits().column(train.schema().time()), k);
-    TimelineArgn model =
+    TimelineArgn trained =
         new TimelineArgn(
             layout,
             maxVisits,
@@ -157,7 +157,12 @@ final class LongitudinalArgnFitting {
             remainingEdges,
             visitChain.context(),
             visitChain.projection());
+    TimelineArgn model = StopCalibration.calibrate(trained, fittedPatients, settings.seed() + 2);
     Map<String, Object> facts = new LinkedHashMap<>();
+    double stopShift =
+        (double) model.visits().outBias()[0][TimelineArgn.STOP]
+            - trained.visits().outBias()[0][TimelineArgn.STOP];
+    facts.put("stopShift", Math.round(stopShift * 1e4) / 1e4);
     facts.put("staticEpochs", staticChain.epochsRun());
     facts.put("staticSelectedEpoch", staticChain.bestEpoch());
     facts.put("visitEpochs", visitChain.epochsRun());

@@ -119,7 +119,7 @@ class TimelineValueProtectionTest {
   }
 
   /** Patients with the given visit days and a state that alternates from visit to visit. */
-  private static Timelines timelines(List<int[]> patients) {
+  static Timelines timelines(List<int[]> patients) {
     List<ColumnSchema> columns =
         List.of(
             new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
