@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -504,13 +505,6 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   }
 
   /**
-   * The longest timeline learned when {@code maxVisits} is not set: the k-th largest visit count,
-   * so the model file (which records maxVisits) does not reveal the one patient with the most
-   * visits.
-   *
-   * @throws InvalidInputException when there are fewer than k training patients
-   */
-  /**
    * The patients a model is fitted with, training and validation (never the privacy holdout), in
    * their order in {@code all}: value protection counts its k records among all of them. On cgd's
    * 64-patient halves the 36 training patients alone left the longest timeline at 2 visits on half
@@ -521,10 +515,17 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     System.arraycopy(split.train(), 0, patients, 0, split.train().length);
     System.arraycopy(
         split.validation(), 0, patients, split.train().length, split.validation().length);
-    java.util.Arrays.sort(patients);
+    Arrays.sort(patients);
     return all.selectPatients(patients);
   }
 
+  /**
+   * The longest timeline learned when {@code maxVisits} is not set: the k-th largest visit count,
+   * so the model file (which records maxVisits) does not reveal the one patient with the most
+   * visits.
+   *
+   * @throws InvalidInputException when there are fewer than k training patients
+   */
   static int protectedMaxVisits(Timelines train, int k) {
     double[] counts = new double[train.patientCount()];
     for (int p = 0; p < counts.length; p++) {
