@@ -29,8 +29,9 @@ import java.util.Map;
  * zero), which checks the decoding. Options {@code key=value}: {@code steps}, {@code every}, {@code
  * batch}, {@code pac}, {@code noise}, {@code gDims}/{@code dDims} (e.g. {@code 256x256}), {@code
  * dropout}, {@code lrG}, {@code lrD}, {@code dSteps}, {@code gp}, {@code res} (L2 weight on f),
- * {@code warmup} (critic steps before the first generator step), {@code seeds} (split, training and
- * sampling seeds 20251123 onwards), {@code detectors}.
+ * {@code warmup} (critic steps before the first generator step), {@code soft} (τ: the critic sees
+ * soft category memberships instead of discrete latent scores; 0 off), {@code seeds} (split,
+ * training and sampling seeds 20251123 onwards), {@code detectors}.
  *
  * <p>Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.CopulaGanCurve
@@ -77,7 +78,8 @@ public final class CopulaGanCurve {
             Integer.parseInt(options.getOrDefault("dSteps", "1")),
             Double.parseDouble(options.getOrDefault("gp", "10")),
             Double.parseDouble(options.getOrDefault("res", "0")),
-            Integer.parseInt(options.getOrDefault("warmup", "0")));
+            Integer.parseInt(options.getOrDefault("warmup", "0")),
+            Double.parseDouble(options.getOrDefault("soft", "0")));
     int every = Integer.parseInt(options.getOrDefault("every", "500"));
     int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
     int detectors = Integer.parseInt(options.getOrDefault("detectors", "3"));
@@ -110,7 +112,8 @@ public final class CopulaGanCurve {
               + " – | – |");
       long start = System.nanoTime();
       try (ResidualGanTraining training =
-          new ResidualGanTraining(real, rows, latent.width(), latent.cholesky(), settings, seed)) {
+          new ResidualGanTraining(
+              real, rows, latent.width(), latent.cholesky(), latent.thresholds(), settings, seed)) {
         training.run(
             every,
             (step, f) -> {

@@ -84,6 +84,31 @@ final class CopulaLatent {
     return cholesky;
   }
 
+  /**
+   * By latent dimension: the inner thresholds (normal scale) of a discrete dimension (a category
+   * column or a missing indicator), null for a continuous column's value.
+   */
+  double[][] thresholds() {
+    double[][] thresholds = new double[width][];
+    for (int i = 0; i < learned.size(); i++) {
+      if (upper[i] != null) {
+        thresholds[dimension[i]] = inner(upper[i]);
+      }
+      if (missingUpper[i] != null) {
+        thresholds[dimension[i] + 1] = inner(missingUpper[i]);
+      }
+    }
+    return thresholds;
+  }
+
+  private static double[] inner(double[] upper) {
+    double[] t = new double[upper.length - 1];
+    for (int c = 0; c < t.length; c++) {
+      t[c] = StandardNormal.inverse(clampP(upper[c]));
+    }
+    return t;
+  }
+
   private static double[] cumulative(double[] probabilities) {
     double total = Arrays.stream(probabilities).sum();
     double[] cumulative = new double[probabilities.length];

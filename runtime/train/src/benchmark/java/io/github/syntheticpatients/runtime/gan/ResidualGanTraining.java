@@ -38,7 +38,8 @@ final class ResidualGanTraining implements AutoCloseable {
       int criticSteps,
       double gradientPenalty,
       double residualPenalty,
-      int warmup) {}
+      int warmup,
+      double softTemperature) {}
 
   private static final double NORM_FLOOR = 1e-12;
 
@@ -61,8 +62,30 @@ final class ResidualGanTraining implements AutoCloseable {
   private final NDArray penaltyWeight;
   private final NDArray residualWeight;
 
+  /** With a soft temperature: continuous dimensions selected ({@code width × continuous}). */
+  private final NDArray continuous;
+
+  /**
+   * Each threshold's dimension scaled by 1/τ ({@code width × thresholds}), and the thresholds/τ.
+   */
+  private final NDArray spread;
+
+  private final NDArray cuts;
+
+  /** Sigmoids to soft category memberships: {@code memberships = s · combine + offset}. */
+  private final NDArray combine;
+
+  private final NDArray offset;
+  private final int featureWidth;
+
   ResidualGanTraining(
-      float[] real, int rows, int width, double[][] cholesky, Settings settings, long seed) {
+      float[] real,
+      int rows,
+      int width,
+      double[][] cholesky,
+      double[][] thresholds,
+      Settings settings,
+      long seed) {
     this.engine = DjlEngine.engine();
     this.settings = settings;
     this.real = real;
@@ -90,9 +113,69 @@ final class ResidualGanTraining implements AutoCloseable {
     NDArray zero = Scalars.of(parameters, 0);
     output.weight.muli(zero);
     output.bias.muli(zero);
+    if (settings.softTemperature() > 0) {
+      double tau = settings.softTemperature();
+      int nCont = 0;
+      int nCuts = 0;
+      int nCats = 0;
+      for (double[] t : thresholds) {
+        if (t == null) {
+          nCont++;
+        } else if (t.length > 0) {
+          nCuts += t.length;
+          nCats += t.length + 1;
+        }
+      }
+      float[] select = new float[width * nCont];
+      float[] e = new float[width * nCuts];
+      float[] cut = new float[nCuts];
+      float[] comb = new float[nCuts * nCats];
+      float[] off = new float[nCats];
+      int ci = 0;
+      int ki = 0;
+      int gi = 0;
+      for (int j = 0; j < width; j++) {
+        double[] t = thresholds[j];
+        if (t == null) {
+          select[j * nCont + ci++] = 1;
+          continue;
+        }
+        if (t.length == 0) {
+          continue;
+        }
+        int k = t.length;
+        for (int c = 0; c < k; c++) {
+          e[j * nCuts + ki + c] = (float) (1 / tau);
+          cut[ki + c] = (float) (t[c] / tau);
+        }
+        // Category 0: 1 − s_1; category c: s_c − s_{c+1}; the last: s_k.
+        off[gi] = 1;
+        comb[ki * nCats + gi] = -1;
+        for (int c = 1; c < k; c++) {
+          comb[(ki + c - 1) * nCats + gi + c] = 1;
+          comb[(ki + c) * nCats + gi + c] = -1;
+        }
+        comb[(ki + k - 1) * nCats + gi + k] = 1;
+        ki += k;
+        gi += k + 1;
+      }
+      continuous = parameters.create(select, new Shape(width, nCont));
+      spread = parameters.create(e, new Shape(width, nCuts));
+      cuts = parameters.create(cut, new Shape(1, nCuts));
+      combine = parameters.create(comb, new Shape(nCuts, nCats));
+      offset = parameters.create(off, new Shape(1, nCats));
+      featureWidth = nCont + nCats;
+    } else {
+      continuous = null;
+      spread = null;
+      cuts = null;
+      combine = null;
+      offset = null;
+      featureWidth = width;
+    }
     critic =
         new CriticNetwork(
-            parameters, width * settings.pac(), settings.criticDims(), settings.dropout());
+            parameters, featureWidth * settings.pac(), settings.criticDims(), settings.dropout());
     List<NDArray> generatorParameters = new ArrayList<>();
     for (DenseParams layer : hidden) {
       generatorParameters.addAll(layer.parameters());
@@ -188,8 +271,19 @@ final class ResidualGanTraining implements AutoCloseable {
     }
   }
 
+  /**
+   * What the critic sees of latent rows, packed: the latent scores themselves, or with a soft
+   * temperature continuous scores beside soft category memberships, so that where a score lies
+   * inside its category's interval (which decoding ignores) is not something to tell apart.
+   */
   private NDArray pack(NDArray x) {
-    return x.reshape(new Shape(x.getShape().get(0) / settings.pac(), width * settings.pac()));
+    NDArray features = x;
+    if (continuous != null) {
+      NDArray soft = Activation.sigmoid(x.matMul(spread).sub(cuts)).matMul(combine).add(offset);
+      features = x.matMul(continuous).concat(soft, 1);
+    }
+    return features.reshape(
+        new Shape(x.getShape().get(0) / settings.pac(), featureWidth * settings.pac()));
   }
 
   /** f as a plain-Java network: input {@code [u, z]}, output the residual. */
