@@ -82,6 +82,7 @@ public final class CopulaGanCurve {
             Double.parseDouble(options.getOrDefault("soft", "0")));
     int every = Integer.parseInt(options.getOrDefault("every", "500"));
     int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
+    long firstSeed = Long.parseLong(options.getOrDefault("seed", Long.toString(FIRST_SEED)));
     int detectors = Integer.parseInt(options.getOrDefault("detectors", "3"));
     System.out.println(dataset + ": " + settings);
     Path csv = resource(dataset);
@@ -89,7 +90,7 @@ public final class CopulaGanCurve {
     TableSchema schema = TableSchema.of(Schemas.infer(csv)).withTarget(target);
     Table all = CsvTableReader.read(csv, schema, null);
     for (int s = 0; s < seeds; s++) {
-      long seed = FIRST_SEED + s;
+      long seed = firstSeed + s;
       EvaluationBenchmark.Split split = EvaluationBenchmark.split(all, seed);
       Table train = split.train();
       Table heldBack = split.holdout();
