@@ -30,12 +30,13 @@ import java.util.Map;
  * batch}, {@code pac}, {@code noise}, {@code gDims}/{@code dDims} (e.g. {@code 256x256}), {@code
  * dropout}, {@code lrG}, {@code lrD}, {@code dSteps}, {@code gp}, {@code res} (L2 weight on f),
  * {@code warmup} (critic steps before the first generator step), {@code soft} (τ: the critic sees
- * soft category memberships instead of discrete latent scores; 0 off), {@code seeds} (split,
- * training and sampling seeds 20251123 onwards), {@code detectors}.
+ * soft category memberships instead of discrete latent scores; 0 off), {@code seeds} (how many
+ * split, training and sampling seeds), {@code seed} (the first, 20251123 unless given), {@code
+ * detectors}.
  *
  * <p>Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.CopulaGanCurve
- * "-Dbenchmark.args=rotterdam steps=3000 every=500"}
+ * "-Dbenchmark.args=rotterdam steps=3000 every=500 warmup=500 res=0.1 lrG=5e-5 dSteps=3 soft=0.1"}
  */
 public final class CopulaGanCurve {
   private static final long FIRST_SEED = 20251123L;
