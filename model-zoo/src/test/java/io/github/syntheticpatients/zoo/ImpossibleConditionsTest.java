@@ -37,7 +37,7 @@ class ImpossibleConditionsTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
         .hasMessageStartingWith(
-            "Condition 'age<=5' cannot be met: the model generates 'age' only from 32.492813 to"
+            "Condition 'age<=5' cannot be met: the model generates 'age' only from 31.444216 to"
                 + " 70.072553 ");
   }
 }

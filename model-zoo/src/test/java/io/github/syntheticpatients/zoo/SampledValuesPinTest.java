@@ -54,18 +54,18 @@ class SampledValuesPinTest {
 
   private static final List<String> PBCSEQ_PINS =
       List.of(
-          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=0, ascites=0, hepato=1, spiders=0, edema=0, bili=15.3, chol=262, albumin=4.08, alk.phos=1928, ast=97.9, platelet=220, protime=11.0, stage=4}",
-          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=307, ascites=0, hepato=0, spiders=0, edema=0, bili=1.0, chol=null, albumin=3.5, alk.phos=2926, ast=85.1, platelet=285, protime=11.1, stage=4}",
-          "{id=1, futime=1979, status=0, trt=0, age=54.82426, sex=f, day=672, ascites=0, hepato=0, spiders=0, edema=0, bili=7.4, chol=null, albumin=3.89, alk.phos=1004, ast=54.7, platelet=111, protime=11.5, stage=4}");
+          "{id=1, futime=992, status=2, trt=1, age=46.726015, sex=f, day=0, ascites=0, hepato=0, spiders=0, edema=0, bili=0.5, chol=236, albumin=2.89, alk.phos=1149, ast=130.7, platelet=170, protime=11.2, stage=3}",
+          "{id=1, futime=992, status=2, trt=1, age=46.726015, sex=f, day=605, ascites=0, hepato=1, spiders=0, edema=0.5, bili=1.5, chol=null, albumin=3.47, alk.phos=1153, ast=72.3, platelet=270, protime=10.6, stage=3}",
+          "{id=1, futime=992, status=2, trt=1, age=46.726015, sex=f, day=986, ascites=0, hepato=1, spiders=0, edema=0.5, bili=3.7, chol=null, albumin=3.16, alk.phos=510, ast=113.6, platelet=183, protime=10.6, stage=3}");
 
   /** SHA-256 of every value's bits in a {@link #DIGEST_ROWS}-record sample, by model. */
   private static final Map<String, String> DIGESTS =
       Map.of(
           "default", "160e73e1c017deff05e4fd55709ab38c0e1a4dd1a5e7b9372779199bece0cc3e",
-          "pbcseq", "d24b4ca8942e41da8591ca046d402349eebebb1fba51765a1caeae7234c6bda5",
-          "rotterdam", "8d7a6d0192e62e02836ff6519aa02e43bd89936ab3899a3d30631920eba78231",
+          "pbcseq", "e8a17091653c8be7176eb16a684c29acca28c3303b5d785b6962a66f58e41b2f",
+          "rotterdam", "643f3f575950c1fca1db1d0103b97313994bcdbbf95149c81ccc1cde8aeb947c",
           "pima", "e9c97e149799bb4af377faf720b4585f6fad2a7a4452ad724c0606f0b14455b1",
-          "nafld1", "1dd45931e049831c8a16e0478f35a683cf6286f60dd144349e51a34c5ff3339c");
+          "nafld1", "f0b6c3b88b08ea7e7764240a3bd353430a43261def73d9f8b7dd91d6e491af30");
 
   /**
    * Record 1,234,567 (id 1234568, in block 301) of the default model at seed 42, as a CSV line.
