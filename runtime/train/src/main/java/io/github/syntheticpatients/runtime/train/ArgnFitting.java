@@ -97,6 +97,16 @@ final class ArgnFitting {
                 + " noise; remove "
                 + CopulaPrior.SCALE);
       }
+      if (settings.options().containsKey(CALIBRATE)) {
+        // Matching the training rows' marginals reads them without noise.
+        throw InvalidInputException.inParameter(
+            CALIBRATE,
+            CALIBRATE
+                + " cannot be combined with differential privacy: the calibration counts the"
+                + " training rows' bins and categories without noise, so DP training never"
+                + " calibrates; remove "
+                + CALIBRATE);
+      }
       return DpArgnFitting.fit(settings, dp, train, listener);
     }
     Map<String, String> options = settings.options();

@@ -122,4 +122,20 @@ class ArgnFittingTest {
         .extracting(e -> ((InvalidInputException) e).parameter())
         .isEqualTo("argnPrior");
   }
+
+  @Test
+  void calibrationIsRefusedUnderDifferentialPrivacy() {
+    assertThatThrownBy(
+            () ->
+                ArgnFitting.fit(
+                    ARGN.withOption("argnCalibrate", "0").withOption("dp.epsilon", "3"),
+                    5,
+                    CsvTables.load("pima2"),
+                    CsvTables.load("pima2"),
+                    TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("argnCalibrate cannot be combined with differential privacy")
+        .extracting(e -> ((InvalidInputException) e).parameter())
+        .isEqualTo("argnCalibrate");
+  }
 }
