@@ -230,25 +230,12 @@ final class ArgnFitting {
 
   /** The rounds of {@link #CALIBRATE}: a whole number of 0 or more. */
   static int rounds(Map<String, String> options) {
-    String text = options.get(CALIBRATE);
-    if (text == null) {
-      return DEFAULT_CALIBRATION_ROUNDS;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < 0) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw InvalidInputException.inParameter(
-          CALIBRATE,
-          CALIBRATE
-              + " must be a whole number of rounds of 0 or more (0 turns the calibration off),"
-              + " was '"
-              + text
-              + "'");
-    }
+    return wholeNumber(
+        options,
+        CALIBRATE,
+        DEFAULT_CALIBRATION_ROUNDS,
+        0,
+        "a whole number of rounds of 0 or more (0 turns the calibration off)");
   }
 
   /** The sub-columns with a symbol per value: each column's first (its bin or category). */
@@ -307,19 +294,28 @@ final class ArgnFitting {
   }
 
   static int positive(Map<String, String> options, String key, int fallback) {
+    return wholeNumber(options, key, fallback, 1, "a positive whole number");
+  }
+
+  /**
+   * The option {@code key} as a whole number of at least {@code min}; {@code fallback} when unset.
+   * A bad value is refused naming the key, with {@code rule} saying what it must be.
+   */
+  private static int wholeNumber(
+      Map<String, String> options, String key, int fallback, int min, String rule) {
     String text = options.get(key);
     if (text == null) {
       return fallback;
     }
     try {
       int value = Integer.parseInt(text.trim());
-      if (value < 1) {
+      if (value < min) {
         throw new NumberFormatException();
       }
       return value;
     } catch (NumberFormatException e) {
       throw InvalidInputException.inParameter(
-          key, key + " must be a positive whole number, was '" + text + "'");
+          key, key + " must be " + rule + ", was '" + text + "'");
     }
   }
 
