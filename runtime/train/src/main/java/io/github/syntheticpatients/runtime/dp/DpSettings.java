@@ -1,7 +1,9 @@
 package io.github.syntheticpatients.runtime.dp;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -140,6 +142,26 @@ public record DpSettings(
     } catch (NumberFormatException e) {
       throw InvalidInputException.inParameter(key, key + " must be a number, was '" + text + "'");
     }
+  }
+
+  /**
+   * The error for a continuous column whose public bounds were not declared: the one wording of
+   * that refusal for every DP fitting.
+   *
+   * @param boundsOption the option prefix the bounds are read under
+   */
+  public static InvalidInputException missingBound(ColumnSchema column, String boundsOption) {
+    return InvalidInputException.inParameter(
+        boundsOption + column.name(),
+        "DP training needs public bounds for the "
+            + column.kind().name().toLowerCase(Locale.ROOT)
+            + " column '"
+            + column.name()
+            + "' (bounds taken from the data would leak outside the privacy budget): set the"
+            + " option "
+            + boundsOption
+            + column.name()
+            + "=low:high from a codebook or domain knowledge; values outside are clipped");
   }
 
   private static double[] bounds(String key, String text) {

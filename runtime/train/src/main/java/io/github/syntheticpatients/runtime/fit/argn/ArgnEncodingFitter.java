@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.fit.argn;
 import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -74,17 +75,7 @@ public final class ArgnEncodingFitter {
       }
       double[] range = bounds.get(column.name());
       if (range == null) {
-        throw InvalidInputException.inParameter(
-            boundsOption + column.name(),
-            "DP training needs public bounds for the "
-                + column.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + " column '"
-                + column.name()
-                + "' (bounds taken from the data would leak outside the privacy budget): set the"
-                + " option "
-                + boundsOption
-                + column.name()
-                + "=low:high from a codebook or domain knowledge; values outside are clipped");
+        throw DpSettings.missingBound(column, boundsOption);
       }
       double step = baseStep(column);
       double low = range[0];

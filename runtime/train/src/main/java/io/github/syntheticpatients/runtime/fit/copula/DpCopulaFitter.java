@@ -6,6 +6,7 @@ import io.github.syntheticpatients.runtime.copula.ContinuousMarginal;
 import io.github.syntheticpatients.runtime.copula.DiscreteMarginal;
 import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.internal.StandardNormal;
 import io.github.syntheticpatients.runtime.random.RandomStream;
@@ -13,7 +14,6 @@ import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -112,7 +112,7 @@ public final class DpCopulaFitter {
       if (column.kind().isContinuous()) {
         double[] range = bounds.get(column.name());
         if (range == null) {
-          throw missingBound(column, boundsOption);
+          throw DpSettings.missingBound(column, boundsOption);
         }
         edges[i] = edges(column.kind(), range[0], range[1], plan.bins());
       }
@@ -195,20 +195,6 @@ public final class DpCopulaFitter {
             missing,
             GaussianCopulaFitter.positiveDefinite(correlation));
     return new Result(copula, clipNorm, rows == 0 ? 0 : (double) clipped / rows);
-  }
-
-  private static InvalidInputException missingBound(ColumnSchema column, String boundsOption) {
-    return InvalidInputException.inParameter(
-        boundsOption + column.name(),
-        "DP training needs public bounds for the "
-            + column.kind().name().toLowerCase(Locale.ROOT)
-            + " column '"
-            + column.name()
-            + "' (bounds taken from the data would leak outside the privacy budget): set the"
-            + " option "
-            + boundsOption
-            + column.name()
-            + "=low:high from a codebook or domain knowledge; values outside are clipped");
   }
 
   /**

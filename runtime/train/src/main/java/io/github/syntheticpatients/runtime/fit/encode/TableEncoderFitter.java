@@ -2,6 +2,7 @@ package io.github.syntheticpatients.runtime.fit.encode;
 
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.encode.ColumnCodec;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.ContinuousCodec;
@@ -17,7 +18,6 @@ import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -97,17 +97,7 @@ public final class TableEncoderFitter {
   private static ColumnCodec publicContinuous(
       ColumnSchema column, double[] range, String boundsOption) {
     if (range == null) {
-      throw InvalidInputException.inParameter(
-          boundsOption + column.name(),
-          "DP training needs public bounds for the "
-              + column.kind().name().toLowerCase(Locale.ROOT)
-              + " column '"
-              + column.name()
-              + "' (bounds taken from the data would leak outside the privacy budget): set the"
-              + " option "
-              + boundsOption
-              + column.name()
-              + "=low:high from a codebook or domain knowledge; values outside are clipped");
+      throw DpSettings.missingBound(column, boundsOption);
     }
     return new ContinuousCodec(
         column, new MinMaxScaler(range[0], range[1]), range[0], range[1], true, false);
