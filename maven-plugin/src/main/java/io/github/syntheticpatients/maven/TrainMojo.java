@@ -103,8 +103,8 @@ public final class TrainMojo extends AbstractSyntheticMojo {
   private int valueProtectionK;
 
   /**
-   * Generator-specific options as {@code key=value}, e.g. {@code
-   * -Dsynthetic.options=numericEncoding=minmax}.
+   * Generator-specific options as {@code key=value}, e.g. {@code -Dsynthetic.options=argnHidden=32}
+   * (docs/generators.md lists them; one that the chosen generator would not read is refused).
    */
   @Parameter(property = PropertyNames.OPTIONS)
   private List<String> options;

@@ -8,12 +8,14 @@ import java.util.TreeMap;
 /**
  * How to train. Zero for {@code epochs} or {@code batchSize} means "chosen from the data size".
  *
- * @param generator {@code auto} (default: a Gaussian copula and a CTGAN, the one scoring better on
- *     the validation part is kept), {@code ctgan}, {@code basic} or {@code copula}
+ * @param generator {@code auto} (default: a Gaussian copula and, on tables of 1,000 rows or more,
+ *     the autoregressive {@code argn}, kept only when clearly better on the validation part),
+ *     {@code copula}, {@code argn}, {@code ctgan}, {@code basic} or {@code dp-vaegan}; for
+ *     timelines {@code auto}, {@code argn} or {@code lstm-wgan} (docs/generators.md)
  * @param epochs passes over the training data, or 0 for automatic
  * @param batchSize rows per step, or 0 for automatic
  * @param seed the seed; the same data, schema, settings and seed give the same model
- * @param options generator-specific options by name (e.g. {@code numericEncoding=minmax}), sorted
+ * @param options generator-specific options by name (e.g. {@code argnHidden=32}), sorted
  */
 public record TrainSettings(
     String generator, int epochs, int batchSize, long seed, Map<String, String> options) {

@@ -301,6 +301,12 @@ class TrainingTest {
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("options"))
         .hasMessageContainingAll(
             "Unknown training option 'epoch'", "holdoutFraction", "privacyGate");
+    assertThatThrownBy(
+            () ->
+                Training.train(withSettings(request.settings().withOption("maxVisits", "4")), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("maxVisits"))
+        .hasMessageContaining("option maxVisits does nothing here");
 
     Path tiny = dir.resolve("tiny.csv");
     List<String> lines = Files.readAllLines(request.input()).subList(0, 15);

@@ -45,6 +45,12 @@ abstract class TrainingJob<C> {
     this.listener = listener;
     this.settings = request.settings();
     this.options = TrainingOptions.from(settings.options());
+    OptionScope.requireApplicable(
+        settings.options(),
+        settings.generator(),
+        this instanceof LongitudinalTrainingJob
+            ? OptionScope.Kind.TIMELINES
+            : OptionScope.Kind.TABLE);
     DpArgnFitting.requireSupported(settings, this instanceof LongitudinalTrainingJob);
   }
 
