@@ -237,6 +237,13 @@ class TrainingTest {
     assertThat(input).containsAll(heldOut);
     assertThat(heldOut.subList(1, heldOut.size()))
         .doesNotContainAnyElementsOf(trained.subList(1, trained.size()));
+    // Where the split goes is no part of the model: no local path in the file, and the same
+    // content (which keys the sampling streams) as without the option, so the same records.
+    byte[] without = Files.readAllBytes(request.output());
+    byte[] with = Files.readAllBytes(asked.output());
+    assertThat(new String(entry(with, "model.json"), StandardCharsets.UTF_8))
+        .doesNotContain(splitDir.toString());
+    assertThat(entry(with, "model.json")).isEqualTo(entry(without, "model.json"));
   }
 
   @Test

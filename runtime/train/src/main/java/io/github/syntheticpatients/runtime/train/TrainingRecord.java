@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a model file records about the request that made it, and the comparison that makes {@code
@@ -79,7 +80,11 @@ public final class TrainingRecord {
     block.put("epochs", settings.epochs());
     block.put("batchSize", settings.batchSize());
     block.put("seed", settings.seed());
-    block.put("options", settings.options());
+    // splitDir says where real rows are written, not how the model is made: a local path in the
+    // file would change its content, and so its sampling streams, with the directory.
+    Map<String, String> options = new TreeMap<>(settings.options());
+    options.remove(TrainingOptions.SPLIT_DIR);
+    block.put("options", options);
     return block;
   }
 
