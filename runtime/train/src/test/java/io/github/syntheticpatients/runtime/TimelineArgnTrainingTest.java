@@ -184,5 +184,11 @@ class TimelineArgnTrainingTest {
     assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
     assertThat(TrainingTest.entry(b, "weights.bin"))
         .isEqualTo(TrainingTest.entry(a, "weights.bin"));
+    // The files differ in timing.json (wall seconds); the records must not.
+    assertThat(
+            ModelLoader.load(again.output().toString())
+                .sample(SampleRequest.of(2000, 5))
+                .timelines())
+        .isEqualTo(sampled.timelines());
   }
 }
