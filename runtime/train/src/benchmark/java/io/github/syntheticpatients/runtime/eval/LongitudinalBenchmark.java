@@ -16,6 +16,8 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TimelineDynamics;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
+import io.github.syntheticpatients.runtime.eval.privacy.PatientSummaries;
+import io.github.syntheticpatients.runtime.eval.privacy.PrivacyGate;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
@@ -93,6 +95,13 @@ public final class LongitudinalBenchmark {
    */
   private static double trainShare = 0.5;
 
+  /**
+   * Scored draws per split ({@code --draws}, 1 by default): ours sampled again at other seeds,
+   * fresh real split again into quarters. Each split's figure is the mean over its draws; the
+   * per-split table also shows their range and how many passed the gate.
+   */
+  private static int draws = 1;
+
   /** One longitudinal data set and its roles. */
   private record Dataset(String name, String entityId, String time, String endTime) {}
 
@@ -155,6 +164,7 @@ public final class LongitudinalBenchmark {
     Integer epochs = options.containsKey("epochs") ? Integer.valueOf(options.get("epochs")) : null;
     trainingOptions = trainingOptions(options.getOrDefault("options", ""));
     trainShare = Double.parseDouble(options.getOrDefault("train-share", "0.5"));
+    draws = Integer.parseInt(options.getOrDefault("draws", "1"));
     for (String name : options.getOrDefault("datasets", "pbcseq,cgd").split(",")) {
       if (name.trim().equals("icu")) {
         runIcu(firstSeed, samplePatients, generator, epochs);
@@ -195,10 +205,10 @@ public final class LongitudinalBenchmark {
     boolean train = !"none".equals(generator);
     Timelines raw = train ? raw(dataset) : null;
     String modelLabel = generator + (epochs == null ? " (defaults)" : " (" + epochs + " epochs)");
+    List<SplitRow> rows = new ArrayList<>();
     for (int s = 0; s < splits; s++) {
       long seed = firstSeed + 1000L * s;
       Timelines[] halves = TimelineFixtures.split(all, trainShare, seed);
-      Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, seed + 2);
       System.out.println("  independent visits, fresh real, then the generator:");
       record(
           results,
@@ -209,7 +219,15 @@ public final class LongitudinalBenchmark {
               IndependentVisits.sample(halves[0], halves[0].patientCount(), seed + 1),
               IndependentVisits.sample(halves[0], samplePatients, seed + 3),
               seed));
-      record(results, "fresh real", score(halves[0], quarters[1], quarters[0], quarters[0], seed));
+      List<Map<String, Double>> fresh = new ArrayList<>();
+      for (int d = 0; d < draws; d++) {
+        fresh.add(freshReal(halves, seed + 100L * d, seed));
+      }
+      record(results, "fresh real", meanOverDraws(fresh));
+      List<Map<String, Double>> ours = List.of();
+      int cap = -1;
+      int fittedLong = -1;
+      int fittedCount = -1;
       if (train) {
         System.out.println("  training " + modelLabel + " on split " + (s + 1));
         Trained trained =
@@ -221,8 +239,12 @@ public final class LongitudinalBenchmark {
                 epochs,
                 samplePatients,
                 seed);
-        Map<String, Double> scores =
-            score(halves[0], halves[1], trained.scored(), trained.checked(), seed);
+        ours = new ArrayList<>();
+        for (Timelines drawn : trained.scored()) {
+          ours.add(score(halves[0], halves[1], drawn, trained.checked(), seed));
+          ours.get(ours.size() - 1).putAll(miaByPart(halves[0], halves[1], drawn, seed));
+        }
+        Map<String, Double> scores = meanOverDraws(ours);
         scores.put("training seconds", trained.trainingSeconds());
         scores.put("sampling patients/s", trained.patientsPerSecond());
         scores.put("rule violations, model's schema", trained.ownRuleViolations());
@@ -231,14 +253,27 @@ public final class LongitudinalBenchmark {
         // (the job holds some of them out for validation and its own gate).
         Timelines fitted = samePatients(halves[0], trained.fittedIds());
         Timelines jobHoldout = samePatients(halves[0], trained.jobHoldoutIds());
+        // The longest sampled timeline (maxVisits, which value protection sets) and the fitted
+        // patients long enough for a continuous lag-1.
+        cap = trained.checked().maxVisits();
+        fittedCount = fitted.patientCount();
+        fittedLong = 0;
+        for (int p = 0; p < fitted.patientCount(); p++) {
+          fittedLong += fitted.visitCount(p) >= TimelineQuality.MIN_VALUES ? 1 : 0;
+        }
         double fittedMia =
             TimelinePrivacy.evaluate(
-                    fitted, halves[1], trained.scored(), null, GateSettings.defaults(), seed)
+                    fitted, halves[1], trained.scored().get(0), null, GateSettings.defaults(), seed)
                 .summaryReport()
                 .miaAuc();
         double jobMia =
             TimelinePrivacy.evaluate(
-                    fitted, jobHoldout, trained.scored(), null, GateSettings.defaults(), seed)
+                    fitted,
+                    jobHoldout,
+                    trained.scored().get(0),
+                    null,
+                    GateSettings.defaults(),
+                    seed)
                 .summaryReport()
                 .miaAuc();
         System.out.printf(
@@ -256,9 +291,109 @@ public final class LongitudinalBenchmark {
             "the job's gate passed (share)", trained.jobGate().startsWith("passed") ? 1.0 : 0.0);
         record(results, modelLabel, scores);
       }
+      rows.add(new SplitRow(s + 1, seed, ours, fresh, cap, fittedLong, fittedCount));
       System.out.printf(Locale.ROOT, "split %d (seed %d) done%n", s + 1, seed);
     }
     printSummary(results);
+    printSplits(rows);
+  }
+
+  /**
+   * Fresh real as a generator: one quarter of the data (the held-back half split again at {@code
+   * drawSeed}) drawn with replacement to as many patients as the training half (the size ours is
+   * scored at), the other quarter as the privacy holdout. The rules are counted on the quarter's
+   * own patients.
+   */
+  private static Map<String, Double> freshReal(Timelines[] halves, long drawSeed, long seed) {
+    Timelines[] quarters = TimelineFixtures.split(halves[1], 0.5, drawSeed + 2);
+    Timelines drawn = resampled(quarters[0], halves[0].patientCount(), drawSeed + 4);
+    Map<String, Double> scores = score(halves[0], quarters[1], drawn, quarters[0], seed);
+    scores.putAll(miaByPart(halves[0], quarters[1], drawn, seed));
+    return scores;
+  }
+
+  /** {@code patients} patients drawn with replacement from {@code pool}, each with its own id. */
+  private static Timelines resampled(Timelines pool, int patients, long seed) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int[] picks = new int[patients];
+    for (int i = 0; i < patients; i++) {
+      picks[i] = random.nextInt(pool.patientCount());
+    }
+    Timelines drawn = pool.selectPatients(picks);
+    int[] starts = new int[patients + 1];
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < patients; p++) {
+      starts[p + 1] = starts[p] + drawn.visitCount(p);
+      ids.add(drawn.id(p) + "#" + p);
+    }
+    return new Timelines(drawn.visits(), starts, ids);
+  }
+
+  /** Each metric's mean over the draws (NaN draws left out; NaN when all are). */
+  private static Map<String, Double> meanOverDraws(List<Map<String, Double>> draws) {
+    Map<String, Double> mean = new LinkedHashMap<>();
+    for (String metric : draws.get(0).keySet()) {
+      mean.put(
+          metric, QualityReport.nanMean(draws.stream().mapToDouble(d -> d.get(metric)).toArray()));
+    }
+    return mean;
+  }
+
+  /**
+   * Where the patient-level membership signal lives: the distance attack's AUC (the gate's G7
+   * {@code miaAuc}) on parts of the patient summaries ({@link PatientSummaries}) alone: the static
+   * columns, the visit count with the first time and the span, and each time-varying column's four
+   * summaries; and on each static column alone.
+   */
+  private static Map<String, Double> miaByPart(
+      Timelines train, Timelines holdout, Timelines synthetic, long seed) {
+    Table t = PatientSummaries.of(train);
+    Table h = PatientSummaries.of(holdout);
+    Table s = PatientSummaries.of(synthetic);
+    TableSchema schema = train.schema();
+    Map<String, List<String>> parts = new LinkedHashMap<>();
+    List<String> statics = schema.staticColumns().stream().map(ColumnSchema::name).toList();
+    parts.put("static", statics);
+    String time = schema.time();
+    parts.put(
+        "visits and times",
+        List.of(t.schema().columns().get(statics.size()).name(), time + ".first", time + ".span"));
+    for (ColumnSchema c : schema.timeVaryingColumns()) {
+      parts.put(
+          c.name(),
+          t.schema().columns().stream()
+              .map(ColumnSchema::name)
+              .filter(n -> n.startsWith(c.name() + "."))
+              .toList());
+    }
+    for (String c : statics) {
+      parts.put("static " + c, List.of(c));
+    }
+    Map<String, Double> auc = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> part : parts.entrySet()) {
+      auc.put(
+          "MIA part: " + part.getKey(),
+          PrivacyGate.report(
+                  select(t, part.getValue()),
+                  select(h, part.getValue()),
+                  select(s, part.getValue()),
+                  null,
+                  GateSettings.defaults(),
+                  seed)
+              .miaAuc());
+    }
+    return auc;
+  }
+
+  /** The named columns of a table. */
+  private static Table select(Table table, List<String> names) {
+    List<ColumnSchema> columns = new ArrayList<>();
+    double[][] arrays = new double[names.size()][];
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(table.schema().column(names.get(i)).orElseThrow());
+      arrays[i] = table.column(names.get(i));
+    }
+    return new Table(TableSchema.of(columns), arrays);
   }
 
   /**
@@ -364,9 +499,110 @@ public final class LongitudinalBenchmark {
     return new Timelines(new Table(schema, columns), starts, ids);
   }
 
+  /**
+   * One split's draws, ours (empty without training) and fresh real, with the longest timeline ours
+   * samples and how many of the fitted patients have enough visits for a continuous lag-1.
+   */
+  private record SplitRow(
+      int split,
+      long seed,
+      List<Map<String, Double>> ours,
+      List<Map<String, Double>> fresh,
+      int maxVisits,
+      int fittedLong,
+      int fitted) {}
+
+  /** The metrics the per-split table sets side by side, ours then fresh real. */
+  private static final List<String> SPLIT_METRICS =
+      List.of("overall", "lag-1 (pooled)", "sequence length KS", "patient MIA AUC");
+
+  /**
+   * Per split, ours beside fresh real: each metric's mean over the draws (with their range when
+   * there are several), and how many draws the default patient gate passed.
+   */
+  private static void printSplits(List<SplitRow> rows) {
+    StringBuilder out = new StringBuilder("\n| split | maxVisits (fitted with >= 3 visits) |");
+    SPLIT_METRICS.forEach(m -> out.append(' ').append(m).append(": ours / fresh real |"));
+    out.append(" gate passed: ours / fresh real |\n|---|---|");
+    SPLIT_METRICS.forEach(m -> out.append("---|"));
+    out.append("---|");
+    for (SplitRow row : rows) {
+      out.append(String.format(Locale.ROOT, "%n| %d (%d) | ", row.split(), row.seed()));
+      out.append(
+          row.maxVisits() < 0
+              ? "–"
+              : String.format(
+                  Locale.ROOT, "%d (%d of %d)", row.maxVisits(), row.fittedLong(), row.fitted()));
+      out.append(" |");
+      for (String metric : SPLIT_METRICS) {
+        out.append(' ')
+            .append(drawCell(row.ours(), metric))
+            .append(" / ")
+            .append(drawCell(row.fresh(), metric))
+            .append(" |");
+      }
+      out.append(' ')
+          .append(passed(row.ours()))
+          .append(" / ")
+          .append(passed(row.fresh()))
+          .append(" |");
+    }
+    System.out.println(out);
+    List<String> parts =
+        rows.get(0).fresh().get(0).keySet().stream().filter(k -> k.startsWith("MIA part")).toList();
+    StringBuilder byPart = new StringBuilder("\n| split |");
+    parts.forEach(p -> byPart.append(' ').append(p.substring("MIA part: ".length())).append(" |"));
+    byPart.append("\n|---|");
+    parts.forEach(p -> byPart.append("---|"));
+    for (SplitRow row : rows) {
+      byPart.append(String.format(Locale.ROOT, "%n| %d: ours / fresh |", row.split()));
+      for (String part : parts) {
+        byPart
+            .append(' ')
+            .append(meanCell(row.ours(), part))
+            .append(" / ")
+            .append(meanCell(row.fresh(), part))
+            .append(" |");
+      }
+    }
+    System.out.println("MIA AUC (distance attack) by part of the patient summaries:" + byPart);
+  }
+
+  /** The mean over the draws, with the range when there are several; "–" without draws. */
+  private static String drawCell(List<Map<String, Double>> draws, String metric) {
+    if (draws.isEmpty()) {
+      return "–";
+    }
+    double[] v = draws.stream().mapToDouble(d -> d.get(metric)).toArray();
+    double mean = QualityReport.nanMean(v);
+    if (v.length == 1) {
+      return String.format(Locale.ROOT, "%.3f", mean);
+    }
+    double min = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN);
+    double max = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN);
+    return String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", mean, min, max);
+  }
+
+  private static String meanCell(List<Map<String, Double>> draws, String metric) {
+    return draws.isEmpty()
+        ? "–"
+        : String.format(
+            Locale.ROOT,
+            "%.3f",
+            QualityReport.nanMean(draws.stream().mapToDouble(d -> d.get(metric)).toArray()));
+  }
+
+  private static String passed(List<Map<String, Double>> draws) {
+    if (draws.isEmpty()) {
+      return "–";
+    }
+    long passed = draws.stream().filter(d -> d.get("patient gate passed (share)") == 1.0).count();
+    return passed + " of " + draws.size();
+  }
+
   /** A trained generator's two samples and its timings. */
   private record Trained(
-      Timelines scored,
+      List<Timelines> scored,
       Timelines checked,
       double trainingSeconds,
       double patientsPerSecond,
@@ -450,11 +686,15 @@ public final class LongitudinalBenchmark {
         result.epochs(),
         trainingSeconds);
     SyntheticModel loaded = ModelLoader.load(model.toString());
-    Timelines scored =
-        read(
-            loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
-            train.schema(),
-            work.resolve("scored.csv"));
+    // As many patients as the half, once per draw (the first at the seed earlier runs used).
+    List<Timelines> scored = new ArrayList<>();
+    for (int d = 0; d < draws; d++) {
+      scored.add(
+          read(
+              loaded.sample(SampleRequest.of(train.patientCount(), seed + 7 + 100L * d)),
+              train.schema(),
+              work.resolve("scored-" + d + ".csv")));
+    }
     // Timed three times (the first run also warms the JIT up); the best run counts.
     SampleResult many = null;
     double best = Double.POSITIVE_INFINITY;
