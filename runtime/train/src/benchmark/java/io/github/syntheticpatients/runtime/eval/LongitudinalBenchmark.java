@@ -45,8 +45,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>independent visits</b> ({@link IndependentVisits}): real static attributes, lengths and
  *       visit times, each visit's values drawn column by column from all training visits;
- *   <li><b>fresh real</b>: one quarter of the data (the held-back half split again) as "synthetic",
- *       the other quarter as the privacy holdout: the ceiling at this size;
+ *   <li><b>fresh real</b>: one quarter of the data (the held-back half split again) drawn with
+ *       replacement to as many patients as ours is scored at, as "synthetic", the other quarter as
+ *       the privacy holdout: the ceiling at this size, and the null of the patient MIA and gate;
  *   <li><b>the generator</b> named by {@code --generator} ({@code auto} by default; {@code none}
  *       skips training), trained on the training half through {@code Training.train} with its
  *       defaults ({@code --epochs N} overrides them), loaded with {@code ModelLoader} and sampled.
@@ -66,7 +67,10 @@ import java.util.stream.Collectors;
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.LongitudinalBenchmark
  * "-Dbenchmark.args=--splits 3 --generator auto"}; also {@code --datasets pbcseq,cgd}, {@code
  * --seed N} (the first split's seed), {@code --torch-threads N}, {@code --train-share F} (the
- * training part's share, 0.5 by default).
+ * training part's share, 0.5 by default), {@code --draws N} (scored draws per split, 1 by default:
+ * ours sampled again, fresh real split again; each split counts their mean, and a per-split table
+ * sets ours beside fresh real with the range over the draws, the gate's passes and the patient MIA
+ * by part of the patient summaries).
  */
 public final class LongitudinalBenchmark {
   private LongitudinalBenchmark() {}
