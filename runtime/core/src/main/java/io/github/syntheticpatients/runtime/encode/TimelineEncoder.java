@@ -125,6 +125,19 @@ public final class TimelineEncoder {
     return staticEncoder.layout().width();
   }
 
+  /** The layout of an encoded patient row, for a generator that produces it itself. */
+  public EncodedLayout staticLayout() {
+    return staticEncoder.layout();
+  }
+
+  /**
+   * Decodes generated patient rows ({@code rows × staticWidth()} activated floats: SCALAR spans in
+   * [-1, 1], SOFTMAX spans one-hot) into the patient table {@link #decode} takes.
+   */
+  public Table decodeStatics(float[] activated, int rows) {
+    return staticEncoder.decode(activated, rows);
+  }
+
   /**
    * One row per patient: static attributes, visit count (cut to {@link #maxVisits()}) and first
    * time.

@@ -89,7 +89,7 @@ public final class ModelFile {
               KIND_TABULAR,
               new TreeSet<>(Set.of("argn", "basic", "copula", "ctgan", "dp-vaegan")),
               KIND_LONGITUDINAL,
-              new TreeSet<>(Set.of("argn", "lstm-wgan"))));
+              new TreeSet<>(Set.of("argn", "dp-vaegan", "lstm-wgan"))));
 
   static final String MODEL_ENTRY = "model.json";
   static final String WEIGHTS_ENTRY = "weights.bin";
@@ -233,6 +233,32 @@ public final class ModelFile {
 
   /** Writes a longitudinal model file of the timeline {@code argn} atomically. */
   public static void write(ArgnTimelineContents contents, Path file) {
+    AtomicFiles.write(file, toBytes(contents));
+  }
+
+  /**
+   * The bytes of a longitudinal model file of the fixed-length {@code dp-vaegan} ({@code kind}
+   * {@value #KIND_LONGITUDINAL}, generator {@value VaeGanTimelineContents#GENERATOR}).
+   */
+  public static byte[] toBytes(VaeGanTimelineContents contents) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT_NAME);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("kind", KIND_LONGITUDINAL);
+    manifest.put("generator", VaeGanTimelineContents.GENERATOR);
+    manifest.put("summary", contents.summary());
+    manifest.put("schema", SchemaJson.toMap(contents.encoder().schema()));
+    manifest.put("encoder", contents.encoder().state());
+    manifest.put(SeriesVaeGanFiles.BLOCK, SeriesVaeGanFiles.describe(contents.decoder()));
+    manifest.put("settings", contents.settings());
+    manifest.put("provenance", contents.provenance());
+    manifest.put("evaluation", contents.evaluation());
+    byte[] weights = WeightsFile.write(SeriesVaeGanFiles.tensors(contents.decoder()));
+    return archive(JsonFiles.toBytes(manifest), weights, contents.timing(), Map.of());
+  }
+
+  /** Writes a longitudinal {@code dp-vaegan} model file atomically. */
+  public static void write(VaeGanTimelineContents contents, Path file) {
     AtomicFiles.write(file, toBytes(contents));
   }
 
@@ -456,6 +482,18 @@ public final class ModelFile {
           id, sha256(bytes), entries.streamKey(), info, new ArgnTimelineSampler(argn));
     }
     TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
+    if (manifest.containsKey(SeriesVaeGanFiles.BLOCK)) {
+      SeriesDecoder decoder =
+          SeriesVaeGanFiles.read(
+              map(manifest, SeriesVaeGanFiles.BLOCK, source),
+              WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+      return new TimelineModel(
+          id,
+          sha256(bytes),
+          entries.streamKey(),
+          info,
+          new VaeGanTimelineSampler(encoder, decoder));
+    }
     GaussianCopula patients =
         GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));
     TimelineGenerator network =

@@ -17,7 +17,7 @@ final class NetworkJson {
 
   private NetworkJson() {}
 
-  private static List<Object> layers(MlpNetwork network) {
+  static List<Object> layers(MlpNetwork network) {
     List<Object> layers = new ArrayList<>();
     for (DenseLayer layer : network.layers()) {
       Map<String, Object> description = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ final class NetworkJson {
   }
 
   @SuppressWarnings("unchecked")
-  private static MlpNetwork readLayers(
+  static MlpNetwork readLayers(
       Map<String, Object> network, Map<String, WeightsFile.Tensor> tensors, String prefix) {
     List<DenseLayer> layers = new ArrayList<>();
     List<Object> descriptions = ModelFile.list(network, "layers");

@@ -52,6 +52,7 @@ public final class TimelineModel implements BlockModel {
   private final TabularModel patientModel;
   private final TimelineGenerator generator;
   private final ArgnTimelineSampler argn;
+  private final VaeGanTimelineSampler vaegan;
 
   TimelineModel(
       String id,
@@ -77,6 +78,7 @@ public final class TimelineModel implements BlockModel {
             new CopulaRowSampler(patientCopula));
     this.generator = generator;
     this.argn = null;
+    this.vaegan = null;
     EncodedLayout layout = encoder.stepLayout();
     if (generator.stepWidth() != layout.width()
         || generator.staticWidth() != encoder.staticWidth()) {
@@ -103,8 +105,27 @@ public final class TimelineModel implements BlockModel {
     this.encoder = null;
     this.generator = null;
     this.argn = argn;
+    this.vaegan = null;
     this.patientModel =
         new TabularModel(id, sha256, streamKey, argn.staticSchema(), info, argn.staticSampler());
+  }
+
+  /**
+   * A fixed-length {@code dp-vaegan} model: statics and visits come together from one latent point,
+   * so there is no patient model and no conditions or balance.
+   */
+  TimelineModel(
+      String id, String sha256, String streamKey, ModelInfo info, VaeGanTimelineSampler vaegan) {
+    this.id = id;
+    this.sha256 = sha256;
+    this.streamKey = streamKey;
+    this.schema = vaegan.encoder().schema();
+    this.info = info;
+    this.encoder = vaegan.encoder();
+    this.generator = null;
+    this.argn = null;
+    this.vaegan = vaegan;
+    this.patientModel = null;
   }
 
   @Override
@@ -129,6 +150,9 @@ public final class TimelineModel implements BlockModel {
 
   /** The longest timeline this model generates. */
   public int maxVisits() {
+    if (vaegan != null) {
+      return vaegan.steps();
+    }
     return argn != null ? argn.maxVisits() : encoder.maxVisits();
   }
 
@@ -168,9 +192,12 @@ public final class TimelineModel implements BlockModel {
 
   private Sampled sampleData(SampleRequest request, long first) {
     BlockModel.requireRange(request, first, true);
+    if (vaegan != null) {
+      requireNoConditions(request);
+    }
     requireStaticConditions(request.conditions());
     requireStaticBalance(request.balance());
-    BlockSource patientRows = patientModel.blockSource(request);
+    BlockSource patientRows = patientModel == null ? null : patientModel.blockSource(request);
     long end = first + request.rows();
     long firstBlock = first / BLOCK_PATIENTS;
     int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / BLOCK_PATIENTS - firstBlock + 1);
@@ -209,6 +236,9 @@ public final class TimelineModel implements BlockModel {
     RandomStream random = RandomStream.forBlock(request.seed(), streamKey, block);
     RandomStream patientStream = random.split();
     RandomStream visitStream = random.split();
+    if (vaegan != null) {
+      return kept(vaegan.sample(to, visitStream), block, from, to, to);
+    }
     BlockRows.Part part =
         patientRows.first(to, BLOCK_PATIENTS, patientStream, request.timeBudget());
     Table patients = part.table();
@@ -219,6 +249,11 @@ public final class TimelineModel implements BlockModel {
       int[] lengths = lengths(patients);
       all = encoder.decode(patients, lengths, sampleSteps(patients, lengths, visitStream));
     }
+    return kept(all, block, from, to, part.generated());
+  }
+
+  /** Patients {@code [from, to)} of a block's sampled patients, numbered in the whole sequence. */
+  private static BlockTimelines kept(Timelines all, long block, int from, int to, long generated) {
     int[] kept = IntStream.range(from, to).toArray();
     Timelines selected = all.selectPatients(kept);
     List<String> ids = new ArrayList<>(kept.length);
@@ -228,7 +263,17 @@ public final class TimelineModel implements BlockModel {
       ids.add(Long.toString(block * BLOCK_PATIENTS + kept[p] + 1));
       starts[p + 1] = starts[p] + selected.visitCount(p);
     }
-    return new BlockTimelines(new Timelines(selected.visits(), starts, ids), part.generated());
+    return new BlockTimelines(new Timelines(selected.visits(), starts, ids), generated);
+  }
+
+  private static void requireNoConditions(SampleRequest request) {
+    if (!request.conditions().isEmpty() || !request.balance().isEmpty()) {
+      throw InvalidInputException.inParameter(
+          request.conditions().isEmpty() ? "balance" : "conditions",
+          "a dp-vaegan timeline model generates a patient's static attributes and visits together"
+              + " from one latent point and cannot fix or balance them: sample without conditions"
+              + " and balance, and filter the patients afterwards");
+    }
   }
 
   private Timelines concatenate(List<Timelines> parts) {

@@ -140,7 +140,14 @@ final class DpVaeGanFitting {
                 + " between the dp.bounds options; three DP-SGD stages composed in RDP (VAE,"
                 + " critic, labeler); the generator is post-processing; no losses recorded");
     // The top-level σ and q are stage B's (the critic's); each stage's plan is under "stages".
-    record.put("stages", stages(schedules, result, accountant, delta));
+    record.put(
+        "stages",
+        stages(
+            new String[] {"vae", "critic", "labeler"},
+            new DpSchedule[] {schedules.vae(), schedules.critic(), schedules.labeler()},
+            result.steps(),
+            accountant,
+            delta));
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(DpArgnFitting.RECORD, record);
     facts.put("epochsTrained", epochs);
@@ -170,7 +177,7 @@ final class DpVaeGanFitting {
   }
 
   /** σ per stage: the given one for all, or the joint search on the composed ε. */
-  private static double[] noise(
+  static double[] noise(
       DpSettings dp,
       RdpAccountant accountant,
       double rate,
@@ -198,14 +205,13 @@ final class DpVaeGanFitting {
     return new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
   }
 
-  private static List<Object> stages(
-      DpVaeGanTrainer.Schedules schedules,
-      DpVaeGanTrainer.Result result,
-      RdpAccountant accountant,
-      double delta) {
+  /**
+   * The card's {@code stages} list: each planned stage's σ, q, steps taken and planned, and its ε
+   * alone (for reading; the guarantee is the composed ε). A null plan is left out.
+   */
+  static List<Object> stages(
+      String[] names, DpSchedule[] plans, long[] steps, RdpAccountant accountant, double delta) {
     List<Object> list = new ArrayList<>();
-    DpSchedule[] plans = {schedules.vae(), schedules.critic(), schedules.labeler()};
-    String[] names = {"vae", "critic", "labeler"};
     for (int s = 0; s < plans.length; s++) {
       if (plans[s] == null) {
         continue;
@@ -214,14 +220,12 @@ final class DpVaeGanFitting {
       stage.put("stage", names[s]);
       stage.put("noiseMultiplier", plans[s].noiseMultiplier());
       stage.put("samplingRate", plans[s].samplingRate());
-      stage.put("steps", result.steps()[s]);
+      stage.put("steps", steps[s]);
       stage.put("plannedSteps", plans[s].steps());
-      // This stage alone, for reading; the guarantee is the composed ε above.
       stage.put(
           "epsilonAlone",
           accountant
-              .epsilon(
-                  plans[s].samplingRate(), plans[s].noiseMultiplier(), result.steps()[s], delta)
+              .epsilon(plans[s].samplingRate(), plans[s].noiseMultiplier(), steps[s], delta)
               .epsilon());
       list.add(stage);
     }

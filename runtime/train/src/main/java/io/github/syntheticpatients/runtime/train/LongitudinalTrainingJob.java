@@ -29,6 +29,7 @@ import io.github.syntheticpatients.runtime.model.ArgnTimelineContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
 import io.github.syntheticpatients.runtime.model.TimelineContents;
 import io.github.syntheticpatients.runtime.model.TimelineModel;
+import io.github.syntheticpatients.runtime.model.VaeGanTimelineContents;
 import io.github.syntheticpatients.runtime.model.argn.timeline.VisitLayout;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
@@ -101,6 +102,9 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   private Map<String, Object> copulaState;
   private int maxVisits;
 
+  /** The series length of {@code dp-vaegan}, 0 for the other generators. */
+  private int seriesSteps;
+
   /** The DP-SGD settings, or null without DP ({@link DpLongitudinalArgnFitting}). */
   private final DpSettings dp;
 
@@ -139,6 +143,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     if (!options.forwardFill().isEmpty()) {
       all = ForwardFill.apply(all, forwardFillColumns(options.forwardFill(), schema));
     }
+    if (DpSeriesVaeGanFitting.requested(settings)) {
+      seriesSteps = DpSeriesVaeGanFitting.steps(settings.options());
+      DpSeriesVaeGanFitting.requireLength(all, seriesSteps, request.input());
+    }
     if (all.patientCount() < MIN_PATIENTS) {
       throw InvalidInputException.inFile(
           request.input(),
@@ -176,6 +184,10 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     holdout = all.selectPatients(split.holdout());
     Timelines fitted = fittedPatients(all, split);
     int k = options.valueProtectionK();
+    if (seriesSteps > 0) {
+      maxVisits = seriesSteps;
+      return List.of(fitSeries(validation));
+    }
     maxVisits =
         dp != null
             ? DpLongitudinalArgnFitting.maxVisits(options)
@@ -228,6 +240,9 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   @Override
   GateResult gate(Selected candidate) {
     GateResult gate = privacyGate(candidate.model(), train, holdout, settings.seed());
+    if (candidate.series() != null) {
+      return DpArgnFitting.withAccounting(gate, candidate.series().facts());
+    }
     return candidate.argn() == null
         ? gate
         : DpArgnFitting.withAccounting(gate, candidate.argn().facts());
@@ -265,6 +280,9 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
       throws IOException {
     if (chosen.argn() != null) {
       return writeArgn(chosen, gate, split, holdoutFraction, duration);
+    }
+    if (chosen.series() != null) {
+      return writeSeries(chosen, gate, split, holdoutFraction, duration);
     }
     Map<String, Object> provenance =
         provenance(
@@ -314,6 +332,64 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     return new Written(chosen.trainedEpochs(), all.visits().rowCount());
   }
 
+  private Written writeSeries(
+      Selected chosen,
+      GateResult gate,
+      DataSplit split,
+      double holdoutFraction,
+      Duration duration) {
+    Map<String, Object> provenance =
+        dataProvenance(settings, options.valueProtectionK(), split, all, schema);
+    provenance.putAll(chosen.series().facts());
+    provenance.putAll(chosen.notes());
+    String generator = DpSeriesVaeGanFitting.GENERATOR;
+    Map<String, Object> block =
+        settingsBlock(generator, settings, options, maxVisits, holdoutFraction);
+    block.put(DpSeriesVaeGanFitting.STEPS, seriesSteps);
+    ModelFile.write(
+        new VaeGanTimelineContents(
+            summary(generator, schema, train.patientCount(), all.patientCount(), maxVisits)
+                + DpArgnFitting.summaryNote(chosen.series().facts()),
+            chosen.series().encoder(),
+            chosen.series().decoder(),
+            block,
+            provenance,
+            evaluation(chosen.validationQuality(), gate, options),
+            Map.of("trainingSeconds", Math.round(duration.toMillis() / 100.0) / 10.0)),
+        request.output());
+    return new Written(chosen.trainedEpochs(), all.visits().rowCount());
+  }
+
+  /**
+   * Fits {@code dp-vaegan} on the training patients' first {@code seriesSteps} visits and scores it
+   * on the validation patients (none by default under DP) through the file format.
+   */
+  private Selected fitSeries(Timelines validation) {
+    DpSeriesVaeGanFitting.Fitted fitted =
+        DpSeriesVaeGanFitting.fit(settings, dp, train, seriesSteps, listener);
+    TimelineModel model =
+        (TimelineModel)
+            ModelFile.load(
+                ModelFile.toBytes(
+                    new VaeGanTimelineContents(
+                        "candidate",
+                        fitted.encoder(),
+                        fitted.decoder(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of())),
+                "candidate",
+                "candidate");
+    double quality =
+        validation.patientCount() == 0
+            ? Double.NaN
+            : TimelineQuality.compute(
+                    validation, sampleTimelines(model, validation.patientCount(), settings.seed()))
+                .overall();
+    return new Selected(null, null, fitted, model, quality, fitted.epochs(), new LinkedHashMap<>());
+  }
+
   /** Whether the request trains the timeline argn: by name or by {@code auto}. */
   private boolean usesArgn() {
     return !settings.generator().toLowerCase(Locale.ROOT).equals(GENERATOR);
@@ -354,7 +430,8 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
           String.format(
               Locale.ROOT, "Longitudinal quality on the validation patients: %.4f", quality));
     }
-    return new Selected(null, fitted, model, quality, fitted.epochsRun(), new LinkedHashMap<>());
+    return new Selected(
+        null, fitted, null, model, quality, fitted.epochsRun(), new LinkedHashMap<>());
   }
 
   @Override
@@ -501,7 +578,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
             : TimelineQuality.compute(
                     validation, sampleTimelines(model, validation.patientCount(), seed))
                 .overall();
-    return new Selected(trained, null, model, quality, trainedEpochs, new LinkedHashMap<>());
+    return new Selected(trained, null, null, model, quality, trainedEpochs, new LinkedHashMap<>());
   }
 
   /**
@@ -576,17 +653,24 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
   record Selected(
       TrainedTimelineGenerator trained,
       LongitudinalArgnFitting.Fitted argn,
+      DpSeriesVaeGanFitting.Fitted series,
       TimelineModel model,
       double validationQuality,
       int trainedEpochs,
       Map<String, Object> notes) {
 
     String generator() {
+      if (series != null) {
+        return DpSeriesVaeGanFitting.GENERATOR;
+      }
       return argn != null ? ARGN : GENERATOR;
     }
 
     /** The epoch whose weights this generator holds. */
     int epochs() {
+      if (series != null) {
+        return series.epochs();
+      }
       return argn != null ? argn.selectedEpoch() : trained.epochs();
     }
   }
@@ -615,15 +699,18 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     String name = generator.toLowerCase(Locale.ROOT);
     if (!name.equals(TrainSettings.DEFAULT_GENERATOR)
         && !name.equals(GENERATOR)
-        && !name.equals(ARGN)) {
+        && !name.equals(ARGN)
+        && !name.equals(DpSeriesVaeGanFitting.GENERATOR)) {
       throw InvalidInputException.inParameter(
           "generator",
           "Generator '"
               + generator
               + "' learns tables, not timelines; for longitudinal data use auto, "
               + GENERATOR
-              + " or "
-              + ARGN);
+              + ", "
+              + ARGN
+              + " or (fixed-length, with DP) "
+              + DpSeriesVaeGanFitting.GENERATOR);
     }
   }
 

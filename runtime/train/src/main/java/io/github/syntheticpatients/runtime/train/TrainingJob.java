@@ -51,7 +51,10 @@ abstract class TrainingJob<C> {
         this instanceof LongitudinalTrainingJob
             ? OptionScope.Kind.TIMELINES
             : OptionScope.Kind.TABLE);
-    DpArgnFitting.requireSupported(settings, this instanceof LongitudinalTrainingJob);
+    // dp-vaegan on timelines (DpSeriesVaeGanFitting) is a DP generator like the tabular one.
+    DpArgnFitting.requireSupported(
+        settings,
+        this instanceof LongitudinalTrainingJob && !DpSeriesVaeGanFitting.requested(settings));
   }
 
   /**

@@ -75,7 +75,8 @@ record TrainingOptions(
               DpSettings.OPTIONS,
               DpCopulaFitting.OPTIONS,
               LongitudinalTrainingJob.OPTIONS,
-              LongitudinalArgnFitting.OPTIONS)
+              LongitudinalArgnFitting.OPTIONS,
+              DpSeriesVaeGanFitting.OPTIONS)
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 

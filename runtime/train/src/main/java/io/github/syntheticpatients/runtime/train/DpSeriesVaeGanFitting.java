@@ -1,0 +1,279 @@
+package io.github.syntheticpatients.runtime.train;
+
+import io.github.syntheticpatients.runtime.ColumnKind;
+import io.github.syntheticpatients.runtime.InvalidInputException;
+import io.github.syntheticpatients.runtime.TrainSettings;
+import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.dp.DpSchedule;
+import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
+import io.github.syntheticpatients.runtime.dp.PrivacySpent;
+import io.github.syntheticpatients.runtime.dp.RdpAccountant;
+import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
+import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
+import io.github.syntheticpatients.runtime.gan.DjlEngine;
+import io.github.syntheticpatients.runtime.gan.vaegan.DpSeriesVaeGanTrainer;
+import io.github.syntheticpatients.runtime.gan.vaegan.SeriesVaeGanSettings;
+import io.github.syntheticpatients.runtime.model.SeriesDecoder;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
+import io.github.syntheticpatients.runtime.schema.TableSchema;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits {@code dp-vaegan} on fixed-length timelines (issue 21, privacy notes §5–§6): every patient's
+ * first {@value #STEPS} visits are one record, Poisson-sampled; the timeline encoder from the
+ * schema and the declared bounds only; two DP-SGD stages (the Conv1d VAE, the critic) whose noise
+ * multipliers are found together so that their ε, composed in RDP, meets the target; the composed
+ * guarantee and each stage's plan in the model card.
+ *
+ * <p>"Fixed length" for a user: {@code vaegan.steps=T} takes each patient's first T visits (the
+ * first 24 hours on an hourly grid: T = 24), and a patient with fewer is refused by id, so the user
+ * decides how to pad or leave them out. Visit times stay a channel (the gap to the previous visit,
+ * min–max between one unit of the time column and its declared span, so times strictly increase),
+ * so a regular grid and irregular times are learned alike; the first time and the static attributes
+ * are the patient row, which the encoder reads beside every step and the decoder generates from the
+ * same latent point.
+ */
+final class DpSeriesVaeGanFitting {
+  static final String GENERATOR = "dp-vaegan";
+
+  /** Option: the series length T, each patient's first T visits. */
+  static final String STEPS = "vaegan.steps";
+
+  static final Set<String> OPTIONS = Set.of(STEPS);
+
+  /** Passes over the patients per stage when no epoch count is given. */
+  static final int DEFAULT_EPOCHS = 20;
+
+  /** What fitting produced: the encoder, the plain-Java decoder and the card's facts. */
+  record Fitted(
+      TimelineEncoder encoder, SeriesDecoder decoder, Map<String, Object> facts, int epochs) {}
+
+  private DpSeriesVaeGanFitting() {}
+
+  /** Whether the request names this generator. */
+  static boolean requested(TrainSettings settings) {
+    return settings.generator().toLowerCase(Locale.ROOT).equals(GENERATOR);
+  }
+
+  /**
+   * T from {@value #STEPS}.
+   *
+   * @throws InvalidInputException naming the option when it is missing or not a whole number ≥ 1
+   */
+  static int steps(Map<String, String> options) {
+    String text = options.get(STEPS);
+    if (text == null) {
+      throw InvalidInputException.inParameter(
+          STEPS,
+          "dp-vaegan learns timelines of one fixed length: set the option "
+              + STEPS
+              + "=T to take each patient's first T visits (e.g. "
+              + STEPS
+              + "=24 for the first 24 hours on an hourly grid)");
+    }
+    int steps;
+    try {
+      steps = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      steps = 0;
+    }
+    if (steps < 1) {
+      throw InvalidInputException.inParameter(
+          STEPS, STEPS + " must be a whole number of 1 or more, e.g. 24, was '" + text + "'");
+    }
+    return steps;
+  }
+
+  /**
+   * Refuses timelines with fewer than {@code steps} visits, naming the first such patient.
+   *
+   * @throws InvalidInputException naming the file, the patient and the option
+   */
+  static void requireLength(Timelines all, int steps, Path input) {
+    int shorter = 0;
+    int first = -1;
+    for (int p = 0; p < all.patientCount(); p++) {
+      if (all.visitCount(p) < steps) {
+        shorter++;
+        first = first < 0 ? p : first;
+      }
+    }
+    if (shorter > 0) {
+      throw InvalidInputException.inFile(
+          input,
+          -1,
+          null,
+          String.format(
+              Locale.ROOT,
+              "patient '%s' has %d visits and %d other patients have fewer than %d too;"
+                  + " dp-vaegan with %s=%d takes each patient's first %d visits: lower %s, or"
+                  + " leave those patients out (or fill their missing visits) before training",
+              all.id(first),
+              all.visitCount(first),
+              shorter - 1,
+              steps,
+              STEPS,
+              steps,
+              steps,
+              STEPS));
+    }
+  }
+
+  static Fitted fit(
+      TrainSettings settings,
+      DpSettings dp,
+      Timelines train,
+      int steps,
+      TrainingListener listener) {
+    if (dp == null) {
+      throw InvalidInputException.inParameter(
+          "generator",
+          "dp-vaegan trains only with differential privacy: set dp.epsilon (e.g. 3) or"
+              + " dp.noiseMultiplier, with dp.bounds.<column> for the time column and every"
+              + " numeric column");
+    }
+    TimelineEncoder encoder = publicEncoder(train, steps, dp);
+    int patients = train.patientCount();
+    int batch =
+        settings.batchSize() > 0 ? settings.batchSize() : DpArgnFitting.defaultBatch(patients);
+    double rate = Math.min(1, (double) batch / patients);
+    int epochs = settings.epochs() > 0 ? settings.epochs() : DEFAULT_EPOCHS;
+    long planned = (long) Math.ceil(epochs / rate);
+    double delta = dp.deltaFor(patients);
+    RdpAccountant accountant = RdpAccountant.standard();
+    double[] sigmas = DpVaeGanFitting.noise(dp, accountant, rate, planned, false, delta);
+    DpSeriesVaeGanTrainer.Schedules schedules =
+        new DpSeriesVaeGanTrainer.Schedules(
+            new DpSchedule(rate, planned, sigmas[0], dp.maxGradNorm(), delta, dp.targetEpsilon()),
+            new DpSchedule(rate, planned, sigmas[1], dp.maxGradNorm(), delta, dp.targetEpsilon()));
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD for dp-vaegan on series of %d steps: %d patients, sampling rate q = %.5f"
+                + " (expected batch %d), %d steps per stage, noise multipliers %.4f (VAE), %.4f"
+                + " (critic), clip norm %.3g, delta %.3g",
+            steps,
+            patients,
+            rate,
+            batch,
+            planned,
+            sigmas[0],
+            sigmas[1],
+            dp.maxGradNorm(),
+            delta));
+    PrivacyLedger ledger = new PrivacyLedger(accountant);
+    DpSeriesVaeGanTrainer.Result result =
+        DpSeriesVaeGanTrainer.train(
+            new DpSeriesVaeGanTrainer.Data(
+                encoder.encodeSteps(train, settings.seed()),
+                encoder.encodeStatics(encoder.patientTable(train)),
+                patients,
+                steps,
+                encoder.stepLayout(),
+                encoder.staticLayout()),
+            SeriesVaeGanSettings.defaults(),
+            schedules,
+            ledger,
+            settings.seed(),
+            listener);
+    PrivacySpent spent = ledger.spent(delta);
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "DP-SGD: %d + %d steps, composed epsilon = %.4f at delta = %.3g (Rényi order %s),"
+                + " clipped shares %.3f / %.3f%s",
+            result.steps()[0],
+            result.steps()[1],
+            spent.epsilon(),
+            delta,
+            spent.order(),
+            result.clippedShares()[0],
+            result.clippedShares()[1],
+            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+    Map<String, Object> record =
+        DpRecord.of(
+            spent,
+            delta,
+            dp,
+            sigmas[1],
+            rate,
+            result.steps()[0] + result.steps()[1],
+            2 * planned,
+            result.stoppedAtBudget(),
+            patients,
+            "patient",
+            "public: categories and nullability from the schema, numeric columns, the first time"
+                + " and the gaps min-max scaled between the dp.bounds options (gaps on [one time"
+                + " unit, span] of the time column's); each patient's first "
+                + steps
+                + " visits; two DP-SGD stages composed in RDP (Conv1d VAE, critic); the generator"
+                + " is post-processing; no losses recorded");
+    // The top-level σ and q are stage B's (the critic's); each stage's plan is under "stages".
+    record.put(
+        "stages",
+        DpVaeGanFitting.stages(
+            new String[] {"vae", "critic"},
+            new DpSchedule[] {schedules.vae(), schedules.critic()},
+            result.steps(),
+            accountant,
+            delta));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(DpArgnFitting.RECORD, record);
+    facts.put("epochsTrained", epochs);
+    facts.put("numerics", DjlEngine.numerics());
+    return new Fitted(encoder, result.decoder(), facts, epochs);
+  }
+
+  /**
+   * The smallest gap between visits: 1 for whole-number times, dates and date-times (days,
+   * seconds), else one unit of the time column's last decimal.
+   */
+  static double timeUnit(TableSchema schema) {
+    ColumnSchema time = schema.column(schema.time()).orElseThrow();
+    if (time.kind() != ColumnKind.NUMERIC) {
+      return 1;
+    }
+    return Math.pow(10, -Math.max(0, Math.min(9, time.decimals())));
+  }
+
+  /**
+   * The timeline encoder from the schema and the declared bounds only: the patient row's numbers
+   * (static columns, the first time) and the steps' (time-varying columns, the gap) min–max between
+   * their {@code dp.bounds}, the visit count on {@code [0, steps]}, the gap on {@code [unit,
+   * span]}.
+   */
+  static TimelineEncoder publicEncoder(Timelines train, int steps, DpSettings dp) {
+    TableSchema schema = train.schema();
+    double[] time = dp.bounds().get(schema.time());
+    if (time == null) {
+      throw InvalidInputException.inParameter(
+          DpSettings.BOUNDS_PREFIX + schema.time(),
+          "DP training of timelines needs public bounds of the time column '"
+              + schema.time()
+              + "' (bounds read from the data would leak outside the privacy budget): set the"
+              + " option "
+              + DpSettings.BOUNDS_PREFIX
+              + schema.time()
+              + "=low:high in the table's units; the first visit lies within it and gaps between"
+              + " 0 and its span");
+    }
+    TimelineEncoder.TrainingTables tables = TimelineEncoder.trainingTables(train, steps);
+    Map<String, double[]> bounds = new LinkedHashMap<>(dp.bounds());
+    bounds.put(tables.visitsColumn(), new double[] {0, steps});
+    // At least one unit of the time column: times strictly increase, even after rounding.
+    bounds.put(tables.gapColumn(), new double[] {timeUnit(schema), time[1] - time[0]});
+    TableEncoder statics =
+        TableEncoderFitter.fitPublic(tables.patients().schema(), bounds, DpSettings.BOUNDS_PREFIX);
+    TableEncoder visits =
+        TableEncoderFitter.fitPublic(tables.steps().schema(), bounds, DpSettings.BOUNDS_PREFIX);
+    return new TimelineEncoder(
+        schema, tables.visitsColumn(), tables.gapColumn(), steps, statics, visits);
+  }
+}
