@@ -200,5 +200,11 @@ class DpSeriesVaeGanTrainingTest {
             () -> Training.train(request(csv, "nobound", settingsWithout("dp.bounds.day")), null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("dp.bounds.day");
+    assertThatThrownBy(
+            () ->
+                Training.train(
+                    request(csv, "nogap", settings().withOption("vaegan.maxGap", "0")), null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("vaegan.maxGap must be a number above one unit");
   }
 }

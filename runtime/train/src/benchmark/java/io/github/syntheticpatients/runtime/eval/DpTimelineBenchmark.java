@@ -48,7 +48,7 @@ public final class DpTimelineBenchmark {
    * labs within their physiological ranges, days since enrolment within 16.5 years; the protocol's
    * visits at 6 months, 1 year and yearly after give at most 16.
    */
-  private static final Map<String, String> PBCSEQ_BOUNDS =
+  static final Map<String, String> PBCSEQ_BOUNDS =
       Map.ofEntries(
           Map.entry("day", "0:6000"),
           Map.entry("futime", "0:6000"),

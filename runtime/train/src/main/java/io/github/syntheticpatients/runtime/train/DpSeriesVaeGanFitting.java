@@ -46,7 +46,14 @@ final class DpSeriesVaeGanFitting {
   /** Option: the series length T, each patient's first T visits. */
   static final String STEPS = "vaegan.steps";
 
-  static final Set<String> OPTIONS = Set.of(STEPS);
+  /**
+   * Option: the largest gap between visits, declared (public), in the time column's units; the time
+   * column's declared span when not set. A span of 6000 days for gaps of a few hundred puts every
+   * real gap in a sliver of the codec's range.
+   */
+  static final String MAX_GAP = "vaegan.maxGap";
+
+  static final Set<String> OPTIONS = Set.of(STEPS, MAX_GAP);
 
   /** Passes over the patients per stage when no epoch count is given. */
   static final int DEFAULT_EPOCHS = 20;
@@ -139,7 +146,7 @@ final class DpSeriesVaeGanFitting {
               + " dp.noiseMultiplier, with dp.bounds.<column> for the time column and every"
               + " numeric column");
     }
-    TimelineEncoder encoder = publicEncoder(train, steps, dp);
+    TimelineEncoder encoder = publicEncoder(train, steps, dp, settings.options().get(MAX_GAP));
     int patients = train.patientCount();
     int batch =
         settings.batchSize() > 0 ? settings.batchSize() : DpArgnFitting.defaultBatch(patients);
@@ -211,7 +218,7 @@ final class DpSeriesVaeGanFitting {
             "patient",
             "public: categories and nullability from the schema, numeric columns, the first time"
                 + " and the gaps min-max scaled between the dp.bounds options (gaps on [one time"
-                + " unit, span] of the time column's); each patient's first "
+                + " unit, vaegan.maxGap or the time bounds' span]); each patient's first "
                 + steps
                 + " visits; two DP-SGD stages composed in RDP (Conv1d VAE, critic); the generator"
                 + " is post-processing; no losses recorded");
@@ -231,6 +238,30 @@ final class DpSeriesVaeGanFitting {
     return new Fitted(encoder, result.decoder(), facts, epochs);
   }
 
+  /** The declared largest gap, or the time bounds' span without one. */
+  private static double maxGap(String text, double unit, double span) {
+    if (text == null) {
+      return span;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (!(value > unit) || !Double.isFinite(value)) {
+      throw InvalidInputException.inParameter(
+          MAX_GAP,
+          MAX_GAP
+              + " must be a number above one unit of the time column ("
+              + unit
+              + "), e.g. 400 for visits at most 400 days apart, was '"
+              + text
+              + "'");
+    }
+    return value;
+  }
+
   /**
    * The smallest gap between visits: 1 for whole-number times, dates and date-times (days,
    * seconds), else one unit of the time column's last decimal.
@@ -247,9 +278,9 @@ final class DpSeriesVaeGanFitting {
    * The timeline encoder from the schema and the declared bounds only: the patient row's numbers
    * (static columns, the first time) and the steps' (time-varying columns, the gap) min–max between
    * their {@code dp.bounds}, the visit count on {@code [0, steps]}, the gap on {@code [unit,
-   * span]}.
+   * maxGap]} ({@value #MAX_GAP}, or the span of the time bounds).
    */
-  static TimelineEncoder publicEncoder(Timelines train, int steps, DpSettings dp) {
+  static TimelineEncoder publicEncoder(Timelines train, int steps, DpSettings dp, String maxGap) {
     TableSchema schema = train.schema();
     double[] time = dp.bounds().get(schema.time());
     if (time == null) {
@@ -268,7 +299,8 @@ final class DpSeriesVaeGanFitting {
     Map<String, double[]> bounds = new LinkedHashMap<>(dp.bounds());
     bounds.put(tables.visitsColumn(), new double[] {0, steps});
     // At least one unit of the time column: times strictly increase, even after rounding.
-    bounds.put(tables.gapColumn(), new double[] {timeUnit(schema), time[1] - time[0]});
+    double unit = timeUnit(schema);
+    bounds.put(tables.gapColumn(), new double[] {unit, maxGap(maxGap, unit, time[1] - time[0])});
     TableEncoder statics =
         TableEncoderFitter.fitPublic(tables.patients().schema(), bounds, DpSettings.BOUNDS_PREFIX);
     TableEncoder visits =

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The networks and optimisers of {@code dp-vaegan}. Linear layers throughout, not the paper's
  * Conv1d: an encoded table row has no order along which neighbouring positions share meaning (the
- * columns' order is the CSV's), so a convolution's locality buys nothing there; Conv1d would pay
- * off on a fixed-length time series, which is not built.
+ * columns' order is the CSV's), so a convolution's locality buys nothing there; on fixed-length
+ * time series it pays off, and {@link SeriesVaeGanSettings} uses it.
  *
  * @param vaeDims hidden widths of the VAE's encoder and (reversed) decoder
  * @param latentDim the VAE's latent width
