@@ -31,10 +31,12 @@ import java.util.stream.IntStream;
  * conditioning, ranges by rejection within the time budget), then the visits, by the sequence
  * generator conditioned on that patient row. A timeline {@code argn} model ({@link
  * ArgnTimelineSampler}) takes the same two stages: its static chain generates the patient rows
- * (conditions on categories fix them first), its visit chain the visits. Plain Java, thread-safe.
- * Patients are sampled in blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link
- * RandomStream#forBlock}), and a timeline is never cut: patient {@code i} of a seed is the same
- * whatever the request size, range or thread count.
+ * (conditions on categories fix them first), its visit chain the visits. A fixed-length {@code
+ * dp-vaegan} model ({@link VaeGanTimelineSampler}) generates both at once from one latent point,
+ * and refuses conditions and a balance. Plain Java, thread-safe. Patients are sampled in blocks of
+ * {@link #BLOCK_PATIENTS}, each from its own stream ({@link RandomStream#forBlock}), and a timeline
+ * is never cut: patient {@code i} of a seed is the same whatever the request size, range or thread
+ * count.
  */
 public final class TimelineModel implements BlockModel {
   /**
