@@ -45,7 +45,7 @@ final class OptionScope {
       Set.of("auto", "copula", "argn", "ctgan", "basic", "dp-vaegan");
 
   private static final Set<String> TIMELINE_GENERATORS =
-      Set.of("auto", "argn", LongitudinalTrainingJob.GENERATOR);
+      Set.of("auto", "argn", LongitudinalTrainingJob.GENERATOR, DpSeriesVaeGanFitting.GENERATOR);
 
   private static final Set<String> ARGN = Set.of("auto", "argn");
   private static final Set<String> GAN = Set.of("ctgan", "basic");
@@ -96,6 +96,11 @@ final class OptionScope {
               Set.of(),
               TIMELINE_GAN,
               "timelines with generator lstm-wgan"),
+          new Group(
+              DpSeriesVaeGanFitting.OPTIONS,
+              Set.of(),
+              Set.of(DpSeriesVaeGanFitting.GENERATOR),
+              "timelines with generator dp-vaegan (fixed-length series)"),
           new Group(
               Set.of(TrainingOptions.MAX_VISITS, TrainingOptions.FORWARD_FILL),
               Set.of(),

@@ -80,6 +80,15 @@ class OptionScopeTest {
                     "LSTM-WGAN",
                     Kind.TIMELINES))
         .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                OptionScope.requireApplicable(Map.of("vaegan.steps", "4"), "dp-vaegan", Kind.TABLE))
+        .hasMessageContaining("timelines with generator dp-vaegan");
+    assertThatCode(
+            () ->
+                OptionScope.requireApplicable(
+                    Map.of("vaegan.steps", "4", "maxVisits", "4"), "dp-vaegan", Kind.TIMELINES))
+        .doesNotThrowAnyException();
     // auto may keep argn on any table, so argn's options are read.
     assertThatCode(
             () -> OptionScope.requireApplicable(Map.of("argnHidden", "32"), "auto", Kind.TABLE))
