@@ -8,11 +8,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.DpArgnTrainer;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.dp.DpSchedule;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
-import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
-import io.github.syntheticpatients.runtime.dp.PrivacySpent;
-import io.github.syntheticpatients.runtime.dp.RdpAccountant;
 import io.github.syntheticpatients.runtime.eval.privacy.DpAccountingCheck;
 import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
@@ -102,47 +98,29 @@ final class DpArgnFitting {
     int rows = train.rowCount();
     ArgnSettings argn = ArgnFitting.settings(settings, rows);
     int batch = settings.batchSize() > 0 ? settings.batchSize() : defaultBatch(rows);
-    double rate = Math.min(1, (double) batch / rows);
+    double rate = DpPlan.samplingRate(batch, rows);
     int epochs = settings.epochs() > 0 ? settings.epochs() : DEFAULT_EPOCHS;
-    long steps = (long) Math.ceil(epochs / rate);
-    double delta = dp.deltaFor(rows);
-    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
-    double sigma = dp.noiseFor(ledger, rate, steps, delta);
-    DpSchedule schedule =
-        new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
-    listener.onMessage(DpMessages.plan("argn", rows, "records", batch, "steps", schedule));
+    DpPlan plan = DpPlan.of(dp, rows, rate, DpPlan.steps(epochs, rate));
+    listener.onMessage(plan.announce("argn", "records", batch, "steps"));
     DpArgnTrainer.Result result =
         DpArgnTrainer.train(
             encoding.encode(train),
             encoding.vocabulary(),
             encoding.owners(),
             argn,
-            schedule,
-            ledger,
+            plan.schedule(),
+            plan.ledger(),
             settings.seed(),
             listener);
-    PrivacySpent spent = ledger.spent(delta);
-    listener.onMessage(
-        DpMessages.spent(
-            result.steps(),
-            schedule,
-            "steps",
-            spent,
-            result.clippedShare(),
-            result.stoppedAtBudget()));
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(
         RECORD,
-        DpRecord.of(
-            spent,
-            delta,
-            dp,
-            sigma,
-            rate,
+        plan.finish(
+            listener,
             result.steps(),
-            steps,
+            "steps",
+            result.clippedShare(),
             result.stoppedAtBudget(),
-            rows,
             "row",
             "public: categories and nullability from the schema, numeric bounds from the dp.bounds"
                 + " options; no early stopping, no losses recorded"));

@@ -7,7 +7,6 @@ import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.dp.PrivacySpent;
-import io.github.syntheticpatients.runtime.dp.RdpAccountant;
 import io.github.syntheticpatients.runtime.fit.copula.DpCopulaFitter;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.LinkedHashMap;
@@ -77,9 +76,10 @@ final class DpCopulaFitting {
           MARGINAL_SHARE, MARGINAL_SHARE + " must lie strictly between 0 and 1, was " + share);
     }
     int rows = train.rowCount();
-    double delta = dp.deltaFor(rows);
-    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
-    double sigma = dp.noiseFor(ledger, 1, 1, delta);
+    // One release of every record (q = 1), split below into the two.
+    DpPlan plan = DpPlan.of(dp, rows, 1, 1);
+    double delta = plan.schedule().delta();
+    double sigma = plan.schedule().noiseMultiplier();
     double marginalNoise = sigma / Math.sqrt(share);
     double correlationNoise = sigma / Math.sqrt(1 - share);
     listener.onMessage(
@@ -96,9 +96,7 @@ final class DpCopulaFitting {
             clip,
             sigma,
             delta,
-            Double.isNaN(dp.targetEpsilon())
-                ? ""
-                : String.format(Locale.ROOT, ", target epsilon %.4g", dp.targetEpsilon())));
+            DpMessages.targetNote(dp.targetEpsilon())));
     DpCopulaFitter.Result result =
         DpCopulaFitter.fit(
             train,
@@ -106,9 +104,9 @@ final class DpCopulaFitting {
             DpSettings.BOUNDS_PREFIX,
             new DpCopulaFitter.Plan(bins, clip, marginalNoise, correlationNoise),
             RandomStream.of(settings.seed()));
-    ledger.record(1, marginalNoise);
-    ledger.record(1, correlationNoise);
-    PrivacySpent spent = ledger.spent(delta);
+    plan.ledger().record(1, marginalNoise);
+    plan.ledger().record(1, correlationNoise);
+    PrivacySpent spent = plan.spent();
     listener.onMessage(
         String.format(
             Locale.ROOT,
@@ -119,12 +117,8 @@ final class DpCopulaFitting {
             spent.order(),
             result.clipNorm(),
             result.clippedShare()));
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("epsilon", spent.epsilon());
-    record.put("delta", delta);
-    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
-    record.put("accountant", DpRecord.ACCOUNTANT + "; q = 1 (no subsampling)");
-    record.put("renyiOrder", spent.order());
+    Map<String, Object> record =
+        DpRecord.guarantee(spent, delta, dp, DpRecord.ACCOUNTANT + "; q = 1 (no subsampling)");
     record.put(
         "mechanism",
         String.format(

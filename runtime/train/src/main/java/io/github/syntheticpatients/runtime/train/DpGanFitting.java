@@ -3,11 +3,7 @@ package io.github.syntheticpatients.runtime.train;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
-import io.github.syntheticpatients.runtime.dp.DpSchedule;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
-import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
-import io.github.syntheticpatients.runtime.dp.PrivacySpent;
-import io.github.syntheticpatients.runtime.dp.RdpAccountant;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
@@ -44,7 +40,7 @@ final class DpGanFitting {
         settings.batchSize() > 0
             ? settings.batchSize()
             : Math.max(2, Math.min(DEFAULT_BATCH, rows));
-    double rate = Math.min(1, (double) batch / rows);
+    double rate = DpPlan.samplingRate(batch, rows);
     int epochs = settings.epochs() > 0 ? settings.epochs() : DEFAULT_EPOCHS;
     GanSettings base = GanSettings.forData(GanSettings.Kind.CTGAN, rows);
     GanSettings gan =
@@ -54,45 +50,26 @@ final class DpGanFitting {
             .optEpochs(epochs)
             .optSnapshotEvery(0)
             .build();
-    long steps = (long) Math.ceil(epochs * gan.discriminatorSteps() / rate);
-    double delta = dp.deltaFor(rows);
-    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
-    double sigma = dp.noiseFor(ledger, rate, steps, delta);
-    DpSchedule schedule =
-        new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
+    DpPlan plan = DpPlan.of(dp, rows, rate, DpPlan.steps(epochs * gan.discriminatorSteps(), rate));
     listener.onMessage(
-        DpMessages.plan(
-            "the CTGAN's discriminator", rows, "records", batch, "critic steps", schedule));
+        plan.announce("the CTGAN's discriminator", "records", batch, "critic steps"));
     DpGanTrainer.Result result =
         DpGanTrainer.train(
             encoder.encode(train, settings.seed()),
             rows,
             encoder.layout(),
             gan,
-            schedule,
-            ledger,
+            plan.schedule(),
+            plan.ledger(),
             settings.seed(),
             listener);
-    PrivacySpent spent = ledger.spent(delta);
-    listener.onMessage(
-        DpMessages.spent(
-            result.steps(),
-            schedule,
-            "critic steps",
-            spent,
-            result.clippedShare(),
-            result.stoppedAtBudget()));
     Map<String, Object> record =
-        DpRecord.of(
-            spent,
-            delta,
-            dp,
-            sigma,
-            rate,
+        plan.finish(
+            listener,
             result.steps(),
-            steps,
+            "critic steps",
+            result.clippedShare(),
             result.stoppedAtBudget(),
-            rows,
             "row",
             "public: categories and nullability from the schema, numeric columns min-max scaled"
                 + " between the dp.bounds options; DP-SGD on the discriminator only, the"

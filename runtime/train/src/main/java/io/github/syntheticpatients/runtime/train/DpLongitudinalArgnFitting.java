@@ -7,11 +7,7 @@ import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.ContextPositions;
 import io.github.syntheticpatients.runtime.argn.DpVisitChainTrainer;
 import io.github.syntheticpatients.runtime.data.Timelines;
-import io.github.syntheticpatients.runtime.dp.DpSchedule;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
-import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
-import io.github.syntheticpatients.runtime.dp.PrivacySpent;
-import io.github.syntheticpatients.runtime.dp.RdpAccountant;
 import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
@@ -90,22 +86,11 @@ final class DpLongitudinalArgnFitting {
             options, LongitudinalArgnFitting.HISTORY, LongitudinalArgnFitting.DEFAULT_HISTORY);
     int batch =
         settings.batchSize() > 0 ? settings.batchSize() : DpArgnFitting.defaultBatch(patients);
-    double rate = Math.min(1, (double) batch / patients);
+    double rate = DpPlan.samplingRate(batch, patients);
     int epochs = settings.epochs() > 0 ? settings.epochs() : DpArgnFitting.DEFAULT_EPOCHS;
-    long steps = (long) Math.ceil(epochs / rate);
-    double delta = dp.deltaFor(patients);
-    PrivacyLedger ledger = new PrivacyLedger(RdpAccountant.standard());
-    double sigma = dp.noiseFor(ledger, rate, steps, delta);
-    DpSchedule schedule =
-        new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
+    DpPlan plan = DpPlan.of(dp, patients, rate, DpPlan.steps(epochs, rate));
     listener.onMessage(
-        DpMessages.plan(
-            "the timeline argn, one patient per example",
-            patients,
-            "patients",
-            batch,
-            "steps",
-            schedule));
+        plan.announce("the timeline argn, one patient per example", "patients", batch, "steps"));
     DpVisitChainTrainer.Result result =
         DpVisitChainTrainer.train(
             LongitudinalArgnFitting.sequences(
@@ -121,19 +106,24 @@ final class DpLongitudinalArgnFitting {
                     TimelineArgn.elapsedBins(elapsedEdges),
                     TimelineArgn.remainingBins(layout, remainingEdges))
                 : ContextPositions.NONE,
-            schedule,
-            ledger,
+            plan.schedule(),
+            plan.ledger(),
             settings.seed(),
             listener);
-    PrivacySpent spent = ledger.spent(delta);
-    listener.onMessage(
-        DpMessages.spent(
+    Map<String, Object> record =
+        plan.finish(
+            listener,
             result.steps(),
-            schedule,
             "steps",
-            spent,
             result.clippedShare(),
-            result.stoppedAtBudget()));
+            result.stoppedAtBudget(),
+            "patient",
+            "public: categories and nullability from the schema, numeric bounds from the"
+                + " dp.bounds options, the time column's bounds ("
+                + DpSettings.BOUNDS_PREFIX
+                + schema.time()
+                + ") for the first time, the gaps, the time bins and the latest time,"
+                + " maxVisits declared; no early stopping, no losses recorded");
     TimelineArgn model =
         new TimelineArgn(
             layout,
@@ -151,25 +141,7 @@ final class DpLongitudinalArgnFitting {
             result.visits().context(),
             result.visits().projection());
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put(
-        DpArgnFitting.RECORD,
-        DpRecord.of(
-            spent,
-            delta,
-            dp,
-            sigma,
-            rate,
-            result.steps(),
-            steps,
-            result.stoppedAtBudget(),
-            patients,
-            "patient",
-            "public: categories and nullability from the schema, numeric bounds from the"
-                + " dp.bounds options, the time column's bounds ("
-                + DpSettings.BOUNDS_PREFIX
-                + schema.time()
-                + ") for the first time, the gaps, the time bins and the latest time,"
-                + " maxVisits declared; no early stopping, no losses recorded"));
+    facts.put(DpArgnFitting.RECORD, record);
     facts.put("epochsTrained", result.visits().epochsRun());
     facts.put("historyHidden", history);
     facts.put("numerics", DjlEngine.numerics());

@@ -40,9 +40,16 @@ final class DpMessages {
         schedule.noiseMultiplier(),
         schedule.maxGradNorm(),
         schedule.delta(),
-        Double.isNaN(schedule.targetEpsilon())
-            ? ""
-            : String.format(Locale.ROOT, ", target epsilon %.4g", schedule.targetEpsilon()));
+        targetNote(schedule.targetEpsilon()));
+  }
+
+  /**
+   * What a plan's line ends with: {@code ", target epsilon 3.000"}, or nothing without a target.
+   */
+  static String targetNote(double targetEpsilon) {
+    return Double.isNaN(targetEpsilon)
+        ? ""
+        : String.format(Locale.ROOT, ", target epsilon %.4g", targetEpsilon);
   }
 
   /**

@@ -34,12 +34,7 @@ final class DpRecord {
       int records,
       String unit,
       String preprocessing) {
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("epsilon", spent.epsilon());
-    record.put("delta", delta);
-    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
-    record.put("accountant", ACCOUNTANT);
-    record.put("renyiOrder", spent.order());
+    Map<String, Object> record = guarantee(spent, delta, dp, ACCOUNTANT);
     record.put("noiseMultiplier", sigma);
     record.put("samplingRate", rate);
     record.put("sampling", "poisson");
@@ -50,6 +45,24 @@ final class DpRecord {
     record.put("records", records);
     record.put("unitOfPrivacy", unit);
     record.put("preprocessing", preprocessing);
+    return record;
+  }
+
+  /**
+   * The head every DP record starts with, in this order: ε and δ spent, the target ε ({@code
+   * "none"} when σ was given), the accountant and the Rényi order of the bound; the caller adds its
+   * plan after them.
+   *
+   * @param accountant the accountant's words, {@link #ACCOUNTANT} or it with a note
+   */
+  static Map<String, Object> guarantee(
+      PrivacySpent spent, double delta, DpSettings dp, String accountant) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("epsilon", spent.epsilon());
+    record.put("delta", delta);
+    record.put("targetEpsilon", Double.isNaN(dp.targetEpsilon()) ? "none" : dp.targetEpsilon());
+    record.put("accountant", accountant);
+    record.put("renyiOrder", spent.order());
     return record;
   }
 }
