@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.syntheticpatients.runtime.io.json.JsonFiles;
 import io.github.syntheticpatients.runtime.sampling.Generation;
-import io.github.syntheticpatients.runtime.sampling.ModelLoader;
 import io.github.syntheticpatients.runtime.training.Training;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,19 +80,9 @@ class DpTimelineTrainingTest {
   @Test
   void aTimelineTrainsWithPatientLevelDpFromDeclaredBoundsOnly() throws IOException {
     TrainRequest first = request("a", dpSettings());
-    TrainRequest second = request("b", dpSettings());
-    Training.train(first, null);
-    Training.train(second, null);
+    SyntheticModel model = DpModels.trainTwiceAlike(first, request("b", dpSettings()));
     byte[] a = Files.readAllBytes(first.output());
-    byte[] b = Files.readAllBytes(second.output());
-    assertThat(TrainingTest.entry(b, "weights.bin"))
-        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
-    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
-
-    SyntheticModel model = ModelLoader.load(first.output().toString());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dp =
-        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    Map<String, Object> dp = DpModels.record(model);
     assertThat(dp.get("unitOfPrivacy")).isEqualTo("patient");
     long patients = ((Number) dp.get("records")).longValue();
     assertThat(patients)
@@ -107,14 +96,7 @@ class DpTimelineTrainingTest {
     assertThat(model.info().provenance())
         .doesNotContainKeys("visitTrainLosses", "visitValidationLosses");
 
-    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
-    assertThat(
-            ((List<?>) gate.get("checks"))
-                .stream()
-                    .map(c -> (Map<?, ?>) c)
-                    .filter(c -> "G11".equals(c.get("id")))
-                    .map(c -> (Object) c.get("status")))
-        .containsExactly((Object) "PASS");
+    assertThat(DpModels.g11Status(model)).isEqualTo("PASS");
     assertThat(model.info().summary()).contains("; DP-SGD, epsilon = ");
     assertThat(model.info().privacyGuarantee())
         .hasValueSatisfying(line -> assertThat(line).endsWith(", unit: patient)"));

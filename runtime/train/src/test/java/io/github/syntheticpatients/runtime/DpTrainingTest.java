@@ -63,19 +63,8 @@ class DpTrainingTest {
   @Test
   void dpArgnRecordsItsGuaranteeAndIsReproducible() throws IOException {
     TrainRequest first = request("a", dpSettings());
-    TrainRequest second = request("b", dpSettings());
-    Training.train(first, null);
-    Training.train(second, null);
-    byte[] a = Files.readAllBytes(first.output());
-    byte[] b = Files.readAllBytes(second.output());
-    assertThat(TrainingTest.entry(b, "weights.bin"))
-        .isEqualTo(TrainingTest.entry(a, "weights.bin"));
-    assertThat(TrainingTest.entry(b, "model.json")).isEqualTo(TrainingTest.entry(a, "model.json"));
-
-    SyntheticModel model = ModelLoader.load(first.output().toString());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dp =
-        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    SyntheticModel model = DpModels.trainTwiceAlike(first, request("b", dpSettings()));
+    Map<String, Object> dp = DpModels.record(model);
     assertThat(dp).containsKeys("noiseMultiplier", "samplingRate", "steps", "maxGradNorm");
     assertThat(((Number) dp.get("epsilon")).doubleValue()).isPositive().isLessThanOrEqualTo(3.0);
     assertThat(dp.get("targetEpsilon")).isEqualTo(3.0);
@@ -88,15 +77,7 @@ class DpTrainingTest {
     // No training loss leaves: it would read the records outside the accountant.
     assertThat(model.info().provenance()).doesNotContainKeys("trainLosses", "validationLosses");
 
-    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
-    Map<?, ?> g11 =
-        ((List<?>) gate.get("checks"))
-            .stream()
-                .map(c -> (Map<?, ?>) c)
-                .filter(c -> "G11".equals(c.get("id")))
-                .findFirst()
-                .orElseThrow();
-    assertThat(g11.get("status")).isEqualTo("PASS");
+    assertThat(DpModels.g11Status(model)).isEqualTo("PASS");
 
     assertThat(model.info().summary()).contains("; DP-SGD, epsilon = ");
     assertThat(model.info().privacyGuarantee())
@@ -122,9 +103,7 @@ class DpTrainingTest {
     Training.train(request, null);
     SyntheticModel model = ModelLoader.load(request.output().toString());
     assertThat(model.info().generator()).isEqualTo("ctgan");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dp =
-        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    Map<String, Object> dp = DpModels.record(model);
     assertThat(((Number) dp.get("epsilon")).doubleValue()).isPositive().isLessThanOrEqualTo(3.0);
     assertThat(dp.get("sampling")).isEqualTo("poisson");
     // One critic step per generator step: ⌈2 / (32/210)⌉ DP-SGD steps, as for argn.
@@ -245,9 +224,7 @@ class DpTrainingTest {
     Training.train(request, null);
     SyntheticModel model = ModelLoader.load(request.output().toString());
     assertThat(model.info().generator()).isEqualTo("copula");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dp =
-        (Map<String, Object>) model.info().provenance().get("differentialPrivacy");
+    Map<String, Object> dp = DpModels.record(model);
     assertThat(((Number) dp.get("epsilon")).doubleValue())
         .isCloseTo(2.98480004524568, within(1e-9));
     assertThat(((Number) dp.get("renyiOrder")).doubleValue()).isEqualTo(7.5);
@@ -264,7 +241,7 @@ class DpTrainingTest {
     assertThat(model.info().privacyGuarantee())
         .hasValue(
             "differential privacy: epsilon = 2.98, delta = 1.0E-5 (" + dp.get("mechanism") + ")");
-    assertThat(g11Status(model)).isEqualTo("PASS");
+    assertThat(DpModels.g11Status(model)).isEqualTo("PASS");
     List<String> lines = new java.util.ArrayList<>();
     Generation.generate(
         new GenerateRequest(
@@ -288,11 +265,9 @@ class DpTrainingTest {
     SyntheticModel model = ModelLoader.load(first.output().toString());
     SyntheticModel auto = ModelLoader.load(second.output().toString());
     assertThat(auto.info().generator()).isEqualTo("copula");
-    assertThat(auto.info().provenance().get("differentialPrivacy"))
-        .isEqualTo(model.info().provenance().get("differentialPrivacy"));
+    assertThat(DpModels.record(auto)).isEqualTo(DpModels.record(model));
     assertThat(model.sample(SampleRequest.of(20, 1)).table().rowCount()).isEqualTo(20);
-    Map<?, ?> dp = (Map<?, ?>) model.info().provenance().get("differentialPrivacy");
-    assertThat(((Number) dp.get("epsilon")).doubleValue()).isBetween(2.99, 3.0);
+    assertThat(((Number) DpModels.record(model).get("epsilon")).doubleValue()).isBetween(2.99, 3.0);
   }
 
   @Test
@@ -303,18 +278,6 @@ class DpTrainingTest {
     assertThatThrownBy(() -> Training.train(request("copula-bounds", missing), null))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("dp.bounds.age"));
-  }
-
-  private static String g11Status(SyntheticModel model) {
-    Map<?, ?> gate = (Map<?, ?>) model.info().evaluation().get("privacyGate");
-    return (String)
-        ((List<?>) gate.get("checks"))
-            .stream()
-                .map(c -> (Map<?, ?>) c)
-                .filter(c -> "G11".equals(c.get("id")))
-                .findFirst()
-                .orElseThrow()
-                .get("status");
   }
 
   @Test
