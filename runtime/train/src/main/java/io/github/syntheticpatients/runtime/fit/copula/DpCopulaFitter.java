@@ -39,8 +39,9 @@ import java.util.Map;
  *       for missing values (the joint presence of two nullable columns is read off their
  *       indicators' entry) and, where a side is discrete, from the scores' correlation to the
  *       latent one (the polyserial relation ρ·sd, and for two discrete sides the bivariate normal
- *       cell probabilities, inverted by bisection); then repaired to a positive-definite
- *       correlation like the non-DP fit.
+ *       cell probabilities, inverted by bisection); a correlation within {@link
+ *       #CORRELATION_THRESHOLD} of its noise deviations set to 0; then repaired to a
+ *       positive-definite correlation like the non-DP fit.
  * </ol>
  *
  * <p>Under the add/remove-one neighbouring relation each release is one Gaussian mechanism with
@@ -55,6 +56,16 @@ public final class DpCopulaFitter {
    * leave, that put a tenth of a small table's mass where no record lies.
    */
   static final double CELL_THRESHOLD = 2.0;
+
+  /**
+   * Latent correlations at or below this many of their noise deviations are set to 0. The noise is
+   * the same on every entry of Σ zzᵀ, but the latent correction divides a pair with a rare category
+   * by its scores' small deviations (a 3 % binary's is 0.4), so its noise grows to ±0.2 or more; on
+   * colon at ε = 3 such chance correlations of the target with rare binaries (±0.3–0.5) made the
+   * repair to a positive-definite matrix shrink every pair, `time` ↔ `status` from −0.92 to −0.4
+   * (docs/benchmarks/dp.md). Noise alone passes 3 deviations in 0.3 % of the pairs.
+   */
+  static final double CORRELATION_THRESHOLD = 3.0;
 
   /** Discrete pairs with more cells than this use the first-order latent correction. */
   private static final int EXACT_CELLS = 400;
@@ -171,7 +182,7 @@ public final class DpCopulaFitter {
         sum[b][a] = sum[a][b];
       }
     }
-    double[][] correlation = latentCorrelation(sum, learned, marginals);
+    double[][] correlation = latentCorrelation(sum, entryNoise, learned, marginals);
     ContinuousMarginal[] values = new ContinuousMarginal[m];
     DiscreteMarginal[] categories = new DiscreteMarginal[m];
     DiscreteMarginal[] missing = new DiscreteMarginal[m];
@@ -243,11 +254,11 @@ public final class DpCopulaFitter {
 
   /**
    * The latent correlation from the noisy second moments of the scores: normalised by the diagonal,
-   * corrected for missing values and for discrete sides, kept inside ±{@link
-   * LatentCorrelation#LIMIT}.
+   * corrected for missing values and for discrete sides, 0 where noise alone could explain it, kept
+   * inside ±{@link LatentCorrelation#LIMIT}.
    */
   private static double[][] latentCorrelation(
-      double[][] sum, List<ColumnSchema> learned, ColumnMarginal[] marginals) {
+      double[][] sum, double entryNoise, List<ColumnSchema> learned, ColumnMarginal[] marginals) {
     int d = sum.length;
     int m = learned.size();
     // By dimension: its column, whether it is a missing indicator, and its presence share.
@@ -289,12 +300,18 @@ public final class DpCopulaFitter {
                     marginals[owner[a]],
                     marginals[owner[b]]);
           }
-          double pairwise = both > 0 ? raw * Math.sqrt(presentA * presentB) / both : 0;
-          rho =
-              latent(
-                  pairwise,
-                  indicator[a] ? marginals[owner[a]].indicator() : marginals[owner[a]].discrete(),
-                  indicator[b] ? marginals[owner[b]].indicator() : marginals[owner[b]].discrete());
+          double scale = both > 0 ? Math.sqrt(presentA * presentB) / both : 0;
+          DiscreteMarginal sideA =
+              indicator[a] ? marginals[owner[a]].indicator() : marginals[owner[a]].discrete();
+          DiscreteMarginal sideB =
+              indicator[b] ? marginals[owner[b]].indicator() : marginals[owner[b]].discrete();
+          rho = latent(raw * scale, sideA, sideB);
+          // The noise deviation of rho, to first order: the entry's noise through the same steps.
+          double deviation =
+              entryNoise / Math.sqrt(sum[a][a] * sum[b][b]) * scale / slope(sideA, sideB);
+          if (Math.abs(rho) <= CORRELATION_THRESHOLD * deviation) {
+            rho = 0;
+          }
         }
         double value = Math.max(-LatentCorrelation.LIMIT, Math.min(LatentCorrelation.LIMIT, rho));
         r[a][b] = value;
@@ -302,6 +319,16 @@ public final class DpCopulaFitter {
       }
     }
     return r;
+  }
+
+  /**
+   * How fast the scores' correlation moves with the latent one near 0: 1 for two continuous sides,
+   * else the product of the discrete sides' score deviations (as in {@link #latent}'s first order).
+   */
+  private static double slope(DiscreteMarginal a, DiscreteMarginal b) {
+    double sdA = a == null ? 1 : Scores.deviation(a);
+    double sdB = b == null ? 1 : Scores.deviation(b);
+    return sdA > 0 && sdB > 0 ? sdA * sdB : 1;
   }
 
   /**

@@ -96,6 +96,23 @@ class DpCopulaFitterTest {
   }
 
   @Test
+  void aCorrelationNoiseCouldExplainIsDroppedAndAStrongOneKept() {
+    // σ = 20 on 4,000 rows: the entries' noise is 20·C²/4000 = 0.03 on the scores' correlation,
+    // about 0.04 on a latent one with the missing indicator (its scores' deviation is 0.7). The
+    // indicator is independent of every column, so its estimates are noise: all within 3
+    // deviations.
+    double[][] noisy = fit(table(1), 1, 20, 5).correlation();
+    for (int a = 0; a < 4; a++) {
+      assertThat(noisy[a][5]).as("column %d with z's missing indicator", a).isZero();
+    }
+    // The strong and the middling pairs stand far above their noise and stay (weakened by the
+    // clip at √d, as without noise).
+    assertThat(noisy[0][1]).isBetween(0.55, 0.75);
+    assertThat(noisy[0][3]).isBetween(-0.65, -0.4);
+    assertThat(noisy[2][3]).isBetween(-0.35, -0.15);
+  }
+
+  @Test
   void underOverwhelmingNoiseTwoDifferentTablesGiveTheSameModel() {
     GaussianCopula first = fit(table(1), 1, 1e9, 5);
     GaussianCopula second = fit(table(2), 1, 1e9, 5);
