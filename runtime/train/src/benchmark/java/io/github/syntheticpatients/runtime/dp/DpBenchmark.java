@@ -110,6 +110,24 @@ public final class DpBenchmark {
 
   private DpBenchmark() {}
 
+  /** The declared bounds of a table's numeric columns, as {@code low:high} by column. */
+  public static Map<String, String> bounds(String name) {
+    return dataset(name).bounds();
+  }
+
+  /** A table's utility target. */
+  public static String target(String name) {
+    return dataset(name).target();
+  }
+
+  private static Dataset dataset(String name) {
+    Dataset data = DATASETS.get(name);
+    if (data == null) {
+      throw new IllegalArgumentException("--data must be one of " + DATASETS.keySet());
+    }
+    return data;
+  }
+
   public static void main(String[] arguments) throws IOException {
     String[] args = String.join(" ", arguments).trim().split("\\s+");
     if (List.of(args).contains("pbcseq")) {
@@ -135,10 +153,7 @@ public final class DpBenchmark {
       } else if (args[i].equals("--configs")) {
         configs = List.of(args[i + 1].split(";"));
       } else if (args[i].equals("--data")) {
-        data = DATASETS.get(args[i + 1]);
-        if (data == null) {
-          throw new IllegalArgumentException("--data must be one of " + DATASETS.keySet());
-        }
+        data = dataset(args[i + 1]);
       }
     }
     Path csv = resource(data.name());
