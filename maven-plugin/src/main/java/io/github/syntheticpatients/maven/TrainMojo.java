@@ -113,10 +113,10 @@ public final class TrainMojo extends AbstractSyntheticMojo {
    * Differential privacy: the target ε. Trains with DP-SGD, the noise multiplier searched so that
    * the planned steps stay within it; training stops before it is exceeded. Needs
    * -Dsynthetic.generator=argn, ctgan or dp-vaegan, or copula (two Gaussian mechanisms; auto fits
-   * it under DP) (longitudinal data: argn, one patient per example) and public bounds of every
-   * numeric column ({@code -Dsynthetic.options=dp.bounds.age=18:100}); longitudinal data also the
-   * time column's bounds and {@code maxVisits}. See docs/privacy-dp.md. Sets the {@code dp.epsilon}
-   * option.
+   * it under DP) (longitudinal data: argn, or dp-vaegan on fixed-length series with {@code
+   * vaegan.steps}; one patient per example) and public bounds of every numeric column ({@code
+   * -Dsynthetic.options=dp.bounds.age=18:100}); longitudinal data also the time column's bounds
+   * and, for argn, {@code maxVisits}. See docs/privacy-dp.md. Sets the {@code dp.epsilon} option.
    */
   @Parameter(property = PropertyNames.DP_EPSILON)
   private Double dpEpsilon;

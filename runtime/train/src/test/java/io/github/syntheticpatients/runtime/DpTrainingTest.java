@@ -296,7 +296,7 @@ class DpTrainingTest {
     assertThatThrownBy(() -> Training.train(longitudinal, null))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("generator"))
-        .hasMessageContaining("of timelines needs -Dsynthetic.generator=argn");
+        .hasMessageContaining("of timelines needs -Dsynthetic.generator=argn or dp-vaegan");
     TrainSettings stray = TrainSettings.defaults().withOption("dp.maxGradNorm", "1");
     assertThatThrownBy(() -> Training.train(request("stray", stray), null))
         .isInstanceOfSatisfying(

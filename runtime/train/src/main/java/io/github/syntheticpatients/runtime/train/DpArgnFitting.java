@@ -63,12 +63,14 @@ final class DpArgnFitting {
     if (!generator.equals("copula")) {
       DpCopulaFitting.requireUnused(settings.options());
     }
-    if (longitudinal && !generator.equals("argn")) {
+    if (longitudinal
+        && !generator.equals("argn")
+        && !generator.equals(DpSeriesVaeGanFitting.GENERATOR)) {
       throw InvalidInputException.inParameter(
           "generator",
           "DP training (dp.epsilon / dp.noiseMultiplier) of timelines needs"
-              + " -Dsynthetic.generator=argn: the timeline argn is trained with DP-SGD, one patient"
-              + " per example; '"
+              + " -Dsynthetic.generator=argn or dp-vaegan (fixed-length series, vaegan.steps):"
+              + " both are trained with DP-SGD, one patient per example; '"
               + settings.generator()
               + "' is not (the sequence WGAN and its copula read the data without noise)");
     }

@@ -51,10 +51,7 @@ abstract class TrainingJob<C> {
         this instanceof LongitudinalTrainingJob
             ? OptionScope.Kind.TIMELINES
             : OptionScope.Kind.TABLE);
-    // dp-vaegan on timelines (DpSeriesVaeGanFitting) is a DP generator like the tabular one.
-    DpArgnFitting.requireSupported(
-        settings,
-        this instanceof LongitudinalTrainingJob && !DpSeriesVaeGanFitting.requested(settings));
+    DpArgnFitting.requireSupported(settings, this instanceof LongitudinalTrainingJob);
   }
 
   /**
