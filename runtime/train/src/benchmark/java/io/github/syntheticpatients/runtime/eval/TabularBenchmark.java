@@ -144,12 +144,14 @@ public final class TabularBenchmark {
         SyntheticModel loaded = ModelLoader.load(model.toString());
         Table synthetic =
             Table.of(loaded.sample(SampleRequest.of(train.rowCount(), seed + 7)).table());
+        Object round = loaded.info().provenance().get("calibrationRoundKept");
         String label =
             String.format(
                 Locale.ROOT,
-                "%s (%d epochs, trained in %.0f s)",
+                "%s (%d epochs%s, trained in %.0f s)",
                 generator,
                 result.epochs(),
+                round == null ? "" : ", calibration round " + round,
                 seconds);
         System.out.println(
             EvaluationBenchmark.row(d[0], label, train, holdout, synthetic, target, sensitive, seed)

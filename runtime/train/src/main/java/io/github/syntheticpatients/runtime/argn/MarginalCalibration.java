@@ -12,7 +12,8 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
  * the errors add up along the chain into marginals a little off the data's; the copula's are exact
  * by construction. The shift is the same for every row, so the conditionals keep their shape.
  *
- * <p>Validated like training: a round is kept only where it lowers the validation rows' loss.
+ * <p>Validated on what it changes: the kept round is the one whose sampled marginals lie nearest
+ * the validation rows' ({@link #distance}).
  *
  * <p>The shares are counts over quantile bins and categories (a rare category is protected in the
  * schema already), so the network holds no value it did not hold before. Seeded: the same network,
@@ -43,14 +44,16 @@ public final class MarginalCalibration {
 
   /**
    * The network with the output biases of {@code heads} moved towards the marginals of the training
-   * rows, after the round (from 0, the network as trained) whose network gives the validation rows
-   * the highest likelihood in the schema's order: the test training already keeps its epoch by. On
-   * a small table the training part's marginals are a noisy sample, and matching them makes the
-   * validation loss worse (docs/benchmarks/argn.md), so the network stays as trained.
+   * rows, after the round (from 0, the network as trained) whose sampled marginals lie nearest the
+   * validation rows'. On a small table the training part's marginals are a noisy sample, and
+   * matching them need not bring the chain nearer rows it has not seen, so the network may stay as
+   * trained. The validation rows' likelihood, which this guard used before, moves by less than its
+   * noise when only marginals move, and kept the trained network on large tables whose marginals
+   * were measurably off (nafld1, docs/benchmarks/argn.md).
    *
    * @param network the trained chain
    * @param codes the training rows' symbols, {@code rows × network.heads()} row-major
-   * @param validation the validation rows' symbols, laid out alike (empty: every round is kept)
+   * @param validation the validation rows' symbols, laid out alike (empty: the last round is kept)
    * @param heads the sub-columns whose marginals are matched (those with a symbol per value: bins
    *     and categories; a bin's share has no marginal of its own to match)
    * @param rounds rounds of sampling and shifting (0 keeps {@code network})
@@ -68,17 +71,35 @@ public final class MarginalCalibration {
       return new Calibrated(network, 0);
     }
     double[][] target = shares(codes, codes.length / width, network.vocabulary(), heads);
+    double[][] check =
+        validation.length == 0
+            ? null
+            : shares(validation, validation.length / width, network.vocabulary(), heads);
     float[][] bias = new float[width][];
     for (int j = 0; j < width; j++) {
       bias[j] = network.outBias()[j].clone();
     }
-    Calibrated best = new Calibrated(network, 0);
-    double bestLoss = loss(network, validation);
+    Calibrated best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
     ArgnNetwork current = network;
     RandomStream random = RandomStream.of(seed);
-    for (int round = 0; round < rounds; round++) {
-      int rows = FIRST_SAMPLE_ROWS << Math.min(round, 6);
+    for (int round = 0; ; round++) {
+      if (check == null && round == rounds) {
+        return new Calibrated(current, round);
+      }
+      // The network after the last shift is measured on as many rows as the round before it.
+      int rows = FIRST_SAMPLE_ROWS << Math.min(Math.min(round, rounds - 1), 6);
       double[][] now = shares(sample(current, rows, random), rows, network.vocabulary(), heads);
+      if (check != null) {
+        double distance = distance(now, rows, check);
+        if (distance < bestDistance) {
+          best = new Calibrated(current, round);
+          bestDistance = distance;
+        }
+      }
+      if (round == rounds) {
+        return best;
+      }
       for (int j = 0; j < width; j++) {
         if (!heads[j]) {
           continue;
@@ -98,29 +119,28 @@ public final class MarginalCalibration {
               network.outWeight(),
               copy(bias),
               network.anyOrder());
-      double loss = loss(current, validation);
-      if (validation.length == 0 || loss < bestLoss) {
-        best = new Calibrated(current, round + 1);
-        bestLoss = loss;
-      }
     }
-    return best;
   }
 
-  /** The mean negative log-likelihood of {@code codes}' rows in the schema's order; 0 for none. */
-  static double loss(ArgnNetwork network, int[] codes) {
-    int width = network.heads();
-    int rows = codes.length / width;
-    if (rows == 0) {
-      return 0;
-    }
-    ChainSampler chain = new ChainSampler(network);
-    int[] order = ArgnTrainer.identity(width);
+  /**
+   * How far the chain's marginals lie from the validation rows': the squared differences of the
+   * shares, summed over the chosen heads' symbols, less each sampled share s's own variance s(1 −
+   * s)/(rows − 1), so that rounds measured on different numbers of rows compare fairly. The
+   * validation rows' own noise adds the same to every round and cancels in the comparison.
+   */
+  static double distance(double[][] sampled, int rows, double[][] validation) {
     double sum = 0;
-    for (int r = 0; r < rows; r++) {
-      sum -= chain.logProbability(order, codes, r * width);
+    for (int j = 0; j < sampled.length; j++) {
+      if (sampled[j] == null) {
+        continue;
+      }
+      for (int v = 0; v < sampled[j].length; v++) {
+        double s = sampled[j][v];
+        double d = s - validation[j][v];
+        sum += d * d - s * (1 - s) / (rows - 1);
+      }
     }
-    return sum / rows;
+    return sum;
   }
 
   /** {@code rows} rows of the chain in the schema's order. */

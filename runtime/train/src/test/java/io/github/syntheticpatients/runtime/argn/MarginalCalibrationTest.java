@@ -25,7 +25,7 @@ class MarginalCalibrationTest {
         MarginalCalibration.calibrate(network, codes, codes, new boolean[] {true, false}, 4, 7);
     ArgnNetwork calibrated = result.network();
 
-    // Validation rows like the training rows: a calibrated round lowers their loss.
+    // Validation rows like the training rows: a calibrated round brings the chain nearer them.
     assertThat(result.round()).isPositive();
     double[][] shares = shares(calibrated);
     assertThat(shares[0][0]).isCloseTo(0.6, within(0.01));
@@ -56,10 +56,11 @@ class MarginalCalibrationTest {
 
   /**
    * Validation rows drawn as the network draws them (uniformly) and unlike the training rows: any
-   * shift towards the training rows raises their loss, so the network stays as trained.
+   * shift towards the training rows takes the marginal away from them, so the network stays as
+   * trained.
    */
   @Test
-  void keepsTheTrainedNetworkWhenCalibrationRaisesTheValidationLoss() {
+  void keepsTheTrainedNetworkWhenCalibrationMovesAwayFromTheValidationRows() {
     ArgnNetwork network = copyChain();
     MarginalCalibration.Calibrated result =
         MarginalCalibration.calibrate(
@@ -73,13 +74,16 @@ class MarginalCalibrationTest {
     assertThat(result.network()).isSameAs(network);
   }
 
-  /** The loss is the mean negative log-likelihood: log 3 for uniform draws of the first symbol. */
+  /**
+   * Two heads' shares against the validation rows': squared differences, less each sampled share's
+   * variance on 101 rows (0.2 · 0.8 / 100 and 0.8 · 0.2 / 100; a null head is not compared).
+   */
   @Test
-  void theLossOfAUniformHeadIsLogThree() {
-    // The second head copies the first, with probability e^10 / (e^10 + 2).
-    double copy = -Math.log(Math.exp(10) / (Math.exp(10) + 2));
-    assertThat(MarginalCalibration.loss(copyChain(), rows(new int[] {2, 1, 1})))
-        .isCloseTo(Math.log(3) + copy, within(1e-6));
+  void theDistanceDiscountsTheSamplesOwnNoise() {
+    double[][] sampled = {{0.2, 0.8}, null};
+    double[][] validation = {{0.5, 0.5}, {1, 0}};
+    assertThat(MarginalCalibration.distance(sampled, 101, validation))
+        .isCloseTo(0.09 + 0.09 - 0.0016 - 0.0016, within(1e-12));
   }
 
   @Test
