@@ -12,8 +12,9 @@ import io.github.syntheticpatients.runtime.random.RandomStream;
  * the errors add up along the chain into marginals a little off the data's; the copula's are exact
  * by construction. The shift is the same for every row, so the conditionals keep their shape.
  *
- * <p>Validated on what it changes: the kept round is the one whose sampled marginals lie nearest
- * the validation rows' ({@link #distance}).
+ * <p>The copula matches the training rows' marginals by construction, so the calibrated network is
+ * kept unless the validation rows show it farther from their marginals than the network as trained,
+ * by more than twice that comparison's noise ({@link #distance}, {@link #noise}).
  *
  * <p>The shares are counts over quantile bins and categories (a rare category is protected in the
  * schema already), so the network holds no value it did not hold before. Seeded: the same network,
@@ -38,22 +39,22 @@ public final class MarginalCalibration {
    * A calibrated network.
    *
    * @param network the network of the kept round
-   * @param round the kept round, from 1; 0 when the network is the one trained
+   * @param round the rounds applied: {@code rounds}, or 0 when the network is the one trained
    */
   public record Calibrated(ArgnNetwork network, int round) {}
 
   /**
    * The network with the output biases of {@code heads} moved towards the marginals of the training
-   * rows, after the round (from 0, the network as trained) whose sampled marginals lie nearest the
-   * validation rows'. On a small table the training part's marginals are a noisy sample, and
-   * matching them need not bring the chain nearer rows it has not seen, so the network may stay as
-   * trained. The validation rows' likelihood, which this guard used before, moves by less than its
-   * noise when only marginals move, and kept the trained network on large tables whose marginals
-   * were measurably off (nafld1, docs/benchmarks/argn.md).
+   * rows over {@code rounds} rounds; the network as trained where the validation rows are
+   * significantly nearer its marginals than the calibrated network's. A marginal moves the rows'
+   * likelihood by less than the likelihood's noise, so choosing the round by the validation loss
+   * (as before 2026-12-07) kept the trained network by chance, on large tables too (nafld1, whose
+   * binary columns were measurably off; docs/benchmarks/argn.md).
    *
    * @param network the trained chain
    * @param codes the training rows' symbols, {@code rows × network.heads()} row-major
-   * @param validation the validation rows' symbols, laid out alike (empty: the last round is kept)
+   * @param validation the validation rows' symbols, laid out alike (empty: the calibrated network
+   *     is kept)
    * @param heads the sub-columns whose marginals are matched (those with a symbol per value: bins
    *     and categories; a bin's share has no marginal of its own to match)
    * @param rounds rounds of sampling and shifting (0 keeps {@code network})
@@ -71,34 +72,19 @@ public final class MarginalCalibration {
       return new Calibrated(network, 0);
     }
     double[][] target = shares(codes, codes.length / width, network.vocabulary(), heads);
-    double[][] check =
-        validation.length == 0
-            ? null
-            : shares(validation, validation.length / width, network.vocabulary(), heads);
     float[][] bias = new float[width][];
     for (int j = 0; j < width; j++) {
       bias[j] = network.outBias()[j].clone();
     }
-    Calibrated best = null;
-    double bestDistance = Double.POSITIVE_INFINITY;
     ArgnNetwork current = network;
     RandomStream random = RandomStream.of(seed);
-    for (int round = 0; ; round++) {
-      if (check == null && round == rounds) {
-        return new Calibrated(current, round);
-      }
-      // The network after the last shift is measured on as many rows as the round before it.
-      int rows = FIRST_SAMPLE_ROWS << Math.min(Math.min(round, rounds - 1), 6);
+    double[][] trained = null;
+    int rows = FIRST_SAMPLE_ROWS;
+    for (int round = 0; round < rounds; round++) {
+      rows = FIRST_SAMPLE_ROWS << Math.min(round, 6);
       double[][] now = shares(sample(current, rows, random), rows, network.vocabulary(), heads);
-      if (check != null) {
-        double distance = distance(now, rows, check);
-        if (distance < bestDistance) {
-          best = new Calibrated(current, round);
-          bestDistance = distance;
-        }
-      }
-      if (round == rounds) {
-        return best;
+      if (round == 0) {
+        trained = now;
       }
       for (int j = 0; j < width; j++) {
         if (!heads[j]) {
@@ -120,13 +106,25 @@ public final class MarginalCalibration {
               copy(bias),
               network.anyOrder());
     }
+    int validationRows = validation.length / width;
+    if (validationRows == 0) {
+      return new Calibrated(current, rounds);
+    }
+    // The last network, measured on as many rows as the last round.
+    double[][] calibrated =
+        shares(sample(current, rows, random), rows, network.vocabulary(), heads);
+    double[][] check = shares(validation, validationRows, network.vocabulary(), heads);
+    boolean farther =
+        distance(calibrated, rows, check) - distance(trained, FIRST_SAMPLE_ROWS, check)
+            > 2 * noise(trained, calibrated, check, validationRows);
+    return farther ? new Calibrated(network, 0) : new Calibrated(current, rounds);
   }
 
   /**
    * How far the chain's marginals lie from the validation rows': the squared differences of the
    * shares, summed over the chosen heads' symbols, less each sampled share s's own variance s(1 −
-   * s)/(rows − 1), so that rounds measured on different numbers of rows compare fairly. The
-   * validation rows' own noise adds the same to every round and cancels in the comparison.
+   * s)/(rows − 1), so that networks measured on different numbers of rows compare fairly. The
+   * validation rows' own noise adds the same to every network.
    */
   static double distance(double[][] sampled, int rows, double[][] validation) {
     double sum = 0;
@@ -141,6 +139,26 @@ public final class MarginalCalibration {
       }
     }
     return sum;
+  }
+
+  /**
+   * The standard deviation, over draws of the validation rows, of the difference of two networks'
+   * {@link #distance}s: the difference is 2 Σ (a − b) · (true share − validation share) plus terms
+   * that do not depend on the draw, and a share of {@code rows} rows varies by v(1 − v)/rows.
+   */
+  static double noise(double[][] a, double[][] b, double[][] validation, int rows) {
+    double variance = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (a[j] == null) {
+        continue;
+      }
+      for (int v = 0; v < a[j].length; v++) {
+        double d = a[j][v] - b[j][v];
+        double share = validation[j][v];
+        variance += 4 * d * d * share * (1 - share) / rows;
+      }
+    }
+    return Math.sqrt(variance);
   }
 
   /** {@code rows} rows of the chain in the schema's order. */
