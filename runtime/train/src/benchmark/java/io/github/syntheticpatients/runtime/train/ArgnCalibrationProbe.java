@@ -18,18 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Splits each numeric column's shape loss of argn into its two sub-columns (issue 19, nafld1's
- * shapes; not run by the tests). Trains argn on {@code TabularBenchmark}'s training half (its last
- * tenth as validation), samples 200,000 rows of symbols in the schema's order, and prints per
- * numeric column, against the training rows the chain learned: the KS complement of the decoded
- * sample; the same with the bin replaced by a draw from the training rows' bin marginal (what a
- * perfect bin marginal would give); with the position replaced by a draw from the training rows'
- * position shares given the bin (a perfect within-bin marginal); and the share of positions drawn
- * that hold no grid point of their bin.
+ * What each round of argn's calibration of its marginals does to the column shapes (issue 19,
+ * nafld1's shapes; not run by the tests). Trains argn once, uncalibrated, on {@code
+ * TabularBenchmark}'s training half of seed 20251123 (its last tenth as validation); applies 0 to 4
+ * rounds of {@link MarginalCalibration} to that network (the rounds training would apply, same
+ * seed); prints the validation rows' loss in the schema's order for each, and each learned column's
+ * shape (KS or TV complement) against the held-back half for 200,000 rows sampled from each; the
+ * last column redraws every numeric value's within-bin position from the training rows' shares
+ * given its bin (what a perfect within-bin marginal would give).
  *
  * <p>Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.train.ArgnCalibrationProbe
- * "-Dbenchmark.args=nafld1 status argnCalibrate=4"} (dataset, target, options).
+ * "-Dbenchmark.args=nafld1 status"} (dataset, target, then training options as key=value).
  */
 public final class ArgnCalibrationProbe {
   private static final int ROWS = 200_000;
