@@ -188,7 +188,8 @@ public final class TimelineEncoder {
    * @param activatedSteps the activated step rows of all patients one after another ({@code
    *     sum(lengths) × stepLayout().width()}), SCALAR spans in [-1, 1], SOFTMAX spans one-hot
    * @return timelines over {@link #schema()} with ids {@code 1..n}; time is the first time plus the
-   *     summed gaps
+   *     summed gaps; an end of follow-up ({@link TableSchema#endTime()}) before the last visit is
+   *     raised to it
    */
   public Timelines decode(Table patients, int[] lengths, float[] activatedSteps) {
     int total = 0;
@@ -244,7 +245,26 @@ public final class TimelineEncoder {
       }
       structure.produce(schema, cells, starts, lastIntervals);
     }
+    if (schema.endTime() != null) {
+      raiseEndsToLastVisits(cells[schema.indexOf(schema.endTime())], cells[timeIndex], starts);
+    }
     return new Timelines(new Table(schema, cells), starts, ids);
+  }
+
+  /**
+   * Raises each patient's end of follow-up that lies before its last decoded visit to that visit's
+   * time, in every row: real follow-up never ends before a visit, these networks draw the end and
+   * the visits apart, and a fixed-length series cannot drop its late visits instead. The raised end
+   * stays within the end column's range: every real end is at or after its patient's last visit, so
+   * the end's protected maximum is at least the time's.
+   */
+  private static void raiseEndsToLastVisits(double[] ends, double[] times, int[] starts) {
+    for (int p = 0; p + 1 < starts.length; p++) {
+      int last = starts[p + 1] - 1;
+      if (last >= starts[p] && ends[starts[p]] < times[last]) {
+        Arrays.fill(ends, starts[p], starts[p + 1], times[last]);
+      }
+    }
   }
 
   /** The fitted state as plain JDK values for {@code model.json}. */

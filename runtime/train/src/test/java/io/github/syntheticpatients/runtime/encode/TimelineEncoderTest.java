@@ -161,4 +161,73 @@ class TimelineEncoderTest {
     assertThat(restored.encodeSteps(timelines, 9)).isEqualTo(encoder.encodeSteps(timelines, 9));
     assertThat(restored.encodeStatics(patients)).isEqualTo(encoder.encodeStatics(patients));
   }
+
+  @Test
+  void anEndOfFollowUpBeforeTheLastVisitIsRaisedToIt() {
+    TableSchema schema =
+        new TableSchema(
+                List.of(
+                    new ColumnSchema("id", ColumnKind.IDENTIFIER, false, 0, List.of(), 0, false),
+                    new ColumnSchema(
+                        "end", ColumnKind.INTEGER, false, 0, List.of(), 0, false, true),
+                    new ColumnSchema("day", ColumnKind.INTEGER, false, 0, List.of(), 0, false),
+                    new ColumnSchema("bili", ColumnKind.NUMERIC, false, 0, List.of(), 2, false)),
+                null,
+                "id",
+                "day")
+            .withEndTime("end");
+    SplittableRandom random = new SplittableRandom(4);
+    int patients = 20;
+    int visits = 3;
+    double[][] columns = new double[4][patients * visits];
+    int[] starts = new int[patients + 1];
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < patients; p++) {
+      starts[p] = p * visits;
+      ids.add("p" + p);
+      double day = random.nextInt(10);
+      for (int v = 0; v < visits; v++) {
+        int row = p * visits + v;
+        columns[0][row] = Double.NaN;
+        columns[2][row] = day;
+        columns[3][row] = Math.round(random.nextDouble(0.5, 3) * 100) / 100.0;
+        day += 30 + random.nextInt(100);
+      }
+      for (int v = 0; v < visits; v++) {
+        columns[1][p * visits + v] = columns[2][p * visits + visits - 1] + 50;
+      }
+    }
+    starts[patients] = patients * visits;
+    Timelines timelines = new Timelines(new Table(schema, columns), starts, ids);
+    TimelineEncoder encoder =
+        TimelineEncoderFitter.fit(
+            timelines, visits, EncoderSettings.defaults().withValueProtectionK(1), 3);
+    int[] lengths = encoder.lengths(timelines);
+    float[] steps = encoder.encodeSteps(timelines, visits);
+    Table statics = encoder.patientTable(timelines);
+    // Even patients' end moved before their first visit, as a network drawing it apart might.
+    double[][] moved = new double[statics.schema().columns().size()][];
+    for (int c = 0; c < moved.length; c++) {
+      moved[c] = statics.column(statics.schema().columns().get(c).name()).clone();
+    }
+    double[] ends = moved[statics.schema().indexOf("end")];
+    for (int p = 0; p < patients; p += 2) {
+      ends[p] = -1;
+    }
+    Timelines decoded = encoder.decode(new Table(statics.schema(), moved), lengths, steps);
+
+    double[] endColumn = decoded.visits().column("end");
+    double[] days = decoded.visits().column("day");
+    for (int p = 0; p < patients; p++) {
+      int last = p * visits + visits - 1;
+      for (int row = p * visits; row <= last; row++) {
+        if (p % 2 == 0) {
+          assertThat(endColumn[row]).as("patient %d", p).isEqualTo(days[last]);
+        } else {
+          assertThat(endColumn[row]).as("patient %d", p).isEqualTo(ends[p]);
+        }
+      }
+      assertThat(endColumn[last]).isGreaterThanOrEqualTo(days[last]);
+    }
+  }
 }
