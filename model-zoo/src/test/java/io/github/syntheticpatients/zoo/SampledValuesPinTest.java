@@ -63,7 +63,7 @@ class SampledValuesPinTest {
       Map.of(
           "default", "160e73e1c017deff05e4fd55709ab38c0e1a4dd1a5e7b9372779199bece0cc3e",
           "pbcseq", "e8a17091653c8be7176eb16a684c29acca28c3303b5d785b6962a66f58e41b2f",
-          "rotterdam", "643f3f575950c1fca1db1d0103b97313994bcdbbf95149c81ccc1cde8aeb947c",
+          "rotterdam", "11e0fa0f9f101972f6684945ff0ca04d1910bece220f5b45346078faa9aff313",
           "pima", "e9c97e149799bb4af377faf720b4585f6fad2a7a4452ad724c0606f0b14455b1",
           "nafld1", "f0b6c3b88b08ea7e7764240a3bd353430a43261def73d9f8b7dd91d6e491af30");
 
