@@ -164,6 +164,31 @@ public record DpSettings(
             + "=low:high from a codebook or domain knowledge; values outside are clipped");
   }
 
+  /**
+   * The time column's declared bounds for DP training of timelines, refused naming the option when
+   * missing.
+   *
+   * @param time the time column's name
+   * @param use what the generator does with them, a sentence ending in a full stop
+   */
+  public double[] timeBounds(String time, String use) {
+    double[] declared = bounds.get(time);
+    if (declared == null) {
+      throw InvalidInputException.inParameter(
+          BOUNDS_PREFIX + time,
+          "DP training of timelines needs public bounds of the time column '"
+              + time
+              + "' (bounds read from the data would leak outside the privacy budget): set the"
+              + " option "
+              + BOUNDS_PREFIX
+              + time
+              + "=low:high in the table's units (days or seconds since the epoch for dates and"
+              + " times), e.g. the study's enrolment start and end of follow-up. "
+              + use);
+    }
+    return declared;
+  }
+
   private static double[] bounds(String key, String text) {
     String[] parts = text.trim().split(":");
     try {

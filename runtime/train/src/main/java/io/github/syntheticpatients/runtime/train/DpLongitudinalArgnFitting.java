@@ -151,22 +151,10 @@ final class DpLongitudinalArgnFitting {
 
   /** The time column's declared bounds, refused naming the option when missing. */
   private static double[] timeBounds(TableSchema schema, DpSettings dp) {
-    double[] bounds = dp.bounds().get(schema.time());
-    if (bounds == null) {
-      throw InvalidInputException.inParameter(
-          DpSettings.BOUNDS_PREFIX + schema.time(),
-          "DP training of timelines needs public bounds of the time column '"
-              + schema.time()
-              + "' (bounds read from the data would leak outside the privacy budget): set the"
-              + " option "
-              + DpSettings.BOUNDS_PREFIX
-              + schema.time()
-              + "=low:high in the table's units (days or seconds since the epoch for dates and"
-              + " times), e.g. the study's enrolment start and end of follow-up. The first visit"
-              + " lies within it, no visit is generated after its upper end, and gaps are binned"
-              + " between 0 and its span");
-    }
-    return bounds;
+    return dp.timeBounds(
+        schema.time(),
+        "The first visit lies within them, no visit is generated after their upper end, and gaps"
+            + " are binned between 0 and their span");
   }
 
   private static double[] bounds(DpSettings dp, String column) {

@@ -282,19 +282,11 @@ final class DpSeriesVaeGanFitting {
    */
   static TimelineEncoder publicEncoder(Timelines train, int steps, DpSettings dp, String maxGap) {
     TableSchema schema = train.schema();
-    double[] time = dp.bounds().get(schema.time());
-    if (time == null) {
-      throw InvalidInputException.inParameter(
-          DpSettings.BOUNDS_PREFIX + schema.time(),
-          "DP training of timelines needs public bounds of the time column '"
-              + schema.time()
-              + "' (bounds read from the data would leak outside the privacy budget): set the"
-              + " option "
-              + DpSettings.BOUNDS_PREFIX
-              + schema.time()
-              + "=low:high in the table's units; the first visit lies within it and gaps between"
-              + " 0 and its span");
-    }
+    double[] time =
+        dp.timeBounds(
+            schema.time(),
+            "The first visit lies within them and gaps between one time unit and their span (or"
+                + " vaegan.maxGap)");
     TimelineEncoder.TrainingTables tables = TimelineEncoder.trainingTables(train, steps);
     Map<String, double[]> bounds = new LinkedHashMap<>(dp.bounds());
     bounds.put(tables.visitsColumn(), new double[] {0, steps});
