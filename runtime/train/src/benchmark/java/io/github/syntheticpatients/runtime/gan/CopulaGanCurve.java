@@ -32,7 +32,8 @@ import java.util.Map;
  * {@code warmup} (critic steps before the first generator step), {@code soft} (τ: the critic sees
  * soft category memberships instead of discrete latent scores; 0 off), {@code seeds} (how many
  * split, training and sampling seeds), {@code seed} (the first, 20251123 unless given), {@code
- * detectors}.
+ * detectors}, {@code cond} (1: the critic also sees every feature times the target's soft
+ * membership, the features given the target).
  *
  * <p>Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.gan.CopulaGanCurve
@@ -42,7 +43,7 @@ public final class CopulaGanCurve {
   private static final long FIRST_SEED = 20251123L;
 
   /** Target columns, as {@code TabularBenchmark} uses them. */
-  private static final Map<String, String> TARGETS =
+  static final Map<String, String> TARGETS =
       Map.of(
           "rotterdam",
           "death",
@@ -65,22 +66,7 @@ public final class CopulaGanCurve {
       String[] kv = args[i].split("=", 2);
       options.put(kv[0], kv[1]);
     }
-    ResidualGanTraining.Settings settings =
-        new ResidualGanTraining.Settings(
-            Integer.parseInt(options.getOrDefault("steps", "3000")),
-            Integer.parseInt(options.getOrDefault("batch", "500")),
-            Integer.parseInt(options.getOrDefault("pac", "10")),
-            Integer.parseInt(options.getOrDefault("noise", "32")),
-            dims(options.getOrDefault("gDims", "256x256")),
-            dims(options.getOrDefault("dDims", "256x256")),
-            Double.parseDouble(options.getOrDefault("dropout", "0.5")),
-            Double.parseDouble(options.getOrDefault("lrG", "2e-4")),
-            Double.parseDouble(options.getOrDefault("lrD", "2e-4")),
-            Integer.parseInt(options.getOrDefault("dSteps", "1")),
-            Double.parseDouble(options.getOrDefault("gp", "10")),
-            Double.parseDouble(options.getOrDefault("res", "0")),
-            Integer.parseInt(options.getOrDefault("warmup", "0")),
-            Double.parseDouble(options.getOrDefault("soft", "0")));
+    ResidualGanTraining.Settings settings = settings(options);
     int every = Integer.parseInt(options.getOrDefault("every", "500"));
     int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
     long firstSeed = Long.parseLong(options.getOrDefault("seed", Long.toString(FIRST_SEED)));
@@ -115,7 +101,14 @@ public final class CopulaGanCurve {
       long start = System.nanoTime();
       try (ResidualGanTraining training =
           new ResidualGanTraining(
-              real, rows, latent.width(), latent.cholesky(), latent.thresholds(), settings, seed)) {
+              real,
+              rows,
+              latent.width(),
+              latent.cholesky(),
+              latent.thresholds(),
+              settings,
+              latent.dimensionOf(target),
+              seed)) {
         training.run(
             every,
             (step, f) -> {
@@ -185,11 +178,31 @@ public final class CopulaGanCurve {
     return String.format(Locale.ROOT, "%.3f | %.3f | %.3f |", tree, quality, tstr);
   }
 
+  /** The training settings from {@code key=value} options; the prototype's defaults elsewhere. */
+  static ResidualGanTraining.Settings settings(Map<String, String> options) {
+    return new ResidualGanTraining.Settings(
+        Integer.parseInt(options.getOrDefault("steps", "3000")),
+        Integer.parseInt(options.getOrDefault("batch", "500")),
+        Integer.parseInt(options.getOrDefault("pac", "10")),
+        Integer.parseInt(options.getOrDefault("noise", "32")),
+        dims(options.getOrDefault("gDims", "256x256")),
+        dims(options.getOrDefault("dDims", "256x256")),
+        Double.parseDouble(options.getOrDefault("dropout", "0.5")),
+        Double.parseDouble(options.getOrDefault("lrG", "2e-4")),
+        Double.parseDouble(options.getOrDefault("lrD", "2e-4")),
+        Integer.parseInt(options.getOrDefault("dSteps", "1")),
+        Double.parseDouble(options.getOrDefault("gp", "10")),
+        Double.parseDouble(options.getOrDefault("res", "0")),
+        Integer.parseInt(options.getOrDefault("warmup", "0")),
+        Double.parseDouble(options.getOrDefault("soft", "0")),
+        "1".equals(options.getOrDefault("cond", "0")));
+  }
+
   private static List<Integer> dims(String value) {
     return List.of(value.split("x")).stream().map(Integer::parseInt).toList();
   }
 
-  private static Path resource(String name) {
+  static Path resource(String name) {
     try {
       return Path.of(CopulaGanCurve.class.getResource("/data/" + name + ".csv").toURI());
     } catch (URISyntaxException e) {

@@ -80,6 +80,16 @@ final class CopulaLatent {
     return width;
   }
 
+  /** The latent dimension of a learned column's value. */
+  int dimensionOf(String column) {
+    for (int i = 0; i < learned.size(); i++) {
+      if (learned.get(i).name().equals(column)) {
+        return dimension[i];
+      }
+    }
+    throw new IllegalArgumentException("No learned column '" + column + "'");
+  }
+
   double[][] cholesky() {
     return cholesky;
   }

@@ -39,7 +39,8 @@ final class ResidualGanTraining implements AutoCloseable {
       double gradientPenalty,
       double residualPenalty,
       int warmup,
-      double softTemperature) {}
+      double softTemperature,
+      boolean targetConditional) {}
 
   private static final double NORM_FLOOR = 1e-12;
 
@@ -76,6 +77,15 @@ final class ResidualGanTraining implements AutoCloseable {
   private final NDArray combine;
 
   private final NDArray offset;
+
+  /**
+   * With a conditional critic: the target's latent dimension scaled by 1/τ ({@code width × 1}) and
+   * its first threshold/τ, so that the critic also sees every feature times the soft membership of
+   * "target above its first category", the features' distribution given the target.
+   */
+  private final NDArray targetSpread;
+
+  private final NDArray targetCut;
   private final int featureWidth;
 
   ResidualGanTraining(
@@ -85,6 +95,7 @@ final class ResidualGanTraining implements AutoCloseable {
       double[][] cholesky,
       double[][] thresholds,
       Settings settings,
+      int targetDimension,
       long seed) {
     this.engine = DjlEngine.engine();
     this.settings = settings;
@@ -164,14 +175,25 @@ final class ResidualGanTraining implements AutoCloseable {
       cuts = parameters.create(cut, new Shape(1, nCuts));
       combine = parameters.create(comb, new Shape(nCuts, nCats));
       offset = parameters.create(off, new Shape(1, nCats));
-      featureWidth = nCont + nCats;
+      featureWidth = (nCont + nCats) * (settings.targetConditional() ? 2 : 1);
     } else {
       continuous = null;
       spread = null;
       cuts = null;
       combine = null;
       offset = null;
-      featureWidth = width;
+      featureWidth = width * (settings.targetConditional() ? 2 : 1);
+    }
+    if (settings.targetConditional()) {
+      double tau = settings.softTemperature() > 0 ? settings.softTemperature() : 0.1;
+      float[] t = new float[width];
+      t[targetDimension] = (float) (1 / tau);
+      targetSpread = parameters.create(t, new Shape(width, 1));
+      targetCut =
+          Scalars.of(parameters, thresholds[targetDimension][0] / tau).reshape(new Shape(1, 1));
+    } else {
+      targetSpread = null;
+      targetCut = null;
     }
     critic =
         new CriticNetwork(
@@ -281,6 +303,10 @@ final class ResidualGanTraining implements AutoCloseable {
     if (continuous != null) {
       NDArray soft = Activation.sigmoid(x.matMul(spread).sub(cuts)).matMul(combine).add(offset);
       features = x.matMul(continuous).concat(soft, 1);
+    }
+    if (targetSpread != null) {
+      NDArray member = Activation.sigmoid(x.matMul(targetSpread).sub(targetCut));
+      features = features.concat(features.mul(member), 1);
     }
     return features.reshape(
         new Shape(x.getShape().get(0) / settings.pac(), featureWidth * settings.pac()));
