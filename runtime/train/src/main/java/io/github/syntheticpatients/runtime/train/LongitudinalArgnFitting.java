@@ -110,7 +110,8 @@ final class LongitudinalArgnFitting {
             staticSettings,
             settings.seed(),
             listener);
-    ArgnSettings visitSettings = staticSettings.withAnyOrder(false);
+    ArgnSettings visitSettings =
+        visitSettings(staticSettings.withAnyOrder(false), settings, train, maxVisits, listener);
     int history = positive(options, HISTORY, DEFAULT_HISTORY);
     double[][] trainTimes = timeValues(fittedPatients, maxVisits);
     double[] elapsedEdges = edges(trainTimes[0], k);
@@ -173,6 +174,51 @@ final class LongitudinalArgnFitting {
     facts.put("weightDecay", staticSettings.weightDecay());
     facts.put("numerics", DjlEngine.numerics());
     return new Fitted(model, facts, visitChain.bestEpoch(), visitChain.epochsRun());
+  }
+
+  /**
+   * The most visits the visit chain trains on in all (epochs × training visits) when the user sets
+   * no epoch count: a compute budget decided by the data's size, never by the clock, so the same
+   * data and seed give the same model anywhere. It never binds on pbcseq or cgd (200 epochs of
+   * their ~1,000 training visits are 0.2 million). On the made-up ICU-size set (300 patients × ~140
+   * visits, ~24,000 training visits) the regularised chain's validation loss still fell by small
+   * amounts until epoch 134, 12.5 minutes of one torch thread's CPU; the budget stops it near epoch
+   * 63, still past the unregularised chain's own stop (54), so an ICU-size set trains within issue
+   * 20's 10 minutes (docs/benchmarks/longitudinal.md).
+   */
+  static final long MAX_VISIT_PASSES = 1_500_000;
+
+  /**
+   * The visit chain's settings: the static chain's in the schema's column order, with at most
+   * {@link #MAX_VISIT_PASSES} visits trained on unless the user set the epochs.
+   */
+  static ArgnSettings visitSettings(
+      ArgnSettings fromStatic,
+      TrainSettings settings,
+      Timelines train,
+      int maxVisits,
+      TrainingListener listener) {
+    if (settings.epochs() > 0) {
+      return fromStatic;
+    }
+    long visits = 0;
+    for (int count : train.visitCounts()) {
+      visits += Math.min(count, maxVisits);
+    }
+    int budget =
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, MAX_VISIT_PASSES / Math.max(1, visits)));
+    if (budget >= fromStatic.maxEpochs()) {
+      return fromStatic;
+    }
+    listener.onMessage(
+        String.format(
+            Locale.ROOT,
+            "argn: the visit chain trains at most %d epochs (%,d training visits; a budget of %,d"
+                + " visits in all unless -Dsynthetic.epochs is set)",
+            budget,
+            visits,
+            MAX_VISIT_PASSES));
+    return fromStatic.withMaxEpochs(budget);
   }
 
   /**
