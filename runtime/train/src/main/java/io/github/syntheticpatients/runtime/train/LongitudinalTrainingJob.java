@@ -368,25 +368,17 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     DpSeriesVaeGanFitting.Fitted fitted =
         DpSeriesVaeGanFitting.fit(settings, dp, train, seriesSteps, listener);
     TimelineModel model =
-        (TimelineModel)
-            ModelFile.load(
-                ModelFile.toBytes(
-                    new VaeGanTimelineContents(
-                        "candidate",
-                        fitted.encoder(),
-                        fitted.decoder(),
-                        Map.of(),
-                        Map.of(),
-                        Map.of(),
-                        Map.of())),
-                "candidate",
-                "candidate");
-    double quality =
-        validation.patientCount() == 0
-            ? Double.NaN
-            : TimelineQuality.compute(
-                    validation, sampleTimelines(model, validation.patientCount(), settings.seed()))
-                .overall();
+        candidate(
+            ModelFile.toBytes(
+                new VaeGanTimelineContents(
+                    "candidate",
+                    fitted.encoder(),
+                    fitted.decoder(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of())));
+    double quality = validationQuality(model, validation, settings.seed());
     return new Selected(null, null, fitted, model, quality, fitted.epochs(), new LinkedHashMap<>());
   }
 
@@ -412,19 +404,11 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
                 maxVisits,
                 listener);
     TimelineModel model =
-        (TimelineModel)
-            ModelFile.load(
-                ModelFile.toBytes(
-                    new ArgnTimelineContents(
-                        "candidate", fitted.model(), Map.of(), Map.of(), Map.of(), Map.of())),
-                "candidate",
-                "candidate");
-    double quality =
-        validation.patientCount() == 0
-            ? Double.NaN
-            : TimelineQuality.compute(
-                    validation, sampleTimelines(model, validation.patientCount(), settings.seed()))
-                .overall();
+        candidate(
+            ModelFile.toBytes(
+                new ArgnTimelineContents(
+                    "candidate", fitted.model(), Map.of(), Map.of(), Map.of(), Map.of())));
+    double quality = validationQuality(model, validation, settings.seed());
     if (!Double.isNaN(quality)) {
       listener.onMessage(
           String.format(
@@ -557,28 +541,34 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     // Sampled exactly as the saved model will be: through the file format and the plain-Java
     // sampler.
     TimelineModel model =
-        (TimelineModel)
-            ModelFile.load(
-                ModelFile.toBytes(
-                    new TimelineContents(
-                        GENERATOR,
-                        "candidate",
-                        encoder,
-                        copulaState,
-                        trained.generator(),
-                        Map.of(),
-                        Map.of(),
-                        Map.of(),
-                        Map.of())),
-                "candidate",
-                "candidate");
-    double quality =
-        validation.patientCount() == 0
-            ? Double.NaN
-            : TimelineQuality.compute(
-                    validation, sampleTimelines(model, validation.patientCount(), seed))
-                .overall();
+        candidate(
+            ModelFile.toBytes(
+                new TimelineContents(
+                    GENERATOR,
+                    "candidate",
+                    encoder,
+                    copulaState,
+                    trained.generator(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of())));
+    double quality = validationQuality(model, validation, seed);
     return new Selected(trained, null, null, model, quality, trainedEpochs, new LinkedHashMap<>());
+  }
+
+  /** A candidate's model file read back, so it samples exactly as the saved model will. */
+  private static TimelineModel candidate(byte[] file) {
+    return (TimelineModel) ModelFile.load(file, "candidate", "candidate");
+  }
+
+  /** The candidate's longitudinal quality on the validation patients; NaN without any. */
+  private static double validationQuality(TimelineModel model, Timelines validation, long seed) {
+    return validation.patientCount() == 0
+        ? Double.NaN
+        : TimelineQuality.compute(
+                validation, sampleTimelines(model, validation.patientCount(), seed))
+            .overall();
   }
 
   /**
