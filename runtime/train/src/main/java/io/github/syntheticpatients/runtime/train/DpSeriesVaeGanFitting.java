@@ -192,18 +192,8 @@ final class DpSeriesVaeGanFitting {
             listener);
     PrivacySpent spent = ledger.spent(delta);
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD: %d + %d steps, composed epsilon = %.4f at delta = %.3g (Rényi order %s),"
-                + " clipped shares %.3f / %.3f%s",
-            result.steps()[0],
-            result.steps()[1],
-            spent.epsilon(),
-            delta,
-            spent.order(),
-            result.clippedShares()[0],
-            result.clippedShares()[1],
-            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+        DpVaeGanFitting.spentLine(
+            result.steps(), result.clippedShares(), spent, delta, result.stoppedAtBudget()));
     Map<String, Object> record =
         DpRecord.of(
             spent,

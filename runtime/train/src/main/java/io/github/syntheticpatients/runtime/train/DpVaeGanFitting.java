@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Fits {@code dp-vaegan} (issue 21, privacy notes §5–§6): an encoder from the schema and the
@@ -110,20 +111,7 @@ final class DpVaeGanFitting {
             listener);
     PrivacySpent spent = ledger.spent(delta);
     listener.onMessage(
-        String.format(
-            Locale.ROOT,
-            "DP-SGD: %d + %d + %d steps, composed epsilon = %.4f at delta = %.3g (Rényi order %s),"
-                + " clipped shares %.3f / %.3f / %.3f%s",
-            result.steps()[0],
-            result.steps()[1],
-            result.steps()[2],
-            spent.epsilon(),
-            delta,
-            spent.order(),
-            result.clippedShares()[0],
-            result.clippedShares()[1],
-            result.clippedShares()[2],
-            result.stoppedAtBudget() ? "; stopped before the budget would be exceeded" : ""));
+        spentLine(result.steps(), result.clippedShares(), spent, delta, result.stoppedAtBudget()));
     Map<String, Object> record =
         DpRecord.of(
             spent,
@@ -209,6 +197,30 @@ final class DpVaeGanFitting {
    * The card's {@code stages} list: each planned stage's σ, q, steps taken and planned, and its ε
    * alone (for reading; the guarantee is the composed ε). A null plan is left out.
    */
+  /**
+   * The line that reports a staged fit's spent budget: each stage's steps and clipped share, and
+   * the composed ε.
+   */
+  static String spentLine(
+      long[] steps, double[] clippedShares, PrivacySpent spent, double delta, boolean stopped) {
+    StringJoiner stepList = new StringJoiner(" + ");
+    StringJoiner shareList = new StringJoiner(" / ");
+    for (int i = 0; i < steps.length; i++) {
+      stepList.add(Long.toString(steps[i]));
+      shareList.add(String.format(Locale.ROOT, "%.3f", clippedShares[i]));
+    }
+    return String.format(
+        Locale.ROOT,
+        "DP-SGD: %s steps, composed epsilon = %.4f at delta = %.3g (Rényi order %s),"
+            + " clipped shares %s%s",
+        stepList,
+        spent.epsilon(),
+        delta,
+        spent.order(),
+        shareList,
+        stopped ? "; stopped before the budget would be exceeded" : "");
+  }
+
   static List<Object> stages(
       String[] names, DpSchedule[] plans, long[] steps, RdpAccountant accountant, double delta) {
     List<Object> list = new ArrayList<>();
