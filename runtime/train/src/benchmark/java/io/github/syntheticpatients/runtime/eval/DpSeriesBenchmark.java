@@ -5,14 +5,17 @@ import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.TrainRequest;
 import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
+import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.TimelinePrivacy;
 import io.github.syntheticpatients.runtime.io.json.SchemaJson;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
+import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import io.github.syntheticpatients.runtime.training.Training;
@@ -49,6 +52,8 @@ public final class DpSeriesBenchmark {
     List<String> epsilons = List.of("10", "3", "1");
     List<String> generators = List.of("dp-vaegan", "argn");
     long seed = 20251123L;
+    int seeds = 1;
+    String target = "";
     int steps = 4;
     int patients = 1000;
     String epochs = "";
@@ -58,6 +63,8 @@ public final class DpSeriesBenchmark {
         case "--epsilons" -> epsilons = List.of(args[i + 1].split(","));
         case "--generators" -> generators = List.of(args[i + 1].split(","));
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
+        case "--target" -> target = args[i + 1];
         case "--steps" -> steps = Integer.parseInt(args[i + 1]);
         case "--patients" -> patients = Integer.parseInt(args[i + 1]);
         case "--epochs" -> epochs = args[i + 1];
@@ -67,43 +74,54 @@ public final class DpSeriesBenchmark {
     }
     Timelines loaded = TimelineFixtures.load("pbcseq", "id", "day");
     TableSchema schema = loaded.schema().withEndTime("futime");
+    if (!target.isEmpty()) {
+      schema = schema.withTarget(target);
+    }
     Timelines all = firstVisits(loaded, schema, steps);
-    Timelines[] halves = TimelineFixtures.split(all, 0.5, seed);
-    Path work = Files.createTempDirectory("synthetic-dp-series-benchmark");
-    Path csv = work.resolve("pbcseq-first" + steps + "-train.csv");
-    TimelineFixtures.writeLongFormat(halves[0], csv);
-    Path schemaFile = work.resolve("pbcseq.schema.json");
-    SchemaJson.write(schema, schemaFile);
-    System.out.printf(
-        Locale.ROOT,
-        "## pbcseq, first %d visits: %d of %d patients have as many; training half %d, held-back"
-            + " half %d (seed %d)%n%n",
-        steps,
-        all.patientCount(),
-        loaded.patientCount(),
-        halves[0].patientCount(),
-        halves[1].patientCount(),
-        seed);
     System.out.println(
-        "| generator, ε | σ (critic for dp-vaegan) | steps | ε spent | overall | lag-1 | rule"
+        "| generator, ε | seed | σ (critic for dp-vaegan) | steps | ε spent | overall | lag-1 | rule"
             + " violations in "
             + patients
-            + " (time, static, after end, range) | patient MIA AUC | training |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
-    for (String epsilon : epsilons) {
-      for (String generator : generators) {
-        run(
-            generator,
-            epsilon,
-            epochs,
-            maxGap,
-            steps,
-            halves,
-            csv,
-            schemaFile,
-            work,
-            seed,
-            patients);
+            + " (time, static, after end, range) | patient MIA AUC | TSTR "
+            + (target.isEmpty() ? "–" : target)
+            + " (TRTR) | first visit at day 0 (real) | median first day | training (CPU) |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (int s = 0; s < seeds; s++) {
+      long runSeed = seed + s;
+      Timelines[] halves = TimelineFixtures.split(all, 0.5, runSeed);
+      Path work = Files.createTempDirectory("synthetic-dp-series-benchmark");
+      Path csv = work.resolve("pbcseq-first" + steps + "-train.csv");
+      TimelineFixtures.writeLongFormat(halves[0], csv);
+      Path schemaFile = work.resolve("pbcseq.schema.json");
+      SchemaJson.write(schema, schemaFile);
+      System.out.printf(
+          Locale.ROOT,
+          "## pbcseq, first %d visits: %d of %d patients have as many; training half %d, held-back"
+              + " half %d (seed %d)%n",
+          steps,
+          all.patientCount(),
+          loaded.patientCount(),
+          halves[0].patientCount(),
+          halves[1].patientCount(),
+          runSeed);
+      for (String epsilon : epsilons) {
+        for (String generator : generators) {
+          if (generator.equals("real") && !epsilon.equals(epsilons.get(0))) {
+            continue; // the held-back half once per split
+          }
+          run(
+              generator,
+              epsilon,
+              epochs,
+              maxGap,
+              steps,
+              halves,
+              csv,
+              schemaFile,
+              work,
+              runSeed,
+              patients);
+        }
       }
     }
   }
@@ -140,49 +158,72 @@ public final class DpSeriesBenchmark {
     for (Map.Entry<String, String> bound : DpTimelineBenchmark.PBCSEQ_BOUNDS.entrySet()) {
       settings = settings.withOption(DpSettings.BOUNDS_PREFIX + bound.getKey(), bound.getValue());
     }
-    Path model = work.resolve(generator + "-" + epsilon + ".synth");
-    List<String> messages = new ArrayList<>();
-    TrainingListener listener =
-        new TrainingListener() {
-          @Override
-          public void onMessage(String message) {
-            if (message.startsWith("DP-SGD")) {
-              messages.add(message);
-            }
-          }
-        };
-    long start = System.nanoTime();
-    Training.train(new TrainRequest(csv, schemaFile, model, settings, true), listener);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    messages.forEach(m -> System.out.println("  " + m));
-    SyntheticModel loaded = ModelLoader.load(model.toString());
     TableSchema schema = halves[0].schema();
     Timelines train = halves[0];
-    Timelines scored =
-        TimelineBenchmark.toTimelines(
-            loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
-            schema,
-            work.resolve("scored.csv"));
-    Timelines checked =
-        TimelineBenchmark.toTimelines(
-            loaded.sample(SampleRequest.of(patients, seed + 9)),
-            schema,
-            work.resolve("checked.csv"));
+    boolean real = generator.equals("real");
+    Timelines scored = halves[1];
+    Timelines checked = halves[1];
+    Map<?, ?> dp = null;
+    double seconds = 0;
+    double cpuSeconds = 0;
+    if (!real) {
+      Path model = work.resolve(generator + "-" + epsilon + ".synth");
+      List<String> messages = new ArrayList<>();
+      TrainingListener listener =
+          new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+              if (message.startsWith("DP-SGD")) {
+                messages.add(message);
+              }
+            }
+          };
+      long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      Training.train(new TrainRequest(csv, schemaFile, model, settings, true), listener);
+      seconds = (System.nanoTime() - start) / 1e9;
+      cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+      messages.forEach(m -> System.out.println("  " + m));
+      SyntheticModel loaded = ModelLoader.load(model.toString());
+      scored =
+          TimelineBenchmark.toTimelines(
+              loaded.sample(SampleRequest.of(train.patientCount(), seed + 7)),
+              schema,
+              work.resolve("scored.csv"));
+      checked =
+          TimelineBenchmark.toTimelines(
+              loaded.sample(SampleRequest.of(patients, seed + 9)),
+              schema,
+              work.resolve("checked.csv"));
+      dp = (Map<?, ?>) loaded.info().provenance().get("differentialPrivacy");
+    }
     TimelineQuality quality = TimelineQuality.compute(train, scored);
     TimelineRules rules = TimelineRules.check(train, checked, ValueProtection.DEFAULT_K);
     TimelinePrivacy privacy =
         TimelinePrivacy.evaluate(train, halves[1], scored, null, GateSettings.defaults(), seed);
-    Map<?, ?> dp = (Map<?, ?>) loaded.info().provenance().get("differentialPrivacy");
+    String target = schema.target();
+    String utility = "–";
+    if (target != null && !real) {
+      Utility.Result tstr =
+          Utility.tstr(
+              wide(train, steps), wide(halves[1], steps), wide(scored, steps), target, seed);
+      utility =
+          String.format(Locale.ROOT, "%.3f (%.3f) %s", tstr.tstr(), tstr.trtr(), tstr.metric());
+    }
     System.out.printf(
         Locale.ROOT,
-        "| %s, %s | %.3f | %s | %.3f | %.3f | %.3f | %d (%d, %d, %s, %d) | %.3f | %.0f s |%n",
+        "| %s, %s | %d | %.3f | %s | %.3f | %.3f | %.3f | %d (%d, %d, %s, %d) | %.3f | %s | %.2f"
+            + " (%.2f) | %.0f | %.0f s (%.0f s) |%n",
         generator,
-        (epsilon.startsWith("sigma=") ? epsilon : "ε = " + epsilon)
-            + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
-            + (maxGap.isEmpty() || !generator.equals("dp-vaegan") ? "" : ", maxGap " + maxGap),
-        ((Number) dp.get("noiseMultiplier")).doubleValue(),
-        dp.get("steps"),
-        ((Number) dp.get("epsilon")).doubleValue(),
+        real
+            ? "the held-back half"
+            : (epsilon.startsWith("sigma=") ? epsilon : "ε = " + epsilon)
+                + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
+                + (maxGap.isEmpty() || !generator.equals("dp-vaegan") ? "" : ", maxGap " + maxGap),
+        seed,
+        dp == null ? Double.NaN : ((Number) dp.get("noiseMultiplier")).doubleValue(),
+        dp == null ? "–" : dp.get("steps"),
+        dp == null ? Double.NaN : ((Number) dp.get("epsilon")).doubleValue(),
         quality.overall(),
         quality.autocorrelation(),
         rules.total(),
@@ -191,7 +232,86 @@ public final class DpSeriesBenchmark {
         rules.endTimeChecked() ? String.valueOf(rules.afterEndTime()) : "–",
         rules.outOfRange(),
         privacy.summaryReport().miaAuc(),
-        seconds);
+        utility,
+        shareAtZero(checked),
+        shareAtZero(train),
+        medianFirstTime(checked),
+        seconds,
+        cpuSeconds);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The share of patients whose first visit is at time 0. */
+  private static double shareAtZero(Timelines timelines) {
+    double[] time = timelines.visits().column(timelines.schema().time());
+    int zero = 0;
+    for (int p = 0; p < timelines.patientCount(); p++) {
+      zero += time[timelines.firstRow(p)] == 0 ? 1 : 0;
+    }
+    return (double) zero / timelines.patientCount();
+  }
+
+  private static double medianFirstTime(Timelines timelines) {
+    double[] time = timelines.visits().column(timelines.schema().time());
+    double[] first = new double[timelines.patientCount()];
+    for (int p = 0; p < first.length; p++) {
+      first[p] = time[timelines.firstRow(p)];
+    }
+    java.util.Arrays.sort(first);
+    return first[first.length / 2];
+  }
+
+  /**
+   * One row per patient for TSTR on a static target: the static columns, then each of the first
+   * {@code steps} visits' time and time-varying columns ({@code bili@2}: visit 2's bili).
+   */
+  static Table wide(Timelines timelines, int steps) {
+    TableSchema schema = timelines.schema();
+    List<ColumnSchema> columns = new ArrayList<>();
+    List<double[]> cells = new ArrayList<>();
+    int patients = timelines.patientCount();
+    Table visits = timelines.visits();
+    for (ColumnSchema column : schema.staticColumns()) {
+      if (!column.isLearned()) {
+        continue;
+      }
+      columns.add(column.withStaticAttribute(false));
+      double[] values = new double[patients];
+      double[] source = visits.column(column.name());
+      for (int p = 0; p < patients; p++) {
+        values[p] = source[timelines.firstRow(p)];
+      }
+      cells.add(values);
+    }
+    List<ColumnSchema> varying = new ArrayList<>();
+    varying.add(schema.column(schema.time()).orElseThrow());
+    varying.addAll(schema.timeVaryingColumns().stream().filter(ColumnSchema::isLearned).toList());
+    for (int v = 0; v < steps; v++) {
+      for (ColumnSchema column : varying) {
+        columns.add(
+            new ColumnSchema(
+                column.name() + "@" + v,
+                column.kind(),
+                true,
+                0,
+                column.categories(),
+                column.decimals(),
+                false));
+        double[] values = new double[patients];
+        double[] source = visits.column(column.name());
+        for (int p = 0; p < patients; p++) {
+          values[p] = v < timelines.visitCount(p) ? source[timelines.firstRow(p) + v] : Double.NaN;
+        }
+        cells.add(values);
+      }
+    }
+    return new Table(
+        new TableSchema(columns, schema.target(), null, null), cells.toArray(new double[0][]));
   }
 
   /** The patients with at least {@code steps} visits, each cut to its first {@code steps}. */
@@ -215,7 +335,6 @@ public final class DpSeriesBenchmark {
     for (int c = 0; c < columns.length; c++) {
       columns[c] = visits.column(c);
     }
-    return new Timelines(
-        new io.github.syntheticpatients.runtime.data.Table(schema, columns), starts, ids);
+    return new Timelines(new Table(schema, columns), starts, ids);
   }
 }
