@@ -166,10 +166,24 @@ class DpSeriesVaeGanTrainingTest {
     assertThat(
             ((TimelineModel) model).sampleTimelines(SampleRequest.of(60, 3)).visits().column("lab"))
         .containsExactly(lab);
-    assertThatThrownBy(() -> model.sample(SampleRequest.of(10, 1).withConditions(List.of("sex=f"))))
+    // Without a target there is no labeler: a static category is fixed through the decoder, and a
+    // class ratio is refused with the way to get one.
+    Timelines women =
+        ((TimelineModel) model)
+            .sampleTimelines(SampleRequest.of(20, 1).withConditions(List.of("sex=f")));
+    assertThat(women.patientCount()).isEqualTo(20);
+    assertThat(women.visits().column("sex"))
+        .containsOnly(
+            (double)
+                io.github.syntheticpatients.runtime.schema.TableSchema.of(model.schema())
+                    .column("sex")
+                    .orElseThrow()
+                    .categories()
+                    .indexOf("f"));
+    assertThatThrownBy(() -> model.sample(SampleRequest.of(10, 1).withBalance("sex")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("conditions")
-        .hasMessageContaining("dp-vaegan");
+        .hasMessageContaining("has no labeler")
+        .hasMessageContaining("\"target\": \"sex\"");
   }
 
   @Test

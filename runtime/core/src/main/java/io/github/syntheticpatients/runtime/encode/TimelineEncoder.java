@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.ModelFormatException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
+import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.VisitStructure;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns patient timelines into what the sequence generator learns, and generated values back into
@@ -128,6 +130,14 @@ public final class TimelineEncoder {
   /** The layout of an encoded patient row, for a generator that produces it itself. */
   public EncodedLayout staticLayout() {
     return staticEncoder.layout();
+  }
+
+  /**
+   * The range decoded values of a continuous column of the patient table lie in ({@link
+   * TableEncoder#valueRange}); empty for other columns.
+   */
+  public Optional<ValueRange> staticValueRange(String column) {
+    return staticEncoder.valueRange(column);
   }
 
   /**

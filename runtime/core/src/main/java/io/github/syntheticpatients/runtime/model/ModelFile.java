@@ -249,11 +249,14 @@ public final class ModelFile {
     manifest.put("summary", contents.summary());
     manifest.put("schema", SchemaJson.toMap(contents.encoder().schema()));
     manifest.put("encoder", contents.encoder().state());
-    manifest.put(SeriesVaeGanFiles.BLOCK, SeriesVaeGanFiles.describe(contents.decoder()));
+    manifest.put(
+        SeriesVaeGanFiles.BLOCK,
+        SeriesVaeGanFiles.describe(contents.decoder(), contents.labeler()));
     manifest.put("settings", contents.settings());
     manifest.put("provenance", contents.provenance());
     manifest.put("evaluation", contents.evaluation());
-    byte[] weights = WeightsFile.write(SeriesVaeGanFiles.tensors(contents.decoder()));
+    byte[] weights =
+        WeightsFile.write(SeriesVaeGanFiles.tensors(contents.decoder(), contents.labeler()));
     return archive(JsonFiles.toBytes(manifest), weights, contents.timing(), Map.of());
   }
 
@@ -483,16 +486,18 @@ public final class ModelFile {
     }
     TimelineEncoder encoder = TimelineEncoder.fromState(schema, map(manifest, "encoder", source));
     if (manifest.containsKey(SeriesVaeGanFiles.BLOCK)) {
-      SeriesDecoder decoder =
-          SeriesVaeGanFiles.read(
-              map(manifest, SeriesVaeGanFiles.BLOCK, source),
-              WeightsFile.read(new ByteArrayInputStream(entries.weights())));
+      Map<String, Object> block = map(manifest, SeriesVaeGanFiles.BLOCK, source);
+      Map<String, WeightsFile.Tensor> tensors =
+          WeightsFile.read(new ByteArrayInputStream(entries.weights()));
       return new TimelineModel(
           id,
           sha256(bytes),
           entries.streamKey(),
           info,
-          new VaeGanTimelineSampler(encoder, decoder));
+          new VaeGanTimelineSampler(
+              encoder,
+              SeriesVaeGanFiles.read(block, tensors),
+              SeriesVaeGanFiles.readLabeler(block, tensors)));
     }
     GaussianCopula patients =
         GaussianCopula.fromState(encoder.patientSchema(), map(manifest, "copula", source));

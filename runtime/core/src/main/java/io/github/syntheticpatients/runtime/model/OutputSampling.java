@@ -39,6 +39,21 @@ final class OutputSampling {
   }
 
   /**
+   * softmax(logits)'s probability of category {@code k} of the span {@code [start, start + width)}.
+   */
+  static double softmaxProbability(float[] logits, int start, int width, int k) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int j = 0; j < width; j++) {
+      max = Math.max(max, logits[start + j]);
+    }
+    double sum = 0;
+    for (int j = 0; j < width; j++) {
+      sum += StrictMath.exp(logits[start + j] - max);
+    }
+    return StrictMath.exp(logits[start + k] - max) / sum;
+  }
+
+  /**
    * A category drawn with probability softmax(logits) from the span {@code [start, start + width)}.
    */
   static int drawSoftmax(float[] logits, int start, int width, double u) {

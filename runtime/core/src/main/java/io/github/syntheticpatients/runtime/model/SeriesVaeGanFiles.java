@@ -11,7 +11,8 @@ import java.util.Map;
  * NetworkJson} describes an MLP ({@code layers}), with tensors under the prefixes {@code
  * generator.}, {@code statics.} and {@code seriesIn.}; then {@code convs}, one one-layer entry per
  * Conv1d layer, tensors under {@code conv<i>.} ({@code conv<i>.layer0.weight} is {@code [kernel ×
- * in, out]}, window-major).
+ * in, out]}, window-major); and, when stage C was trained, {@code labeler}: the target column and
+ * the labeler's MLP ({@code column}, {@code layers}), tensors under {@code labeler.}.
  */
 final class SeriesVaeGanFiles {
   /** The block's key in {@code model.json}. */
@@ -19,10 +20,11 @@ final class SeriesVaeGanFiles {
 
   private static final String TYPE = "conv1d";
   private static final String[] PARTS = {"generator", "statics", "seriesIn"};
+  private static final String LABELER = "labeler";
 
   private SeriesVaeGanFiles() {}
 
-  static Map<String, Object> describe(SeriesDecoder decoder) {
+  static Map<String, Object> describe(SeriesDecoder decoder, GanGenerator.Labeler labeler) {
     Map<String, Object> block = new LinkedHashMap<>();
     block.put("type", TYPE);
     block.put("noiseDim", decoder.noiseDim());
@@ -37,10 +39,17 @@ final class SeriesVaeGanFiles {
       convs.add(Map.of("layers", NetworkJson.layers(new MlpNetwork(List.of(layer)))));
     }
     block.put("convs", convs);
+    if (labeler != null) {
+      Map<String, Object> described = new LinkedHashMap<>();
+      described.put("column", labeler.column());
+      described.put("layers", NetworkJson.layers(labeler.network()));
+      block.put(LABELER, described);
+    }
     return block;
   }
 
-  static Map<String, WeightsFile.Tensor> tensors(SeriesDecoder decoder) {
+  static Map<String, WeightsFile.Tensor> tensors(
+      SeriesDecoder decoder, GanGenerator.Labeler labeler) {
     Map<String, WeightsFile.Tensor> tensors = new LinkedHashMap<>();
     MlpNetwork[] networks = networks(decoder);
     for (int i = 0; i < PARTS.length; i++) {
@@ -53,7 +62,25 @@ final class SeriesVaeGanFiles {
       NetworkJson.tensors(new MlpNetwork(List.of(convs.get(c))))
           .forEach((name, t) -> tensors.put(prefix + name, t));
     }
+    if (labeler != null) {
+      NetworkJson.tensors(labeler.network())
+          .forEach((name, t) -> tensors.put(LABELER + "." + name, t));
+    }
     return tensors;
+  }
+
+  /** The labeler of stage C, or null when the block has none. */
+  @SuppressWarnings("unchecked")
+  static GanGenerator.Labeler readLabeler(
+      Map<String, Object> block, Map<String, WeightsFile.Tensor> tensors) {
+    if (!(block.get(LABELER) instanceof Map<?, ?> described)) {
+      return null;
+    }
+    if (!(described.get("column") instanceof String column)) {
+      throw new IllegalArgumentException("the series network's labeler names no column");
+    }
+    return new GanGenerator.Labeler(
+        column, NetworkJson.readLayers((Map<String, Object>) described, tensors, LABELER + "."));
   }
 
   @SuppressWarnings("unchecked")

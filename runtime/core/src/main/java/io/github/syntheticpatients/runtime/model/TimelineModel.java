@@ -32,11 +32,13 @@ import java.util.stream.IntStream;
  * generator conditioned on that patient row. A timeline {@code argn} model ({@link
  * ArgnTimelineSampler}) takes the same two stages: its static chain generates the patient rows
  * (conditions on categories fix them first), its visit chain the visits. A fixed-length {@code
- * dp-vaegan} model ({@link VaeGanTimelineSampler}) generates both at once from one latent point,
- * and refuses conditions and a balance. Plain Java, thread-safe. Patients are sampled in blocks of
- * {@link #BLOCK_PATIENTS}, each from its own stream ({@link RandomStream#forBlock}), and a timeline
- * is never cut: patient {@code i} of a seed is the same whatever the request size, range or thread
- * count.
+ * dp-vaegan} model ({@link VaeGanTimelineSampler}) generates both at once from one latent point;
+ * its patients pass through the same block machinery as patient rows (its static target fixed
+ * through the labeler, other static categories through the decoder, ranges by rejection), and a
+ * balance may name only the target its labeler draws. Plain Java, thread-safe. Patients are sampled
+ * in blocks of {@link #BLOCK_PATIENTS}, each from its own stream ({@link RandomStream#forBlock}),
+ * and a timeline is never cut: patient {@code i} of a seed is the same whatever the request size,
+ * range or thread count.
  */
 public final class TimelineModel implements BlockModel {
   /**
@@ -114,7 +116,8 @@ public final class TimelineModel implements BlockModel {
 
   /**
    * A fixed-length {@code dp-vaegan} model: statics and visits come together from one latent point,
-   * so there is no patient model and no conditions or balance.
+   * so its patient model's rows carry each patient's steps too ({@link
+   * VaeGanTimelineSampler#rowSchema()}).
    */
   TimelineModel(
       String id, String sha256, String streamKey, ModelInfo info, VaeGanTimelineSampler vaegan) {
@@ -127,7 +130,7 @@ public final class TimelineModel implements BlockModel {
     this.generator = null;
     this.argn = null;
     this.vaegan = vaegan;
-    this.patientModel = null;
+    this.patientModel = new TabularModel(id, sha256, streamKey, vaegan.rowSchema(), info, vaegan);
   }
 
   @Override
@@ -194,12 +197,12 @@ public final class TimelineModel implements BlockModel {
 
   private Sampled sampleData(SampleRequest request, long first) {
     BlockModel.requireRange(request, first, true);
-    if (vaegan != null) {
-      requireNoConditions(request);
-    }
     requireStaticConditions(request.conditions());
     requireStaticBalance(request.balance());
-    BlockSource patientRows = patientModel == null ? null : patientModel.blockSource(request);
+    if (vaegan != null) {
+      requireLabeledBalance(request.balance());
+    }
+    BlockSource patientRows = patientModel.blockSource(request);
     long end = first + request.rows();
     long firstBlock = first / BLOCK_PATIENTS;
     int blocks = request.rows() == 0 ? 0 : (int) ((end - 1) / BLOCK_PATIENTS - firstBlock + 1);
@@ -238,11 +241,11 @@ public final class TimelineModel implements BlockModel {
     RandomStream random = RandomStream.forBlock(request.seed(), streamKey, block);
     RandomStream patientStream = random.split();
     RandomStream visitStream = random.split();
-    if (vaegan != null) {
-      return kept(vaegan.sample(to, visitStream), block, from, to, to);
-    }
     BlockRows.Part part =
         patientRows.first(to, BLOCK_PATIENTS, patientStream, request.timeBudget());
+    if (vaegan != null) {
+      return kept(vaegan.timelines(part.table()), block, from, to, part.generated());
+    }
     Table patients = part.table();
     Timelines all;
     if (argn != null) {
@@ -268,13 +271,42 @@ public final class TimelineModel implements BlockModel {
     return new BlockTimelines(new Timelines(selected.visits(), starts, ids), generated);
   }
 
-  private static void requireNoConditions(SampleRequest request) {
-    if (!request.conditions().isEmpty() || !request.balance().isEmpty()) {
+  /**
+   * A balance of a {@code dp-vaegan} model sets the class ratio of the static target its labeler
+   * draws, and only that.
+   */
+  private void requireLabeledBalance(String balance) {
+    if (balance.isEmpty()) {
+      return;
+    }
+    String column = ClassBalance.parse(balance, schema).column();
+    String labeled = vaegan.labeledColumn();
+    if (labeled == null) {
       throw InvalidInputException.inParameter(
-          request.conditions().isEmpty() ? "balance" : "conditions",
-          "a dp-vaegan timeline model generates a patient's static attributes and visits together"
-              + " from one latent point and cannot fix or balance them: sample without conditions"
-              + " and balance, and filter the patients afterwards");
+          "balance",
+          "this dp-vaegan timeline model has no labeler (it was trained without a discrete static"
+              + " target), so it cannot set the class ratio of '"
+              + column
+              + "': retrain it with \"target\": \""
+              + column
+              + "\" in the schema (stage C then draws it), or fix one class with the condition "
+              + column
+              + "=<category> instead of a balance");
+    }
+    if (!labeled.equals(column)) {
+      throw InvalidInputException.inParameter(
+          "balance",
+          "this dp-vaegan timeline model balances only the target its labeler draws, '"
+              + labeled
+              + "', not '"
+              + column
+              + "': balance "
+              + labeled
+              + ", or fix one class of "
+              + column
+              + " with the condition "
+              + column
+              + "=<category>");
     }
   }
 

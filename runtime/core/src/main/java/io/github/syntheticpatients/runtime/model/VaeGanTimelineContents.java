@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param summary one line for model listings
  * @param encoder the timeline encoder (patient rows and step rows)
  * @param decoder the generator, the VAE's decoder and its Conv1d layers
+ * @param labeler stage C: the labeler that draws the static target, or null when the decoder
+ *     generates every static column
  * @param settings training settings
  * @param provenance how the model was made
  * @param evaluation the model card's evaluation
@@ -19,6 +21,7 @@ public record VaeGanTimelineContents(
     String summary,
     TimelineEncoder encoder,
     SeriesDecoder decoder,
+    GanGenerator.Labeler labeler,
     Map<String, Object> settings,
     Map<String, Object> provenance,
     Map<String, Object> evaluation,

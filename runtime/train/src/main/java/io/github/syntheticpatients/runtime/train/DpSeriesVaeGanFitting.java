@@ -10,12 +10,14 @@ import io.github.syntheticpatients.runtime.dp.DpSettings;
 import io.github.syntheticpatients.runtime.dp.PrivacyLedger;
 import io.github.syntheticpatients.runtime.dp.PrivacySpent;
 import io.github.syntheticpatients.runtime.dp.RdpAccountant;
+import io.github.syntheticpatients.runtime.encode.LabeledLayout;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.encode.TimelineEncoder;
 import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.vaegan.DpSeriesVaeGanTrainer;
 import io.github.syntheticpatients.runtime.gan.vaegan.SeriesVaeGanSettings;
+import io.github.syntheticpatients.runtime.model.GanGenerator;
 import io.github.syntheticpatients.runtime.model.SeriesDecoder;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -58,9 +60,16 @@ final class DpSeriesVaeGanFitting {
   /** Passes over the patients per stage when no epoch count is given. */
   static final int DEFAULT_EPOCHS = 20;
 
-  /** What fitting produced: the encoder, the plain-Java decoder and the card's facts. */
+  /**
+   * What fitting produced: the encoder, the plain-Java decoder, the labeler of the static target
+   * (null without one) and the card's facts.
+   */
   record Fitted(
-      TimelineEncoder encoder, SeriesDecoder decoder, Map<String, Object> facts, int epochs) {}
+      TimelineEncoder encoder,
+      SeriesDecoder decoder,
+      GanGenerator.Labeler labeler,
+      Map<String, Object> facts,
+      int epochs) {}
 
   private DpSeriesVaeGanFitting() {}
 
@@ -146,6 +155,7 @@ final class DpSeriesVaeGanFitting {
               + " dp.noiseMultiplier, with dp.bounds.<column> for the time column and every"
               + " numeric column");
     }
+    String target = labeledTarget(train.schema());
     TimelineEncoder encoder = publicEncoder(train, steps, dp, settings.options().get(MAX_GAP));
     int patients = train.patientCount();
     int batch =
@@ -155,17 +165,18 @@ final class DpSeriesVaeGanFitting {
     long planned = (long) Math.ceil(epochs / rate);
     double delta = dp.deltaFor(patients);
     RdpAccountant accountant = RdpAccountant.standard();
-    double[] sigmas = DpVaeGanFitting.noise(dp, accountant, rate, planned, false, delta);
+    double[] sigmas = DpVaeGanFitting.noise(dp, accountant, rate, planned, target != null, delta);
     DpSeriesVaeGanTrainer.Schedules schedules =
         new DpSeriesVaeGanTrainer.Schedules(
-            new DpSchedule(rate, planned, sigmas[0], dp.maxGradNorm(), delta, dp.targetEpsilon()),
-            new DpSchedule(rate, planned, sigmas[1], dp.maxGradNorm(), delta, dp.targetEpsilon()));
+            schedule(dp, rate, planned, sigmas[0], delta),
+            schedule(dp, rate, planned, sigmas[1], delta),
+            target == null ? null : schedule(dp, rate, planned, sigmas[2], delta));
     listener.onMessage(
         String.format(
             Locale.ROOT,
             "DP-SGD for dp-vaegan on series of %d steps: %d patients, sampling rate q = %.5f"
                 + " (expected batch %d), %d steps per stage, noise multipliers %.4f (VAE), %.4f"
-                + " (critic), clip norm %.3g, delta %.3g",
+                + " (critic)%s, clip norm %.3g, delta %.3g; %s",
             steps,
             patients,
             rate,
@@ -173,18 +184,26 @@ final class DpSeriesVaeGanFitting {
             planned,
             sigmas[0],
             sigmas[1],
+            target == null ? "" : String.format(Locale.ROOT, ", %.4f (labeler)", sigmas[2]),
             dp.maxGradNorm(),
-            delta));
+            delta,
+            target == null
+                ? "no discrete target: the decoder generates every static column"
+                : "the labeler assigns " + target));
+    float[] statics = encoder.encodeStatics(encoder.patientTable(train));
+    LabeledLayout layout = target == null ? null : LabeledLayout.of(encoder.staticLayout(), target);
     PrivacyLedger ledger = new PrivacyLedger(accountant);
     DpSeriesVaeGanTrainer.Result result =
         DpSeriesVaeGanTrainer.train(
             new DpSeriesVaeGanTrainer.Data(
                 encoder.encodeSteps(train, settings.seed()),
-                encoder.encodeStatics(encoder.patientTable(train)),
+                layout == null ? statics : layout.features(statics, patients),
+                layout == null ? null : layout.labels(statics, patients),
+                layout == null ? 0 : layout.target().width(),
                 patients,
                 steps,
                 encoder.stepLayout(),
-                encoder.staticLayout()),
+                layout == null ? encoder.staticLayout() : layout.features()),
             SeriesVaeGanSettings.defaults(),
             schedules,
             ledger,
@@ -201,8 +220,8 @@ final class DpSeriesVaeGanFitting {
             dp,
             sigmas[1],
             rate,
-            result.steps()[0] + result.steps()[1],
-            2 * planned,
+            result.steps()[0] + result.steps()[1] + result.steps()[2],
+            planned * (target == null ? 2 : 3),
             result.stoppedAtBudget(),
             patients,
             "patient",
@@ -210,14 +229,19 @@ final class DpSeriesVaeGanFitting {
                 + " and the gaps min-max scaled between the dp.bounds options (gaps on [one time"
                 + " unit, vaegan.maxGap or the time bounds' span]); each patient's first "
                 + steps
-                + " visits; two DP-SGD stages composed in RDP (Conv1d VAE, critic); the generator"
-                + " is post-processing; no losses recorded");
+                + " visits; "
+                + (target == null
+                    ? "two DP-SGD stages composed in RDP (Conv1d VAE, critic)"
+                    : "three DP-SGD stages composed in RDP (Conv1d VAE, critic, labeler of "
+                        + target
+                        + ")")
+                + "; the generator is post-processing; no losses recorded");
     // The top-level σ and q are stage B's (the critic's); each stage's plan is under "stages".
     record.put(
         "stages",
         DpVaeGanFitting.stages(
-            new String[] {"vae", "critic"},
-            new DpSchedule[] {schedules.vae(), schedules.critic()},
+            new String[] {"vae", "critic", "labeler"},
+            new DpSchedule[] {schedules.vae(), schedules.critic(), schedules.labeler()},
             result.steps(),
             accountant,
             delta));
@@ -225,7 +249,57 @@ final class DpSeriesVaeGanFitting {
     facts.put(DpArgnFitting.RECORD, record);
     facts.put("epochsTrained", epochs);
     facts.put("numerics", DjlEngine.numerics());
-    return new Fitted(encoder, result.decoder(), facts, epochs);
+    return new Fitted(
+        encoder,
+        result.decoder(),
+        target == null ? null : new GanGenerator.Labeler(target, result.labeler()),
+        facts,
+        epochs);
+  }
+
+  private static DpSchedule schedule(
+      DpSettings dp, double rate, long steps, double sigma, double delta) {
+    return new DpSchedule(rate, steps, sigma, dp.maxGradNorm(), delta, dp.targetEpsilon());
+  }
+
+  /**
+   * The column stage C's labeler draws: the schema's target, which must be a discrete static
+   * attribute; null without a target (the decoder then generates every static column).
+   *
+   * @throws InvalidInputException naming {@code target} when the target is numeric, not learned or
+   *     changes from visit to visit
+   */
+  static String labeledTarget(TableSchema schema) {
+    String name = schema.target();
+    if (name == null) {
+      return null;
+    }
+    ColumnSchema column = schema.column(name).orElseThrow();
+    String problem = null;
+    if (!column.isLearned()) {
+      problem = "is not learned (" + column.kind().name().toLowerCase(Locale.ROOT) + ")";
+    } else if (!column.kind().isDiscrete()) {
+      problem = "is " + column.kind().name().toLowerCase(Locale.ROOT) + ", not discrete";
+    } else if (!column.staticAttribute()) {
+      problem = "changes from visit to visit";
+    }
+    if (problem == null) {
+      return name;
+    }
+    throw refusedTarget(name, problem);
+  }
+
+  private static InvalidInputException refusedTarget(String name, String problem) {
+    return InvalidInputException.inParameter(
+        "target",
+        "the schema's target '"
+            + name
+            + "' "
+            + problem
+            + "; dp-vaegan's labeler (stage C) draws a categorical or binary static attribute"
+            + " (one value per patient) from the rest of the patient: set the schema's"
+            + " \"target\" to such a column, or remove \"target\" from the schema and the decoder"
+            + " generates every static column");
   }
 
   /** The declared largest gap, or the time bounds' span without one. */

@@ -145,6 +145,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
     }
     if (DpSeriesVaeGanFitting.requested(settings)) {
       seriesSteps = DpSeriesVaeGanFitting.steps(settings.options());
+      DpSeriesVaeGanFitting.labeledTarget(schema); // refused before any training
       DpSeriesVaeGanFitting.requireLength(all, seriesSteps, request.input());
     }
     if (all.patientCount() < MIN_PATIENTS) {
@@ -352,6 +353,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
                 + DpArgnFitting.summaryNote(chosen.series().facts()),
             chosen.series().encoder(),
             chosen.series().decoder(),
+            chosen.series().labeler(),
             block,
             provenance,
             evaluation(chosen.validationQuality(), gate, options),
@@ -374,6 +376,7 @@ public final class LongitudinalTrainingJob extends TrainingJob<LongitudinalTrain
                     "candidate",
                     fitted.encoder(),
                     fitted.decoder(),
+                    fitted.labeler(),
                     Map.of(),
                     Map.of(),
                     Map.of(),

@@ -19,6 +19,7 @@ import io.github.syntheticpatients.runtime.gan.DjlEngine;
 import io.github.syntheticpatients.runtime.gan.DpCritic;
 import io.github.syntheticpatients.runtime.gan.DpSgdLoop;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
+import io.github.syntheticpatients.runtime.model.MlpNetwork;
 import io.github.syntheticpatients.runtime.model.SeriesDecoder;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 import java.util.List;
@@ -31,7 +32,9 @@ import java.util.Objects;
  * encoder and decoder clipped as one by {@link SeriesClipping} in one backward pass, noised; (B) a
  * generator from noise to the latent space, through the frozen decoder, against a critic over the
  * whole flattened series and patient row trained with DP-SGD ({@link DpCritic}), the generator
- * itself post-processing. No labeler (stage C) yet. Nothing else reads the patients: no loss is
+ * itself post-processing; (C) with a discrete static target, a labeler from the rest of the patient
+ * (the flattened steps and the patient row without the target, as the critic reads them) to the
+ * target, trained with DP-SGD on the same patients. Nothing else reads the patients: no loss is
  * reported and nothing is selected.
  */
 public final class DpSeriesVaeGanTrainer {
@@ -41,34 +44,41 @@ public final class DpSeriesVaeGanTrainer {
    * The patients' encoded data.
    *
    * @param steps {@code patients × length × stepLayout.width()} encoded steps
-   * @param statics {@code patients × staticLayout.width()} encoded patient rows
+   * @param statics {@code patients × staticLayout.width()} encoded patient rows, without the target
+   *     when there is a labeler
+   * @param labels {@code patients × classes} one-hot targets for the labeler, or null without one
+   * @param classes the target's categories (0 without a labeler)
    * @param patients the number of patients
    * @param length the steps per patient
    * @param stepLayout one step's layout
-   * @param staticLayout the patient row's layout
+   * @param staticLayout the patient row's layout (without the target when there is a labeler)
    */
   public record Data(
       float[] steps,
       float[] statics,
+      float[] labels,
+      int classes,
       int patients,
       int length,
       EncodedLayout stepLayout,
       EncodedLayout staticLayout) {
     public Data {
       if (steps.length != patients * length * stepLayout.width()
-          || statics.length != patients * staticLayout.width()) {
+          || statics.length != patients * staticLayout.width()
+          || (labels != null && labels.length != patients * classes)) {
         throw new IllegalArgumentException("The encoded arrays do not match the layouts");
       }
     }
   }
 
   /**
-   * The two plans.
+   * The plans of the stages.
    *
    * @param vae stage A
    * @param critic stage B: one generator step after every critic step
+   * @param labeler stage C, or null without a discrete target
    */
-  public record Schedules(DpSchedule vae, DpSchedule critic) {
+  public record Schedules(DpSchedule vae, DpSchedule critic, DpSchedule labeler) {
     public Schedules {
       Objects.requireNonNull(vae, "vae");
       Objects.requireNonNull(critic, "critic");
@@ -79,12 +89,18 @@ public final class DpSeriesVaeGanTrainer {
    * What training produced.
    *
    * @param decoder the generator followed by the decoder, in plain Java
-   * @param steps steps taken per stage (A, B)
+   * @param labeler the labeler (activated flattened steps, then the patient row without the target,
+   *     to the target's logits), or null
+   * @param steps steps taken per stage (A, B, C; C is 0 without a labeler)
    * @param stoppedAtBudget whether a stage stopped before its planned steps to stay within ε
    * @param clippedShares per stage, the share of per-patient gradients longer than C
    */
   public record Result(
-      SeriesDecoder decoder, long[] steps, boolean stoppedAtBudget, double[] clippedShares) {}
+      SeriesDecoder decoder,
+      MlpNetwork labeler,
+      long[] steps,
+      boolean stoppedAtBudget,
+      double[] clippedShares) {}
 
   public static Result train(
       Data data,
@@ -246,11 +262,54 @@ public final class DpSeriesVaeGanTrainer {
                   generatorOptimizer.step();
                 }
               });
+      boolean stopped = a.stoppedAtBudget() || b.stoppedAtBudget();
+
+      // Stage C: the labeler, from what the critic reads of a patient to the target.
+      MlpNetwork labelerNetwork = null;
+      long cSteps = 0;
+      double cClipped = 0;
+      if (schedules.labeler() != null) {
+        listener.onMessage(
+            "dp-vaegan stage C: the labeler, " + schedules.labeler().steps() + " steps");
+        LinearStack labeler =
+            new LinearStack(root, realWidth, settings.labelerDims(), data.classes());
+        AdamOptimizer labelerOptimizer =
+            new AdamOptimizer(
+                root, labeler.parameters(), settings.vaeLearningRate(), 0.9, 0.999, 0);
+        DpSgdLoop.Result c =
+            DpStage.run(
+                engine,
+                root,
+                labeler.parameters(),
+                labelerOptimizer,
+                data.patients(),
+                (scope, batch, probes) ->
+                    labeler
+                        .forward(
+                            scope.create(
+                                gather(real, realWidth, batch), new Shape(batch.length, realWidth)),
+                            probes)
+                        .logSoftmax(1)
+                        .mul(
+                            scope.create(
+                                gather(data.labels(), data.classes(), batch),
+                                new Shape(batch.length, data.classes())))
+                        .sum(new int[] {1})
+                        .neg(),
+                schedules.labeler(),
+                ledger,
+                streams.split());
+        labelerNetwork = labeler.export();
+        cSteps = c.steps();
+        cClipped = c.clippedShare();
+        stopped |= c.stoppedAtBudget();
+      }
       return new Result(
           vae.export(generator.layers(), settings.noiseDim(), settings.kernel()),
-          new long[] {a.steps(), b.steps()},
-          a.stoppedAtBudget() || b.stoppedAtBudget(),
-          new double[] {a.clippedShare(), b.clippedShare()});
+          labelerNetwork,
+          new long[] {a.steps(), b.steps(), cSteps},
+          stopped,
+          new double[] {a.clippedShare(), b.clippedShare(), cClipped});
     }
   }
 

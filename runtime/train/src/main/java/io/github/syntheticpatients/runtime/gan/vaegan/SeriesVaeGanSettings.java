@@ -15,6 +15,7 @@ import java.util.List;
  * @param generatorDims hidden widths of the generator, which maps noise to a latent point
  * @param staticDims hidden widths of the static head (latent point to patient row)
  * @param criticDims hidden widths of the critic over a whole flattened series and patient row
+ * @param labelerDims hidden widths of the labeler (stage C) over the same flattened input
  * @param vaeLearningRate Adam's rate for the VAE
  * @param ganLearningRate Adam's rate for the generator and the critic (β 0.5, 0.9, as CTGAN)
  * @param gradientPenalty λ of the critic's penalty on generated series
@@ -28,6 +29,7 @@ public record SeriesVaeGanSettings(
     List<Integer> generatorDims,
     List<Integer> staticDims,
     List<Integer> criticDims,
+    List<Integer> labelerDims,
     double vaeLearningRate,
     double ganLearningRate,
     double gradientPenalty) {
@@ -44,11 +46,23 @@ public record SeriesVaeGanSettings(
     generatorDims = List.copyOf(generatorDims);
     staticDims = List.copyOf(staticDims);
     criticDims = List.copyOf(criticDims);
+    labelerDims = List.copyOf(labelerDims);
   }
 
   /** Small networks for a few hundred patients of up to a few dozen steps. */
   public static SeriesVaeGanSettings defaults() {
     return new SeriesVaeGanSettings(
-        32, 3, 2, 16, 16, List.of(64, 64), List.of(64), List.of(128, 128), 1e-3, 2e-4, 10);
+        32,
+        3,
+        2,
+        16,
+        16,
+        List.of(64, 64),
+        List.of(64),
+        List.of(128, 128),
+        List.of(64),
+        1e-3,
+        2e-4,
+        10);
   }
 }

@@ -31,7 +31,7 @@ class SeriesVaeTest {
 
   private static SeriesVaeGanSettings small() {
     return new SeriesVaeGanSettings(
-        4, 3, 2, 3, 4, List.of(6), List.of(5), List.of(8), 1e-3, 2e-4, 10);
+        4, 3, 2, 3, 4, List.of(6), List.of(5), List.of(8), List.of(4), 1e-3, 2e-4, 10);
   }
 
   /** Each record's loss: squares of its encoding and of the decoding of its μ. */
