@@ -220,5 +220,30 @@ class DpSeriesVaeGanTrainingTest {
                     request(csv, "nogap", settings().withOption("vaegan.maxGap", "0")), null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("vaegan.maxGap must be a number above one unit");
+    assertThatThrownBy(
+            () ->
+                Training.train(
+                    request(csv, "nofirst", settings().withOption("vaegan.firstTime", "40")), null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("vaegan.firstTime must be low:high, or one value")
+        .hasMessageContaining("bounds 0:30")
+        .hasMessageContaining("was '40'");
+  }
+
+  /**
+   * A declared first time: every sampled timeline starts where the study's design says (here day
+   * 0), where on the time column's whole span an under-trained head put first visits mid-span.
+   */
+  @Test
+  void aDeclaredFirstTimeIsWhereEverySampledTimelineStarts() throws IOException {
+    TrainRequest request = request(csv, "first", settings().withOption("vaegan.firstTime", "0"));
+    Training.train(request, null);
+    Timelines sampled =
+        ((TimelineModel) ModelLoader.load(request.output().toString()))
+            .sampleTimelines(SampleRequest.of(40, 3));
+    double[] day = sampled.visits().column("day");
+    for (int p = 0; p < sampled.patientCount(); p++) {
+      assertThat(day[sampled.firstRow(p)]).isEqualTo(0.0);
+    }
   }
 }

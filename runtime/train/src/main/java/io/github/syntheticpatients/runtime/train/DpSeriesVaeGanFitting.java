@@ -55,7 +55,17 @@ final class DpSeriesVaeGanFitting {
    */
   static final String MAX_GAP = "vaegan.maxGap";
 
-  static final Set<String> OPTIONS = Set.of(STEPS, MAX_GAP);
+  /**
+   * Option: the range of the first visit's time, declared (public, from the study's design), as
+   * {@code low:high} or one value when every timeline starts there ({@code 0}: days since
+   * enrolment); the time column's declared bounds when not set. The first time is min–max scaled on
+   * it: on the whole span, first visits that all lie at its start sit at the edge of the codec,
+   * which a tanh head reaches only asymptotically, and a head the clipped, noisy steps have barely
+   * moved decodes to the middle of the span.
+   */
+  static final String FIRST_TIME = "vaegan.firstTime";
+
+  static final Set<String> OPTIONS = Set.of(STEPS, MAX_GAP, FIRST_TIME);
 
   /** Passes over the patients per stage when no epoch count is given. */
   static final int DEFAULT_EPOCHS = 20;
@@ -156,7 +166,9 @@ final class DpSeriesVaeGanFitting {
               + " numeric column");
     }
     String target = labeledTarget(train.schema());
-    TimelineEncoder encoder = publicEncoder(train, steps, dp, settings.options().get(MAX_GAP));
+    TimelineEncoder encoder =
+        publicEncoder(
+            train, steps, dp, settings.options().get(MAX_GAP), settings.options().get(FIRST_TIME));
     int patients = train.patientCount();
     int batch =
         settings.batchSize() > 0 ? settings.batchSize() : DpArgnFitting.defaultBatch(patients);
@@ -327,6 +339,50 @@ final class DpSeriesVaeGanFitting {
   }
 
   /**
+   * The declared range of the first visit's time ({@value #FIRST_TIME}), within the time bounds;
+   * the time bounds without one.
+   *
+   * @throws InvalidInputException naming the option when it is not {@code low:high} or one number
+   *     within the time bounds
+   */
+  static double[] firstTime(String text, double[] time) {
+    if (text == null) {
+      return time;
+    }
+    String[] parts = text.trim().split(":");
+    double low = Double.NaN;
+    double high = Double.NaN;
+    try {
+      if (parts.length == 1 || parts.length == 2) {
+        low = Double.parseDouble(parts[0].trim());
+        high = parts.length == 1 ? low : Double.parseDouble(parts[1].trim());
+      }
+    } catch (NumberFormatException e) {
+      low = Double.NaN;
+    }
+    if (!(low <= high) || low < time[0] || high > time[1]) {
+      throw InvalidInputException.inParameter(
+          FIRST_TIME,
+          String.format(
+              Locale.ROOT,
+              "%s must be low:high, or one value when every timeline starts there, within the"
+                  + " time column's declared bounds %s:%s, e.g. %s=%s for timelines that start at"
+                  + " enrolment; was '%s'",
+              FIRST_TIME,
+              format(time[0]),
+              format(time[1]),
+              FIRST_TIME,
+              format(time[0]),
+              text));
+    }
+    return new double[] {low, high};
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /**
    * The smallest gap between visits: 1 for whole-number times, dates and date-times (days,
    * seconds), else one unit of the time column's last decimal.
    */
@@ -341,10 +397,12 @@ final class DpSeriesVaeGanFitting {
   /**
    * The timeline encoder from the schema and the declared bounds only: the patient row's numbers
    * (static columns, the first time) and the steps' (time-varying columns, the gap) min–max between
-   * their {@code dp.bounds}, the visit count on {@code [0, steps]}, the gap on {@code [unit,
-   * maxGap]} ({@value #MAX_GAP}, or the span of the time bounds).
+   * their {@code dp.bounds}, the first time on {@value #FIRST_TIME} (or the time bounds), the visit
+   * count on {@code [0, steps]}, the gap on {@code [unit, maxGap]} ({@value #MAX_GAP}, or the span
+   * of the time bounds).
    */
-  static TimelineEncoder publicEncoder(Timelines train, int steps, DpSettings dp, String maxGap) {
+  static TimelineEncoder publicEncoder(
+      Timelines train, int steps, DpSettings dp, String maxGap, String firstTime) {
     TableSchema schema = train.schema();
     double[] time =
         dp.timeBounds(
@@ -354,6 +412,7 @@ final class DpSeriesVaeGanFitting {
     TimelineEncoder.TrainingTables tables = TimelineEncoder.trainingTables(train, steps);
     Map<String, double[]> bounds = new LinkedHashMap<>(dp.bounds());
     bounds.put(tables.visitsColumn(), new double[] {0, steps});
+    bounds.put(schema.time(), firstTime(firstTime, time));
     // At least one unit of the time column: times strictly increase, even after rounding.
     double unit = timeUnit(schema);
     bounds.put(tables.gapColumn(), new double[] {unit, maxGap(maxGap, unit, time[1] - time[0])});
