@@ -8,6 +8,7 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.eval.fidelity.IndependentVisits;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineQuality;
 import io.github.syntheticpatients.runtime.eval.fidelity.TimelineRules;
 import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
@@ -58,6 +59,7 @@ public final class DpSeriesBenchmark {
     int patients = 1000;
     String epochs = "";
     String maxGap = "";
+    String firstTime = "";
     for (int i = 0; i < args.length - 1; i++) {
       switch (args[i]) {
         case "--epsilons" -> epsilons = List.of(args[i + 1].split(","));
@@ -69,6 +71,7 @@ public final class DpSeriesBenchmark {
         case "--patients" -> patients = Integer.parseInt(args[i + 1]);
         case "--epochs" -> epochs = args[i + 1];
         case "--maxGap" -> maxGap = args[i + 1];
+        case "--firstTime" -> firstTime = args[i + 1];
         default -> {}
       }
     }
@@ -106,14 +109,16 @@ public final class DpSeriesBenchmark {
           runSeed);
       for (String epsilon : epsilons) {
         for (String generator : generators) {
-          if (generator.equals("real") && !epsilon.equals(epsilons.get(0))) {
-            continue; // the held-back half once per split
+          if ((generator.equals("real") || generator.equals("independent"))
+              && !epsilon.equals(epsilons.get(0))) {
+            continue; // the references once per split
           }
           run(
               generator,
               epsilon,
               epochs,
               maxGap,
+              firstTime,
               steps,
               halves,
               csv,
@@ -131,6 +136,7 @@ public final class DpSeriesBenchmark {
       String epsilon,
       String epochs,
       String maxGap,
+      String firstTime,
       int steps,
       Timelines[] halves,
       Path csv,
@@ -155,18 +161,24 @@ public final class DpSeriesBenchmark {
     if (!maxGap.isEmpty() && generator.equals("dp-vaegan")) {
       settings = settings.withOption("vaegan.maxGap", maxGap);
     }
+    if (!firstTime.isEmpty() && generator.equals("dp-vaegan")) {
+      settings = settings.withOption("vaegan.firstTime", firstTime);
+    }
     for (Map.Entry<String, String> bound : DpTimelineBenchmark.PBCSEQ_BOUNDS.entrySet()) {
       settings = settings.withOption(DpSettings.BOUNDS_PREFIX + bound.getKey(), bound.getValue());
     }
     TableSchema schema = halves[0].schema();
     Timelines train = halves[0];
     boolean real = generator.equals("real");
-    Timelines scored = halves[1];
-    Timelines checked = halves[1];
+    boolean independent = generator.equals("independent");
+    Timelines scored =
+        independent ? IndependentVisits.sample(train, train.patientCount(), seed + 7) : halves[1];
+    Timelines checked =
+        independent ? IndependentVisits.sample(train, patients, seed + 9) : halves[1];
     Map<?, ?> dp = null;
     double seconds = 0;
     double cpuSeconds = 0;
-    if (!real) {
+    if (!real && !independent) {
       Path model = work.resolve(generator + "-" + epsilon + ".synth");
       List<String> messages = new ArrayList<>();
       TrainingListener listener =
@@ -217,9 +229,16 @@ public final class DpSeriesBenchmark {
         generator,
         real
             ? "the held-back half"
-            : (epsilon.startsWith("sigma=") ? epsilon : "ε = " + epsilon)
-                + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
-                + (maxGap.isEmpty() || !generator.equals("dp-vaegan") ? "" : ", maxGap " + maxGap),
+            : independent
+                ? "independent visits (copies real statics)"
+                : (epsilon.startsWith("sigma=") ? epsilon : "ε = " + epsilon)
+                    + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
+                    + (maxGap.isEmpty() || !generator.equals("dp-vaegan")
+                        ? ""
+                        : ", maxGap " + maxGap)
+                    + (firstTime.isEmpty() || !generator.equals("dp-vaegan")
+                        ? ""
+                        : ", firstTime " + firstTime),
         seed,
         dp == null ? Double.NaN : ((Number) dp.get("noiseMultiplier")).doubleValue(),
         dp == null ? "–" : dp.get("steps"),
