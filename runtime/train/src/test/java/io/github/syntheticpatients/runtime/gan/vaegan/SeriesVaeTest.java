@@ -188,4 +188,39 @@ class SeriesVaeTest {
       assertThat(largest).isGreaterThan(0.05);
     }
   }
+
+  /**
+   * Stage C's labeler as the model file holds it: its plain-Java export gives DJL's logits on the
+   * input the sampler builds (a patient's flattened activated steps, then its patient row), within
+   * float rounding.
+   */
+  @Test
+  void thePlainJavaLabelerComputesWhatDjlComputes() {
+    int rows = 7;
+    int steps = 24;
+    int classes = 3;
+    int width = steps * STEP_WIDTH + STATIC_WIDTH;
+    SeriesVaeGanSettings settings = SeriesVaeGanSettings.defaults();
+    Engine engine = DjlEngine.engine();
+    engine.setRandomSeed(12);
+    JniUtils.setGradMode(false);
+    try (NDManager manager = engine.newBaseManager()) {
+      LinearStack labeler = new LinearStack(manager, width, settings.labelerDims(), classes);
+      float[] input = new float[rows * width];
+      SplittableRandom random = new SplittableRandom(3);
+      for (int i = 0; i < input.length; i++) {
+        input[i] = (float) (random.nextDouble() * 2 - 1);
+      }
+      float[] djl =
+          labeler.forward(manager.create(input, new Shape(rows, width)), null).toFloatArray();
+      float[] java = labeler.export().forward(input, rows);
+      assertThat(java).hasSize(rows * classes);
+      double largest = 0;
+      for (int i = 0; i < djl.length; i++) {
+        assertThat((double) java[i]).isCloseTo(djl[i], within(1e-5));
+        largest = Math.max(largest, Math.abs(djl[i]));
+      }
+      assertThat(largest).isGreaterThan(0.05);
+    }
+  }
 }
