@@ -30,9 +30,10 @@ import java.util.Set;
 /**
  * Fits {@code dp-vaegan} on fixed-length timelines (issue 21, privacy notes §5–§6): every patient's
  * first {@value #STEPS} visits are one record, Poisson-sampled; the timeline encoder from the
- * schema and the declared bounds only; two DP-SGD stages (the Conv1d VAE, the critic) whose noise
- * multipliers are found together so that their ε, composed in RDP, meets the target; the composed
- * guarantee and each stage's plan in the model card.
+ * schema and the declared bounds only; two DP-SGD stages (the Conv1d VAE, the critic), and a third
+ * (the labeler) when the schema's target is a discrete static attribute, whose noise multipliers
+ * are found together by the tabular rule ({@link DpVaeGanFitting#noise}) so that their ε, composed
+ * in RDP, meets the target; the composed guarantee and each stage's plan in the model card.
  *
  * <p>"Fixed length" for a user: {@code vaegan.steps=T} takes each patient's first T visits (the
  * first 24 hours on an hourly grid: T = 24), and a patient with fewer is refused by id, so the user
