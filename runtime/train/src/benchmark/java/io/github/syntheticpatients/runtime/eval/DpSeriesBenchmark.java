@@ -42,8 +42,14 @@ import java.util.Map;
  * -Dai.djl.pytorch.num_threads=1
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.eval.DpSeriesBenchmark
  * "-Dbenchmark.args=--steps 4 --epsilons 10,3,1 --generators dp-vaegan,argn"}; {@code --epochs N},
- * {@code --maxGap G} (dp-vaegan's {@code vaegan.maxGap}) and {@code --epsilons sigma=0.01} (a given
- * noise multiplier, no target: what the rest costs) vary it.
+ * {@code --maxGap G} and {@code --firstTime F} (dp-vaegan's {@code vaegan.maxGap} and {@code
+ * vaegan.firstTime}) and {@code --epsilons sigma=0.01} (a given noise multiplier, no target: what
+ * the rest costs) vary it. {@code --seeds N} repeats everything on N splits and seeds from {@code
+ * --seed}; {@code --target status} makes {@code status} the schema's target (dp-vaegan's labeler
+ * then draws it) and adds its TSTR (one row per patient: statics and every visit's values); the
+ * generators {@code real} (the held-back half: the ceiling) and {@code independent} ({@link
+ * IndependentVisits}) are references. Each row also gives the share of sampled first visits at time
+ * 0 and their median, and the training's wall and process CPU time.
  */
 public final class DpSeriesBenchmark {
   private DpSeriesBenchmark() {}
