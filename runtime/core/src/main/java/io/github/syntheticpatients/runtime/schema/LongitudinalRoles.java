@@ -13,9 +13,9 @@ import java.util.Optional;
  *
  * <p>Also the owner of the optional third role, {@code endTime} ({@link #checkEndTime}): a static
  * column that closes each patient's follow-up (end of follow-up, death), so that no visit may come
- * after it. It is never inferred: a static time at or after every visit can as well be a planned
- * end of study or a coincidence of the sample, so only the user, in the schema file, can say that
- * it bounds the visits.
+ * after it. Schema inference proposes it when a static time lies at or after every visit of every
+ * patient and overlaps the visit times ({@code EndOfFollowUpDetector}): a coincidence of the sample
+ * then constrains nothing the data does not, and the schema file can set it to null.
  *
  * @param entityId the patient id column
  * @param time the time column

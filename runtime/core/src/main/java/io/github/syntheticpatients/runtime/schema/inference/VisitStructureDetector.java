@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Detects the {@link VisitStructure} of longitudinal data, visits sorted by time within each
- * patient:
+ * patient, and records with it the end of follow-up that {@link EndOfFollowUpDetector} finds in the
+ * same pass:
  *
  * <ul>
  *   <li>a <b>visit counter</b>: a time-varying column of whole numbers equal, on every visit, to
@@ -49,10 +50,22 @@ public final class VisitStructureDetector {
     }
     Timelines timelines = TimelineReader.read(input, inferred.withColumns(readable), options);
     VisitStructure structure = detect(timelines);
-    if (structure.isEmpty()) {
+    String endTime = EndOfFollowUpDetector.detect(timelines);
+    if (structure.isEmpty() && endTime == null) {
       return inferred;
     }
     List<ColumnSchema> columns = new ArrayList<>(inferred.columns());
+    if (endTime != null) {
+      int c = inferred.indexOf(endTime);
+      columns.set(
+          c,
+          columns
+              .get(c)
+              .withReason(
+                  "end of follow-up: at or after every visit of every patient, so no visit is"
+                      + " generated after it (\"endTime\" in the schema; set it to null to drop"
+                      + " the rule)"));
+    }
     if (structure.counter() != null) {
       int c = inferred.indexOf(structure.counter());
       columns.set(
@@ -73,7 +86,8 @@ public final class VisitStructureDetector {
                   "interval end: the next visit's time on every visit but the last, so it is"
                       + " produced from the visits; the last one from a learned interval"));
     }
-    return inferred.withColumns(columns).withVisitStructure(structure);
+    TableSchema recorded = inferred.withColumns(columns).withVisitStructure(structure);
+    return endTime == null ? recorded : recorded.withEndTime(endTime);
   }
 
   /**

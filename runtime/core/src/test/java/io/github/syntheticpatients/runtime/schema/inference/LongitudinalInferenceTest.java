@@ -100,6 +100,37 @@ class LongitudinalInferenceTest {
   }
 
   @Test
+  void pbcseqEndsFollowUpAtFutimeAndCgdHasNoEnd() {
+    TableSchema pbcseq = TableSchema.of(Schemas.infer(TestData.path("pbcseq.csv"), "id", "day"));
+    assertThat(pbcseq.endTime()).isEqualTo("futime");
+    assertThat(pbcseq.column("futime").orElseThrow().reason()).startsWith("end of follow-up");
+    TableSchema cgd = TableSchema.of(Schemas.infer(TestData.path("cgd.csv"), "id", "tstart"));
+    assertThat(cgd.endTime()).isNull();
+  }
+
+  @Test
+  void anEndOfFollowUpLiesAtOrAfterEveryVisitAndAmongTheVisitTimes() throws IOException {
+    // Patient p has visits at days 0 and p. end: p + 3, at or after the last visit (missing for
+    // patient 12). late: the same, but 2 for patient 5, before its last visit. age: 40 + p, after
+    // every visit but never among the visit times, so a baseline measure in the same unit, not an
+    // end. (Twelve distinct values, so that inference reads them as numbers, not codes.)
+    StringBuilder csv = new StringBuilder("pid,t,late,end,age\n");
+    for (int p = 1; p <= 12; p++) {
+      String end = p == 12 ? "" : String.valueOf(p + 3);
+      int late = p == 5 ? 2 : p + 3;
+      for (int t : new int[] {0, p}) {
+        csv.append(p + "," + t + "," + late + "," + end + "," + (40 + p) + "\n");
+      }
+    }
+    Path file = Files.writeString(dir.resolve("follow-up.csv"), csv);
+    TableSchema schema = TableSchema.of(Schemas.infer(file, "pid", "t", 1, List.of()));
+    assertThat(names(schema.staticColumns())).contains("late", "end", "age");
+    assertThat(schema.endTime()).isEqualTo("end");
+    Path single = Files.writeString(dir.resolve("once.csv"), "pid,t,end\n1,0,5\n2,3,4\n");
+    assertThat(TableSchema.of(Schemas.infer(single, "pid", "t", 1, List.of())).endTime()).isNull();
+  }
+
+  @Test
   void aCounterFromZeroAndAnIntervalEndHoldOnEveryVisitOrNotAtAll() throws IOException {
     // visit counts 0, 1, 2; stop is the next start and at or after the last; almost misses the
     // count on one visit and late the next start on one visit (9 for 8), so neither is structure.
