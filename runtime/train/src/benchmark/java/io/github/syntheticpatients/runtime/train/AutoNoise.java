@@ -20,8 +20,12 @@ import java.util.SplittableRandom;
  * mean AUC across seeds against the standard error one run estimates from its folds, and how often
  * the null difference is called clear.
  *
+ * <p>With a target column it also compares the two samples' TSTR on the validation rows (a
+ * classifier trained on each sample, {@link AutoChoice#utilityFigure}), for the spread that {@link
+ * AutoChoice#MIN_UTILITY_DIFFERENCE} rests on.
+ *
  * <p>Run: {@code ... -Dbenchmark.class=io.github.syntheticpatients.runtime.train.AutoNoise
- * "-Dbenchmark.args=rotterdam 477 10"} (table, validation rows, seeds).
+ * "-Dbenchmark.args=rotterdam 477 10 death"} (table, validation rows, seeds, optional target).
  */
 public final class AutoNoise {
   private AutoNoise() {}
@@ -31,8 +35,12 @@ public final class AutoNoise {
     String dataset = args[0];
     int validationRows = Integer.parseInt(args[1]);
     int seeds = Integer.parseInt(args[2]);
+    String target = args.length > 3 ? args[3] : null;
     Path csv = Path.of(AutoNoise.class.getResource("/data/" + dataset + ".csv").toURI());
     TableSchema schema = TableSchema.of(Schemas.infer(csv));
+    if (target != null) {
+      schema = schema.withTarget(target);
+    }
     Table all = CsvTableReader.read(csv, schema, null);
     EvaluationBenchmark.Split split = EvaluationBenchmark.split(all, 20251123L);
     Candidate copula =
@@ -42,12 +50,16 @@ public final class AutoNoise {
         Candidate.copula(
             split.train().schema(), GaussianCopulaFitter.fit(split.train(), 5).state());
     System.out.println(
-        "| seed | copula AUC | its SE (folds) | null difference | its SE (paired folds) | clear? |");
+        "| seed | copula AUC | its SE (folds) | null difference | its SE (paired folds) | clear? |"
+            + " TSTR | null TSTR difference | its SE (paired bootstrap) | clear? |");
     double[] means = new double[seeds];
     double[] differences = new double[seeds];
     double seSum = 0;
     double diffSeSum = 0;
     int clear = 0;
+    double[] utilityDifferences = new double[seeds];
+    double utilitySeSum = 0;
+    int utilityClear = 0;
     for (int s = 0; s < seeds; s++) {
       long seed = 1000L + s;
       Table validation = sample(split.holdout(), validationRows, seed);
@@ -60,15 +72,42 @@ public final class AutoNoise {
       seSum += f.copulaError();
       diffSeSum += f.differenceError();
       clear += f.clear() ? 1 : 0;
+      AutoChoice.Figure u = AutoChoice.Figure.NONE;
+      if (target != null) {
+        u =
+            AutoChoice.utilityFigure(
+                predictions(copula, validation, target, seed, seed),
+                predictions(other, validation, target, seed, seed + 500),
+                seed,
+                TabularTrainingJob.BOOTSTRAP_RESAMPLES);
+        utilityDifferences[s] = u.difference();
+        utilitySeSum += u.differenceError();
+        utilityClear += u.clear() ? 1 : 0;
+      }
       System.out.printf(
           Locale.ROOT,
-          "| %d | %.3f | %.3f | %+.3f | %.3f | %s |%n",
+          "| %d | %.3f | %.3f | %+.3f | %.3f | %s | %.3f | %+.3f | %.3f | %s |%n",
           seed,
           f.copula(),
           f.copulaError(),
           f.difference(),
           f.differenceError(),
-          f.clear() ? "yes" : "no");
+          f.clear() ? "yes" : "no",
+          u.copula(),
+          u.difference(),
+          u.differenceError(),
+          u.clear() ? "yes" : "no");
+    }
+    if (target != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "TSTR across %d seeds: null difference sd %.3f (mean paired SE %.3f); called clear %d of"
+              + " %d%n",
+          seeds,
+          sd(utilityDifferences),
+          utilitySeSum / seeds,
+          utilityClear,
+          seeds);
     }
     System.out.printf(
         Locale.ROOT,
@@ -90,6 +129,16 @@ public final class AutoNoise {
     Table synthetic =
         Table.of(candidate.model().sample(SampleRequest.of(rows, sampleSeed)).table());
     return TreeDetection.foldAucs(validation, synthetic, foldSeed);
+  }
+
+  private static io.github.syntheticpatients.runtime.eval.fidelity.Utility.Predictions predictions(
+      Candidate candidate, Table validation, String target, long seed, long sampleSeed) {
+    int rows = Math.max(500, validation.rowCount());
+    Table synthetic =
+        Table.of(candidate.model().sample(SampleRequest.of(rows, sampleSeed)).table());
+    return io.github.syntheticpatients.runtime.eval.fidelity.Utility.predictions(
+            synthetic, validation, target, seed)
+        .orElseThrow();
   }
 
   private static Table sample(Table table, int rows, long seed) {

@@ -1,50 +1,82 @@
 package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.data.Table;
+import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
+import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * {@code auto}'s choice between the Gaussian copula and the CTGAN, by two figures measured on the
- * validation rows, each with the noise of its own estimate (no per-table constants):
+ * {@code auto}'s choice between an incumbent (the Gaussian copula) and a challenger (argn, or the
+ * CTGAN), by three figures measured on the validation rows, each with the noise of its own estimate
+ * (no per-table constants):
  *
  * <ol>
  *   <li><b>Tree detection</b> ({@link
- *       io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5 ideal): when the two
- *       AUCs differ beyond the noise of their paired fold differences, the candidate a random
- *       forest finds harder to tell from real rows is kept, whatever its quality score: column
- *       shapes and pair trends cannot see a model that learned no relationship, the forest can. A
- *       standard error from five folds is itself uncertain, so the bar is the Student t quantile
- *       (folds − 1 degrees of freedom) at the tail that {@value TabularTrainingJob#NOISE_Z} normal
- *       standard errors cut off: 2.87 standard errors for 5 folds. The folds share most of their
- *       training rows and one synthetic sample, so their spread understates the noise: two samples
- *       of one copula differed by up to 0.043 and called a clear difference in 1 of 8 seeds
- *       (docs/benchmarks/gan.md). So the difference must also reach {@value #MIN_TREE_DIFFERENCE},
- *       twice the spread of that no-difference comparison across seeds.
- *   <li>Otherwise <b>validation quality</b>: the CTGAN is kept only when it leads the copula by
- *       more than {@value TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap
- *       difference; ties go to the simpler copula.
+ *       io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection}, 0.5 ideal): column shapes
+ *       and pair trends cannot see a model that learned no relationship, a random forest can. A
+ *       difference is clear beyond the Student t quantile (folds − 1 degrees of freedom) at the
+ *       tail that {@value TabularTrainingJob#NOISE_Z} normal standard errors cut off: 2.87 standard
+ *       errors of the paired fold differences for 5 folds. The folds share most of their training
+ *       rows and one synthetic sample, so their spread understates the noise by a factor of 1.5–2:
+ *       two samples of one copula, compared over 10 seeds on four tables, were called clearly
+ *       different by a 0.06 floor in 5 of 40 comparisons, all on validation parts under 500 rows
+ *       (docs/benchmarks/gan.md, "auto's noise"). So the difference must also reach {@link
+ *       #minTreeDifference}: twice the largest spread of that no-difference comparison across
+ *       seeds, which falls as one over the square root of the rows the detector uses.
+ *   <li><b>TSTR</b>, when the schema declares a discrete target ({@link
+ *       io.github.syntheticpatients.runtime.eval.fidelity.Utility#predictions}): a classifier
+ *       trained on each candidate's rows, tested on the same validation rows. A difference is clear
+ *       beyond {@value TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap
+ *       difference and at least {@value #MIN_UTILITY_DIFFERENCE}, twice the spread of the
+ *       no-difference comparison across seeds (docs/benchmarks/gan.md, "auto's noise").
+ *   <li><b>Validation quality</b> (column shapes and pair trends), clear beyond {@value
+ *       TabularTrainingJob#NOISE_Z} standard errors of the paired bootstrap difference.
  * </ol>
  *
- * So neither figure can prefer a candidate that is clearly worse on the tree detector. On small
- * validation parts both standard errors are large and the copula is kept.
+ * The challenger is kept when it is clearly worse on neither tree detection nor TSTR, and clearly
+ * better on one of them, or, when neither is clear, clearly better on validation quality. Ties go
+ * to the simpler incumbent: a model that is easier to detect or teaches a classifier less is never
+ * preferred, whatever its other figures. On small validation parts the standard errors are large
+ * and the incumbent is kept.
  *
- * @param ganKept whether the CTGAN is kept
- * @param decidedBy {@code "tree detection"} or {@code "validation quality"}
- * @param reason the choice in words, with both figures and their spread (logged and recorded)
+ * @param ganKept whether the challenger is kept
+ * @param decidedBy {@code "tree detection"}, {@code "TSTR"} or {@code "validation quality"}
+ * @param reason the choice in words, with the figures and their spread (logged and recorded)
  * @param record the figures for the model's provenance
  */
 record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, Object> record) {
   /**
-   * The smallest tree-detection AUC difference that decides, whatever its fold standard error:
-   * twice the standard deviation (0.028, rounded up) of the difference between two samples of one
-   * Gaussian copula across 8 seeds, on rotterdam with 477 validation rows (the detector uses at
-   * most 500 a side).
+   * The spread of the no-difference tree-detection comparison, times the square root of the rows it
+   * used, doubled: the largest of four shared tables (colon, 297 validation rows: sd 0.050, × √297
+   * = 0.86; rotterdam 0.59, pima2 0.74, pbc 0.70), × 2, rounded up.
    */
-  static final double MIN_TREE_DIFFERENCE = 0.06;
+  static final double TREE_NOISE_SCALE = 1.75;
+
+  /**
+   * The smallest tree-detection AUC difference that decides, whatever its fold standard error, on a
+   * validation part of this many rows: {@value #TREE_NOISE_SCALE} / √rows, the rows capped at the
+   * detector's {@value TreeDetection#MAX_ROWS_PER_SIDE} a side (0.078 from there on; 0.16 on 123
+   * rows).
+   */
+  static double minTreeDifference(int validationRows) {
+    int rows = Math.max(1, Math.min(validationRows, TreeDetection.MAX_ROWS_PER_SIDE));
+    return TREE_NOISE_SCALE / Math.sqrt(rows);
+  }
+
+  /**
+   * The smallest TSTR difference that decides, whatever its bootstrap standard error. The paired
+   * bootstrap tracks the no-difference spread of two samples of one copula over 10 seeds
+   * (rotterdam, 477 rows: sd 0.007, mean standard error 0.008; pima2, 123 rows: 0.027 and 0.035;
+   * pbc, 67 rows: 0.029 and 0.039), so this floor only guards where the bootstrap sees almost no
+   * spread: twice rotterdam's sd, rounded up (docs/benchmarks/gan.md, "auto's noise").
+   */
+  static final double MIN_UTILITY_DIFFERENCE = 0.02;
 
   /**
    * One figure for both candidates.
@@ -63,6 +95,10 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
       double ctganError,
       double differenceError,
       double bar) {
+    /** No figure: nothing measured (no target), never clear. */
+    static final Figure NONE =
+        new Figure(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
     double difference() {
       return ctgan - copula;
     }
@@ -125,9 +161,12 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     double[] copulaFolds = copula.treeDetectionFolds(validation, seed);
     double[] ganFolds = gan.treeDetectionFolds(validation, seed);
     Figure tree = foldFigure(copulaFolds, ganFolds);
+    Figure utility = utilityFigure(copula, gan, validation, seed, resamples);
     return decide(
         quality,
         tree,
+        utility,
+        minTreeDifference(validation.rowCount()),
         String.format(
             Locale.ROOT,
             "%d paired bootstrap resamples of %d validation rows",
@@ -135,6 +174,50 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
             validation.rowCount()),
         String.format(Locale.ROOT, "%d paired cross-validation folds", copulaFolds.length),
         names);
+  }
+
+  /**
+   * The TSTR figure: each candidate's classifier scored on the same bootstrap resamples of the
+   * validation rows. {@link Figure#NONE} when the schema declares no discrete target or a
+   * candidate's rows hold one class of it.
+   */
+  static Figure utilityFigure(
+      Candidate copula, Candidate gan, Table validation, long seed, int resamples) {
+    String target = validation.schema().target();
+    if (target == null
+        || validation.schema().column(target).map(c -> !c.kind().isDiscrete()).orElse(true)) {
+      return Figure.NONE;
+    }
+    Optional<Utility.Predictions> a = copula.utilityPredictions(validation, target, seed);
+    Optional<Utility.Predictions> b = gan.utilityPredictions(validation, target, seed);
+    if (a.isEmpty() || b.isEmpty()) {
+      return Figure.NONE;
+    }
+    return utilityFigure(a.get(), b.get(), seed, resamples);
+  }
+
+  /** The TSTR figure from two classifiers' predictions on the same validation rows. */
+  static Figure utilityFigure(
+      Utility.Predictions a, Utility.Predictions b, long seed, int resamples) {
+    int rows = a.truth().length;
+    SplittableRandom random = new SplittableRandom(seed + 2);
+    double[] copulaBoot = new double[resamples];
+    double[] ganBoot = new double[resamples];
+    int[] picks = new int[rows];
+    for (int r = 0; r < resamples; r++) {
+      for (int i = 0; i < rows; i++) {
+        picks[i] = random.nextInt(rows);
+      }
+      copulaBoot[r] = a.value(picks);
+      ganBoot[r] = b.value(picks);
+    }
+    return new Figure(
+        a.value(),
+        b.value(),
+        standardDeviation(copulaBoot),
+        standardDeviation(ganBoot),
+        TabularTrainingJob.standardDeviationOfDifference(ganBoot, copulaBoot),
+        TabularTrainingJob.NOISE_Z);
   }
 
   /**
@@ -161,52 +244,84 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
         bar);
   }
 
-  /** The rule of the class comment, on measured figures. */
+  /**
+   * The rule of the class comment, on measured figures, without TSTR, on a validation part of at
+   * least {@value TreeDetection#MAX_ROWS_PER_SIDE} rows.
+   */
   static AutoChoice decide(Figure quality, Figure tree, String qualityNoise, String treeNoise) {
-    return decide(quality, tree, qualityNoise, treeNoise, Names.COPULA_CTGAN);
+    return decide(
+        quality,
+        tree,
+        Figure.NONE,
+        minTreeDifference(TreeDetection.MAX_ROWS_PER_SIDE),
+        qualityNoise,
+        treeNoise,
+        Names.COPULA_CTGAN);
   }
 
   /** The rule of the class comment, on measured figures, between two named candidates. */
   static AutoChoice decide(
-      Figure quality, Figure tree, String qualityNoise, String treeNoise, Names names) {
-    boolean byTree = tree.clear() && Math.abs(tree.difference()) >= MIN_TREE_DIFFERENCE;
-    boolean ganKept =
-        byTree
-            ? tree.difference() < 0
-            : quality.difference() > quality.bar() * quality.differenceError();
+      Figure quality,
+      Figure tree,
+      Figure utility,
+      double minTree,
+      String qualityNoise,
+      String treeNoise,
+      Names names) {
+    boolean treeClear = tree.clear() && Math.abs(tree.difference()) >= minTree;
+    boolean utilityClear =
+        utility.clear() && Math.abs(utility.difference()) >= MIN_UTILITY_DIFFERENCE;
+    // tree detection: lower is better; TSTR: higher is better
+    boolean treeWorse = treeClear && tree.difference() > 0;
+    boolean utilityWorse = utilityClear && utility.difference() < 0;
+    boolean treeBetter = treeClear && tree.difference() < 0;
+    boolean utilityBetter = utilityClear && utility.difference() > 0;
+    boolean ganKept;
+    String decidedBy;
+    String why;
+    if (treeWorse || utilityWorse) {
+      ganKept = false;
+      decidedBy = treeWorse ? "tree detection" : "TSTR";
+      why =
+          "the "
+              + names.challengerLong()
+              + " is clearly worse on "
+              + (treeWorse && utilityWorse ? "tree detection and TSTR" : decidedBy)
+              + " ("
+              + clearly(treeWorse ? tree : utility, treeWorse, minTree)
+              + ")";
+    } else if (treeBetter || utilityBetter) {
+      ganKept = true;
+      decidedBy = treeBetter ? "tree detection" : "TSTR";
+      why =
+          "the "
+              + names.challengerLong()
+              + " is clearly better on "
+              + (treeBetter && utilityBetter ? "tree detection and TSTR" : decidedBy)
+              + " ("
+              + clearly(treeBetter ? tree : utility, treeBetter, minTree)
+              + ") and clearly worse on neither";
+    } else {
+      ganKept = quality.difference() > quality.bar() * quality.differenceError();
+      decidedBy = "validation quality";
+      why =
+          noClearDifference(tree, utility, minTree)
+              + ", and the "
+              + names.challengerLong()
+              + " "
+              + (ganKept ? "leads" : "does not lead")
+              + " on validation quality by more"
+              + " than "
+              + bar(quality)
+              + " standard errors";
+    }
     String kept = ganKept ? names.challengerLong() : names.incumbentLong();
-    String decidedBy = byTree ? "tree detection" : "validation quality";
-    String treeNoiseOnly =
-        Double.isNaN(tree.bar())
-            ? "too few validation rows for tree-detection folds"
-            : "the tree-detection AUCs differ by no more than "
-                + bar(tree)
-                + " standard errors or by less than "
-                + MIN_TREE_DIFFERENCE;
-    String why =
-        byTree
-            ? "the tree-detection AUCs differ by more than "
-                + bar(tree)
-                + " standard errors and by at least "
-                + MIN_TREE_DIFFERENCE
-                + ", and the "
-                + kept
-                + " is the harder to tell from real rows"
-            : treeNoiseOnly
-                + ", and the "
-                + names.challengerLong()
-                + " "
-                + (ganKept ? "leads" : "does not lead")
-                + " on validation quality by more"
-                + " than "
-                + bar(quality)
-                + " standard errors";
     String reason =
         String.format(
             Locale.ROOT,
             "auto: kept the %s (validation quality: %s %.4f, %s %.4f; difference %.4f, standard error %.4f from %s;"
                 + " tree-detection AUC (0.5 ideal): %s %.3f ± %.3f, %s %.3f ± %.3f; difference %.3f, standard error"
-                + " %.3f over %s): %s",
+                + " %.3f over %s%s): %s",
             kept,
             names.incumbent(),
             quality.copula(),
@@ -224,6 +339,18 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
             tree.difference(),
             tree.differenceError(),
             treeNoise,
+            Double.isNaN(utility.copula())
+                ? "; no TSTR: the schema declares no discrete target"
+                : String.format(
+                    Locale.ROOT,
+                    "; TSTR on the validation rows: %s %.3f, %s %.3f; difference %.3f, standard"
+                        + " error %.3f from the same resamples",
+                    names.incumbent(),
+                    utility.copula(),
+                    names.challenger(),
+                    utility.ctgan(),
+                    utility.difference(),
+                    utility.differenceError()),
             why);
     Map<String, Object> record = new LinkedHashMap<>();
     // the quality figures keep their earlier keys
@@ -234,6 +361,9 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     record.put("ctganStandardError", quality.ctganError());
     record.put("standardErrorsForAClearDifference", quality.bar());
     record.put("treeDetectionAuc", tree.toMap());
+    if (!Double.isNaN(utility.copula())) {
+      record.put("tstr", utility.toMap());
+    }
     if (names != Names.COPULA_CTGAN) {
       record.put("incumbent", names.incumbent());
       record.put("challenger", names.challenger());
@@ -241,6 +371,37 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     record.put("decidedBy", decidedBy);
     record.put("reason", reason);
     return new AutoChoice(ganKept, decidedBy, reason, record);
+  }
+
+  /** How a clear figure's difference reads: its size against its noise and the minimum. */
+  private static String clearly(Figure f, boolean isTree, double minTree) {
+    return String.format(
+        Locale.ROOT,
+        "%s difference %+.3f, beyond %s standard errors of %.3f and at least %.3f",
+        isTree ? "tree-detection AUC" : "TSTR",
+        f.difference(),
+        bar(f),
+        f.differenceError(),
+        isTree ? minTree : MIN_UTILITY_DIFFERENCE);
+  }
+
+  /** Why neither tree detection nor TSTR decided. */
+  private static String noClearDifference(Figure tree, Figure utility, double minTree) {
+    String treePart =
+        Double.isNaN(tree.bar())
+            ? "too few validation rows for tree-detection folds"
+            : "the tree-detection AUCs differ by no more than "
+                + bar(tree)
+                + " standard errors or by less than "
+                + String.format(Locale.ROOT, "%.3f", minTree);
+    String utilityPart =
+        Double.isNaN(utility.copula())
+            ? ""
+            : ", TSTR by no more than "
+                + bar(utility)
+                + " standard errors or by less than "
+                + String.format(Locale.ROOT, "%.3f", MIN_UTILITY_DIFFERENCE);
+    return treePart + utilityPart;
   }
 
   private static String bar(Figure f) {

@@ -4,6 +4,7 @@ import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.SyntheticModel;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
+import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.model.GanGenerator;
 import io.github.syntheticpatients.runtime.model.ModelContents;
 import io.github.syntheticpatients.runtime.model.ModelFile;
@@ -121,6 +122,18 @@ final class Candidate {
     int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
     Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
     return TreeDetection.foldAucs(validation, synthetic, seed);
+  }
+
+  /**
+   * TSTR on the validation rows: the utility classifier ({@link Utility#predictions}) trained on
+   * the same synthetic rows as {@link #score} and tested on every validation row, kept per row so
+   * that candidates are compared on the same resamples. Empty when the sample holds one class.
+   */
+  java.util.Optional<Utility.Predictions> utilityPredictions(
+      Table validation, String target, long seed) {
+    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
+    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+    return Utility.predictions(synthetic, validation, target, seed);
   }
 
   /** Records a fact about how this candidate was chosen, for the model's provenance. */

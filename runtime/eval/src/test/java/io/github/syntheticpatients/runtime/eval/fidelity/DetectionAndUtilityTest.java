@@ -85,6 +85,39 @@ class DetectionAndUtilityTest {
         .hasMessageContaining("BINARY or CATEGORICAL");
   }
 
+  @Test
+  void predictionsKeepEachTestRowSoTwoClassifiersCompareOnTheSameResamples() {
+    Table test = TestTables.patients(400, 2);
+    Utility.Predictions fresh =
+        Utility.predictions(TestTables.patients(800, 3), test, "outcome", 5).orElseThrow();
+    Utility.Predictions flipped =
+        Utility.predictions(
+                relabel(TestTables.patients(800, 3), OUTCOME, y -> 1 - y), test, "outcome", 5)
+            .orElseThrow();
+    assertThat(fresh.metric()).isEqualTo("AUROC");
+    assertThat(fresh.truth()).hasSize(400).isEqualTo(flipped.truth());
+    // inverted labels teach the opposite ranking of the same rows
+    assertThat(flipped.value()).isCloseTo(1 - fresh.value(), offset(0.03));
+    // the metric over every row once is the metric; over a resample it is that resample's
+    int[] firstHalf = new int[200];
+    for (int i = 0; i < firstHalf.length; i++) {
+      firstHalf[i] = i;
+    }
+    assertThat(fresh.value(firstHalf)).isNotEqualTo(fresh.value()).isBetween(0.5, 1.0);
+    // a multi-class target is scored by macro-F1 on the predicted classes
+    Utility.Predictions stage =
+        Utility.predictions(TestTables.patients(600, 3), test, "stage", 5).orElseThrow();
+    assertThat(stage.metric()).isEqualTo("macroF1");
+    assertThat(stage.predicted()).hasSize(400);
+    // one class only: no classifier can be trained
+    assertThat(
+            Utility.predictions(
+                relabel(TestTables.patients(200, 3), OUTCOME, y -> 0), test, "outcome", 5))
+        .isEmpty();
+    assertThatThrownBy(() -> Utility.predictions(test, test, "age", 5))
+        .hasMessageContaining("BINARY or CATEGORICAL");
+  }
+
   /**
    * ROC AUC of the true risk score ({@link TestTables#patients}'s logit), counted over all pairs.
    */
