@@ -282,25 +282,13 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     if (treeWorse || utilityWorse) {
       ganKept = false;
       decidedBy = treeWorse ? "tree detection" : "TSTR";
-      why =
-          "the "
-              + names.challengerLong()
-              + " is clearly worse on "
-              + (treeWorse && utilityWorse ? "tree detection and TSTR" : decidedBy)
-              + " ("
-              + clearly(treeWorse ? tree : utility, treeWorse, minTree)
-              + ")";
+      why = clearVerdict(names, "worse", treeWorse, utilityWorse, tree, utility, minTree);
     } else if (treeBetter || utilityBetter) {
       ganKept = true;
       decidedBy = treeBetter ? "tree detection" : "TSTR";
       why =
-          "the "
-              + names.challengerLong()
-              + " is clearly better on "
-              + (treeBetter && utilityBetter ? "tree detection and TSTR" : decidedBy)
-              + " ("
-              + clearly(treeBetter ? tree : utility, treeBetter, minTree)
-              + ") and clearly worse on neither";
+          clearVerdict(names, "better", treeBetter, utilityBetter, tree, utility, minTree)
+              + " and clearly worse on neither";
     } else {
       ganKept = quality.difference() > quality.bar() * quality.differenceError();
       decidedBy = "validation quality";
@@ -371,6 +359,29 @@ record AutoChoice(boolean ganKept, String decidedBy, String reason, Map<String, 
     record.put("decidedBy", decidedBy);
     record.put("reason", reason);
     return new AutoChoice(ganKept, decidedBy, reason, record);
+  }
+
+  /**
+   * "the challenger is clearly {@code side} on ..." for the figures that are, with the first one's
+   * difference against its noise.
+   */
+  private static String clearVerdict(
+      Names names,
+      String side,
+      boolean onTree,
+      boolean onUtility,
+      Figure tree,
+      Figure utility,
+      double minTree) {
+    return "the "
+        + names.challengerLong()
+        + " is clearly "
+        + side
+        + " on "
+        + (onTree && onUtility ? "tree detection and TSTR" : onTree ? "tree detection" : "TSTR")
+        + " ("
+        + clearly(onTree ? tree : utility, onTree, minTree)
+        + ")";
   }
 
   /** How a clear figure's difference reads: its size against its noise and the minimum. */
