@@ -2,13 +2,14 @@ package io.github.syntheticpatients.runtime.model;
 
 import io.github.syntheticpatients.runtime.encode.EncodedLayout;
 import io.github.syntheticpatients.runtime.encode.OutputBlock;
+import io.github.syntheticpatients.runtime.internal.Fdlibm;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 
 /**
  * The output heads of a generator in plain Java: tanh for SCALAR spans, a category drawn from the
  * softmax for SOFTMAX spans (what a Gumbel-softmax followed by argmax amounts to). Transcendental
- * functions are {@link StrictMath}'s, so the same raw outputs and stream give the same rows on
- * every machine.
+ * functions are {@link StrictMath}'s ({@code exp} through {@link Fdlibm}, the same bits without a
+ * native call), so the same raw outputs and stream give the same rows on every machine.
  */
 final class OutputSampling {
   private OutputSampling() {}
@@ -57,20 +58,27 @@ final class OutputSampling {
    * A category drawn with probability softmax(logits) from the span {@code [start, start + width)}.
    */
   static int drawSoftmax(float[] logits, int start, int width, double u) {
+    return drawSoftmax(logits, start, width, u, new double[width]);
+  }
+
+  /**
+   * As {@link #drawSoftmax(float[], int, int, double)}, with the weights written to {@code scratch}
+   * (at least {@code width} long), so a caller drawing many rows allocates nothing per draw.
+   */
+  static int drawSoftmax(float[] logits, int start, int width, double u, double[] scratch) {
     float max = Float.NEGATIVE_INFINITY;
     for (int k = 0; k < width; k++) {
       max = Math.max(max, logits[start + k]);
     }
-    double[] weights = new double[width];
     double sum = 0;
     for (int k = 0; k < width; k++) {
-      weights[k] = StrictMath.exp(logits[start + k] - max);
-      sum += weights[k];
+      scratch[k] = Fdlibm.exp(logits[start + k] - max); // StrictMath.exp to the bit
+      sum += scratch[k];
     }
     double threshold = u * sum;
     double cumulative = 0;
     for (int k = 0; k < width; k++) {
-      cumulative += weights[k];
+      cumulative += scratch[k];
       if (threshold < cumulative) {
         return k;
       }

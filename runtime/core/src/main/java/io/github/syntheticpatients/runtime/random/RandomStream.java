@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.random;
 
+import io.github.syntheticpatients.runtime.internal.Fdlibm;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,10 +30,11 @@ import org.apache.commons.rng.simple.RandomSource;
  *   <li>{@link #nextInt(int)}: {@code floor(nextDouble() · bound)}.
  *   <li>{@link #nextGaussian()}: Marsaglia's polar method as {@link
  *       java.util.Random#nextGaussian()} specifies it (pairs from {@code 2·nextDouble() − 1},
- *       {@link StrictMath#log}; the second value of a pair is kept for the next call). Commons
- *       RNG's samplers call {@link Math#exp} or {@link Math#log}, which the JDK lets differ by an
- *       ulp between machines; {@link StrictMath} is fdlibm's result everywhere, and {@link
- *       Math#sqrt} is exact by the IEEE 754 standard.
+ *       {@link StrictMath#log}, computed by {@code Fdlibm.log}, the same fdlibm algorithm in Java;
+ *       the second value of a pair is kept for the next call). Commons RNG's samplers call {@link
+ *       Math#exp} or {@link Math#log}, which the JDK lets differ by an ulp between machines; {@link
+ *       StrictMath} is fdlibm's result everywhere, and {@link Math#sqrt} is exact by the IEEE 754
+ *       standard.
  * </ul>
  *
  * <p>A test checks the generator against an independent implementation of the published algorithms.
@@ -120,7 +122,8 @@ public final class RandomStream {
       v2 = 2 * nextDouble() - 1;
       s = v1 * v1 + v2 * v2;
     } while (s >= 1 || s == 0);
-    double multiplier = Math.sqrt(-2 * StrictMath.log(s) / s);
+    // Fdlibm.log is StrictMath.log to the bit, without JDK 17's native call.
+    double multiplier = Math.sqrt(-2 * Fdlibm.log(s) / s);
     spareGaussian = v2 * multiplier;
     hasSpareGaussian = true;
     return v1 * multiplier;
