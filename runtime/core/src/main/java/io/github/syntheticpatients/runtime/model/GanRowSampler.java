@@ -105,6 +105,17 @@ final class GanRowSampler implements RowSampler {
       RandomStream random,
       float[] target,
       int targetOffset) {
+    float[] input = drawInputs(rows, fixedBlock, fixedCategory, random);
+    float[] raw = generator.network().forward(input, rows);
+    activate(raw, rows, fixedBlock, fixedCategory, random, target, targetOffset);
+  }
+
+  /**
+   * The network's inputs for {@code rows} rows, row after row: the latent noise, then (when the
+   * generator has a conditional vector) the condition's draws.
+   */
+  float[] drawInputs(
+      int rows, GanGenerator.ConditionBlock fixedBlock, int fixedCategory, RandomStream random) {
     int latent = generator.latentDim();
     int inputWidth = generator.network().inputWidth();
     float[] input = new float[rows * inputWidth];
@@ -129,8 +140,23 @@ final class GanRowSampler implements RowSampler {
       }
       input[base + latent + block.conditionOffset() + category] = 1f;
     }
-    float[] raw = generator.network().forward(input, rows);
+    return input;
+  }
+
+  /**
+   * The output heads for {@code rows} raw rows, row after row, into {@code target} (zeroed) from
+   * {@code targetOffset}: tanh for scalars, a drawn category for each softmax block.
+   */
+  void activate(
+      float[] raw,
+      int rows,
+      GanGenerator.ConditionBlock fixedBlock,
+      int fixedCategory,
+      RandomStream random,
+      float[] target,
+      int targetOffset) {
     int width = layout.width();
+    double[] scratch = new double[width];
     for (int r = 0; r < rows; r++) {
       int rowBase = r * width;
       for (OutputBlock block : layout.blocks()) {
@@ -138,7 +164,8 @@ final class GanRowSampler implements RowSampler {
         if (block.kind() == OutputBlock.Kind.SCALAR) {
           target[targetOffset + start] = (float) StrictMath.tanh(raw[start]);
         } else {
-          int chosen = OutputSampling.drawSoftmax(raw, start, block.width(), random.nextDouble());
+          int chosen =
+              OutputSampling.drawSoftmax(raw, start, block.width(), random.nextDouble(), scratch);
           if (fixedBlock != null && block.offset() == fixedBlock.layoutOffset()) {
             chosen = fixedCategory;
           }
@@ -146,6 +173,14 @@ final class GanRowSampler implements RowSampler {
         }
       }
     }
+  }
+
+  GanGenerator generator() {
+    return generator;
+  }
+
+  TableEncoder encoder() {
+    return encoder;
   }
 
   private static int draw(double[] probabilities, double u) {
