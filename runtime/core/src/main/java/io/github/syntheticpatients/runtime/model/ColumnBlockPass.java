@@ -38,8 +38,7 @@ final class ColumnBlockPass {
     this.weightColumns = new float[layers.size()][][];
     for (int l = 0; l < layers.size(); l++) {
       DenseLayer layer = layers.get(l);
-      // Padded with zero weights to a multiple of four inputs, as linear pads the inputs.
-      float[][] columns = new float[layer.out()][(layer.in() + 3) / 4 * 4];
+      float[][] columns = new float[layer.out()][layer.in()];
       float[] weight = layer.weight();
       for (int i = 0; i < layer.in(); i++) {
         for (int j = 0; j < layer.out(); j++) {
@@ -110,20 +109,13 @@ final class ColumnBlockPass {
     for (int k = 0; k < padded; k++) {
       inputs[k] = k < count ? x[taken[k]] : zeros;
     }
-    float[][] weights;
-    if (count == in) {
-      weights = columns; // every input taken: the padded columns are the gathered weights
-    } else {
-      weights = new float[out][padded];
-      for (int j = 0; j < out; j++) {
-        float[] column = columns[j];
-        float[] gathered = weights[j];
-        for (int k = 0; k < count; k++) {
-          gathered[k] = column[taken[k]];
-        }
-      }
-    }
+    float[][] weights = new float[out][padded];
     for (int j = 0; j < out; j++) {
+      float[] column = columns[j];
+      float[] gathered = weights[j];
+      for (int k = 0; k < count; k++) {
+        gathered[k] = column[taken[k]];
+      }
       java.util.Arrays.fill(h[j], 0, rows, bias[j]);
     }
     for (int start = 0; start < padded; start += INPUTS_PER_SWEEP) {
