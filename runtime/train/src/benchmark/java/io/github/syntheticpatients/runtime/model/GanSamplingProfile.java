@@ -50,9 +50,10 @@ import java.util.zip.ZipInputStream;
  * </ul>
  *
  * <p>Run: {@code java -XX:ActiveProcessorCount=1 -cp CP
- * io.github.syntheticpatients.runtime.model.GanSamplingProfile MODEL.synth}. It prints the
- * network's shape, each stage's time and digests of the sampled values, so two builds can be
- * compared for speed and bits.
+ * io.github.syntheticpatients.runtime.model.GanSamplingProfile MODEL.synth [forward]}. It prints
+ * the network's shape, each stage's time and digests of the sampled values, so two builds can be
+ * compared for speed and bits; with {@code forward}, only the forward pass's time and a hash of its
+ * outputs.
  */
 public final class GanSamplingProfile {
   private static final int ROWS = 100_000;
@@ -64,9 +65,10 @@ public final class GanSamplingProfile {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Path file = Path.of(args[0]);
+    boolean forwardOnly = args.length > 1 && args[1].equals("forward");
     ForkJoinPool one = new ForkJoinPool(1);
     try {
-      one.submit(() -> profile(file)).get();
+      one.submit(() -> forwardOnly ? forward(file) : profile(file)).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
@@ -208,6 +210,45 @@ public final class GanSamplingProfile {
         "values SHA-256: sampler seed 100 %s, request seed 100 %s%n",
         digest(sampler.sample(ROWS, Map.of(), RandomStream.of(100))),
         digest(model.sample(SampleRequest.of(ROWS, 100)).table()));
+    return null;
+  }
+
+  /** The forward stage alone, on the inputs of seed 0: best thread CPU of reps 4–8 and a hash. */
+  private static Void forward(Path file) throws IOException {
+    GanRowSampler sampler = read(file);
+    MlpNetwork network = sampler.generator().network();
+    int chunks = (ROWS + CHUNK - 1) / CHUNK;
+    float[][] inputs = new float[chunks][];
+    RandomStream parent = RandomStream.of(0);
+    for (int c = 0; c < chunks; c++) {
+      inputs[c] = sampler.drawInputs(rows(c), null, -1, parent.split());
+    }
+    Map<String, Double> best = new HashMap<>();
+    int[] hash = {0};
+    for (int rep = 0; rep < REPS; rep++) {
+      time(
+          best,
+          rep,
+          "forward",
+          () -> {
+            int h = 0;
+            for (int c = 0; c < chunks; c++) {
+              h = 31 * h + java.util.Arrays.hashCode(network.forward(inputs[c], rows(c)));
+            }
+            hash[0] = h;
+            return chunks;
+          });
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%s: forward pass of 100,000 rows %.3f s (best thread CPU of reps %d-%d), outputs hash %08x;"
+            + " load %.1f%n",
+        file.getFileName(),
+        best.get("forward"),
+        WARMUP + 1,
+        REPS,
+        hash[0],
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return null;
   }
 
