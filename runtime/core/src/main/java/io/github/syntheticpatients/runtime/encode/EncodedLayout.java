@@ -28,6 +28,16 @@ public record EncodedLayout(List<OutputBlock> blocks, int width) {
     return blocks.stream().filter(b -> b.role() == OutputBlock.Role.CATEGORY).toList();
   }
 
+  /**
+   * The blocks a conditional vector can fix, in order: discrete columns' CATEGORY blocks and binned
+   * numeric columns' BIN blocks.
+   */
+  public List<OutputBlock> conditionBlocks() {
+    return blocks.stream()
+        .filter(b -> b.role() == OutputBlock.Role.CATEGORY || b.role() == OutputBlock.Role.BIN)
+        .toList();
+  }
+
   /** The blocks of one column. */
   public List<OutputBlock> blocksOf(String column) {
     return blocks.stream().filter(b -> b.column().equals(column)).toList();

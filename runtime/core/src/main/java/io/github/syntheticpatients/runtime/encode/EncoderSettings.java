@@ -58,7 +58,12 @@ public record EncoderSettings(
      * CopulaGAN's normal scores: the empirical distribution function, then the normal quantile
      * ({@link NormalScoreScaler}).
      */
-    NORMAL
+    NORMAL,
+    /**
+     * The autoregressive generator's encoding: value-protected quantile bins as a one-hot that the
+     * conditional vector can fix, plus the position inside the bin ({@link BinnedCodec}).
+     */
+    BINS
   }
 
   public EncoderSettings {

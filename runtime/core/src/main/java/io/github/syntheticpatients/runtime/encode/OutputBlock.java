@@ -35,7 +35,12 @@ public record OutputBlock(Kind kind, Role role, int offset, int width, String co
      */
     CATEGORY,
     /** Whether a nullable continuous value is present (position 0) or missing (position 1). */
-    MISSING
+    MISSING,
+    /**
+     * The quantile bin of a binned numeric value ({@link BinnedCodec}); a nullable column has one
+     * extra, last, symbol: missing. A conditional vector can fix it like a category.
+     */
+    BIN
   }
 
   public OutputBlock {

@@ -77,6 +77,9 @@ public final class TableEncoder {
       if (codec.column().name().equals(column) && codec instanceof ContinuousCodec continuous) {
         return continuous.valueRange();
       }
+      if (codec.column().name().equals(column) && codec instanceof BinnedCodec binned) {
+        return Optional.of(binned.valueRange());
+      }
     }
     return Optional.empty();
   }
@@ -240,6 +243,14 @@ public final class TableEncoder {
                 + column.categories().size());
       }
       return new DiscreteCodec(column);
+    }
+    if (type.equals(BinnedCodec.TYPE)) {
+      try {
+        return BinnedCodec.fromState(column, c, read);
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(
+            SOURCE, "column '" + column.name() + "': " + e.getMessage(), e);
+      }
     }
     if (!type.equals("continuous")) {
       throw new ModelFormatException(

@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * CTGAN's training-by-sampling: picks a discrete column uniformly, one of its categories with
- * probability proportional to log(1 + count), and a real row that has that category. Without
- * discrete columns it draws real rows uniformly. Pure Java and seeded, so the row choice is
- * reproducible.
+ * probability proportional to log(1 + count), and a real row that has that category; binned numeric
+ * columns ({@code numericEncoding=bins}) take part with their bins as categories. Without such
+ * columns it draws real rows uniformly. Pure Java and seeded, so the row choice is reproducible.
  */
 final class ConditionalSampler {
   private final float[] data;
@@ -31,7 +31,7 @@ final class ConditionalSampler {
     this.rows = rows;
     this.width = layout.width();
     this.random = new SplittableRandom(seed);
-    List<OutputBlock> blocks = conditional ? layout.categoryBlocks() : List.of();
+    List<OutputBlock> blocks = conditional ? layout.conditionBlocks() : List.of();
     List<ConditionColumn> columns = new ArrayList<>();
     cumulative = new double[blocks.size()][];
     rowsByCategory = new int[blocks.size()][][];

@@ -57,6 +57,13 @@ class TableEncoderTest {
                   assertThat(b.width())
                       .isEqualTo(column.categories().size() + (column.nullable() ? 1 : 0));
                 });
+      } else if (encoding == NumericEncoding.BINS) {
+        assertThat(blocks)
+            .extracting(OutputBlock::role)
+            .containsExactly(OutputBlock.Role.BIN, OutputBlock.Role.VALUE);
+        assertThat(blocks.get(0).kind()).isEqualTo(OutputBlock.Kind.SOFTMAX);
+        assertThat(blocks.get(0).width()).isBetween(2, 24 + (column.nullable() ? 1 : 0));
+        assertThat(blocks.get(1).kind()).isEqualTo(OutputBlock.Kind.SCALAR);
       } else {
         List<OutputBlock.Role> expected = new ArrayList<>();
         expected.add(OutputBlock.Role.VALUE);
@@ -74,6 +81,10 @@ class TableEncoderTest {
       }
     }
     assertThat(layout.categoryBlocks()).hasSize(8);
+    long numeric =
+        PBC.schema().learnedColumns().stream().filter(c -> !c.kind().isDiscrete()).count();
+    assertThat(layout.conditionBlocks())
+        .hasSize(8 + (encoding == NumericEncoding.BINS ? (int) numeric : 0));
   }
 
   @ParameterizedTest
@@ -121,6 +132,90 @@ class TableEncoderTest {
     assertRoundTrip(PBC, NumericEncoding.NORMAL, 1.0, 1e-4);
     assertRoundTrip(PIMA, NumericEncoding.NORMAL, 1.0, 1e-4);
     assertRoundTrip(CGD, NumericEncoding.NORMAL, 1.0, 1e-4);
+  }
+
+  @Test
+  void binsRoundTripIsExact() {
+    // Every value lies on its column's grid: whole numbers and dates come back exactly, numbers
+    // with many decimals to within the float position's precision inside their bin.
+    assertRoundTrip(PBC, NumericEncoding.BINS, 1.0, 1e-6);
+    assertRoundTrip(PIMA, NumericEncoding.BINS, 1.0, 1e-6);
+    assertRoundTrip(CGD, NumericEncoding.BINS, 1.0, 1e-6);
+  }
+
+  @Test
+  void aPointMassGetsABinOfItsOwnAndDecodesToItselfWherever() {
+    // 40 % zeros, the rest spread over 1..300: quantile bins put the zeros in one bin of one grid
+    // point, so any position the generator writes in that bin decodes to exactly 0.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    double[] values = new double[1000];
+    for (int i = 400; i < values.length; i++) {
+      values[i] = 1 + random.nextInt(300);
+    }
+    Table table =
+        new Table(
+            TableSchema.of(
+                List.of(new ColumnSchema("n", ColumnKind.INTEGER, false, 0, List.of(), 0, false))),
+            new double[][] {values});
+    TableEncoder encoder =
+        TableEncoderFitter.fit(
+            table, EncoderSettings.defaults().withNumericEncoding(NumericEncoding.BINS), 1);
+    OutputBlock bins = encoder.layout().blocks().get(0);
+    assertThat(bins.role()).isEqualTo(OutputBlock.Role.BIN);
+    float[] encoded = encoder.encode(table, 2);
+    int width = encoder.layout().width();
+    assertThat(encoded[0]).as("the zeros' bin is the first").isEqualTo(1f);
+    for (float position : new float[] {-1f, -0.3f, 0f, 0.7f, 1f}) {
+      float[] row = new float[width];
+      row[0] = 1f;
+      row[width - 1] = position;
+      assertThat(encoder.decode(row, 1).column("n")).containsExactly(0.0);
+    }
+    // A one-point bin holds the zeros only: the second bin starts above 0.
+    for (int r = 400; r < values.length; r++) {
+      assertThat(encoded[r * width]).as("row %d is not in the zeros' bin", r).isEqualTo(0f);
+    }
+  }
+
+  @Test
+  void binnedStateNamesTheGridAndHoldsNoValueFewerThanKRecordsShare() {
+    TableEncoder encoder =
+        TableEncoderFitter.fit(
+            withOutliers(),
+            EncoderSettings.defaults().withNumericEncoding(NumericEncoding.BINS),
+            1);
+    Map<String, Object> column = firstColumn(encoder.state());
+    assertThat(column).containsEntry("type", "bins");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grid = (Map<String, Object>) column.get("grid");
+    // k = 5: the grid runs from the 5th smallest value (4) to the 5th largest (97), step 1.
+    assertThat(grid)
+        .containsEntry("low", 4.0)
+        .containsEntry("step", 1.0)
+        .containsEntry("missing", true);
+    assertThat(String.valueOf(encoder.state()))
+        .doesNotContain("123456789", "987654321", "1.23456789012345E14", "9.87654321098765E14");
+    assertThat(encoder.valueRange("x"))
+        .contains(new io.github.syntheticpatients.runtime.data.ValueRange(4, 97));
+    TableEncoder reloaded = TableEncoder.fromState(withOutliers().schema(), encoder.state());
+    assertThat(reloaded.state()).isEqualTo(encoder.state());
+    float[] encoded = encoder.encode(withOutliers(), 3);
+    assertThat(reloaded.decode(encoded, 132).column("x"))
+        .containsExactly(encoder.decode(encoded, 132).column("x"));
+  }
+
+  @Test
+  void binsAreRefusedForTimelinesNamingTheOption() {
+    assertThatThrownBy(
+            () ->
+                io.github.syntheticpatients.runtime.fit.encode.TimelineEncoderFitter.fit(
+                    null,
+                    4,
+                    EncoderSettings.defaults().withNumericEncoding(NumericEncoding.BINS),
+                    1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("numericEncoding")
+        .hasMessageContaining("gmm, minmax, boxcox");
   }
 
   @Test
@@ -387,10 +482,15 @@ class TableEncoderTest {
         TableEncoderFitter.fit(
             withOutliers(), EncoderSettings.defaults().withNumericEncoding(encoding), 1);
     Map<String, Object> column = firstColumn(encoder.state());
-    assertThat(column)
-        .containsEntry("min", 4.0)
-        .containsEntry("max", 97.0)
-        .containsEntry("withheld", false);
+    if (encoding == NumericEncoding.BINS) {
+      assertThat(encoder.valueRange("x"))
+          .contains(new io.github.syntheticpatients.runtime.data.ValueRange(4, 97));
+    } else {
+      assertThat(column)
+          .containsEntry("min", 4.0)
+          .containsEntry("max", 97.0)
+          .containsEntry("withheld", false);
+    }
     String state = String.valueOf(encoder.state());
     assertThat(state).doesNotContain("1.23456789012345E14", "9.87654321098765E14");
     float[] extremes = new float[encoder.layout().width() * 200];

@@ -74,6 +74,42 @@ class GanTrainerTest {
     assertThat(trained.generator().outputWidth()).isEqualTo(13);
   }
 
+  /** A binned numeric column's BIN block takes part in the conditional vector like a category. */
+  @Test
+  void binnedColumnsJoinTheConditionalVector() {
+    var layout =
+        new io.github.syntheticpatients.runtime.encode.EncodedLayout(
+            List.of(
+                new io.github.syntheticpatients.runtime.encode.OutputBlock(
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Kind.SOFTMAX,
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Role.BIN,
+                    0,
+                    4,
+                    "age"),
+                new io.github.syntheticpatients.runtime.encode.OutputBlock(
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Kind.SCALAR,
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Role.VALUE,
+                    4,
+                    1,
+                    "age"),
+                new io.github.syntheticpatients.runtime.encode.OutputBlock(
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Kind.SOFTMAX,
+                    io.github.syntheticpatients.runtime.encode.OutputBlock.Role.CATEGORY,
+                    5,
+                    2,
+                    "sex")),
+            7);
+    float[] data = TinyTable.randomData(layout, 200, 3);
+    TrainedGenerator trained =
+        GanTrainer.train(data, 200, layout, small(GanSettings.Kind.CTGAN, 1), 1, null, null);
+    assertThat(trained.condition().columns())
+        .extracting(ConditionColumn::column, ConditionColumn::blockOffset, ConditionColumn::width)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("age", 0, 4),
+            org.assertj.core.groups.Tuple.tuple("sex", 5, 2));
+    assertThat(trained.generator().inputWidth()).isEqualTo(16 + 6);
+  }
+
   @Test
   void basicGanHasNoConditionalVector() {
     TrainedGenerator trained =

@@ -184,8 +184,8 @@ public final class ArgnColumn {
     }
   }
 
-  /** The grid index nearest {@code value}, clipped to the grid. */
-  long gridIndex(double value) {
+  /** The grid index nearest {@code value}, clipped to the grid (a numeric column's). */
+  public long gridIndex(double value) {
     long top = edges[edges.length - 1] - 1;
     double g = Math.rint((value - low) / step);
     return g <= 0 ? 0 : g >= top ? top : (long) g;
@@ -199,7 +199,8 @@ public final class ArgnColumn {
     return missingSymbol();
   }
 
-  private int binOf(long g) {
+  /** The value bin that holds grid point {@code g} (a numeric column's). */
+  public int binOf(long g) {
     int lo = 0;
     int hi = edges.length - 2;
     while (lo < hi) {
@@ -389,8 +390,15 @@ public final class ArgnColumn {
     return new long[] {from, Math.max(from, to)};
   }
 
+  /**
+   * The first grid point of bin {@code b}; {@code edge(bins())} is one past the last grid point.
+   */
+  public long edge(int b) {
+    return edges[b];
+  }
+
   /** The value of grid point {@code g}, rounded to the column's decimals where it has them. */
-  double gridValue(long g) {
+  public double gridValue(long g) {
     double value = low + g * step;
     return decimals < 0 ? value : Math.rint(value * scale) / scale;
   }

@@ -11,8 +11,10 @@ import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Fits the sub-column encoding of every learned column. Numeric columns: the grid is the column's
@@ -102,8 +104,32 @@ public final class ArgnEncodingFitter {
     return new ArgnEncoding(schema, columns);
   }
 
-  private static ArgnColumn numeric(
+  /**
+   * Fits one numeric (number, integer, date or date-time) column: its grid, value-protected bounds
+   * and quantile bins; a withheld column when fewer than k records hold a value.
+   *
+   * @param missing whether the column gets a missing symbol
+   */
+  public static ArgnColumn numeric(
       ColumnSchema column, double[] values, boolean missing, int k, int bins, int subBins) {
+    return numeric(column, values, missing, k, bins, subBins, false);
+  }
+
+  /**
+   * As {@link #numeric(ColumnSchema, double[], boolean, int, int, int)}; with {@code isolateMasses}
+   * a value held by at least a bin's share of the protected values (a point mass such as 0 nodes)
+   * gets a bin of its own grid point, so a generator that picks the bin writes exactly that value
+   * (the GAN's binned encoding, {@code numericEncoding=bins}). Such a value is a quantile of the
+   * protected values, which the bin edges hold anyway.
+   */
+  public static ArgnColumn numeric(
+      ColumnSchema column,
+      double[] values,
+      boolean missing,
+      int k,
+      int bins,
+      int subBins,
+      boolean isolateMasses) {
     ProtectedValues protectedValues = ProtectedValues.of(values, k);
     if (protectedValues.withheld() || protectedValues.count() == 0) {
       return ArgnColumn.withheld(column.name());
@@ -113,19 +139,43 @@ public final class ArgnEncodingFitter {
     double step = step(column, values, low, high);
     long top = Math.round((high - low) / step);
     double[] sorted = protectedValues.values();
-    List<Long> edges = new ArrayList<>();
+    // Quantiles do not decrease, so a sorted set keeps the same edges as a list that skips repeats.
+    TreeSet<Long> edges = new TreeSet<>();
     edges.add(0L);
     for (int b = 1; b < bins; b++) {
       double quantile = sorted[(int) Math.min(sorted.length - 1, (long) b * sorted.length / bins)];
       long edge = (long) Math.ceil((quantile - low) / step - 1e-9);
-      if (edge > edges.get(edges.size() - 1) && edge <= top) {
+      if (edge <= top) {
         edges.add(edge);
       }
+      if (isolateMasses && count(sorted, quantile) * (long) bins >= sorted.length) {
+        long point = Math.round((quantile - low) / step);
+        edges.add(point);
+        if (point + 1 <= top) {
+          edges.add(point + 1);
+        }
+      }
+    }
+    if (isolateMasses && count(sorted, sorted[0]) * (long) bins >= sorted.length && top >= 1) {
+      edges.add(1L);
     }
     edges.add(top + 1);
     long[] edgeArray = edges.stream().mapToLong(Long::longValue).toArray();
     return ArgnColumn.numeric(
         column.name(), missing, low, step, edgeArray, subBins, decimals(column));
+  }
+
+  /** How many entries of the sorted array equal {@code value}. */
+  private static int count(double[] sorted, double value) {
+    int from = Arrays.binarySearch(sorted, value);
+    int to = from;
+    while (from > 0 && sorted[from - 1] == value) {
+      from--;
+    }
+    while (to < sorted.length - 1 && sorted[to + 1] == value) {
+      to++;
+    }
+    return to - from + 1;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.syntheticpatients.runtime.fit.encode;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.encode.BinnedCodec;
 import io.github.syntheticpatients.runtime.encode.ColumnCodec;
 import io.github.syntheticpatients.runtime.encode.ColumnValues;
 import io.github.syntheticpatients.runtime.encode.ContinuousCodec;
@@ -13,6 +14,7 @@ import io.github.syntheticpatients.runtime.encode.GmmScaler;
 import io.github.syntheticpatients.runtime.encode.MinMaxScaler;
 import io.github.syntheticpatients.runtime.encode.NumericScaler;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
+import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
@@ -103,12 +105,28 @@ public final class TableEncoderFitter {
         column, new MinMaxScaler(range[0], range[1]), range[0], range[1], true, false);
   }
 
-  private static ContinuousCodec fitContinuous(
+  private static ColumnCodec fitContinuous(
       ColumnSchema column, double[] values, EncoderSettings settings, SplittableRandom random) {
     ProtectedValues protectedValues = ProtectedValues.of(values, settings.valueProtectionK());
     if (protectedValues.withheld()) {
       // Throws for a column that is not nullable; a nullable one is generated as missing.
       ColumnValues.withheld(column, values, settings.valueProtectionK());
+    }
+    if (settings.numericEncoding() == EncoderSettings.NumericEncoding.BINS
+        && !protectedValues.withheld()
+        && protectedValues.count() > 0) {
+      // The autoregressive generator's grid and bins (one owner of the rule), point masses in bins
+      // of their own; the sub-bin count is not used here, the position inside a bin is a scalar.
+      return new BinnedCodec(
+          column,
+          ArgnEncodingFitter.numeric(
+              column,
+              values,
+              column.nullable(),
+              settings.valueProtectionK(),
+              ArgnEncodingFitter.DEFAULT_BINS,
+              1,
+              true));
     }
     // Scalers see only the protected values, so no range or mixture parameter is a value of fewer
     // than k records.
@@ -127,6 +145,8 @@ public final class TableEncoderFitter {
           case MINMAX -> ScalerFitter.minMax(present);
           case BOXCOX -> ScalerFitter.boxCox(present, random);
           case NORMAL -> ScalerFitter.normalScore(present);
+          // A withheld binned column: always missing, as with the other scalers.
+          case BINS -> ScalerFitter.minMax(present);
         };
     boolean withheld = protectedValues.withheld() && column.nullable();
     return new ContinuousCodec(column, scaler, min, max, settings.clipToObservedRange(), withheld);

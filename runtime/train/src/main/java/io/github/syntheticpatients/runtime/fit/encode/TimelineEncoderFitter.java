@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.fit.encode;
 
+import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Timelines;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
@@ -23,6 +24,12 @@ public final class TimelineEncoderFitter {
   public static TimelineEncoder fit(
       Timelines train, int maxVisits, EncoderSettings stepSettings, long seed) {
     Objects.requireNonNull(stepSettings, "stepSettings");
+    if (stepSettings.numericEncoding() == EncoderSettings.NumericEncoding.BINS) {
+      throw InvalidInputException.inParameter(
+          EncoderSettings.NUMERIC_ENCODING,
+          "numericEncoding=bins is for tables (ctgan, basic); for timelines use gmm, minmax, boxcox"
+              + " or normal");
+    }
     if (maxVisits < 1) {
       throw new IllegalArgumentException("maxVisits must be 1 or more, was " + maxVisits);
     }
