@@ -186,6 +186,15 @@ public final class GanEncodingPaired {
       Map<String, String> options,
       String[] columns,
       long seed) {
+    return score(train, heldBack, ganSample(train, encoding, options, seed), columns, seed);
+  }
+
+  /**
+   * Trains one CTGAN with {@code encoding} on {@code train} (the size-chosen settings, {@code
+   * epochs} from the options when given) and samples its last snapshot in plain Java through the
+   * model, to the training rows' count with sampling seed {@code seed + 7}.
+   */
+  static Table ganSample(Table train, String encoding, Map<String, String> options, long seed) {
     EncoderSettings encoderSettings =
         EncoderSettings.fromOptions(Map.of(EncoderSettings.NUMERIC_ENCODING, encoding));
     TableEncoder encoder = TableEncoderFitter.fit(train, encoderSettings, seed);
@@ -196,7 +205,7 @@ public final class GanEncodingPaired {
     }
     GanSettings probe = builder.build();
     GanSettings settings = builder.optSnapshotEvery(probe.epochs()).build();
-    Score[] last = new Score[1];
+    Table[] last = new Table[1];
     GanTrainer.train(
         encoder.encode(train, seed),
         train.rowCount(),
@@ -210,10 +219,9 @@ public final class GanEncodingPaired {
           }
           Candidate candidate =
               GanFitting.candidate("ctgan", train, encoder.state(), snapshot, settings);
-          Table synthetic =
+          last[0] =
               Table.of(
                   candidate.model().sample(SampleRequest.of(train.rowCount(), seed + 7)).table());
-          last[0] = score(train, heldBack, synthetic, columns, seed);
         });
     return last[0];
   }
