@@ -208,6 +208,18 @@ class DpTrainingTest {
   }
 
   @Test
+  void anEncoderOptionThatDpWouldIgnoreIsRefused() {
+    // under DP the encoder reads no record: min-max between the declared bounds, whatever is asked
+    TrainSettings settings =
+        dpSettings().withGenerator("ctgan").withOption("numericEncoding", "bins");
+    assertThatThrownBy(() -> Training.train(request("dpbins", settings), null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("numericEncoding"))
+        .hasMessageContaining("does nothing under DP");
+  }
+
+  @Test
   void dpCopulaRecordsTheGaussianMechanismsAndTheirEpsilon() throws IOException {
     // σ = 1.5 split 0.3 / 0.7 between the two releases: 1/σ₁² + 1/σ₂² = 1/σ², so at every order
     // the Rényi DP is α/(2·1.5²). By hand, ε = min over dp_accounting's orders of

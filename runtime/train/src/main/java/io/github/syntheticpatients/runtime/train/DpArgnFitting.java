@@ -9,6 +9,7 @@ import io.github.syntheticpatients.runtime.argn.ArgnSettings;
 import io.github.syntheticpatients.runtime.argn.DpArgnTrainer;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
+import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.DpAccountingCheck;
 import io.github.syntheticpatients.runtime.fit.argn.ArgnEncodingFitter;
 import io.github.syntheticpatients.runtime.gan.DjlEngine;
@@ -62,6 +63,20 @@ final class DpArgnFitting {
     }
     if (!generator.equals("copula")) {
       DpCopulaFitting.requireUnused(settings.options());
+    }
+    // Under DP the GANs' encoder reads no record: every continuous column is min-max scaled between
+    // its declared dp.bounds (TableEncoderFitter.fitPublic), so the encoder's options would do
+    // nothing.
+    for (String key : settings.options().keySet().stream().sorted().toList()) {
+      if (EncoderSettings.OPTIONS.contains(key)) {
+        throw InvalidInputException.inParameter(
+            key,
+            "option "
+                + key
+                + " does nothing under DP (dp.epsilon / dp.noiseMultiplier): the encoder then reads"
+                + " no record and scales each continuous column min-max between its declared"
+                + " dp.bounds. Remove it from synthetic.options, or train without DP");
+      }
     }
     if (longitudinal
         && !generator.equals("argn")
