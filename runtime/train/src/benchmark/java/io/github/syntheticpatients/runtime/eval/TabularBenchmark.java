@@ -9,7 +9,9 @@ import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueFormat;
 import io.github.syntheticpatients.runtime.eval.fidelity.IndependentColumns;
+import io.github.syntheticpatients.runtime.eval.fidelity.QualityReport;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
+import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.io.csv.CsvRecordWriter;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.sampling.ModelLoader;
@@ -49,7 +51,12 @@ import java.util.stream.IntStream;
  * "-Dbenchmark.args=--datasets pbc,pima2 --generators copula,ctgan"} ({@code --no-baselines} leaves
  * out the independent and fresh-real rows; {@code --seeds N} repeats the whole run with N seeds,
  * 20251123 onwards, for the spread of each figure; {@code colon800} is colon's first 800 rows,
- * {@code flchain800} 800 of flchain's rows at random).
+ * {@code flchain800} 800 of flchain's rows at random). Each row also gives the column shapes to
+ * four decimals, averaged over {@code --shape-samples M} samples of the model (default 1), and the
+ * run ends with a summary per dataset ({@link PairedSummary}): shapes, tree AUC and TSTR ratio as
+ * mean ± sd over the seeds, and each generator's paired difference from {@code --reference NAME}
+ * (default the copula where it runs) with its standard error, so that a goal such as "shapes at
+ * least the copula's" is decided beyond the noise.
  */
 public final class TabularBenchmark {
   private static final long FIRST_SEED = 20251123L;
@@ -63,6 +70,8 @@ public final class TabularBenchmark {
     List<String> generators = List.of("copula", "ctgan", "ctgan-published", "argn");
     boolean baselines = !List.of(args).contains("--no-baselines");
     int seeds = 1;
+    int shapeSamples = 1;
+    String reference = null;
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--datasets")) {
         datasets = List.of(args[i + 1].split(","));
@@ -70,21 +79,46 @@ public final class TabularBenchmark {
         generators = List.of(args[i + 1].split(","));
       } else if (args[i].equals("--seeds")) {
         seeds = Integer.parseInt(args[i + 1]);
+      } else if (args[i].equals("--shape-samples")) {
+        shapeSamples = Integer.parseInt(args[i + 1]);
+      } else if (args[i].equals("--reference")) {
+        reference = args[i + 1];
       }
     }
-    for (int s = 0; s < seeds; s++) {
-      run(datasets, generators, baselines, FIRST_SEED + s);
+    if (reference == null) {
+      reference = generators.contains("copula") ? "copula" : generators.get(0);
     }
+    PairedSummary summary = new PairedSummary(List.of("shapes", "tree AUC", "TSTR ratio"));
+    for (int s = 0; s < seeds; s++) {
+      run(datasets, generators, baselines, FIRST_SEED + s, shapeSamples, summary);
+    }
+    System.out.println(summary.format(reference));
   }
 
-  /** One run over the datasets with one seed (the split's, the training's and the sampling's). */
+  /**
+   * One run over the datasets with one seed (the split's, the training's and the sampling's). Each
+   * row ends with the tree AUC against the held-back half and the column shapes to four decimals,
+   * the mean over {@code shapeSamples} samples of the model (the first is the row's sample), whose
+   * figures also go to {@code summary}.
+   */
   private static void run(
-      List<String> datasets, List<String> generators, boolean baselines, long seed)
+      List<String> datasets,
+      List<String> generators,
+      boolean baselines,
+      long seed,
+      int shapeSamples,
+      PairedSummary summary)
       throws IOException {
     Path work = Files.createTempDirectory("synthetic-benchmark");
     String[] header = EvaluationBenchmark.header().split("\n");
     System.out.println("seed " + seed);
-    System.out.println(header[0] + " tree AUC vs held-back |\n" + header[1] + "---|");
+    System.out.println(
+        header[0]
+            + " tree AUC vs held-back | shapes (4 decimals, mean of "
+            + shapeSamples
+            + " samples) |\n"
+            + header[1]
+            + "---|---|");
     List<String[]> known = new ArrayList<>(EvaluationBenchmark.DATASETS);
     known.add(ROTTERDAM);
     known.add(COLON);
@@ -119,7 +153,8 @@ public final class TabularBenchmark {
       Schemas.write(schema, schemaFile);
 
       for (String generator : baselines ? List.of("independent", "fresh") : List.<String>of()) {
-        System.out.println(baseline(generator, d[0], train, holdout, target, sensitive, seed));
+        System.out.println(
+            baseline(generator, d[0], train, holdout, target, sensitive, seed, summary));
       }
       for (String generator : generators) {
         TrainSettings settings = TrainSettings.defaults().withOption("privacyGate", "warn");
@@ -153,9 +188,24 @@ public final class TabularBenchmark {
                 result.epochs(),
                 round == null ? "" : ", calibration round " + round,
                 seconds);
+        double tree = TreeDetection.auc(holdout, synthetic, seed);
+        double shapes = QualityReport.compute(train, synthetic).columnShapes() / shapeSamples;
+        for (int k = 1; k < shapeSamples; k++) {
+          Table more =
+              Table.of(
+                  loaded.sample(SampleRequest.of(train.rowCount(), seed + 7 + 1000L * k)).table());
+          shapes += QualityReport.compute(train, more).columnShapes() / shapeSamples;
+        }
+        summary.add(
+            d[0],
+            generator,
+            seed,
+            shapes,
+            tree,
+            tstrRatio(train, holdout, synthetic, target, seed));
         System.out.println(
             EvaluationBenchmark.row(d[0], label, train, holdout, synthetic, target, sensitive, seed)
-                + tree(holdout, synthetic, seed));
+                + String.format(Locale.ROOT, " %.3f | %.4f |", tree, shapes));
       }
     }
   }
@@ -171,7 +221,10 @@ public final class TabularBenchmark {
     return result;
   }
 
-  /** A baseline row: independent per-column sampling, or a fresh real quarter against another. */
+  /**
+   * A baseline row: independent per-column sampling, or a fresh real quarter against another (its
+   * shapes against the training half, as a generator's).
+   */
   private static String baseline(
       String which,
       String dataset,
@@ -179,14 +232,33 @@ public final class TabularBenchmark {
       Table holdout,
       String target,
       String sensitive,
-      long seed) {
+      long seed,
+      PairedSummary summary) {
     if (which.equals("independent")) {
       Table independent = IndependentColumns.sample(train, train.rowCount(), seed + 1);
+      double tree = TreeDetection.auc(holdout, independent, seed);
+      double shapes = QualityReport.compute(train, independent).columnShapes();
+      summary.add(
+          dataset,
+          "independent",
+          seed,
+          shapes,
+          tree,
+          tstrRatio(train, holdout, independent, target, seed));
       return EvaluationBenchmark.row(
               dataset, "independent", train, holdout, independent, target, sensitive, seed)
-          + tree(holdout, independent, seed);
+          + String.format(Locale.ROOT, " %.3f | %.4f |", tree, shapes);
     }
     EvaluationBenchmark.Split fresh = EvaluationBenchmark.split(holdout, seed + 2);
+    double tree = TreeDetection.auc(fresh.holdout(), fresh.train(), seed);
+    double shapes = QualityReport.compute(train, fresh.train()).columnShapes();
+    summary.add(
+        dataset,
+        "fresh real",
+        seed,
+        shapes,
+        tree,
+        tstrRatio(train, fresh.holdout(), fresh.train(), target, seed));
     return EvaluationBenchmark.row(
             dataset,
             "fresh real (¼ vs ¼)",
@@ -196,7 +268,21 @@ public final class TabularBenchmark {
             target,
             sensitive,
             seed)
-        + tree(fresh.holdout(), fresh.train(), seed);
+        + String.format(Locale.ROOT, " %.3f | %.4f |", tree, shapes);
+  }
+
+  /**
+   * The TSTR ratio as the row's report computes it (a discrete target; NaN for a numeric one): a
+   * model trained on {@code synthetic}, tested on {@code test}, against one trained on {@code
+   * train}.
+   */
+  private static double tstrRatio(
+      Table train, Table test, Table synthetic, String target, long seed) {
+    int t = train.schema().indexOf(target);
+    if (t < 0 || !train.schema().columns().get(t).kind().isDiscrete()) {
+      return Double.NaN;
+    }
+    return Utility.tstr(train, test, synthetic, target, seed).ratio();
   }
 
   /** Rotterdam breast cancer (2,982 rows): target death, sensitive grade. */
@@ -227,14 +313,6 @@ public final class TabularBenchmark {
       order[k] = t;
     }
     return order;
-  }
-
-  /**
-   * The random-forest detector's AUC of synthetic rows against real rows the generator never saw
-   * (the held-back half), as an extra table cell: 0.5 is indistinguishable.
-   */
-  private static String tree(Table heldBack, Table synthetic, long seed) {
-    return String.format(Locale.ROOT, " %.3f |", TreeDetection.auc(heldBack, synthetic, seed));
   }
 
   private static Path resource(String name) {
