@@ -51,12 +51,13 @@ import java.util.stream.IntStream;
  * "-Dbenchmark.args=--datasets pbc,pima2 --generators copula,ctgan"} ({@code --no-baselines} leaves
  * out the independent and fresh-real rows; {@code --seeds N} repeats the whole run with N seeds,
  * 20251123 onwards, for the spread of each figure; {@code colon800} is colon's first 800 rows,
- * {@code flchain800} 800 of flchain's rows at random). Each row also gives the column shapes to
- * four decimals, averaged over {@code --shape-samples M} samples of the model (default 1), and the
- * run ends with a summary per dataset ({@link PairedSummary}): shapes, tree AUC and TSTR ratio as
- * mean ± sd over the seeds, and each generator's paired difference from {@code --reference NAME}
- * (default the copula where it runs) with its standard error, so that a goal such as "shapes at
- * least the copula's" is decided beyond the noise.
+ * {@code flchain800} 800 of flchain's rows at random; {@code --seed-offset K} starts at the K-th of
+ * those seeds). Each row also gives the column shapes to four decimals, averaged over {@code
+ * --shape-samples M} samples of the model (default 1), and the run ends with a summary per dataset
+ * ({@link PairedSummary}): shapes, tree AUC and TSTR ratio as mean ± sd over the seeds, and each
+ * generator's paired difference from {@code --reference NAME} (default the copula where it runs)
+ * with its standard error, so that a goal such as "shapes at least the copula's" is decided beyond
+ * the noise.
  */
 public final class TabularBenchmark {
   private static final long FIRST_SEED = 20251123L;
@@ -70,6 +71,7 @@ public final class TabularBenchmark {
     List<String> generators = List.of("copula", "ctgan", "ctgan-published", "argn");
     boolean baselines = !List.of(args).contains("--no-baselines");
     int seeds = 1;
+    int seedOffset = 0;
     int shapeSamples = 1;
     String reference = null;
     for (int i = 0; i < args.length - 1; i++) {
@@ -79,6 +81,8 @@ public final class TabularBenchmark {
         generators = List.of(args[i + 1].split(","));
       } else if (args[i].equals("--seeds")) {
         seeds = Integer.parseInt(args[i + 1]);
+      } else if (args[i].equals("--seed-offset")) {
+        seedOffset = Integer.parseInt(args[i + 1]);
       } else if (args[i].equals("--shape-samples")) {
         shapeSamples = Integer.parseInt(args[i + 1]);
       } else if (args[i].equals("--reference")) {
@@ -89,7 +93,7 @@ public final class TabularBenchmark {
       reference = generators.contains("copula") ? "copula" : generators.get(0);
     }
     PairedSummary summary = new PairedSummary(List.of("shapes", "tree AUC", "TSTR ratio"));
-    for (int s = 0; s < seeds; s++) {
+    for (int s = seedOffset; s < seedOffset + seeds; s++) {
       run(datasets, generators, baselines, FIRST_SEED + s, shapeSamples, summary);
     }
     System.out.println(summary.format(reference));
