@@ -11,6 +11,7 @@ import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.fidelity.Utility;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.privacy.MembershipAttacks;
+import io.github.syntheticpatients.runtime.eval.privacy.RowDistances;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
 import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
@@ -75,7 +76,7 @@ public final class ArgnOrderProbe {
     Map<String, List<double[]>> results = new LinkedHashMap<>();
     System.out.println(
         "| seed | variant | TSTR ratio | tree AUC | shapes | gate (first sample) | distance MIA AUC:"
-            + " all members / fitted / validation / job holdout | DOMIAS AUC |");
+            + " all members (as the gate computed it, recomputed in row order) / fitted / validation / job holdout | DOMIAS AUC |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     Map<String, Integer> refusals = new LinkedHashMap<>();
     for (int s = offset; s < offset + seeds; s++) {
@@ -240,17 +241,20 @@ public final class ArgnOrderProbe {
     MembershipAttacks.Attack distance = r.privacy().distanceAttack();
     MembershipAttacks.Attack density = r.privacy().densityAttack();
     String parts = "n/a";
-    if (distance != null && distance.members().length == half.rowCount()) {
+    if (distance != null) {
+      // The gate scores a permutation of the members: recompute each member's and non-member's
+      // distance in row order (the same distance, over all synthetic rows).
+      double[] members = negate(RowDistances.nearestSynthetic(half, half, synthetic));
+      double[] nonMembers = negate(RowDistances.nearestSynthetic(half, heldBack, synthetic));
       parts =
           String.format(
               Locale.ROOT,
-              "%.3f / %.3f / %.3f / %.3f",
+              "%.3f (recomputed %.3f) / %.3f / %.3f / %.3f",
               distance.auc(),
-              auc(pick(distance.members(), job.train()), distance.nonMembers()),
-              auc(pick(distance.members(), job.validation()), distance.nonMembers()),
-              auc(pick(distance.members(), job.holdout()), distance.nonMembers()));
-    } else if (distance != null) {
-      parts = String.format(Locale.ROOT, "%.3f (members subsampled)", distance.auc());
+              auc(members, nonMembers),
+              auc(pick(members, job.train()), nonMembers),
+              auc(pick(members, job.validation()), nonMembers),
+              auc(pick(members, job.holdout()), nonMembers));
     }
     return String.format(
         Locale.ROOT,
@@ -258,6 +262,14 @@ public final class ArgnOrderProbe {
         r.privacyPassed() ? "pass" : "FAIL " + failed,
         parts,
         density == null ? "n/a" : String.format(Locale.ROOT, "%.3f", density.auc()));
+  }
+
+  private static double[] negate(double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = -values[i];
+    }
+    return out;
   }
 
   private static double[] pick(double[] values, int[] rows) {
