@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -187,8 +188,9 @@ public final class TabularBenchmark {
         String label =
             String.format(
                 Locale.ROOT,
-                "%s (%d epochs%s, trained in %.0f s)",
+                "%s (%s%d epochs%s, trained in %.0f s)",
                 generator,
+                generator.equals("auto") ? autoChoice(loaded) : "",
                 result.epochs(),
                 round == null ? "" : ", calibration round " + round,
                 seconds);
@@ -325,5 +327,15 @@ public final class TabularBenchmark {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** What {@code auto} kept and what decided it, for the row's label. */
+  private static String autoChoice(SyntheticModel model) {
+    Object selection = model.info().provenance().get("autoSelection");
+    String decidedBy =
+        selection instanceof Map<?, ?> m && m.get("decidedBy") != null
+            ? " by " + m.get("decidedBy")
+            : "";
+    return "kept " + model.info().generator() + decidedBy + "; ";
   }
 }
