@@ -332,10 +332,11 @@ public final class TabularBenchmark {
   /** What {@code auto} kept and what decided it, for the row's label. */
   private static String autoChoice(SyntheticModel model) {
     Object selection = model.info().provenance().get("autoSelection");
+    Object fallback = model.info().provenance().get("autoFallback");
     String decidedBy =
         selection instanceof Map<?, ?> m && m.get("decidedBy") != null
             ? " by " + m.get("decidedBy")
-            : "";
+            : fallback != null ? " (" + fallback + ")" : "";
     return "kept " + model.info().generator() + decidedBy + "; ";
   }
 }
