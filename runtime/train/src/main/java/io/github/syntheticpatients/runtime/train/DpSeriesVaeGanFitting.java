@@ -227,14 +227,14 @@ final class DpSeriesVaeGanFitting {
         DpVaeGanFitting.spentLine(
             result.steps(), result.clippedShares(), spent, delta, result.stoppedAtBudget()));
     Map<String, Object> record =
-        DpRecord.of(
+        DpVaeGanFitting.stagedRecord(
             spent,
             delta,
             dp,
             sigmas[1],
             rate,
-            result.steps()[0] + result.steps()[1] + result.steps()[2],
-            planned * (target == null ? 2 : 3),
+            result.steps(),
+            planned,
             result.stoppedAtBudget(),
             patients,
             "patient",
@@ -248,16 +248,9 @@ final class DpSeriesVaeGanFitting {
                     : "three DP-SGD stages composed in RDP (Conv1d VAE, critic, labeler of "
                         + target
                         + ")")
-                + "; the generator is post-processing; no losses recorded");
-    // The top-level σ and q are stage B's (the critic's); each stage's plan is under "stages".
-    record.put(
-        "stages",
-        DpVaeGanFitting.stages(
-            new String[] {"vae", "critic", "labeler"},
+                + "; the generator is post-processing; no losses recorded",
             new DpSchedule[] {schedules.vae(), schedules.critic(), schedules.labeler()},
-            result.steps(),
-            accountant,
-            delta));
+            accountant);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(DpArgnFitting.RECORD, record);
     facts.put("epochsTrained", epochs);

@@ -113,29 +113,22 @@ final class DpVaeGanFitting {
     listener.onMessage(
         spentLine(result.steps(), result.clippedShares(), spent, delta, result.stoppedAtBudget()));
     Map<String, Object> record =
-        DpRecord.of(
+        stagedRecord(
             spent,
             delta,
             dp,
             sigmas[1],
             rate,
-            result.steps()[0] + result.steps()[1] + result.steps()[2],
-            steps * (target == null ? 2 : 3),
+            result.steps(),
+            steps,
             result.stoppedAtBudget(),
             rows,
             "row",
             "public: categories and nullability from the schema, numeric columns min-max scaled"
                 + " between the dp.bounds options; three DP-SGD stages composed in RDP (VAE,"
-                + " critic, labeler); the generator is post-processing; no losses recorded");
-    // The top-level σ and q are stage B's (the critic's); each stage's plan is under "stages".
-    record.put(
-        "stages",
-        stages(
-            new String[] {"vae", "critic", "labeler"},
+                + " critic, labeler); the generator is post-processing; no losses recorded",
             new DpSchedule[] {schedules.vae(), schedules.critic(), schedules.labeler()},
-            result.steps(),
-            accountant,
-            delta));
+            accountant);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(DpArgnFitting.RECORD, record);
     facts.put("epochsTrained", epochs);
@@ -219,6 +212,47 @@ final class DpVaeGanFitting {
         spent.order(),
         shareList,
         stopped ? "; stopped before the budget would be exceeded" : "");
+  }
+
+  /**
+   * The model card's record of a staged fit ({@link DpRecord}): the composed guarantee with stage
+   * B's (the critic's) σ and q at the top level, and each stage's plan under {@code "stages"}.
+   *
+   * @param steps the steps each stage took
+   * @param plannedPerStage the steps planned for each stage
+   * @param schedules the VAE's, the critic's and the labeler's plan (null without a labeler)
+   */
+  static Map<String, Object> stagedRecord(
+      PrivacySpent spent,
+      double delta,
+      DpSettings dp,
+      double criticSigma,
+      double rate,
+      long[] steps,
+      long plannedPerStage,
+      boolean stopped,
+      int units,
+      String unit,
+      String publicNote,
+      DpSchedule[] schedules,
+      RdpAccountant accountant) {
+    Map<String, Object> record =
+        DpRecord.of(
+            spent,
+            delta,
+            dp,
+            criticSigma,
+            rate,
+            steps[0] + steps[1] + steps[2],
+            plannedPerStage * (schedules[2] == null ? 2 : 3),
+            stopped,
+            units,
+            unit,
+            publicNote);
+    record.put(
+        "stages",
+        stages(new String[] {"vae", "critic", "labeler"}, schedules, steps, accountant, delta));
+    return record;
   }
 
   static List<Object> stages(
