@@ -30,6 +30,8 @@ final class Candidate {
   private final Map<String, Object> trainingFacts = new java.util.LinkedHashMap<>();
   private SyntheticModel model;
   private double validationScore = Double.NaN;
+  private Table scoringSample;
+  private long scoringSeed;
 
   private Candidate(
       String generator,
@@ -84,10 +86,23 @@ final class Candidate {
     return model;
   }
 
+  /**
+   * The synthetic rows every score of this candidate is measured on: {@code max(500, validation
+   * rows)} rows sampled with {@code seed}, drawn once and kept for the next score with the same
+   * size and seed (sampling is deterministic, so this only saves the work).
+   */
+  private Table scoringSample(Table validation, long seed) {
+    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
+    if (scoringSample == null || scoringSample.rowCount() != rows || scoringSeed != seed) {
+      scoringSample = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+      scoringSeed = seed;
+    }
+    return scoringSample;
+  }
+
   /** Scores the candidate's fidelity against real rows it did not learn from; higher is better. */
   void score(Table validation, long seed) {
-    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+    Table synthetic = scoringSample(validation, seed);
     validationScore = TabularTrainingJob.quality(validation, synthetic);
   }
 
@@ -97,8 +112,7 @@ final class Candidate {
    * synthetic rows as {@link #score}.
    */
   double[] bootstrapScores(Table validation, long seed, int resamples) {
-    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+    Table synthetic = scoringSample(validation, seed);
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed + 1);
     double[] scores = new double[resamples];
     for (int b = 0; b < resamples; b++) {
@@ -119,8 +133,7 @@ final class Candidate {
    * keeps this to seconds.
    */
   double[] treeDetectionFolds(Table validation, long seed) {
-    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+    Table synthetic = scoringSample(validation, seed);
     return TreeDetection.foldAucs(validation, synthetic, seed);
   }
 
@@ -131,8 +144,7 @@ final class Candidate {
    */
   java.util.Optional<Utility.Predictions> utilityPredictions(
       Table validation, String target, long seed) {
-    int rows = Math.max(MIN_SCORING_ROWS, validation.rowCount());
-    Table synthetic = Table.of(model().sample(SampleRequest.of(rows, seed)).table());
+    Table synthetic = scoringSample(validation, seed);
     return Utility.predictions(synthetic, validation, target, seed);
   }
 
