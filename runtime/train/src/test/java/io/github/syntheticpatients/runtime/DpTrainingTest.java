@@ -283,6 +283,21 @@ class DpTrainingTest {
   }
 
   @Test
+  void anImpossibleRangeOnADpModelNamesTheDeclaredBoundsNotAProtectedRange() throws IOException {
+    TrainRequest request = request("copula-range", dpSettings().withGenerator("copula"));
+    Training.train(request, null);
+    SyntheticModel model = ModelLoader.load(request.output().toString());
+    assertThatThrownBy(() -> model.sample(new SampleRequest(10, 1, List.of("age>=200"), null)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("conditions"))
+        .hasMessageContainingAll(
+            "Condition 'age>=200' cannot be met",
+            "declared for it in dp.bounds.age",
+            "retrain with wider dp.bounds.age")
+        .hasMessageNotContaining("protected range");
+  }
+
+  @Test
   void dpCopulaWithoutDeclaredBoundsIsRefusedNamingTheOption() {
     Map<String, String> options = new java.util.TreeMap<>(dpSettings().options());
     options.remove("dp.bounds.age");

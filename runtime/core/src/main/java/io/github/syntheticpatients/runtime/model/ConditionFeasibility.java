@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * Refuses, before any sampling, a range condition no sampled record can meet: one outside the range
- * the model generates for its column (its protected [min, max]). Rejection would otherwise spend
- * the whole time budget to find nothing; a condition that is merely rare still gets the budget. (A
- * category the model does not have is refused by {@link Conditions#parse}.)
+ * the model generates for its column (its protected [min, max], or under differential privacy the
+ * bounds declared for it, since such a model reads no record's value). Rejection would otherwise
+ * spend the whole time budget to find nothing; a condition that is merely rare still gets the
+ * budget. (A category the model does not have is refused by {@link Conditions#parse}.)
  */
 final class ConditionFeasibility {
   private ConditionFeasibility() {}
@@ -24,11 +25,17 @@ final class ConditionFeasibility {
    * @param conditions the parsed conditions
    * @param schema the schema the sampler's tables have
    * @param sampler the sampler that will meet the conditions
+   * @param declaredBounds whether the model was trained under differential privacy, so that its
+   *     ranges are the {@code dp.bounds.*} declared at training rather than protected real ranges
    * @throws InvalidInputException naming parameter {@code conditions}, the condition, what the
    *     model generates and the fix
    */
   static void require(
-      List<String> expressions, Conditions conditions, TableSchema schema, RowSampler sampler) {
+      List<String> expressions,
+      Conditions conditions,
+      TableSchema schema,
+      RowSampler sampler,
+      boolean declaredBounds) {
     for (Map.Entry<String, Conditions.Range> entry : conditions.ranges().entrySet()) {
       String name = entry.getKey();
       Optional<ValueRange> generated = sampler.valueRange(name);
@@ -51,14 +58,26 @@ final class ConditionFeasibility {
                 + low
                 + " to "
                 + high
-                + " (its protected range: no value beyond what at least k training records"
-                + " share), so no record can meet it. Ask for a range that overlaps "
-                + name
-                + "="
-                + low
-                + ".."
-                + high
-                + ", or train on data that holds such values");
+                + (declaredBounds
+                    ? " (the bounds declared for it in dp.bounds."
+                        + name
+                        + " when the model was trained under differential privacy), so no record"
+                        + " can meet it. Ask for a range that overlaps "
+                        + name
+                        + "="
+                        + low
+                        + ".."
+                        + high
+                        + ", or retrain with wider dp.bounds."
+                        + name
+                    : " (its protected range: no value beyond what at least k training records"
+                        + " share), so no record can meet it. Ask for a range that overlaps "
+                        + name
+                        + "="
+                        + low
+                        + ".."
+                        + high
+                        + ", or train on data that holds such values"));
       }
     }
   }

@@ -104,7 +104,8 @@ public final class TabularModel implements BlockModel {
    */
   BlockSource blockSource(SampleRequest request) {
     Conditions conditions = Conditions.parse(request.conditions(), schema);
-    ConditionFeasibility.require(request.conditions(), conditions, schema, sampler);
+    ConditionFeasibility.require(
+        request.conditions(), conditions, schema, sampler, info.privacyGuarantee().isPresent());
     if (request.balance().isEmpty()) {
       return new BlockRows(schema, sampler, request.conditions(), conditions);
     }
