@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.encode;
 
+import io.github.syntheticpatients.runtime.internal.Fdlibm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,7 +41,7 @@ public final class BoxCoxScaler implements NumericScaler {
   /** Decoding runs when sampling: StrictMath gives the same value on every machine. */
   static double inverse(double transformed, double lambda) {
     if (Math.abs(lambda) < 1e-12) {
-      return StrictMath.exp(transformed);
+      return Fdlibm.exp(transformed);
     }
     return StrictMath.pow(Math.max(lambda * transformed + 1.0, 0.0), 1.0 / lambda);
   }

@@ -7,8 +7,8 @@ package io.github.syntheticpatients.runtime.internal;
  * {@link StrictMath#exp}, which the JDK specifies as fdlibm's results. On JDK 17 both are native
  * calls (about 12 ns and 8 ns on the project's VM); sampling takes one logarithm per pair of
  * Gaussian draws and one exponential per category of each softmax draw, and these are inlined by
- * the JIT. {@code FdlibmTest} checks both against {@link StrictMath} on special values and millions
- * of random ones.
+ * the JIT. Every such call in the runtime's sampling and scoring goes through this class. {@code
+ * FdlibmTest} checks both against {@link StrictMath} on special values and millions of random ones.
  *
  * <p>fdlibm's notice: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed
  * at SunSoft, a Sun Microsystems, Inc. business. Permission to use, copy, modify, and distribute

@@ -6,9 +6,9 @@ package io.github.syntheticpatients.runtime.internal;
  * the smallest doubles.
  *
  * <p>Written out rather than taken from a library so that sampling gives the same bits on every
- * machine: the only transcendental calls are {@link StrictMath#log} and {@link StrictMath#sqrt},
- * whose results Java specifies exactly, and the rest is double arithmetic in a fixed order
- * (docs/numerics.md).
+ * machine: the only transcendental calls are {@link StrictMath#log} (computed by {@link Fdlibm}, to
+ * the bit) and {@link StrictMath#sqrt}, whose results Java specifies exactly, and the rest is
+ * double arithmetic in a fixed order (docs/numerics.md).
  */
 final class NormalQuantile {
   private static final double SPLIT_CENTRAL = 0.425;
@@ -33,7 +33,7 @@ final class NormalQuantile {
     if (Math.abs(q) <= SPLIT_CENTRAL) {
       return q * central(CENTRAL_OFFSET - q * q);
     }
-    double r = StrictMath.sqrt(-StrictMath.log(q < 0 ? p : 1 - p));
+    double r = StrictMath.sqrt(-Fdlibm.log(q < 0 ? p : 1 - p));
     double z = r <= SPLIT_TAIL ? near(r - NEAR_OFFSET) : far(r - SPLIT_TAIL);
     return q < 0 ? -z : z;
   }

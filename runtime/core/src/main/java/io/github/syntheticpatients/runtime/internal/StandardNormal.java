@@ -18,9 +18,9 @@ public final class StandardNormal {
   /**
    * The distribution function by Hart's double-precision rational approximation (as given by G.
    * West, "Better approximations to cumulative normal functions", 2005), with {@link
-   * StrictMath#exp} so that sampling gives the same bits on every machine. Hand-written because
-   * commons-math3's {@code Erf.erfc} evaluates an incomplete gamma function iteratively, far too
-   * slow for sampling a million rows.
+   * StrictMath#exp}'s bits (computed by {@link Fdlibm}) so that sampling gives the same bits on
+   * every machine. Hand-written because commons-math3's {@code Erf.erfc} evaluates an incomplete
+   * gamma function iteratively, far too slow for sampling a million rows.
    */
   public static double cdf(double x) {
     double a = Math.abs(x);
@@ -28,7 +28,7 @@ public final class StandardNormal {
     if (a > 37) {
       tail = 0;
     } else {
-      double e = StrictMath.exp(-a * a / 2);
+      double e = Fdlibm.exp(-a * a / 2);
       if (a < 7.07106781186547) {
         double n = 3.52624965998911e-02 * a + 0.700383064443688;
         n = n * a + 6.37396220353165;

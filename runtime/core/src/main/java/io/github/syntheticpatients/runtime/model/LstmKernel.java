@@ -1,13 +1,14 @@
 package io.github.syntheticpatients.runtime.model;
 
+import io.github.syntheticpatients.runtime.internal.Fdlibm;
 import java.util.Arrays;
 
 /**
  * The forward pass of one {@link LstmLayer}. Its weights are split into one array per input row, as
  * in {@link MlpNetwork}: the inner loop then indexes the weight row and the gate row with the same
  * {@code j}, which HotSpot vectorises (with offsets into one flat array it stays scalar). Gates use
- * {@link StrictMath}, so the result is the same on every machine. Immutable; every call uses its
- * own arrays.
+ * {@link StrictMath}'s bits (its exponential computed by {@link Fdlibm}), so the result is the same
+ * on every machine. Immutable; every call uses its own arrays.
  */
 final class LstmKernel {
   private final int in;
@@ -106,7 +107,7 @@ final class LstmKernel {
   }
 
   private static float sigmoid(float x) {
-    return (float) (1 / (1 + StrictMath.exp(-x)));
+    return (float) (1 / (1 + Fdlibm.exp(-x)));
   }
 
   private static float[][] rows(float[] weight, int rowCount, int width) {

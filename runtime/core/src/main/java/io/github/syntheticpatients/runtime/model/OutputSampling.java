@@ -49,9 +49,9 @@ final class OutputSampling {
     }
     double sum = 0;
     for (int j = 0; j < width; j++) {
-      sum += StrictMath.exp(logits[start + j] - max);
+      sum += Fdlibm.exp(logits[start + j] - max);
     }
-    return StrictMath.exp(logits[start + k] - max) / sum;
+    return Fdlibm.exp(logits[start + k] - max) / sum;
   }
 
   /**

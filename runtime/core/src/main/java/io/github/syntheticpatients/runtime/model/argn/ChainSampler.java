@@ -1,5 +1,6 @@
 package io.github.syntheticpatients.runtime.model.argn;
 
+import io.github.syntheticpatients.runtime.internal.Fdlibm;
 import io.github.syntheticpatients.runtime.random.RandomStream;
 
 /**
@@ -537,10 +538,10 @@ public final class ChainSampler {
       }
       double normaliser = 0;
       for (double l : logits) {
-        normaliser += StrictMath.exp(l - max);
+        normaliser += Fdlibm.exp(l - max);
       }
       int symbol = codes[offset + j];
-      total += logits[symbol] - max - StrictMath.log(normaliser);
+      total += logits[symbol] - max - Fdlibm.log(normaliser);
       for (int q = p + 1; q < heads; q++) {
         int base = order[q] * hidden;
         for (int h = 0; h < hidden; h++) {
