@@ -1,7 +1,6 @@
 package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.data.ValueRange;
-import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import java.util.LinkedHashMap;
 import java.util.List;

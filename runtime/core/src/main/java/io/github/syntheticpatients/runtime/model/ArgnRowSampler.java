@@ -3,7 +3,7 @@ package io.github.syntheticpatients.runtime.model;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.data.ValueRange;
-import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
+import io.github.syntheticpatients.runtime.encode.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import io.github.syntheticpatients.runtime.model.argn.ChainSampler;

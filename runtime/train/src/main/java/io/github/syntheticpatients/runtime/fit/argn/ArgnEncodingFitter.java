@@ -4,7 +4,7 @@ import io.github.syntheticpatients.runtime.ColumnKind;
 import io.github.syntheticpatients.runtime.InvalidInputException;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.dp.DpSettings;
-import io.github.syntheticpatients.runtime.model.argn.ArgnColumn;
+import io.github.syntheticpatients.runtime.encode.ArgnColumn;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.schema.ColumnSchema;
 import io.github.syntheticpatients.runtime.schema.ProtectedValues;

@@ -1,4 +1,4 @@
-package io.github.syntheticpatients.runtime.model.argn;
+package io.github.syntheticpatients.runtime.encode;
 
 import io.github.syntheticpatients.runtime.data.ValueRange;
 import io.github.syntheticpatients.runtime.random.RandomStream;
