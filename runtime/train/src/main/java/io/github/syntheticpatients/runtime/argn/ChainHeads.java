@@ -153,6 +153,20 @@ final class ChainHeads {
    */
   NDArray negativeLogLikelihood(
       NDManager batch, int[] codes, int rows, boolean[][] sees, NDArray context) {
+    return negativeLogLikelihood(batch, codes, rows, sees, context, false);
+  }
+
+  /**
+   * As {@link #negativeLogLikelihood}, but one value per row ({@code rows}): the negative
+   * log-likelihood of each row, so that rows can be weighted (a policy gradient, say).
+   */
+  NDArray negativeLogLikelihoodPerRow(
+      NDManager batch, int[] codes, int rows, boolean[][] sees, NDArray context) {
+    return negativeLogLikelihood(batch, codes, rows, sees, context, true);
+  }
+
+  private NDArray negativeLogLikelihood(
+      NDManager batch, int[] codes, int rows, boolean[][] sees, NDArray context, boolean perRow) {
     long[] indices = new long[rows * heads];
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < heads; j++) {
@@ -204,15 +218,78 @@ final class ChainHeads {
                   .add(group.hiddenBias));
       NDArray logProbabilities =
           logSoftmax(h.matMul(group.outWeight).add(group.outBias).add(group.padding));
-      NDArray picked =
-          batch
-              .create(targets, new Shape(size, rows))
-              .oneHot(group.padded)
-              .mul(logProbabilities)
-              .sum();
+      NDArray weighted =
+          batch.create(targets, new Shape(size, rows)).oneHot(group.padded).mul(logProbabilities);
+      // The total as before (one sum over everything), so the trained weights keep their bits.
+      NDArray picked = perRow ? weighted.sum(new int[] {0, 2}) : weighted.sum();
       total = total == null ? picked : total.add(picked);
     }
     return total.neg();
+  }
+
+  /**
+   * Sets every parameter to {@code network}'s weights: the inverse of {@link #export} for a network
+   * of this shape (the same vocabularies, embedding widths and hidden units) without a context.
+   * Entries that {@code export} leaves out (embedding dimensions past a sub-column's width, padded
+   * symbols) are set to 0: masked, they take no part in any output. Call with gradients off (an
+   * in-place write to a parameter).
+   */
+  void load(ArgnNetwork network) {
+    if (!java.util.Arrays.equals(network.vocabulary(), vocabulary)
+        || !java.util.Arrays.equals(network.dims(), dims)
+        || network.hidden() != hidden
+        || contextWidth != 0) {
+      throw new IllegalArgumentException("the network has another shape than these heads");
+    }
+    float[] table = new float[(int) embedding.size()];
+    for (int j = 0; j < heads; j++) {
+      float[] e = network.embedding()[j];
+      for (int v = 0; v < vocabulary[j]; v++) {
+        System.arraycopy(e, v * dims[j], table, (symbolOffset[j] + v) * maxDims, dims[j]);
+      }
+    }
+    overwrite(embedding, table);
+    for (Group group : groups) {
+      int size = group.heads.length;
+      float[] w1 = new float[size * inputs * hidden];
+      float[] b1 = new float[size * hidden];
+      float[] w2 = new float[size * hidden * group.padded];
+      float[] b2 = new float[size * group.padded];
+      for (int m = 0; m < size; m++) {
+        int j = group.heads[m];
+        float[] w = network.hiddenWeight()[j];
+        for (int i = 0; i < heads; i++) {
+          int offset = network.embeddingOffset(i);
+          for (int d = 0; d < dims[i]; d++) {
+            System.arraycopy(
+                w, (offset + d) * hidden, w1, (m * inputs + i * maxDims + d) * hidden, hidden);
+          }
+        }
+        System.arraycopy(network.hiddenBias()[j], 0, b1, m * hidden, hidden);
+        for (int h = 0; h < hidden; h++) {
+          System.arraycopy(
+              network.outWeight()[j],
+              h * vocabulary[j],
+              w2,
+              (m * hidden + h) * group.padded,
+              vocabulary[j]);
+        }
+        System.arraycopy(network.outBias()[j], 0, b2, m * group.padded, vocabulary[j]);
+      }
+      overwrite(group.hiddenWeight, w1);
+      overwrite(group.hiddenBias, b1);
+      overwrite(group.outWeight, w2);
+      overwrite(group.outBias, b2);
+    }
+  }
+
+  /** {@code parameter ← values} in place (0 · p + values: exact for finite weights). */
+  private static void overwrite(NDArray parameter, float[] values) {
+    try (NDManager scope = parameter.getManager().newSubManager()) {
+      parameter
+          .muli(scope.zeros(parameter.getShape()))
+          .addi(scope.create(values, parameter.getShape()));
+    }
   }
 
   /**
