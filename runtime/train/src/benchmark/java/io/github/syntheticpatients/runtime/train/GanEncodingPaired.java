@@ -53,7 +53,7 @@ public final class GanEncodingPaired {
   private static final int DETECTORS = 3;
 
   /** Target and sensitive column, as {@code TabularBenchmark} uses them. */
-  private static final Map<String, String[]> COLUMNS =
+  static final Map<String, String[]> COLUMNS =
       Map.of(
           "rotterdam", new String[] {"death", "grade"},
           "colon", new String[] {"status", "sex"},
@@ -64,7 +64,7 @@ public final class GanEncodingPaired {
   private GanEncodingPaired() {}
 
   /** The scores of one sample. */
-  private record Score(
+  record Score(
       double tree,
       double quality,
       double shapes,
@@ -226,8 +226,7 @@ public final class GanEncodingPaired {
     return last[0];
   }
 
-  private static Score score(
-      Table train, Table heldBack, Table synthetic, String[] columns, long seed) {
+  static Score score(Table train, Table heldBack, Table synthetic, String[] columns, long seed) {
     double tree = 0;
     for (int i = 0; i < DETECTORS; i++) {
       tree += TreeDetection.auc(heldBack, synthetic, seed + 100L * i);
@@ -255,7 +254,7 @@ public final class GanEncodingPaired {
         (System.nanoTime() - start) / 1e9);
   }
 
-  private static double[] minus(double[] a, double[] b) {
+  static double[] minus(double[] a, double[] b) {
     double[] d = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       d[i] = a[i] - b[i];
@@ -263,7 +262,7 @@ public final class GanEncodingPaired {
     return d;
   }
 
-  private static Path resource(String name) {
+  static Path resource(String name) {
     try {
       return Path.of(GanEncodingPaired.class.getResource("/data/" + name + ".csv").toURI());
     } catch (URISyntaxException e) {
