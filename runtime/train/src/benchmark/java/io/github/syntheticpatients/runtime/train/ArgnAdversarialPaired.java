@@ -9,16 +9,11 @@ import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.EvaluationBenchmark;
 import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
-import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
 import io.github.syntheticpatients.runtime.random.RandomStream;
-import io.github.syntheticpatients.runtime.sampling.Schemas;
-import io.github.syntheticpatients.runtime.schema.TableSchema;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +30,7 @@ import java.util.Map;
  * the other 20 %: the warm-up), and the warm-up network after {@link AdversarialArgn}'s stage at
  * each step count of {@code steps} (each recalibrated as argn is, unless {@code calibrate=false}),
  * all sampled to the training half's size with sampling seed s + 7 and scored against the held-back
- * half with {@code GanEncodingPaired}'s scores (tree AUC as the mean over 3 detector seeds).
+ * half with {@code PairedScoring}'s scores (tree AUC as the mean over 3 detector seeds).
  *
  * <p>Arguments: a table (rotterdam, colon, flchain, nafld1, pbc), then {@code key=value}: {@code
  * seeds} (3), {@code seed} (the first, 20251123), {@code steps} (checkpoints, 100,300,1000), {@code
@@ -88,10 +83,8 @@ public final class ArgnAdversarialPaired {
     }
     boolean calibrate = Boolean.parseBoolean(options.getOrDefault("calibrate", "true"));
     int every = Integer.parseInt(options.getOrDefault("every", "50"));
-    String[] columns = GanEncodingPaired.COLUMNS.get(dataset);
-    Path csv = GanEncodingPaired.resource(dataset);
-    TableSchema schema = TableSchema.of(Schemas.infer(csv)).withTarget(columns[0]);
-    Table all = CsvTableReader.read(csv, schema, null);
+    String[] columns = PairedScoring.columns(dataset);
+    Table all = PairedScoring.load(dataset);
     stages.forEach(
         (variant, settings) ->
             System.out.println(
@@ -104,7 +97,7 @@ public final class ArgnAdversarialPaired {
                     + calibrate));
     Map<String, List<double[]>> results = new LinkedHashMap<>();
     System.out.println(
-        "| seed | generator " + GanEncodingPaired.Score.HEADER + " CPU s of the stage |");
+        "| seed | generator " + PairedScoring.Score.HEADER + " CPU s of the stage |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (int s = 0; s < seeds; s++) {
       long seed = firstSeed + s;
@@ -113,11 +106,11 @@ public final class ArgnAdversarialPaired {
       Table heldBack = split.holdout();
       int rows = train.rowCount();
       GaussianCopula copula = GaussianCopulaFitter.fit(train);
-      GanEncodingPaired.Score first =
-          GanEncodingPaired.score(
+      PairedScoring.Score first =
+          PairedScoring.score(
               train, heldBack, copula.sample(rows, RandomStream.of(seed + 7)), columns, seed);
-      GanEncodingPaired.Score second =
-          GanEncodingPaired.score(
+      PairedScoring.Score second =
+          PairedScoring.score(
               train, heldBack, copula.sample(rows, RandomStream.of(seed + 1007)), columns, seed);
       print(seed, "copula", first, Double.NaN);
       print(seed, "copula, 2nd sample", second, Double.NaN);
@@ -127,7 +120,7 @@ public final class ArgnAdversarialPaired {
       DataSplit parts = DataSplit.of(rows, 0, 0.2, seed);
       Table fit = train.selectRows(parts.train());
       Table validation = train.selectRows(parts.validation());
-      double cpu = cpuSeconds();
+      double cpu = PairedScoring.processCpuSeconds();
       Candidate warm =
           ArgnFitting.fit(
               TrainSettings.defaults().withGenerator("argn").withSeed(seed),
@@ -135,11 +128,11 @@ public final class ArgnAdversarialPaired {
               fit,
               validation,
               TrainingListener.NONE);
-      double warmCpu = cpuSeconds() - cpu;
+      double warmCpu = PairedScoring.processCpuSeconds() - cpu;
       ArgnModel model = warm.contents("warm-up", Map.of(), Map.of(), Map.of(), Map.of()).argn();
       ArgnEncoding encoding = model.encoding();
-      GanEncodingPaired.Score argn =
-          GanEncodingPaired.score(train, heldBack, sample(warm, rows, seed), columns, seed);
+      PairedScoring.Score argn =
+          PairedScoring.score(train, heldBack, sample(warm, rows, seed), columns, seed);
       print(seed, "argn (warm-up, " + warm.epochs() + " epochs)", argn, warmCpu);
       add(results, "argn", values(argn));
       add(results, "argn − copula", minus(argn, first));
@@ -149,7 +142,7 @@ public final class ArgnAdversarialPaired {
       for (Map.Entry<String, AdversarialArgn.Settings> stage : stages.entrySet()) {
         String variant = stage.getKey().isEmpty() ? "" : " [" + stage.getKey() + "]";
         double[] outside = {0};
-        double start = cpuSeconds();
+        double start = PairedScoring.processCpuSeconds();
         AdversarialArgn.run(
             model.network(),
             codes,
@@ -161,7 +154,7 @@ public final class ArgnAdversarialPaired {
             every,
             progress -> System.out.println("    " + progress.line()),
             (step, network) -> {
-              double entered = cpuSeconds();
+              double entered = PairedScoring.processCpuSeconds();
               double stageCpu = entered - start - outside[0];
               ArgnNetwork kept =
                   calibrate
@@ -176,11 +169,11 @@ public final class ArgnAdversarialPaired {
                       : network;
               Candidate candidate =
                   Candidate.argn(train.schema(), new ArgnModel(encoding, kept), step, Map.of());
-              GanEncodingPaired.Score score =
-                  GanEncodingPaired.score(
+              PairedScoring.Score score =
+                  PairedScoring.score(
                       train, heldBack, sample(candidate, rows, seed), columns, seed);
               String name = "argn + " + step + " adversarial steps" + variant;
-              outside[0] += cpuSeconds() - entered;
+              outside[0] += PairedScoring.processCpuSeconds() - entered;
               print(seed, name, score, stageCpu);
               add(results, name, values(score));
               add(results, name + " − argn", minus(score, argn));
@@ -256,19 +249,18 @@ public final class ArgnAdversarialPaired {
   }
 
   /** The six scores and the gate (1 passed, 0 refused). */
-  private static double[] values(GanEncodingPaired.Score score) {
+  private static double[] values(PairedScoring.Score score) {
     double[] values = Arrays.copyOf(score.values(), 7);
     values[6] = score.gate() ? 1 : 0;
     return values;
   }
 
   /** The six scores' differences, and the gate of neither. */
-  private static double[] minus(GanEncodingPaired.Score a, GanEncodingPaired.Score b) {
-    return Arrays.copyOf(GanEncodingPaired.minus(a.values(), b.values()), 7);
+  private static double[] minus(PairedScoring.Score a, PairedScoring.Score b) {
+    return Arrays.copyOf(PairedScoring.minus(a.values(), b.values()), 7);
   }
 
-  private static void print(
-      long seed, String generator, GanEncodingPaired.Score score, double cpu) {
+  private static void print(long seed, String generator, PairedScoring.Score score, double cpu) {
     System.out.printf(
         Locale.ROOT,
         "| %d | %s %s %s |%n",
@@ -276,12 +268,5 @@ public final class ArgnAdversarialPaired {
         generator,
         score.row(),
         Double.isNaN(cpu) ? "–" : String.format(Locale.ROOT, "%.0f", cpu));
-  }
-
-  /** This process's CPU time, all threads (torch's included). */
-  private static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime()
-        / 1e9;
   }
 }
