@@ -35,13 +35,14 @@ import java.util.Map;
  * paired within one training.
  *
  * <p>Arguments: a table (rotterdam, colon, flchain, nafld1, pbc), then {@code key=value}: {@code
- * arms} (default,drop0,drop25,pac1,pac2,d3,d5,ttur,wide,steps2x), {@code seeds} (2), {@code seed}
- * (the first, 20251123), {@code epochs} (caps the size-chosen epochs of every arm; {@code steps2x}
- * doubles what it gives), {@code select} (default; arms whose snapshots are selected, {@code none}
- * for none), {@code snapshots} (5), {@code validation} (0.2), {@code encoding} (gmm). An arm is a
- * name below or its own overrides joined by {@code +}, e.g. {@code dropout=0+pac=1}; the keys:
- * {@code dropout}, {@code pac}, {@code dSteps}, {@code lrG}, {@code lrD}, {@code criticx} (the
- * critic's widths times this), {@code epochsx} (the epochs times this).
+ * arms} (default,drop0,drop25,pac1,pac2,d3,d5,ttur,wide,steps2x,ln), {@code seeds} (2), {@code
+ * seed} (the first, 20251123), {@code epochs} (caps the size-chosen epochs of every arm; {@code
+ * steps2x} doubles what it gives), {@code select} (default; arms whose snapshots are selected,
+ * {@code none} for none), {@code snapshots} (5), {@code validation} (0.2), {@code encoding} (gmm).
+ * An arm is a name below or its own overrides joined by {@code +}, e.g. {@code dropout=0+pac=1};
+ * the keys: {@code dropout}, {@code pac}, {@code dSteps}, {@code lrG}, {@code lrD}, {@code criticx}
+ * (the critic's widths times this), {@code epochsx} (the epochs times this), {@code layerNorm} (the
+ * critic's layer norm; the arm {@code ln} is it without dropout).
  *
  * <p>Run: {@code mvn -B -pl runtime/train -am -Pbenchmark test-compile exec:exec
  * -Dbenchmark.class=io.github.syntheticpatients.runtime.train.GanCriticPaired
@@ -68,6 +69,7 @@ public final class GanCriticPaired {
     ARMS.put("ttur", "lrG=1e-4+lrD=4e-4");
     ARMS.put("wide", "criticx=2");
     ARMS.put("steps2x", "epochsx=2");
+    ARMS.put("ln", "layerNorm=true+dropout=0");
   }
 
   private GanCriticPaired() {}
@@ -190,13 +192,14 @@ public final class GanCriticPaired {
               base.discriminatorDims().stream().map(width -> width * times).toList());
         }
         case "epochsx" -> b.optEpochs(base.epochs() * Integer.parseInt(v));
+        case "layerNorm" -> b.optCriticLayerNorm(Boolean.parseBoolean(v));
         default ->
             throw new IllegalArgumentException(
                 "arm '"
                     + arm
                     + "': unknown key '"
                     + kv[0]
-                    + "'; use dropout, pac, dSteps, lrG, lrD, criticx or epochsx");
+                    + "'; use dropout, pac, dSteps, lrG, lrD, criticx, epochsx or layerNorm");
       }
     }
     return b.build();
@@ -345,7 +348,7 @@ public final class GanCriticPaired {
   private static String describe(GanSettings s) {
     return String.format(
         Locale.ROOT,
-        "%d epochs, batch %d, pac %d, G %s, D %s, lr %s/%s, D steps %d, dropout %s",
+        "%d epochs, batch %d, pac %d, G %s, D %s, lr %s/%s, D steps %d, dropout %s%s",
         s.epochs(),
         s.batchSize(),
         s.pac(),
@@ -354,7 +357,8 @@ public final class GanCriticPaired {
         s.generatorLearningRate(),
         s.discriminatorLearningRate(),
         s.discriminatorSteps(),
-        s.dropout());
+        s.dropout(),
+        s.criticLayerNorm() ? ", critic layer norm" : "");
   }
 
   private static void add(Map<String, List<double[]>> results, String name, double[] values) {

@@ -47,7 +47,8 @@ public final class DpGanTrainer {
    * steps, one generator step after every {@code settings.discriminatorSteps()} of them; fakes per
    * step: {@code settings.batchSize()}.
    *
-   * @throws InvalidInputException naming {@code pac} when packing is on
+   * @throws InvalidInputException naming {@code pac} when packing is on, or {@code criticLayerNorm}
+   *     when the critic's layer norm is
    */
   public static Result train(
       float[] data,
@@ -66,6 +67,12 @@ public final class DpGanTrainer {
           "DP training clips one record's gradient at a time, so PacGAN packing must be off"
               + " (pac 1), was "
               + settings.pac());
+    }
+    if (settings.criticLayerNorm()) {
+      throw InvalidInputException.inParameter(
+          "criticLayerNorm",
+          "DP training clips each record's gradient through plain linear critic layers, so the"
+              + " critic's layer norm must be off (criticLayerNorm false)");
     }
     TrainingListener progress = Objects.requireNonNullElse(listener, TrainingListener.NONE);
     synchronized (GanTrainer.LOCK) {

@@ -53,6 +53,7 @@ public final class GanSettings {
   private final double gradientPenalty;
   private final int discriminatorSteps;
   private final double dropout;
+  private final boolean criticLayerNorm;
   private final double gumbelTau;
   private final int snapshotEvery;
 
@@ -73,6 +74,7 @@ public final class GanSettings {
     gradientPenalty = b.gradientPenalty;
     discriminatorSteps = b.discriminatorSteps;
     dropout = b.dropout;
+    criticLayerNorm = b.criticLayerNorm;
     gumbelTau = b.gumbelTau;
     snapshotEvery = b.snapshotEvery;
   }
@@ -122,6 +124,7 @@ public final class GanSettings {
     b.gradientPenalty = gradientPenalty;
     b.discriminatorSteps = discriminatorSteps;
     b.dropout = dropout;
+    b.criticLayerNorm = criticLayerNorm;
     b.gumbelTau = gumbelTau;
     b.snapshotEvery = snapshotEvery;
     return b;
@@ -252,6 +255,16 @@ public final class GanSettings {
     return dropout;
   }
 
+  /**
+   * Whether each hidden layer of the discriminator normalises its pre-activations over the layer
+   * (layer norm with a learned scale and shift, before LeakyReLU): the critic normalisation WGAN-GP
+   * recommends, since batch norm would couple the rows that the gradient penalty treats one by one.
+   * Off by default; refused under DP, whose per-record clipping assumes plain linear layers.
+   */
+  public boolean criticLayerNorm() {
+    return criticLayerNorm;
+  }
+
   /** Gumbel-softmax temperature for SOFTMAX spans (CTGAN only). */
   public double gumbelTau() {
     return gumbelTau;
@@ -281,6 +294,7 @@ public final class GanSettings {
         && Double.compare(gradientPenalty, o.gradientPenalty) == 0
         && discriminatorSteps == o.discriminatorSteps
         && Double.compare(dropout, o.dropout) == 0
+        && criticLayerNorm == o.criticLayerNorm
         && Double.compare(gumbelTau, o.gumbelTau) == 0
         && snapshotEvery == o.snapshotEvery;
   }
@@ -304,6 +318,7 @@ public final class GanSettings {
         gradientPenalty,
         discriminatorSteps,
         dropout,
+        criticLayerNorm,
         gumbelTau,
         snapshotEvery);
   }
@@ -342,6 +357,8 @@ public final class GanSettings {
         + discriminatorSteps
         + ", dropout="
         + dropout
+        + ", criticLayerNorm="
+        + criticLayerNorm
         + ", gumbelTau="
         + gumbelTau
         + ", snapshotEvery="
@@ -367,6 +384,7 @@ public final class GanSettings {
     private double gradientPenalty;
     private int discriminatorSteps = 1;
     private double dropout;
+    private boolean criticLayerNorm;
     private double gumbelTau = 0.2;
     private int snapshotEvery;
 
@@ -461,6 +479,12 @@ public final class GanSettings {
     /** Discriminator dropout probability, in [0, 1). */
     public Builder optDropout(double value) {
       dropout = value;
+      return this;
+    }
+
+    /** Layer norm in each hidden layer of the discriminator; off by default. */
+    public Builder optCriticLayerNorm(boolean value) {
+      criticLayerNorm = value;
       return this;
     }
 

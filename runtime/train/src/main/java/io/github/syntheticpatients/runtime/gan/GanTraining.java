@@ -84,7 +84,8 @@ final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoClosea
             parameters,
             (layout.width() + condWidth) * settings.pac(),
             settings.discriminatorDims(),
-            settings.dropout());
+            settings.dropout(),
+            settings.criticLayerNorm());
     generatorOptimizer =
         new AdamOptimizer(
             parameters,

@@ -204,6 +204,10 @@ final class GanFitting {
     block.put("gradientPenalty", gan.gradientPenalty());
     block.put("discriminatorSteps", gan.discriminatorSteps());
     block.put("dropout", gan.dropout());
+    if (gan.criticLayerNorm()) {
+      // Only when on, so that the models trained before the option describe themselves unchanged.
+      block.put("criticLayerNorm", true);
+    }
     block.put("gumbelTau", gan.gumbelTau());
     block.put("snapshotEvery", gan.snapshotEvery());
     return block;

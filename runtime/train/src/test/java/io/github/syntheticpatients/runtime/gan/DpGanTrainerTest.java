@@ -76,6 +76,26 @@ class DpGanTrainerTest {
             InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("pac"));
   }
 
+  @Test
+  void criticLayerNormIsRefused() {
+    GanSettings normalised = small().toBuilder().optCriticLayerNorm(true).build();
+    DpSchedule schedule = new DpSchedule(0.1, 5, 1.0, 1.0, DELTA, Double.NaN);
+    assertThatThrownBy(
+            () ->
+                DpGanTrainer.train(
+                    DATA,
+                    ROWS,
+                    TinyTable.LAYOUT,
+                    normalised,
+                    schedule,
+                    new PrivacyLedger(RdpAccountant.standard()),
+                    1,
+                    null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.parameter()).isEqualTo("criticLayerNorm"));
+  }
+
   private static DpGanTrainer.Result train(DpSchedule schedule, PrivacyLedger ledger, long seed) {
     return DpGanTrainer.train(DATA, ROWS, TinyTable.LAYOUT, small(), schedule, ledger, seed, null);
   }

@@ -36,6 +36,7 @@ class GanSettingsTest {
                 s.dropout(),
                 s.gumbelTau()))
         .containsExactly(2e-4, 2e-4, 0.5, 0.9, 1e-6, 1e-6, 10.0, 0.5, 0.2);
+    assertThat(s.criticLayerNorm()).isFalse();
   }
 
   @Test
@@ -67,19 +68,22 @@ class GanSettingsTest {
             .optGradientPenalty(4)
             .optDiscriminatorSteps(3)
             .optDropout(0.25)
+            .optCriticLayerNorm(true)
             .optGumbelTau(0.7)
             .optSnapshotEvery(2)
             .build();
     GanSettings changed = custom.toBuilder().optEpochs(9).build();
     assertThat(custom.toBuilder().build()).isEqualTo(custom).hasSameHashCodeAs(custom);
     assertThat(changed).isNotEqualTo(custom);
+    assertThat(custom.toBuilder().optCriticLayerNorm(false).build()).isNotEqualTo(custom);
     assertThat(changed.toString()).isEqualTo(custom.toString().replace("epochs=7", "epochs=9"));
     assertThat(changed.toString())
         .isEqualTo(
             "GanSettings[kind=BASIC, epochs=9, batchSize=12, latentDim=3,"
                 + " generatorDims=[5], discriminatorDims=[6], pac=2, generatorLearningRate=0.1, discriminatorLearningRate=0.2,"
                 + " beta1=0.3, beta2=0.4, generatorWeightDecay=0.01, discriminatorWeightDecay=0.02, gradientPenalty=4.0,"
-                + " discriminatorSteps=3, dropout=0.25, gumbelTau=0.7, snapshotEvery=2]");
+                + " discriminatorSteps=3, dropout=0.25, criticLayerNorm=true, gumbelTau=0.7,"
+                + " snapshotEvery=2]");
   }
 
   @Test
