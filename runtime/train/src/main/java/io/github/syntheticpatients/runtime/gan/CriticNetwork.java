@@ -67,7 +67,8 @@ final class CriticNetwork {
     leak = Scalars.of(manager, DenseLayer.LEAKY_SLOPE);
     dropoutRate = Scalars.of(manager, dropout);
     keepScale = Scalars.of(manager, 1 / (1 - dropout));
-    normEpsilon = Scalars.of(manager, DenseLayer.LAYER_NORM_EPSILON);
+    // Only with layer norm, so that a critic without it holds exactly the arrays it always held.
+    normEpsilon = layerNorm ? Scalars.of(manager, DenseLayer.LAYER_NORM_EPSILON) : null;
   }
 
   List<NDArray> parameters() {
@@ -81,11 +82,6 @@ final class CriticNetwork {
     }
     list.addAll(output.parameters());
     return list;
-  }
-
-  /** Whether each hidden layer has layer norm. */
-  boolean layerNorm() {
-    return layerNorm;
   }
 
   /** The linear layers in order, the output layer last (for per-record gradients under DP). */
