@@ -108,6 +108,7 @@ final class CriticNetwork {
     List<NDArray> normalised = new ArrayList<>();
     List<NDArray> deviations = new ArrayList<>();
     NDArray h = x;
+    NDArray features = x;
     for (int l = 0; l < hidden.size(); l++) {
       NDArray pre = hidden.get(l).linear(h);
       if (layerNorm) {
@@ -121,6 +122,7 @@ final class CriticNetwork {
         pre = xHat.mul(gammas.get(l)).add(betas.get(l));
       }
       h = Activation.leakyRelu(pre, DenseLayer.LEAKY_SLOPE);
+      features = h;
       if (!withSlopes) {
         // Fused torch dropout: the masks are not needed afterwards.
         h = dropout > 0 ? Dropout.dropout(h, (float) dropout, true).singletonOrThrow() : h;
@@ -141,7 +143,7 @@ final class CriticNetwork {
         h = h.mul(keep);
       }
     }
-    return new Pass(output.linear(h), slopes, masks, normalised, deviations);
+    return new Pass(output.linear(h), slopes, masks, normalised, deviations, features);
   }
 
   /**
@@ -190,11 +192,14 @@ final class CriticNetwork {
    * @param masks per hidden layer, the scaled dropout mask (empty without dropout)
    * @param normalised per hidden layer with layer norm, x̂ (empty without)
    * @param deviations per hidden layer with layer norm, σ = √(var + ε) per row (empty without)
+   * @param features the last hidden layer's activations before dropout (CTAB-GAN's information loss
+   *     compares their moments on real and generated rows)
    */
   record Pass(
       NDArray score,
       List<NDArray> slopes,
       List<NDArray> masks,
       List<NDArray> normalised,
-      List<NDArray> deviations) {}
+      List<NDArray> deviations,
+      NDArray features) {}
 }

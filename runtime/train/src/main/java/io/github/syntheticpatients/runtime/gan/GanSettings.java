@@ -56,6 +56,9 @@ public final class GanSettings {
   private final boolean criticLayerNorm;
   private final double gumbelTau;
   private final int snapshotEvery;
+  private final double informationLoss;
+  private final double classifierLoss;
+  private final String classifierTarget;
 
   private GanSettings(Builder b) {
     kind = b.kind;
@@ -77,6 +80,9 @@ public final class GanSettings {
     criticLayerNorm = b.criticLayerNorm;
     gumbelTau = b.gumbelTau;
     snapshotEvery = b.snapshotEvery;
+    informationLoss = b.informationLoss;
+    classifierLoss = b.classifierLoss;
+    classifierTarget = b.classifierTarget;
   }
 
   /** A builder starting from CTGAN's defaults. */
@@ -127,6 +133,9 @@ public final class GanSettings {
     b.criticLayerNorm = criticLayerNorm;
     b.gumbelTau = gumbelTau;
     b.snapshotEvery = snapshotEvery;
+    b.informationLoss = informationLoss;
+    b.classifierLoss = classifierLoss;
+    b.classifierTarget = classifierTarget;
     return b;
   }
 
@@ -275,6 +284,33 @@ public final class GanSettings {
     return snapshotEvery;
   }
 
+  /**
+   * Weight of CTAB-GAN's information loss in the generator's loss, 0 for none (the default): the L1
+   * distances between the means and between the standard deviations of the critic's last hidden
+   * features on a real and on a generated batch (CTGAN only).
+   */
+  public double informationLoss() {
+    return informationLoss;
+  }
+
+  /**
+   * Weight of CTAB-GAN+'s auxiliary classifier loss in the generator's loss, 0 for none (the
+   * default): an MLP trained alongside on real rows predicts {@link #classifierTarget()} from the
+   * other encoded columns, and the generator pays the cross-entropy between the target it generated
+   * and the classifier's prediction from its other columns (CTGAN only).
+   */
+  public double classifierLoss() {
+    return classifierLoss;
+  }
+
+  /**
+   * The discrete column the auxiliary classifier predicts, or null when {@link #classifierLoss()}
+   * is 0.
+   */
+  public String classifierTarget() {
+    return classifierTarget;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof GanSettings o
@@ -296,7 +332,10 @@ public final class GanSettings {
         && Double.compare(dropout, o.dropout) == 0
         && criticLayerNorm == o.criticLayerNorm
         && Double.compare(gumbelTau, o.gumbelTau) == 0
-        && snapshotEvery == o.snapshotEvery;
+        && snapshotEvery == o.snapshotEvery
+        && Double.compare(informationLoss, o.informationLoss) == 0
+        && Double.compare(classifierLoss, o.classifierLoss) == 0
+        && Objects.equals(classifierTarget, o.classifierTarget);
   }
 
   @Override
@@ -320,7 +359,10 @@ public final class GanSettings {
         dropout,
         criticLayerNorm,
         gumbelTau,
-        snapshotEvery);
+        snapshotEvery,
+        informationLoss,
+        classifierLoss,
+        classifierTarget);
   }
 
   @Override
@@ -363,6 +405,12 @@ public final class GanSettings {
         + gumbelTau
         + ", snapshotEvery="
         + snapshotEvery
+        + ", informationLoss="
+        + informationLoss
+        + ", classifierLoss="
+        + classifierLoss
+        + ", classifierTarget="
+        + classifierTarget
         + "]";
   }
 
@@ -387,6 +435,9 @@ public final class GanSettings {
     private boolean criticLayerNorm;
     private double gumbelTau = 0.2;
     private int snapshotEvery;
+    private double informationLoss;
+    private double classifierLoss;
+    private String classifierTarget;
 
     private Builder(Kind kind) {
       this.kind = kind;
@@ -500,6 +551,22 @@ public final class GanSettings {
       return this;
     }
 
+    /** Weight of the information loss (CTAB-GAN), 0 for none. */
+    public Builder optInformationLoss(double value) {
+      informationLoss = value;
+      return this;
+    }
+
+    /**
+     * The auxiliary classifier (CTAB-GAN+): its loss weight, 0 for none, and the discrete column it
+     * predicts (null when the weight is 0).
+     */
+    public Builder optClassifierLoss(double weight, String target) {
+      classifierLoss = weight;
+      classifierTarget = target;
+      return this;
+    }
+
     /**
      * The settings.
      *
@@ -546,6 +613,29 @@ public final class GanSettings {
       SettingChecks.nonNegative("discriminatorWeightDecay", discriminatorWeightDecay);
       SettingChecks.nonNegative("gradientPenalty", gradientPenalty);
       SettingChecks.positive("gumbelTau", gumbelTau);
+      SettingChecks.nonNegative("informationLoss", informationLoss);
+      SettingChecks.nonNegative("classifierLoss", classifierLoss);
+      if (kind != Kind.CTGAN && (informationLoss > 0 || classifierLoss > 0)) {
+        throw InvalidInputException.inParameter(
+            informationLoss > 0 ? "informationLoss" : "classifierLoss",
+            "the information and classifier losses need the CTGAN's critic and conditional"
+                + " vector; use kind CTGAN or set both weights to 0");
+      }
+      if (classifierLoss > 0 && (classifierTarget == null || classifierTarget.isBlank())) {
+        throw InvalidInputException.inParameter(
+            "classifierTarget",
+            "classifierLoss "
+                + classifierLoss
+                + " needs the discrete target column the classifier predicts; name it, or set"
+                + " classifierLoss to 0");
+      }
+      if (classifierLoss == 0 && classifierTarget != null) {
+        throw InvalidInputException.inParameter(
+            "classifierTarget",
+            "classifierTarget '"
+                + classifierTarget
+                + "' is set but classifierLoss is 0; give a positive weight or no target");
+      }
       return new GanSettings(this);
     }
   }

@@ -50,6 +50,12 @@ final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoClosea
   private final NDArray normFloor;
   private final NDArray penaltyWeight;
 
+  /** CTAB-GAN+'s auxiliary classifier, or null when {@code classifierLoss} is 0. */
+  private final AuxiliaryClassifier classifier;
+
+  private final NDArray informationWeight;
+  private final NDArray classifierWeight;
+
   GanTraining(
       Engine engine,
       float[] data,
@@ -106,6 +112,13 @@ final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoClosea
     one = Scalars.of(parameters, 1);
     normFloor = Scalars.of(parameters, NORM_FLOOR);
     penaltyWeight = Scalars.of(parameters, settings.gradientPenalty());
+    // Built after both networks, so that without it the torch generator draws what it always drew.
+    classifier =
+        settings.classifierLoss() > 0
+            ? new AuxiliaryClassifier(parameters, layout, settings)
+            : null;
+    informationWeight = Scalars.of(parameters, settings.informationLoss());
+    classifierWeight = Scalars.of(parameters, settings.classifierLoss());
   }
 
   /** Runs all epochs, reporting progress and snapshots, and returns the final generator. */
@@ -192,20 +205,51 @@ final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoClosea
     }
   }
 
-  /** CTGAN generator step: −mean D(fake) plus the conditional cross-entropy. */
+  /**
+   * CTGAN generator step: −mean D(fake) plus the conditional cross-entropy, and, when their weights
+   * are set, CTAB-GAN's information loss and CTAB-GAN+'s classifier loss. Those two draw real rows
+   * that satisfy the step's conditional vectors (as a critic step does), train the classifier on
+   * them first, and take the critic's features of them as constants.
+   */
   private double ctganGeneratorStep() {
     int batchSize = settings.batchSize();
+    boolean information = settings.informationLoss() > 0;
     try (NDManager batch = root.newSubManager()) {
-      NDArray cond =
-          matrix(batch, sampler.sampleConditions(batchSize), batchSize, condition.width());
+      NDArray cond;
+      NDArray realFeatures = null;
+      if (!information && classifier == null) {
+        cond = matrix(batch, sampler.sampleConditions(batchSize), batchSize, condition.width());
+      } else {
+        ConditionalSampler.Batch sample = sampler.sample(batchSize);
+        cond = matrix(batch, sample.cond(), batchSize, condition.width());
+        NDArray realRows = matrix(batch, sample.real(), batchSize, layout.width());
+        if (classifier != null) {
+          classifier.trainStep(engine, realRows);
+        }
+        if (information) {
+          // Grad mode is off outside the collector: the real features are constants.
+          NDArray real =
+              withCondition(
+                  realRows, matrix(batch, sample.realCond(), batchSize, condition.width()));
+          realFeatures = critic.forward(pack(real), false).features();
+        }
+      }
       NDArray input = withCondition(noise(batch), cond);
       double loss;
       try (GradientCollector collector = engine.newGradientCollector()) {
         generatorOptimizer.zeroGradients();
         NDArray raw = generator.forward(input);
-        NDArray fake = withCondition(activation.activate(raw, gumbelTau), cond);
-        NDArray score = critic.forward(pack(fake), false).score();
-        NDArray total = score.mean().neg().add(activation.conditionLoss(raw, cond));
+        NDArray activated = activation.activate(raw, gumbelTau);
+        NDArray fake = withCondition(activated, cond);
+        CriticNetwork.Pass pass = critic.forward(pack(fake), false);
+        NDArray total = pass.score().mean().neg().add(activation.conditionLoss(raw, cond));
+        if (information) {
+          total =
+              total.add(InformationLoss.of(realFeatures, pass.features()).mul(informationWeight));
+        }
+        if (classifier != null) {
+          total = total.add(classifier.generatorLoss(activated).mul(classifierWeight));
+        }
         collector.backward(total);
         loss = total.getFloat();
       }

@@ -52,7 +52,7 @@ class GanSettingsTest {
   @Test
   void toBuilderKeepsEveryOtherField() {
     GanSettings custom =
-        GanSettings.builder(GanSettings.Kind.BASIC)
+        GanSettings.builder(GanSettings.Kind.CTGAN)
             .optEpochs(7)
             .optBatchSize(12)
             .optLatentDim(3)
@@ -71,6 +71,8 @@ class GanSettingsTest {
             .optCriticLayerNorm(true)
             .optGumbelTau(0.7)
             .optSnapshotEvery(2)
+            .optInformationLoss(0.5)
+            .optClassifierLoss(2, "death")
             .build();
     GanSettings changed = custom.toBuilder().optEpochs(9).build();
     assertThat(custom.toBuilder().build()).isEqualTo(custom).hasSameHashCodeAs(custom);
@@ -79,11 +81,11 @@ class GanSettingsTest {
     assertThat(changed.toString()).isEqualTo(custom.toString().replace("epochs=7", "epochs=9"));
     assertThat(changed.toString())
         .isEqualTo(
-            "GanSettings[kind=BASIC, epochs=9, batchSize=12, latentDim=3,"
+            "GanSettings[kind=CTGAN, epochs=9, batchSize=12, latentDim=3,"
                 + " generatorDims=[5], discriminatorDims=[6], pac=2, generatorLearningRate=0.1, discriminatorLearningRate=0.2,"
                 + " beta1=0.3, beta2=0.4, generatorWeightDecay=0.01, discriminatorWeightDecay=0.02, gradientPenalty=4.0,"
                 + " discriminatorSteps=3, dropout=0.25, criticLayerNorm=true, gumbelTau=0.7,"
-                + " snapshotEvery=2]");
+                + " snapshotEvery=2, informationLoss=0.5, classifierLoss=2.0, classifierTarget=death]");
   }
 
   @Test
