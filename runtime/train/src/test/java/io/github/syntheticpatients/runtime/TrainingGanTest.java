@@ -81,6 +81,69 @@ class TrainingGanTest {
   }
 
   /**
+   * CTAB-GAN's information loss and CTAB-GAN+'s classifier loss through the options: they reach the
+   * training (the model records them), the classifier predicts the schema's target, and bad values
+   * are refused naming the option.
+   */
+  @Test
+  void ctabGanLossesReachTrainingThroughTheOptionsAndBadValuesAreRefused() throws Exception {
+    TrainSettings settings =
+        TrainSettings.defaults()
+            .withGenerator("ctgan")
+            .withEpochs(2)
+            .withSeed(5)
+            .withOption("privacyGate", "warn")
+            .withOption("ganInformationLoss", "0.5")
+            .withOption("ganClassifierLoss", "0.25");
+    TrainRequest base = TrainedCopula.request(dir.resolve("data"));
+    TrainRequest request =
+        new TrainRequest(
+            base.input(), base.schemaFile(), dir.resolve("ctab/gan.synth"), settings, false);
+    Training.train(request, null);
+
+    Map<?, ?> recorded =
+        (Map<?, ?>)
+            ModelLoader.load(request.output().toString()).info().provenance().get("ganSettings");
+    assertThat(recorded.get("informationLoss")).isEqualTo(0.5);
+    assertThat(recorded.get("classifierLoss")).isEqualTo(0.25);
+    assertThat(recorded.get("classifierTarget")).isEqualTo("status");
+
+    TrainRequest negative =
+        new TrainRequest(
+            base.input(),
+            base.schemaFile(),
+            dir.resolve("ctab/bad.synth"),
+            settings.withOption("ganInformationLoss", "-1"),
+            false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Training.train(negative, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ganInformationLoss must be a weight of 0 (off) or more, was '-1'");
+    TrainRequest noTarget =
+        new TrainRequest(
+            base.input(),
+            null,
+            dir.resolve("ctab/untargeted.synth"),
+            settings.withOption("ganInformationLoss", "0"),
+            false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Training.train(noTarget, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ganClassifierLoss needs a discrete target column");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Training.train(
+                    new TrainRequest(
+                        base.input(),
+                        base.schemaFile(),
+                        dir.resolve("ctab/copula.synth"),
+                        settings.withGenerator("copula"),
+                        false),
+                    null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ganClassifierLoss does nothing here");
+    assertThat(dir.resolve("ctab/bad.synth")).doesNotExist();
+  }
+
+  /**
    * {@code numericEncoding=bins} end to end: the model file holds the protected grid, never a value
    * fewer than k records hold, and plain-Java sampling writes only grid values inside the bounds.
    */

@@ -35,8 +35,21 @@ final class GanFitting {
   /** Option: export a snapshot every this many epochs for selection, 0 for the last epoch only. */
   static final String SNAPSHOT_EVERY = "snapshotEvery";
 
+  /**
+   * Option: the weight of CTAB-GAN's information loss in the CTGAN generator's loss (0, none);
+   * docs/benchmarks/gan.md has its measured effect.
+   */
+  static final String INFORMATION_LOSS = "ganInformationLoss";
+
+  /**
+   * Option: the weight of CTAB-GAN+'s auxiliary classifier loss (0, none); the classifier predicts
+   * the schema's target, which must be discrete.
+   */
+  static final String CLASSIFIER_LOSS = "ganClassifierLoss";
+
   /** The option keys this class reads. */
-  static final Set<String> OPTIONS = Set.of(GAN_PRESET, SNAPSHOT_EVERY);
+  static final Set<String> OPTIONS =
+      Set.of(GAN_PRESET, SNAPSHOT_EVERY, INFORMATION_LOSS, CLASSIFIER_LOSS);
 
   private GanFitting() {}
 
@@ -63,6 +76,18 @@ final class GanFitting {
                 published ? 0 : snapshotEvery(settings, epochs, validation.rowCount()));
     if (settings.batchSize() > 0) {
       builder.optBatchSize(settings.batchSize());
+    }
+    builder.optInformationLoss(weight(settings, INFORMATION_LOSS));
+    double classifier = weight(settings, CLASSIFIER_LOSS);
+    if (classifier > 0) {
+      String target = train.schema().target();
+      if (target == null) {
+        throw InvalidInputException.inParameter(
+            CLASSIFIER_LOSS,
+            "ganClassifierLoss needs a discrete target column for its classifier to predict;"
+                + " declare one (-Dsynthetic.target=<column>) or drop the option");
+      }
+      builder.optClassifierLoss(classifier, target);
     }
     GanSettings gan = builder.build();
     float[] data = encoder.encode(train, settings.seed());
@@ -127,6 +152,42 @@ final class GanFitting {
                   + preset
                   + "'");
     };
+  }
+
+  /**
+   * Refuses the information and classifier losses under DP: the DP CTGAN's critic steps are DP-SGD
+   * and its generator step has neither loss.
+   *
+   * @throws InvalidInputException naming the option and the fix
+   */
+  static void refuseUnderDp(TrainSettings settings) {
+    for (String option : List.of(INFORMATION_LOSS, CLASSIFIER_LOSS)) {
+      if (settings.options().containsKey(option)) {
+        throw InvalidInputException.inParameter(
+            option,
+            option
+                + " is not available with DP options (the DP CTGAN trains without it); drop it"
+                + " or the dp.* options");
+      }
+    }
+  }
+
+  /** A loss weight option: 0 when unset, else a finite number of 0 or more. */
+  private static double weight(TrainSettings settings, String option) {
+    String text = settings.options().get(option);
+    if (text == null) {
+      return 0;
+    }
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.inParameter(
+          option, option + " must be a weight of 0 (off) or more, was '" + text + "'");
+    }
   }
 
   private static int snapshotEvery(TrainSettings settings, int epochs, int validationRows) {
@@ -210,6 +271,14 @@ final class GanFitting {
     }
     block.put("gumbelTau", gan.gumbelTau());
     block.put("snapshotEvery", gan.snapshotEvery());
+    // Only when set, so that models trained without them keep their bytes.
+    if (gan.informationLoss() > 0) {
+      block.put("informationLoss", gan.informationLoss());
+    }
+    if (gan.classifierLoss() > 0) {
+      block.put("classifierLoss", gan.classifierLoss());
+      block.put("classifierTarget", gan.classifierTarget());
+    }
     return block;
   }
 

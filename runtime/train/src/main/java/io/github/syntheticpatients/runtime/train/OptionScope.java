@@ -82,6 +82,11 @@ final class OptionScope {
               Set.of(),
               "flat tables with generator ctgan or basic"),
           new Group(
+              Set.of(GanFitting.INFORMATION_LOSS, GanFitting.CLASSIFIER_LOSS),
+              Set.of("ctgan"),
+              Set.of(),
+              "flat tables with generator ctgan (without DP)"),
+          new Group(
               Set.of(GanFitting.SNAPSHOT_EVERY),
               GAN,
               TIMELINE_GAN,

@@ -305,6 +305,7 @@ public final class TabularTrainingJob extends TrainingJob<Candidate> {
     Engines.require();
     DpSettings dp = DpSettings.fromOptions(settings.options());
     if (dp != null) {
+      GanFitting.refuseUnderDp(settings);
       return DpGanFitting.fit(settings, dp, train, listener);
     }
     EncoderSettings encoderSettings = EncoderSettings.fromOptions(settings.options());
