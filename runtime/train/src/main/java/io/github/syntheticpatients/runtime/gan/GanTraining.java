@@ -117,8 +117,11 @@ final class GanTraining implements EpochLoop.Steps<TrainedGenerator>, AutoClosea
         settings.classifierLoss() > 0
             ? new AuxiliaryClassifier(parameters, layout, settings)
             : null;
-    informationWeight = Scalars.of(parameters, settings.informationLoss());
-    classifierWeight = Scalars.of(parameters, settings.classifierLoss());
+    // Only when used, so that without them the managed arrays are what they always were.
+    informationWeight =
+        settings.informationLoss() > 0 ? Scalars.of(parameters, settings.informationLoss()) : null;
+    classifierWeight =
+        classifier != null ? Scalars.of(parameters, settings.classifierLoss()) : null;
   }
 
   /** Runs all epochs, reporting progress and snapshots, and returns the final generator. */

@@ -39,4 +39,32 @@ class GanTrainingLeakTest {
     // generator's two batch norms: nothing else survives an epoch.
     assertThat(arrays).hasSize(30).containsOnly(3 * 16 + 9 + 2 * 2);
   }
+
+  /** The same with the information and classifier losses on: the classifier's arrays stay put. */
+  @Test
+  void arraysDoNotGrowAcrossEpochsWithTheCtabGanLosses() {
+    int rows = 500;
+    float[] data = TinyTable.data(rows, 8);
+    GanSettings settings =
+        GanSettings.builder()
+            .optEpochs(10)
+            .optBatchSize(100)
+            .optGeneratorDims(List.of(64, 64))
+            .optDiscriminatorDims(List.of(64, 64))
+            .optInformationLoss(0.1)
+            .optClassifierLoss(0.1, "stage")
+            .build();
+    List<Integer> arrays = new ArrayList<>();
+    try (GanTraining training = DjlEngine.open(data, rows, TinyTable.LAYOUT, settings, 2)) {
+      training.run(
+          TrainingListener.NONE,
+          generator -> {},
+          (epoch, manager) -> {
+            arrays.add(manager.getManagedArrays().size());
+          });
+    }
+    // As above, plus the classifier's 6 parameters with Adam's two moments each and the two
+    // weights.
+    assertThat(arrays).hasSize(10).containsOnly(3 * 16 + 9 + 2 * 2 + 3 * 6 + 2);
+  }
 }
