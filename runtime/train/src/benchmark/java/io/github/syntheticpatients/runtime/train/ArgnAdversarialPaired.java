@@ -5,14 +5,11 @@ import io.github.syntheticpatients.runtime.TrainSettings;
 import io.github.syntheticpatients.runtime.TrainingListener;
 import io.github.syntheticpatients.runtime.argn.AdversarialArgn;
 import io.github.syntheticpatients.runtime.argn.MarginalCalibration;
-import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.eval.EvaluationBenchmark;
-import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.model.argn.ArgnEncoding;
 import io.github.syntheticpatients.runtime.model.argn.ArgnModel;
 import io.github.syntheticpatients.runtime.model.argn.ArgnNetwork;
-import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.schema.ValueProtection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,13 +102,9 @@ public final class ArgnAdversarialPaired {
       Table train = split.train();
       Table heldBack = split.holdout();
       int rows = train.rowCount();
-      GaussianCopula copula = GaussianCopulaFitter.fit(train);
-      PairedScoring.Score first =
-          PairedScoring.score(
-              train, heldBack, copula.sample(rows, RandomStream.of(seed + 7)), columns, seed);
-      PairedScoring.Score second =
-          PairedScoring.score(
-              train, heldBack, copula.sample(rows, RandomStream.of(seed + 1007)), columns, seed);
+      PairedScoring.Score[] copula = PairedScoring.copulaTwice(train, heldBack, columns, seed);
+      PairedScoring.Score first = copula[0];
+      PairedScoring.Score second = copula[1];
       print(seed, "copula", first, Double.NaN);
       print(seed, "copula, 2nd sample", second, Double.NaN);
       add(results, "copula", values(first));

@@ -1,14 +1,11 @@
 package io.github.syntheticpatients.runtime.train;
 
-import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.eval.EvaluationBenchmark;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.stats.TableColumns;
-import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.gan.GanSettings;
-import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.train.PairedScoring.Score;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,13 +100,9 @@ public final class GanCriticPaired {
       Table heldBack = split.holdout();
       int rows = train.rowCount();
       double cpu = PairedScoring.processCpuSeconds();
-      GaussianCopula copula = GaussianCopulaFitter.fit(train);
-      Score first =
-          PairedScoring.score(
-              train, heldBack, copula.sample(rows, RandomStream.of(seed + 7)), columns, seed);
-      Score second =
-          PairedScoring.score(
-              train, heldBack, copula.sample(rows, RandomStream.of(seed + 1007)), columns, seed);
+      Score[] copula = PairedScoring.copulaTwice(train, heldBack, columns, seed);
+      Score first = copula[0];
+      Score second = copula[1];
       print(seed, "copula", "fitted on " + rows + " rows", first, Double.NaN, cpu);
       print(seed, "copula, 2nd sample", "", second, Double.NaN, cpu);
       add(results, "copula", first.values());

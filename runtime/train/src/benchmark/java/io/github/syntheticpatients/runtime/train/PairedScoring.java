@@ -2,17 +2,20 @@ package io.github.syntheticpatients.runtime.train;
 
 import io.github.syntheticpatients.runtime.SampleRequest;
 import io.github.syntheticpatients.runtime.TrainingListener;
+import io.github.syntheticpatients.runtime.copula.GaussianCopula;
 import io.github.syntheticpatients.runtime.data.Table;
 import io.github.syntheticpatients.runtime.encode.EncoderSettings;
 import io.github.syntheticpatients.runtime.encode.TableEncoder;
 import io.github.syntheticpatients.runtime.eval.fidelity.TreeDetection;
 import io.github.syntheticpatients.runtime.eval.privacy.GateSettings;
 import io.github.syntheticpatients.runtime.eval.report.EvaluationReport;
+import io.github.syntheticpatients.runtime.fit.copula.GaussianCopulaFitter;
 import io.github.syntheticpatients.runtime.fit.encode.TableEncoderFitter;
 import io.github.syntheticpatients.runtime.gan.GanSettings;
 import io.github.syntheticpatients.runtime.gan.GanTrainer;
 import io.github.syntheticpatients.runtime.gan.TrainedGenerator;
 import io.github.syntheticpatients.runtime.io.csv.CsvTableReader;
+import io.github.syntheticpatients.runtime.random.RandomStream;
 import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.lang.management.ManagementFactory;
@@ -173,6 +176,20 @@ final class PairedScoring {
     Candidate candidate =
         GanFitting.candidate("ctgan", train, encoder.state(), generator, settings);
     return Table.of(candidate.model().sample(SampleRequest.of(rows, seed + 7)).table());
+  }
+
+  /**
+   * The reference every paired benchmark compares with: the copula fitted on {@code train}, sampled
+   * twice to its size (sampling seeds {@code seed + 7}, which a generator's sample shares, and
+   * {@code seed + 1007}) and each sample scored; the second minus the first is the noise floor.
+   */
+  static Score[] copulaTwice(Table train, Table heldBack, String[] columns, long seed) {
+    GaussianCopula copula = GaussianCopulaFitter.fit(train);
+    int rows = train.rowCount();
+    return new Score[] {
+      score(train, heldBack, copula.sample(rows, RandomStream.of(seed + 7)), columns, seed),
+      score(train, heldBack, copula.sample(rows, RandomStream.of(seed + 1007)), columns, seed)
+    };
   }
 
   /**
