@@ -45,7 +45,6 @@ import java.util.Map;
  * "-Dbenchmark.args=colon seeds=2 steps=100,300 variants=policy:0/policy:1"}
  */
 public final class ArgnAdversarialPaired {
-  private static final long FIRST_SEED = 20251123L;
 
   /** Mixed into the seed for the recalibration's sampling streams (argn's own salt). */
   private static final long CALIBRATION_SALT = 0x63616c6962L;
@@ -53,15 +52,11 @@ public final class ArgnAdversarialPaired {
   private ArgnAdversarialPaired() {}
 
   public static void main(String[] arguments) {
-    String[] args = String.join(" ", arguments).trim().split("\\s+");
-    String dataset = args[0];
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      options.put(kv[0], kv[1]);
-    }
+    Map<String, String> options = PairedScoring.options(arguments);
+    String dataset = options.get("table");
     int seeds = Integer.parseInt(options.getOrDefault("seeds", "3"));
-    long firstSeed = Long.parseLong(options.getOrDefault("seed", Long.toString(FIRST_SEED)));
+    long firstSeed =
+        Long.parseLong(options.getOrDefault("seed", Long.toString(PairedScoring.FIRST_SEED)));
     int[] steps =
         Arrays.stream(options.getOrDefault("steps", "100,300,1000").split(","))
             .mapToInt(Integer::parseInt)
@@ -176,41 +171,21 @@ public final class ArgnAdversarialPaired {
     }
     System.out.printf(
         Locale.ROOT,
-        "%n%s, %d seeds from %d, 3 detector seeds: mean ± sd over seeds (differences: ± SE)%n",
+        "%n%s, %d seeds from %d, %d detector seeds; levels: mean ± sd over seeds; differences"
+            + " (paired, same split and seeds): mean ± SE (sd)%n",
         dataset,
         seeds,
-        firstSeed);
-    System.out.println(
-        "| generator | tree AUC | quality | shapes | pairs | TSTR ratio | MIA AUC | gate passed |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+        firstSeed,
+        PairedScoring.DETECTORS);
+    System.out.println("| generator | seeds " + PairedScoring.MEASURES + " gate passed |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
-      boolean difference = e.getKey().contains("−");
-      StringBuilder line = new StringBuilder("| " + e.getKey() + " |");
-      List<double[]> values = e.getValue();
-      for (int m = 0; m < 6; m++) {
-        double mean = 0;
-        for (double[] v : values) {
-          mean += v[m];
-        }
-        mean /= values.size();
-        double sq = 0;
-        for (double[] v : values) {
-          sq += (v[m] - mean) * (v[m] - mean);
-        }
-        double sd = Math.sqrt(sq / Math.max(1, values.size() - 1));
-        double spread = difference ? sd / Math.sqrt(values.size()) : sd;
-        line.append(String.format(Locale.ROOT, " %+.3f ± %.3f |", mean, spread));
-      }
-      if (difference) {
-        line.append(" – |");
-      } else {
-        int passed = 0;
-        for (double[] v : values) {
-          passed += v[6] > 0 ? 1 : 0;
-        }
-        line.append(" ").append(passed).append(" of ").append(values.size()).append(" |");
-      }
-      System.out.println(line);
+      boolean difference = e.getKey().contains(" − ");
+      List<double[]> scores = e.getValue().stream().map(v -> Arrays.copyOf(v, 6)).toList();
+      long passed = e.getValue().stream().filter(v -> v[6] > 0).count();
+      System.out.println(
+          PairedScoring.summaryLine(e.getKey(), scores, difference)
+              + (difference ? " – |" : " " + passed + " of " + e.getValue().size() + " |"));
     }
   }
 

@@ -140,20 +140,7 @@ public final class GanCriticPaired {
         }
       }
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%n%s, %d seeds from %d, %d detector seeds; levels: mean ± sd over seeds; differences"
-            + " (paired, same split and seeds): mean ± SE (sd)%n",
-        dataset,
-        seeds,
-        firstSeed,
-        PairedScoring.DETECTORS);
-    System.out.println("| generator | seeds " + PairedScoring.MEASURES);
-    System.out.println("|---|---|---|---|---|---|---|---|");
-    for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
-      System.out.println(
-          PairedScoring.summaryLine(e.getKey(), e.getValue(), e.getKey().contains(" − ")));
-    }
+    PairedScoring.printSummary(dataset, seeds, firstSeed, results);
   }
 
   /**

@@ -129,19 +129,7 @@ public final class GanEncodingPaired {
         }
       }
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%n%s, %d seeds from %d, %d detector seeds: mean ± sd over seeds; differences mean ± SE%n",
-        dataset,
-        seeds,
-        firstSeed,
-        PairedScoring.DETECTORS);
-    System.out.println("| generator | seeds " + PairedScoring.MEASURES);
-    System.out.println("|---|---|---|---|---|---|---|---|");
-    for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
-      System.out.println(
-          PairedScoring.summaryLine(e.getKey(), e.getValue(), e.getKey().contains(" − ")));
-    }
+    PairedScoring.printSummary(dataset, seeds, firstSeed, results);
   }
 
   /**

@@ -15,7 +15,6 @@ import io.github.syntheticpatients.runtime.sampling.Schemas;
 import io.github.syntheticpatients.runtime.schema.TableSchema;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +35,8 @@ public final class GanLearningCurve {
   private GanLearningCurve() {}
 
   public static void main(String[] arguments) {
-    String[] args = String.join(" ", arguments).trim().split("\\s+");
-    String dataset = args[0];
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      options.put(kv[0], kv[1]);
-    }
+    Map<String, String> options = PairedScoring.options(arguments);
+    String dataset = options.get("table");
     long seed = Long.parseLong(options.getOrDefault("seed", "20251123"));
     Path csv = resource(dataset);
     TableSchema schema = TableSchema.of(Schemas.infer(csv));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * What the paired GAN benchmarks ({@code GanEncodingPaired}, {@code GanCriticPaired}) share: the
@@ -252,21 +253,18 @@ final class PairedScoring {
 
   /**
    * One summary line: per measure the mean over seeds ± the sd over seeds, or for a paired
-   * difference ({@code difference}) the mean ± its standard error (sd / √seeds) and the sd.
+   * difference ({@code difference}) the mean ± its standard error (sd / √seeds) and the sd
+   * (commons-math's sample statistics).
    */
   static String summaryLine(String name, List<double[]> perSeed, boolean difference) {
     StringBuilder line = new StringBuilder("| " + name + " | " + perSeed.size() + " |");
     for (int m = 0; m < perSeed.get(0).length; m++) {
-      double mean = 0;
+      SummaryStatistics stats = new SummaryStatistics();
       for (double[] v : perSeed) {
-        mean += v[m];
+        stats.addValue(v[m]);
       }
-      mean /= perSeed.size();
-      double sq = 0;
-      for (double[] v : perSeed) {
-        sq += (v[m] - mean) * (v[m] - mean);
-      }
-      double sd = perSeed.size() > 1 ? Math.sqrt(sq / (perSeed.size() - 1)) : Double.NaN;
+      double mean = stats.getMean();
+      double sd = perSeed.size() > 1 ? stats.getStandardDeviation() : Double.NaN;
       if (difference) {
         line.append(
             String.format(
@@ -280,5 +278,27 @@ final class PairedScoring {
       }
     }
     return line.toString();
+  }
+
+  /**
+   * The run's summary: a title naming the table, the seeds and the detector seeds, then one {@link
+   * #summaryLine} per entry of {@code results} (an entry whose name holds " − " is a paired
+   * difference).
+   */
+  static void printSummary(
+      String dataset, int seeds, long firstSeed, Map<String, List<double[]>> results) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s, %d seeds from %d, %d detector seeds; levels: mean ± sd over seeds; differences"
+            + " (paired, same split and seeds): mean ± SE (sd)%n",
+        dataset,
+        seeds,
+        firstSeed,
+        DETECTORS);
+    System.out.println("| generator | seeds " + MEASURES);
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
+      System.out.println(summaryLine(e.getKey(), e.getValue(), e.getKey().contains(" − ")));
+    }
   }
 }

@@ -25,18 +25,9 @@ class GanTrainingLeakTest {
             .optGeneratorDims(List.of(64, 64))
             .optDiscriminatorDims(List.of(64, 64))
             .build();
-    List<Integer> arrays = new ArrayList<>();
-    try (GanTraining training = DjlEngine.open(data, rows, TinyTable.LAYOUT, settings, 2)) {
-      training.run(
-          TrainingListener.NONE,
-          generator -> {},
-          (epoch, manager) -> {
-            arrays.add(manager.getManagedArrays().size());
-          });
-    }
+    List<Integer> arrays = managedArraysAfterEachEpoch(data, rows, settings);
     // 16 parameters, Adam's two moments for each, 9 scalar constants and the running mean and
-    // variance of the
-    // generator's two batch norms: nothing else survives an epoch.
+    // variance of the generator's two batch norms: nothing else survives an epoch.
     assertThat(arrays).hasSize(30).containsOnly(3 * 16 + 9 + 2 * 2);
   }
 
@@ -54,17 +45,22 @@ class GanTrainingLeakTest {
             .optInformationLoss(0.1)
             .optClassifierLoss(0.1, "stage")
             .build();
+    List<Integer> arrays = managedArraysAfterEachEpoch(data, rows, settings);
+    // As above, plus the classifier's 6 parameters with Adam's two moments each and the two
+    // weights.
+    assertThat(arrays).hasSize(10).containsOnly(3 * 16 + 9 + 2 * 2 + 3 * 6 + 2);
+  }
+
+  /** How many arrays the training's manager holds after each epoch. */
+  private static List<Integer> managedArraysAfterEachEpoch(
+      float[] data, int rows, GanSettings settings) {
     List<Integer> arrays = new ArrayList<>();
     try (GanTraining training = DjlEngine.open(data, rows, TinyTable.LAYOUT, settings, 2)) {
       training.run(
           TrainingListener.NONE,
           generator -> {},
-          (epoch, manager) -> {
-            arrays.add(manager.getManagedArrays().size());
-          });
+          (epoch, manager) -> arrays.add(manager.getManagedArrays().size()));
     }
-    // As above, plus the classifier's 6 parameters with Adam's two moments each and the two
-    // weights.
-    assertThat(arrays).hasSize(10).containsOnly(3 * 16 + 9 + 2 * 2 + 3 * 6 + 2);
+    return arrays;
   }
 }
